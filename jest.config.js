@@ -1,0 +1,26 @@
+/** One run covers unit specs (*.spec.ts), database specs (*.int-spec.ts) and end-to-end specs (*.e2e-spec.ts).
+ *  The global setup starts one throwaway embedded PostgreSQL; each suite creates its own database in it. */
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+};
+
+module.exports = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  testRegex: '\\.(spec|int-spec|e2e-spec)\\.ts$',
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper: {
+    '^@l10k/(rules|domain|eventstore|read-model|database|config)$': '<rootDir>/libs/$1/src',
+    '^@l10k/(rules|domain|eventstore|read-model|database|config)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedDatabase } from '../libs/database/src/embedded-database';
+import { freePort } from '../libs/database/src/free-port';
+
+/** One throwaway PostgreSQL server per test run; suites create their own databases in it. */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.TEST_DATABASE_SERVER_URL) return;
+  const dataDir = mkdtempSync(join(tmpdir(), 'l10k-test-'));
+  const database = await startEmbeddedDatabase({ dataDir, port: await freePort(), persistent: false });
+  (globalThis as { __testDatabase__?: unknown }).__testDatabase__ = database;
+  process.env.TEST_DATABASE_SERVER_URL = database.url;
+}
