@@ -1,0 +1,17 @@
+/** The system's configuration, read from environment variables once at start. */
+export interface AppConfig {
+  /** Unset: the launcher starts an embedded PostgreSQL under `dataDir`. */
+  readonly databaseUrl?: string;
+  readonly dataDir: string;
+  readonly port: number;
+  readonly eventStore: 'postgres' | 'kurrentdb';
+  readonly kurrentDbUrl?: string;
+  readonly authMode: 'dev' | 'oidc';
+  readonly oidcIssuer?: string;
+  readonly oidcAudience?: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Whether a fiscal year without a rule set of its own may use the latest earlier one (flagged provisional). */
+  readonly provisionalRuleSets: boolean;
+  /** /health/ready fails when a projection lags the log by more than this many milliseconds. */
+  readonly projectionLagBoundMs: number;
+}

@@ -1,0 +1,65 @@
+import { ConfigError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('gives the embedded defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      databaseUrl: undefined,
+      dataDir: '.data',
+      port: 3000,
+      eventStore: 'postgres',
+      kurrentDbUrl: undefined,
+      authMode: 'dev',
+      oidcIssuer: undefined,
+      oidcAudience: undefined,
+      logLevel: 'info',
+      provisionalRuleSets: true,
+      projectionLagBoundMs: 5000,
+    });
+  });
+
+  it('reads every variable it knows', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/l10k',
+      DATA_DIR: '/var/l10k',
+      PORT: '8080',
+      EVENTSTORE: 'kurrentdb',
+      KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false',
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: 'https://id.example.jp/',
+      OIDC_AUDIENCE: 'l10k-api',
+      PROVISIONAL_RULE_SETS: 'false',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://u:p@db:5432/l10k',
+      dataDir: '/var/l10k',
+      port: 8080,
+      eventStore: 'kurrentdb',
+      authMode: 'oidc',
+      provisionalRuleSets: false,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be an integer from 1 to 65535 (got "abc")'],
+    [{ PORT: '70000' }, 'PORT must be an integer from 1 to 65535 (got "70000")'],
+    [{ EVENTSTORE: 'mongo' }, 'EVENTSTORE must be one of postgres, kurrentdb (got "mongo")'],
+    [{ EVENTSTORE: 'kurrentdb' }, 'KURRENTDB_URL is required when EVENTSTORE=kurrentdb'],
+    [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL must be a postgres: or postgresql: URL (got protocol "mysql:")'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL is not a valid URL'],
+    [{ AUTH_MODE: 'oidc' }, 'OIDC_ISSUER is required when AUTH_MODE=oidc'],
+    [{ PROVISIONAL_RULE_SETS: 'maybe' }, 'PROVISIONAL_RULE_SETS must be true or false (got "maybe")'],
+  ])('refuses %j naming the variable', (env, problem) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as ConfigError).problems).toContain(problem);
+    }
+  });
+
+  it('reports every problem at once', () => {
+    expect(() => loadConfig({ PORT: '0', AUTH_MODE: 'saml' })).toThrow(
+      /AUTH_MODE must be one of dev, oidc[\s\S]*PORT must be an integer/,
+    );
+  });
+});

@@ -1,0 +1,94 @@
+import type { AppConfig } from './app-config';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads and validates the environment. Every problem is reported at once, each naming
+ * its variable, so a misconfigured start fails with one readable message.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = read(name) ?? fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    return fallback;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${value}")`);
+      return fallback;
+    }
+    return Number(value);
+  };
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
+    if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
+    problems.push(`${name} must be true or false (got "${value}")`);
+    return fallback;
+  };
+  const url = (name: string, protocols: readonly string[]): string | undefined => {
+    const value = read(name);
+    if (value === undefined) return undefined;
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must be a ${protocols.join(' or ')} URL (got protocol "${parsed.protocol}")`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return value;
+  };
+
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const eventStore = oneOf('EVENTSTORE', ['postgres', 'kurrentdb'] as const, 'postgres');
+  const kurrentDbUrl = url('KURRENTDB_URL', ['kurrentdb:', 'kurrentdb+discover:', 'esdb:', 'esdb+discover:']);
+  if (eventStore === 'kurrentdb' && !kurrentDbUrl) problems.push('KURRENTDB_URL is required when EVENTSTORE=kurrentdb');
+  const authMode = oneOf('AUTH_MODE', ['dev', 'oidc'] as const, 'dev');
+  const oidcIssuer = url('OIDC_ISSUER', ['https:', 'http:']);
+  const oidcAudience = read('OIDC_AUDIENCE');
+  if (authMode === 'oidc') {
+    if (!oidcIssuer) problems.push('OIDC_ISSUER is required when AUTH_MODE=oidc');
+    if (!oidcAudience) problems.push('OIDC_AUDIENCE is required when AUTH_MODE=oidc');
+  }
+
+  const config: AppConfig = {
+    databaseUrl,
+    dataDir: read('DATA_DIR') ?? '.data',
+    port: integer('PORT', 3000, 1, 65535),
+    eventStore,
+    kurrentDbUrl,
+    authMode,
+    oidcIssuer,
+    oidcAudience,
+    logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    provisionalRuleSets: boolean('PROVISIONAL_RULE_SETS', true),
+    projectionLagBoundMs: integer('PROJECTION_LAG_BOUND_MS', 5000, 1, 86_400_000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** The same as loadConfig, but for processes that need a database URL to be set (api, projector). */
+export function requireDatabaseUrl(config: AppConfig): string {
+  if (!config.databaseUrl) {
+    throw new ConfigError(['DATABASE_URL is required here (npm start sets it when it starts the embedded PostgreSQL)']);
+  }
+  return config.databaseUrl;
+}
