@@ -1,0 +1,169 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  COST_CATEGORIES,
+  CostCategory,
+  LENDER_TYPES,
+  LenderType,
+  PRIORITY_CATEGORIES,
+  PriorityCategory,
+  TRACKS,
+  Track,
+} from '@l10k/rules';
+import { IsYen } from './money';
+import { IsCalendarDate } from './calendar-date';
+
+export class MunicipalityProfileDto {
+  @ApiProperty({ description: '条件不利地域: depopulated, remote island, peninsula, mountain village, heavy snow…' })
+  @IsBoolean()
+  disadvantagedArea: boolean;
+
+  @ApiProperty({
+    description: '財政力指数, up to three decimals; the highest in Japan is about 2, so at most 3 is accepted',
+    example: 0.21,
+    minimum: 0,
+    maximum: 3,
+  })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @Min(0)
+  @Max(3)
+  fiscalStrengthIndex: number;
+}
+
+export class CostItemDto {
+  @ApiProperty({ enum: COST_CATEGORIES })
+  @IsIn(COST_CATEGORIES)
+  category: CostCategory;
+
+  @IsYen('Integer yen', 30_000_000)
+  amount: number;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string;
+}
+
+export class LoanDto {
+  @IsYen('L: loan or investment by the regional lender, integer yen', 30_000_000)
+  amount: number;
+
+  @ApiProperty({ enum: LENDER_TYPES })
+  @IsIn(LENDER_TYPES)
+  lenderType: LenderType;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  lenderName?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  secured?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Why the loan must be secured (national track)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  securedReason?: string;
+}
+
+export class FundingSourcesDto {
+  @IsYen('G: the public grant requested, integer yen', 20_000_000)
+  grant: number;
+
+  @ApiProperty({ type: LoanDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LoanDto)
+  loan: LoanDto;
+
+  @IsYen('S: own funds, integer yen (may be 0)', 10_000_000)
+  ownFunds: number;
+}
+
+export class ScheduleDto {
+  @ApiProperty({ example: '2025-07-01' })
+  @IsCalendarDate()
+  start: string;
+
+  @ApiProperty({ example: '2026-03-31' })
+  @IsCalendarDate()
+  completion: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  extendedCompletionReason?: string;
+}
+
+/** The calculator's question: a complete funding plan for one fiscal year. */
+export class FundingPlanDto {
+  @ApiProperty({ example: 2025, minimum: 2000, maximum: 2100 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  fiscalYear: number;
+
+  @ApiPropertyOptional({ enum: TRACKS, default: 'national' })
+  @IsOptional()
+  @IsIn(TRACKS)
+  track?: Track;
+
+  @ApiProperty({ type: MunicipalityProfileDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MunicipalityProfileDto)
+  municipality: MunicipalityProfileDto;
+
+  @ApiProperty({ type: [CostItemDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => CostItemDto)
+  costs: CostItemDto[];
+
+  @ApiProperty({ type: FundingSourcesDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FundingSourcesDto)
+  funding: FundingSourcesDto;
+
+  @ApiProperty({ enum: PRIORITY_CATEGORIES, isArray: true, default: [] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(PRIORITY_CATEGORIES, { each: true })
+  priorityCategories: PriorityCategory[] = [];
+
+  @ApiPropertyOptional({ type: ScheduleDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ScheduleDto)
+  schedule?: ScheduleDto;
+}

@@ -1,0 +1,91 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { startApiForTest } from './api-test-app';
+
+describe('rule sets, rounds, health and docs', () => {
+  let app: INestApplication;
+  beforeAll(async () => {
+    app = await startApiForTest();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+  const get = (path: string) => request(app.getHttpServer()).get(path);
+
+  it('lists every rule set as data', async () => {
+    const response = await get('/v1/rule-sets').expect(200);
+    expect(response.body.items.map((set: { id: string }) => set.id)).toEqual(['FY2023-v1', 'FY2024-v1', 'FY2025-v1']);
+  });
+
+  it('shows one rule set by id, and 404 names an unknown one', async () => {
+    const response = await get('/v1/rule-sets/FY2024-v1').expect(200);
+    expect(response.body).toMatchObject({ id: 'FY2024-v1', fiscalYear: 2024 });
+    const missing = await get('/v1/rule-sets/FY1999-v1').expect(404);
+    expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'id', rule: 'rule_set_exists' })]);
+  });
+
+  it('describes a round: deadline on the 10th JST, decision due 42 days later', async () => {
+    const response = await get('/v1/rounds/2025-06').expect(200);
+    expect(response.body).toEqual({
+      round: '2025-06',
+      fiscalYear: 2025,
+      deadline: '2025-06-10T23:59:59.999+09:00',
+      decisionDueDate: '2025-07-22',
+      ruleSetId: 'FY2025-v1',
+      provisional: false,
+    });
+  });
+
+  it('puts a February round in the previous fiscal year', async () => {
+    const response = await get('/v1/rounds/2026-02').expect(200);
+    expect(response.body).toMatchObject({ round: '2026-02', fiscalYear: 2025, decisionDueDate: '2026-03-24' });
+  });
+
+  it.each([
+    ['2025-06-10T23:59:59.999+09:00', '2025-06'],
+    ['2025-06-10T14:59:59.999Z', '2025-06'],
+    ['2025-06-11T00:00:00.000+09:00', '2025-07'],
+    ['2025-12-11T00:00:00+09:00', '2026-01'],
+  ])('puts a submission at %s in round %s', async (at, round) => {
+    const response = await get(`/v1/rounds/for-instant?at=${encodeURIComponent(at)}`).expect(200);
+    expect(response.body.round).toBe(round);
+  });
+
+  it.each([
+    ['/v1/rounds/2025-13', 'round'],
+    ['/v1/rounds/june', 'round'],
+    ['/v1/rounds/for-instant', 'at'],
+    ['/v1/rounds/for-instant?at=2025-06-10T12:00:00', 'at'],
+    ['/v1/rounds/for-instant?at=yesterday', 'at'],
+  ])('refuses %s with a 400 naming %s', async (path, field) => {
+    const response = await get(path).expect(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ field })]);
+  });
+
+  it('reports liveness and readiness', async () => {
+    await get('/health/live').expect(200, { status: 'ok', info: {}, error: {}, details: {} });
+    const ready = await get('/health/ready').expect(200);
+    expect(ready.body.info.database).toEqual({ status: 'up' });
+  });
+
+  it('publishes the OpenAPI document with the calculator', async () => {
+    const response = await get('/docs-json').expect(200);
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/v1/funding/calculations', '/v1/rule-sets', '/v1/rule-sets/{id}', '/v1/rounds/{round}', '/v1/rounds/for-instant', '/health/live', '/health/ready']),
+    );
+    await get('/docs').expect(200);
+  });
+
+  it('answers an unknown route with a problem, not an HTML page', async () => {
+    const response = await get('/v1/nowhere').expect(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 404, title: 'Not Found' });
+  });
+
+  it('echoes a correlation id, or makes one', async () => {
+    const given = await get('/health/live').set('x-correlation-id', 'abc-123').expect(200);
+    expect(given.headers['x-correlation-id']).toBe('abc-123');
+    const made = await get('/health/live').expect(200);
+    expect(made.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,0 +1,95 @@
+import { ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '@l10k/config';
+import { freePort, migrate } from '@l10k/database';
+import { EmbeddedDatabase, startEmbeddedDatabase } from '@l10k/database/embedded-database';
+
+/**
+ * `npm start`: the whole system on one machine. Starts the embedded PostgreSQL (unless
+ * DATABASE_URL is set), brings the schema up to date, then runs the API and the projector
+ * as child processes. SIGINT/SIGTERM stop the apps first, then the database.
+ */
+const EMBEDDED_PORT = 54329;
+const STOP_GRACE_MS = 10_000;
+
+function log(message: string): void {
+  console.log(`[l10k] ${message}`);
+}
+
+async function embeddedPort(): Promise<number> {
+  const preferred = Number(process.env.EMBEDDED_DATABASE_PORT ?? EMBEDDED_PORT);
+  const probe = await import('node:net');
+  const free = await new Promise<boolean>((resolve) => {
+    const server = probe.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(preferred, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+  return free ? preferred : freePort();
+}
+
+function startApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = fork(join(__dirname, '..', entry), [], { env, stdio: 'inherit' });
+  child.on('spawn', () => log(`${name} started (pid ${child.pid})`));
+  return child;
+}
+
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let database: EmbeddedDatabase | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    const port = await embeddedPort();
+    log(`starting embedded PostgreSQL on 127.0.0.1:${port}, data in ${config.dataDir}`);
+    database = await startEmbeddedDatabase({ dataDir: config.dataDir, port, persistent: true });
+    databaseUrl = database.url;
+  }
+  const ran = await migrate(databaseUrl);
+  log(ran.length > 0 ? `migrations applied: ${ran.join(', ')}` : 'schema up to date');
+
+  const env = { ...process.env, DATABASE_URL: databaseUrl };
+  const apps = [
+    startApp('api', 'apps/api/src/main.js', env),
+    startApp('projector', 'apps/projector/src/main.js', env),
+  ];
+  log(`API on http://localhost:${config.port} (OpenAPI at /docs); Ctrl-C stops everything`);
+
+  let stopping = false;
+  const stop = async (reason: string, exitCode: number): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log(`stopping (${reason})`);
+    for (const app of apps) if (app.exitCode === null) app.kill('SIGTERM');
+    await Promise.all(apps.map((app) => waitForExit(app, STOP_GRACE_MS)));
+    if (database) {
+      await database.stop().catch(() => undefined);
+      log('embedded PostgreSQL stopped');
+    }
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void stop('SIGINT', 0));
+  process.on('SIGTERM', () => void stop('SIGTERM', 0));
+  for (const app of apps) {
+    app.on('exit', (code, signal) => {
+      if (!stopping) void stop(`a child exited with ${signal ?? code}`, code === 0 ? 0 : 1);
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
