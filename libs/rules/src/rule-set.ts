@@ -1,0 +1,80 @@
+import { Fraction } from './fraction';
+import { CostCategory, LenderType, PriorityCategory, Track } from './plan';
+import { ReviewRequirement } from './review-requirement';
+
+/** Rule 2: the grant cap that applies when the financing multiple L / G is at least `multipleAtLeast`. */
+export interface CapBand {
+  readonly multipleAtLeast: Fraction;
+  /** Integer yen. */
+  readonly cap: number;
+}
+
+/** The raised national rate for a disadvantaged area whose fiscal strength index is below a threshold. */
+export interface DisadvantagedAreaRate {
+  readonly fiscalStrengthBelow: Fraction;
+  readonly rate: Fraction;
+  /** The reason shown in `subsidyRate.basis` when this rate is chosen. */
+  readonly basis: string;
+}
+
+/** Rule 4 on a track with a national subsidy. */
+export interface NationalSubsidyRates {
+  readonly base: Fraction;
+  /** Lowest threshold first: an area takes the first band its index is below. */
+  readonly disadvantagedArea: readonly DisadvantagedAreaRate[];
+  /** The raised rate of each priority category; only categories the year offers. */
+  readonly priorityCategories: Readonly<Partial<Record<PriorityCategory, Fraction>>>;
+}
+
+export interface Truncation {
+  readonly method: 'truncate';
+  /** 1 = to the yen, 1000 = to the thousand yen. */
+  readonly unit: number;
+}
+
+/** Rule 5: how G splits into N + T + M. */
+export interface ShareRounding {
+  readonly nationalShare: Truncation;
+  readonly specialTaxShare: Truncation;
+  /** M = G − N − T, so the shares always add up to G. */
+  readonly municipalShare: 'remainder';
+}
+
+/** Everything that differs between the national and the local track. */
+export interface TrackRules {
+  readonly eligibleCostCategories: readonly CostCategory[];
+  readonly eligibleLenderTypes: readonly LenderType[];
+  /** Rule 1, L ≥ G. */
+  readonly loanAtLeastGrant: boolean;
+  /** Whether a secured loan without a stated reason is a `loan_unsecured` warning. */
+  readonly securedLoanWarns: boolean;
+  /** Lowest multiple first; the first band starts at 0. */
+  readonly capBands: readonly CapBand[];
+  /** `null`: MIC pays nothing on this track (national share 0). */
+  readonly nationalSubsidy: NationalSubsidyRates | null;
+  /** 特別交付税 措置率 on what the municipality bears after the national share. */
+  readonly specialTaxRate: Fraction;
+  readonly reviewRequirements: readonly ReviewRequirement[];
+}
+
+/** Every year offers the national track; the local one exists from FY2024. */
+export interface RuleSetTracks extends Readonly<Partial<Record<Track, TrackRules>>> {
+  readonly national: TrackRules;
+}
+
+/** One fiscal year's funding rules, as data: what `GET /v1/rule-sets/{id}` shows. */
+export interface RuleSet {
+  /** `FY2025-v1`; recorded in every event that used it, so never reused for other figures. */
+  readonly id: string;
+  readonly fiscalYear: number;
+  /** The tracks offered this year, each with its rules. */
+  readonly tracks: RuleSetTracks;
+  /** The priority categories a plan may claim this year. */
+  readonly priorityCategories: readonly PriorityCategory[];
+  readonly rounding: ShareRounding;
+  readonly minimumReviewers: number;
+  /** Decision target = round deadline + this many days. */
+  readonly decisionLeadDays: number;
+  /** Longest project, start to completion (rule 7). */
+  readonly maxDurationMonths: number;
+}
