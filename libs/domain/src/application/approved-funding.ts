@@ -1,0 +1,30 @@
+import { calculateFunding, type FundingCalculation, type RuleSet } from '@l10k/rules';
+import type { Checked } from '../decision';
+import { domainError } from '../errors';
+import type { ApplicationPlan } from '../plan/application-plan';
+import { toFundingPlan } from '../plan/to-funding-plan';
+
+/**
+ * The funding recomputed with the approved grant, under the rule set and `provisional`
+ * flag recorded at submission. A reduction is borne by the business's own funds
+ * (S grows by what G loses), so G + L + S still equals the total investment; the loan
+ * and the costs stay as planned. Lowering G only lowers the national share.
+ */
+export const approvedFunding = (
+  plan: ApplicationPlan,
+  fiscalYear: number,
+  ruleSet: RuleSet,
+  provisional: boolean,
+  approvedGrant: number,
+): Checked<FundingCalculation> => {
+  const fundingPlan = toFundingPlan(plan, fiscalYear);
+  if (fundingPlan === undefined) {
+    return { ok: false, error: domainError('invalid_state', 'the submitted plan lacks its funding figures') };
+  }
+  const { grant, ownFunds } = fundingPlan.funding;
+  const approvedPlan = {
+    ...fundingPlan,
+    funding: { ...fundingPlan.funding, grant: approvedGrant, ownFunds: ownFunds + (grant - approvedGrant) },
+  };
+  return { ok: true, value: calculateFunding(approvedPlan, ruleSet, { provisional }) };
+};

@@ -1,0 +1,136 @@
+import type { ApplicationEvent } from './events';
+import { isDecidedOrWithdrawn } from './status-groups';
+import { initialApplicationState, type ApplicationState, type ExistingApplication } from './state';
+
+/** The application without its status-specific parts, to move it into another status. */
+const recorded = (state: ExistingApplication) => ({
+  id: state.id,
+  municipalityCode: state.municipalityCode,
+  plan: state.plan,
+  createdAt: state.createdAt,
+  assessment: state.assessment,
+  reviewCycle: state.reviewCycle,
+  reviewers: state.reviewers,
+  reviews: state.reviews,
+});
+
+const submittedPart = (state: ExistingApplication) =>
+  state.status === 'draft' || state.submittedAt === undefined
+    ? {}
+    : {
+        round: state.round,
+        fiscalYear: state.fiscalYear,
+        deadline: state.deadline,
+        decisionDueDate: state.decisionDueDate,
+        ruleSetId: state.ruleSetId,
+        provisional: state.provisional,
+        funding: state.funding,
+        warnings: state.warnings,
+        submittedAt: state.submittedAt,
+      };
+
+/**
+ * Events are facts: evolve trusts them and never refuses. An event that cannot apply to
+ * the state (which decide never produces) leaves the state as it is.
+ */
+export const evolveApplication = (state: ApplicationState, event: ApplicationEvent): ApplicationState => {
+  if (event.type === 'ApplicationCreated') {
+    const { applicationId, municipalityCode, plan, assessment, createdAt } = event.data;
+    return {
+      status: 'draft',
+      id: applicationId,
+      municipalityCode,
+      plan,
+      createdAt,
+      assessment,
+      reviewCycle: 0,
+      reviewers: [],
+      reviews: [],
+    };
+  }
+  if (state.status === 'none') return state;
+
+  switch (event.type) {
+    case 'ApplicationPlanReplaced':
+      if (state.status !== 'draft' && state.status !== 'revision_requested') return state;
+      return { ...state, plan: event.data.plan, assessment: event.data.assessment };
+
+    case 'ApplicationSubmitted':
+    case 'ApplicationResubmitted': {
+      const from = event.type === 'ApplicationSubmitted' ? 'draft' : 'revision_requested';
+      if (state.status !== from) return state;
+      const { applicationId: _id, reviewCycle, submittedBy: _by, ...submission } = event.data;
+      return { ...recorded(state), status: 'submitted', ...submission, reviewCycle, reviewers: [], reviews: [] };
+    }
+
+    case 'ApplicationWithdrawn': {
+      if (isDecidedOrWithdrawn(state)) return state;
+      const { reason, withdrawnFrom, withdrawnAt, withdrawnBy } = event.data;
+      return {
+        ...recorded(state),
+        ...submittedPart(state),
+        status: 'withdrawn',
+        withdrawal: { reason, withdrawnFrom, withdrawnAt, withdrawnBy },
+      };
+    }
+
+    case 'ReviewerAssigned':
+      if (state.status !== 'submitted' && state.status !== 'under_review') return state;
+      return {
+        ...state,
+        status: 'under_review',
+        reviewers: [
+          ...state.reviewers,
+          { reviewerId: event.data.reviewerId, assignedAt: event.data.assignedAt, recused: false },
+        ],
+      };
+
+    case 'ConflictOfInterestDeclared': {
+      if (state.status !== 'under_review') return state;
+      const { reviewerId, hasConflict, detail, declaredAt } = event.data;
+      return {
+        ...state,
+        reviewers: state.reviewers.map((reviewer) =>
+          reviewer.reviewerId === reviewerId
+            ? {
+                ...reviewer,
+                conflictDeclaration: { hasConflict, ...(detail !== undefined ? { detail } : {}), declaredAt },
+                recused: hasConflict,
+              }
+            : reviewer,
+        ),
+      };
+    }
+
+    case 'ReviewSubmitted': {
+      if (state.status !== 'under_review') return state;
+      const { reviewerId, assessments, recommendation, comment, submittedAt } = event.data;
+      return { ...state, reviews: [...state.reviews, { reviewerId, assessments, recommendation, comment, submittedAt }] };
+    }
+
+    case 'RevisionRequested': {
+      if (state.status !== 'submitted' && state.status !== 'under_review') return state;
+      const { reason, requestedAt, requestedBy } = event.data;
+      return { ...state, status: 'revision_requested', revisionRequest: { reason, requestedAt, requestedBy } };
+    }
+
+    case 'ApplicationAdopted': {
+      if (state.status !== 'under_review') return state;
+      const { reason, requestedGrant, approvedGrant, funding, decidedAt, decidedBy } = event.data;
+      return {
+        ...state,
+        status: 'adopted',
+        decision: { outcome: 'adopted', reason, requestedGrant, approvedGrant, funding, decidedAt, decidedBy },
+      };
+    }
+
+    case 'ApplicationRejected': {
+      if (state.status !== 'under_review') return state;
+      const { reason, decidedAt, decidedBy } = event.data;
+      return { ...state, status: 'rejected', decision: { outcome: 'rejected', reason, decidedAt, decidedBy } };
+    }
+  }
+};
+
+export const foldApplication = (events: readonly ApplicationEvent[]): ApplicationState =>
+  events.reduce(evolveApplication, initialApplicationState());

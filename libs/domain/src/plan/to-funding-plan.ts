@@ -1,0 +1,41 @@
+import type { CostItem, FundingPlan, Schedule } from '@l10k/rules';
+import type { ApplicationPlan } from './application-plan';
+
+const completeCost = (cost: Partial<CostItem>): cost is CostItem =>
+  cost.category !== undefined && cost.amount !== undefined;
+
+/**
+ * The plan as the funding rules read it, or `undefined` while a figure the calculator
+ * needs is missing. A complete plan always converts; a draft converts as soon as its
+ * figures are in, so its funding warnings show before the prose is written.
+ */
+export const toFundingPlan = (plan: ApplicationPlan, fiscalYear: number): FundingPlan | undefined => {
+  const { municipality, costs, funding } = plan;
+  const loan = funding?.loan;
+  if (municipality?.disadvantagedArea === undefined || municipality.fiscalStrengthIndex === undefined) return undefined;
+  if (costs === undefined || costs.length === 0 || !costs.every(completeCost)) return undefined;
+  if (funding?.grant === undefined || funding.ownFunds === undefined) return undefined;
+  if (loan?.amount === undefined || loan.lenderType === undefined) return undefined;
+
+  const schedule: Schedule | undefined =
+    plan.schedule?.start !== undefined && plan.schedule.completion !== undefined
+      ? { ...plan.schedule, start: plan.schedule.start, completion: plan.schedule.completion }
+      : undefined;
+
+  return {
+    fiscalYear,
+    ...(plan.track !== undefined ? { track: plan.track } : {}),
+    municipality: {
+      disadvantagedArea: municipality.disadvantagedArea,
+      fiscalStrengthIndex: municipality.fiscalStrengthIndex,
+    },
+    costs,
+    funding: {
+      grant: funding.grant,
+      loan: { ...loan, amount: loan.amount, lenderType: loan.lenderType },
+      ownFunds: funding.ownFunds,
+    },
+    priorityCategories: plan.priorityCategories ?? [],
+    ...(schedule !== undefined ? { schedule } : {}),
+  };
+};
