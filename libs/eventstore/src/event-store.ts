@@ -1,0 +1,147 @@
+/**
+ * The event store port. Both adapters (PostgreSQL, KurrentDB) implement it and run the
+ * same contract suite (libs/eventstore/test/event-store.contract.ts).
+ */
+
+export interface Actor {
+  readonly sub: string;
+  readonly role: string;
+  readonly municipalityCode?: string;
+}
+
+/** What the caller supplies; the store adds `prevHash` and `hash`. */
+export interface EventMetadataInput {
+  readonly schemaVersion: number;
+  /** ISO-8601 instant, supplied by the command (the store never invents business time). */
+  readonly occurredAt: string;
+  readonly actor: Actor;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly ruleSetId?: string;
+  readonly provisional?: boolean;
+}
+
+export interface EventMetadata extends EventMetadataInput {
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type EventData = { readonly [key: string]: JsonValue };
+
+export interface NewEvent {
+  /** A uuid chosen by the caller: sending the same ids again is a retry, answered without writing. */
+  readonly eventId: string;
+  readonly type: string;
+  readonly data: EventData;
+  readonly metadata: EventMetadataInput;
+}
+
+/**
+ * Where a reader stands in the global log: opaque, adapter-specific, safe to store as text.
+ * Reading from a checkpoint yields the events strictly after it.
+ */
+export type Checkpoint = string;
+
+export interface RecordedEvent {
+  readonly streamId: string;
+  /** 0 for a stream's first event. */
+  readonly revision: bigint;
+  /** PostgreSQL: the sequence value; KurrentDB: the commit position. Not gap-free, not the order by itself. */
+  readonly globalPosition: bigint;
+  /** PostgreSQL only: the writing transaction; together with globalPosition it is the global order. */
+  readonly transactionId?: bigint;
+  /** Resume point right after this event. */
+  readonly checkpoint: Checkpoint;
+  readonly eventId: string;
+  readonly type: string;
+  readonly data: EventData;
+  readonly metadata: EventMetadata;
+  readonly recordedAt: Date;
+}
+
+/** `'no_stream'`: the stream must not exist; `'any'`: no check; a number: the stream's last revision. */
+export type ExpectedRevision = 'no_stream' | 'any' | bigint | number;
+
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** The stream's last revision after the append: pass it as the next expectedRevision. */
+  readonly nextRevision: bigint;
+  /** Checkpoint of the last appended event. */
+  readonly position: Checkpoint;
+}
+
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: ExpectedRevision;
+}
+
+export interface AppendManyResult {
+  /** One per request, in request order. */
+  readonly streams: ReadonlyArray<{ readonly streamId: string } & AppendResult>;
+  readonly position: Checkpoint;
+}
+
+export interface ReadStreamOptions {
+  /** Last revision to include. */
+  readonly toRevision?: bigint | number;
+  /** Include only events recorded at or before this instant (the prefix of the stream up to it). */
+  readonly toInstant?: Date;
+}
+
+export interface ReadAllOptions {
+  /** Omitted: from the beginning of the log. */
+  readonly from?: Checkpoint;
+  readonly batchSize?: number;
+}
+
+export interface SubscribeOptions {
+  readonly from?: Checkpoint;
+  /** Ends the subscription: the iterator then finishes normally. */
+  readonly signal?: AbortSignal;
+  readonly batchSize?: number;
+}
+
+export type IntegrityFailureReason =
+  /** The stored hash is not the hash of the stored content. */
+  | 'hash_mismatch'
+  /** The event does not point at its predecessor's hash. */
+  | 'prev_hash_mismatch'
+  /** A revision is missing (or out of place) in the stream. */
+  | 'revision_gap'
+  /** The stream's head says more events were written than are stored, or a different last hash. */
+  | 'head_mismatch';
+
+export interface IntegrityFailure {
+  readonly streamId: string;
+  readonly revision: bigint;
+  readonly eventId?: string;
+  readonly reason: IntegrityFailureReason;
+}
+
+/** Exactly the body of the API's `POST /v1/audit/verifications` (bigints serialise as strings there). */
+export interface VerificationReport {
+  readonly streamsChecked: number;
+  readonly eventsChecked: number;
+  readonly ok: boolean;
+  readonly failures: IntegrityFailure[];
+}
+
+export interface EventStore {
+  append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /** All or nothing across streams (adoption writes the application and the fiscal-year budget stream). */
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendManyResult>;
+  /** Throws StreamNotFoundError when the stream has no events. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** The whole log in global order, in batches; ends at the current end of the log. */
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent[]>;
+  /** Catch-up from `from`, then live, until `signal` aborts. */
+  subscribe(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
+  verifyStream(streamId: string): Promise<VerificationReport>;
+  verifyAll(): Promise<VerificationReport>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,310 @@
+import {
+  EventStoreOperationNotSupportedError,
+  eventHash,
+  GENESIS_HASH,
+  StreamNotFoundError,
+  UpcasterRegistry,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type RecordedEvent,
+} from '../src';
+import { applicationStreamId, fiscalYearStreamId, newEvent, newEvents } from './event-fixtures';
+
+export interface EventStoreContractSubject {
+  /** A store on a database this suite may write to (other tests may write there too). */
+  readonly create: (options: { upcasters?: UpcasterRegistry }) => Promise<EventStore>;
+  /** Whether appendMany across several streams is atomic (else it must refuse with a typed error). */
+  readonly atomicAppendMany: boolean;
+}
+
+async function collect(iterable: AsyncIterable<RecordedEvent[]>): Promise<RecordedEvent[][]> {
+  const batches: RecordedEvent[][] = [];
+  for await (const batch of iterable) batches.push(batch);
+  return batches;
+}
+
+/** The behaviour every adapter must have; each adapter's spec calls this once. */
+export function describeEventStoreContract(name: string, subject: EventStoreContractSubject): void {
+  describe(`EventStore contract: ${name}`, () => {
+    let store: EventStore;
+
+    beforeAll(async () => {
+      store = await subject.create({});
+    });
+
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    describe('append and readStream', () => {
+      it('starts a stream at revision 0 and chains hashes from 64 zeros', async () => {
+        const streamId = applicationStreamId();
+        const [first, second] = newEvents(2);
+        const created = await store.append(streamId, [first], { expectedRevision: 'no_stream' });
+        expect(created.nextRevision).toBe(0n);
+        const next = await store.append(streamId, [second], { expectedRevision: 0 });
+        expect(next.nextRevision).toBe(1n);
+
+        const events = await store.readStream(streamId);
+        expect(events.map((event) => [event.revision, event.eventId, event.type])).toEqual([
+          [0n, first.eventId, first.type],
+          [1n, second.eventId, second.type],
+        ]);
+        expect(events[0].data).toEqual(first.data);
+        expect(events[0].metadata).toMatchObject({ ...first.metadata, prevHash: GENESIS_HASH });
+        expect(events[1].metadata.prevHash).toBe(events[0].metadata.hash);
+        for (const event of events) {
+          expect(event.metadata.hash).toMatch(/^[0-9a-f]{64}$/);
+          expect(eventHash(event)).toBe(event.metadata.hash);
+          expect(event.recordedAt).toBeInstanceOf(Date);
+        }
+        expect(events[1].checkpoint).toBe(next.position);
+      });
+
+      it('appends several events at once with consecutive revisions', async () => {
+        const streamId = applicationStreamId();
+        const result = await store.append(streamId, newEvents(3), { expectedRevision: 'no_stream' });
+        expect(result.nextRevision).toBe(2n);
+        const more = await store.append(streamId, newEvents(2), { expectedRevision: 2n });
+        expect(more.nextRevision).toBe(4n);
+        expect((await store.readStream(streamId)).map((event) => event.revision)).toEqual([0n, 1n, 2n, 3n, 4n]);
+      });
+
+      it("appends with 'any' to a new and to an existing stream", async () => {
+        const streamId = applicationStreamId();
+        expect((await store.append(streamId, [newEvent()], { expectedRevision: 'any' })).nextRevision).toBe(0n);
+        expect((await store.append(streamId, [newEvent()], { expectedRevision: 'any' })).nextRevision).toBe(1n);
+        const events = await store.readStream(streamId);
+        expect(events[1].metadata.prevHash).toBe(events[0].metadata.hash);
+      });
+
+      it("refuses 'no_stream' on an existing stream with expected and actual revisions", async () => {
+        const streamId = applicationStreamId();
+        await store.append(streamId, [newEvent()], { expectedRevision: 'no_stream' });
+        const error = await store.append(streamId, [newEvent()], { expectedRevision: 'no_stream' }).catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(error).toMatchObject({ code: 'wrong_expected_revision', streamId, expected: 'no_stream', actual: 0n });
+        expect(await store.readStream(streamId)).toHaveLength(1);
+      });
+
+      it('refuses a stale exact revision and writes nothing', async () => {
+        const streamId = applicationStreamId();
+        await store.append(streamId, newEvents(2), { expectedRevision: 'no_stream' });
+        const error = await store.append(streamId, [newEvent()], { expectedRevision: 0 }).catch((caught: unknown) => caught);
+        expect(error).toMatchObject({ code: 'wrong_expected_revision', expected: 0, actual: 1n });
+        const missing = await store.append(applicationStreamId(), [newEvent()], { expectedRevision: 3 }).catch((caught: unknown) => caught);
+        expect(missing).toMatchObject({ code: 'wrong_expected_revision', expected: 3, actual: 'no_stream' });
+        expect(await store.readStream(streamId)).toHaveLength(2);
+      });
+
+      it('answers a retried append with the same event ids as the first time, without writing', async () => {
+        const streamId = applicationStreamId();
+        const events = newEvents(2);
+        const first = await store.append(streamId, events, { expectedRevision: 'no_stream' });
+        const retried = await store.append(streamId, events, { expectedRevision: 'no_stream' });
+        expect(retried).toEqual(first);
+        const later = newEvents(1);
+        const second = await store.append(streamId, later, { expectedRevision: 1 });
+        expect(await store.append(streamId, later, { expectedRevision: 1 })).toEqual(second);
+        expect((await store.readStream(streamId)).map((event) => event.eventId)).toEqual([...events, ...later].map((event) => event.eventId));
+      });
+
+      it('rejects an append whose event ids are only partly stored', async () => {
+        const streamId = applicationStreamId();
+        const events = newEvents(2);
+        await store.append(streamId, events, { expectedRevision: 'no_stream' });
+        const error = await store.append(streamId, [events[1], newEvent()], { expectedRevision: 1 }).catch((caught: unknown) => caught);
+        // PostgreSQL names the reused id; KurrentDB reports it as a failed idempotency check.
+        expect(error).toMatchObject({ code: expect.stringMatching(/^(duplicate_event_id|wrong_expected_revision)$/) });
+        expect(await store.readStream(streamId)).toHaveLength(2);
+      });
+
+      it('reads a stream up to a revision and up to an instant', async () => {
+        const streamId = applicationStreamId();
+        await store.append(streamId, newEvents(3), { expectedRevision: 'no_stream' });
+        const all = await store.readStream(streamId);
+        expect((await store.readStream(streamId, { toRevision: 1 })).map((event) => event.revision)).toEqual([0n, 1n]);
+        expect(await store.readStream(streamId, { toInstant: new Date(all[0].recordedAt.getTime() - 1) })).toEqual([]);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const cut = new Date();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await store.append(streamId, [newEvent()], { expectedRevision: 2 });
+        expect((await store.readStream(streamId, { toInstant: cut })).map((event) => event.revision)).toEqual([0n, 1n, 2n]);
+        expect(await store.readStream(streamId)).toHaveLength(4);
+      });
+
+      it('reports a missing stream as StreamNotFoundError', async () => {
+        const streamId = applicationStreamId();
+        const error = await store.readStream(streamId).catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(StreamNotFoundError);
+        expect(error).toMatchObject({ code: 'stream_not_found', streamId });
+      });
+    });
+
+    describe('appendMany', () => {
+      if (subject.atomicAppendMany) {
+        it('appends to the application and the fiscal-year stream together', async () => {
+          const application = applicationStreamId();
+          const budget = fiscalYearStreamId();
+          await store.append(budget, [newEvent('BudgetOpened')], { expectedRevision: 'no_stream' });
+          const result = await store.appendMany([
+            { streamId: application, events: [newEvent('ApplicationAdopted')], expectedRevision: 'no_stream' },
+            { streamId: budget, events: [newEvent('GrantReserved')], expectedRevision: 0 },
+          ]);
+          expect(result.streams.map((stream) => [stream.streamId, stream.nextRevision])).toEqual([
+            [application, 0n],
+            [budget, 1n],
+          ]);
+          expect((await store.readStream(budget)).map((event) => event.type)).toEqual(['BudgetOpened', 'GrantReserved']);
+          expect((await store.readStream(application)).map((event) => event.type)).toEqual(['ApplicationAdopted']);
+        });
+
+        it('writes nothing to any stream when one expected revision is wrong', async () => {
+          const application = applicationStreamId();
+          const budget = fiscalYearStreamId();
+          await store.append(budget, newEvents(2), { expectedRevision: 'no_stream' });
+          const error = await store
+            .appendMany([
+              { streamId: application, events: [newEvent('ApplicationAdopted')], expectedRevision: 'no_stream' },
+              { streamId: budget, events: [newEvent('GrantReserved')], expectedRevision: 0 },
+            ])
+            .catch((caught: unknown) => caught);
+          expect(error).toMatchObject({ code: 'wrong_expected_revision', streamId: budget, expected: 0, actual: 1n });
+          await expect(store.readStream(application)).rejects.toBeInstanceOf(StreamNotFoundError);
+          expect(await store.readStream(budget)).toHaveLength(2);
+        });
+
+        it('answers a retried appendMany with the first result', async () => {
+          const appends = [
+            { streamId: applicationStreamId(), events: [newEvent()], expectedRevision: 'no_stream' as const },
+            { streamId: fiscalYearStreamId(), events: [newEvent()], expectedRevision: 'no_stream' as const },
+          ];
+          const first = await store.appendMany(appends);
+          expect(await store.appendMany(appends)).toEqual(first);
+        });
+      } else {
+        it('refuses an append to several streams with a typed error and writes nothing', async () => {
+          const application = applicationStreamId();
+          const error = await store
+            .appendMany([
+              { streamId: application, events: [newEvent()], expectedRevision: 'no_stream' },
+              { streamId: fiscalYearStreamId(), events: [newEvent()], expectedRevision: 'no_stream' },
+            ])
+            .catch((caught: unknown) => caught);
+          expect(error).toBeInstanceOf(EventStoreOperationNotSupportedError);
+          await expect(store.readStream(application)).rejects.toBeInstanceOf(StreamNotFoundError);
+        });
+      }
+    });
+
+    describe('readAll', () => {
+      it('reads in global order from a checkpoint, in batches, ending at the end of the log', async () => {
+        const streams = [applicationStreamId(), fiscalYearStreamId()];
+        const marker = await store.append(streams[0], [newEvent()], { expectedRevision: 'no_stream' });
+        const appended: string[] = [];
+        for (let index = 0; index < 7; index += 1) {
+          const event = newEvent('Counted', { index });
+          await store.append(streams[index % 2], [event], { expectedRevision: 'any' });
+          appended.push(event.eventId);
+        }
+        const batches = await collect(store.readAll({ from: marker.position, batchSize: 3 }));
+        expect(batches.every((batch) => batch.length > 0 && batch.length <= 3)).toBe(true);
+        const ours = batches.flat().filter((event) => streams.includes(event.streamId));
+        expect(ours.map((event) => event.eventId)).toEqual(appended);
+
+        const resumed = await collect(store.readAll({ from: ours[3].checkpoint }));
+        expect(resumed.flat().filter((event) => streams.includes(event.streamId)).map((event) => event.eventId)).toEqual(appended.slice(4));
+      });
+
+      it('reads from the beginning when no checkpoint is given', async () => {
+        const streamId = applicationStreamId();
+        await store.append(streamId, newEvents(2), { expectedRevision: 'no_stream' });
+        const all = (await collect(store.readAll({ batchSize: 1000 }))).flat();
+        expect(all.filter((event) => event.streamId === streamId).map((event) => event.revision)).toEqual([0n, 1n]);
+      });
+    });
+
+    describe('subscribe', () => {
+      it('catches up from a checkpoint, then delivers live appends, and ends on abort', async () => {
+        const streamId = applicationStreamId();
+        const marker = await store.append(applicationStreamId(), [newEvent()], { expectedRevision: 'no_stream' });
+        const before = newEvents(3);
+        await store.append(streamId, before, { expectedRevision: 'no_stream' });
+
+        const controller = new AbortController();
+        const seen: string[] = [];
+        const after = newEvents(2);
+        const expected = [...before, ...after].map((event) => event.eventId);
+        let liveAppended = false;
+        const reading = (async () => {
+          for await (const event of store.subscribe({ from: marker.position, signal: controller.signal })) {
+            if (event.streamId !== streamId) continue;
+            seen.push(event.eventId);
+            if (seen.length === before.length && !liveAppended) {
+              liveAppended = true;
+              // Appended only once the catch-up is done: these must arrive live.
+              void store.append(streamId, [after[0]], { expectedRevision: 2 }).then(() => store.append(streamId, [after[1]], { expectedRevision: 3 }));
+            }
+            if (seen.length === expected.length) controller.abort();
+          }
+        })();
+        const timeout = setTimeout(() => controller.abort(), 20_000);
+        await reading;
+        clearTimeout(timeout);
+        expect(seen).toEqual(expected);
+      });
+
+      it('ends without events when the signal is already aborted', async () => {
+        const controller = new AbortController();
+        controller.abort();
+        const seen: RecordedEvent[] = [];
+        for await (const event of store.subscribe({ signal: controller.signal })) seen.push(event);
+        expect(seen).toEqual([]);
+      });
+    });
+
+    describe('upcasting', () => {
+      it('upcasts old schema versions on readStream, readAll and subscribe; verification still sees the stored form', async () => {
+        const upcasters = new UpcasterRegistry()
+          .register('ApplicationDrafted', 1, (event) => ({ data: { ...event.data, track: 'national' }, schemaVersion: 2 }))
+          .register('ApplicationDrafted', 2, (event) => ({ type: 'ApplicationDraftCreated', data: event.data, schemaVersion: 3 }));
+        const upcasting = await subject.create({ upcasters });
+        try {
+          const streamId = applicationStreamId();
+          const marker = await upcasting.append(applicationStreamId(), [newEvent('Other')], { expectedRevision: 'no_stream' });
+          const stored = newEvent('ApplicationDrafted', { title: 'x' });
+          await upcasting.append(streamId, [stored], { expectedRevision: 'no_stream' });
+          const expectedShape = { type: 'ApplicationDraftCreated', data: { title: 'x', track: 'national' }, metadata: expect.objectContaining({ schemaVersion: 3 }) };
+
+          expect((await upcasting.readStream(streamId))[0]).toMatchObject(expectedShape);
+          const fromAll = (await collect(upcasting.readAll({ from: marker.position }))).flat().find((event) => event.streamId === streamId);
+          expect(fromAll).toMatchObject(expectedShape);
+          const controller = new AbortController();
+          let live: RecordedEvent | undefined;
+          for await (const event of upcasting.subscribe({ from: marker.position, signal: controller.signal })) {
+            if (event.streamId !== streamId) continue;
+            live = event;
+            controller.abort();
+          }
+          expect(live).toMatchObject(expectedShape);
+          expect(await upcasting.verifyStream(streamId)).toMatchObject({ ok: true, eventsChecked: 1 });
+        } finally {
+          await upcasting.close();
+        }
+      });
+    });
+
+    describe('verification', () => {
+      it('finds an untouched stream and log intact', async () => {
+        const streamId = applicationStreamId();
+        await store.append(streamId, newEvents(3), { expectedRevision: 'no_stream' });
+        await store.append(streamId, newEvents(2), { expectedRevision: 2 });
+        expect(await store.verifyStream(streamId)).toEqual({ streamsChecked: 1, eventsChecked: 5, ok: true, failures: [] });
+        const all = await store.verifyAll();
+        expect(all.ok).toBe(true);
+        expect(all.eventsChecked).toBeGreaterThanOrEqual(5);
+        expect(all.streamsChecked).toBeGreaterThanOrEqual(1);
+      });
+    });
+  });
+}
