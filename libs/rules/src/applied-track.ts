@@ -14,7 +14,9 @@ export interface AppliedTrack {
 export function applyTrack(plan: FundingPlan, ruleSet: RuleSet): AppliedTrack {
   const track = plan.track ?? 'national';
   const own = ruleSet.tracks[track];
-  return own ? { track, offered: true, rules: own } : { track, offered: false, rules: ruleSet.tracks.national };
+  return own
+    ? { track, offered: true, rules: own }
+    : { track, offered: false, rules: ruleSet.tracks.national };
 }
 
 /** The `track_available` violation, when the fiscal year does not offer the plan's track. */

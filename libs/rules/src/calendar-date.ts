@@ -25,7 +25,8 @@ export function parseCalendarDate(text: string, field?: string): CalendarDate {
   const match = typeof text === 'string' ? ISO_DATE.exec(text) : null;
   if (!match) throw new InvalidDateError(String(text), field);
   const [year, month, day] = match.slice(1).map(Number);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new InvalidDateError(text, field);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    throw new InvalidDateError(text, field);
   return { year, month, day };
 }
 

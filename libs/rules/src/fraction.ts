@@ -9,7 +9,9 @@ export interface Fraction {
 
 export function fraction(numerator: number, denominator: number): Fraction {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0) {
-    throw new RangeError(`A fraction needs integers and a positive denominator, got ${numerator}/${denominator}`);
+    throw new RangeError(
+      `A fraction needs integers and a positive denominator, got ${numerator}/${denominator}`,
+    );
   }
   return { numerator, denominator };
 }

@@ -12,18 +12,18 @@ const rulesOf = (issues: readonly { rule: RuleCode }[]): RuleCode[] => issues.ma
 describe('calculateFunding', () => {
   describe('rule 2: the cap follows the loan multiple m = L / G, compared exactly', () => {
     it.each`
-      grant         | loan          | loanMultiple | cap           | capViolated
-      ${20_000_000} | ${30_000_000} | ${'1.50'}    | ${35_000_000} | ${false}
-      ${20_000_000} | ${29_999_999} | ${'1.49'}    | ${25_000_000} | ${false}
-      ${20_000_000} | ${40_000_000} | ${'2.00'}    | ${50_000_000} | ${false}
-      ${20_000_000} | ${39_999_999} | ${'1.99'}    | ${35_000_000} | ${false}
-      ${26_000_000} | ${39_000_000} | ${'1.50'}    | ${35_000_000} | ${false}
-      ${26_000_000} | ${38_999_999} | ${'1.49'}    | ${25_000_000} | ${true}
-      ${40_000_000} | ${80_000_000} | ${'2.00'}    | ${50_000_000} | ${false}
-      ${40_000_000} | ${79_999_999} | ${'1.99'}    | ${35_000_000} | ${true}
-      ${25_000_000} | ${25_000_000} | ${'1.00'}    | ${25_000_000} | ${false}
-      ${25_000_001} | ${25_000_001} | ${'1.00'}    | ${25_000_000} | ${true}
-      ${50_000_001} | ${200_000_000}| ${'3.99'}    | ${50_000_000} | ${true}
+      grant         | loan           | loanMultiple | cap           | capViolated
+      ${20_000_000} | ${30_000_000}  | ${'1.50'}    | ${35_000_000} | ${false}
+      ${20_000_000} | ${29_999_999}  | ${'1.49'}    | ${25_000_000} | ${false}
+      ${20_000_000} | ${40_000_000}  | ${'2.00'}    | ${50_000_000} | ${false}
+      ${20_000_000} | ${39_999_999}  | ${'1.99'}    | ${35_000_000} | ${false}
+      ${26_000_000} | ${39_000_000}  | ${'1.50'}    | ${35_000_000} | ${false}
+      ${26_000_000} | ${38_999_999}  | ${'1.49'}    | ${25_000_000} | ${true}
+      ${40_000_000} | ${80_000_000}  | ${'2.00'}    | ${50_000_000} | ${false}
+      ${40_000_000} | ${79_999_999}  | ${'1.99'}    | ${35_000_000} | ${true}
+      ${25_000_000} | ${25_000_000}  | ${'1.00'}    | ${25_000_000} | ${false}
+      ${25_000_001} | ${25_000_001}  | ${'1.00'}    | ${25_000_000} | ${true}
+      ${50_000_001} | ${200_000_000} | ${'3.99'}    | ${50_000_000} | ${true}
     `(
       'G = $grant, L = $loan → multiple $loanMultiple, cap $cap, cap violated: $capViolated',
       ({ grant, loan, loanMultiple, cap, capViolated }) => {
@@ -48,7 +48,9 @@ describe('calculateFunding', () => {
     });
 
     it('truncates the multiple instead of rounding it: 19,999,999 / 10,000,000 → "1.99", not "2.00"', () => {
-      expect(calculateFunding(aPlan({ grant: 10_000_000, loan: 19_999_999 }), fy2025).loanMultiple).toBe('1.99');
+      expect(calculateFunding(aPlan({ grant: 10_000_000, loan: 19_999_999 }), fy2025).loanMultiple).toBe(
+        '1.99',
+      );
     });
   });
 
@@ -89,7 +91,12 @@ describe('calculateFunding', () => {
     `('eligible cost $eligible, G = $grant → violated: $violated', ({ eligible, grant, violated }) => {
       // Own funds fill the gap so that G + L + S = total and only rule 3 is in question.
       const loan = 25_000_000;
-      const plan = aPlan({ grant, loan, ownFunds: eligible - grant - loan, costs: [{ category: 'machinery', amount: eligible }] });
+      const plan = aPlan({
+        grant,
+        loan,
+        ownFunds: eligible - grant - loan,
+        costs: [{ category: 'machinery', amount: eligible }],
+      });
       const result = calculateFunding(plan, fy2025);
 
       expect(rulesOf(result.violations)).toEqual(violated ? ['grant_within_half_of_eligible_cost'] : []);
@@ -98,7 +105,12 @@ describe('calculateFunding', () => {
 
   describe('the funding sources must add up to the total investment', () => {
     it('G 10,000,000 + L 10,000,000 + S 1 against a total of 20,000,000 → funding_matches_total_cost', () => {
-      const plan = aPlan({ grant: 10_000_000, loan: 10_000_000, ownFunds: 1, costs: [{ category: 'facility', amount: 20_000_000 }] });
+      const plan = aPlan({
+        grant: 10_000_000,
+        loan: 10_000_000,
+        ownFunds: 1,
+        costs: [{ category: 'facility', amount: 20_000_000 }],
+      });
       const [violation] = calculateFunding(plan, fy2025).violations;
 
       expect(violation.rule).toBe('funding_matches_total_cost');
@@ -139,7 +151,12 @@ describe('calculateFunding', () => {
     `(
       '$ruleSet.id: digital → $numerator/$denominator, N $nationalShare, T $specialTaxShare, M $municipalShare',
       ({ ruleSet, numerator, denominator, nationalShare, specialTaxShare, municipalShare }) => {
-        const plan = aPlan({ fiscalYear: ruleSet.fiscalYear, grant: 20_000_000, loan: 20_000_000, priorityCategories: ['digital'] });
+        const plan = aPlan({
+          fiscalYear: ruleSet.fiscalYear,
+          grant: 20_000_000,
+          loan: 20_000_000,
+          priorityCategories: ['digital'],
+        });
         const result = calculateFunding(plan, ruleSet);
 
         expect(result.subsidyRate).toEqual({ numerator, denominator, basis: ['digital'] });
@@ -150,7 +167,12 @@ describe('calculateFunding', () => {
 
   describe('women_youth exists from FY2025 only', () => {
     it.each([fy2023, fy2024])('$id: ignored with a warning, so the base rate 1/2 applies', (ruleSet) => {
-      const plan = aPlan({ fiscalYear: ruleSet.fiscalYear, grant: 10_000_000, loan: 10_000_000, priorityCategories: ['women_youth'] });
+      const plan = aPlan({
+        fiscalYear: ruleSet.fiscalYear,
+        grant: 10_000_000,
+        loan: 10_000_000,
+        priorityCategories: ['women_youth'],
+      });
       const result = calculateFunding(plan, ruleSet);
 
       expect(result.subsidyRate).toEqual({ numerator: 1, denominator: 2, basis: ['base'] });
@@ -169,7 +191,12 @@ describe('calculateFunding', () => {
     });
 
     it('names the position of the ignored claim: [digital, women_youth] in FY2024 → priorityCategories[1]', () => {
-      const plan = aPlan({ fiscalYear: 2024, grant: 10_000_000, loan: 10_000_000, priorityCategories: ['digital', 'women_youth'] });
+      const plan = aPlan({
+        fiscalYear: 2024,
+        grant: 10_000_000,
+        loan: 10_000_000,
+        priorityCategories: ['digital', 'women_youth'],
+      });
       const result = calculateFunding(plan, fy2024);
 
       expect(result.warnings.map((w) => w.field)).toEqual(['priorityCategories[1]']);
@@ -179,13 +206,13 @@ describe('calculateFunding', () => {
 
   describe('rule 4: the highest applicable rate wins, and every reason giving it is listed', () => {
     it.each`
-      ruleSet   | fsi       | categories                                   | numerator | denominator | basis
-      ${fy2023} | ${'0.2'}  | ${['decarbonization', 'digital']}            | ${10}     | ${10}       | ${['digital']}
-      ${fy2024} | ${'0.3'}  | ${['decarbonization']}                       | ${3}      | ${4}        | ${['decarbonization']}
-      ${fy2024} | ${'0.2'}  | ${['decarbonization']}                       | ${3}      | ${4}        | ${['disadvantaged_area_fsi_below_0.25', 'decarbonization']}
-      ${fy2025} | ${'0.2'}  | ${['digital', 'women_youth']}                | ${3}      | ${4}        | ${['disadvantaged_area_fsi_below_0.25', 'digital', 'women_youth']}
-      ${fy2025} | ${'0.3'}  | ${[]}                                        | ${2}      | ${3}        | ${['disadvantaged_area_fsi_below_0.5']}
-      ${fy2025} | ${'0.3'}  | ${['digital', 'digital']}                    | ${3}      | ${4}        | ${['digital']}
+      ruleSet   | fsi      | categories                        | numerator | denominator | basis
+      ${fy2023} | ${'0.2'} | ${['decarbonization', 'digital']} | ${10}     | ${10}       | ${['digital']}
+      ${fy2024} | ${'0.3'} | ${['decarbonization']}            | ${3}      | ${4}        | ${['decarbonization']}
+      ${fy2024} | ${'0.2'} | ${['decarbonization']}            | ${3}      | ${4}        | ${['disadvantaged_area_fsi_below_0.25', 'decarbonization']}
+      ${fy2025} | ${'0.2'} | ${['digital', 'women_youth']}     | ${3}      | ${4}        | ${['disadvantaged_area_fsi_below_0.25', 'digital', 'women_youth']}
+      ${fy2025} | ${'0.3'} | ${[]}                             | ${2}      | ${3}        | ${['disadvantaged_area_fsi_below_0.5']}
+      ${fy2025} | ${'0.3'} | ${['digital', 'digital']}         | ${3}      | ${4}        | ${['digital']}
     `(
       '$ruleSet.id, disadvantaged FSI $fsi, claims $categories → $numerator/$denominator by $basis',
       ({ ruleSet, fsi, categories, numerator, denominator, basis }) => {
@@ -211,12 +238,12 @@ describe('calculateFunding', () => {
     //   9/10:  9,000,000.9 → N 9,000,000; G − N = 1,000,001; T = 500,000; M = 500,001
     //   10/10: 10,000,001 → N 10,000,000; G − N = 1; T = 0; M = 1
     it.each`
-      case                      | ruleSet   | disadvantagedArea | fsi      | categories     | nationalShare | specialTaxShare | municipalShare
-      ${'2/3'}                  | ${fy2025} | ${true}           | ${'0.3'} | ${[]}          | ${6_666_000}  | ${1_667_000}    | ${1_667_001}
-      ${'1/2'}                  | ${fy2025} | ${false}          | ${'0.3'} | ${[]}          | ${5_000_000}  | ${2_500_000}    | ${2_500_001}
-      ${'3/4'}                  | ${fy2025} | ${true}           | ${'0.1'} | ${[]}          | ${7_500_000}  | ${1_250_000}    | ${1_250_001}
-      ${'9/10'}                 | ${fy2024} | ${false}          | ${'0.3'} | ${['digital']} | ${9_000_000}  | ${500_000}      | ${500_001}
-      ${'10/10'}                | ${fy2023} | ${false}          | ${'0.3'} | ${['digital']} | ${10_000_000} | ${0}            | ${1}
+      case       | ruleSet   | disadvantagedArea | fsi      | categories     | nationalShare | specialTaxShare | municipalShare
+      ${'2/3'}   | ${fy2025} | ${true}           | ${'0.3'} | ${[]}          | ${6_666_000}  | ${1_667_000}    | ${1_667_001}
+      ${'1/2'}   | ${fy2025} | ${false}          | ${'0.3'} | ${[]}          | ${5_000_000}  | ${2_500_000}    | ${2_500_001}
+      ${'3/4'}   | ${fy2025} | ${true}           | ${'0.1'} | ${[]}          | ${7_500_000}  | ${1_250_000}    | ${1_250_001}
+      ${'9/10'}  | ${fy2024} | ${false}          | ${'0.3'} | ${['digital']} | ${9_000_000}  | ${500_000}      | ${500_001}
+      ${'10/10'} | ${fy2023} | ${false}          | ${'0.3'} | ${['digital']} | ${10_000_000} | ${0}            | ${1}
     `(
       'G = 10,000,001 at $case → N $nationalShare, T $specialTaxShare, M $municipalShare',
       ({ ruleSet, disadvantagedArea, fsi, categories, nationalShare, specialTaxShare, municipalShare }) => {
@@ -229,7 +256,11 @@ describe('calculateFunding', () => {
           priorityCategories: categories,
         });
 
-        expect(calculateFunding(plan, ruleSet)).toMatchObject({ nationalShare, specialTaxShare, municipalShare });
+        expect(calculateFunding(plan, ruleSet)).toMatchObject({
+          nationalShare,
+          specialTaxShare,
+          municipalShare,
+        });
       },
     );
 
@@ -237,9 +268,28 @@ describe('calculateFunding', () => {
       { name: '1/2', ruleSet: fy2025, disadvantagedArea: false, fsi: '0.9', categories: [] },
       { name: '2/3', ruleSet: fy2025, disadvantagedArea: true, fsi: '0.3', categories: [] },
       { name: '3/4', ruleSet: fy2025, disadvantagedArea: true, fsi: '0.1', categories: [] },
-      { name: '9/10', ruleSet: fy2024, disadvantagedArea: false, fsi: '0.9', categories: ['digital' as const] },
-      { name: '10/10', ruleSet: fy2023, disadvantagedArea: false, fsi: '0.9', categories: ['digital' as const] },
-      { name: '0 (local track)', ruleSet: fy2025, disadvantagedArea: false, fsi: '0.9', categories: [], track: 'local' as const },
+      {
+        name: '9/10',
+        ruleSet: fy2024,
+        disadvantagedArea: false,
+        fsi: '0.9',
+        categories: ['digital' as const],
+      },
+      {
+        name: '10/10',
+        ruleSet: fy2023,
+        disadvantagedArea: false,
+        fsi: '0.9',
+        categories: ['digital' as const],
+      },
+      {
+        name: '0 (local track)',
+        ruleSet: fy2025,
+        disadvantagedArea: false,
+        fsi: '0.9',
+        categories: [],
+        track: 'local' as const,
+      },
     ];
     const sweep = [
       ...Array.from({ length: 3_001 }, (_, i) => i + 1),
@@ -248,26 +298,34 @@ describe('calculateFunding', () => {
       999_999_999_999,
     ];
 
-    it.each(rateCases)('at $name, N + T + M = G for every G of a sweep of ' + sweep.length + ' grants', (rateCase) => {
-      for (const grant of sweep) {
-        const plan = aPlan({
-          fiscalYear: rateCase.ruleSet.fiscalYear,
-          track: rateCase.track,
-          grant,
-          loan: grant,
-          disadvantagedArea: rateCase.disadvantagedArea,
-          fiscalStrengthIndex: rateCase.fsi,
-          priorityCategories: rateCase.categories,
-        });
-        const { nationalShare: n, specialTaxShare: t, municipalShare: m, subsidyRate: r } = calculateFunding(plan, rateCase.ruleSet);
-        const exactNational = (BigInt(grant) * BigInt(r.numerator)) / BigInt(r.denominator);
+    it.each(rateCases)(
+      'at $name, N + T + M = G for every G of a sweep of ' + sweep.length + ' grants',
+      (rateCase) => {
+        for (const grant of sweep) {
+          const plan = aPlan({
+            fiscalYear: rateCase.ruleSet.fiscalYear,
+            track: rateCase.track,
+            grant,
+            loan: grant,
+            disadvantagedArea: rateCase.disadvantagedArea,
+            fiscalStrengthIndex: rateCase.fsi,
+            priorityCategories: rateCase.categories,
+          });
+          const {
+            nationalShare: n,
+            specialTaxShare: t,
+            municipalShare: m,
+            subsidyRate: r,
+          } = calculateFunding(plan, rateCase.ruleSet);
+          const exactNational = (BigInt(grant) * BigInt(r.numerator)) / BigInt(r.denominator);
 
-        expect(n + t + m).toBe(grant);
-        expect(n % 1_000).toBe(0);
-        expect(BigInt(n) <= exactNational && exactNational - BigInt(n) < 1_000n).toBe(true);
-        expect(t).toBe(Number(BigInt(grant - n) / 2n));
-      }
-    });
+          expect(n + t + m).toBe(grant);
+          expect(n % 1_000).toBe(0);
+          expect(BigInt(n) <= exactNational && exactNational - BigInt(n) < 1_000n).toBe(true);
+          expect(t).toBe(Number(BigInt(grant - n) / 2n));
+        }
+      },
+    );
   });
 
   describe('the local track (FY2024 onwards)', () => {
@@ -303,7 +361,11 @@ describe('calculateFunding', () => {
       const result = calculateFunding(localPlan(2025), fy2025);
 
       expect(result.subsidyRate).toEqual({ numerator: 0, denominator: 1, basis: ['no_national_subsidy'] });
-      expect(result).toMatchObject({ nationalShare: 0, specialTaxShare: 5_000_000, municipalShare: 5_000_000 });
+      expect(result).toMatchObject({
+        nationalShare: 0,
+        specialTaxShare: 5_000_000,
+        municipalShare: 5_000_000,
+      });
     });
 
     it('the same plan on the national track breaks rule 1, the lender rule, and warns on each soft cost and the security', () => {
@@ -327,7 +389,11 @@ describe('calculateFunding', () => {
       const result = calculateFunding(localPlan(2023), fy2023);
 
       expect(result.violations[0]).toEqual(
-        expect.objectContaining({ rule: 'track_available', field: 'track', figures: { track: 'local', fiscalYear: 2023 } }),
+        expect.objectContaining({
+          rule: 'track_available',
+          field: 'track',
+          figures: { track: 'local', fiscalYear: 2023 },
+        }),
       );
       expect(result.track).toBe('local');
       expect(result.subsidyRate.basis).toEqual(['base']);
@@ -347,28 +413,39 @@ describe('calculateFunding', () => {
       ${'crowdfunding'}          | ${'local'}    | ${true}
       ${'city_bank'}             | ${'local'}    | ${false}
     `('$lenderType on the $track track → eligible: $eligible', ({ lenderType, track, eligible }) => {
-      const result = calculateFunding(aPlan({ track, grant: 10_000_000, loan: 10_000_000, lenderType }), fy2025);
+      const result = calculateFunding(
+        aPlan({ track, grant: 10_000_000, loan: 10_000_000, lenderType }),
+        fy2025,
+      );
 
       expect(result.violations).toEqual(
-        eligible ? [] : [expect.objectContaining({ rule: 'lender_eligible', field: 'funding.loan.lenderType' })],
+        eligible
+          ? []
+          : [expect.objectContaining({ rule: 'lender_eligible', field: 'funding.loan.lenderType' })],
       );
     });
   });
 
   describe('secured loans on the national track', () => {
     it.each`
-      secured      | securedReason                        | warns
-      ${undefined} | ${undefined}                         | ${false}
-      ${false}     | ${undefined}                         | ${false}
-      ${true}      | ${undefined}                         | ${true}
-      ${true}      | ${'   '}                               | ${true}
+      secured      | securedReason                         | warns
+      ${undefined} | ${undefined}                          | ${false}
+      ${false}     | ${undefined}                          | ${false}
+      ${true}      | ${undefined}                          | ${true}
+      ${true}      | ${'   '}                              | ${true}
       ${true}      | ${'The lender requires the building'} | ${false}
-    `('secured $secured with reason "$securedReason" → loan_unsecured warning: $warns', ({ secured, securedReason, warns }) => {
-      const result = calculateFunding(aPlan({ grant: 10_000_000, loan: 10_000_000, secured, securedReason }), fy2025);
+    `(
+      'secured $secured with reason "$securedReason" → loan_unsecured warning: $warns',
+      ({ secured, securedReason, warns }) => {
+        const result = calculateFunding(
+          aPlan({ grant: 10_000_000, loan: 10_000_000, secured, securedReason }),
+          fy2025,
+        );
 
-      expect(rulesOf(result.warnings)).toEqual(warns ? ['loan_unsecured'] : []);
-      expect(result.violations).toEqual([]);
-    });
+        expect(rulesOf(result.warnings)).toEqual(warns ? ['loan_unsecured'] : []);
+        expect(result.violations).toEqual([]);
+      },
+    );
   });
 
   describe('cost categories', () => {
@@ -383,7 +460,11 @@ describe('calculateFunding', () => {
       const result = calculateFunding(aPlan({ grant: 10_000_000, loan: 30_000_000, costs }), fy2025);
 
       expect(result).toMatchObject({ totalCost: 40_000_000, eligibleCost: 35_000_000 });
-      expect(result.warnings.map((w) => w.field)).toEqual(['costs[1].category', 'costs[3].category', 'costs[4].category']);
+      expect(result.warnings.map((w) => w.field)).toEqual([
+        'costs[1].category',
+        'costs[3].category',
+        'costs[4].category',
+      ]);
       expect(result.warnings[0].message).toBe(
         'The advertising cost of 1,000,000 yen is not eligible on the national track ' +
           '(eligible: facility, machinery, equipment) and is left out of the eligible cost.',
@@ -395,10 +476,15 @@ describe('calculateFunding', () => {
         { category: 'advertising' as const, amount: 30_000_000 },
         { category: 'other' as const, amount: 10_000_000 },
       ];
-      const result = calculateFunding(aPlan({ track: 'local', grant: 10_000_000, loan: 30_000_000, costs }), fy2025);
+      const result = calculateFunding(
+        aPlan({ track: 'local', grant: 10_000_000, loan: 30_000_000, costs }),
+        fy2025,
+      );
 
       expect(result.eligibleCost).toBe(30_000_000);
-      expect(result.warnings.map((w) => [w.rule, w.field])).toEqual([['cost_category_eligible', 'costs[1].category']]);
+      expect(result.warnings.map((w) => [w.rule, w.field])).toEqual([
+        ['cost_category_eligible', 'costs[1].category'],
+      ]);
     });
   });
 
@@ -423,14 +509,19 @@ describe('calculateFunding', () => {
         const result = calculateFunding(plan, ruleSet);
 
         expect(result.violations).toEqual(
-          violated ? [expect.objectContaining({ rule: 'completion_within_period', field: 'schedule.completion' })] : [],
+          violated
+            ? [expect.objectContaining({ rule: 'completion_within_period', field: 'schedule.completion' })]
+            : [],
         );
       },
     );
 
     it('says which limit was passed: 2026-04-01 in FY2025 without a reason', () => {
       const schedule = { start: '2025-05-01', completion: '2026-04-01' };
-      const [violation] = calculateFunding(aPlan({ grant: 10_000_000, loan: 10_000_000, schedule }), fy2025).violations;
+      const [violation] = calculateFunding(
+        aPlan({ grant: 10_000_000, loan: 10_000_000, schedule }),
+        fy2025,
+      ).violations;
 
       expect(violation.message).toBe(
         'The completion date 2026-04-01 is after the end of fiscal year 2025 (2026-03-31); state why the project completes later.',
@@ -469,7 +560,11 @@ describe('calculateFunding', () => {
 
     it('says provisional when the rule set is borrowed: FY2026 → FY2025-v1', () => {
       const { ruleSet, provisional } = resolveRuleSet(2026);
-      const result = calculateFunding(aPlan({ fiscalYear: 2026, grant: 10_000_000, loan: 10_000_000 }), ruleSet, { provisional });
+      const result = calculateFunding(
+        aPlan({ fiscalYear: 2026, grant: 10_000_000, loan: 10_000_000 }),
+        ruleSet,
+        { provisional },
+      );
 
       expect(result).toMatchObject({ ruleSetId: 'FY2025-v1', provisional: true });
     });
@@ -482,29 +577,38 @@ describe('calculateFunding', () => {
   });
 
   describe('malformed input throws a typed error instead of guessing', () => {
-    it.each(['0,21', 'abc', '-0.1', '1e-1', '', ' 0.2', '.5', '0.'])('FSI %j → invalid_decimal', (fiscalStrengthIndex) => {
-      const plan = aPlan({ grant: 10_000_000, loan: 10_000_000, fiscalStrengthIndex });
+    it.each(['0,21', 'abc', '-0.1', '1e-1', '', ' 0.2', '.5', '0.'])(
+      'FSI %j → invalid_decimal',
+      (fiscalStrengthIndex) => {
+        const plan = aPlan({ grant: 10_000_000, loan: 10_000_000, fiscalStrengthIndex });
 
-      expect(() => calculateFunding(plan, fy2025)).toThrow(InvalidDecimalError);
-      expect(() => calculateFunding(plan, fy2025)).toThrow(expect.objectContaining({ code: 'invalid_decimal' }));
-    });
+        expect(() => calculateFunding(plan, fy2025)).toThrow(InvalidDecimalError);
+        expect(() => calculateFunding(plan, fy2025)).toThrow(
+          expect.objectContaining({ code: 'invalid_decimal' }),
+        );
+      },
+    );
 
     it.each`
-      grant                  | loan   | field
-      ${10_000_000.5}        | ${0}   | ${'funding.grant'}
-      ${Number.NaN}          | ${0}   | ${'funding.grant'}
-      ${10_000_000}          | ${1e20} | ${'funding.loan.amount'}
+      grant           | loan    | field
+      ${10_000_000.5} | ${0}    | ${'funding.grant'}
+      ${Number.NaN}   | ${0}    | ${'funding.grant'}
+      ${10_000_000}   | ${1e20} | ${'funding.loan.amount'}
     `('G $grant, L $loan → invalid_amount on $field', ({ grant, loan, field }) => {
       const plan = aPlan({ grant, loan, costs: [] });
 
       expect(() => calculateFunding(plan, fy2025)).toThrow(InvalidAmountError);
-      expect(() => calculateFunding(plan, fy2025)).toThrow(expect.objectContaining({ code: 'invalid_amount', field }));
+      expect(() => calculateFunding(plan, fy2025)).toThrow(
+        expect.objectContaining({ code: 'invalid_amount', field }),
+      );
     });
 
     it('a completion date that does not exist (2026-02-29) → invalid_date', () => {
       const schedule = { start: '2025-05-01', completion: '2026-02-29' };
 
-      expect(() => calculateFunding(aPlan({ grant: 1, loan: 1, schedule }), fy2025)).toThrow(InvalidDateError);
+      expect(() => calculateFunding(aPlan({ grant: 1, loan: 1, schedule }), fy2025)).toThrow(
+        InvalidDateError,
+      );
     });
   });
 });

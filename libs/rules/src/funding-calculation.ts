@@ -60,7 +60,10 @@ export function calculateFunding(
 
   const violations = [
     ...trackAvailabilityIssues(applied, ruleSet),
-    ...grantViolations({ grant, loan, ownFunds, totalCost: costs.totalCost, eligibleCost: costs.eligibleCost }, rules),
+    ...grantViolations(
+      { grant, loan, ownFunds, totalCost: costs.totalCost, eligibleCost: costs.eligibleCost },
+      rules,
+    ),
     ...lenderViolations(plan.funding.loan, rules, track),
     ...completionViolations(plan.schedule, plan.fiscalYear, ruleSet),
   ];

@@ -34,7 +34,13 @@ export function grantViolations(figures: FundingFigures, rules: TrackRules): Rul
       message:
         `Grant ${formatYen(grant)} + loan ${formatYen(loan)} + own funds ${formatYen(ownFunds)} = ${formatYen(funding)}, ` +
         `but the total investment is ${formatYen(totalCost)}.`,
-      figures: { grant: Number(grant), loan: Number(loan), ownFunds: Number(ownFunds), funding: Number(funding), totalCost: Number(totalCost) },
+      figures: {
+        grant: Number(grant),
+        loan: Number(loan),
+        ownFunds: Number(ownFunds),
+        funding: Number(funding),
+        totalCost: Number(totalCost),
+      },
     });
   }
 

@@ -36,8 +36,16 @@ export const fy2025: RuleSet = {
         base: fraction(1, 2),
         // The 0.5 upper bound comes from MIC's 2016 announcement, not the FY2025 material.
         disadvantagedArea: [
-          { fiscalStrengthBelow: fraction(1, 4), rate: fraction(3, 4), basis: 'disadvantaged_area_fsi_below_0.25' },
-          { fiscalStrengthBelow: fraction(1, 2), rate: fraction(2, 3), basis: 'disadvantaged_area_fsi_below_0.5' },
+          {
+            fiscalStrengthBelow: fraction(1, 4),
+            rate: fraction(3, 4),
+            basis: 'disadvantaged_area_fsi_below_0.25',
+          },
+          {
+            fiscalStrengthBelow: fraction(1, 2),
+            rate: fraction(2, 3),
+            basis: 'disadvantaged_area_fsi_below_0.5',
+          },
         ],
         priorityCategories: {
           digital: fraction(3, 4),
@@ -46,7 +54,13 @@ export const fy2025: RuleSet = {
         },
       },
       specialTaxRate: fraction(1, 2),
-      reviewRequirements: ['local_resources', 'public_challenge', 'regional_financing', 'novelty', 'model_case'],
+      reviewRequirements: [
+        'local_resources',
+        'public_challenge',
+        'regional_financing',
+        'novelty',
+        'model_case',
+      ],
     },
     local: {
       eligibleCostCategories: ['facility', 'machinery', 'equipment', 'advertising', 'product_development'],

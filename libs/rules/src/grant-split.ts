@@ -18,6 +18,10 @@ export function splitGrant(
   rounding: ShareRounding,
 ): GrantSplit {
   const nationalShare = multiplyTruncated(grant, nationalRate, rounding.nationalShare.unit);
-  const specialTaxShare = multiplyTruncated(grant - nationalShare, specialTaxRate, rounding.specialTaxShare.unit);
+  const specialTaxShare = multiplyTruncated(
+    grant - nationalShare,
+    specialTaxRate,
+    rounding.specialTaxShare.unit,
+  );
   return { nationalShare, specialTaxShare, municipalShare: grant - nationalShare - specialTaxShare };
 }

@@ -21,9 +21,16 @@ export function epochMillisecondsOf(instant: Date | string): number {
   const match = typeof instant === 'string' ? ISO_INSTANT.exec(instant) : null;
   if (!match) throw new InvalidInstantError(String(instant));
   const [, y, mo, d, h, mi, s = '0', fraction = '', zulu, sign, oh, om] = match;
-  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [y, mo, d, h, mi, s, oh ?? '0', om ?? '0'].map(
-    Number,
-  );
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [
+    y,
+    mo,
+    d,
+    h,
+    mi,
+    s,
+    oh ?? '0',
+    om ?? '0',
+  ].map(Number);
   const valid =
     month >= 1 &&
     month <= 12 &&

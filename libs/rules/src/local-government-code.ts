@@ -1,5 +1,6 @@
 /** 全国地方公共団体コード: five digits and a check digit (JIS X 0401/0402). */
-export type LocalGovernmentCodeCheck = { readonly valid: true } | { readonly valid: false; readonly reason: string };
+export type LocalGovernmentCodeCheck =
+  { readonly valid: true } | { readonly valid: false; readonly reason: string };
 
 const WEIGHTS = [6, 5, 4, 3, 2] as const;
 

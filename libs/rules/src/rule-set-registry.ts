@@ -40,7 +40,10 @@ export function resolveRuleSet(fiscalYear: number, options: ResolveRuleSetOption
   if (own) return { ruleSet: own, provisional: false };
   const earlier = ruleSets.filter((ruleSet) => ruleSet.fiscalYear < fiscalYear).at(-1);
   if (!earlier) {
-    throw new RuleSetUnavailableError(fiscalYear, `the earliest rule set is for fiscal year ${ruleSets[0].fiscalYear}`);
+    throw new RuleSetUnavailableError(
+      fiscalYear,
+      `the earliest rule set is for fiscal year ${ruleSets[0].fiscalYear}`,
+    );
   }
   if (!allowProvisional) {
     throw new RuleSetUnavailableError(

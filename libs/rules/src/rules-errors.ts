@@ -54,7 +54,9 @@ export class InvalidDateError extends RulesError {
 export class InvalidInstantError extends RulesError {
   readonly code = 'invalid_instant';
   constructor(readonly text: string) {
-    super(`An instant must be ISO-8601 with a time zone offset, e.g. 2025-06-10T23:59:59.999+09:00, got ${JSON.stringify(text)}`);
+    super(
+      `An instant must be ISO-8601 with a time zone offset, e.g. 2025-06-10T23:59:59.999+09:00, got ${JSON.stringify(text)}`,
+    );
     this.name = 'InvalidInstantError';
   }
 }

@@ -31,7 +31,9 @@ export function subsidyRateFor(
 
   const candidates: Candidate[] = [{ rate: subsidy.base, basis: 'base' }];
   if (municipality.disadvantagedArea) {
-    const band = subsidy.disadvantagedArea.find((b) => compareFractions(fiscalStrength, b.fiscalStrengthBelow) < 0);
+    const band = subsidy.disadvantagedArea.find(
+      (b) => compareFractions(fiscalStrength, b.fiscalStrengthBelow) < 0,
+    );
     if (band) candidates.push({ rate: band.rate, basis: band.basis });
   }
   for (const category of honouredCategories) {
