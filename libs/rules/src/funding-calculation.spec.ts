@@ -428,24 +428,21 @@ describe('calculateFunding', () => {
 
   describe('secured loans on the national track', () => {
     it.each`
-      secured      | securedReason                         | warns
-      ${undefined} | ${undefined}                          | ${false}
-      ${false}     | ${undefined}                          | ${false}
-      ${true}      | ${undefined}                          | ${true}
-      ${true}      | ${'   '}                              | ${true}
-      ${true}      | ${'The lender requires the building'} | ${false}
-    `(
-      'secured $secured with reason "$securedReason" → loan_unsecured warning: $warns',
-      ({ secured, securedReason, warns }) => {
-        const result = calculateFunding(
-          aPlan({ grant: 10_000_000, loan: 10_000_000, secured, securedReason }),
-          fy2025,
-        );
+      secured      | securedReason                         | warns    | case
+      ${undefined} | ${undefined}                          | ${false} | ${'security not stated'}
+      ${false}     | ${undefined}                          | ${false} | ${'unsecured'}
+      ${true}      | ${undefined}                          | ${true}  | ${'secured, no reason'}
+      ${true}      | ${'   '}                              | ${true}  | ${'secured, a blank reason'}
+      ${true}      | ${'The lender requires the building'} | ${false} | ${'secured, with a reason'}
+    `('$case → loan_unsecured warning: $warns', ({ secured, securedReason, warns }) => {
+      const result = calculateFunding(
+        aPlan({ grant: 10_000_000, loan: 10_000_000, secured, securedReason }),
+        fy2025,
+      );
 
-        expect(rulesOf(result.warnings)).toEqual(warns ? ['loan_unsecured'] : []);
-        expect(result.violations).toEqual([]);
-      },
-    );
+      expect(rulesOf(result.warnings)).toEqual(warns ? ['loan_unsecured'] : []);
+      expect(result.violations).toEqual([]);
+    });
   });
 
   describe('cost categories', () => {
@@ -490,19 +487,19 @@ describe('calculateFunding', () => {
 
   describe('rule 7: completion within the fiscal year, or with a reason within maxDurationMonths', () => {
     it.each`
-      ruleSet   | start           | completion      | reason                    | violated
-      ${fy2025} | ${'2025-05-01'} | ${'2026-03-31'} | ${undefined}              | ${false}
-      ${fy2025} | ${'2025-05-01'} | ${'2026-04-01'} | ${undefined}              | ${true}
-      ${fy2025} | ${'2025-05-01'} | ${'2026-04-01'} | ${' '}                    | ${true}
-      ${fy2025} | ${'2025-05-01'} | ${'2026-04-01'} | ${'Snow stops the works'} | ${false}
-      ${fy2025} | ${'2025-04-01'} | ${'2027-03-31'} | ${'Two-year build'}       | ${false}
-      ${fy2025} | ${'2025-04-01'} | ${'2027-04-01'} | ${'Two-year build'}       | ${true}
-      ${fy2023} | ${'2023-06-01'} | ${'2024-05-31'} | ${'Late delivery'}        | ${false}
-      ${fy2023} | ${'2023-06-01'} | ${'2024-06-01'} | ${'Late delivery'}        | ${true}
-      ${fy2025} | ${'2025-06-01'} | ${'2025-05-31'} | ${undefined}              | ${true}
-      ${fy2025} | ${'2025-06-01'} | ${'2025-06-01'} | ${undefined}              | ${false}
+      ruleSet   | start           | completion      | reason                    | violated | case
+      ${fy2025} | ${'2025-05-01'} | ${'2026-03-31'} | ${undefined}              | ${false} | ${'on 31 March'}
+      ${fy2025} | ${'2025-05-01'} | ${'2026-04-01'} | ${undefined}              | ${true}  | ${'a day later, no reason'}
+      ${fy2025} | ${'2025-05-01'} | ${'2026-04-01'} | ${' '}                    | ${true}  | ${'a day later, a blank reason'}
+      ${fy2025} | ${'2025-05-01'} | ${'2026-04-01'} | ${'Snow stops the works'} | ${false} | ${'a day later, with a reason'}
+      ${fy2025} | ${'2025-04-01'} | ${'2027-03-31'} | ${'Two-year build'}       | ${false} | ${'24 months to the day, with a reason'}
+      ${fy2025} | ${'2025-04-01'} | ${'2027-04-01'} | ${'Two-year build'}       | ${true}  | ${'one day past 24 months, with a reason'}
+      ${fy2023} | ${'2023-06-01'} | ${'2024-05-31'} | ${'Late delivery'}        | ${false} | ${'12 months to the day, with a reason'}
+      ${fy2023} | ${'2023-06-01'} | ${'2024-06-01'} | ${'Late delivery'}        | ${true}  | ${'one day past 12 months, with a reason'}
+      ${fy2025} | ${'2025-06-01'} | ${'2025-05-31'} | ${undefined}              | ${true}  | ${'completion before start'}
+      ${fy2025} | ${'2025-06-01'} | ${'2025-06-01'} | ${undefined}              | ${false} | ${'completion on the start day'}
     `(
-      '$ruleSet.id: $start → $completion, reason "$reason" → violated: $violated',
+      '$ruleSet.id: $start → $completion ($case) → violated: $violated',
       ({ ruleSet, start, completion, reason, violated }) => {
         const schedule = { start, completion, extendedCompletionReason: reason };
         const plan = aPlan({ fiscalYear: ruleSet.fiscalYear, grant: 10_000_000, loan: 10_000_000, schedule });
