@@ -1,5 +1,5 @@
 import { capBandFor, loanMultipleOf } from './grant-cap';
-import { Loan } from './plan';
+import { Loan, Track } from './plan';
 import { RuleIssue } from './rule-issue';
 import { TrackRules } from './rule-set';
 import { formatYen } from './yen';
@@ -83,7 +83,7 @@ export function grantViolations(figures: FundingFigures, rules: TrackRules): Rul
 }
 
 /** The lender's type must qualify on the track. */
-export function lenderViolations(loan: Loan, rules: TrackRules, track: string): RuleIssue[] {
+export function lenderViolations(loan: Loan, rules: TrackRules, track: Track): RuleIssue[] {
   if (rules.eligibleLenderTypes.includes(loan.lenderType)) return [];
   return [
     {
