@@ -11,5 +11,4 @@ export const refuse = <Event = never>(error: DomainError): Decision<Event> => ({
 
 /** An intermediate check inside a decider: a value to go on with, or the refusal. */
 export type Checked<Value> =
-  | { readonly ok: true; readonly value: Value }
-  | { readonly ok: false; readonly error: DomainError };
+  { readonly ok: true; readonly value: Value } | { readonly ok: false; readonly error: DomainError };

@@ -13,7 +13,8 @@ export const guardRules = <Value>(compute: () => Checked<Value>): Checked<Value>
     if (error instanceof RuleSetUnavailableError) {
       return { ok: false, error: domainError('rule_set_unavailable', error.message) };
     }
-    if (error instanceof RulesError) return { ok: false, error: domainError('invalid_command', error.message) };
+    if (error instanceof RulesError)
+      return { ok: false, error: domainError('invalid_command', error.message) };
     throw error;
   }
 };

@@ -18,7 +18,11 @@ export const TOWN = '032077';
 export const OTHER_TOWN = '011002';
 
 export const townOfficer: Actor = { sub: 'officer-tono', role: 'municipality', municipalityCode: TOWN };
-export const foreignOfficer: Actor = { sub: 'officer-sapporo', role: 'municipality', municipalityCode: OTHER_TOWN };
+export const foreignOfficer: Actor = {
+  sub: 'officer-sapporo',
+  role: 'municipality',
+  municipalityCode: OTHER_TOWN,
+};
 export const programOfficer: Actor = { sub: 'po-mic', role: 'program_officer' };
 export const auditor: Actor = { sub: 'auditor-1', role: 'auditor' };
 export const reviewerA: Actor = { sub: 'reviewer-a', role: 'reviewer' };
@@ -93,12 +97,22 @@ export const localPlanFunding: FundingFigures = {
 
 export const metadata = (actor: Actor, at: string) => ({ at, actor });
 
-export const budgetOfFy2025 = (nationalBudget: number, intakeOpen = true, committed: Record<string, number> = {}): BudgetState => {
+export const budgetOfFy2025 = (
+  nationalBudget: number,
+  intakeOpen = true,
+  committed: Record<string, number> = {},
+): BudgetState => {
   const base = foldBudget(
     [
       {
         type: 'FiscalYearBudgetSet',
-        data: { fiscalYear: 2025, nationalBudget, intakeOpen, setAt: '2025-04-01T09:00:00+09:00', setBy: programOfficer.sub },
+        data: {
+          fiscalYear: 2025,
+          nationalBudget,
+          intakeOpen,
+          setAt: '2025-04-01T09:00:00+09:00',
+          setBy: programOfficer.sub,
+        },
       },
     ],
     2025,
@@ -126,13 +140,33 @@ export const command = {
       metadata: metadata(actor, at),
     }) as const,
   replacePlan: (plan: ApplicationPlan, at: string = T.edited, actor: Actor = townOfficer) =>
-    ({ type: 'ReplacePlan', data: { applicationId: APPLICATION_ID, plan }, metadata: metadata(actor, at) }) as const,
+    ({
+      type: 'ReplacePlan',
+      data: { applicationId: APPLICATION_ID, plan },
+      metadata: metadata(actor, at),
+    }) as const,
   submit: (at: string = T.submitted, actor: Actor = townOfficer) =>
-    ({ type: 'SubmitApplication', data: { applicationId: APPLICATION_ID }, metadata: metadata(actor, at) }) as const,
-  withdraw: (reason = 'the business postponed the project', at: string = T.withdrawn, actor: Actor = townOfficer) =>
-    ({ type: 'WithdrawApplication', data: { applicationId: APPLICATION_ID, reason }, metadata: metadata(actor, at) }) as const,
+    ({
+      type: 'SubmitApplication',
+      data: { applicationId: APPLICATION_ID },
+      metadata: metadata(actor, at),
+    }) as const,
+  withdraw: (
+    reason = 'the business postponed the project',
+    at: string = T.withdrawn,
+    actor: Actor = townOfficer,
+  ) =>
+    ({
+      type: 'WithdrawApplication',
+      data: { applicationId: APPLICATION_ID, reason },
+      metadata: metadata(actor, at),
+    }) as const,
   assign: (reviewerId: string, at: string = T.assigned, actor: Actor = programOfficer) =>
-    ({ type: 'AssignReviewer', data: { applicationId: APPLICATION_ID, reviewerId }, metadata: metadata(actor, at) }) as const,
+    ({
+      type: 'AssignReviewer',
+      data: { applicationId: APPLICATION_ID, reviewerId },
+      metadata: metadata(actor, at),
+    }) as const,
   declare: (reviewer: Actor, hasConflict: boolean, detail?: string, at: string = T.declared) =>
     ({
       type: 'DeclareConflict',
@@ -150,10 +184,22 @@ export const command = {
       data: { applicationId: APPLICATION_ID, assessments, recommendation: 'adopt', comment: 'a sound plan' },
       metadata: metadata(reviewer, at),
     }) as const,
-  requestRevision: (reason = 'clarify the restaurant costs', at: string = T.revisionRequested, actor: Actor = programOfficer) =>
-    ({ type: 'RequestRevision', data: { applicationId: APPLICATION_ID, reason }, metadata: metadata(actor, at) }) as const,
+  requestRevision: (
+    reason = 'clarify the restaurant costs',
+    at: string = T.revisionRequested,
+    actor: Actor = programOfficer,
+  ) =>
+    ({
+      type: 'RequestRevision',
+      data: { applicationId: APPLICATION_ID, reason },
+      metadata: metadata(actor, at),
+    }) as const,
   resubmit: (at: string = T.resubmitted, actor: Actor = townOfficer) =>
-    ({ type: 'ResubmitApplication', data: { applicationId: APPLICATION_ID }, metadata: metadata(actor, at) }) as const,
+    ({
+      type: 'ResubmitApplication',
+      data: { applicationId: APPLICATION_ID },
+      metadata: metadata(actor, at),
+    }) as const,
   adopt: (approvedGrant?: number, at: string = T.decided, actor: Actor = programOfficer) =>
     ({
       type: 'DecideApplication',
@@ -196,7 +242,10 @@ export const historyOf = (
 export const story = {
   draft: () => [command.create()],
   submitted: (plan: ApplicationPlan = completePlan) => [command.create(plan), command.submit()],
-  underReview: (plan: ApplicationPlan = completePlan) => [...story.submitted(plan), command.assign(reviewerA.sub)],
+  underReview: (plan: ApplicationPlan = completePlan) => [
+    ...story.submitted(plan),
+    command.assign(reviewerA.sub),
+  ],
   /** Two reviewers who both declared no conflict and judged every requirement met; a third recused. */
   reviewed: (plan: ApplicationPlan = completePlan, assessments: Assessments = allMet()) => [
     ...story.submitted(plan),

@@ -25,19 +25,22 @@ export const specificationFor =
       return {
         then: (expected: readonly Event[]): State => {
           const decision = decide();
-          if (!decision.ok) throw new Error(`expected events, but the command was ${describeRefusal(decision.error)}`);
+          if (!decision.ok)
+            throw new Error(`expected events, but the command was ${describeRefusal(decision.error)}`);
           expect(decision.events).toEqual(expected);
           return decision.events.reduce(decider.evolve, state);
         },
         thenRejects: (code: DomainErrorCode): DomainError => {
           const decision = decide();
-          if (decision.ok) throw new Error(`expected ${code}, but got ${JSON.stringify(decision.events, null, 2)}`);
+          if (decision.ok)
+            throw new Error(`expected ${code}, but got ${JSON.stringify(decision.events, null, 2)}`);
           expect(decision.error.code).toBe(code);
           return decision.error;
         },
         thenRejectsWith: (expected: Partial<DomainError>): DomainError => {
           const decision = decide();
-          if (decision.ok) throw new Error(`expected a refusal, but got ${JSON.stringify(decision.events, null, 2)}`);
+          if (decision.ok)
+            throw new Error(`expected a refusal, but got ${JSON.stringify(decision.events, null, 2)}`);
           expect(decision.error).toMatchObject(expected);
           return decision.error;
         },

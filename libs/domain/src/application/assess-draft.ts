@@ -12,7 +12,11 @@ import { budgetOf, type ApplicationContext } from './context';
  * (completeness, funding violations and warnings, closed intake) becomes a warning.
  * Only malformed figures (a fractional yen, an FSI that is no decimal) are refused.
  */
-export const assessDraft = (plan: ApplicationPlan, at: string, context: ApplicationContext): Checked<PlanAssessment> =>
+export const assessDraft = (
+  plan: ApplicationPlan,
+  at: string,
+  context: ApplicationContext,
+): Checked<PlanAssessment> =>
   guardRules(() => {
     const target = submissionTarget(at);
     const { completeness, ruleSet, provisional, calculation } = evaluatePlan(plan, target, context);

@@ -17,7 +17,13 @@ interface ApplicationEventOf<Type extends string, Data> {
 
 export type ApplicationCreated = ApplicationEventOf<
   'ApplicationCreated',
-  { municipalityCode: string; plan: ApplicationPlan; assessment: PlanAssessment; createdAt: string; createdBy: string }
+  {
+    municipalityCode: string;
+    plan: ApplicationPlan;
+    assessment: PlanAssessment;
+    createdAt: string;
+    createdBy: string;
+  }
 >;
 
 export type ApplicationPlanReplaced = ApplicationEventOf<

@@ -60,7 +60,14 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
       const from = event.type === 'ApplicationSubmitted' ? 'draft' : 'revision_requested';
       if (state.status !== from) return state;
       const { applicationId: _id, reviewCycle, submittedBy: _by, ...submission } = event.data;
-      return { ...recorded(state), status: 'submitted', ...submission, reviewCycle, reviewers: [], reviews: [] };
+      return {
+        ...recorded(state),
+        status: 'submitted',
+        ...submission,
+        reviewCycle,
+        reviewers: [],
+        reviews: [],
+      };
     }
 
     case 'ApplicationWithdrawn': {
@@ -105,13 +112,20 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
     case 'ReviewSubmitted': {
       if (state.status !== 'under_review') return state;
       const { reviewerId, assessments, recommendation, comment, submittedAt } = event.data;
-      return { ...state, reviews: [...state.reviews, { reviewerId, assessments, recommendation, comment, submittedAt }] };
+      return {
+        ...state,
+        reviews: [...state.reviews, { reviewerId, assessments, recommendation, comment, submittedAt }],
+      };
     }
 
     case 'RevisionRequested': {
       if (state.status !== 'submitted' && state.status !== 'under_review') return state;
       const { reason, requestedAt, requestedBy } = event.data;
-      return { ...state, status: 'revision_requested', revisionRequest: { reason, requestedAt, requestedBy } };
+      return {
+        ...state,
+        status: 'revision_requested',
+        revisionRequest: { reason, requestedAt, requestedBy },
+      };
     }
 
     case 'ApplicationAdopted': {
@@ -120,14 +134,26 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
       return {
         ...state,
         status: 'adopted',
-        decision: { outcome: 'adopted', reason, requestedGrant, approvedGrant, funding, decidedAt, decidedBy },
+        decision: {
+          outcome: 'adopted',
+          reason,
+          requestedGrant,
+          approvedGrant,
+          funding,
+          decidedAt,
+          decidedBy,
+        },
       };
     }
 
     case 'ApplicationRejected': {
       if (state.status !== 'under_review') return state;
       const { reason, decidedAt, decidedBy } = event.data;
-      return { ...state, status: 'rejected', decision: { outcome: 'rejected', reason, decidedAt, decidedBy } };
+      return {
+        ...state,
+        status: 'rejected',
+        decision: { outcome: 'rejected', reason, decidedAt, decidedBy },
+      };
     }
   }
 };

@@ -7,7 +7,9 @@ export const countedReviews = (
   reviews: readonly Review[],
   reviewers: readonly ReviewerAssignment[],
 ): readonly Review[] => {
-  const recused = new Set(reviewers.filter((reviewer) => reviewer.recused).map((reviewer) => reviewer.reviewerId));
+  const recused = new Set(
+    reviewers.filter((reviewer) => reviewer.recused).map((reviewer) => reviewer.reviewerId),
+  );
   return reviews.filter((review) => !recused.has(review.reviewerId));
 };
 

@@ -20,11 +20,21 @@ export interface Submission {
   readonly warnings: readonly Violation[];
 }
 
-const submissionOf = (plan: ApplicationPlan, at: string, context: ApplicationContext): Checked<Submission> => {
+const submissionOf = (
+  plan: ApplicationPlan,
+  at: string,
+  context: ApplicationContext,
+): Checked<Submission> => {
   const target = submissionTarget(at);
   const budget = budgetOf(context, target.fiscalYear);
   if (budget === undefined) {
-    return { ok: false, error: domainError('invalid_command', `the context holds another fiscal year's budget than FY${target.fiscalYear}`) };
+    return {
+      ok: false,
+      error: domainError(
+        'invalid_command',
+        `the context holds another fiscal year's budget than FY${target.fiscalYear}`,
+      ),
+    };
   }
   const { completeness, ruleSet, provisional, calculation } = evaluatePlan(plan, target, context);
   if (ruleSet === undefined) {
@@ -37,7 +47,10 @@ const submissionOf = (plan: ApplicationPlan, at: string, context: ApplicationCon
     ...(budget.intakeOpen ? [] : [intakeClosed(target)]),
   ];
   if (violations.length > 0 || calculation === undefined) {
-    return { ok: false, error: domainError('rule_violations', 'the plan breaks the programme rules', violations) };
+    return {
+      ok: false,
+      error: domainError('rule_violations', 'the plan breaks the programme rules', violations),
+    };
   }
   const { deadline, decisionDueDate } = describeRound(target.round, ruleSet);
   return {

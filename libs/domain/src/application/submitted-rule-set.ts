@@ -12,5 +12,8 @@ export const submittedRuleSet = (ruleSetId: string): Checked<RuleSet> => {
 };
 
 /** The requirements reviewers judge on the application's track (the local track has no model_case). */
-export const reviewRequirementsOf = (ruleSet: RuleSet, funding: FundingFigures): readonly ReviewRequirement[] =>
+export const reviewRequirementsOf = (
+  ruleSet: RuleSet,
+  funding: FundingFigures,
+): readonly ReviewRequirement[] =>
   (ruleSet.tracks[funding.track] ?? ruleSet.tracks.national).reviewRequirements;

@@ -19,8 +19,10 @@ export const checkCompleteness = (plan: ApplicationPlan): Violation[] => {
   if (isBlank(plan.business?.name)) issues.push(missing('business.name'));
   if (isBlank(plan.projectTitle)) issues.push(missing('projectTitle'));
   if (isBlank(plan.summary)) issues.push(missing('summary'));
-  if (plan.municipality?.disadvantagedArea === undefined) issues.push(missing('municipality.disadvantagedArea'));
-  if (isBlank(plan.municipality?.fiscalStrengthIndex)) issues.push(missing('municipality.fiscalStrengthIndex'));
+  if (plan.municipality?.disadvantagedArea === undefined)
+    issues.push(missing('municipality.disadvantagedArea'));
+  if (isBlank(plan.municipality?.fiscalStrengthIndex))
+    issues.push(missing('municipality.fiscalStrengthIndex'));
   if (plan.costs === undefined || plan.costs.length === 0) issues.push(missing('costs'));
   plan.costs?.forEach((cost, index) => {
     if (cost.category === undefined) issues.push(missing(`costs[${index}].category`));

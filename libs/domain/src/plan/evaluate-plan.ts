@@ -48,7 +48,12 @@ export const evaluatePlan = (
   const { ruleSet, provisional } = resolved;
   const fundingPlan = toFundingPlan(plan, target.fiscalYear);
   if (fundingPlan === undefined) return { completeness, ruleSet, provisional };
-  return { completeness, ruleSet, provisional, calculation: calculateFunding(fundingPlan, ruleSet, { provisional }) };
+  return {
+    completeness,
+    ruleSet,
+    provisional,
+    calculation: calculateFunding(fundingPlan, ruleSet, { provisional }),
+  };
 };
 
 export const ruleSetUnavailable = (fiscalYear: number): Violation => ({

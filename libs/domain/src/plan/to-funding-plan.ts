@@ -12,7 +12,8 @@ const completeCost = (cost: Partial<CostItem>): cost is CostItem =>
 export const toFundingPlan = (plan: ApplicationPlan, fiscalYear: number): FundingPlan | undefined => {
   const { municipality, costs, funding } = plan;
   const loan = funding?.loan;
-  if (municipality?.disadvantagedArea === undefined || municipality.fiscalStrengthIndex === undefined) return undefined;
+  if (municipality?.disadvantagedArea === undefined || municipality.fiscalStrengthIndex === undefined)
+    return undefined;
   if (costs === undefined || costs.length === 0 || !costs.every(completeCost)) return undefined;
   if (funding?.grant === undefined || funding.ownFunds === undefined) return undefined;
   if (loan?.amount === undefined || loan.lenderType === undefined) return undefined;

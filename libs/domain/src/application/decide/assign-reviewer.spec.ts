@@ -14,12 +14,20 @@ import {
 
 const assigned = (reviewerId: string, reviewCycle = 1) => ({
   type: 'ReviewerAssigned' as const,
-  data: { applicationId: APPLICATION_ID, reviewerId, reviewCycle, assignedAt: T.assigned, assignedBy: programOfficer.sub },
+  data: {
+    applicationId: APPLICATION_ID,
+    reviewerId,
+    reviewCycle,
+    assignedAt: T.assigned,
+    assignedBy: programOfficer.sub,
+  },
 });
 
 describe('AssignReviewer', () => {
   it('puts a submitted application under review with its first reviewer', () => {
-    const state = given(historyOf(story.submitted())).when(command.assign(reviewerA.sub)).then([assigned(reviewerA.sub)]);
+    const state = given(historyOf(story.submitted()))
+      .when(command.assign(reviewerA.sub))
+      .then([assigned(reviewerA.sub)]);
     expect(state).toMatchObject({
       status: 'under_review',
       reviewers: [{ reviewerId: reviewerA.sub, assignedAt: T.assigned, recused: false }],
@@ -27,8 +35,13 @@ describe('AssignReviewer', () => {
   });
 
   it('assigns further reviewers while under review', () => {
-    const state = given(historyOf(story.underReview())).when(command.assign(reviewerB.sub)).then([assigned(reviewerB.sub)]);
-    expect(state.status === 'under_review' && state.reviewers.map((r) => r.reviewerId)).toEqual([reviewerA.sub, reviewerB.sub]);
+    const state = given(historyOf(story.underReview()))
+      .when(command.assign(reviewerB.sub))
+      .then([assigned(reviewerB.sub)]);
+    expect(state.status === 'under_review' && state.reviewers.map((r) => r.reviewerId)).toEqual([
+      reviewerA.sub,
+      reviewerB.sub,
+    ]);
   });
 
   it('assigns a reviewer of an earlier cycle again after a resubmission', () => {
@@ -39,7 +52,9 @@ describe('AssignReviewer', () => {
 
   describe('refuses', () => {
     it('the same reviewer twice in a cycle', () => {
-      given(historyOf(story.underReview())).when(command.assign(reviewerA.sub)).thenRejects('already_assigned');
+      given(historyOf(story.underReview()))
+        .when(command.assign(reviewerA.sub))
+        .thenRejects('already_assigned');
     });
 
     it.each([
@@ -56,9 +71,15 @@ describe('AssignReviewer', () => {
     });
 
     it('roles other than the programme officer', () => {
-      given(historyOf(story.submitted())).when(command.assign(reviewerA.sub, T.assigned, townOfficer)).thenRejects('forbidden');
-      given(historyOf(story.submitted())).when(command.assign(reviewerA.sub, T.assigned, auditor)).thenRejects('forbidden');
-      given(historyOf(story.submitted())).when(command.assign(reviewerA.sub, T.assigned, reviewerA)).thenRejects('forbidden');
+      given(historyOf(story.submitted()))
+        .when(command.assign(reviewerA.sub, T.assigned, townOfficer))
+        .thenRejects('forbidden');
+      given(historyOf(story.submitted()))
+        .when(command.assign(reviewerA.sub, T.assigned, auditor))
+        .thenRejects('forbidden');
+      given(historyOf(story.submitted()))
+        .when(command.assign(reviewerA.sub, T.assigned, reviewerA))
+        .thenRejects('forbidden');
     });
 
     it('an application that does not exist', () => {

@@ -6,7 +6,10 @@ import type { ApplicationState } from '../state';
 import { invalidState, locate, requireText } from './guards';
 
 /** The first assignment puts a submitted application under review; more may follow. */
-export const assignReviewer = (command: AssignReviewer, state: ApplicationState): Decision<ReviewerAssigned> => {
+export const assignReviewer = (
+  command: AssignReviewer,
+  state: ApplicationState,
+): Decision<ReviewerAssigned> => {
   const { data, metadata } = command;
   const located = locate(state, metadata, 'program_officer');
   if (!located.ok) return refuse(located.error);
@@ -17,7 +20,9 @@ export const assignReviewer = (command: AssignReviewer, state: ApplicationState)
   const noReviewer = requireText('reviewerId', data.reviewerId);
   if (noReviewer) return refuse(noReviewer);
   if (application.reviewers.some((reviewer) => reviewer.reviewerId === data.reviewerId)) {
-    return refuse(domainError('already_assigned', `${data.reviewerId} is already assigned in this review cycle`));
+    return refuse(
+      domainError('already_assigned', `${data.reviewerId} is already assigned in this review cycle`),
+    );
   }
   return accept({
     type: 'ReviewerAssigned',

@@ -40,7 +40,12 @@ describe('CreateApplication', () => {
           },
         },
       ]);
-    expect(state).toMatchObject({ status: 'draft', id: APPLICATION_ID, municipalityCode: TOWN, reviewCycle: 0 });
+    expect(state).toMatchObject({
+      status: 'draft',
+      id: APPLICATION_ID,
+      municipalityCode: TOWN,
+      reviewCycle: 0,
+    });
   });
 
   it('saves a partial plan and names every missing field as a warning, without figures', () => {
@@ -70,7 +75,11 @@ describe('CreateApplication', () => {
                 'funding.ownFunds',
                 'schedule.start',
                 'schedule.completion',
-              ].map((field) => ({ rule: 'plan_complete', field, message: `${field} is required for submission` })),
+              ].map((field) => ({
+                rule: 'plan_complete',
+                field,
+                message: `${field} is required for submission`,
+              })),
             },
             createdAt: T.created,
             createdBy: townOfficer.sub,
@@ -83,7 +92,11 @@ describe('CreateApplication', () => {
     const plan = {
       ...completePlan,
       summary: undefined,
-      funding: { grant: 30_000_000, loan: { amount: 20_000_000, lenderType: 'city_bank' as const, secured: true }, ownFunds: 10_000_000 },
+      funding: {
+        grant: 30_000_000,
+        loan: { amount: 20_000_000, lenderType: 'city_bank' as const, secured: true },
+        ownFunds: 10_000_000,
+      },
     };
     const [event] = historyOf([command.create(plan)]);
     expect(event.type).toBe('ApplicationCreated');
@@ -133,7 +146,12 @@ describe('CreateApplication', () => {
             round: '2026-04',
             fiscalYear: 2026,
             warnings: [
-              { rule: 'rule_set_available', field: 'fiscalYear', message: 'no rule set applies to FY2026', figures: { fiscalYear: 2026 } },
+              {
+                rule: 'rule_set_available',
+                field: 'fiscalYear',
+                message: 'no rule set applies to FY2026',
+                figures: { fiscalYear: 2026 },
+              },
             ],
           },
           createdAt: '2026-04-05T09:00:00+09:00',
@@ -146,17 +164,24 @@ describe('CreateApplication', () => {
 
   describe('refuses', () => {
     it('a role other than municipality', () => {
-      given([]).when(command.create(completePlan, T.created, reviewerA)).thenRejects('forbidden');
+      given([])
+        .when(command.create(completePlan, T.created, reviewerA))
+        .thenRejects('forbidden');
     });
 
     it('an application for another municipality than the officer’s', () => {
-      const forOtherTown = { ...command.create(), data: { ...command.create().data, municipalityCode: OTHER_TOWN } };
+      const forOtherTown = {
+        ...command.create(),
+        data: { ...command.create().data, municipalityCode: OTHER_TOWN },
+      };
       given([]).when(forOtherTown).thenRejects('forbidden');
     });
 
     it('an id that is taken', () => {
       given(historyOf(story.draft())).when(command.create()).thenRejects('already_exists');
-      given(historyOf(story.draft())).when(command.create(completePlan, T.created, foreignOfficer)).thenRejects('already_exists');
+      given(historyOf(story.draft()))
+        .when(command.create(completePlan, T.created, foreignOfficer))
+        .thenRejects('already_exists');
     });
 
     it('malformed figures (a fractional yen), which are bad input rather than a broken rule', () => {

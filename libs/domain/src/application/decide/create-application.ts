@@ -19,7 +19,8 @@ export const createApplication = (
   if (data.municipalityCode !== metadata.actor.municipalityCode) {
     return refuse(domainError('forbidden', 'a municipality creates applications for itself only'));
   }
-  if (state.status !== 'none') return refuse(domainError('already_exists', `application ${data.applicationId} exists`));
+  if (state.status !== 'none')
+    return refuse(domainError('already_exists', `application ${data.applicationId} exists`));
   const assessment = assessDraft(data.plan, metadata.at, context);
   if (!assessment.ok) return refuse(assessment.error);
   return accept({

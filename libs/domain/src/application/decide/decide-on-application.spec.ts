@@ -40,12 +40,17 @@ const adopted = (overrides: object = {}) => ({
   },
 });
 
-const modelCaseNotMet: Assessments = { ...allMet(), model_case: { met: false, comment: 'too specific to this town' } };
+const modelCaseNotMet: Assessments = {
+  ...allMet(),
+  model_case: { met: false, comment: 'too specific to this town' },
+};
 
 describe('DecideApplication', () => {
   describe('adopted', () => {
     it('adopts with the requested grant after two reviews (a third reviewer recused), recording the figures', () => {
-      const state = given(historyOf(story.reviewed()), { budget: ampleBudget() }).when(command.adopt()).then([adopted()]);
+      const state = given(historyOf(story.reviewed()), { budget: ampleBudget() })
+        .when(command.adopt())
+        .then([adopted()]);
       expect(state).toMatchObject({
         status: 'adopted',
         decision: {
@@ -114,7 +119,9 @@ describe('DecideApplication', () => {
         command.review(reviewerB),
         command.review(reviewerC, modelCaseNotMet),
       ];
-      given(historyOf(threeReviews), { budget: ampleBudget() }).when(command.adopt()).then([adopted({ reviewsCounted: 3 })]);
+      given(historyOf(threeReviews), { budget: ampleBudget() })
+        .when(command.adopt())
+        .then([adopted({ reviewsCounted: 3 })]);
     });
 
     it('adopts a local-track application on its four requirements, with no national share to fit in the budget', () => {
@@ -155,14 +162,23 @@ describe('DecideApplication', () => {
         ]);
       expect(state).toMatchObject({
         status: 'rejected',
-        decision: { outcome: 'rejected', reason: 'no model character', decidedAt: T.decided, decidedBy: programOfficer.sub },
+        decision: {
+          outcome: 'rejected',
+          reason: 'no model character',
+          decidedAt: T.decided,
+          decidedBy: programOfficer.sub,
+        },
       });
     });
   });
 
   describe('refuses', () => {
     it('adoption with fewer reviews than the rule set’s minimum', () => {
-      const oneReview = [...story.underReview(), command.declare(reviewerA, false), command.review(reviewerA)];
+      const oneReview = [
+        ...story.underReview(),
+        command.declare(reviewerA, false),
+        command.review(reviewerA),
+      ];
       given(historyOf(oneReview), { budget: ampleBudget() })
         .when(command.adopt())
         .thenRejectsWith({
@@ -229,7 +245,12 @@ describe('DecideApplication', () => {
               rule: 'budget',
               field: 'nationalShare',
               message: 'the national share 15000000 yen exceeds the 10000000 yen left of the FY2025 budget',
-              figures: { nationalShare: 15_000_000, remaining: 10_000_000, nationalBudget: 40_000_000, committed: 30_000_000 },
+              figures: {
+                nationalShare: 15_000_000,
+                remaining: 10_000_000,
+                nationalBudget: 40_000_000,
+                committed: 30_000_000,
+              },
             },
           ],
         });
@@ -240,9 +261,17 @@ describe('DecideApplication', () => {
     });
 
     it('lists every reason at once, under the code of the first', () => {
-      const oneSplitReview = [...story.underReview(), command.declare(reviewerA, false), command.review(reviewerA, modelCaseNotMet)];
+      const oneSplitReview = [
+        ...story.underReview(),
+        command.declare(reviewerA, false),
+        command.review(reviewerA, modelCaseNotMet),
+      ];
       const error = given(historyOf(oneSplitReview), {}).when(command.adopt()).thenRejects('no_quorum');
-      expect(error.violations?.map((violation) => violation.rule)).toEqual(['minimum_reviews', 'majority_on_every_requirement', 'budget']);
+      expect(error.violations?.map((violation) => violation.rule)).toEqual([
+        'minimum_reviews',
+        'majority_on_every_requirement',
+        'budget',
+      ]);
     });
 
     it('approving more than was requested', () => {
@@ -262,9 +291,15 @@ describe('DecideApplication', () => {
     });
 
     it('an approved grant of zero or less, or not whole yen', () => {
-      given(historyOf(story.reviewed()), { budget: ampleBudget() }).when(command.adopt(0)).thenRejects('approved_grant_not_positive');
-      given(historyOf(story.reviewed()), { budget: ampleBudget() }).when(command.adopt(-5)).thenRejects('approved_grant_not_positive');
-      given(historyOf(story.reviewed()), { budget: ampleBudget() }).when(command.adopt(1_000_000.5)).thenRejects('invalid_command');
+      given(historyOf(story.reviewed()), { budget: ampleBudget() })
+        .when(command.adopt(0))
+        .thenRejects('approved_grant_not_positive');
+      given(historyOf(story.reviewed()), { budget: ampleBudget() })
+        .when(command.adopt(-5))
+        .thenRejects('approved_grant_not_positive');
+      given(historyOf(story.reviewed()), { budget: ampleBudget() })
+        .when(command.adopt(1_000_000.5))
+        .thenRejects('invalid_command');
     });
 
     it('an approved grant with a rejection', () => {
@@ -275,7 +310,9 @@ describe('DecideApplication', () => {
     });
 
     it('another fiscal year’s budget as context', () => {
-      given(historyOf(story.reviewed()), { budget: initialBudgetState(2024) }).when(command.adopt()).thenRejects('invalid_command');
+      given(historyOf(story.reviewed()), { budget: initialBudgetState(2024) })
+        .when(command.adopt())
+        .thenRejects('invalid_command');
     });
 
     it('a decision without a reason', () => {
@@ -293,7 +330,9 @@ describe('DecideApplication', () => {
       ['rejected', story.rejected()],
       ['withdrawn', story.withdrawn()],
     ])('deciding while %s', (_status, commands) => {
-      given(historyOf(commands), { budget: ampleBudget() }).when(command.adopt()).thenRejects('invalid_state');
+      given(historyOf(commands), { budget: ampleBudget() })
+        .when(command.adopt())
+        .thenRejects('invalid_state');
       given(historyOf(commands)).when(command.reject()).thenRejects('invalid_state');
     });
 

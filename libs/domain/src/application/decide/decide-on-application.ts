@@ -20,7 +20,11 @@ const CODE_OF_RULE: Readonly<Partial<Record<Violation['rule'], DomainErrorCode>>
 };
 
 const refuseAdoption = (violations: readonly Violation[]) =>
-  domainError(CODE_OF_RULE[violations[0].rule] ?? 'rule_violations', 'the application cannot be adopted', violations);
+  domainError(
+    CODE_OF_RULE[violations[0].rule] ?? 'rule_violations',
+    'the application cannot be adopted',
+    violations,
+  );
 
 const adopt = (
   command: DecideApplication,
@@ -59,12 +63,23 @@ const adopt = (
   }
   const budget = budgetOf(context, application.fiscalYear);
   if (budget === undefined) {
-    return refuse(domainError('invalid_command', `the context holds another fiscal year's budget than FY${application.fiscalYear}`));
+    return refuse(
+      domainError(
+        'invalid_command',
+        `the context holds another fiscal year's budget than FY${application.fiscalYear}`,
+      ),
+    );
   }
   const ruleSet = submittedRuleSet(application.ruleSetId);
   if (!ruleSet.ok) return refuse(ruleSet.error);
   const calculation = guardRules(() =>
-    approvedFunding(application.plan, application.fiscalYear, ruleSet.value, application.provisional, approvedGrant),
+    approvedFunding(
+      application.plan,
+      application.fiscalYear,
+      ruleSet.value,
+      application.provisional,
+      approvedGrant,
+    ),
   );
   if (!calculation.ok) return refuse(calculation.error);
   const funding = fundingFiguresOf(calculation.value);

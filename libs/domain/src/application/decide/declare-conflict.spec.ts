@@ -17,7 +17,13 @@ describe('DeclareConflict', () => {
       .then([
         {
           type: 'ConflictOfInterestDeclared',
-          data: { applicationId: APPLICATION_ID, reviewerId: reviewerA.sub, reviewCycle: 1, hasConflict: false, declaredAt: T.declared },
+          data: {
+            applicationId: APPLICATION_ID,
+            reviewerId: reviewerA.sub,
+            reviewCycle: 1,
+            hasConflict: false,
+            declaredAt: T.declared,
+          },
         },
       ]);
     expect(state.status === 'under_review' && state.reviewers).toEqual([
@@ -54,7 +60,9 @@ describe('DeclareConflict', () => {
 
   describe('refuses', () => {
     it('a reviewer who is not assigned', () => {
-      given(historyOf(story.underReview())).when(command.declare(reviewerB, false)).thenRejects('not_assigned');
+      given(historyOf(story.underReview()))
+        .when(command.declare(reviewerB, false))
+        .thenRejects('not_assigned');
     });
 
     it('a declaration on another reviewer’s behalf', () => {
@@ -71,7 +79,9 @@ describe('DeclareConflict', () => {
     });
 
     it('declaring when the application is not under review', () => {
-      given(historyOf(story.submitted())).when(command.declare(reviewerA, false)).thenRejects('invalid_state');
+      given(historyOf(story.submitted()))
+        .when(command.declare(reviewerA, false))
+        .thenRejects('invalid_state');
       given(historyOf(story.adopted())).when(command.declare(reviewerA, false)).thenRejects('invalid_state');
     });
 

@@ -26,7 +26,12 @@ export const declareConflict = (
     return refuse(domainError('not_assigned', `${data.reviewerId} is not assigned to this application`));
   }
   if (assignment.conflictDeclaration !== undefined) {
-    return refuse(domainError('conflict_already_declared', `${data.reviewerId} has declared already in this review cycle`));
+    return refuse(
+      domainError(
+        'conflict_already_declared',
+        `${data.reviewerId} has declared already in this review cycle`,
+      ),
+    );
   }
   return accept({
     type: 'ConflictOfInterestDeclared',

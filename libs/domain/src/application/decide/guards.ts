@@ -25,7 +25,12 @@ export const locate = (
 };
 
 export const invalidState = (state: ExistingApplication, ...allowed: ApplicationStatus[]): DomainError =>
-  domainError('invalid_state', `not allowed while the application is ${state.status} (only when ${allowed.join(' or ')})`);
+  domainError(
+    'invalid_state',
+    `not allowed while the application is ${state.status} (only when ${allowed.join(' or ')})`,
+  );
 
 export const requireText = (field: string, value: string | undefined): DomainError | undefined =>
-  value !== undefined && value.trim() !== '' ? undefined : domainError('invalid_command', `${field} must not be empty`);
+  value !== undefined && value.trim() !== ''
+    ? undefined
+    : domainError('invalid_command', `${field} must not be empty`);

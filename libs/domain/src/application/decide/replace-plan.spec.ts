@@ -39,14 +39,16 @@ describe('ReplacePlan', () => {
   });
 
   it('replaces the plan of an application sent back for revision, which stays there', () => {
-    const state = given(historyOf(story.revisionRequested())).when(command.replacePlan(editedPlan)).then([replaced()]);
+    const state = given(historyOf(story.revisionRequested()))
+      .when(command.replacePlan(editedPlan))
+      .then([replaced()]);
     expect(state).toMatchObject({ status: 'revision_requested', plan: editedPlan, round: '2025-06' });
   });
 
   it('never refuses a plan for its content: an emptied plan only warns', () => {
-    const state = given(historyOf(story.draft())).when(command.replacePlan({})).then([
-      expect.objectContaining({ type: 'ApplicationPlanReplaced' }),
-    ]);
+    const state = given(historyOf(story.draft()))
+      .when(command.replacePlan({}))
+      .then([expect.objectContaining({ type: 'ApplicationPlanReplaced' })]);
     expect(state.status === 'draft' && state.assessment.warnings).toHaveLength(12);
   });
 
@@ -62,12 +64,16 @@ describe('ReplacePlan', () => {
     });
 
     it('another municipality’s application as if it did not exist', () => {
-      given(historyOf(story.draft())).when(command.replacePlan(editedPlan, T.edited, foreignOfficer)).thenRejects('not_found');
+      given(historyOf(story.draft()))
+        .when(command.replacePlan(editedPlan, T.edited, foreignOfficer))
+        .thenRejects('not_found');
       given([]).when(command.replacePlan(editedPlan)).thenRejects('not_found');
     });
 
     it('a role other than municipality', () => {
-      given(historyOf(story.draft())).when(command.replacePlan(editedPlan, T.edited, reviewerA)).thenRejects('forbidden');
+      given(historyOf(story.draft()))
+        .when(command.replacePlan(editedPlan, T.edited, reviewerA))
+        .thenRejects('forbidden');
     });
   });
 });

@@ -1,4 +1,13 @@
-import { APPLICATION_ID, command, given, historyOf, programOfficer, story, T, townOfficer } from '../../../test/fixtures';
+import {
+  APPLICATION_ID,
+  command,
+  given,
+  historyOf,
+  programOfficer,
+  story,
+  T,
+  townOfficer,
+} from '../../../test/fixtures';
 
 const requested = (reviewCycle = 1) => ({
   type: 'RevisionRequested' as const,
@@ -16,7 +25,11 @@ describe('RequestRevision', () => {
     const state = given(historyOf(story.underReview())).when(command.requestRevision()).then([requested()]);
     expect(state).toMatchObject({
       status: 'revision_requested',
-      revisionRequest: { reason: 'clarify the restaurant costs', requestedAt: T.revisionRequested, requestedBy: programOfficer.sub },
+      revisionRequest: {
+        reason: 'clarify the restaurant costs',
+        requestedAt: T.revisionRequested,
+        requestedBy: programOfficer.sub,
+      },
     });
   });
 

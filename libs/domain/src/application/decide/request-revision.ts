@@ -4,7 +4,10 @@ import type { RevisionRequested } from '../events';
 import type { ApplicationState } from '../state';
 import { invalidState, locate, requireText } from './guards';
 
-export const requestRevision = (command: RequestRevision, state: ApplicationState): Decision<RevisionRequested> => {
+export const requestRevision = (
+  command: RequestRevision,
+  state: ApplicationState,
+): Decision<RevisionRequested> => {
   const { data, metadata } = command;
   const located = locate(state, metadata, 'program_officer');
   if (!located.ok) return refuse(located.error);

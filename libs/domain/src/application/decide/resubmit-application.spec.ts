@@ -44,21 +44,43 @@ describe('ResubmitApplication', () => {
           },
         },
       ]);
-    expect(state).toMatchObject({ status: 'submitted', round: '2025-08', reviewCycle: 2, reviewers: [], reviews: [] });
+    expect(state).toMatchObject({
+      status: 'submitted',
+      round: '2025-08',
+      reviewCycle: 2,
+      reviewers: [],
+      reviews: [],
+    });
     expect(state).not.toHaveProperty('revisionRequest');
   });
 
   it('recomputes the figures of the revised plan', () => {
-    const revised = { ...completePlan, funding: { ...completePlan.funding, grant: 18_000_000, ownFunds: 12_000_000 } };
-    const [resubmitted] = historyOf([...reviewedThenReturned(), command.replacePlan(revised), command.resubmit()]).slice(-1);
+    const revised = {
+      ...completePlan,
+      funding: { ...completePlan.funding, grant: 18_000_000, ownFunds: 12_000_000 },
+    };
+    const [resubmitted] = historyOf([
+      ...reviewedThenReturned(),
+      command.replacePlan(revised),
+      command.resubmit(),
+    ]).slice(-1);
     expect(resubmitted.data).toMatchObject({
-      funding: { grant: 18_000_000, nationalShare: 13_500_000, specialTaxShare: 2_250_000, municipalShare: 2_250_000 },
+      funding: {
+        grant: 18_000_000,
+        nationalShare: 13_500_000,
+        specialTaxShare: 2_250_000,
+        municipalShare: 2_250_000,
+      },
     });
   });
 
   describe('refuses', () => {
     it('a revised plan with violations, naming every one', () => {
-      const broken = { ...completePlan, projectTitle: undefined, funding: { ...completePlan.funding, grant: 40_000_000 } };
+      const broken = {
+        ...completePlan,
+        projectTitle: undefined,
+        funding: { ...completePlan.funding, grant: 40_000_000 },
+      };
       given(historyOf([...reviewedThenReturned(), command.replacePlan(broken)]))
         .when(command.resubmit())
         .thenRejectsWith({
@@ -76,7 +98,10 @@ describe('ResubmitApplication', () => {
     it('when the fiscal year’s intake is closed', () => {
       given(historyOf(reviewedThenReturned()), { budget: budgetOfFy2025(0, false) })
         .when(command.resubmit())
-        .thenRejectsWith({ code: 'rule_violations', violations: [expect.objectContaining({ rule: 'intake_open' })] });
+        .thenRejectsWith({
+          code: 'rule_violations',
+          violations: [expect.objectContaining({ rule: 'intake_open' })],
+        });
     });
 
     it.each([
@@ -89,7 +114,9 @@ describe('ResubmitApplication', () => {
     });
 
     it('another municipality’s application as if it did not exist', () => {
-      given(historyOf(reviewedThenReturned())).when(command.resubmit(T.resubmitted, foreignOfficer)).thenRejects('not_found');
+      given(historyOf(reviewedThenReturned()))
+        .when(command.resubmit(T.resubmitted, foreignOfficer))
+        .thenRejects('not_found');
     });
   });
 });

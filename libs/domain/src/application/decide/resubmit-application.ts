@@ -19,7 +19,8 @@ export const resubmitApplication = (
   const located = locate(state, metadata, 'municipality');
   if (!located.ok) return refuse(located.error);
   const application = located.value;
-  if (application.status !== 'revision_requested') return refuse(invalidState(application, 'revision_requested'));
+  if (application.status !== 'revision_requested')
+    return refuse(invalidState(application, 'revision_requested'));
   const submission = checkSubmission(application.plan, metadata.at, context);
   if (!submission.ok) return refuse(submission.error);
   return accept({

@@ -109,7 +109,11 @@ describe('SubmitApplication', () => {
         ...completePlan,
         summary: ' ',
         schedule: { start: '2025-08-01' },
-        funding: { grant: 30_000_000, loan: { amount: 20_000_000, lenderType: 'city_bank' as const }, ownFunds: 10_000_000 },
+        funding: {
+          grant: 30_000_000,
+          loan: { amount: 20_000_000, lenderType: 'city_bank' as const },
+          ownFunds: 10_000_000,
+        },
       };
       given(historyOf([command.create(plan)]), { budget: budgetOfFy2025(100_000_000, false) })
         .when(command.submit())
@@ -117,7 +121,11 @@ describe('SubmitApplication', () => {
           code: 'rule_violations',
           violations: [
             { rule: 'plan_complete', field: 'summary', message: 'summary is required for submission' },
-            { rule: 'plan_complete', field: 'schedule.completion', message: 'schedule.completion is required for submission' },
+            {
+              rule: 'plan_complete',
+              field: 'schedule.completion',
+              message: 'schedule.completion is required for submission',
+            },
             expect.objectContaining({ rule: 'loan_at_least_grant', field: 'funding.loan.amount' }),
             expect.objectContaining({
               rule: 'grant_within_cap',
@@ -141,7 +149,12 @@ describe('SubmitApplication', () => {
         .thenRejectsWith({
           code: 'rule_violations',
           violations: [
-            { rule: 'intake_open', field: 'round', message: 'intake for FY2025 is closed', figures: { round: '2025-06', fiscalYear: 2025 } },
+            {
+              rule: 'intake_open',
+              field: 'round',
+              message: 'intake for FY2025 is closed',
+              figures: { round: '2025-06', fiscalYear: 2025 },
+            },
           ],
         });
     });
@@ -151,12 +164,21 @@ describe('SubmitApplication', () => {
         .when(command.submit('2026-04-05T09:00:00+09:00'))
         .thenRejectsWith({
           code: 'rule_set_unavailable',
-          violations: [{ rule: 'rule_set_available', field: 'fiscalYear', message: 'no rule set applies to FY2026', figures: { fiscalYear: 2026 } }],
+          violations: [
+            {
+              rule: 'rule_set_available',
+              field: 'fiscalYear',
+              message: 'no rule set applies to FY2026',
+              figures: { fiscalYear: 2026 },
+            },
+          ],
         });
     });
 
     it('with another fiscal year’s budget as context', () => {
-      given(historyOf(story.draft()), { budget: initialBudgetState(2024) }).when(command.submit()).thenRejects('invalid_command');
+      given(historyOf(story.draft()), { budget: initialBudgetState(2024) })
+        .when(command.submit())
+        .thenRejects('invalid_command');
     });
 
     it('anything but a draft', () => {
@@ -167,11 +189,15 @@ describe('SubmitApplication', () => {
 
     it('an application that does not exist, or is another municipality’s', () => {
       given([]).when(command.submit()).thenRejects('not_found');
-      given(historyOf(story.draft())).when(command.submit(T.submitted, foreignOfficer)).thenRejects('not_found');
+      given(historyOf(story.draft()))
+        .when(command.submit(T.submitted, foreignOfficer))
+        .thenRejects('not_found');
     });
 
     it('a role other than municipality', () => {
-      given(historyOf(story.draft())).when(command.submit(T.submitted, programOfficer)).thenRejects('forbidden');
+      given(historyOf(story.draft()))
+        .when(command.submit(T.submitted, programOfficer))
+        .thenRejects('forbidden');
     });
   });
 });

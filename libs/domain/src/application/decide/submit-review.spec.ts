@@ -38,7 +38,13 @@ describe('SubmitReview', () => {
         },
       ]);
     expect(state.status === 'under_review' && state.reviews).toEqual([
-      { reviewerId: reviewerA.sub, assessments: allMet(), recommendation: 'adopt', comment: 'a sound plan', submittedAt: T.reviewed },
+      {
+        reviewerId: reviewerA.sub,
+        assessments: allMet(),
+        recommendation: 'adopt',
+        comment: 'a sound plan',
+        submittedAt: T.reviewed,
+      },
     ]);
   });
 
@@ -46,7 +52,12 @@ describe('SubmitReview', () => {
     const { model_case: _modelCase, ...localAssessments } = allMet();
     given(historyOf([...story.underReview(localPlan), command.declare(reviewerA, false)]))
       .when(command.review(reviewerA, localAssessments))
-      .then([expect.objectContaining({ type: 'ReviewSubmitted', data: expect.objectContaining({ assessments: localAssessments }) })]);
+      .then([
+        expect.objectContaining({
+          type: 'ReviewSubmitted',
+          data: expect.objectContaining({ assessments: localAssessments }),
+        }),
+      ]);
   });
 
   describe('refuses', () => {
@@ -55,7 +66,9 @@ describe('SubmitReview', () => {
     });
 
     it('a reviewer who has not declared on conflicts yet', () => {
-      given(historyOf(declaredNoConflict())).when(command.review(reviewerB)).thenRejects('conflict_not_declared');
+      given(historyOf(declaredNoConflict()))
+        .when(command.review(reviewerB))
+        .thenRejects('conflict_not_declared');
     });
 
     it('a reviewer who declared a conflict', () => {
@@ -77,8 +90,16 @@ describe('SubmitReview', () => {
         .thenRejectsWith({
           code: 'rule_violations',
           violations: [
-            { rule: 'assessment_complete', field: 'assessments.novelty', message: 'novelty must be judged met or not met' },
-            { rule: 'assessment_complete', field: 'assessments.model_case', message: 'model_case must be judged met or not met' },
+            {
+              rule: 'assessment_complete',
+              field: 'assessments.novelty',
+              message: 'novelty must be judged met or not met',
+            },
+            {
+              rule: 'assessment_complete',
+              field: 'assessments.model_case',
+              message: 'model_case must be judged met or not met',
+            },
           ],
         });
     });

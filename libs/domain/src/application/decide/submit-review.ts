@@ -9,23 +9,24 @@ import { reviewRequirementsOf, submittedRuleSet } from '../submitted-rule-set';
 import { invalidState, locate } from './guards';
 
 /** Every requirement of the track judged, and nothing the track does not ask. */
-const assessmentViolations = (assessments: Assessments, required: readonly ReviewRequirement[]): Violation[] => [
+const assessmentViolations = (
+  assessments: Assessments,
+  required: readonly ReviewRequirement[],
+): Violation[] => [
   ...required
     .filter((requirement) => typeof assessments[requirement]?.met !== 'boolean')
-    .map(
-      (requirement): Violation => ({
-        rule: 'assessment_complete',
-        field: `assessments.${requirement}`,
-        message: `${requirement} must be judged met or not met`,
-      }),
-    ),
-  ...REVIEW_REQUIREMENTS.filter((requirement) => !required.includes(requirement) && requirement in assessments).map(
-    (requirement): Violation => ({
-      rule: 'assessment_applicable',
+    .map((requirement): Violation => ({
+      rule: 'assessment_complete',
       field: `assessments.${requirement}`,
-      message: `${requirement} is not a requirement on this application's track`,
-    }),
-  ),
+      message: `${requirement} must be judged met or not met`,
+    })),
+  ...REVIEW_REQUIREMENTS.filter(
+    (requirement) => !required.includes(requirement) && requirement in assessments,
+  ).map((requirement): Violation => ({
+    rule: 'assessment_applicable',
+    field: `assessments.${requirement}`,
+    message: `${requirement} is not a requirement on this application's track`,
+  })),
 ];
 
 /** Only an assigned reviewer who declared no conflict reviews, once per cycle. */
@@ -41,19 +42,28 @@ export const submitReview = (command: SubmitReview, state: ApplicationState): De
     return refuse(domainError('not_assigned', `${reviewerId} is not assigned to this application`));
   }
   if (assignment.conflictDeclaration === undefined) {
-    return refuse(domainError('conflict_not_declared', 'declare whether you have a conflict of interest first'));
+    return refuse(
+      domainError('conflict_not_declared', 'declare whether you have a conflict of interest first'),
+    );
   }
   if (assignment.recused) {
-    return refuse(domainError('conflict_declared', `${reviewerId} declared a conflict of interest and is recused`));
+    return refuse(
+      domainError('conflict_declared', `${reviewerId} declared a conflict of interest and is recused`),
+    );
   }
   if (application.reviews.some((review) => review.reviewerId === reviewerId)) {
     return refuse(domainError('already_reviewed', `${reviewerId} has reviewed in this review cycle already`));
   }
   const ruleSet = submittedRuleSet(application.ruleSetId);
   if (!ruleSet.ok) return refuse(ruleSet.error);
-  const violations = assessmentViolations(data.assessments, reviewRequirementsOf(ruleSet.value, application.funding));
+  const violations = assessmentViolations(
+    data.assessments,
+    reviewRequirementsOf(ruleSet.value, application.funding),
+  );
   if (violations.length > 0) {
-    return refuse(domainError('rule_violations', 'the review does not judge the requirements of this track', violations));
+    return refuse(
+      domainError('rule_violations', 'the review does not judge the requirements of this track', violations),
+    );
   }
   return accept({
     type: 'ReviewSubmitted',

@@ -1,6 +1,17 @@
-import { APPLICATION_ID, command, foreignOfficer, given, historyOf, programOfficer, story, T, townOfficer } from '../../../test/fixtures';
+import type { ApplicationStatus } from '../state';
+import {
+  APPLICATION_ID,
+  command,
+  foreignOfficer,
+  given,
+  historyOf,
+  programOfficer,
+  story,
+  T,
+  townOfficer,
+} from '../../../test/fixtures';
 
-const withdrawn = (withdrawnFrom: string) => ({
+const withdrawn = (withdrawnFrom: ApplicationStatus) => ({
   type: 'ApplicationWithdrawn' as const,
   data: {
     applicationId: APPLICATION_ID,
@@ -17,8 +28,10 @@ describe('WithdrawApplication', () => {
     ['submitted', story.submitted()],
     ['under_review', story.underReview()],
     ['revision_requested', story.revisionRequested()],
-  ])('withdraws from %s', (status, commands) => {
-    const state = given(historyOf(commands)).when(command.withdraw()).then([withdrawn(status)]);
+  ] as const)('withdraws from %s', (status, commands) => {
+    const state = given(historyOf(commands))
+      .when(command.withdraw())
+      .then([withdrawn(status)]);
     expect(state).toMatchObject({
       status: 'withdrawn',
       withdrawal: {
@@ -31,9 +44,13 @@ describe('WithdrawApplication', () => {
   });
 
   it('keeps the submission of an application withdrawn after submitting, and has none for a draft', () => {
-    const afterSubmission = given(historyOf(story.submitted())).when(command.withdraw()).then([withdrawn('submitted')]);
+    const afterSubmission = given(historyOf(story.submitted()))
+      .when(command.withdraw())
+      .then([withdrawn('submitted')]);
     expect(afterSubmission).toMatchObject({ round: '2025-06', ruleSetId: 'FY2025-v1' });
-    const fromDraft = given(historyOf(story.draft())).when(command.withdraw()).then([withdrawn('draft')]);
+    const fromDraft = given(historyOf(story.draft()))
+      .when(command.withdraw())
+      .then([withdrawn('draft')]);
     expect(fromDraft).not.toHaveProperty('round');
   });
 

@@ -19,12 +19,22 @@ export const commitNationalShare = (
   const forbidden = requireRole(metadata.actor, 'program_officer');
   if (forbidden) return refuse(forbidden);
   if (data.fiscalYear !== state.fiscalYear) {
-    return refuse(domainError('invalid_command', `the command is for FY${data.fiscalYear}, the budget is FY${state.fiscalYear}`));
+    return refuse(
+      domainError(
+        'invalid_command',
+        `the command is for FY${data.fiscalYear}, the budget is FY${state.fiscalYear}`,
+      ),
+    );
   }
   if (!isYen(data.amount)) return refuse(domainError('invalid_command', 'amount must be integer yen ≥ 0'));
   // A second commitment for one application would count its share twice: refuse, never add.
   if (data.applicationId in state.commitments) {
-    return refuse(domainError('already_committed', `application ${data.applicationId} already has its national share committed`));
+    return refuse(
+      domainError(
+        'already_committed',
+        `application ${data.applicationId} already has its national share committed`,
+      ),
+    );
   }
   const overBudget = budgetViolation(data.amount, state);
   if (overBudget) return refuse(domainError('budget_exceeded', overBudget.message, [overBudget]));

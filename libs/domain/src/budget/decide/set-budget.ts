@@ -11,21 +11,30 @@ export const setBudget = (command: SetBudget, state: BudgetState): Decision<Fisc
   const forbidden = requireRole(metadata.actor, 'program_officer');
   if (forbidden) return refuse(forbidden);
   if (data.fiscalYear !== state.fiscalYear) {
-    return refuse(domainError('invalid_command', `the command is for FY${data.fiscalYear}, the budget is FY${state.fiscalYear}`));
+    return refuse(
+      domainError(
+        'invalid_command',
+        `the command is for FY${data.fiscalYear}, the budget is FY${state.fiscalYear}`,
+      ),
+    );
   }
   if (!isYen(data.nationalBudget)) {
     return refuse(domainError('invalid_command', 'nationalBudget must be integer yen ≥ 0'));
   }
   if (data.nationalBudget < state.committed) {
     return refuse(
-      domainError('budget_below_committed', `FY${state.fiscalYear} has ${state.committed} yen committed already`, [
-        {
-          rule: 'budget',
-          field: 'nationalBudget',
-          message: `the budget cannot be set below the ${state.committed} yen already committed`,
-          figures: { nationalBudget: data.nationalBudget, committed: state.committed },
-        },
-      ]),
+      domainError(
+        'budget_below_committed',
+        `FY${state.fiscalYear} has ${state.committed} yen committed already`,
+        [
+          {
+            rule: 'budget',
+            field: 'nationalBudget',
+            message: `the budget cannot be set below the ${state.committed} yen already committed`,
+            figures: { nationalBudget: data.nationalBudget, committed: state.committed },
+          },
+        ],
+      ),
     );
   }
   return accept({
