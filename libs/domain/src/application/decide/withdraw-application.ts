@@ -2,6 +2,7 @@ import { accept, refuse, type Decision } from '../../decision';
 import type { WithdrawApplication } from '../commands';
 import type { ApplicationWithdrawn } from '../events';
 import type { ApplicationState } from '../state';
+import { isDecidedOrWithdrawn } from '../status-groups';
 import { invalidState, locate, requireText } from './guards';
 
 export const withdrawApplication = (
