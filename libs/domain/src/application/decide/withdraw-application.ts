@@ -13,11 +13,7 @@ export const withdrawApplication = (
   const located = locate(state, metadata, 'municipality');
   if (!located.ok) return refuse(located.error);
   const application = located.value;
-  if (
-    application.status === 'adopted' ||
-    application.status === 'rejected' ||
-    application.status === 'withdrawn'
-  ) {
+  if (isDecidedOrWithdrawn(application)) {
     return refuse(invalidState(application, 'draft', 'submitted', 'under_review', 'revision_requested'));
   }
   const noReason = requireText('reason', data.reason);
