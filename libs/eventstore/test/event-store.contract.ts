@@ -70,6 +70,15 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
         expect((await store.readStream(streamId)).map((event) => event.revision)).toEqual([0n, 1n, 2n, 3n, 4n]);
       });
 
+      it('keeps revision order past single digits', async () => {
+        const streamId = applicationStreamId();
+        await store.append(streamId, newEvents(7), { expectedRevision: 'no_stream' });
+        await store.append(streamId, newEvents(7), { expectedRevision: 6 });
+        const revisions = (await store.readStream(streamId)).map((event) => Number(event.revision));
+        expect(revisions).toEqual(Array.from({ length: 14 }, (_, index) => index));
+        expect((await store.verifyStream(streamId)).ok).toBe(true);
+      });
+
       it("appends with 'any' to a new and to an existing stream", async () => {
         const streamId = applicationStreamId();
         expect((await store.append(streamId, [newEvent()], { expectedRevision: 'any' })).nextRevision).toBe(0n);

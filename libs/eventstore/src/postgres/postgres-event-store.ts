@@ -43,6 +43,8 @@ const MIN_POLL_INTERVAL_MS = 10;
 const MAX_APPEND_ATTEMPTS = 5;
 const WRONG_REVISION_SQLSTATE = 'ES409';
 
+// Columns come back as text (no precision loss for bigint/xid8); ORDER BY must therefore
+// name the table's columns (events.x), or PostgreSQL sorts by these text outputs.
 const EVENT_COLUMNS = `global_position::text, transaction_id::text, stream_id, stream_revision::text, event_id::text, type, data, metadata, recorded_at`;
 
 // Only rows of transactions older than every running one: their set is final, so the
@@ -51,13 +53,13 @@ const READ_ALL_SQL = `
   SELECT ${EVENT_COLUMNS} FROM events
   WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
     AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-  ORDER BY transaction_id, global_position
+  ORDER BY events.transaction_id, events.global_position
   LIMIT $3`;
 
 const READ_STREAM_SQL = `
   SELECT ${EVENT_COLUMNS} FROM events
   WHERE stream_id = $1 AND stream_revision <= $2
-  ORDER BY stream_revision`;
+  ORDER BY events.stream_revision`;
 
 const VERIFY_SQL = `
   SELECT e.stream_id, e.stream_revision::text, e.event_id::text, e.type, e.data, e.metadata,
