@@ -1,18 +1,22 @@
 import type { INestApplication } from '@nestjs/common';
+import { json } from 'express';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@l10k/config';
 import { AppModule } from './app.module';
-import { ProblemDetailsFilter, createValidationPipe } from './problem-details';
+import { ProblemDetailsFilter, bodyParserErrorsAsProblems, createValidationPipe } from './problem-details';
 
 /** The API with everything a request meets before a controller; shared by main.ts and the end-to-end tests. */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: '1mb' });
+  app.use(json({ limit: '1mb' }), bodyParserErrorsAsProblems);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

@@ -2,3 +2,4 @@ export * from './problem';
 export * from './problem-details.filter';
 export * from './validation.pipe';
 export * from './validation-errors';
+export * from './body-parser-errors';

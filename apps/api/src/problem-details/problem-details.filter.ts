@@ -2,12 +2,6 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, problem } from './problem';
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
-  expose?: boolean;
-}
-
 /**
  * The one place where anything thrown becomes an HTTP answer: always problem+json,
  * never a stack trace. Domain and store errors are mapped to problems before they get here.
@@ -30,8 +24,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, request: Request): ProblemDetails {
     if (exception instanceof ProblemException) return exception.problem;
-    const parserError = this.bodyParserError(exception);
-    if (parserError) return parserError;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404) {
@@ -40,42 +32,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(status, this.messageOf(exception));
     }
     return problem(500, 'The server could not complete the request; it has been logged.', [], 'internal-error');
-  }
-
-  /** body-parser's own errors (bad JSON, too large, bad charset) arrive as plain errors with a status. */
-  private bodyParserError(exception: unknown): ProblemDetails | undefined {
-    const error = (exception instanceof HttpException ? exception.cause : exception) as BodyParserError | undefined;
-    const original = exception as BodyParserError;
-    const candidate = error?.type ? error : original?.type ? original : undefined;
-    if (!candidate?.type) return undefined;
-    switch (candidate.type) {
-      case 'entity.parse.failed':
-        return problem(
-          400,
-          'The request body is not valid JSON.',
-          [{ field: 'body', rule: 'json_syntax', message: 'the body must be a well-formed JSON document' }],
-          'malformed-body',
-        );
-      case 'entity.too.large':
-        return problem(
-          413,
-          'The request body is too large.',
-          [{ field: 'body', rule: 'max_size', message: 'the body is larger than the server accepts' }],
-          'body-too-large',
-        );
-      case 'charset.unsupported':
-      case 'encoding.unsupported':
-        return problem(
-          415,
-          'The request body uses an unsupported charset or encoding.',
-          [{ field: 'body', rule: 'charset', message: 'send UTF-8 JSON' }],
-          'unsupported-media-type',
-        );
-      default:
-        return candidate.status && candidate.status < 500
-          ? problem(candidate.status, 'The request body could not be read.')
-          : undefined;
-    }
   }
 
   private messageOf(exception: HttpException): string {
