@@ -14,7 +14,9 @@ module.exports = {
   testEnvironment: 'node',
   testRegex: '\\.(spec|int-spec|e2e-spec)\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: { '^.+\\.ts$': ['@swc/jest', swc], '/node_modules/jose/.+\\.js$': ['@swc/jest', swc] },
+  // jose 6 ships ESM only; Node 20.19+ requires it natively, but Jest's CommonJS runtime needs it transformed.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: {
     '^@l10k/(rules|domain|eventstore|read-model|database|config)$': '<rootDir>/libs/$1/src',
     '^@l10k/(rules|domain|eventstore|read-model|database|config)/(.*)$': '<rootDir>/libs/$1/src/$2',
