@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, AppConfigModule, requireDatabaseUrl } from '@l10k/config';
 import { readModelEntities } from '@l10k/read-model';
+import { AuthModule } from './auth/auth.module';
 import { FundingModule } from './funding/funding.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
@@ -16,6 +17,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggingModule,
+        AuthModule.forRoot(config),
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: requireDatabaseUrl(config),

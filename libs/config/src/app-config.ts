@@ -9,6 +9,9 @@ export interface AppConfig {
   readonly authMode: 'dev' | 'oidc';
   readonly oidcIssuer?: string;
   readonly oidcAudience?: string;
+  /** HS256 secret for dev tokens; unset → a random one kept in `${dataDir}/dev-token-secret`. */
+  readonly devTokenSecret?: string;
+  readonly devTokenTtlSeconds: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Whether a fiscal year without a rule set of its own may use the latest earlier one (flagged provisional). */
   readonly provisionalRuleSets: boolean;

@@ -11,6 +11,8 @@ describe('loadConfig', () => {
       authMode: 'dev',
       oidcIssuer: undefined,
       oidcAudience: undefined,
+      devTokenSecret: undefined,
+      devTokenTtlSeconds: 43200,
       logLevel: 'info',
       provisionalRuleSets: true,
       projectionLagBoundMs: 5000,
@@ -28,6 +30,8 @@ describe('loadConfig', () => {
       OIDC_ISSUER: 'https://id.example.jp/',
       OIDC_AUDIENCE: 'l10k-api',
       PROVISIONAL_RULE_SETS: 'false',
+      DEV_TOKEN_SECRET: 'a-secret-of-at-least-thirty-two-chars',
+      DEV_TOKEN_TTL_SECONDS: '600',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgres://u:p@db:5432/l10k',
@@ -36,6 +40,8 @@ describe('loadConfig', () => {
       eventStore: 'kurrentdb',
       authMode: 'oidc',
       provisionalRuleSets: false,
+      devTokenSecret: 'a-secret-of-at-least-thirty-two-chars',
+      devTokenTtlSeconds: 600,
     });
   });
 
@@ -47,6 +53,8 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL must be a postgres: or postgresql: URL (got protocol "mysql:")'],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL is not a valid URL'],
     [{ AUTH_MODE: 'oidc' }, 'OIDC_ISSUER is required when AUTH_MODE=oidc'],
+    [{ DEV_TOKEN_SECRET: 'short' }, 'DEV_TOKEN_SECRET must be at least 32 characters'],
+    [{ DEV_TOKEN_TTL_SECONDS: '0' }, 'DEV_TOKEN_TTL_SECONDS must be an integer from 1 to 2592000 (got "0")'],
     [{ PROVISIONAL_RULE_SETS: 'maybe' }, 'PROVISIONAL_RULE_SETS must be true or false (got "maybe")'],
   ])('refuses %j naming the variable', (env, problem) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -68,6 +68,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (!oidcAudience) problems.push('OIDC_AUDIENCE is required when AUTH_MODE=oidc');
   }
 
+  const devTokenSecret = read('DEV_TOKEN_SECRET');
+  // HS256 is only as strong as its key: RFC 7518 asks for at least as many bytes as the hash.
+  if (devTokenSecret !== undefined && devTokenSecret.length < 32) {
+    problems.push('DEV_TOKEN_SECRET must be at least 32 characters');
+  }
+
   const config: AppConfig = {
     databaseUrl,
     dataDir: read('DATA_DIR') ?? '.data',
@@ -77,6 +83,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     authMode,
     oidcIssuer,
     oidcAudience,
+    devTokenSecret,
+    devTokenTtlSeconds: integer('DEV_TOKEN_TTL_SECONDS', 12 * 60 * 60, 1, 30 * 24 * 60 * 60),
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     provisionalRuleSets: boolean('PROVISIONAL_RULE_SETS', true),
     projectionLagBoundMs: integer('PROJECTION_LAG_BOUND_MS', 5000, 1, 86_400_000),

@@ -6,8 +6,10 @@ import { FundingCalculationResponse } from './dto/funding-calculation.response';
 import { FundingPlanDto } from './dto/funding-plan.dto';
 import { toFundingPlan } from './dto/to-funding-plan';
 import { FundingCalculatorService } from './funding-calculator.service';
+import { Public } from '../auth/public.decorator';
 
 @ApiTags('funding')
+@Public()
 @Controller('v1/funding/calculations')
 export class FundingCalculationsController {
   constructor(private readonly calculator: FundingCalculatorService) {}

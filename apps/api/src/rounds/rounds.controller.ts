@@ -6,8 +6,10 @@ import { ProblemResponse } from '../problem-details/problem.response';
 import { RuleSetResolver } from '../rule-sets/rule-set-resolver.service';
 import { parseInstant } from './instant';
 import { RoundResponse } from './round.response';
+import { Public } from '../auth/public.decorator';
 
 @ApiTags('rounds')
+@Public()
 @Controller('v1/rounds')
 export class RoundsController {
   constructor(private readonly ruleSets: RuleSetResolver) {}

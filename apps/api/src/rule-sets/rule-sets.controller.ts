@@ -3,8 +3,10 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { RuleSet, findRuleSet, ruleSets } from '@l10k/rules';
 import { ProblemException, problem } from '../problem-details';
 import { ProblemResponse } from '../problem-details/problem.response';
+import { Public } from '../auth/public.decorator';
 
 @ApiTags('rule-sets')
+@Public()
 @Controller('v1/rule-sets')
 export class RuleSetsController {
   @Get()
