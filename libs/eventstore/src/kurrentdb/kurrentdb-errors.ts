@@ -15,10 +15,11 @@ export interface KurrentErrorContext {
 
 /** Translates the client's errors into the port's; anything unknown passes through unchanged. */
 export function mapKurrentError(error: unknown, context: KurrentErrorContext = {}): unknown {
-  if (!(error instanceof Error)) return error;
+  // Shape, not instanceof: gRPC errors may come from another realm (e.g. under Jest).
+  if (typeof error !== 'object' || error === null) return error;
   const type = (error as { type?: unknown }).type;
   if (type === ErrorType.WRONG_EXPECTED_VERSION) {
-    const details = error as Error & { streamName?: string; actualState?: bigint | typeof NO_STREAM };
+    const details = error as { streamName?: string; actualState?: bigint | typeof NO_STREAM };
     const actual = details.actualState === undefined || details.actualState === NO_STREAM ? 'no_stream' : BigInt(details.actualState);
     return new WrongExpectedRevisionError(details.streamName ?? context.streamId ?? '', context.expectedRevision ?? 'any', actual);
   }
@@ -27,7 +28,7 @@ export function mapKurrentError(error: unknown, context: KurrentErrorContext = {
   }
   const grpcCode = (error as { code?: unknown }).code;
   if ((typeof type === 'string' && UNAVAILABLE_TYPES.has(type)) || grpcCode === GRPC_UNAVAILABLE || grpcCode === GRPC_DEADLINE_EXCEEDED) {
-    return new EventStoreUnavailableError(`KurrentDB unavailable: ${error.message}`, { cause: error });
+    return new EventStoreUnavailableError(`KurrentDB unavailable: ${String((error as { message?: unknown }).message)}`, { cause: error });
   }
   return error;
 }

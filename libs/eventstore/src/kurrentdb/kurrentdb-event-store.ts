@@ -74,10 +74,15 @@ export class KurrentDbEventStore implements EventStore {
     this.deadline = options.deadlineMillis ?? 5_000;
   }
 
+  /** Creates the client without contacting the server (it connects on first use). */
+  static create(options: KurrentDbEventStoreOptions): KurrentDbEventStore {
+    return new KurrentDbEventStore(KurrentDBClient.connectionString(options.connectionString), options);
+  }
+
   /** Creates the client and reads one event of $all, so an unreachable server is reported now. */
   static async connect(options: KurrentDbEventStoreOptions): Promise<KurrentDbEventStore> {
-    const client = KurrentDBClient.connectionString(options.connectionString);
-    const store = new KurrentDbEventStore(client, options);
+    const store = KurrentDbEventStore.create(options);
+    const client = store.client;
     try {
       for await (const _event of client.readAll({ maxCount: 1, deadline: store.deadline })) break;
     } catch (error) {

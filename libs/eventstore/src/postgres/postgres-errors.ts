@@ -7,19 +7,22 @@ const CLIENT_SIDE_MESSAGES = [/connection terminated/i, /timeout exceeded when t
 
 /** True when the failure is the database being out of reach, not something the request did. */
 export function isUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+  // Shape, not instanceof: errors from Node's core may come from another realm (e.g. under Jest).
+  if (typeof error !== 'object' || error === null) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
     if (NETWORK_ERRORS.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08')) return true;
   }
-  if (error instanceof AggregateError) return error.errors.some(isUnavailable);
-  return CLIENT_SIDE_MESSAGES.some((pattern) => pattern.test(error.message));
+  const nested = (error as { errors?: unknown }).errors;
+  if (Array.isArray(nested) && nested.some(isUnavailable)) return true;
+  const message = (error as { message?: unknown }).message;
+  return typeof message === 'string' && CLIENT_SIDE_MESSAGES.some((pattern) => pattern.test(message));
 }
 
 /** Rethrows an out-of-reach database as the port's EventStoreUnavailableError, anything else unchanged. */
 export function mapPostgresError(error: unknown): unknown {
   if (isUnavailable(error)) {
-    return new EventStoreUnavailableError(`PostgreSQL event store unavailable: ${(error as Error).message}`, { cause: error });
+    return new EventStoreUnavailableError(`PostgreSQL event store unavailable: ${String((error as { message?: unknown }).message)}`, { cause: error });
   }
   return error;
 }

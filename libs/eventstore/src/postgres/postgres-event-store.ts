@@ -20,6 +20,7 @@ import type {
 import { chainEvents, GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
 import { AppendNotifications } from './append-notifications';
+import { AppendNotifier } from './append-notifier';
 import { formatCheckpoint, parseCheckpoint } from './checkpoint';
 import { constraintName, mapPostgresError, sqlState } from './postgres-errors';
 import { StreamHeadCache, type StreamHead } from './stream-head-cache';
@@ -35,6 +36,12 @@ export interface PostgresEventStoreOptions {
   readonly maxPollIntervalMillis?: number;
   /** Streams whose head (revision, hash) is remembered to append in one round trip; default 10,000. */
   readonly streamHeadCacheSize?: number;
+  /**
+   * `after_commit` (default): a coalesced NOTIFY right after the append commits.
+   * `in_transaction`: NOTIFY inside the append transaction — delivered exactly with the
+   * commit, but it serialises concurrent appends (see append-notifier.ts).
+   */
+  readonly notify?: 'after_commit' | 'in_transaction';
 }
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -107,6 +114,7 @@ export class PostgresEventStore implements EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly heads: StreamHeadCache;
   private readonly notifications: AppendNotifications;
+  private readonly notifier: AppendNotifier | undefined;
   private readonly maxPollIntervalMs: number;
   private closed = false;
 
@@ -118,6 +126,7 @@ export class PostgresEventStore implements EventStore {
     this.heads = new StreamHeadCache(options.streamHeadCacheSize ?? 10_000);
     this.notifications = new AppendNotifications({ connectionString: options.connectionString, connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000 });
     this.maxPollIntervalMs = options.maxPollIntervalMillis ?? 1_000;
+    this.notifier = options.notify === 'in_transaction' ? undefined : new AppendNotifier(pool);
   }
 
   /** Opens the pool and checks the database answers (fails fast with EventStoreUnavailableError). */
@@ -230,6 +239,7 @@ export class PostgresEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await this.notifications.close();
+    await this.notifier?.close();
     await this.pool.end();
   }
 
@@ -262,9 +272,10 @@ export class PostgresEventStore implements EventStore {
     });
     const { rows } = await this.pool.query<AppendRow>({
       name: 'eventstore_append',
-      text: 'SELECT stream_id, stream_revision::text, transaction_id::text, global_position::text FROM eventstore_append($1::jsonb)',
-      values: [JSON.stringify(payload)],
+      text: 'SELECT stream_id, stream_revision::text, transaction_id::text, global_position::text FROM eventstore_append($1::jsonb, $2)',
+      values: [JSON.stringify(payload), this.notifier === undefined],
     });
+    this.notifier?.appended();
     for (const item of payload) this.heads.remember(item.streamId, { revision: BigInt(item.expected) + BigInt(item.events.length), hash: item.lastHash });
     return this.toAppendManyResult(prepared, rows);
   }

@@ -3,8 +3,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The PostgreSQL event store (DESIGN.md, "Event store"). `eventstore_append` does the
  * whole append in one round trip: every expected revision is checked (and its stream
- * row locked) before the first sequence value is drawn, then the rows are inserted and
- * subscribers are notified inside the same transaction.
+ * row locked) before the first sequence value is drawn, then the rows are inserted and,
+ * when `p_notify`, subscribers are notified inside the same transaction. The adapter
+ * passes false by default and notifies after commit instead (see append-notifier.ts):
+ * a NOTIFY in the transaction holds PostgreSQL's global notify lock through the commit's
+ * WAL flush, which serialises every appending transaction.
  */
 export class EventStoreSchema1732300000000 implements MigrationInterface {
   name = 'EventStoreSchema1732300000000';
@@ -36,7 +39,7 @@ export class EventStoreSchema1732300000000 implements MigrationInterface {
     // The global order readers use; never read by global_position alone.
     await queryRunner.query(`CREATE INDEX events_global_order_idx ON events (transaction_id, global_position)`);
     await queryRunner.query(`
-      CREATE FUNCTION eventstore_append(p_appends jsonb)
+      CREATE FUNCTION eventstore_append(p_appends jsonb, p_notify boolean DEFAULT true)
       RETURNS TABLE (stream_id text, stream_revision bigint, transaction_id xid8, global_position bigint)
       LANGUAGE plpgsql AS $fn$
       DECLARE
@@ -78,13 +81,15 @@ export class EventStoreSchema1732300000000 implements MigrationInterface {
         SELECT i.stream_id, max(i.stream_revision), pg_current_xact_id(), max(i.global_position)
         FROM inserted AS i GROUP BY i.stream_id;
 
-        PERFORM pg_notify('eventstore_appended', '');
+        IF p_notify THEN
+          PERFORM pg_notify('eventstore_appended', '');
+        END IF;
       END
       $fn$`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP FUNCTION eventstore_append(jsonb)`);
+    await queryRunner.query(`DROP FUNCTION eventstore_append(jsonb, boolean)`);
     await queryRunner.query(`DROP TABLE events`);
     await queryRunner.query(`DROP TABLE streams`);
   }
