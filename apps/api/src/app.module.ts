@@ -1,21 +1,32 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, AppConfigModule, requireDatabaseUrl } from '@l10k/config';
+import { EventStoreModule, type EventStoreModuleOptions } from '@l10k/eventstore';
 import { readModelEntities } from '@l10k/read-model';
+import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
+import { FiscalYearsModule } from './fiscal-years/fiscal-years.module';
 import { FundingModule } from './funding/funding.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { RoundsModule } from './rounds/rounds.module';
 import { RuleSetsModule } from './rule-sets/rule-sets.module';
+import type { Clock } from './write/clock';
+import { ClockModule } from './write/clock.module';
+
+/** What tests may replace; production takes the defaults. */
+export interface ApiOptions {
+  readonly clock?: Clock;
+}
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: ApiOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        ClockModule.forRoot(options.clock),
         LoggingModule,
         AuthModule.forRoot(config),
         TypeOrmModule.forRoot({
@@ -29,11 +40,22 @@ export class AppModule {
           retryDelay: 500,
           extra: { max: 10, connectionTimeoutMillis: 5000 },
         }),
+        EventStoreModule.forRoot({ ...eventStoreOptions(config), isGlobal: true }),
         HealthModule,
         RuleSetsModule,
         FundingModule,
         RoundsModule,
+        ApplicationsModule,
+        FiscalYearsModule,
       ],
     };
   }
+}
+
+/** EVENTSTORE picks the adapter; PostgreSQL shares the database of the read models. */
+export function eventStoreOptions(config: AppConfig): EventStoreModuleOptions {
+  if (config.eventStore === 'kurrentdb' && config.kurrentDbUrl) {
+    return { kind: 'kurrentdb', connectionString: config.kurrentDbUrl };
+  }
+  return { kind: 'postgres', connectionString: requireDatabaseUrl(config) };
 }

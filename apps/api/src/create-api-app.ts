@@ -5,12 +5,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@l10k/config';
-import { AppModule } from './app.module';
+import { ApiOptions, AppModule } from './app.module';
 import { ProblemDetailsFilter, bodyParserErrorsAsProblems, createValidationPipe } from './problem-details';
 
 /** The API with everything a request meets before a controller; shared by main.ts and the end-to-end tests. */
-export async function createApiApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApiApp(config: AppConfig, options: ApiOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bufferLogs: true,
     bodyParser: false,
   });

@@ -1,0 +1,10 @@
+import type { WriteRequest } from '../../write/write-request';
+import type { PlanBodyDto } from '../dto/application-plan.dto';
+
+export class CreateApplicationCommand {
+  constructor(
+    readonly applicationId: string,
+    readonly request: WriteRequest,
+    readonly body: PlanBodyDto,
+  ) {}
+}

@@ -1,0 +1,13 @@
+import type { ApplicationPlan } from '@l10k/domain';
+import type { ApplicationPlanDto } from './application-plan.dto';
+
+/** The validated draft as the domain keeps it; the fiscal strength index becomes an exact decimal string. */
+export function toApplicationPlan(dto: ApplicationPlanDto): ApplicationPlan {
+  const { municipality, ...rest } = JSON.parse(JSON.stringify(dto)) as ApplicationPlanDto;
+  if (!municipality) return rest as ApplicationPlan;
+  const { fiscalStrengthIndex, ...profile } = municipality;
+  return {
+    ...(rest as ApplicationPlan),
+    municipality: fiscalStrengthIndex === undefined ? profile : { ...profile, fiscalStrengthIndex: String(fiscalStrengthIndex) },
+  };
+}

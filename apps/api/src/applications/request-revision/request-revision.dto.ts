@@ -1,0 +1,6 @@
+import { IsReason } from '../dto/reason';
+
+export class RequestRevisionDto {
+  @IsReason('What the municipality should revise')
+  reason: string;
+}

@@ -1,0 +1,8 @@
+import type { WriteRequest } from '../../write/write-request';
+
+export class ResubmitApplicationCommand {
+  constructor(
+    readonly applicationId: string,
+    readonly request: WriteRequest,
+  ) {}
+}

@@ -1,0 +1,6 @@
+import { IsReason } from '../dto/reason';
+
+export class WithdrawApplicationDto {
+  @IsReason('Why the municipality withdraws the application')
+  reason: string;
+}

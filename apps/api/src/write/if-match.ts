@@ -1,0 +1,14 @@
+import { ProblemException, problem } from '../problem-details';
+
+/** `If-Match: 3`, `"3"` or `W/"3"` → 3. Anything else is a 400 naming the header. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(header.trim());
+  if (!match) {
+    const message = 'If-Match must be the revision from an earlier answer’s ETag, e.g. "3"';
+    throw new ProblemException(problem(400, message, [{ field: 'If-Match', rule: 'revision', message }], 'invalid-request'));
+  }
+  return Number(match[1]);
+}
+
+export const etagOf = (revision: number): string => `"${revision}"`;
