@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppConfig } from '@l10k/config';
 
@@ -13,13 +13,24 @@ export async function devTokenSecret(config: Pick<AppConfig, 'dataDir' | 'devTok
   if (config.devTokenSecret !== undefined) return new TextEncoder().encode(config.devTokenSecret);
   const path = join(config.dataDir, DEV_TOKEN_SECRET_FILE);
   await mkdir(config.dataDir, { recursive: true });
-  try {
-    // 'wx' fails if the file exists, so when the API and the CLI race, both end up reading the winner's key.
-    await writeFile(path, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
+  await publishOnce(path, randomBytes(32).toString('base64url'));
   const secret = (await readFile(path, 'utf8')).trim();
   if (secret.length < 32) throw new Error(`${path} holds fewer than 32 characters; delete it to have a new secret made`);
   return new TextEncoder().encode(secret);
+}
+
+/**
+ * Writes a complete file aside, then links it into place: link() refuses an existing name,
+ * so when the API and the CLI race, one secret wins and nobody reads a half-written file.
+ */
+async function publishOnce(path: string, content: string): Promise<void> {
+  const draft = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(draft, content, { flag: 'wx', mode: 0o600 });
+  try {
+    await link(draft, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    await rm(draft, { force: true });
+  }
 }
