@@ -3,7 +3,9 @@
  * our append and read-all with the raw SQL floor on an equivalent table.
  *   BENCH_EVENTS       events per append scenario (default 3000)
  *   BENCH_READ_ROUNDS  full reads per read scenario (default 5)
- * Prints events/s, p50/p99 and ours/raw ratios, then one JSON line.
+ *   BENCH_ROUNDS       times the whole sequence runs, raw and ours alternating (default 3)
+ * Each figure is the median over the rounds, which keeps a busy shared machine from
+ * deciding the ratio. Prints events/s, p50/p99 and ours/raw ratios, then one JSON line.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { describe, measure, measureReads, type Measurement } from './measure';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 3000);
 const READ_ROUNDS = Number(process.env.BENCH_READ_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const READ_BATCH = 500;
 
 // Same columns, keys and indexes as the events table: the floor any append must pay.
@@ -92,36 +95,33 @@ async function main(): Promise<void> {
     await rawAppend(pool, 8, 200);
     await ourAppend(store, 8, 200);
 
-    const raw1 = await rawAppend(pool, 1, EVENTS);
-    console.log(describe('raw INSERT, 1 connection', raw1));
-    const ours1 = await ourAppend(store, 1, EVENTS);
-    console.log(describe('our append, 1 writer', ours1));
-    const raw8 = await rawAppend(pool, 8, EVENTS);
-    console.log(describe('raw INSERT, 8 connections', raw8));
-    const ours8 = await ourAppend(store, 8, EVENTS);
-    console.log(describe('our append, 8 writers', ours8));
-
-    const rawRead = await measureReads(READ_ROUNDS, async function* () {
-      let after = '0';
-      for (;;) {
-        const { rows } = await pool.query({
-          name: 'raw_keyset',
-          text: `SELECT global_position::text AS position, transaction_id::text AS transaction, stream_id, stream_revision::text AS revision,
-                        event_id::text AS id, type, data, metadata, recorded_at
-                 FROM raw_events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
-          values: [after, READ_BATCH],
-        });
-        if (rows.length === 0) return;
-        after = rows[rows.length - 1].position;
-        yield rows.length;
-      }
-    });
-    console.log(describe('raw keyset read of all rows', rawRead));
-    const ourRead = await measureReads(READ_ROUNDS, async function* () {
-      for await (const batch of store.readAll({ batchSize: READ_BATCH })) yield batch.length;
-    });
-    console.log(describe('our readAll', ourRead));
-
+    const runs: Record<'raw1' | 'ours1' | 'raw8' | 'ours8' | 'rawRead' | 'ourRead', Measurement[]> = { raw1: [], ours1: [], raw8: [], ours8: [], rawRead: [], ourRead: [] };
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      console.log(`round ${round}/${ROUNDS}`);
+      report(runs.raw1, 'raw INSERT, 1 connection', await rawAppend(pool, 1, EVENTS));
+      report(runs.ours1, 'our append, 1 writer', await ourAppend(store, 1, EVENTS));
+      report(runs.raw8, 'raw INSERT, 8 connections', await rawAppend(pool, 8, EVENTS));
+      report(runs.ours8, 'our append, 8 writers', await ourAppend(store, 8, EVENTS));
+      report(runs.rawRead, 'raw keyset read of all rows', await measureReads(READ_ROUNDS, () => rawKeysetRead(pool)));
+      report(runs.ourRead, 'our readAll', await measureReads(READ_ROUNDS, () => ourReadAll(store)));
+    }
+    const raw1 = median(runs.raw1);
+    const ours1 = median(runs.ours1);
+    const raw8 = median(runs.raw8);
+    const ours8 = median(runs.ours8);
+    const rawRead = median(runs.rawRead);
+    const ourRead = median(runs.ourRead);
+    console.log(`medians over ${ROUNDS} rounds:`);
+    for (const [label, m] of [
+      ['raw INSERT, 1 connection', raw1],
+      ['our append, 1 writer', ours1],
+      ['raw INSERT, 8 connections', raw8],
+      ['our append, 8 writers', ours8],
+      ['raw keyset read of all rows', rawRead],
+      ['our readAll', ourRead],
+    ] as const) {
+      console.log(describe(label, m));
+    }
     const ratios = {
       append1Ratio: round(ours1.eventsPerSecond / raw1.eventsPerSecond),
       append8Ratio: round(ours8.eventsPerSecond / raw8.eventsPerSecond),
@@ -141,10 +141,17 @@ async function main(): Promise<void> {
         raw1P99Ms: round(raw1.p99Ms),
         raw8P50Ms: round(raw8.p50Ms),
         raw8P99Ms: round(raw8.p99Ms),
+        ours1P50Ms: round(ours1.p50Ms),
+        ours1P99Ms: round(ours1.p99Ms),
+        ours8P50Ms: round(ours8.p50Ms),
+        ours8P99Ms: round(ours8.p99Ms),
         rawReadBatchP50Ms: round(rawRead.p50Ms),
         rawReadBatchP99Ms: round(rawRead.p99Ms),
+        oursReadBatchP50Ms: round(ourRead.p50Ms),
+        oursReadBatchP99Ms: round(ourRead.p99Ms),
         events: EVENTS,
         readRounds: READ_ROUNDS,
+        rounds: ROUNDS,
       }),
     );
     await store.close();
@@ -156,6 +163,36 @@ async function main(): Promise<void> {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function* rawKeysetRead(pool: Pool): AsyncIterable<number> {
+  let after = '0';
+  for (;;) {
+    const { rows } = await pool.query({
+      name: 'raw_keyset',
+      text: `SELECT global_position::text AS position, transaction_id::text AS transaction, stream_id, stream_revision::text AS revision,
+                    event_id::text AS id, type, data, metadata, recorded_at
+             FROM raw_events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
+      values: [after, READ_BATCH],
+    });
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1].position;
+    yield rows.length;
+  }
+}
+
+async function* ourReadAll(store: PostgresEventStore): AsyncIterable<number> {
+  for await (const batch of store.readAll({ batchSize: READ_BATCH })) yield batch.length;
+}
+
+function report(runs: Measurement[], label: string, measurement: Measurement): void {
+  runs.push(measurement);
+  console.log(describe(`  ${label}`, measurement));
+}
+
+/** The run with the median throughput (its latencies come with it). */
+function median(runs: Measurement[]): Measurement {
+  return [...runs].sort((a, b) => a.eventsPerSecond - b.eventsPerSecond)[Math.floor(runs.length / 2)];
 }
 
 function round(value: number): number {
