@@ -1,0 +1,131 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { startApiForTest } from './api-test-app';
+import { PinnedClock } from './pinned-clock';
+import { CHIYODA, TEST_ENV, TONO, WorkflowClient, allMet, completePlan } from './workflow-client';
+
+type Caller = 'own_municipality' | 'foreign_municipality' | 'assigned_reviewer' | 'unassigned_reviewer' | 'program_officer' | 'auditor' | 'anonymous';
+type Stage = 'none' | 'draft' | 'submitted' | 'assigned' | 'declared' | 'reviewed' | 'revision_requested';
+
+interface Route {
+  readonly method: 'post' | 'put';
+  /** As the OpenAPI document names it. */
+  readonly path: string;
+  /** The state a fixture application is brought to, so that the allowed caller succeeds. */
+  readonly stage: Stage;
+  readonly body?: unknown;
+  readonly success: number;
+  /** Caller → expected status; callers not listed get 403. */
+  readonly allowed: Partial<Record<Caller, number>>;
+}
+
+const ROUTES: readonly Route[] = [
+  { method: 'post', path: '/v1/applications', stage: 'none', body: { plan: completePlan() }, success: 201, allowed: { own_municipality: 201, foreign_municipality: 201 } },
+  { method: 'put', path: '/v1/applications/{id}/plan', stage: 'draft', body: { plan: completePlan() }, success: 200, allowed: { own_municipality: 200, foreign_municipality: 404 } },
+  { method: 'post', path: '/v1/applications/{id}/submit', stage: 'draft', success: 200, allowed: { own_municipality: 200, foreign_municipality: 404 } },
+  { method: 'post', path: '/v1/applications/{id}/withdraw', stage: 'draft', body: { reason: '取り下げ' }, success: 200, allowed: { own_municipality: 200, foreign_municipality: 404 } },
+  { method: 'post', path: '/v1/applications/{id}/resubmit', stage: 'revision_requested', success: 200, allowed: { own_municipality: 200, foreign_municipality: 404 } },
+  { method: 'post', path: '/v1/applications/{id}/reviewers', stage: 'submitted', body: { reviewerId: 'reviewer-new' }, success: 200, allowed: { program_officer: 200 } },
+  { method: 'post', path: '/v1/applications/{id}/conflict-declarations', stage: 'assigned', body: { hasConflict: false }, success: 200, allowed: { assigned_reviewer: 200, unassigned_reviewer: 404 } },
+  { method: 'post', path: '/v1/applications/{id}/reviews', stage: 'declared', body: { assessments: allMet(), recommendation: 'adopt', comment: '良い' }, success: 200, allowed: { assigned_reviewer: 200, unassigned_reviewer: 404 } },
+  { method: 'post', path: '/v1/applications/{id}/revision-requests', stage: 'assigned', body: { reason: '補足資料を' }, success: 200, allowed: { program_officer: 200 } },
+  { method: 'post', path: '/v1/applications/{id}/decision', stage: 'reviewed', body: { outcome: 'adopted', reason: '採択' }, success: 200, allowed: { program_officer: 200 } },
+  { method: 'put', path: '/v1/fiscal-years/{fy}/budget', stage: 'none', body: { nationalBudget: 10_000_000_000, intakeOpen: true }, success: 200, allowed: { program_officer: 200 } },
+];
+
+const CALLERS: readonly Caller[] = ['own_municipality', 'foreign_municipality', 'assigned_reviewer', 'unassigned_reviewer', 'program_officer', 'auditor', 'anonymous'];
+
+/** Routes anyone may call: the calculator and dev tokens. Every other write must be in ROUTES. */
+const PUBLIC_WRITES = ['POST /v1/funding/calculations', 'POST /v1/auth/dev-tokens'];
+
+describe('authorisation: every write route × every role × own or foreign municipality', () => {
+  let app: INestApplication;
+  let client: WorkflowClient;
+  const clock = new PinnedClock('2025-06-02T10:00:00+09:00');
+
+  beforeAll(async () => {
+    app = await startApiForTest(TEST_ENV, { clock });
+    client = new WorkflowClient(app);
+    await client.officer().put('/v1/fiscal-years/2025/budget', { nationalBudget: 10_000_000_000, intakeOpen: true }).expect(200);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  /** A fresh application of 遠野市 in the stage the route needs; `reviewer-assigned` is its reviewer. */
+  async function fixture(stage: Stage): Promise<string> {
+    const tono = client.municipality(TONO);
+    const officer = client.officer();
+    const assigned = client.reviewer('reviewer-assigned');
+    const id: string = (await tono.post('/v1/applications', { plan: completePlan() }).expect(201)).body.id;
+    if (stage === 'draft' || stage === 'none') return id;
+    await tono.post(`/v1/applications/${id}/submit`).expect(200);
+    if (stage === 'submitted') return id;
+    await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId: 'reviewer-assigned' }).expect(200);
+    if (stage === 'assigned') return id;
+    if (stage === 'revision_requested') {
+      await officer.post(`/v1/applications/${id}/revision-requests`, { reason: '補足' }).expect(200);
+      return id;
+    }
+    await assigned.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false }).expect(200);
+    if (stage === 'declared') return id;
+    await assigned.post(`/v1/applications/${id}/reviews`, { assessments: allMet(), recommendation: 'adopt', comment: '良い' }).expect(200);
+    const second = client.reviewer('reviewer-second');
+    await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId: 'reviewer-second' }).expect(200);
+    await second.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false }).expect(200);
+    await second.post(`/v1/applications/${id}/reviews`, { assessments: allMet(), recommendation: 'adopt', comment: '良い' }).expect(200);
+    return id;
+  }
+
+  function callAs(caller: Caller, route: Route, path: string) {
+    switch (caller) {
+      case 'own_municipality':
+        return client.municipality(TONO)[route.method](path, route.body).response();
+      case 'foreign_municipality':
+        return client.municipality(CHIYODA)[route.method](path, route.body).response();
+      case 'assigned_reviewer':
+        return client.reviewer('reviewer-assigned')[route.method](path, route.body).response();
+      case 'unassigned_reviewer':
+        return client.reviewer('reviewer-elsewhere')[route.method](path, route.body).response();
+      case 'program_officer':
+        return client.officer()[route.method](path, route.body).response();
+      case 'auditor':
+        return client.auditor()[route.method](path, route.body).response();
+      case 'anonymous': {
+        const call = request(app.getHttpServer())[route.method](path);
+        return route.body === undefined ? call : call.send(route.body as object);
+      }
+    }
+  }
+
+  const cells = ROUTES.flatMap((route) =>
+    CALLERS.map((caller) => {
+      const expected = caller === 'anonymous' ? 401 : (route.allowed[caller] ?? 403);
+      return [`${route.method.toUpperCase()} ${route.path}`, caller, expected, route] as const;
+    }),
+  );
+
+  it.each(cells)('%s as %s → %i', async (_name, caller, expected, route) => {
+    const id = route.path.includes('{id}') ? await fixture(route.stage) : undefined;
+    const path = route.path.replace('{id}', id ?? '').replace('{fy}', '2025');
+    const response = await callAs(caller, route, path);
+    expect({ status: response.status, body: response.status === expected ? undefined : response.body }).toEqual({ status: expected, body: undefined });
+    if (expected >= 400) {
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.errors.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('leaves no write route out of the table', async () => {
+    const document = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const writes = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations)
+        .filter((method) => ['post', 'put', 'patch', 'delete'].includes(method))
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const covered = ROUTES.map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    expect(writes.filter((write) => !PUBLIC_WRITES.includes(write)).sort()).toEqual([...covered].sort());
+  });
+});
