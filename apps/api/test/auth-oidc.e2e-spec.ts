@@ -24,7 +24,8 @@ class LocalIssuer {
     this.keys = keys;
     this.server = createServer((req, res) => {
       this.requests.push(req.url ?? '');
-      const answer = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const answer = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (req.url === '/.well-known/openid-configuration') {
         return answer(this.discoveryStatus, { issuer: this.url, jwks_uri: `${this.url}/jwks` });
       }
@@ -82,12 +83,15 @@ describe('authentication (AUTH_MODE=oidc) against the issuer’s JWKS', () => {
     await issuer.stop();
   });
 
-  const me = (token: string) => request(app.getHttpServer()).get('/v1/auth/me').set('Authorization', `Bearer ${token}`);
+  const me = (token: string) =>
+    request(app.getHttpServer()).get('/v1/auth/me').set('Authorization', `Bearer ${token}`);
   const expectInvalid = async (token: string, message: RegExp) => {
     const response = await me(token).expect(401);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(response.headers['www-authenticate']).toMatch(/^Bearer realm="l10k", error="invalid_token"/);
-    expect(response.body.errors).toEqual([{ field: 'authorization', rule: 'token_invalid', message: expect.stringMatching(message) }]);
+    expect(response.body.errors).toEqual([
+      { field: 'authorization', rule: 'token_invalid', message: expect.stringMatching(message) },
+    ]);
   };
 
   it('accepts a token the issuer signed (RS256), finding the keys through discovery once', async () => {
@@ -99,8 +103,16 @@ describe('authentication (AUTH_MODE=oidc) against the issuer’s JWKS', () => {
   });
 
   it('accepts an ES256 token from the same JWKS', async () => {
-    const token = await sign(ec.privateKey, issuer.url, { alg: 'ES256', kid: 'ec-1', claims: { roles: ['auditor'], municipalityCode: undefined } });
-    expect((await me(token).expect(200)).body).toEqual({ sub: 'oidc|officer-1', name: officerClaims.name, roles: ['auditor'] });
+    const token = await sign(ec.privateKey, issuer.url, {
+      alg: 'ES256',
+      kid: 'ec-1',
+      claims: { roles: ['auditor'], municipalityCode: undefined },
+    });
+    expect((await me(token).expect(200)).body).toEqual({
+      sub: 'oidc|officer-1',
+      name: officerClaims.name,
+      roles: ['auditor'],
+    });
   });
 
   it('refuses a token signed by another key under a kid the issuer publishes', async () => {
@@ -110,15 +122,24 @@ describe('authentication (AUTH_MODE=oidc) against the issuer’s JWKS', () => {
 
   it('refuses a token signed by a key the issuer does not publish', async () => {
     const impostor = await signingKey('RS256', 'unknown-kid');
-    await expectInvalid(await sign(impostor.privateKey, issuer.url, { kid: 'unknown-kid' }), /none of the issuer's keys matches/);
+    await expectInvalid(
+      await sign(impostor.privateKey, issuer.url, { kid: 'unknown-kid' }),
+      /none of the issuer's keys matches/,
+    );
   });
 
   it('refuses a token for another audience', async () => {
-    await expectInvalid(await sign(rsa.privateKey, issuer.url, { audience: 'some-other-api' }), /"aud" claim/);
+    await expectInvalid(
+      await sign(rsa.privateKey, issuer.url, { audience: 'some-other-api' }),
+      /"aud" claim/,
+    );
   });
 
   it('refuses a token from another issuer, even signed with the right key', async () => {
-    await expectInvalid(await sign(rsa.privateKey, issuer.url, { issuer: 'https://elsewhere.example/' }), /"iss" claim/);
+    await expectInvalid(
+      await sign(rsa.privateKey, issuer.url, { issuer: 'https://elsewhere.example/' }),
+      /"iss" claim/,
+    );
   });
 
   it('refuses an HS256 token, even one keyed with the published public key material', async () => {
@@ -128,19 +149,29 @@ describe('authentication (AUTH_MODE=oidc) against the issuer’s JWKS', () => {
 
   it('refuses an unsigned (alg none) token', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', kid: 'rsa-1' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ ...officerClaims, sub: 'x', iss: issuer.url, aud: AUDIENCE, exp: 9999999999 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ ...officerClaims, sub: 'x', iss: issuer.url, aud: AUDIENCE, exp: 9999999999 }),
+    ).toString('base64url');
     await expectInvalid(`${header}.${payload}.`, /algorithm is not accepted/);
   });
 
   it('answers 401 token_expired to an expired token', async () => {
     const token = await sign(rsa.privateKey, issuer.url, { expiresIn: Math.floor(Date.now() / 1000) - 120 });
     const response = await me(token).expect(401);
-    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'authorization', rule: 'token_expired' })]);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ field: 'authorization', rule: 'token_expired' }),
+    ]);
   });
 
   it('refuses a well-signed token whose claims do not make a principal, naming the claim', async () => {
-    await expectInvalid(await sign(rsa.privateKey, issuer.url, { claims: { roles: ['admin'] } }), /"roles" claim/);
-    await expectInvalid(await sign(rsa.privateKey, issuer.url, { claims: { municipalityCode: '032078' } }), /"municipalityCode" claim/);
+    await expectInvalid(
+      await sign(rsa.privateKey, issuer.url, { claims: { roles: ['admin'] } }),
+      /"roles" claim/,
+    );
+    await expectInvalid(
+      await sign(rsa.privateKey, issuer.url, { claims: { municipalityCode: '032078' } }),
+      /"municipalityCode" claim/,
+    );
   });
 
   it('has no dev-token route: POST /v1/auth/dev-tokens is a 404 problem', async () => {
@@ -165,11 +196,14 @@ describe('authentication (AUTH_MODE=oidc) when the issuer does not answer', () =
     await app.close();
     await issuer.stop();
   });
-  const me = (token: string) => request(app.getHttpServer()).get('/v1/auth/me').set('Authorization', `Bearer ${token}`);
+  const me = (token: string) =>
+    request(app.getHttpServer()).get('/v1/auth/me').set('Authorization', `Bearer ${token}`);
   const expectUnavailable = async (token: string, message: RegExp) => {
     const response = await me(token).expect(503);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(response.body.errors).toEqual([{ field: 'authorization', rule: 'issuer_reachable', message: expect.stringMatching(message) }]);
+    expect(response.body.errors).toEqual([
+      { field: 'authorization', rule: 'issuer_reachable', message: expect.stringMatching(message) },
+    ]);
   };
 
   it('answers 503 while discovery fails, 503 while the JWKS fails, and recovers when both answer', async () => {
@@ -189,9 +223,12 @@ describe('authentication (AUTH_MODE=oidc) when the issuer does not answer', () =
     await closed.stop();
     const down = await startApiForTest({ AUTH_MODE: 'oidc', OIDC_ISSUER: downUrl, OIDC_AUDIENCE: AUDIENCE });
     try {
-      const call = (token: string) => request(down.getHttpServer()).get('/v1/auth/me').set('Authorization', `Bearer ${token}`);
+      const call = (token: string) =>
+        request(down.getHttpServer()).get('/v1/auth/me').set('Authorization', `Bearer ${token}`);
       const response = await call(await sign(rsa.privateKey, downUrl)).expect(503);
-      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'authorization', rule: 'issuer_reachable' })]);
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({ field: 'authorization', rule: 'issuer_reachable' }),
+      ]);
       await call('not-a-jwt').expect(401);
     } finally {
       await down.close();

@@ -71,7 +71,12 @@ describe('@Roles(): who may call a route', () => {
   const tokenFor = async (principal: Principal) => (await issueDevToken(key, principal, 300)).token;
   let officer: string, programOfficer: string, auditor: string, reviewer: string, auditorAndOfficer: string;
   beforeAll(async () => {
-    officer = await tokenFor({ sub: 'm-1', name: 'Officer', roles: ['municipality'], municipalityCode: '032077' });
+    officer = await tokenFor({
+      sub: 'm-1',
+      name: 'Officer',
+      roles: ['municipality'],
+      municipalityCode: '032077',
+    });
     programOfficer = await tokenFor({ sub: 'po-1', name: 'MIC', roles: ['program_officer'] });
     auditor = await tokenFor({ sub: 'a-1', name: 'Auditor', roles: ['auditor'] });
     reviewer = await tokenFor({ sub: 'r-1', name: 'Expert', roles: ['reviewer'] });
@@ -83,14 +88,25 @@ describe('@Roles(): who may call a route', () => {
   };
 
   it('lets a principal with the role through, and hands the domain an actor in that role', async () => {
-    expect((await get('/probe/decide', programOfficer).expect(200)).body).toEqual({ sub: 'po-1', role: 'program_officer' });
-    expect((await get('/probe/draft', officer).expect(200)).body).toEqual({ sub: 'm-1', role: 'municipality', municipalityCode: '032077' });
+    expect((await get('/probe/decide', programOfficer).expect(200)).body).toEqual({
+      sub: 'po-1',
+      role: 'program_officer',
+    });
+    expect((await get('/probe/draft', officer).expect(200)).body).toEqual({
+      sub: 'm-1',
+      role: 'municipality',
+      municipalityCode: '032077',
+    });
   });
 
   it('answers 403 naming the allowed roles to a principal without any of them', async () => {
     const response = await get('/probe/decide', officer).expect(403);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(response.body).toMatchObject({ status: 403, title: 'Forbidden', detail: expect.stringContaining('program_officer') });
+    expect(response.body).toMatchObject({
+      status: 403,
+      title: 'Forbidden',
+      detail: expect.stringContaining('program_officer'),
+    });
     expect(response.body.errors).toEqual([
       { field: 'roles', rule: 'role', message: 'allowed roles: program_officer; the token has municipality' },
     ]);
@@ -100,7 +116,9 @@ describe('@Roles(): who may call a route', () => {
     await get('/probe/read', programOfficer).expect(200);
     await get('/probe/read', auditor).expect(200);
     const response = await get('/probe/read', reviewer).expect(403);
-    expect(response.body.errors[0].message).toBe('allowed roles: program_officer, auditor; the token has reviewer');
+    expect(response.body.errors[0].message).toBe(
+      'allowed roles: program_officer, auditor; the token has reviewer',
+    );
   });
 
   it('accepts a principal holding the allowed role among others', async () => {
@@ -109,12 +127,16 @@ describe('@Roles(): who may call a route', () => {
 
   it('applies @Roles() on a controller to all its routes', async () => {
     await get('/probe/reviews', reviewer).expect(200);
-    expect((await get('/probe/reviews', programOfficer).expect(403)).body.errors[0]).toMatchObject({ rule: 'role' });
+    expect((await get('/probe/reviews', programOfficer).expect(403)).body.errors[0]).toMatchObject({
+      rule: 'role',
+    });
   });
 
   it('checks the token before the role: no token on a role-restricted route is a 401, not a 403', async () => {
     const response = await get('/probe/decide').expect(401);
-    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'authorization', rule: 'token_missing' })]);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ field: 'authorization', rule: 'token_missing' }),
+    ]);
   });
 
   it('lets any authenticated principal call a route without @Roles(), and nobody without a token', async () => {

@@ -6,7 +6,12 @@ import { startApiForTest } from './api-test-app';
 
 const SECRET = 'dev-token-secret-for-the-auth-specs-0123456789';
 const key = new TextEncoder().encode(SECRET);
-const officer = { sub: 'officer-1', name: '遠野 花子', roles: ['municipality' as const], municipalityCode: '032077' };
+const officer = {
+  sub: 'officer-1',
+  name: '遠野 花子',
+  roles: ['municipality' as const],
+  municipalityCode: '032077',
+};
 
 describe('authentication (AUTH_MODE=dev)', () => {
   let app: INestApplication;
@@ -27,7 +32,10 @@ describe('authentication (AUTH_MODE=dev)', () => {
     it('issues a token that GET /v1/auth/me accepts and reads back as the principal', async () => {
       const before = Date.now();
       const issued = await http().post('/v1/auth/dev-tokens').send(officer).expect(200);
-      expect(issued.body).toEqual({ token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/), expiresAt: expect.any(String) });
+      expect(issued.body).toEqual({
+        token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+        expiresAt: expect.any(String),
+      });
       const lifetime = Date.parse(issued.body.expiresAt) - before;
       expect(lifetime).toBeGreaterThan(3590_000);
       expect(lifetime).toBeLessThanOrEqual(3600_000);
@@ -42,7 +50,11 @@ describe('authentication (AUTH_MODE=dev)', () => {
         .send({ sub: 'po-1', name: 'MIC officer', roles: ['program_officer', 'auditor'] })
         .expect(200);
       const response = await me(`Bearer ${issued.body.token}`).expect(200);
-      expect(response.body).toEqual({ sub: 'po-1', name: 'MIC officer', roles: ['program_officer', 'auditor'] });
+      expect(response.body).toEqual({
+        sub: 'po-1',
+        name: 'MIC officer',
+        roles: ['program_officer', 'auditor'],
+      });
     });
 
     it.each([
@@ -58,13 +70,20 @@ describe('authentication (AUTH_MODE=dev)', () => {
       [{ ...officer, municipalityCode: 32077 }, 'municipalityCode', 'local_government_code'],
       [{ ...officer, isAdmin: true }, 'isAdmin', 'unknown_field'],
     ])('refuses %j with a 400 naming %s (%s)', async (body, field, rule) => {
-      const response = await http().post('/v1/auth/dev-tokens').send(body).expect(400).expect('Content-Type', /application\/problem\+json/);
+      const response = await http()
+        .post('/v1/auth/dev-tokens')
+        .send(body)
+        .expect(400)
+        .expect('Content-Type', /application\/problem\+json/);
       expect(refusal(response)).toContainEqual(expect.objectContaining({ field, rule }));
       expect(refusal(response).every((error: { field: string }) => error.field === field)).toBe(true);
     });
 
     it('says what is wrong with a local government code', async () => {
-      const response = await http().post('/v1/auth/dev-tokens').send({ ...officer, municipalityCode: '032078' }).expect(400);
+      const response = await http()
+        .post('/v1/auth/dev-tokens')
+        .send({ ...officer, municipalityCode: '032078' })
+        .expect(400);
       expect(refusal(response)[0].message).toMatch(/check digit of 032078 should be 7/);
     });
   });
@@ -73,7 +92,9 @@ describe('authentication (AUTH_MODE=dev)', () => {
     const expectRefusal = (response: request.Response, rule: string, message?: RegExp) => {
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(response.body).toMatchObject({ status: 401, title: 'Unauthorized' });
-      expect(refusal(response)).toEqual([{ field: 'authorization', rule, message: expect.stringMatching(message ?? /./) }]);
+      expect(refusal(response)).toEqual([
+        { field: 'authorization', rule, message: expect.stringMatching(message ?? /./) },
+      ]);
     };
 
     it('answers 401 token_missing with a bare Bearer challenge when no token is sent', async () => {
@@ -91,7 +112,9 @@ describe('authentication (AUTH_MODE=dev)', () => {
     ])('answers 401 token_invalid to the header %j', async (authorization, message) => {
       const response = await me(authorization).expect(401);
       expectRefusal(response, 'token_invalid', message);
-      expect(response.headers['www-authenticate']).toMatch(/^Bearer realm="l10k", error="invalid_token", error_description="[^"]+"$/);
+      expect(response.headers['www-authenticate']).toMatch(
+        /^Bearer realm="l10k", error="invalid_token", error_description="[^"]+"$/,
+      );
     });
 
     it('answers 401 token_expired to a token past its exp', async () => {
@@ -102,15 +125,25 @@ describe('authentication (AUTH_MODE=dev)', () => {
     });
 
     it('answers 401 token_invalid to a token signed with another secret', async () => {
-      const { token } = await issueDevToken(new TextEncoder().encode('another-secret-of-thirty-two-characters!'), officer, 60);
+      const { token } = await issueDevToken(
+        new TextEncoder().encode('another-secret-of-thirty-two-characters!'),
+        officer,
+        60,
+      );
       expectRefusal(await me(`Bearer ${token}`).expect(401), 'token_invalid', /signature does not verify/);
     });
 
     it('answers 401 token_invalid to a token whose payload was changed after signing', async () => {
       const { token } = await issueDevToken(key, officer, 60);
       const [header, , signature] = token.split('.');
-      const forged = Buffer.from(JSON.stringify({ ...officer, roles: ['program_officer'], iss: 'l10k-dev', exp: 9999999999 })).toString('base64url');
-      expectRefusal(await me(`Bearer ${header}.${forged}.${signature}`).expect(401), 'token_invalid', /signature/);
+      const forged = Buffer.from(
+        JSON.stringify({ ...officer, roles: ['program_officer'], iss: 'l10k-dev', exp: 9999999999 }),
+      ).toString('base64url');
+      expectRefusal(
+        await me(`Bearer ${header}.${forged}.${signature}`).expect(401),
+        'token_invalid',
+        /signature/,
+      );
     });
 
     it('answers 401 token_invalid to an unsigned (alg none) token', async () => {
@@ -119,7 +152,11 @@ describe('authentication (AUTH_MODE=dev)', () => {
     });
 
     it('answers 401 token_invalid to a token with the right key from another issuer', async () => {
-      const token = await new SignJWT({ name: officer.name, roles: officer.roles, municipalityCode: officer.municipalityCode })
+      const token = await new SignJWT({
+        name: officer.name,
+        roles: officer.roles,
+        municipalityCode: officer.municipalityCode,
+      })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(officer.sub)
         .setIssuer('someone-else')
@@ -129,7 +166,11 @@ describe('authentication (AUTH_MODE=dev)', () => {
     });
 
     it('answers 401 token_invalid to a token without exp', async () => {
-      const token = await new SignJWT({ name: officer.name, roles: officer.roles, municipalityCode: officer.municipalityCode })
+      const token = await new SignJWT({
+        name: officer.name,
+        roles: officer.roles,
+        municipalityCode: officer.municipalityCode,
+      })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(officer.sub)
         .setIssuer('l10k-dev')
@@ -143,15 +184,23 @@ describe('authentication (AUTH_MODE=dev)', () => {
       [{ municipalityCode: null }, /"municipalityCode" claim is required/],
       [{ municipalityCode: '032078' }, /"municipalityCode" claim is invalid: The check digit/],
       [{ name: '' }, /"name" claim/],
-    ])('answers 401 token_invalid naming the claim to a well-signed token with claims %j', async (claims, message) => {
-      const token = await new SignJWT({ name: officer.name, roles: officer.roles, municipalityCode: officer.municipalityCode, ...claims })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setSubject(officer.sub)
-        .setIssuer('l10k-dev')
-        .setExpirationTime('1h')
-        .sign(key);
-      expectRefusal(await me(`Bearer ${token}`).expect(401), 'token_invalid', message);
-    });
+    ])(
+      'answers 401 token_invalid naming the claim to a well-signed token with claims %j',
+      async (claims, message) => {
+        const token = await new SignJWT({
+          name: officer.name,
+          roles: officer.roles,
+          municipalityCode: officer.municipalityCode,
+          ...claims,
+        })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject(officer.sub)
+          .setIssuer('l10k-dev')
+          .setExpirationTime('1h')
+          .sign(key);
+        expectRefusal(await me(`Bearer ${token}`).expect(401), 'token_invalid', message);
+      },
+    );
   });
 
   describe('public routes', () => {
@@ -167,7 +216,9 @@ describe('authentication (AUTH_MODE=dev)', () => {
 
     it('POST /v1/funding/calculations needs no token (a 400 for an empty plan, not a 401)', async () => {
       const response = await http().post('/v1/funding/calculations').send({}).expect(400);
-      expect(refusal(response).some((error: { field: string }) => error.field === 'authorization')).toBe(false);
+      expect(refusal(response).some((error: { field: string }) => error.field === 'authorization')).toBe(
+        false,
+      );
     });
 
     it('an unknown route is a 404 problem, not a 401', async () => {

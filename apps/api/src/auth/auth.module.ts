@@ -21,7 +21,14 @@ export class AuthModule {
   static forRoot(config: AppConfig): DynamicModule {
     const modeProviders: Provider[] =
       config.authMode === 'dev'
-        ? [DevTokenKey, { provide: TokenVerifier, useFactory: (key: DevTokenKey) => new DevTokenVerifier(() => key.get()), inject: [DevTokenKey] }]
+        ? [
+            DevTokenKey,
+            {
+              provide: TokenVerifier,
+              useFactory: (key: DevTokenKey) => new DevTokenVerifier(() => key.get()),
+              inject: [DevTokenKey],
+            },
+          ]
         : [{ provide: TokenVerifier, useValue: new OidcTokenVerifier(oidcSettings(config)) }];
     return {
       module: AuthModule,
@@ -33,6 +40,7 @@ export class AuthModule {
 }
 
 function oidcSettings(config: AppConfig): { issuer: string; audience: string } {
-  if (!config.oidcIssuer || !config.oidcAudience) throw new ConfigError(['OIDC_ISSUER and OIDC_AUDIENCE are required when AUTH_MODE=oidc']);
+  if (!config.oidcIssuer || !config.oidcAudience)
+    throw new ConfigError(['OIDC_ISSUER and OIDC_AUDIENCE are required when AUTH_MODE=oidc']);
   return { issuer: config.oidcIssuer, audience: config.oidcAudience };
 }

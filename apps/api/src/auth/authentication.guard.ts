@@ -20,7 +20,8 @@ export class AuthenticationGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
+      return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     try {
       request.principal = await this.verifier.verify(bearerToken(request.headers.authorization));
@@ -47,6 +48,9 @@ function bearerToken(header: string | undefined): string {
 
 /** The filter writes the body; the challenge header is set here, where the reason is known. */
 function challenge(response: Response, rejection: TokenRejected): void {
-  const error = rejection.rule === 'token_missing' ? '' : `, error="invalid_token", error_description="${rejection.message.replace(/["\\\r\n]/g, "'")}"`;
+  const error =
+    rejection.rule === 'token_missing'
+      ? ''
+      : `, error="invalid_token", error_description="${rejection.message.replace(/["\\\r\n]/g, "'")}"`;
   response.setHeader('WWW-Authenticate', `Bearer realm="l10k"${error}`);
 }

@@ -1,4 +1,12 @@
-import { CompactJWSHeaderParameters, CryptoKey, FlattenedJWSInput, RemoteJWKSet, createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import {
+  CompactJWSHeaderParameters,
+  CryptoKey,
+  FlattenedJWSInput,
+  RemoteJWKSet,
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+} from 'jose';
 import type { Principal } from './principal';
 import { IdentityProviderUnavailable, TokenRejected } from './token-errors';
 import { TokenVerifier } from './token-verifier';
@@ -6,7 +14,17 @@ import { principalFromVerifiedClaims, rejectionFromJose } from './verified-claim
 
 /** Public-key algorithms only: an HS* token would be checked against a key anyone can read from the JWKS. */
 export const ASYMMETRIC_ALGORITHMS = [
-  'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
 ];
 
 export interface OidcSettings {
@@ -57,7 +75,9 @@ export class OidcTokenVerifier extends TokenVerifier {
       ) {
         throw error;
       }
-      throw new IdentityProviderUnavailable(`the issuer's JWKS could not be fetched: ${messageOf(error)}`, { cause: error });
+      throw new IdentityProviderUnavailable(`the issuer's JWKS could not be fetched: ${messageOf(error)}`, {
+        cause: error,
+      });
     }
   }
 
@@ -74,14 +94,22 @@ export class OidcTokenVerifier extends TokenVerifier {
     const url = `${this.settings.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
     let document: { issuer?: unknown; jwks_uri?: unknown };
     try {
-      const response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(this.timeoutMs) });
+      const response = await fetch(url, {
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       document = (await response.json()) as typeof document;
     } catch (error) {
-      throw new IdentityProviderUnavailable(`the discovery document ${url} could not be fetched: ${messageOf(error)}`, { cause: error });
+      throw new IdentityProviderUnavailable(
+        `the discovery document ${url} could not be fetched: ${messageOf(error)}`,
+        { cause: error },
+      );
     }
     if (document?.issuer !== this.settings.issuer) {
-      throw new IdentityProviderUnavailable(`the discovery document ${url} names issuer ${JSON.stringify(document?.issuer)}, not OIDC_ISSUER`);
+      throw new IdentityProviderUnavailable(
+        `the discovery document ${url} names issuer ${JSON.stringify(document?.issuer)}, not OIDC_ISSUER`,
+      );
     }
     if (typeof document.jwks_uri !== 'string' || !URL.canParse(document.jwks_uri)) {
       throw new IdentityProviderUnavailable(`the discovery document ${url} has no usable jwks_uri`);

@@ -8,7 +8,14 @@ describe('principalFromClaims: what a verified token must say before it becomes 
   });
 
   it('keeps several roles, once each, and gives no code to a principal without the municipality role', () => {
-    expect(principalFromClaims({ sub: 'u2', name: 'Officer', roles: ['program_officer', 'auditor', 'auditor'], municipalityCode: '032077' })).toEqual({
+    expect(
+      principalFromClaims({
+        sub: 'u2',
+        name: 'Officer',
+        roles: ['program_officer', 'auditor', 'auditor'],
+        municipalityCode: '032077',
+      }),
+    ).toEqual({
       valid: true,
       principal: { sub: 'u2', name: 'Officer', roles: ['program_officer', 'auditor'] },
     });
@@ -23,7 +30,11 @@ describe('principalFromClaims: what a verified token must say before it becomes 
     [{ ...officer, roles: 'municipality' }, 'roles', /got "municipality"/],
     [{ ...officer, roles: ['municipality', 'mayor'] }, 'roles', /got \["municipality","mayor"\]/],
     [{ ...officer, municipalityCode: undefined }, 'municipalityCode', /required with the municipality role/],
-    [{ ...officer, municipalityCode: '032078' }, 'municipalityCode', /check digit of 032078 should be 7, not 8/],
+    [
+      { ...officer, municipalityCode: '032078' },
+      'municipalityCode',
+      /check digit of 032078 should be 7, not 8/,
+    ],
     [{ ...officer, municipalityCode: '32077' }, 'municipalityCode', /exactly 6 digits/],
   ])('refuses %j naming the claim %s', (claims, claim, message) => {
     const check = principalFromClaims(claims);

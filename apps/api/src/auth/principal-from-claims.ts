@@ -5,7 +5,11 @@ import type { Principal } from './principal';
 
 export type ClaimsCheck =
   | { readonly valid: true; readonly principal: Principal }
-  | { readonly valid: false; readonly claim: 'sub' | 'name' | 'roles' | 'municipalityCode'; readonly message: string };
+  | {
+      readonly valid: false;
+      readonly claim: 'sub' | 'name' | 'roles' | 'municipalityCode';
+      readonly message: string;
+    };
 
 function isRole(value: unknown): value is Role {
   return (ROLES as readonly unknown[]).includes(value);
@@ -21,8 +25,10 @@ function nonEmptyString(value: unknown): value is string {
  */
 export function principalFromClaims(claims: JWTPayload): ClaimsCheck {
   const { sub, name, roles, municipalityCode } = claims as Record<string, unknown>;
-  if (!nonEmptyString(sub)) return { valid: false, claim: 'sub', message: 'the "sub" claim must be a non-empty string' };
-  if (!nonEmptyString(name)) return { valid: false, claim: 'name', message: 'the "name" claim must be a non-empty string' };
+  if (!nonEmptyString(sub))
+    return { valid: false, claim: 'sub', message: 'the "sub" claim must be a non-empty string' };
+  if (!nonEmptyString(name))
+    return { valid: false, claim: 'name', message: 'the "name" claim must be a non-empty string' };
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
     return {
       valid: false,
@@ -35,9 +41,18 @@ export function principalFromClaims(claims: JWTPayload): ClaimsCheck {
     return { valid: true, principal: { sub, name, roles: distinctRoles } };
   }
   if (typeof municipalityCode !== 'string') {
-    return { valid: false, claim: 'municipalityCode', message: 'the "municipalityCode" claim is required with the municipality role' };
+    return {
+      valid: false,
+      claim: 'municipalityCode',
+      message: 'the "municipalityCode" claim is required with the municipality role',
+    };
   }
   const code = checkLocalGovernmentCode(municipalityCode);
-  if (!code.valid) return { valid: false, claim: 'municipalityCode', message: `the "municipalityCode" claim is invalid: ${code.reason}` };
+  if (!code.valid)
+    return {
+      valid: false,
+      claim: 'municipalityCode',
+      message: `the "municipalityCode" claim is invalid: ${code.reason}`,
+    };
   return { valid: true, principal: { sub, name, roles: distinctRoles, municipalityCode } };
 }

@@ -16,7 +16,9 @@ export interface Principal {
  */
 export function actorFor(principal: Principal, role: Role): Actor {
   if (!principal.roles.includes(role)) {
-    throw new Error(`${principal.sub} does not hold the role ${role}; guard the route with @Roles('${role}')`);
+    throw new Error(
+      `${principal.sub} does not hold the role ${role}; guard the route with @Roles('${role}')`,
+    );
   }
   return role === 'municipality'
     ? { sub: principal.sub, role, municipalityCode: principal.municipalityCode }

@@ -13,7 +13,10 @@ export function Roles(...roles: [Role, ...Role[]]): MethodDecorator & ClassDecor
     SetMetadata(ALLOWED_ROLES, roles),
     UseGuards(RolesGuard),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ type: ProblemResponse, description: 'no, malformed, expired or badly signed token' }),
+    ApiUnauthorizedResponse({
+      type: ProblemResponse,
+      description: 'no, malformed, expired or badly signed token',
+    }),
     ApiForbiddenResponse({ type: ProblemResponse, description: `allowed roles: ${roles.join(', ')}` }),
   );
 }

@@ -7,7 +7,10 @@ import { TokenRejected } from './token-errors';
 export function rejectionFromJose(error: unknown): TokenRejected | undefined {
   if (error instanceof errors.JWTExpired) {
     const exp = error.payload.exp;
-    return new TokenRejected('token_expired', `the token expired${typeof exp === 'number' ? ` at ${new Date(exp * 1000).toISOString()}` : ''}`);
+    return new TokenRejected(
+      'token_expired',
+      `the token expired${typeof exp === 'number' ? ` at ${new Date(exp * 1000).toISOString()}` : ''}`,
+    );
   }
   if (error instanceof errors.JWTClaimValidationFailed) {
     return new TokenRejected('token_invalid', `the "${error.claim}" claim is refused: ${error.message}`);
@@ -15,10 +18,20 @@ export function rejectionFromJose(error: unknown): TokenRejected | undefined {
   if (error instanceof errors.JWSSignatureVerificationFailed) {
     return new TokenRejected('token_invalid', 'the signature does not verify');
   }
-  if (error instanceof errors.JOSEAlgNotAllowed) {
-    return new TokenRejected('token_invalid', `the token's signing algorithm is not accepted here: ${error.message}`);
+  if (error instanceof errors.JWKSNoMatchingKey) {
+    return new TokenRejected(
+      'token_invalid',
+      `none of the issuer's keys matches the token's "kid" and "alg": ${error.message}`,
+    );
   }
-  if (error instanceof errors.JOSEError) return new TokenRejected('token_invalid', `the token is malformed: ${error.message}`);
+  if (error instanceof errors.JOSEAlgNotAllowed) {
+    return new TokenRejected(
+      'token_invalid',
+      `the token's signing algorithm is not accepted here: ${error.message}`,
+    );
+  }
+  if (error instanceof errors.JOSEError)
+    return new TokenRejected('token_invalid', `the token is malformed: ${error.message}`);
   return undefined;
 }
 

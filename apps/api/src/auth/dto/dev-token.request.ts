@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsDefined, IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsNotEmpty,
+  IsString,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { ROLES, Role } from '@l10k/domain';
 import { IsLocalGovernmentCode } from './is-local-government-code';
 
@@ -23,8 +33,15 @@ export class DevTokenRequest {
   @IsIn(ROLES, { each: true, message: `each of roles must be one of ${ROLES.join(', ')}` })
   roles: Role[];
 
-  @ApiPropertyOptional({ description: 'required with the municipality role: 6-digit local government code', example: '032077' })
-  @ValidateIf((request: DevTokenRequest) => request.municipalityCode !== undefined || (Array.isArray(request.roles) && request.roles.includes('municipality')))
+  @ApiPropertyOptional({
+    description: 'required with the municipality role: 6-digit local government code',
+    example: '032077',
+  })
+  @ValidateIf(
+    (request: DevTokenRequest) =>
+      request.municipalityCode !== undefined ||
+      (Array.isArray(request.roles) && request.roles.includes('municipality')),
+  )
   @IsDefined({ message: 'municipalityCode is required with the municipality role' })
   @IsLocalGovernmentCode()
   municipalityCode?: string;
