@@ -180,6 +180,7 @@ describe('authentication (AUTH_MODE=dev)', () => {
 
     it.each([
       [{ roles: ['mayor'] }, /"roles" claim/],
+      [{ roles: ['市長 "x"\n'] }, /"roles" claim/],
       [{ roles: [] }, /"roles" claim/],
       [{ municipalityCode: null }, /"municipalityCode" claim is required/],
       [{ municipalityCode: '032078' }, /"municipalityCode" claim is invalid: The check digit/],

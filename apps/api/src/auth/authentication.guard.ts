@@ -51,6 +51,11 @@ function challenge(response: Response, rejection: TokenRejected): void {
   const error =
     rejection.rule === 'token_missing'
       ? ''
-      : `, error="invalid_token", error_description="${rejection.message.replace(/["\\\r\n]/g, "'")}"`;
+      : `, error="invalid_token", error_description="${headerSafe(rejection.message)}"`;
   response.setHeader('WWW-Authenticate', `Bearer realm="l10k"${error}`);
+}
+
+/** RFC 6750 allows printable ASCII except quote and backslash in error_description; a claim may carry anything. */
+function headerSafe(text: string): string {
+  return text.replace(/[^\x20-\x7e]|["\\]/g, '?');
 }
