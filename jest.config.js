@@ -1,20 +1,14 @@
 /** One run covers unit specs (*.spec.ts), database specs (*.int-spec.ts) and end-to-end specs (*.e2e-spec.ts).
  *  The global setup starts one throwaway embedded PostgreSQL; each suite creates its own database in it. */
-const swc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-  },
-  module: { type: 'commonjs' },
-};
+/** Transpile only (type-checking is `npm run typecheck`'s job), keeping decorator metadata for Nest. */
+const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true } }];
 
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   testRegex: '\\.(spec|int-spec|e2e-spec)\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc], '/node_modules/jose/.+\\.js$': ['@swc/jest', swc] },
+  transform: { '^.+\\.ts$': tsJest, '/node_modules/jose/.+\\.js$': tsJest },
   // jose 6 ships ESM only; Node 20.19+ requires it natively, but Jest's CommonJS runtime needs it transformed.
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: {
