@@ -1,7 +1,7 @@
 /** One run covers unit specs (*.spec.ts), database specs (*.int-spec.ts) and end-to-end specs (*.e2e-spec.ts).
  *  The global setup starts one throwaway embedded PostgreSQL; each suite creates its own database in it. */
 /** Transpile only (type-checking is `npm run typecheck`'s job), keeping decorator metadata for Nest. */
-const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true } }];
+const tsJest = ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }];
 
 module.exports = {
   rootDir: '.',

@@ -4,6 +4,7 @@ import { AppConfig, AppConfigModule, requireDatabaseUrl } from '@l10k/config';
 import { EventStoreModule, type EventStoreModuleOptions } from '@l10k/eventstore';
 import { readModelEntities } from '@l10k/read-model';
 import { ApplicationsModule } from './applications/applications.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { FiscalYearsModule } from './fiscal-years/fiscal-years.module';
 import { FundingModule } from './funding/funding.module';
@@ -47,6 +48,7 @@ export class AppModule {
         RoundsModule,
         ApplicationsModule,
         FiscalYearsModule,
+        AuditModule,
       ],
     };
   }

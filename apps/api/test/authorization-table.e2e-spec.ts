@@ -30,6 +30,7 @@ const ROUTES: readonly Route[] = [
   { method: 'post', path: '/v1/applications/{id}/reviews', stage: 'declared', body: { assessments: allMet(), recommendation: 'adopt', comment: '良い' }, success: 200, allowed: { assigned_reviewer: 200, unassigned_reviewer: 404 } },
   { method: 'post', path: '/v1/applications/{id}/revision-requests', stage: 'assigned', body: { reason: '補足資料を' }, success: 200, allowed: { program_officer: 200 } },
   { method: 'post', path: '/v1/applications/{id}/decision', stage: 'reviewed', body: { outcome: 'adopted', reason: '採択' }, success: 200, allowed: { program_officer: 200 } },
+  { method: 'post', path: '/v1/audit/verifications', stage: 'none', body: {}, success: 200, allowed: { auditor: 200 } },
   { method: 'put', path: '/v1/fiscal-years/{fy}/budget', stage: 'none', body: { nationalBudget: 10_000_000_000, intakeOpen: true }, success: 200, allowed: { program_officer: 200 } },
 ];
 

@@ -1,5 +1,5 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { ProblemException, problem } from '../problem-details';
+import { invalidRequest } from '../problem-details';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -9,7 +9,7 @@ export class ApplicationIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!UUID.test(value)) {
       const message = 'id must be an application id (a uuid)';
-      throw new ProblemException(problem(400, message, [{ field: 'id', rule: 'uuid', message }], 'invalid-request'));
+      throw invalidRequest('id', 'uuid', message);
     }
     return value.toLowerCase();
   }

@@ -62,3 +62,8 @@ export class ProblemException extends Error {
     this.name = 'ProblemException';
   }
 }
+
+/** A 400 naming one field and the rule it broke: the common shape of a bad path, query or header. */
+export function invalidRequest(field: string, rule: string, message: string): ProblemException {
+  return new ProblemException(problem(400, message, [{ field, rule, message }], 'invalid-request'));
+}

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { describeRound, fiscalYearOfRound, parseRoundId, roundOfInstant } from '@l10k/rules';
-import { ProblemException, problem } from '../problem-details';
+import { invalidRequest } from '../problem-details';
 import { ProblemResponse } from '../problem-details/problem.response';
 import { RuleSetResolver } from '../rule-sets/rule-set-resolver.service';
 import { parseInstant } from './instant';
@@ -22,7 +22,7 @@ export class RoundsController {
   forInstant(@Query('at') at: unknown): RoundResponse {
     const instant = parseInstant(at);
     if (!instant) {
-      throw this.badInput('at', 'iso_instant', 'at must be an ISO-8601 instant with an offset, e.g. 2025-06-10T23:59:59.999+09:00');
+      throw invalidRequest('at', 'iso_instant', 'at must be an ISO-8601 instant with an offset, e.g. 2025-06-10T23:59:59.999+09:00');
     }
     return this.describe(roundOfInstant(instant));
   }
@@ -33,16 +33,12 @@ export class RoundsController {
   @ApiBadRequestResponse({ type: ProblemResponse })
   get(@Param('round') round: string): RoundResponse {
     const roundId = parseRoundId(round);
-    if (!roundId) throw this.badInput('round', 'round_id', 'round must be written YYYY-MM, e.g. 2025-06');
+    if (!roundId) throw invalidRequest('round', 'round_id', 'round must be written YYYY-MM, e.g. 2025-06');
     return this.describe(roundId);
   }
 
   private describe(round: string): RoundResponse {
     const { ruleSet, provisional } = this.ruleSets.forFiscalYear(fiscalYearOfRound(round), 'round');
     return { ...describeRound(round, ruleSet), ruleSetId: ruleSet.id, provisional };
-  }
-
-  private badInput(field: string, rule: string, message: string): ProblemException {
-    return new ProblemException(problem(400, message, [{ field, rule, message }], 'invalid-request'));
   }
 }

@@ -1,4 +1,4 @@
-import { ProblemException, problem } from '../problem-details';
+import { invalidRequest } from '../problem-details';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -8,7 +8,7 @@ export function parseIdempotencyKey(header: string | undefined): string | undefi
   const key = header.trim().toLowerCase();
   if (!UUID.test(key)) {
     const message = 'Idempotency-Key must be a uuid, made once per intended write';
-    throw new ProblemException(problem(400, message, [{ field: 'Idempotency-Key', rule: 'uuid', message }], 'invalid-request'));
+    throw invalidRequest('Idempotency-Key', 'uuid', message);
   }
   return key;
 }

@@ -1,0 +1,8 @@
+/** The application as it was at an instant or a revision, folded from its own events. */
+export class ApplicationStateQuery {
+  constructor(
+    readonly applicationId: string,
+    readonly asOf?: Date,
+    readonly revision?: number,
+  ) {}
+}

@@ -1,0 +1,52 @@
+import { once } from 'node:events';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
+import { fiscalYearOfDate, japanDateOf } from '@l10k/rules';
+import { Roles } from '../auth/roles.decorator';
+import { invalidRequest } from '../problem-details';
+import { csvHeader, csvLine, ndjsonLine } from './export-line';
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+@ApiTags('audit')
+@Controller('v1/audit/export')
+export class ExportController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /**
+   * Streams every event whose instant falls in the fiscal year (Japan time), in global
+   * order, batch by batch with back-pressure: memory stays flat whatever the year's size.
+   * CSV opens in a spreadsheet: UTF-8 with a byte-order mark, a header row, CRLF.
+   */
+  @Get()
+  @Roles('auditor')
+  @ApiOperation({ summary: 'Every event of a fiscal year, streamed as CSV or NDJSON' })
+  @ApiQuery({ name: 'fiscalYear', example: 2025 })
+  @ApiQuery({ name: 'format', enum: ['csv', 'ndjson'], required: false })
+  @ApiProduces('text/csv', 'application/x-ndjson')
+  async export(@Query('fiscalYear') fiscalYearText: string | undefined, @Query('format') format = 'csv', @Res() response: Response): Promise<void> {
+    if (!fiscalYearText || !/^\d{4}$/.test(fiscalYearText)) throw invalidRequest('fiscalYear', 'fiscal_year', 'fiscalYear must be a year such as 2025');
+    if (format !== 'csv' && format !== 'ndjson') throw invalidRequest('format', 'is_in', 'format must be csv or ndjson');
+    const fiscalYear = Number(fiscalYearText);
+    const csv = format === 'csv';
+    response.status(200);
+    response.setHeader('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="l10k-events-FY${fiscalYear}.${format}"`);
+    if (csv) await write(response, BYTE_ORDER_MARK + csvHeader());
+    for await (const batch of this.store.readAll({ batchSize: 500 })) {
+      const chunk = batch
+        .filter((event) => fiscalYearOfDate(japanDateOf(event.metadata.occurredAt)) === fiscalYear)
+        .map(csv ? csvLine : ndjsonLine)
+        .join('');
+      if (chunk) await write(response, chunk);
+      if (response.destroyed) return;
+    }
+    response.end();
+  }
+}
+
+async function write(response: Response, chunk: string): Promise<void> {
+  if (!response.write(chunk)) await once(response, 'drain');
+}

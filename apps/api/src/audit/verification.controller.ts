@@ -1,0 +1,37 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { applicationStreamId } from '@l10k/domain';
+import { EVENT_STORE, type EventStore, type VerificationReport } from '@l10k/eventstore';
+import { Roles } from '../auth/roles.decorator';
+
+export class VerificationRequestDto {
+  @ApiPropertyOptional({ description: 'Check only this application’s chain; omitted: every stream' })
+  @IsOptional()
+  @IsUUID()
+  applicationId?: string;
+}
+
+/** Revisions leave as numbers (JSON has no bigint); they stay far below 2^53. */
+function serialisable(report: VerificationReport) {
+  return { ...report, failures: report.failures.map((failure) => ({ ...failure, revision: Number(failure.revision) })) };
+}
+
+@ApiTags('audit')
+@Controller('v1/audit/verifications')
+export class VerificationController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Post()
+  @HttpCode(200)
+  @Roles('auditor')
+  @ApiOperation({ summary: 'Recompute the hash chains; each broken stream is named with its first broken link' })
+  @ApiOkResponse({ description: '`{ streamsChecked, eventsChecked, ok, failures[] }`' })
+  async verify(@Body() body: VerificationRequestDto) {
+    const report = body.applicationId
+      ? await this.store.verifyStream(applicationStreamId(body.applicationId.toLowerCase()))
+      : await this.store.verifyAll();
+    return serialisable(report);
+  }
+}
