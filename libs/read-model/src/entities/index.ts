@@ -1,2 +1,24 @@
+import { ApplicationHistoryRow } from './application-history-entry.entity';
+import { ApplicationSummaryRow } from './application-summary.entity';
+import { FiscalYearBudgetRow } from './fiscal-year-budget.entity';
+import { ProjectionCheckpointRow } from './projection-checkpoint.entity';
+import { ReviewQueueRow } from './review-queue-entry.entity';
+import { RoundStatisticRow } from './round-statistic.entity';
+
+export * from './application-history-entry.entity';
+export * from './application-summary.entity';
+export * from './fiscal-year-budget.entity';
+export * from './projection-checkpoint.entity';
+export * from './review-queue-entry.entity';
+export * from './round-statistic.entity';
+export { bigintAsNumber } from './bigint-number.transformer';
+
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const readModelEntities: Function[] = [];
+export const readModelEntities: Function[] = [
+  ProjectionCheckpointRow,
+  ApplicationSummaryRow,
+  ReviewQueueRow,
+  ApplicationHistoryRow,
+  RoundStatisticRow,
+  FiscalYearBudgetRow,
+];
