@@ -8,3 +8,4 @@ export * from './postgres/postgres-event-store';
 export * from './postgres/migrations';
 export * from './kurrentdb/kurrentdb-event-store';
 export * from './nest/event-store.module';
+export { isUnavailable as isDatabaseUnavailable } from './postgres/postgres-errors';

@@ -2,6 +2,7 @@ import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ProblemException, problem } from '../problem-details';
+import { EventStoreHealthIndicator } from './event-store.health';
 import { Public } from '../auth/public.decorator';
 
 @ApiTags('health')
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly eventStore: EventStoreHealthIndicator,
   ) {}
 
   @Get('live')
@@ -25,7 +27,10 @@ export class HealthController {
   @HealthCheck()
   async ready(): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
+      return await this.health.check([
+        () => this.database.pingCheck('database', { timeout: 2000 }),
+        () => this.eventStore.check('eventStore'),
+      ]);
     } catch (error) {
       if (error instanceof ServiceUnavailableException) {
         const checks = error.getResponse();

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '@l10k/eventstore';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, problem } from './problem';
 
 /**
@@ -24,6 +25,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, request: Request): ProblemDetails {
     if (exception instanceof ProblemException) return exception.problem;
+    if (isDatabaseUnavailable(exception)) {
+      return problem(503, 'The database is unreachable; nothing was written. Retry later.', [], 'database-unavailable');
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404) {

@@ -1,9 +1,10 @@
 import { EventStoreUnavailableError } from '../errors';
 
 const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
-// 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections.
-const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
-const CLIENT_SIDE_MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /connection timeout/i, /not queryable/i, /cannot use a pool after calling end/i];
+// 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections,
+// 3D000 the database is gone.
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '3D000']);
+const CLIENT_SIDE_MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /connection timeout/i, /not queryable/i, /cannot use a pool after calling end/i, /is not currently accepting connections/i];
 
 /** True when the failure is the database being out of reach, not something the request did. */
 export function isUnavailable(error: unknown): boolean {
@@ -15,6 +16,9 @@ export function isUnavailable(error: unknown): boolean {
   }
   const nested = (error as { errors?: unknown }).errors;
   if (Array.isArray(nested) && nested.some(isUnavailable)) return true;
+  // TypeORM wraps the driver's error.
+  const driverError = (error as { driverError?: unknown }).driverError;
+  if (driverError !== undefined && driverError !== error && isUnavailable(driverError)) return true;
   const message = (error as { message?: unknown }).message;
   return typeof message === 'string' && CLIENT_SIDE_MESSAGES.some((pattern) => pattern.test(message));
 }
