@@ -16,13 +16,33 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@nestjs/*', 'typeorm', 'pg', '@kurrent/*', '@l10k/eventstore', '@l10k/read-model', '@l10k/database', '@l10k/config'] },
+        {
+          patterns: [
+            '@nestjs/*',
+            'typeorm',
+            'pg',
+            '@kurrent/*',
+            '@l10k/eventstore',
+            '@l10k/read-model',
+            '@l10k/database',
+            '@l10k/config',
+          ],
+        },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Time is an input: the domain never reads the clock.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time is an input: the domain never reads the clock.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Ids and randomness arrive in the command.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Time is an input: the domain never reads the clock.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Time is an input: the domain never reads the clock.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Ids and randomness arrive in the command.',
+        },
       ],
     },
   },

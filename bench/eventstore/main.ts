@@ -43,7 +43,12 @@ function sampleEvent(index: number): NewEvent {
   return {
     eventId: randomUUID(),
     type: 'ApplicationDraftEdited',
-    data: { index, title: '道の駅リノベーション事業', investmentYen: 52_000_000, lender: { type: 'shinkin_bank', name: '北海道信用金庫' } },
+    data: {
+      index,
+      title: '道の駅リノベーション事業',
+      investmentYen: 52_000_000,
+      lender: { type: 'shinkin_bank', name: '北海道信用金庫' },
+    },
     metadata: {
       schemaVersion: 1,
       occurredAt: '2025-04-01T09:00:00.000Z',
@@ -63,7 +68,14 @@ async function rawAppend(pool: Pool, connections: number, events: number): Promi
     await pool.query({
       name: 'raw_insert',
       text: 'INSERT INTO raw_events (stream_id, stream_revision, event_id, type, data, metadata) VALUES ($1, $2, $3, $4, $5, $6)',
-      values: [streams[worker], revisions[worker], event.eventId, event.type, event.data, { ...event.metadata, prevHash: '0'.repeat(64), hash: '0'.repeat(64) }],
+      values: [
+        streams[worker],
+        revisions[worker],
+        event.eventId,
+        event.type,
+        event.data,
+        { ...event.metadata, prevHash: '0'.repeat(64), hash: '0'.repeat(64) },
+      ],
     });
     return 1;
   });
@@ -73,7 +85,9 @@ async function ourAppend(store: PostgresEventStore, writers: number, events: num
   const streams = Array.from({ length: writers }, () => `application-${randomUUID()}`);
   const revisions: Array<bigint | 'no_stream'> = new Array(writers).fill('no_stream');
   return measure(writers, events, async (worker, index) => {
-    const result = await store.append(streams[worker], [sampleEvent(index)], { expectedRevision: revisions[worker] });
+    const result = await store.append(streams[worker], [sampleEvent(index)], {
+      expectedRevision: revisions[worker],
+    });
     revisions[worker] = result.nextRevision;
     return 1;
   });
@@ -90,19 +104,32 @@ async function main(): Promise<void> {
     await pool.query(RAW_TABLE);
     const store = await PostgresEventStore.connect({ connectionString: url, poolSize: 10 });
 
-    console.log(`event store benchmark: ${EVENTS} events per append scenario, ${READ_ROUNDS} full reads per read scenario`);
+    console.log(
+      `event store benchmark: ${EVENTS} events per append scenario, ${READ_ROUNDS} full reads per read scenario`,
+    );
     // Warm both paths (connections, prepared statements, caches) before measuring.
     await rawAppend(pool, 8, 200);
     await ourAppend(store, 8, 200);
 
-    const runs: Record<'raw1' | 'ours1' | 'raw8' | 'ours8' | 'rawRead' | 'ourRead', Measurement[]> = { raw1: [], ours1: [], raw8: [], ours8: [], rawRead: [], ourRead: [] };
+    const runs: Record<'raw1' | 'ours1' | 'raw8' | 'ours8' | 'rawRead' | 'ourRead', Measurement[]> = {
+      raw1: [],
+      ours1: [],
+      raw8: [],
+      ours8: [],
+      rawRead: [],
+      ourRead: [],
+    };
     for (let round = 1; round <= ROUNDS; round += 1) {
       console.log(`round ${round}/${ROUNDS}`);
       report(runs.raw1, 'raw INSERT, 1 connection', await rawAppend(pool, 1, EVENTS));
       report(runs.ours1, 'our append, 1 writer', await ourAppend(store, 1, EVENTS));
       report(runs.raw8, 'raw INSERT, 8 connections', await rawAppend(pool, 8, EVENTS));
       report(runs.ours8, 'our append, 8 writers', await ourAppend(store, 8, EVENTS));
-      report(runs.rawRead, 'raw keyset read of all rows', await measureReads(READ_ROUNDS, () => rawKeysetRead(pool)));
+      report(
+        runs.rawRead,
+        'raw keyset read of all rows',
+        await measureReads(READ_ROUNDS, () => rawKeysetRead(pool)),
+      );
       report(runs.ourRead, 'our readAll', await measureReads(READ_ROUNDS, () => ourReadAll(store)));
     }
     const raw1 = median(runs.raw1);
@@ -127,7 +154,9 @@ async function main(): Promise<void> {
       append8Ratio: round(ours8.eventsPerSecond / raw8.eventsPerSecond),
       readAllRatio: round(ourRead.eventsPerSecond / rawRead.eventsPerSecond),
     };
-    console.log(`ratios ours/raw: append 1 writer ${ratios.append1Ratio}, append 8 writers ${ratios.append8Ratio}, read-all ${ratios.readAllRatio}`);
+    console.log(
+      `ratios ours/raw: append 1 writer ${ratios.append1Ratio}, append 8 writers ${ratios.append8Ratio}, read-all ${ratios.readAllRatio}`,
+    );
     console.log(
       JSON.stringify({
         ...ratios,

@@ -10,7 +10,11 @@ export interface Measurement {
 }
 
 /** Times `calls` across `workers` concurrent loops; each call reports how many events it handled. */
-export async function measure(workers: number, calls: number, call: (worker: number, index: number) => Promise<number>): Promise<Measurement> {
+export async function measure(
+  workers: number,
+  calls: number,
+  call: (worker: number, index: number) => Promise<number>,
+): Promise<Measurement> {
   const latencies: number[] = [];
   let events = 0;
   let next = 0;
@@ -53,6 +57,13 @@ export async function measureReads(rounds: number, read: () => AsyncIterable<num
 
 function summarise(events: number, seconds: number, latencies: number[]): Measurement {
   latencies.sort((a, b) => a - b);
-  const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
-  return { events, seconds, eventsPerSecond: events / seconds, p50Ms: percentile(0.5), p99Ms: percentile(0.99) };
+  const percentile = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  return {
+    events,
+    seconds,
+    eventsPerSecond: events / seconds,
+    p50Ms: percentile(0.5),
+    p99Ms: percentile(0.99),
+  };
 }

@@ -25,7 +25,9 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
     app,
     new DocumentBuilder()
       .setTitle('Local 10,000 Project grant workflow')
-      .setDescription('ローカル10,000プロジェクト: applications, reviews, decisions and the public funding calculator.')
+      .setDescription(
+        'ローカル10,000プロジェクト: applications, reviews, decisions and the public funding calculator.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -20,9 +20,17 @@ describe('the auditor’s tools', () => {
     client = new WorkflowClient(app);
     store = app.get(EVENT_STORE);
     const tono = client.municipality(TONO);
-    id = (await tono.post('/v1/applications', { plan: { projectTitle: '地元産ホップ「遠野」の醸造所' } }).expect(201)).body.id;
+    id = (
+      await tono
+        .post('/v1/applications', { plan: { projectTitle: '地元産ホップ「遠野」の醸造所' } })
+        .expect(201)
+    ).body.id;
     await pause(20);
-    await tono.put(`/v1/applications/${id}/plan`, { plan: { ...completePlan(), projectTitle: '地元産ホップ「遠野」の醸造所, 第2版' } }).expect(200);
+    await tono
+      .put(`/v1/applications/${id}/plan`, {
+        plan: { ...completePlan(), projectTitle: '地元産ホップ「遠野」の醸造所, 第2版' },
+      })
+      .expect(200);
     await pause(20);
     clock.set('2025-06-05T10:00:00+09:00');
     await tono.post(`/v1/applications/${id}/submit`).expect(200);
@@ -37,14 +45,30 @@ describe('the auditor’s tools', () => {
       const between = new Date((created.recordedAt.getTime() + replaced.recordedAt.getTime()) / 2);
       expect(between.getTime()).toBeGreaterThan(created.recordedAt.getTime());
       expect(between.getTime()).toBeLessThan(replaced.recordedAt.getTime());
-      const response = await client.auditor().get(`/v1/applications/${id}/state?asOf=${encodeURIComponent(between.toISOString())}`).expect(200);
-      expect(response.body).toMatchObject({ id, status: 'draft', revision: 0, plan: { projectTitle: '地元産ホップ「遠野」の醸造所' } });
-      expect(response.body.lastEvent).toMatchObject({ revision: 0, type: 'ApplicationCreated', hash: created.metadata.hash });
+      const response = await client
+        .auditor()
+        .get(`/v1/applications/${id}/state?asOf=${encodeURIComponent(between.toISOString())}`)
+        .expect(200);
+      expect(response.body).toMatchObject({
+        id,
+        status: 'draft',
+        revision: 0,
+        plan: { projectTitle: '地元産ホップ「遠野」の醸造所' },
+      });
+      expect(response.body.lastEvent).toMatchObject({
+        revision: 0,
+        type: 'ApplicationCreated',
+        hash: created.metadata.hash,
+      });
     });
 
     it('gives the state at a revision', async () => {
       const response = await client.officer().get(`/v1/applications/${id}/state?revision=1`).expect(200);
-      expect(response.body).toMatchObject({ status: 'draft', revision: 1, plan: { projectTitle: '地元産ホップ「遠野」の醸造所, 第2版' } });
+      expect(response.body).toMatchObject({
+        status: 'draft',
+        revision: 1,
+        plan: { projectTitle: '地元産ホップ「遠野」の醸造所, 第2版' },
+      });
       const now = await client.auditor().get(`/v1/applications/${id}/state`).expect(200);
       expect(now.body).toMatchObject({ status: 'submitted', revision: 2, round: '2025-06' });
     });
@@ -65,14 +89,20 @@ describe('the auditor’s tools', () => {
       const one = await client.auditor().post('/v1/audit/verifications', { applicationId: id }).expect(200);
       expect(one.body).toEqual({ streamsChecked: 1, eventsChecked: 3, ok: true, failures: [] });
 
-      const victim = (await client.municipality(TONO).post('/v1/applications', { plan: completePlan() }).expect(201)).body.id;
-      await app.get(DataSource).query(
-        `UPDATE events SET data = jsonb_set(data, '{plan,funding,grant}', '50000000') WHERE stream_id = $1 AND stream_revision = 0`,
-        [`application-${victim}`],
-      );
+      const victim = (
+        await client.municipality(TONO).post('/v1/applications', { plan: completePlan() }).expect(201)
+      ).body.id;
+      await app
+        .get(DataSource)
+        .query(
+          `UPDATE events SET data = jsonb_set(data, '{plan,funding,grant}', '50000000') WHERE stream_id = $1 AND stream_revision = 0`,
+          [`application-${victim}`],
+        );
       const broken = await client.auditor().post('/v1/audit/verifications', {}).expect(200);
       expect(broken.body.ok).toBe(false);
-      expect(broken.body.failures).toEqual([expect.objectContaining({ streamId: `application-${victim}`, revision: 0, reason: 'hash_mismatch' })]);
+      expect(broken.body.failures).toEqual([
+        expect.objectContaining({ streamId: `application-${victim}`, revision: 0, reason: 'hash_mismatch' }),
+      ]);
       await client.officer().post('/v1/audit/verifications', {}).expect(403);
     });
   });
@@ -94,7 +124,9 @@ describe('the auditor’s tools', () => {
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
       const text = bytes.toString('utf8').slice(1);
       const lines = text.split('\r\n').filter((line) => line !== '');
-      expect(lines[0]).toBe('globalPosition,streamId,revision,eventId,type,occurredAt,recordedAt,actorSub,actorRole,actorMunicipalityCode,ruleSetId,schemaVersion,correlationId,data,prevHash,hash');
+      expect(lines[0]).toBe(
+        'globalPosition,streamId,revision,eventId,type,occurredAt,recordedAt,actorSub,actorRole,actorMunicipalityCode,ruleSetId,schemaVersion,correlationId,data,prevHash,hash',
+      );
       expect(text).toContain('地元産ホップ「遠野」の醸造所');
       // The comma inside the title forces quoting of the data field; each record is one line.
       const ours = lines.filter((line) => line.includes(`application-${id}`));
@@ -105,12 +137,15 @@ describe('the auditor’s tools', () => {
     it('streams NDJSON, one event per line, and nothing for a year without events', async () => {
       const auditor = client.auditor();
       const ndjson = await auditor.get('/v1/audit/export?fiscalYear=2025&format=ndjson').expect(200);
-      const records = ndjson.text.trim().split('\n').map((line: string) => JSON.parse(line));
-      expect(records.filter((record: { streamId: string }) => record.streamId === `application-${id}`).map((record: { type: string }) => record.type)).toEqual([
-        'ApplicationCreated',
-        'ApplicationPlanReplaced',
-        'ApplicationSubmitted',
-      ]);
+      const records = ndjson.text
+        .trim()
+        .split('\n')
+        .map((line: string) => JSON.parse(line));
+      expect(
+        records
+          .filter((record: { streamId: string }) => record.streamId === `application-${id}`)
+          .map((record: { type: string }) => record.type),
+      ).toEqual(['ApplicationCreated', 'ApplicationPlanReplaced', 'ApplicationSubmitted']);
       const empty = await auditor.get('/v1/audit/export?fiscalYear=2019&format=ndjson').expect(200);
       expect(empty.text).toBe('');
       const bad = await auditor.get('/v1/audit/export?fiscalYear=2025&format=xlsx').expect(400);

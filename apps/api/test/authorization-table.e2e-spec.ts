@@ -4,7 +4,14 @@ import { startApiForTest } from './api-test-app';
 import { PinnedClock } from './pinned-clock';
 import { CHIYODA, TEST_ENV, TONO, WorkflowClient, allMet, completePlan } from './workflow-client';
 
-type Caller = 'own_municipality' | 'foreign_municipality' | 'assigned_reviewer' | 'unassigned_reviewer' | 'program_officer' | 'auditor' | 'anonymous';
+type Caller =
+  | 'own_municipality'
+  | 'foreign_municipality'
+  | 'assigned_reviewer'
+  | 'unassigned_reviewer'
+  | 'program_officer'
+  | 'auditor'
+  | 'anonymous';
 type Stage = 'none' | 'draft' | 'submitted' | 'assigned' | 'declared' | 'reviewed' | 'revision_requested';
 
 interface Route {
@@ -20,21 +27,111 @@ interface Route {
 }
 
 const ROUTES: readonly Route[] = [
-  { method: 'post', path: '/v1/applications', stage: 'none', body: { plan: completePlan() }, success: 201, allowed: { own_municipality: 201, foreign_municipality: 201 } },
-  { method: 'put', path: '/v1/applications/{id}/plan', stage: 'draft', body: { plan: completePlan() }, success: 200, allowed: { own_municipality: 200, foreign_municipality: 404 } },
-  { method: 'post', path: '/v1/applications/{id}/submit', stage: 'draft', success: 200, allowed: { own_municipality: 200, foreign_municipality: 404 } },
-  { method: 'post', path: '/v1/applications/{id}/withdraw', stage: 'draft', body: { reason: '取り下げ' }, success: 200, allowed: { own_municipality: 200, foreign_municipality: 404 } },
-  { method: 'post', path: '/v1/applications/{id}/resubmit', stage: 'revision_requested', success: 200, allowed: { own_municipality: 200, foreign_municipality: 404 } },
-  { method: 'post', path: '/v1/applications/{id}/reviewers', stage: 'submitted', body: { reviewerId: 'reviewer-new' }, success: 200, allowed: { program_officer: 200 } },
-  { method: 'post', path: '/v1/applications/{id}/conflict-declarations', stage: 'assigned', body: { hasConflict: false }, success: 200, allowed: { assigned_reviewer: 200, unassigned_reviewer: 404 } },
-  { method: 'post', path: '/v1/applications/{id}/reviews', stage: 'declared', body: { assessments: allMet(), recommendation: 'adopt', comment: '良い' }, success: 200, allowed: { assigned_reviewer: 200, unassigned_reviewer: 404 } },
-  { method: 'post', path: '/v1/applications/{id}/revision-requests', stage: 'assigned', body: { reason: '補足資料を' }, success: 200, allowed: { program_officer: 200 } },
-  { method: 'post', path: '/v1/applications/{id}/decision', stage: 'reviewed', body: { outcome: 'adopted', reason: '採択' }, success: 200, allowed: { program_officer: 200 } },
-  { method: 'post', path: '/v1/audit/verifications', stage: 'none', body: {}, success: 200, allowed: { auditor: 200 } },
-  { method: 'put', path: '/v1/fiscal-years/{fy}/budget', stage: 'none', body: { nationalBudget: 10_000_000_000, intakeOpen: true }, success: 200, allowed: { program_officer: 200 } },
+  {
+    method: 'post',
+    path: '/v1/applications',
+    stage: 'none',
+    body: { plan: completePlan() },
+    success: 201,
+    allowed: { own_municipality: 201, foreign_municipality: 201 },
+  },
+  {
+    method: 'put',
+    path: '/v1/applications/{id}/plan',
+    stage: 'draft',
+    body: { plan: completePlan() },
+    success: 200,
+    allowed: { own_municipality: 200, foreign_municipality: 404 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/submit',
+    stage: 'draft',
+    success: 200,
+    allowed: { own_municipality: 200, foreign_municipality: 404 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/withdraw',
+    stage: 'draft',
+    body: { reason: '取り下げ' },
+    success: 200,
+    allowed: { own_municipality: 200, foreign_municipality: 404 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/resubmit',
+    stage: 'revision_requested',
+    success: 200,
+    allowed: { own_municipality: 200, foreign_municipality: 404 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/reviewers',
+    stage: 'submitted',
+    body: { reviewerId: 'reviewer-new' },
+    success: 200,
+    allowed: { program_officer: 200 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/conflict-declarations',
+    stage: 'assigned',
+    body: { hasConflict: false },
+    success: 200,
+    allowed: { assigned_reviewer: 200, unassigned_reviewer: 404 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/reviews',
+    stage: 'declared',
+    body: { assessments: allMet(), recommendation: 'adopt', comment: '良い' },
+    success: 200,
+    allowed: { assigned_reviewer: 200, unassigned_reviewer: 404 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/revision-requests',
+    stage: 'assigned',
+    body: { reason: '補足資料を' },
+    success: 200,
+    allowed: { program_officer: 200 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/decision',
+    stage: 'reviewed',
+    body: { outcome: 'adopted', reason: '採択' },
+    success: 200,
+    allowed: { program_officer: 200 },
+  },
+  {
+    method: 'post',
+    path: '/v1/audit/verifications',
+    stage: 'none',
+    body: {},
+    success: 200,
+    allowed: { auditor: 200 },
+  },
+  {
+    method: 'put',
+    path: '/v1/fiscal-years/{fy}/budget',
+    stage: 'none',
+    body: { nationalBudget: 10_000_000_000, intakeOpen: true },
+    success: 200,
+    allowed: { program_officer: 200 },
+  },
 ];
 
-const CALLERS: readonly Caller[] = ['own_municipality', 'foreign_municipality', 'assigned_reviewer', 'unassigned_reviewer', 'program_officer', 'auditor', 'anonymous'];
+const CALLERS: readonly Caller[] = [
+  'own_municipality',
+  'foreign_municipality',
+  'assigned_reviewer',
+  'unassigned_reviewer',
+  'program_officer',
+  'auditor',
+  'anonymous',
+];
 
 /** Routes anyone may call: the calculator and dev tokens. Every other write must be in ROUTES. */
 const PUBLIC_WRITES = ['POST /v1/funding/calculations', 'POST /v1/auth/dev-tokens'];
@@ -47,7 +144,10 @@ describe('authorisation: every write route × every role × own or foreign munic
   beforeAll(async () => {
     app = await startApiForTest(TEST_ENV, { clock });
     client = new WorkflowClient(app);
-    await client.officer().put('/v1/fiscal-years/2025/budget', { nationalBudget: 10_000_000_000, intakeOpen: true }).expect(200);
+    await client
+      .officer()
+      .put('/v1/fiscal-years/2025/budget', { nationalBudget: 10_000_000_000, intakeOpen: true })
+      .expect(200);
   });
   afterAll(async () => {
     await app.close();
@@ -70,11 +170,23 @@ describe('authorisation: every write route × every role × own or foreign munic
     }
     await assigned.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false }).expect(200);
     if (stage === 'declared') return id;
-    await assigned.post(`/v1/applications/${id}/reviews`, { assessments: allMet(), recommendation: 'adopt', comment: '良い' }).expect(200);
+    await assigned
+      .post(`/v1/applications/${id}/reviews`, {
+        assessments: allMet(),
+        recommendation: 'adopt',
+        comment: '良い',
+      })
+      .expect(200);
     const second = client.reviewer('reviewer-second');
     await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId: 'reviewer-second' }).expect(200);
     await second.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false }).expect(200);
-    await second.post(`/v1/applications/${id}/reviews`, { assessments: allMet(), recommendation: 'adopt', comment: '良い' }).expect(200);
+    await second
+      .post(`/v1/applications/${id}/reviews`, {
+        assessments: allMet(),
+        recommendation: 'adopt',
+        comment: '良い',
+      })
+      .expect(200);
     return id;
   }
 
@@ -110,7 +222,10 @@ describe('authorisation: every write route × every role × own or foreign munic
     const id = route.path.includes('{id}') ? await fixture(route.stage) : undefined;
     const path = route.path.replace('{id}', id ?? '').replace('{fy}', '2025');
     const response = await callAs(caller, route, path);
-    expect({ status: response.status, body: response.status === expected ? undefined : response.body }).toEqual({ status: expected, body: undefined });
+    expect({
+      status: response.status,
+      body: response.status === expected ? undefined : response.body,
+    }).toEqual({ status: expected, body: undefined });
     if (expected >= 400) {
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.body.errors.length).toBeGreaterThan(0);

@@ -19,7 +19,10 @@ describe('when the database is unreachable', () => {
     await connection.connect();
     try {
       await connection.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS ${reachable}`);
-      if (!reachable) await connection.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+      if (!reachable)
+        await connection.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [
+          name,
+        ]);
     } finally {
       await connection.end();
     }
@@ -53,7 +56,10 @@ describe('when the database is unreachable', () => {
     expect(await eventCount()).toBe(1);
 
     await setReachable(false);
-    const write = await client.municipality(TONO).post('/v1/applications', { plan: completePlan() }).expect(503);
+    const write = await client
+      .municipality(TONO)
+      .post('/v1/applications', { plan: completePlan() })
+      .expect(503);
     expect(write.headers['content-type']).toMatch(/^application\/problem\+json/);
     const ready = await request(app.getHttpServer()).get('/health/ready').expect(503);
     expect(ready.body.checks.error).toHaveProperty('database');

@@ -7,7 +7,11 @@ const plan = () => ({
   fiscalYear: 2025,
   municipality: { disadvantagedArea: true, fiscalStrengthIndex: 0.21 },
   costs: [{ category: 'facility', amount: 60_000_000, description: '加工場の改修' }],
-  funding: { grant: 20_000_000, loan: { amount: 30_000_000, lenderType: 'shinkin_bank' }, ownFunds: 10_000_000 },
+  funding: {
+    grant: 20_000_000,
+    loan: { amount: 30_000_000, lenderType: 'shinkin_bank' },
+    ownFunds: 10_000_000,
+  },
   priorityCategories: [],
 });
 
@@ -21,7 +25,10 @@ describe('POST /v1/funding/calculations', () => {
   });
 
   const calculate = (body: unknown) =>
-    request(app.getHttpServer()).post('/v1/funding/calculations').set('content-type', 'application/json').send(body as object);
+    request(app.getHttpServer())
+      .post('/v1/funding/calculations')
+      .set('content-type', 'application/json')
+      .send(body as object);
 
   it('answers with every figure of the plan, worked by hand', async () => {
     const response = await calculate(plan()).expect(200);
@@ -52,7 +59,9 @@ describe('POST /v1/funding/calculations', () => {
     body.funding.loan.amount = 19_999_999;
     body.funding.ownFunds = 20_000_001;
     const response = await calculate(body).expect(200);
-    expect(response.body.violations.map((violation: { rule: string }) => violation.rule)).toContain('loan_at_least_grant');
+    expect(response.body.violations.map((violation: { rule: string }) => violation.rule)).toContain(
+      'loan_at_least_grant',
+    );
   });
 
   it('marks a fiscal year without a rule set of its own as provisional', async () => {
@@ -62,7 +71,9 @@ describe('POST /v1/funding/calculations', () => {
 
   it('refuses a fiscal year no rule set covers with 422 naming fiscalYear', async () => {
     const response = await calculate({ ...plan(), fiscalYear: 2019 }).expect(422);
-    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'fiscalYear', rule: 'rule_set_available' })]);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ field: 'fiscalYear', rule: 'rule_set_available' }),
+    ]);
   });
 
   describe('refuses bad input with a 400 naming the field', () => {
@@ -73,16 +84,69 @@ describe('POST /v1/funding/calculations', () => {
     };
     it.each([
       ['a negative amount', withChange((b) => (b.costs[0].amount = -1)), 'costs[0].amount', 'min'],
-      ['an unknown cost category', withChange((b) => ((b.costs[0] as { category: string }).category = 'travel')), 'costs[0].category', 'is_in'],
-      ['a fiscal-strength index of 7', withChange((b) => (b.municipality.fiscalStrengthIndex = 7)), 'municipality.fiscalStrengthIndex', 'max'],
-      ['a string where a number belongs', withChange((b) => ((b.funding as { grant: unknown }).grant = '20000000')), 'funding.grant', 'is_int'],
-      ['a fractional yen amount', withChange((b) => (b.funding.ownFunds = 0.5)), 'funding.ownFunds', 'is_int'],
-      ['an unknown lender type', withChange((b) => ((b.funding.loan as { lenderType: string }).lenderType = 'pawnshop')), 'funding.loan.lenderType', 'is_in'],
-      ['an unknown priority category', withChange((b) => ((b.priorityCategories as string[]) = ['tourism'])), 'priorityCategories', 'is_in'],
-      ['an unknown field', withChange((b) => ((b as Record<string, unknown>).discount = 1)), 'discount', 'unknown_field'],
-      ['a missing loan', withChange((b) => delete (b.funding as { loan?: unknown }).loan), 'funding.loan', 'is_defined'],
-      ['an impossible date', withChange((b) => ((b as Record<string, unknown>).schedule = { start: '2025-02-30', completion: '2026-03-31' })), 'schedule.start', 'is_calendar_date'],
-      ['a fiscal-strength index with float noise', withChange((b) => (b.municipality.fiscalStrengthIndex = 0.1 + 0.2)), 'municipality.fiscalStrengthIndex', 'is_number'],
+      [
+        'an unknown cost category',
+        withChange((b) => ((b.costs[0] as { category: string }).category = 'travel')),
+        'costs[0].category',
+        'is_in',
+      ],
+      [
+        'a fiscal-strength index of 7',
+        withChange((b) => (b.municipality.fiscalStrengthIndex = 7)),
+        'municipality.fiscalStrengthIndex',
+        'max',
+      ],
+      [
+        'a string where a number belongs',
+        withChange((b) => ((b.funding as { grant: unknown }).grant = '20000000')),
+        'funding.grant',
+        'is_int',
+      ],
+      [
+        'a fractional yen amount',
+        withChange((b) => (b.funding.ownFunds = 0.5)),
+        'funding.ownFunds',
+        'is_int',
+      ],
+      [
+        'an unknown lender type',
+        withChange((b) => ((b.funding.loan as { lenderType: string }).lenderType = 'pawnshop')),
+        'funding.loan.lenderType',
+        'is_in',
+      ],
+      [
+        'an unknown priority category',
+        withChange((b) => ((b.priorityCategories as string[]) = ['tourism'])),
+        'priorityCategories',
+        'is_in',
+      ],
+      [
+        'an unknown field',
+        withChange((b) => ((b as Record<string, unknown>).discount = 1)),
+        'discount',
+        'unknown_field',
+      ],
+      [
+        'a missing loan',
+        withChange((b) => delete (b.funding as { loan?: unknown }).loan),
+        'funding.loan',
+        'is_defined',
+      ],
+      [
+        'an impossible date',
+        withChange(
+          (b) =>
+            ((b as Record<string, unknown>).schedule = { start: '2025-02-30', completion: '2026-03-31' }),
+        ),
+        'schedule.start',
+        'is_calendar_date',
+      ],
+      [
+        'a fiscal-strength index with float noise',
+        withChange((b) => (b.municipality.fiscalStrengthIndex = 0.1 + 0.2)),
+        'municipality.fiscalStrengthIndex',
+        'is_number',
+      ],
     ])('%s', async (_name, body, field, rule) => {
       const response = await calculate(body).expect(400);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -103,7 +167,10 @@ describe('POST /v1/funding/calculations', () => {
 
   it.each([
     ['an array', [plan()]],
-    ['nulls everywhere', { fiscalYear: null, municipality: null, costs: null, funding: null, priorityCategories: null }],
+    [
+      'nulls everywhere',
+      { fiscalYear: null, municipality: null, costs: null, funding: null, priorityCategories: null },
+    ],
     ['objects where arrays belong', { ...plan(), costs: { category: 'facility' } }],
     ['arrays where objects belong', { ...plan(), funding: [1, 2] }],
     ['a huge number', { ...plan(), fiscalYear: 1e308 }],

@@ -14,7 +14,11 @@ describe('rule sets, rounds, health and docs', () => {
 
   it('lists every rule set as data', async () => {
     const response = await get('/v1/rule-sets').expect(200);
-    expect(response.body.items.map((set: { id: string }) => set.id)).toEqual(['FY2023-v1', 'FY2024-v1', 'FY2025-v1']);
+    expect(response.body.items.map((set: { id: string }) => set.id)).toEqual([
+      'FY2023-v1',
+      'FY2024-v1',
+      'FY2025-v1',
+    ]);
   });
 
   it('shows one rule set by id, and 404 names an unknown one', async () => {
@@ -38,7 +42,11 @@ describe('rule sets, rounds, health and docs', () => {
 
   it('puts a February round in the previous fiscal year', async () => {
     const response = await get('/v1/rounds/2026-02').expect(200);
-    expect(response.body).toMatchObject({ round: '2026-02', fiscalYear: 2025, decisionDueDate: '2026-03-24' });
+    expect(response.body).toMatchObject({
+      round: '2026-02',
+      fiscalYear: 2025,
+      decisionDueDate: '2026-03-24',
+    });
   });
 
   it.each([
@@ -71,7 +79,15 @@ describe('rule sets, rounds, health and docs', () => {
   it('publishes the OpenAPI document with the calculator', async () => {
     const response = await get('/docs-json').expect(200);
     expect(Object.keys(response.body.paths)).toEqual(
-      expect.arrayContaining(['/v1/funding/calculations', '/v1/rule-sets', '/v1/rule-sets/{id}', '/v1/rounds/{round}', '/v1/rounds/for-instant', '/health/live', '/health/ready']),
+      expect.arrayContaining([
+        '/v1/funding/calculations',
+        '/v1/rule-sets',
+        '/v1/rule-sets/{id}',
+        '/v1/rounds/{round}',
+        '/v1/rounds/for-instant',
+        '/health/live',
+        '/health/ready',
+      ]),
     );
     await get('/docs').expect(200);
   });

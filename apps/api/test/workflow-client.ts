@@ -28,9 +28,13 @@ export function completePlan(grant = 20_000_000) {
 
 export const allMet = (track: 'national' | 'local' = 'national', met = true) =>
   Object.fromEntries(
-    ['local_resources', 'public_challenge', 'regional_financing', 'novelty', ...(track === 'national' ? ['model_case'] : [])].map(
-      (requirement) => [requirement, { met, comment: met ? '要件を満たす' : '要件を満たさない' }],
-    ),
+    [
+      'local_resources',
+      'public_challenge',
+      'regional_financing',
+      'novelty',
+      ...(track === 'national' ? ['model_case'] : []),
+    ].map((requirement) => [requirement, { met, comment: met ? '要件を満たす' : '要件を満たさない' }]),
   );
 
 /** Talks to the API as the people of DOMAIN.md's actors table do, each with a dev token. */
@@ -69,7 +73,12 @@ export class WorkflowClient {
    * `await as(...).post(path, body).expect(200)`; `.response()` gives the answer unchecked.
    */
   as(sub: string, role: Role, municipalityCode?: string) {
-    const send = (method: 'post' | 'put' | 'get', path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const send = (
+      method: 'post' | 'put' | 'get',
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) => {
       const run = async (): Promise<request.Response> => {
         const token = await this.token(sub, role, municipalityCode);
         let call = request(this.app.getHttpServer())[method](path).set('authorization', `Bearer ${token}`);
@@ -81,15 +90,19 @@ export class WorkflowClient {
         expect: async (status: number): Promise<request.Response> => {
           const response = await run();
           if (response.status !== status) {
-            throw new Error(`${method.toUpperCase()} ${path} as ${sub} (${role}): expected ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
+            throw new Error(
+              `${method.toUpperCase()} ${path} as ${sub} (${role}): expected ${status}, got ${response.status}: ${JSON.stringify(response.body)}`,
+            );
           }
           return response;
         },
       };
     };
     return {
-      post: (path: string, body?: unknown, headers?: Record<string, string>) => send('post', path, body, headers),
-      put: (path: string, body?: unknown, headers?: Record<string, string>) => send('put', path, body, headers),
+      post: (path: string, body?: unknown, headers?: Record<string, string>) =>
+        send('post', path, body, headers),
+      put: (path: string, body?: unknown, headers?: Record<string, string>) =>
+        send('put', path, body, headers),
       get: (path: string, headers?: Record<string, string>) => send('get', path, undefined, headers),
     };
   }

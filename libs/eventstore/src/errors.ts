@@ -41,7 +41,9 @@ export class DuplicateEventIdError extends EventStoreError {
     readonly streamId: string,
     readonly eventIds: readonly string[],
   ) {
-    super(`stream ${streamId}: event ids already used elsewhere or only partly stored: ${eventIds.join(', ')}`);
+    super(
+      `stream ${streamId}: event ids already used elsewhere or only partly stored: ${eventIds.join(', ')}`,
+    );
     this.name = 'DuplicateEventIdError';
   }
 }

@@ -26,7 +26,8 @@ export interface EventMetadata extends EventMetadataInput {
   readonly hash: string;
 }
 
-export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 export type EventData = { readonly [key: string]: JsonValue };
 
 export interface NewEvent {

@@ -11,7 +11,11 @@ describe('hash chain', () => {
       `{"data":{"a":1,"b":2},"eventId":"${event.eventId}","metadata":{"actor":{"municipalityCode":"${actor.municipalityCode}","role":"${actor.role}","sub":"${actor.sub}"},` +
       `"causationId":"${causationId}","correlationId":"${correlationId}","occurredAt":"${occurredAt}","prevHash":"${GENESIS_HASH}","schemaVersion":${schemaVersion}},` +
       `"revision":"0","streamId":"application-1","type":"ApplicationSubmitted"}`;
-    expect(chained.metadata.hash).toBe(createHash('sha256').update(GENESIS_HASH + canonical).digest('hex'));
+    expect(chained.metadata.hash).toBe(
+      createHash('sha256')
+        .update(GENESIS_HASH + canonical)
+        .digest('hex'),
+    );
     expect(chained.revision).toBe(0n);
   });
 

@@ -36,15 +36,33 @@ export interface ChainedEvent extends NewEvent {
 }
 
 /** Gives `events` the revisions after `lastRevision` and links them onto `lastHash`. */
-export function chainEvents(streamId: string, lastRevision: bigint, lastHash: string, events: readonly NewEvent[]): ChainedEvent[] {
+export function chainEvents(
+  streamId: string,
+  lastRevision: bigint,
+  lastHash: string,
+  events: readonly NewEvent[],
+): ChainedEvent[] {
   const chained: ChainedEvent[] = [];
   let prevHash = lastHash;
   let revision = lastRevision;
   for (const event of events) {
     revision += 1n;
     const metadata = { ...event.metadata, prevHash };
-    const hash = eventHash({ streamId, revision, eventId: event.eventId, type: event.type, data: event.data, metadata });
-    chained.push({ eventId: event.eventId, type: event.type, data: event.data, revision, metadata: { ...metadata, hash } });
+    const hash = eventHash({
+      streamId,
+      revision,
+      eventId: event.eventId,
+      type: event.type,
+      data: event.data,
+      metadata,
+    });
+    chained.push({
+      eventId: event.eventId,
+      type: event.type,
+      data: event.data,
+      revision,
+      metadata: { ...metadata, hash },
+    });
     prevHash = hash;
   }
   return chained;

@@ -10,13 +10,22 @@ describe('UpcasterRegistry', () => {
       .register('Drafted', 1, (event) => ({ data: { ...event.data, track: 'national' }, schemaVersion: 2 }))
       .register('Drafted', 2, (event) => ({ type: 'DraftCreated', data: event.data, schemaVersion: 3 }));
     const upcast = registry.upcast(stored);
-    expect(upcast).toMatchObject({ type: 'DraftCreated', data: { title: 'x', track: 'national' }, metadata: { schemaVersion: 3, hash: stored.metadata.hash } });
+    expect(upcast).toMatchObject({
+      type: 'DraftCreated',
+      data: { title: 'x', track: 'national' },
+      metadata: { schemaVersion: 3, hash: stored.metadata.hash },
+    });
     expect(stored).toMatchObject({ type: 'Drafted', data: { title: 'x' }, metadata: { schemaVersion: 1 } });
   });
 
   it('refuses an upcaster that does not raise the version, and a second one for the same version', () => {
-    const looping = new UpcasterRegistry().register('Drafted', 1, (event) => ({ data: event.data, schemaVersion: 1 }));
+    const looping = new UpcasterRegistry().register('Drafted', 1, (event) => ({
+      data: event.data,
+      schemaVersion: 1,
+    }));
     expect(() => looping.upcast(stored)).toThrow(/must raise schemaVersion/);
-    expect(() => looping.register('Drafted', 1, (event) => ({ data: event.data, schemaVersion: 2 }))).toThrow(/already registered/);
+    expect(() => looping.register('Drafted', 1, (event) => ({ data: event.data, schemaVersion: 2 }))).toThrow(
+      /already registered/,
+    );
   });
 });

@@ -18,7 +18,8 @@ export class UpcasterRegistry {
 
   register(type: string, fromSchemaVersion: number, upcast: Upcaster): this {
     const key = UpcasterRegistry.key(type, fromSchemaVersion);
-    if (this.upcasters.has(key)) throw new Error(`an upcaster for ${type} v${fromSchemaVersion} is already registered`);
+    if (this.upcasters.has(key))
+      throw new Error(`an upcaster for ${type} v${fromSchemaVersion} is already registered`);
     this.upcasters.set(key, upcast);
     return this;
   }
@@ -35,7 +36,9 @@ export class UpcasterRegistry {
       const next = upcast(current);
       // A non-increasing version would loop forever; refuse it loudly.
       if (!(next.schemaVersion > current.metadata.schemaVersion)) {
-        throw new Error(`upcaster for ${current.type} v${current.metadata.schemaVersion} must raise schemaVersion, got ${next.schemaVersion}`);
+        throw new Error(
+          `upcaster for ${current.type} v${current.metadata.schemaVersion} must raise schemaVersion, got ${next.schemaVersion}`,
+        );
       }
       current = {
         ...current,

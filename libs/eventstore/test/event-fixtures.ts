@@ -10,7 +10,11 @@ export function fiscalYearStreamId(): string {
 }
 
 /** A valid event as a command handler would build it; time and ids are fixed inputs, not the clock. */
-export function newEvent(type = 'ApplicationDrafted', data: EventData = { title: '道の駅リノベーション', amountYen: 25_000_000 }, metadata: Partial<EventMetadataInput> = {}): NewEvent {
+export function newEvent(
+  type = 'ApplicationDrafted',
+  data: EventData = { title: '道の駅リノベーション', amountYen: 25_000_000 },
+  metadata: Partial<EventMetadataInput> = {},
+): NewEvent {
   return {
     eventId: randomUUID(),
     type,

@@ -67,7 +67,13 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
         expect(result.nextRevision).toBe(2n);
         const more = await store.append(streamId, newEvents(2), { expectedRevision: 2n });
         expect(more.nextRevision).toBe(4n);
-        expect((await store.readStream(streamId)).map((event) => event.revision)).toEqual([0n, 1n, 2n, 3n, 4n]);
+        expect((await store.readStream(streamId)).map((event) => event.revision)).toEqual([
+          0n,
+          1n,
+          2n,
+          3n,
+          4n,
+        ]);
       });
 
       it('keeps revision order past single digits', async () => {
@@ -81,8 +87,12 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
 
       it("appends with 'any' to a new and to an existing stream", async () => {
         const streamId = applicationStreamId();
-        expect((await store.append(streamId, [newEvent()], { expectedRevision: 'any' })).nextRevision).toBe(0n);
-        expect((await store.append(streamId, [newEvent()], { expectedRevision: 'any' })).nextRevision).toBe(1n);
+        expect((await store.append(streamId, [newEvent()], { expectedRevision: 'any' })).nextRevision).toBe(
+          0n,
+        );
+        expect((await store.append(streamId, [newEvent()], { expectedRevision: 'any' })).nextRevision).toBe(
+          1n,
+        );
         const events = await store.readStream(streamId);
         expect(events[1].metadata.prevHash).toBe(events[0].metadata.hash);
       });
@@ -90,18 +100,29 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
       it("refuses 'no_stream' on an existing stream with expected and actual revisions", async () => {
         const streamId = applicationStreamId();
         await store.append(streamId, [newEvent()], { expectedRevision: 'no_stream' });
-        const error = await store.append(streamId, [newEvent()], { expectedRevision: 'no_stream' }).catch((caught: unknown) => caught);
+        const error = await store
+          .append(streamId, [newEvent()], { expectedRevision: 'no_stream' })
+          .catch((caught: unknown) => caught);
         expect(error).toBeInstanceOf(WrongExpectedRevisionError);
-        expect(error).toMatchObject({ code: 'wrong_expected_revision', streamId, expected: 'no_stream', actual: 0n });
+        expect(error).toMatchObject({
+          code: 'wrong_expected_revision',
+          streamId,
+          expected: 'no_stream',
+          actual: 0n,
+        });
         expect(await store.readStream(streamId)).toHaveLength(1);
       });
 
       it('refuses a stale exact revision and writes nothing', async () => {
         const streamId = applicationStreamId();
         await store.append(streamId, newEvents(2), { expectedRevision: 'no_stream' });
-        const error = await store.append(streamId, [newEvent()], { expectedRevision: 0 }).catch((caught: unknown) => caught);
+        const error = await store
+          .append(streamId, [newEvent()], { expectedRevision: 0 })
+          .catch((caught: unknown) => caught);
         expect(error).toMatchObject({ code: 'wrong_expected_revision', expected: 0, actual: 1n });
-        const missing = await store.append(applicationStreamId(), [newEvent()], { expectedRevision: 3 }).catch((caught: unknown) => caught);
+        const missing = await store
+          .append(applicationStreamId(), [newEvent()], { expectedRevision: 3 })
+          .catch((caught: unknown) => caught);
         expect(missing).toMatchObject({ code: 'wrong_expected_revision', expected: 3, actual: 'no_stream' });
         expect(await store.readStream(streamId)).toHaveLength(2);
       });
@@ -115,16 +136,22 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
         const later = newEvents(1);
         const second = await store.append(streamId, later, { expectedRevision: 1 });
         expect(await store.append(streamId, later, { expectedRevision: 1 })).toEqual(second);
-        expect((await store.readStream(streamId)).map((event) => event.eventId)).toEqual([...events, ...later].map((event) => event.eventId));
+        expect((await store.readStream(streamId)).map((event) => event.eventId)).toEqual(
+          [...events, ...later].map((event) => event.eventId),
+        );
       });
 
       it('rejects an append whose event ids are only partly stored', async () => {
         const streamId = applicationStreamId();
         const events = newEvents(2);
         await store.append(streamId, events, { expectedRevision: 'no_stream' });
-        const error = await store.append(streamId, [events[1], newEvent()], { expectedRevision: 1 }).catch((caught: unknown) => caught);
+        const error = await store
+          .append(streamId, [events[1], newEvent()], { expectedRevision: 1 })
+          .catch((caught: unknown) => caught);
         // PostgreSQL names the reused id; KurrentDB reports it as a failed idempotency check.
-        expect(error).toMatchObject({ code: expect.stringMatching(/^(duplicate_event_id|wrong_expected_revision)$/) });
+        expect(error).toMatchObject({
+          code: expect.stringMatching(/^(duplicate_event_id|wrong_expected_revision)$/),
+        });
         expect(await store.readStream(streamId)).toHaveLength(2);
       });
 
@@ -132,13 +159,20 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
         const streamId = applicationStreamId();
         await store.append(streamId, newEvents(3), { expectedRevision: 'no_stream' });
         const all = await store.readStream(streamId);
-        expect((await store.readStream(streamId, { toRevision: 1 })).map((event) => event.revision)).toEqual([0n, 1n]);
-        expect(await store.readStream(streamId, { toInstant: new Date(all[0].recordedAt.getTime() - 1) })).toEqual([]);
+        expect((await store.readStream(streamId, { toRevision: 1 })).map((event) => event.revision)).toEqual([
+          0n,
+          1n,
+        ]);
+        expect(
+          await store.readStream(streamId, { toInstant: new Date(all[0].recordedAt.getTime() - 1) }),
+        ).toEqual([]);
         await new Promise((resolve) => setTimeout(resolve, 20));
         const cut = new Date();
         await new Promise((resolve) => setTimeout(resolve, 20));
         await store.append(streamId, [newEvent()], { expectedRevision: 2 });
-        expect((await store.readStream(streamId, { toInstant: cut })).map((event) => event.revision)).toEqual([0n, 1n, 2n]);
+        expect((await store.readStream(streamId, { toInstant: cut })).map((event) => event.revision)).toEqual(
+          [0n, 1n, 2n],
+        );
         expect(await store.readStream(streamId)).toHaveLength(4);
       });
 
@@ -157,15 +191,24 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
           const budget = fiscalYearStreamId();
           await store.append(budget, [newEvent('BudgetOpened')], { expectedRevision: 'no_stream' });
           const result = await store.appendMany([
-            { streamId: application, events: [newEvent('ApplicationAdopted')], expectedRevision: 'no_stream' },
+            {
+              streamId: application,
+              events: [newEvent('ApplicationAdopted')],
+              expectedRevision: 'no_stream',
+            },
             { streamId: budget, events: [newEvent('GrantReserved')], expectedRevision: 0 },
           ]);
           expect(result.streams.map((stream) => [stream.streamId, stream.nextRevision])).toEqual([
             [application, 0n],
             [budget, 1n],
           ]);
-          expect((await store.readStream(budget)).map((event) => event.type)).toEqual(['BudgetOpened', 'GrantReserved']);
-          expect((await store.readStream(application)).map((event) => event.type)).toEqual(['ApplicationAdopted']);
+          expect((await store.readStream(budget)).map((event) => event.type)).toEqual([
+            'BudgetOpened',
+            'GrantReserved',
+          ]);
+          expect((await store.readStream(application)).map((event) => event.type)).toEqual([
+            'ApplicationAdopted',
+          ]);
         });
 
         it('writes nothing to any stream when one expected revision is wrong', async () => {
@@ -174,11 +217,20 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
           await store.append(budget, newEvents(2), { expectedRevision: 'no_stream' });
           const error = await store
             .appendMany([
-              { streamId: application, events: [newEvent('ApplicationAdopted')], expectedRevision: 'no_stream' },
+              {
+                streamId: application,
+                events: [newEvent('ApplicationAdopted')],
+                expectedRevision: 'no_stream',
+              },
               { streamId: budget, events: [newEvent('GrantReserved')], expectedRevision: 0 },
             ])
             .catch((caught: unknown) => caught);
-          expect(error).toMatchObject({ code: 'wrong_expected_revision', streamId: budget, expected: 0, actual: 1n });
+          expect(error).toMatchObject({
+            code: 'wrong_expected_revision',
+            streamId: budget,
+            expected: 0,
+            actual: 1n,
+          });
           await expect(store.readStream(application)).rejects.toBeInstanceOf(StreamNotFoundError);
           expect(await store.readStream(budget)).toHaveLength(2);
         });
@@ -222,21 +274,31 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
         expect(ours.map((event) => event.eventId)).toEqual(appended);
 
         const resumed = await collect(store.readAll({ from: ours[3].checkpoint }));
-        expect(resumed.flat().filter((event) => streams.includes(event.streamId)).map((event) => event.eventId)).toEqual(appended.slice(4));
+        expect(
+          resumed
+            .flat()
+            .filter((event) => streams.includes(event.streamId))
+            .map((event) => event.eventId),
+        ).toEqual(appended.slice(4));
       });
 
       it('reads from the beginning when no checkpoint is given', async () => {
         const streamId = applicationStreamId();
         await store.append(streamId, newEvents(2), { expectedRevision: 'no_stream' });
         const all = (await collect(store.readAll({ batchSize: 1000 }))).flat();
-        expect(all.filter((event) => event.streamId === streamId).map((event) => event.revision)).toEqual([0n, 1n]);
+        expect(all.filter((event) => event.streamId === streamId).map((event) => event.revision)).toEqual([
+          0n,
+          1n,
+        ]);
       });
     });
 
     describe('subscribe', () => {
       it('catches up from a checkpoint, then delivers live appends, and ends on abort', async () => {
         const streamId = applicationStreamId();
-        const marker = await store.append(applicationStreamId(), [newEvent()], { expectedRevision: 'no_stream' });
+        const marker = await store.append(applicationStreamId(), [newEvent()], {
+          expectedRevision: 'no_stream',
+        });
         const before = newEvents(3);
         await store.append(streamId, before, { expectedRevision: 'no_stream' });
 
@@ -252,7 +314,9 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
             if (seen.length === before.length && !liveAppended) {
               liveAppended = true;
               // Appended only once the catch-up is done: these must arrive live.
-              void store.append(streamId, [after[0]], { expectedRevision: 2 }).then(() => store.append(streamId, [after[1]], { expectedRevision: 3 }));
+              void store
+                .append(streamId, [after[0]], { expectedRevision: 2 })
+                .then(() => store.append(streamId, [after[1]], { expectedRevision: 3 }));
             }
             if (seen.length === expected.length) controller.abort();
           }
@@ -275,22 +339,40 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
     describe('upcasting', () => {
       it('upcasts old schema versions on readStream, readAll and subscribe; verification still sees the stored form', async () => {
         const upcasters = new UpcasterRegistry()
-          .register('ApplicationDrafted', 1, (event) => ({ data: { ...event.data, track: 'national' }, schemaVersion: 2 }))
-          .register('ApplicationDrafted', 2, (event) => ({ type: 'ApplicationDraftCreated', data: event.data, schemaVersion: 3 }));
+          .register('ApplicationDrafted', 1, (event) => ({
+            data: { ...event.data, track: 'national' },
+            schemaVersion: 2,
+          }))
+          .register('ApplicationDrafted', 2, (event) => ({
+            type: 'ApplicationDraftCreated',
+            data: event.data,
+            schemaVersion: 3,
+          }));
         const upcasting = await subject.create({ upcasters });
         try {
           const streamId = applicationStreamId();
-          const marker = await upcasting.append(applicationStreamId(), [newEvent('Other')], { expectedRevision: 'no_stream' });
+          const marker = await upcasting.append(applicationStreamId(), [newEvent('Other')], {
+            expectedRevision: 'no_stream',
+          });
           const stored = newEvent('ApplicationDrafted', { title: 'x' });
           await upcasting.append(streamId, [stored], { expectedRevision: 'no_stream' });
-          const expectedShape = { type: 'ApplicationDraftCreated', data: { title: 'x', track: 'national' }, metadata: expect.objectContaining({ schemaVersion: 3 }) };
+          const expectedShape = {
+            type: 'ApplicationDraftCreated',
+            data: { title: 'x', track: 'national' },
+            metadata: expect.objectContaining({ schemaVersion: 3 }),
+          };
 
           expect((await upcasting.readStream(streamId))[0]).toMatchObject(expectedShape);
-          const fromAll = (await collect(upcasting.readAll({ from: marker.position }))).flat().find((event) => event.streamId === streamId);
+          const fromAll = (await collect(upcasting.readAll({ from: marker.position })))
+            .flat()
+            .find((event) => event.streamId === streamId);
           expect(fromAll).toMatchObject(expectedShape);
           const controller = new AbortController();
           let live: RecordedEvent | undefined;
-          for await (const event of upcasting.subscribe({ from: marker.position, signal: controller.signal })) {
+          for await (const event of upcasting.subscribe({
+            from: marker.position,
+            signal: controller.signal,
+          })) {
             if (event.streamId !== streamId) continue;
             live = event;
             controller.abort();
@@ -308,7 +390,12 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
         const streamId = applicationStreamId();
         await store.append(streamId, newEvents(3), { expectedRevision: 'no_stream' });
         await store.append(streamId, newEvents(2), { expectedRevision: 2 });
-        expect(await store.verifyStream(streamId)).toEqual({ streamsChecked: 1, eventsChecked: 5, ok: true, failures: [] });
+        expect(await store.verifyStream(streamId)).toEqual({
+          streamsChecked: 1,
+          eventsChecked: 5,
+          ok: true,
+          failures: [],
+        });
         const all = await store.verifyAll();
         expect(all.ok).toBe(true);
         expect(all.eventsChecked).toBeGreaterThanOrEqual(5);

@@ -15,15 +15,26 @@ export class ApplicationStateController {
 
   @Get(':id/state')
   @Roles('program_officer', 'auditor')
-  @ApiOperation({ summary: 'The application as it was at an instant (`asOf`) or a revision, folded from its events' })
+  @ApiOperation({
+    summary: 'The application as it was at an instant (`asOf`) or a revision, folded from its events',
+  })
   @ApiQuery({ name: 'asOf', required: false, example: '2025-06-10T23:59:59+09:00' })
   @ApiQuery({ name: 'revision', required: false, example: 3 })
   @ApiNotFoundResponse({ type: ProblemResponse })
-  state(@Param('id', ApplicationIdPipe) id: string, @Query('asOf') asOf?: string, @Query('revision') revision?: string) {
-    if (asOf !== undefined && revision !== undefined) throw invalidRequest('asOf', 'one_of', 'give asOf or revision, not both');
+  state(
+    @Param('id', ApplicationIdPipe) id: string,
+    @Query('asOf') asOf?: string,
+    @Query('revision') revision?: string,
+  ) {
+    if (asOf !== undefined && revision !== undefined)
+      throw invalidRequest('asOf', 'one_of', 'give asOf or revision, not both');
     const instant = asOf === undefined ? undefined : parseInstant(asOf);
-    if (asOf !== undefined && !instant) throw invalidRequest('asOf', 'iso_instant', 'asOf must be an ISO-8601 instant with an offset');
-    if (revision !== undefined && !/^\d{1,15}$/.test(revision)) throw invalidRequest('revision', 'non_negative_integer', 'revision must be 0 or more');
-    return this.queries.execute(new ApplicationStateQuery(id, instant, revision === undefined ? undefined : Number(revision)));
+    if (asOf !== undefined && !instant)
+      throw invalidRequest('asOf', 'iso_instant', 'asOf must be an ISO-8601 instant with an offset');
+    if (revision !== undefined && !/^\d{1,15}$/.test(revision))
+      throw invalidRequest('revision', 'non_negative_integer', 'revision must be 0 or more');
+    return this.queries.execute(
+      new ApplicationStateQuery(id, instant, revision === undefined ? undefined : Number(revision)),
+    );
   }
 }

@@ -17,21 +17,37 @@ export class ApplicationStateHandler implements IQueryHandler<ApplicationStateQu
   async execute({ applicationId, asOf, revision }: ApplicationStateQuery): Promise<Record<string, unknown>> {
     let events: RecordedEvent[];
     try {
-      events = await this.store.readStream(applicationStreamId(applicationId), { toInstant: asOf, toRevision: revision });
+      events = await this.store.readStream(applicationStreamId(applicationId), {
+        toInstant: asOf,
+        toRevision: revision,
+      });
     } catch (error) {
       if (error instanceof StreamNotFoundError) events = [];
       else throw error;
     }
     const state = foldApplication(events as unknown as ApplicationEvent[]);
     if (state.status === 'none') {
-      const message = asOf || revision !== undefined ? 'the application did not exist then' : 'no application with this id';
-      throw new ProblemException(problem(404, 'No such application at that point.', [{ field: 'id', rule: 'exists', message }], 'not-found'));
+      const message =
+        asOf || revision !== undefined ? 'the application did not exist then' : 'no application with this id';
+      throw new ProblemException(
+        problem(
+          404,
+          'No such application at that point.',
+          [{ field: 'id', rule: 'exists', message }],
+          'not-found',
+        ),
+      );
     }
     const last = events[events.length - 1];
     return {
       ...applicationView(state, Number(last.revision)),
       asOf: asOf?.toISOString() ?? null,
-      lastEvent: { revision: Number(last.revision), type: last.type, recordedAt: last.recordedAt.toISOString(), hash: last.metadata.hash },
+      lastEvent: {
+        revision: Number(last.revision),
+        type: last.type,
+        recordedAt: last.recordedAt.toISOString(),
+        hash: last.metadata.hash,
+      },
     };
   }
 }

@@ -76,7 +76,10 @@ export class ApplicationCommandsService {
       applicationEvents = decided.application;
       budgetEvents = decided.budget;
     } else {
-      const decided = decideApplicationCommand(command, application.state, { ...options, budget: budget?.state });
+      const decided = decideApplicationCommand(command, application.state, {
+        ...options,
+        budget: budget?.state,
+      });
       if (!decided.ok) return { refusal: decided.error };
       applicationEvents = decided.events;
     }
@@ -101,7 +104,11 @@ export class ApplicationCommandsService {
         const revision = written
           ? Number(written.streams.find((stream) => stream.streamId === application.streamId)?.nextRevision)
           : revisionNumber(application.revision);
-        return { status: successStatus, body: applicationView(this.existing(foldApplicationEvents(state)), revision), revision };
+        return {
+          status: successStatus,
+          body: applicationView(this.existing(foldApplicationEvents(state)), revision),
+          revision,
+        };
       },
     };
   }
@@ -121,21 +128,28 @@ export class ApplicationCommandsService {
         fiscalYear = submissionTarget(metadata.at).fiscalYear;
         break;
       case 'DecideApplication':
-        fiscalYear = 'fiscalYear' in state && typeof state.fiscalYear === 'number' ? state.fiscalYear : undefined;
+        fiscalYear =
+          'fiscalYear' in state && typeof state.fiscalYear === 'number' ? state.fiscalYear : undefined;
         break;
       default:
         return undefined;
     }
     if (fiscalYear === undefined) return undefined;
     const year = fiscalYear;
-    return loadStream(this.store, fiscalYearStreamId(year), (events) => foldBudget(events as readonly BudgetEvent[], year));
+    return loadStream(this.store, fiscalYearStreamId(year), (events) =>
+      foldBudget(events as readonly BudgetEvent[], year),
+    );
   }
 
   /**
    * A repeat whose idempotency record was lost (crash between append and record) finds
    * its own events in the stream: it answers with the state as of its last event.
    */
-  private alreadyDone(application: LoadedStream<ApplicationState>, request: WriteRequest, status: number): WriteResult | undefined {
+  private alreadyDone(
+    application: LoadedStream<ApplicationState>,
+    request: WriteRequest,
+    status: number,
+  ): WriteResult | undefined {
     if (!request.idempotencyKey) return undefined;
     const firstId = eventIdFor(request.idempotencyKey, application.streamId, 0);
     const index = application.events.findIndex((event) => event.eventId === firstId);

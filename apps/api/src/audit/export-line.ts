@@ -20,7 +20,9 @@ export const EXPORT_COLUMNS = [
   'hash',
 ] as const;
 
-export function exportRecord(event: RecordedEvent): Record<(typeof EXPORT_COLUMNS)[number], string | number | null | object> {
+export function exportRecord(
+  event: RecordedEvent,
+): Record<(typeof EXPORT_COLUMNS)[number], string | number | null | object> {
   const { metadata } = event;
   return {
     globalPosition: Number(event.globalPosition),

@@ -26,13 +26,22 @@ export class ExportController {
   @ApiQuery({ name: 'fiscalYear', example: 2025 })
   @ApiQuery({ name: 'format', enum: ['csv', 'ndjson'], required: false })
   @ApiProduces('text/csv', 'application/x-ndjson')
-  async export(@Query('fiscalYear') fiscalYearText: string | undefined, @Query('format') format = 'csv', @Res() response: Response): Promise<void> {
-    if (!fiscalYearText || !/^\d{4}$/.test(fiscalYearText)) throw invalidRequest('fiscalYear', 'fiscal_year', 'fiscalYear must be a year such as 2025');
-    if (format !== 'csv' && format !== 'ndjson') throw invalidRequest('format', 'is_in', 'format must be csv or ndjson');
+  async export(
+    @Query('fiscalYear') fiscalYearText: string | undefined,
+    @Query('format') format = 'csv',
+    @Res() response: Response,
+  ): Promise<void> {
+    if (!fiscalYearText || !/^\d{4}$/.test(fiscalYearText))
+      throw invalidRequest('fiscalYear', 'fiscal_year', 'fiscalYear must be a year such as 2025');
+    if (format !== 'csv' && format !== 'ndjson')
+      throw invalidRequest('format', 'is_in', 'format must be csv or ndjson');
     const fiscalYear = Number(fiscalYearText);
     const csv = format === 'csv';
     response.status(200);
-    response.setHeader('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+    response.setHeader(
+      'Content-Type',
+      csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+    );
     response.setHeader('Content-Disposition', `attachment; filename="l10k-events-FY${fiscalYear}.${format}"`);
     if (csv) await write(response, BYTE_ORDER_MARK + csvHeader());
     for await (const batch of this.store.readAll({ batchSize: 500 })) {

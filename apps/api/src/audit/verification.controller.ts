@@ -15,7 +15,10 @@ export class VerificationRequestDto {
 
 /** Revisions leave as numbers (JSON has no bigint); they stay far below 2^53. */
 function serialisable(report: VerificationReport) {
-  return { ...report, failures: report.failures.map((failure) => ({ ...failure, revision: Number(failure.revision) })) };
+  return {
+    ...report,
+    failures: report.failures.map((failure) => ({ ...failure, revision: Number(failure.revision) })),
+  };
 }
 
 @ApiTags('audit')
@@ -26,7 +29,9 @@ export class VerificationController {
   @Post()
   @HttpCode(200)
   @Roles('auditor')
-  @ApiOperation({ summary: 'Recompute the hash chains; each broken stream is named with its first broken link' })
+  @ApiOperation({
+    summary: 'Recompute the hash chains; each broken stream is named with its first broken link',
+  })
   @ApiOkResponse({ description: '`{ streamsChecked, eventsChecked, ok, failures[] }`' })
   async verify(@Body() body: VerificationRequestDto) {
     const report = body.applicationId

@@ -34,7 +34,9 @@ export class HealthController {
     } catch (error) {
       if (error instanceof ServiceUnavailableException) {
         const checks = error.getResponse();
-        throw new ProblemException(problem(503, 'Not ready: a dependency does not answer.', [], 'not-ready', { checks }));
+        throw new ProblemException(
+          problem(503, 'Not ready: a dependency does not answer.', [], 'not-ready', { checks }),
+        );
       }
       throw error;
     }

@@ -3,5 +3,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { HealthController } from './health.controller';
 
-@Module({ imports: [TerminusModule.forRoot({ logger: false })], controllers: [HealthController], providers: [EventStoreHealthIndicator] })
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false })],
+  controllers: [HealthController],
+  providers: [EventStoreHealthIndicator],
+})
 export class HealthModule {}

@@ -27,7 +27,11 @@ export function correlationIdFor(request: IncomingMessage, response: ServerRespo
           customAttributeKeys: { reqId: 'correlationId' },
           redact: ['req.headers.authorization', 'req.headers.cookie'],
           serializers: {
-            req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+            req: (request: { id: unknown; method: string; url: string }) => ({
+              id: request.id,
+              method: request.method,
+              url: request.url,
+            }),
             res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
           },
           customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>

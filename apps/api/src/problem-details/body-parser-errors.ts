@@ -33,7 +33,9 @@ export function problemForBodyParserError(error: BodyParserError): ProblemDetail
       );
     default:
       return error?.type && error.status && error.status < 500
-        ? problem(error.status, 'The request body could not be read.', [{ field: 'body', rule: 'readable', message: error.type }])
+        ? problem(error.status, 'The request body could not be read.', [
+            { field: 'body', rule: 'readable', message: error.type },
+          ])
         : undefined;
   }
 }
@@ -42,7 +44,12 @@ export function problemForBodyParserError(error: BodyParserError): ProblemDetail
  * Express error middleware placed right after the JSON parser: Nest would otherwise turn a
  * parse failure into a bare 400 and lose which rule broke.
  */
-export function bodyParserErrorsAsProblems(error: unknown, _request: Request, _response: Response, next: NextFunction): void {
+export function bodyParserErrorsAsProblems(
+  error: unknown,
+  _request: Request,
+  _response: Response,
+  next: NextFunction,
+): void {
   const details = problemForBodyParserError(error as BodyParserError);
   next(details ? new ProblemException(details) : error);
 }

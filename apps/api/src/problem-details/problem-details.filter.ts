@@ -26,7 +26,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(exception: unknown, request: Request): ProblemDetails {
     if (exception instanceof ProblemException) return exception.problem;
     if (isDatabaseUnavailable(exception)) {
-      return problem(503, 'The database is unreachable; nothing was written. Retry later.', [], 'database-unavailable');
+      return problem(
+        503,
+        'The database is unreachable; nothing was written. Retry later.',
+        [],
+        'database-unavailable',
+      );
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -35,7 +40,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       }
       return problem(status, this.messageOf(exception));
     }
-    return problem(500, 'The server could not complete the request; it has been logged.', [], 'internal-error');
+    return problem(
+      500,
+      'The server could not complete the request; it has been logged.',
+      [],
+      'internal-error',
+    );
   }
 
   private messageOf(exception: HttpException): string {

@@ -15,14 +15,20 @@ export class RoundsController {
   constructor(private readonly ruleSets: RuleSetResolver) {}
 
   @Get('for-instant')
-  @ApiOperation({ summary: 'The intake round a submission at this instant joins (the 10th, 23:59:59.999 JST, inclusive)' })
+  @ApiOperation({
+    summary: 'The intake round a submission at this instant joins (the 10th, 23:59:59.999 JST, inclusive)',
+  })
   @ApiQuery({ name: 'at', example: '2025-06-10T23:59:59.999+09:00' })
   @ApiOkResponse({ type: RoundResponse })
   @ApiBadRequestResponse({ type: ProblemResponse })
   forInstant(@Query('at') at: unknown): RoundResponse {
     const instant = parseInstant(at);
     if (!instant) {
-      throw invalidRequest('at', 'iso_instant', 'at must be an ISO-8601 instant with an offset, e.g. 2025-06-10T23:59:59.999+09:00');
+      throw invalidRequest(
+        'at',
+        'iso_instant',
+        'at must be an ISO-8601 instant with an offset, e.g. 2025-06-10T23:59:59.999+09:00',
+      );
     }
     return this.describe(roundOfInstant(instant));
   }

@@ -23,7 +23,18 @@ export class RuleSetsController {
     const ruleSet = findRuleSet(id);
     if (!ruleSet) {
       throw new ProblemException(
-        problem(404, `There is no rule set "${id}".`, [{ field: 'id', rule: 'rule_set_exists', message: `known: ${ruleSets.map((set) => set.id).join(', ')}` }], 'not-found'),
+        problem(
+          404,
+          `There is no rule set "${id}".`,
+          [
+            {
+              field: 'id',
+              rule: 'rule_set_exists',
+              message: `known: ${ruleSets.map((set) => set.id).join(', ')}`,
+            },
+          ],
+          'not-found',
+        ),
       );
     }
     return ruleSet;

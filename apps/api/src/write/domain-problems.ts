@@ -1,7 +1,12 @@
 import { DOMAIN_ERROR_STATUS, DomainError, DomainErrorCode, StatusClass } from '@l10k/domain';
 import { ProblemException, problem } from '../problem-details';
 
-const STATUS: Record<StatusClass, number> = { not_found: 404, forbidden: 403, conflict: 409, unprocessable: 422 };
+const STATUS: Record<StatusClass, number> = {
+  not_found: 404,
+  forbidden: 403,
+  conflict: 409,
+  unprocessable: 422,
+};
 
 /**
  * The one place where the domain's refusal codes become HTTP statuses. One deliberate
@@ -34,12 +39,24 @@ export function domainProblem(error: DomainError): ProblemException {
   // A 404 says no more than "no such application", whatever the reason was.
   if (status === 404) {
     return new ProblemException(
-      problem(404, 'No such application.', [{ field: 'id', rule: 'exists', message: 'no application with this id is visible to you' }], 'not-found'),
+      problem(
+        404,
+        'No such application.',
+        [{ field: 'id', rule: 'exists', message: 'no application with this id is visible to you' }],
+        'not-found',
+      ),
     );
   }
   const errors =
     error.violations && error.violations.length > 0
-      ? error.violations.map(({ rule, field, message, figures }) => ({ rule, field, message, ...(figures ? { figures } : {}) }))
+      ? error.violations.map(({ rule, field, message, figures }) => ({
+          rule,
+          field,
+          message,
+          ...(figures ? { figures } : {}),
+        }))
       : [{ field: FIELD_OF[error.code] ?? 'body', rule: error.code, message: error.message }];
-  return new ProblemException(problem(status, error.message, errors, error.code.replace(/_/g, '-'), { code: error.code }));
+  return new ProblemException(
+    problem(status, error.message, errors, error.code.replace(/_/g, '-'), { code: error.code }),
+  );
 }

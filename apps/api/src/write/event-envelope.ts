@@ -27,7 +27,9 @@ export function envelope(
         actor: command.actor,
         correlationId: request.correlationId,
         causationId: request.idempotencyKey ?? request.correlationId,
-        ...(typeof data.ruleSetId === 'string' ? { ruleSetId: data.ruleSetId, provisional: data.provisional === true } : {}),
+        ...(typeof data.ruleSetId === 'string'
+          ? { ruleSetId: data.ruleSetId, provisional: data.provisional === true }
+          : {}),
       },
     };
   });

@@ -9,6 +9,8 @@ export function checkExpectedRevision(current: ExpectedRevision, request: WriteR
   const revision = revisionNumber(current);
   if (revision !== request.expectedRevision) {
     const message = `The ${what} is at revision ${revision}, not ${request.expectedRevision}. Read it again and retry.`;
-    throw new ProblemException(problem(409, message, [{ field: 'If-Match', rule: 'revision_current', message }], 'stale-revision'));
+    throw new ProblemException(
+      problem(409, message, [{ field: 'If-Match', rule: 'revision_current', message }], 'stale-revision'),
+    );
   }
 }

@@ -24,9 +24,15 @@ export class IdempotencyService {
     if (rows.length === 0) return undefined;
     const [row] = rows;
     if (row.fingerprint !== fingerprint) {
-      const message = 'This Idempotency-Key was already used with a different request; use a new key for a new write.';
+      const message =
+        'This Idempotency-Key was already used with a different request; use a new key for a new write.';
       throw new ProblemException(
-        problem(422, message, [{ field: 'Idempotency-Key', rule: 'idempotency_key_reused', message }], 'idempotency-key-reused'),
+        problem(
+          422,
+          message,
+          [{ field: 'Idempotency-Key', rule: 'idempotency_key_reused', message }],
+          'idempotency-key-reused',
+        ),
       );
     }
     return { status: row.status, body: row.body, revision: row.revision ?? undefined };

@@ -19,7 +19,8 @@ export async function loadStream<State>(
     const events = await store.readStream(streamId);
     return { streamId, state: fold(events), revision: events[events.length - 1].revision, events };
   } catch (error) {
-    if (error instanceof StreamNotFoundError) return { streamId, state: fold([]), revision: 'no_stream', events: [] };
+    if (error instanceof StreamNotFoundError)
+      return { streamId, state: fold([]), revision: 'no_stream', events: [] };
     throw error;
   }
 }

@@ -1,20 +1,39 @@
-import { DuplicateEventIdError, EventStoreOperationNotSupportedError, EventStoreUnavailableError, WrongExpectedRevisionError } from '@l10k/eventstore';
+import {
+  DuplicateEventIdError,
+  EventStoreOperationNotSupportedError,
+  EventStoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '@l10k/eventstore';
 import { ProblemException, problem } from '../problem-details';
 
 /** Event-store failures as answers; anything else is rethrown untouched. */
 export function storeProblem(error: unknown): ProblemException | undefined {
   if (error instanceof WrongExpectedRevisionError) {
     const message = `The resource changed since revision ${String(error.expected)}; it is now at ${String(error.actual)}. Read it again and retry.`;
-    return new ProblemException(problem(409, message, [{ field: 'If-Match', rule: 'revision_current', message }], 'stale-revision'));
+    return new ProblemException(
+      problem(409, message, [{ field: 'If-Match', rule: 'revision_current', message }], 'stale-revision'),
+    );
   }
   if (error instanceof EventStoreUnavailableError) {
     return new ProblemException(
-      problem(503, 'The event store is unreachable; nothing was written. Retry later.', [], 'event-store-unavailable'),
+      problem(
+        503,
+        'The event store is unreachable; nothing was written. Retry later.',
+        [],
+        'event-store-unavailable',
+      ),
     );
   }
   if (error instanceof DuplicateEventIdError) {
     const message = 'This Idempotency-Key was already used for a different write.';
-    return new ProblemException(problem(422, message, [{ field: 'Idempotency-Key', rule: 'idempotency_key_reused', message }], 'idempotency-key-reused'));
+    return new ProblemException(
+      problem(
+        422,
+        message,
+        [{ field: 'Idempotency-Key', rule: 'idempotency_key_reused', message }],
+        'idempotency-key-reused',
+      ),
+    );
   }
   if (error instanceof EventStoreOperationNotSupportedError) {
     return new ProblemException(problem(501, error.message, [], 'not-supported-by-event-store'));

@@ -71,7 +71,10 @@ export class WriteExecutor {
         const written = await this.append(decided.appends);
         return decided.answer(written);
       } catch (error) {
-        const pinned = request.expectedRevision !== undefined && error instanceof WrongExpectedRevisionError && error.streamId === pinnedStreamId;
+        const pinned =
+          request.expectedRevision !== undefined &&
+          error instanceof WrongExpectedRevisionError &&
+          error.streamId === pinnedStreamId;
         if (!(error instanceof WrongExpectedRevisionError) || pinned || round >= MAX_ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.min(100, 2 * round) * (0.5 + Math.random())));
       }
@@ -83,7 +86,9 @@ export class WriteExecutor {
     if (nonEmpty.length === 0) return undefined;
     if (nonEmpty.length === 1) {
       const [only] = nonEmpty;
-      const result = await this.store.append(only.streamId, only.events, { expectedRevision: only.expectedRevision });
+      const result = await this.store.append(only.streamId, only.events, {
+        expectedRevision: only.expectedRevision,
+      });
       return { streams: [{ streamId: only.streamId, ...result }], position: result.position };
     }
     return this.store.appendMany(nonEmpty);

@@ -29,7 +29,9 @@ export const Write = createParamDecorator((_data: unknown, context: ExecutionCon
     expectedRevision: parseIfMatch(header('if-match')),
     idempotencyKey: parseIdempotencyKey(header('idempotency-key')),
     fingerprint: createHash('sha256')
-      .update(`${request.method} ${request.originalUrl}\u0000${principal.sub}\u0000${canonicalJson(request.body ?? null)}`)
+      .update(
+        `${request.method} ${request.originalUrl}\u0000${principal.sub}\u0000${canonicalJson(request.body ?? null)}`,
+      )
       .digest('hex'),
     correlationId: typeof request.id === 'string' ? request.id : String(request.id ?? ''),
   };

@@ -6,7 +6,12 @@ import type { ExpectedRevision } from '../event-store';
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_UNAVAILABLE = 14;
 
-const UNAVAILABLE_TYPES = new Set<string>([ErrorType.UNAVAILABLE, ErrorType.DEADLINE_EXCEEDED, ErrorType.TIMEOUT, ErrorType.NOT_LEADER]);
+const UNAVAILABLE_TYPES = new Set<string>([
+  ErrorType.UNAVAILABLE,
+  ErrorType.DEADLINE_EXCEEDED,
+  ErrorType.TIMEOUT,
+  ErrorType.NOT_LEADER,
+]);
 
 export interface KurrentErrorContext {
   readonly streamId?: string;
@@ -20,15 +25,29 @@ export function mapKurrentError(error: unknown, context: KurrentErrorContext = {
   const type = (error as { type?: unknown }).type;
   if (type === ErrorType.WRONG_EXPECTED_VERSION) {
     const details = error as { streamName?: string; actualState?: bigint | typeof NO_STREAM };
-    const actual = details.actualState === undefined || details.actualState === NO_STREAM ? 'no_stream' : BigInt(details.actualState);
-    return new WrongExpectedRevisionError(details.streamName ?? context.streamId ?? '', context.expectedRevision ?? 'any', actual);
+    const actual =
+      details.actualState === undefined || details.actualState === NO_STREAM
+        ? 'no_stream'
+        : BigInt(details.actualState);
+    return new WrongExpectedRevisionError(
+      details.streamName ?? context.streamId ?? '',
+      context.expectedRevision ?? 'any',
+      actual,
+    );
   }
   if (type === ErrorType.STREAM_NOT_FOUND || type === ErrorType.NO_STREAM) {
     return new StreamNotFoundError((error as { streamName?: string }).streamName || context.streamId || '');
   }
   const grpcCode = (error as { code?: unknown }).code;
-  if ((typeof type === 'string' && UNAVAILABLE_TYPES.has(type)) || grpcCode === GRPC_UNAVAILABLE || grpcCode === GRPC_DEADLINE_EXCEEDED) {
-    return new EventStoreUnavailableError(`KurrentDB unavailable: ${String((error as { message?: unknown }).message)}`, { cause: error });
+  if (
+    (typeof type === 'string' && UNAVAILABLE_TYPES.has(type)) ||
+    grpcCode === GRPC_UNAVAILABLE ||
+    grpcCode === GRPC_DEADLINE_EXCEEDED
+  ) {
+    return new EventStoreUnavailableError(
+      `KurrentDB unavailable: ${String((error as { message?: unknown }).message)}`,
+      { cause: error },
+    );
   }
   return error;
 }

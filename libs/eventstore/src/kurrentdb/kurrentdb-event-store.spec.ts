@@ -1,4 +1,9 @@
-import { DeadlineExceededError, StreamNotFoundError as KurrentStreamNotFoundError, UnavailableError, WrongExpectedVersionError } from '@kurrent/kurrentdb-client';
+import {
+  DeadlineExceededError,
+  StreamNotFoundError as KurrentStreamNotFoundError,
+  UnavailableError,
+  WrongExpectedVersionError,
+} from '@kurrent/kurrentdb-client';
 import { describeEventStoreContract } from '../../test/event-store.contract';
 import { applicationStreamId, newEvent } from '../../test/event-fixtures';
 import { EventStoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
@@ -14,15 +19,31 @@ const UNREACHABLE = 'kurrentdb://127.0.0.1:1?tls=false';
 
 describe('KurrentDB error mapping', () => {
   it('maps WrongExpectedVersionError to WrongExpectedRevisionError with the actual revision', () => {
-    const error = new WrongExpectedVersionError(undefined, { streamName: 'application-1', expected: 3n, current: 5n });
+    const error = new WrongExpectedVersionError(undefined, {
+      streamName: 'application-1',
+      expected: 3n,
+      current: 5n,
+    });
     const mapped = mapKurrentError(error, { streamId: 'application-1', expectedRevision: 3 });
     expect(mapped).toBeInstanceOf(WrongExpectedRevisionError);
-    expect(mapped).toMatchObject({ code: 'wrong_expected_revision', streamId: 'application-1', expected: 3, actual: 5n });
+    expect(mapped).toMatchObject({
+      code: 'wrong_expected_revision',
+      streamId: 'application-1',
+      expected: 3,
+      actual: 5n,
+    });
   });
 
   it("maps a wrong expectation on a missing stream to actual 'no_stream'", () => {
-    const error = new WrongExpectedVersionError(undefined, { streamName: 'application-2', expected: 0n, current: 'no_stream' });
-    expect(mapKurrentError(error, { expectedRevision: 0 })).toMatchObject({ code: 'wrong_expected_revision', actual: 'no_stream' });
+    const error = new WrongExpectedVersionError(undefined, {
+      streamName: 'application-2',
+      expected: 0n,
+      current: 'no_stream',
+    });
+    expect(mapKurrentError(error, { expectedRevision: 0 })).toMatchObject({
+      code: 'wrong_expected_revision',
+      actual: 'no_stream',
+    });
   });
 
   it('maps StreamNotFoundError to the port error', () => {
@@ -32,7 +53,11 @@ describe('KurrentDB error mapping', () => {
   });
 
   it('maps Unavailable, DeadlineExceeded and raw gRPC status 14 to EventStoreUnavailableError', () => {
-    for (const error of [new UnavailableError(), new DeadlineExceededError(), Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14 })]) {
+    for (const error of [
+      new UnavailableError(),
+      new DeadlineExceededError(),
+      Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14 }),
+    ]) {
       expect(mapKurrentError(error)).toBeInstanceOf(EventStoreUnavailableError);
     }
   });
@@ -47,34 +72,46 @@ describe('KurrentDB checkpoints', () => {
   it('round-trip the $all position and refuse foreign checkpoints', () => {
     const position = { commit: 1234567890123n, prepare: 1234567890100n };
     expect(parseKurrentCheckpoint(formatKurrentCheckpoint(position))).toEqual(position);
-    expect(() => parseKurrentCheckpoint('pg:1:2')).toThrow(expect.objectContaining({ code: 'invalid_checkpoint' }));
+    expect(() => parseKurrentCheckpoint('pg:1:2')).toThrow(
+      expect.objectContaining({ code: 'invalid_checkpoint' }),
+    );
   });
 });
 
 describe('KurrentDbEventStore against an unreachable server', () => {
   it('connect fails fast with EventStoreUnavailableError', async () => {
     const started = Date.now();
-    const error = await KurrentDbEventStore.connect({ connectionString: UNREACHABLE, deadlineMillis: 2_000 }).catch((caught: unknown) => caught);
+    const error = await KurrentDbEventStore.connect({
+      connectionString: UNREACHABLE,
+      deadlineMillis: 2_000,
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EventStoreUnavailableError);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
-  it.each([['no_stream' as const], ['any' as const], [4]])('append (expected %p) fails fast with EventStoreUnavailableError', async (expectedRevision) => {
-    const store = KurrentDbEventStore.create({ connectionString: UNREACHABLE, deadlineMillis: 2_000 });
-    try {
-      const started = Date.now();
-      const error = await store.append(applicationStreamId(), [newEvent()], { expectedRevision }).catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(EventStoreUnavailableError);
-      expect(Date.now() - started).toBeLessThan(5_000);
-    } finally {
-      await store.close();
-    }
-  });
+  it.each([['no_stream' as const], ['any' as const], [4]])(
+    'append (expected %p) fails fast with EventStoreUnavailableError',
+    async (expectedRevision) => {
+      const store = KurrentDbEventStore.create({ connectionString: UNREACHABLE, deadlineMillis: 2_000 });
+      try {
+        const started = Date.now();
+        const error = await store
+          .append(applicationStreamId(), [newEvent()], { expectedRevision })
+          .catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(EventStoreUnavailableError);
+        expect(Date.now() - started).toBeLessThan(5_000);
+      } finally {
+        await store.close();
+      }
+    },
+  );
 
   it('readStream and readAll fail fast with EventStoreUnavailableError', async () => {
     const store = KurrentDbEventStore.create({ connectionString: UNREACHABLE, deadlineMillis: 2_000 });
     try {
-      await expect(store.readStream(applicationStreamId())).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      await expect(store.readStream(applicationStreamId())).rejects.toBeInstanceOf(
+        EventStoreUnavailableError,
+      );
       const readAll = async () => {
         for await (const _batch of store.readAll()) return;
       };

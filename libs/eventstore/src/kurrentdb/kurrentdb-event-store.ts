@@ -98,19 +98,34 @@ export class KurrentDbEventStore implements EventStore {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const head = await this.headFor(streamId, expectedRevision);
-        const chained = chainEvents(streamId, head ? head.revision : -1n, head ? head.hash : GENESIS_HASH, events);
+        const chained = chainEvents(
+          streamId,
+          head ? head.revision : -1n,
+          head ? head.hash : GENESIS_HASH,
+          events,
+        );
         const result = await this.client.appendToStream(
           streamId,
-          chained.map(({ eventId, type, data, metadata }) => jsonEvent({ id: eventId, type, data, metadata: { ...metadata } })),
+          chained.map(({ eventId, type, data, metadata }) =>
+            jsonEvent({ id: eventId, type, data, metadata: { ...metadata } }),
+          ),
           // Always an exact state: the hashes were chained onto exactly this head.
           { streamState: head ? head.revision : NO_STREAM, deadline: this.deadline },
         );
         if (!result.position) throw new Error(`KurrentDB returned no position for the append to ${streamId}`);
-        return { nextRevision: result.nextExpectedRevision, position: formatKurrentCheckpoint(result.position) };
+        return {
+          nextRevision: result.nextExpectedRevision,
+          position: formatKurrentCheckpoint(result.position),
+        };
       } catch (error) {
         const mapped = mapKurrentError(error, { streamId, expectedRevision });
         // `any` only asked for "after whatever is there": a race for the head is retried.
-        if (mapped instanceof WrongExpectedRevisionError && expectedRevision === 'any' && attempt < MAX_ANY_ATTEMPTS) continue;
+        if (
+          mapped instanceof WrongExpectedRevisionError &&
+          expectedRevision === 'any' &&
+          attempt < MAX_ANY_ATTEMPTS
+        )
+          continue;
         throw mapped;
       }
     }
@@ -129,7 +144,10 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const raw = await this.readStreamRaw(streamId, options.toRevision === undefined ? undefined : BigInt(options.toRevision));
+    const raw = await this.readStreamRaw(
+      streamId,
+      options.toRevision === undefined ? undefined : BigInt(options.toRevision),
+    );
     const events: RecordedEvent[] = [];
     for (const event of raw) {
       if (options.toInstant && event.created > options.toInstant) break;
@@ -140,7 +158,8 @@ export class KurrentDbEventStore implements EventStore {
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent[]> {
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-    let from: Position | undefined = options.from === undefined ? undefined : parseKurrentCheckpoint(options.from);
+    let from: Position | undefined =
+      options.from === undefined ? undefined : parseKurrentCheckpoint(options.from);
     for (;;) {
       const batch: RecordedEvent[] = [];
       for (const event of await this.readAllPage(from, batchSize)) batch.push(this.toRecordedEvent(event));
@@ -209,9 +228,16 @@ export class KurrentDbEventStore implements EventStore {
     return head;
   }
 
-  private async readEvent(streamId: string, at: { fromRevision: bigint | 'end'; direction: typeof FORWARDS | typeof BACKWARDS }): Promise<Head | undefined> {
+  private async readEvent(
+    streamId: string,
+    at: { fromRevision: bigint | 'end'; direction: typeof FORWARDS | typeof BACKWARDS },
+  ): Promise<Head | undefined> {
     try {
-      for await (const resolved of this.client.readStream(streamId, { ...at, maxCount: 1, deadline: this.deadline })) {
+      for await (const resolved of this.client.readStream(streamId, {
+        ...at,
+        maxCount: 1,
+        deadline: this.deadline,
+      })) {
         if (!resolved.event) continue;
         const metadata = resolved.event.metadata as Partial<EventMetadata> | undefined;
         return { revision: resolved.event.revision, hash: metadata?.hash ?? GENESIS_HASH };
@@ -228,7 +254,12 @@ export class KurrentDbEventStore implements EventStore {
     const events: KurrentRecorded[] = [];
     try {
       const maxCount = toRevision === undefined ? undefined : toRevision + 1n;
-      for await (const resolved of this.client.readStream(streamId, { fromRevision: START, direction: FORWARDS, maxCount, deadline: this.deadline }) as AsyncIterable<ResolvedEvent>) {
+      for await (const resolved of this.client.readStream(streamId, {
+        fromRevision: START,
+        direction: FORWARDS,
+        maxCount,
+        deadline: this.deadline,
+      }) as AsyncIterable<ResolvedEvent>) {
         if (resolved.event) events.push(resolved.event as KurrentRecorded);
       }
     } catch (error) {
@@ -251,7 +282,8 @@ export class KurrentDbEventStore implements EventStore {
       for await (const resolved of read) {
         const event = resolved.event;
         if (!event) continue;
-        if (from && event.position.commit === from.commit && event.position.prepare === from.prepare) continue;
+        if (from && event.position.commit === from.commit && event.position.prepare === from.prepare)
+          continue;
         events.push(event);
       }
     } catch (error) {

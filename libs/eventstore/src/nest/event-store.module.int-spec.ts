@@ -13,7 +13,9 @@ describe('EventStoreModule', () => {
   });
 
   it('forRoot provides a working PostgreSQL store under EVENT_STORE and closes it on shutdown', async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [EventStoreModule.forRoot({ kind: 'postgres', connectionString })] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [EventStoreModule.forRoot({ kind: 'postgres', connectionString })],
+    }).compile();
     const app = moduleRef.createNestApplication();
     await app.init();
     const store = app.get<EventStore>(EVENT_STORE);
@@ -28,7 +30,11 @@ describe('EventStoreModule', () => {
 
   it('forRootAsync takes its options from a factory', async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [EventStoreModule.forRootAsync({ useFactory: async () => ({ kind: 'postgres' as const, connectionString }) })],
+      imports: [
+        EventStoreModule.forRootAsync({
+          useFactory: async () => ({ kind: 'postgres' as const, connectionString }),
+        }),
+      ],
     }).compile();
     const app = moduleRef.createNestApplication();
     await app.init();

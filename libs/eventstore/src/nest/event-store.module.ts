@@ -1,4 +1,11 @@
-import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
 import type { EventStore } from '../event-store';
 import { KurrentDbEventStore } from '../kurrentdb/kurrentdb-event-store';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
@@ -8,8 +15,18 @@ import type { UpcasterRegistry } from '../upcasters';
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
 export type EventStoreModuleOptions =
-  | { readonly kind: 'postgres'; readonly connectionString: string; readonly poolSize?: number; readonly upcasters?: UpcasterRegistry }
-  | { readonly kind: 'kurrentdb'; readonly connectionString: string; readonly streamPrefixes?: readonly string[]; readonly upcasters?: UpcasterRegistry };
+  | {
+      readonly kind: 'postgres';
+      readonly connectionString: string;
+      readonly poolSize?: number;
+      readonly upcasters?: UpcasterRegistry;
+    }
+  | {
+      readonly kind: 'kurrentdb';
+      readonly connectionString: string;
+      readonly streamPrefixes?: readonly string[];
+      readonly upcasters?: UpcasterRegistry;
+    };
 
 export interface EventStoreModuleAsyncOptions {
   readonly imports?: DynamicModule['imports'];
@@ -25,9 +42,17 @@ const EVENT_STORE_OPTIONS = Symbol('EVENT_STORE_OPTIONS');
 export async function createEventStore(options: EventStoreModuleOptions): Promise<EventStore> {
   switch (options.kind) {
     case 'postgres':
-      return PostgresEventStore.connect({ connectionString: options.connectionString, poolSize: options.poolSize, upcasters: options.upcasters });
+      return PostgresEventStore.connect({
+        connectionString: options.connectionString,
+        poolSize: options.poolSize,
+        upcasters: options.upcasters,
+      });
     case 'kurrentdb':
-      return KurrentDbEventStore.connect({ connectionString: options.connectionString, streamPrefixes: options.streamPrefixes, upcasters: options.upcasters });
+      return KurrentDbEventStore.connect({
+        connectionString: options.connectionString,
+        streamPrefixes: options.streamPrefixes,
+        upcasters: options.upcasters,
+      });
   }
 }
 
@@ -44,22 +69,38 @@ class EventStoreShutdown implements OnApplicationShutdown {
 @Module({})
 export class EventStoreModule {
   static forRoot(options: EventStoreModuleOptions & { readonly isGlobal?: boolean }): DynamicModule {
-    return EventStoreModule.build([{ provide: EVENT_STORE_OPTIONS, useValue: options }], [], options.isGlobal);
+    return EventStoreModule.build(
+      [{ provide: EVENT_STORE_OPTIONS, useValue: options }],
+      [],
+      options.isGlobal,
+    );
   }
 
   static forRootAsync(options: EventStoreModuleAsyncOptions): DynamicModule {
-    const optionsProvider: Provider = { provide: EVENT_STORE_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] };
+    const optionsProvider: Provider = {
+      provide: EVENT_STORE_OPTIONS,
+      useFactory: options.useFactory,
+      inject: options.inject ?? [],
+    };
     return EventStoreModule.build([optionsProvider], options.imports ?? [], options.isGlobal);
   }
 
-  private static build(optionProviders: Provider[], imports: NonNullable<DynamicModule['imports']>, isGlobal = false): DynamicModule {
+  private static build(
+    optionProviders: Provider[],
+    imports: NonNullable<DynamicModule['imports']>,
+    isGlobal = false,
+  ): DynamicModule {
     return {
       module: EventStoreModule,
       global: isGlobal,
       imports,
       providers: [
         ...optionProviders,
-        { provide: EVENT_STORE, useFactory: (options: EventStoreModuleOptions) => createEventStore(options), inject: [EVENT_STORE_OPTIONS] },
+        {
+          provide: EVENT_STORE,
+          useFactory: (options: EventStoreModuleOptions) => createEventStore(options),
+          inject: [EVENT_STORE_OPTIONS],
+        },
         EventStoreShutdown,
       ],
       exports: [EVENT_STORE],

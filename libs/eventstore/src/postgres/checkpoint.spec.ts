@@ -4,7 +4,10 @@ describe('PostgreSQL checkpoint', () => {
   it('is the (transaction_id, global_position) pair as text and round-trips', () => {
     const checkpoint = formatCheckpoint('18446744073709551615', '9223372036854775807');
     expect(checkpoint).toBe('pg:18446744073709551615:9223372036854775807');
-    expect(parseCheckpoint(checkpoint)).toEqual({ transactionId: '18446744073709551615', globalPosition: '9223372036854775807' });
+    expect(parseCheckpoint(checkpoint)).toEqual({
+      transactionId: '18446744073709551615',
+      globalPosition: '9223372036854775807',
+    });
     expect(parseCheckpoint(undefined)).toEqual(START_POSITION);
   });
 

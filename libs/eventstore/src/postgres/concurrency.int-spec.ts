@@ -109,7 +109,15 @@ describe('PostgresEventStore under concurrent writers', () => {
     const [chained] = chainEvents(slowStream, -1n, GENESIS_HASH, [slow]);
     await sql.query('BEGIN');
     await sql.query('SELECT * FROM eventstore_append($1::jsonb)', [
-      JSON.stringify([{ streamId: slowStream, expected: '-1', prevHash: GENESIS_HASH, lastHash: chained.metadata.hash, events: [{ ...chained, revision: undefined }] }]),
+      JSON.stringify([
+        {
+          streamId: slowStream,
+          expected: '-1',
+          prevHash: GENESIS_HASH,
+          lastHash: chained.metadata.hash,
+          events: [{ ...chained, revision: undefined }],
+        },
+      ]),
     ]);
     const fast = await store.append(fastStream, [newEvent('Fast')], { expectedRevision: 'no_stream' });
 

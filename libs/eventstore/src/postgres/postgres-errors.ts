@@ -1,10 +1,26 @@
 import { EventStoreUnavailableError } from '../errors';
 
-const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NETWORK_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections,
 // 3D000 the database is gone.
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '3D000']);
-const CLIENT_SIDE_MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /connection timeout/i, /not queryable/i, /cannot use a pool after calling end/i, /is not currently accepting connections/i];
+const CLIENT_SIDE_MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /connection timeout/i,
+  /not queryable/i,
+  /cannot use a pool after calling end/i,
+  /is not currently accepting connections/i,
+];
 
 /** True when the failure is the database being out of reach, not something the request did. */
 export function isUnavailable(error: unknown): boolean {
@@ -26,7 +42,10 @@ export function isUnavailable(error: unknown): boolean {
 /** Rethrows an out-of-reach database as the port's EventStoreUnavailableError, anything else unchanged. */
 export function mapPostgresError(error: unknown): unknown {
   if (isUnavailable(error)) {
-    return new EventStoreUnavailableError(`PostgreSQL event store unavailable: ${String((error as { message?: unknown }).message)}`, { cause: error });
+    return new EventStoreUnavailableError(
+      `PostgreSQL event store unavailable: ${String((error as { message?: unknown }).message)}`,
+      { cause: error },
+    );
   }
   return error;
 }

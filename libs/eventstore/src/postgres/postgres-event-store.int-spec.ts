@@ -35,11 +35,19 @@ describe('PostgresEventStore', () => {
           metadata: 'jsonb',
           recorded_at: 'timestamp with time zone',
         });
-        const indexes = await client.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE tablename = 'events'`);
+        const indexes = await client.query<{ indexdef: string }>(
+          `SELECT indexdef FROM pg_indexes WHERE tablename = 'events'`,
+        );
         const definitions = indexes.rows.map((row) => row.indexdef).join('\n');
-        expect(definitions).toContain('UNIQUE INDEX events_event_id_key ON public.events USING btree (event_id)');
-        expect(definitions).toContain('UNIQUE INDEX events_stream_revision_key ON public.events USING btree (stream_id, stream_revision)');
-        expect(definitions).toContain('events_global_order_idx ON public.events USING btree (transaction_id, global_position)');
+        expect(definitions).toContain(
+          'UNIQUE INDEX events_event_id_key ON public.events USING btree (event_id)',
+        );
+        expect(definitions).toContain(
+          'UNIQUE INDEX events_stream_revision_key ON public.events USING btree (stream_id, stream_revision)',
+        );
+        expect(definitions).toContain(
+          'events_global_order_idx ON public.events USING btree (transaction_id, global_position)',
+        );
       } finally {
         await client.end();
       }

@@ -124,7 +124,10 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.heads = new StreamHeadCache(options.streamHeadCacheSize ?? 10_000);
-    this.notifications = new AppendNotifications({ connectionString: options.connectionString, connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000 });
+    this.notifications = new AppendNotifications({
+      connectionString: options.connectionString,
+      connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
+    });
     this.maxPollIntervalMs = options.maxPollIntervalMillis ?? 1_000;
     this.notifier = options.notify === 'in_transaction' ? undefined : new AppendNotifier(pool);
   }
@@ -173,16 +176,24 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const toRevision = options.toRevision === undefined ? '9223372036854775807' : BigInt(options.toRevision).toString();
+    const toRevision =
+      options.toRevision === undefined ? '9223372036854775807' : BigInt(options.toRevision).toString();
     let rows: EventRow[];
     try {
-      rows = (await this.pool.query<EventRow>({ name: 'eventstore_read_stream', text: READ_STREAM_SQL, values: [streamId, toRevision] })).rows;
+      rows = (
+        await this.pool.query<EventRow>({
+          name: 'eventstore_read_stream',
+          text: READ_STREAM_SQL,
+          values: [streamId, toRevision],
+        })
+      ).rows;
       if (rows.length === 0 && !(await this.streamExists(streamId))) throw new StreamNotFoundError(streamId);
     } catch (error) {
       throw mapPostgresError(error);
     }
     const last = rows[rows.length - 1];
-    if (last && options.toRevision === undefined) this.heads.remember(streamId, { revision: BigInt(last.stream_revision), hash: last.metadata.hash });
+    if (last && options.toRevision === undefined)
+      this.heads.remember(streamId, { revision: BigInt(last.stream_revision), hash: last.metadata.hash });
     const events: RecordedEvent[] = [];
     for (const row of rows) {
       // recorded_at grows with the revision (clock_timestamp under the stream lock): stop at the first later one.
@@ -223,7 +234,8 @@ export class PostgresEventStore implements EventStore {
       if (rows.length > 0) pollIntervalMs = MIN_POLL_INTERVAL_MS;
       const woken = await this.notifications.wait(seenGeneration, pollIntervalMs, signal);
       // A notification may precede visibility (an older transaction still running): poll soon after it, then back off.
-      pollIntervalMs = woken === 'notified' ? MIN_POLL_INTERVAL_MS : Math.min(pollIntervalMs * 2, this.maxPollIntervalMs);
+      pollIntervalMs =
+        woken === 'notified' ? MIN_POLL_INTERVAL_MS : Math.min(pollIntervalMs * 2, this.maxPollIntervalMs);
     }
   }
 
@@ -256,12 +268,22 @@ export class PostgresEventStore implements EventStore {
     if (cached && cached.revision === expected) return { streamId, expectedRevision, events, head: cached };
     const head = await this.readHead(streamId);
     // A wrong revision still goes to the database: it may be a retry of an append that succeeded.
-    return { streamId, expectedRevision, events, head: head && head.revision === expected ? head : { revision: expected, hash: GENESIS_HASH } };
+    return {
+      streamId,
+      expectedRevision,
+      events,
+      head: head && head.revision === expected ? head : { revision: expected, hash: GENESIS_HASH },
+    };
   }
 
   private async writeOnce(prepared: readonly PreparedAppend[]): Promise<AppendManyResult> {
     const payload = prepared.map(({ streamId, events, head }) => {
-      const chained = chainEvents(streamId, head ? head.revision : -1n, head ? head.hash : GENESIS_HASH, events);
+      const chained = chainEvents(
+        streamId,
+        head ? head.revision : -1n,
+        head ? head.hash : GENESIS_HASH,
+        events,
+      );
       return {
         streamId,
         expected: head ? head.revision.toString() : '-1',
@@ -276,7 +298,11 @@ export class PostgresEventStore implements EventStore {
       values: [JSON.stringify(payload), this.notifier === undefined],
     });
     this.notifier?.appended();
-    for (const item of payload) this.heads.remember(item.streamId, { revision: BigInt(item.expected) + BigInt(item.events.length), hash: item.lastHash });
+    for (const item of payload)
+      this.heads.remember(item.streamId, {
+        revision: BigInt(item.expected) + BigInt(item.events.length),
+        hash: item.lastHash,
+      });
     return this.toAppendManyResult(prepared, rows);
   }
 
@@ -297,13 +323,23 @@ export class PostgresEventStore implements EventStore {
     const stored = await this.findStored(prepared);
     if (stored) return { result: stored };
     if (duplicateId) {
-      throw new DuplicateEventIdError(prepared[0].streamId, prepared.flatMap((item) => item.events.map((event) => event.eventId)));
+      throw new DuplicateEventIdError(
+        prepared[0].streamId,
+        prepared.flatMap((item) => item.events.map((event) => event.eventId)),
+      );
     }
     const conflict = JSON.parse((error as { detail?: string }).detail ?? '{}') as ConflictDetail;
     const request = prepared.find((item) => item.streamId === conflict.streamId) ?? prepared[0];
-    const actual = conflict.revision === null ? undefined : { revision: BigInt(conflict.revision), hash: conflict.lastHash ?? GENESIS_HASH };
+    const actual =
+      conflict.revision === null
+        ? undefined
+        : { revision: BigInt(conflict.revision), hash: conflict.lastHash ?? GENESIS_HASH };
     if (!isSatisfiedBy(request.expectedRevision, actual) || attempt >= MAX_APPEND_ATTEMPTS) {
-      throw new WrongExpectedRevisionError(request.streamId, request.expectedRevision, actual ? actual.revision : 'no_stream');
+      throw new WrongExpectedRevisionError(
+        request.streamId,
+        request.expectedRevision,
+        actual ? actual.revision : 'no_stream',
+      );
     }
     return { prepared: prepared.map((item) => (item === request ? { ...item, head: actual } : item)) };
   }
@@ -317,25 +353,42 @@ export class PostgresEventStore implements EventStore {
       [eventIds],
     );
     if (rows.length === 0) return undefined;
-    const streamOf = new Map(prepared.flatMap((item) => item.events.map((event) => [event.eventId, item.streamId] as const)));
-    const complete = rows.length === eventIds.length && rows.every((row) => streamOf.get(row.event_id) === row.stream_id);
-    if (!complete) throw new DuplicateEventIdError(prepared[0].streamId, rows.map((row) => row.event_id));
+    const streamOf = new Map(
+      prepared.flatMap((item) => item.events.map((event) => [event.eventId, item.streamId] as const)),
+    );
+    const complete =
+      rows.length === eventIds.length && rows.every((row) => streamOf.get(row.event_id) === row.stream_id);
+    if (!complete)
+      throw new DuplicateEventIdError(
+        prepared[0].streamId,
+        rows.map((row) => row.event_id),
+      );
     const perStream = new Map<string, AppendRow>();
     for (const row of rows) {
       const seen = perStream.get(row.stream_id);
-      if (!seen || BigInt(row.stream_revision) > BigInt(seen.stream_revision)) perStream.set(row.stream_id, row);
+      if (!seen || BigInt(row.stream_revision) > BigInt(seen.stream_revision))
+        perStream.set(row.stream_id, row);
     }
     return this.toAppendManyResult(prepared, [...perStream.values()]);
   }
 
-  private toAppendManyResult(prepared: readonly PreparedAppend[], rows: readonly AppendRow[]): AppendManyResult {
+  private toAppendManyResult(
+    prepared: readonly PreparedAppend[],
+    rows: readonly AppendRow[],
+  ): AppendManyResult {
     const byStream = new Map(rows.map((row) => [row.stream_id, row]));
     const streams = prepared.map(({ streamId }) => {
       const row = byStream.get(streamId);
       if (!row) throw new Error(`append returned no row for stream ${streamId}`);
-      return { streamId, nextRevision: BigInt(row.stream_revision), position: formatCheckpoint(row.transaction_id, row.global_position) };
+      return {
+        streamId,
+        nextRevision: BigInt(row.stream_revision),
+        position: formatCheckpoint(row.transaction_id, row.global_position),
+      };
     });
-    const last = rows.reduce((max, row) => (BigInt(row.global_position) > BigInt(max.global_position) ? row : max));
+    const last = rows.reduce((max, row) =>
+      BigInt(row.global_position) > BigInt(max.global_position) ? row : max,
+    );
     return { streams, position: formatCheckpoint(last.transaction_id, last.global_position) };
   }
 
@@ -353,9 +406,17 @@ export class PostgresEventStore implements EventStore {
     return (rowCount ?? 0) > 0;
   }
 
-  private async readBatch(transactionId: string, globalPosition: string, batchSize: number): Promise<EventRow[]> {
+  private async readBatch(
+    transactionId: string,
+    globalPosition: string,
+    batchSize: number,
+  ): Promise<EventRow[]> {
     try {
-      const result = await this.pool.query<EventRow>({ name: 'eventstore_read_all', text: READ_ALL_SQL, values: [transactionId, globalPosition, batchSize] });
+      const result = await this.pool.query<EventRow>({
+        name: 'eventstore_read_all',
+        text: READ_ALL_SQL,
+        values: [transactionId, globalPosition, batchSize],
+      });
       return result.rows;
     } catch (error) {
       throw mapPostgresError(error);
@@ -371,19 +432,31 @@ export class PostgresEventStore implements EventStore {
       connection = await this.pool.connect();
       // One snapshot for the whole walk, so concurrent appends cannot look like broken heads.
       await connection.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const text = streamId === undefined ? VERIFY_SQL : VERIFY_SQL.replace('WHERE', 'WHERE e.stream_id = $4 AND');
+      const text =
+        streamId === undefined ? VERIFY_SQL : VERIFY_SQL.replace('WHERE', 'WHERE e.stream_id = $4 AND');
       let current: { streamId: string; head?: { revision: bigint; lastHash: string } } | undefined;
       for (;;) {
         const values: unknown[] = [after[0], after[1], batchSize];
         if (streamId !== undefined) values.push(streamId);
         const { rows } = await connection.query<VerifyRow>(text, values);
         for (const row of rows) {
-          if (current && current.streamId !== row.stream_id) verifier.endStream(current.streamId, current.head);
+          if (current && current.streamId !== row.stream_id)
+            verifier.endStream(current.streamId, current.head);
           current = {
             streamId: row.stream_id,
-            head: row.head_revision === null ? undefined : { revision: BigInt(row.head_revision), lastHash: row.head_hash ?? '' },
+            head:
+              row.head_revision === null
+                ? undefined
+                : { revision: BigInt(row.head_revision), lastHash: row.head_hash ?? '' },
           };
-          verifier.add({ streamId: row.stream_id, revision: BigInt(row.stream_revision), eventId: row.event_id, type: row.type, data: row.data, metadata: row.metadata });
+          verifier.add({
+            streamId: row.stream_id,
+            revision: BigInt(row.stream_revision),
+            eventId: row.event_id,
+            type: row.type,
+            data: row.data,
+            metadata: row.metadata,
+          });
         }
         if (rows.length < batchSize) break;
         const last = rows[rows.length - 1];
@@ -443,6 +516,7 @@ function validateAppends(appends: readonly StreamAppend[]): void {
     if (streamIds.has(streamId)) throw new TypeError(`stream ${streamId} appears twice in one appendMany`);
     streamIds.add(streamId);
     if (events.length === 0) throw new TypeError(`append to ${streamId} needs at least one event`);
-    if (typeof expectedRevision !== 'string' && BigInt(expectedRevision) < 0n) throw new TypeError(`expected revision must not be negative: ${expectedRevision}`);
+    if (typeof expectedRevision !== 'string' && BigInt(expectedRevision) < 0n)
+      throw new TypeError(`expected revision must not be negative: ${expectedRevision}`);
   }
 }

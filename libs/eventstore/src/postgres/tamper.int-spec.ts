@@ -33,7 +33,10 @@ describe('PostgresEventStore verification against tampering in SQL', () => {
     const truncated = await streamOf(4);
     expect((await store.verifyAll()).ok).toBe(true);
 
-    await sql.query(`UPDATE events SET data = jsonb_set(data, '{index}', '99') WHERE stream_id = $1 AND stream_revision = 2`, [changed]);
+    await sql.query(
+      `UPDATE events SET data = jsonb_set(data, '{index}', '99') WHERE stream_id = $1 AND stream_revision = 2`,
+      [changed],
+    );
     await sql.query(`DELETE FROM events WHERE stream_id = $1 AND stream_revision = 1`, [deleted]);
     await sql.query(
       `UPDATE events AS e SET data = o.data, metadata = o.metadata
@@ -78,13 +81,17 @@ describe('PostgresEventStore verification against tampering in SQL', () => {
       [streamId],
     );
     const report = await store.verifyStream(streamId);
-    expect(report.failures).toEqual([expect.objectContaining({ streamId, revision: 0n, reason: 'hash_mismatch' })]);
+    expect(report.failures).toEqual([
+      expect.objectContaining({ streamId, revision: 0n, reason: 'hash_mismatch' }),
+    ]);
   });
 
   it('verifies across the 1,000-row pages of its walk and still finds a break in a later page', async () => {
     const streams = await Promise.all(Array.from({ length: 30 }, () => streamOf(40)));
     const lastStream = [...streams].sort()[streams.length - 1];
-    await sql.query(`UPDATE events SET type = 'Forged' WHERE stream_id = $1 AND stream_revision = 39`, [lastStream]);
+    await sql.query(`UPDATE events SET type = 'Forged' WHERE stream_id = $1 AND stream_revision = 39`, [
+      lastStream,
+    ]);
     const { rows } = await sql.query<{ total: number; before: number }>(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE (stream_id, stream_revision) < ($1, 39))::int AS before FROM events`,
       [lastStream],

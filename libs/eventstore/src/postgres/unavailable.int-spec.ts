@@ -8,9 +8,10 @@ import { PostgresEventStore } from './postgres-event-store';
 describe('PostgresEventStore when the database is out of reach', () => {
   it('reports a refused connection as EventStoreUnavailableError, fast', async () => {
     const started = Date.now();
-    const error = await PostgresEventStore.connect({ connectionString: `postgres://postgres:postgres@127.0.0.1:${await freePort()}/none`, connectionTimeoutMillis: 2_000 }).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await PostgresEventStore.connect({
+      connectionString: `postgres://postgres:postgres@127.0.0.1:${await freePort()}/none`,
+      connectionTimeoutMillis: 2_000,
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EventStoreUnavailableError);
     expect(error).toMatchObject({ code: 'event_store_unavailable' });
     expect(Date.now() - started).toBeLessThan(3_000);
@@ -28,7 +29,9 @@ describe('PostgresEventStore when the database is out of reach', () => {
       await locker.query('BEGIN');
       await locker.query('SELECT 1 FROM streams WHERE stream_id = $1 FOR UPDATE', [streamId]);
       const stuck = newEvent('Stuck');
-      const appending = store.append(streamId, [stuck], { expectedRevision: first.nextRevision }).catch((caught: unknown) => caught);
+      const appending = store
+        .append(streamId, [stuck], { expectedRevision: first.nextRevision })
+        .catch((caught: unknown) => caught);
       let terminated = 0;
       for (let attempt = 0; attempt < 100 && terminated === 0; attempt += 1) {
         await new Promise((resolve) => setTimeout(resolve, 20));

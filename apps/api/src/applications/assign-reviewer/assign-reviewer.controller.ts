@@ -27,7 +27,9 @@ export class AssignReviewerController {
     @Write() request: WriteRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
-    const result = await this.commands.execute<AssignReviewerCommand, WriteResult>(new AssignReviewerCommand(id, request, body));
+    const result = await this.commands.execute<AssignReviewerCommand, WriteResult>(
+      new AssignReviewerCommand(id, request, body),
+    );
     return answer(response, result);
   }
 }

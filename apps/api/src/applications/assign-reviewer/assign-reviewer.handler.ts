@@ -8,14 +8,10 @@ export class AssignReviewerHandler implements ICommandHandler<AssignReviewerComm
   constructor(private readonly applications: ApplicationCommandsService) {}
 
   execute(command: AssignReviewerCommand): Promise<WriteResult> {
-    return this.applications.execute(
-      command.applicationId,
-      command.request,
-      (metadata) => ({
-        type: 'AssignReviewer',
-        data: { applicationId: command.applicationId, reviewerId: command.body.reviewerId },
-        metadata,
-      }),
-    );
+    return this.applications.execute(command.applicationId, command.request, (metadata) => ({
+      type: 'AssignReviewer',
+      data: { applicationId: command.applicationId, reviewerId: command.body.reviewerId },
+      metadata,
+    }));
   }
 }

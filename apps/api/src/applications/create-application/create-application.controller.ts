@@ -19,14 +19,19 @@ export class CreateApplicationController {
 
   @Post('')
   @Roles('municipality')
-  @ApiOperation({ summary: 'Create a draft application of the caller’s municipality (the plan may be partial; `warnings[]` lists what submission would refuse)' })
+  @ApiOperation({
+    summary:
+      'Create a draft application of the caller’s municipality (the plan may be partial; `warnings[]` lists what submission would refuse)',
+  })
   @ApplicationWriteResponses(201)
   async handle(
     @Body() body: PlanBodyDto,
     @Write() request: WriteRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
-    const result = await this.commands.execute<CreateApplicationCommand, WriteResult>(new CreateApplicationCommand(applicationIdFor(request), request, body));
+    const result = await this.commands.execute<CreateApplicationCommand, WriteResult>(
+      new CreateApplicationCommand(applicationIdFor(request), request, body),
+    );
     return answer(response, result);
   }
 }

@@ -14,7 +14,11 @@ export class CreateApplicationHandler implements ICommandHandler<CreateApplicati
       command.request,
       (metadata) => ({
         type: 'CreateApplication',
-        data: { applicationId: command.applicationId, municipalityCode: command.request.actor.municipalityCode ?? '', plan: toApplicationPlan(command.body.plan) },
+        data: {
+          applicationId: command.applicationId,
+          municipalityCode: command.request.actor.municipalityCode ?? '',
+          plan: toApplicationPlan(command.body.plan),
+        },
         metadata,
       }),
       201,

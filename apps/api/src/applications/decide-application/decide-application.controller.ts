@@ -19,7 +19,9 @@ export class DecideApplicationController {
 
   @Post(':id/decision')
   @Roles('program_officer')
-  @ApiOperation({ summary: 'Adopt or reject; adoption needs the quorum, a majority on every requirement, and budget' })
+  @ApiOperation({
+    summary: 'Adopt or reject; adoption needs the quorum, a majority on every requirement, and budget',
+  })
   @ApplicationWriteResponses(200)
   async handle(
     @Param('id', ApplicationIdPipe) id: string,
@@ -27,7 +29,9 @@ export class DecideApplicationController {
     @Write() request: WriteRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
-    const result = await this.commands.execute<DecideApplicationCommand, WriteResult>(new DecideApplicationCommand(id, request, body));
+    const result = await this.commands.execute<DecideApplicationCommand, WriteResult>(
+      new DecideApplicationCommand(id, request, body),
+    );
     return answer(response, result);
   }
 }

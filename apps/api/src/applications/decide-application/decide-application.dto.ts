@@ -11,7 +11,10 @@ export class DecideApplicationDto {
   @IsReason('The written reason for the decision (採択 / 不採択)')
   reason: string;
 
-  @ApiPropertyOptional({ type: 'integer', description: 'Only with adopted; at most the requested grant (defaults to it)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Only with adopted; at most the requested grant (defaults to it)',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

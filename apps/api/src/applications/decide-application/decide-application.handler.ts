@@ -8,14 +8,15 @@ export class DecideApplicationHandler implements ICommandHandler<DecideApplicati
   constructor(private readonly applications: ApplicationCommandsService) {}
 
   execute(command: DecideApplicationCommand): Promise<WriteResult> {
-    return this.applications.execute(
-      command.applicationId,
-      command.request,
-      (metadata) => ({
-        type: 'DecideApplication',
-        data: { applicationId: command.applicationId, outcome: command.body.outcome, reason: command.body.reason, ...(command.body.approvedGrant === undefined ? {} : { approvedGrant: command.body.approvedGrant }) },
-        metadata,
-      }),
-    );
+    return this.applications.execute(command.applicationId, command.request, (metadata) => ({
+      type: 'DecideApplication',
+      data: {
+        applicationId: command.applicationId,
+        outcome: command.body.outcome,
+        reason: command.body.reason,
+        ...(command.body.approvedGrant === undefined ? {} : { approvedGrant: command.body.approvedGrant }),
+      },
+      metadata,
+    }));
   }
 }

@@ -19,7 +19,9 @@ export class DeclareConflictController {
 
   @Post(':id/conflict-declarations')
   @Roles('reviewer')
-  @ApiOperation({ summary: 'Declare whether the assigned reviewer has a conflict of interest (one who has is recused)' })
+  @ApiOperation({
+    summary: 'Declare whether the assigned reviewer has a conflict of interest (one who has is recused)',
+  })
   @ApplicationWriteResponses(200)
   async handle(
     @Param('id', ApplicationIdPipe) id: string,
@@ -27,7 +29,9 @@ export class DeclareConflictController {
     @Write() request: WriteRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
-    const result = await this.commands.execute<DeclareConflictCommand, WriteResult>(new DeclareConflictCommand(id, request, body));
+    const result = await this.commands.execute<DeclareConflictCommand, WriteResult>(
+      new DeclareConflictCommand(id, request, body),
+    );
     return answer(response, result);
   }
 }

@@ -8,14 +8,15 @@ export class DeclareConflictHandler implements ICommandHandler<DeclareConflictCo
   constructor(private readonly applications: ApplicationCommandsService) {}
 
   execute(command: DeclareConflictCommand): Promise<WriteResult> {
-    return this.applications.execute(
-      command.applicationId,
-      command.request,
-      (metadata) => ({
-        type: 'DeclareConflict',
-        data: { applicationId: command.applicationId, reviewerId: command.request.actor.sub, hasConflict: command.body.hasConflict, ...(command.body.detail === undefined ? {} : { detail: command.body.detail }) },
-        metadata,
-      }),
-    );
+    return this.applications.execute(command.applicationId, command.request, (metadata) => ({
+      type: 'DeclareConflict',
+      data: {
+        applicationId: command.applicationId,
+        reviewerId: command.request.actor.sub,
+        hasConflict: command.body.hasConflict,
+        ...(command.body.detail === undefined ? {} : { detail: command.body.detail }),
+      },
+      metadata,
+    }));
   }
 }

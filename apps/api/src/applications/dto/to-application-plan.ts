@@ -8,6 +8,9 @@ export function toApplicationPlan(dto: ApplicationPlanDto): ApplicationPlan {
   const { fiscalStrengthIndex, ...profile } = municipality;
   return {
     ...(rest as ApplicationPlan),
-    municipality: fiscalStrengthIndex === undefined ? profile : { ...profile, fiscalStrengthIndex: String(fiscalStrengthIndex) },
+    municipality:
+      fiscalStrengthIndex === undefined
+        ? profile
+        : { ...profile, fiscalStrengthIndex: String(fiscalStrengthIndex) },
   };
 }

@@ -27,7 +27,9 @@ export class ReplacePlanController {
     @Write() request: WriteRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
-    const result = await this.commands.execute<ReplacePlanCommand, WriteResult>(new ReplacePlanCommand(id, request, body));
+    const result = await this.commands.execute<ReplacePlanCommand, WriteResult>(
+      new ReplacePlanCommand(id, request, body),
+    );
     return answer(response, result);
   }
 }

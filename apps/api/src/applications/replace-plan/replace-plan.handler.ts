@@ -9,14 +9,10 @@ export class ReplacePlanHandler implements ICommandHandler<ReplacePlanCommand, W
   constructor(private readonly applications: ApplicationCommandsService) {}
 
   execute(command: ReplacePlanCommand): Promise<WriteResult> {
-    return this.applications.execute(
-      command.applicationId,
-      command.request,
-      (metadata) => ({
-        type: 'ReplacePlan',
-        data: { applicationId: command.applicationId, plan: toApplicationPlan(command.body.plan) },
-        metadata,
-      }),
-    );
+    return this.applications.execute(command.applicationId, command.request, (metadata) => ({
+      type: 'ReplacePlan',
+      data: { applicationId: command.applicationId, plan: toApplicationPlan(command.body.plan) },
+      metadata,
+    }));
   }
 }

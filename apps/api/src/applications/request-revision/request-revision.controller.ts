@@ -27,7 +27,9 @@ export class RequestRevisionController {
     @Write() request: WriteRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
-    const result = await this.commands.execute<RequestRevisionCommand, WriteResult>(new RequestRevisionCommand(id, request, body));
+    const result = await this.commands.execute<RequestRevisionCommand, WriteResult>(
+      new RequestRevisionCommand(id, request, body),
+    );
     return answer(response, result);
   }
 }

@@ -8,14 +8,10 @@ export class RequestRevisionHandler implements ICommandHandler<RequestRevisionCo
   constructor(private readonly applications: ApplicationCommandsService) {}
 
   execute(command: RequestRevisionCommand): Promise<WriteResult> {
-    return this.applications.execute(
-      command.applicationId,
-      command.request,
-      (metadata) => ({
-        type: 'RequestRevision',
-        data: { applicationId: command.applicationId, reason: command.body.reason },
-        metadata,
-      }),
-    );
+    return this.applications.execute(command.applicationId, command.request, (metadata) => ({
+      type: 'RequestRevision',
+      data: { applicationId: command.applicationId, reason: command.body.reason },
+      metadata,
+    }));
   }
 }

@@ -18,14 +18,18 @@ export class ResubmitApplicationController {
 
   @Post(':id/resubmit')
   @Roles('municipality')
-  @ApiOperation({ summary: 'Resubmit after a revision: joins the round of this instant; a new review cycle starts' })
+  @ApiOperation({
+    summary: 'Resubmit after a revision: joins the round of this instant; a new review cycle starts',
+  })
   @ApplicationWriteResponses(200)
   async handle(
     @Param('id', ApplicationIdPipe) id: string,
     @Write() request: WriteRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
-    const result = await this.commands.execute<ResubmitApplicationCommand, WriteResult>(new ResubmitApplicationCommand(id, request));
+    const result = await this.commands.execute<ResubmitApplicationCommand, WriteResult>(
+      new ResubmitApplicationCommand(id, request),
+    );
     return answer(response, result);
   }
 }

@@ -8,14 +8,10 @@ export class ResubmitApplicationHandler implements ICommandHandler<ResubmitAppli
   constructor(private readonly applications: ApplicationCommandsService) {}
 
   execute(command: ResubmitApplicationCommand): Promise<WriteResult> {
-    return this.applications.execute(
-      command.applicationId,
-      command.request,
-      (metadata) => ({
-        type: 'ResubmitApplication',
-        data: { applicationId: command.applicationId },
-        metadata,
-      }),
-    );
+    return this.applications.execute(command.applicationId, command.request, (metadata) => ({
+      type: 'ResubmitApplication',
+      data: { applicationId: command.applicationId },
+      metadata,
+    }));
   }
 }

@@ -25,7 +25,9 @@ export class SubmitApplicationController {
     @Write() request: WriteRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
-    const result = await this.commands.execute<SubmitApplicationCommand, WriteResult>(new SubmitApplicationCommand(id, request));
+    const result = await this.commands.execute<SubmitApplicationCommand, WriteResult>(
+      new SubmitApplicationCommand(id, request),
+    );
     return answer(response, result);
   }
 }

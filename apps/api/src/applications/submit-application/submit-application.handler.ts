@@ -8,14 +8,10 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
   constructor(private readonly applications: ApplicationCommandsService) {}
 
   execute(command: SubmitApplicationCommand): Promise<WriteResult> {
-    return this.applications.execute(
-      command.applicationId,
-      command.request,
-      (metadata) => ({
-        type: 'SubmitApplication',
-        data: { applicationId: command.applicationId },
-        metadata,
-      }),
-    );
+    return this.applications.execute(command.applicationId, command.request, (metadata) => ({
+      type: 'SubmitApplication',
+      data: { applicationId: command.applicationId },
+      metadata,
+    }));
   }
 }

@@ -19,7 +19,9 @@ export class SubmitReviewController {
 
   @Post(':id/reviews')
   @Roles('reviewer')
-  @ApiOperation({ summary: 'Record a review: each requirement met or not, with a comment, and a recommendation' })
+  @ApiOperation({
+    summary: 'Record a review: each requirement met or not, with a comment, and a recommendation',
+  })
   @ApplicationWriteResponses(200)
   async handle(
     @Param('id', ApplicationIdPipe) id: string,
@@ -27,7 +29,9 @@ export class SubmitReviewController {
     @Write() request: WriteRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
-    const result = await this.commands.execute<SubmitReviewCommand, WriteResult>(new SubmitReviewCommand(id, request, body));
+    const result = await this.commands.execute<SubmitReviewCommand, WriteResult>(
+      new SubmitReviewCommand(id, request, body),
+    );
     return answer(response, result);
   }
 }

@@ -17,23 +17,38 @@ export class AssessmentDto {
 /** One entry per requirement of the application's track; the decider checks which are needed. */
 export class AssessmentsDto {
   @ApiPropertyOptional({ type: AssessmentDto, description: '地域密着型・地域資源の活用' })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => AssessmentDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AssessmentDto)
   local_resources?: AssessmentDto;
 
   @ApiPropertyOptional({ type: AssessmentDto, description: '地域課題への対応' })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => AssessmentDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AssessmentDto)
   public_challenge?: AssessmentDto;
 
   @ApiPropertyOptional({ type: AssessmentDto, description: '地域金融機関等による融資' })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => AssessmentDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AssessmentDto)
   regional_financing?: AssessmentDto;
 
   @ApiPropertyOptional({ type: AssessmentDto, description: '新規性' })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => AssessmentDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AssessmentDto)
   novelty?: AssessmentDto;
 
   @ApiPropertyOptional({ type: AssessmentDto, description: 'モデル性 (national track only)' })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => AssessmentDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AssessmentDto)
   model_case?: AssessmentDto;
 }
 
@@ -59,6 +74,9 @@ export function toAssessments(dto: AssessmentsDto): Assessments {
   return Object.fromEntries(
     Object.entries(dto)
       .filter(([, assessment]) => assessment !== undefined)
-      .map(([requirement, assessment]) => [requirement, { met: assessment.met, comment: assessment.comment }]),
+      .map(([requirement, assessment]) => [
+        requirement,
+        { met: assessment.met, comment: assessment.comment },
+      ]),
   ) as Assessments;
 }

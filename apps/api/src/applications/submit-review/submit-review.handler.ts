@@ -9,14 +9,15 @@ export class SubmitReviewHandler implements ICommandHandler<SubmitReviewCommand,
   constructor(private readonly applications: ApplicationCommandsService) {}
 
   execute(command: SubmitReviewCommand): Promise<WriteResult> {
-    return this.applications.execute(
-      command.applicationId,
-      command.request,
-      (metadata) => ({
-        type: 'SubmitReview',
-        data: { applicationId: command.applicationId, assessments: toAssessments(command.body.assessments), recommendation: command.body.recommendation, comment: command.body.comment },
-        metadata,
-      }),
-    );
+    return this.applications.execute(command.applicationId, command.request, (metadata) => ({
+      type: 'SubmitReview',
+      data: {
+        applicationId: command.applicationId,
+        assessments: toAssessments(command.body.assessments),
+        recommendation: command.body.recommendation,
+        comment: command.body.comment,
+      },
+      metadata,
+    }));
   }
 }

@@ -27,7 +27,9 @@ export class WithdrawApplicationController {
     @Write() request: WriteRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
-    const result = await this.commands.execute<WithdrawApplicationCommand, WriteResult>(new WithdrawApplicationCommand(id, request, body));
+    const result = await this.commands.execute<WithdrawApplicationCommand, WriteResult>(
+      new WithdrawApplicationCommand(id, request, body),
+    );
     return answer(response, result);
   }
 }

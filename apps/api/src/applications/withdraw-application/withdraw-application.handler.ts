@@ -8,14 +8,10 @@ export class WithdrawApplicationHandler implements ICommandHandler<WithdrawAppli
   constructor(private readonly applications: ApplicationCommandsService) {}
 
   execute(command: WithdrawApplicationCommand): Promise<WriteResult> {
-    return this.applications.execute(
-      command.applicationId,
-      command.request,
-      (metadata) => ({
-        type: 'WithdrawApplication',
-        data: { applicationId: command.applicationId, reason: command.body.reason },
-        metadata,
-      }),
-    );
+    return this.applications.execute(command.applicationId, command.request, (metadata) => ({
+      type: 'WithdrawApplication',
+      data: { applicationId: command.applicationId, reason: command.body.reason },
+      metadata,
+    }));
   }
 }

@@ -27,7 +27,9 @@ export class SetBudgetController {
     @Write() request: WriteRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<unknown> {
-    const result = await this.commands.execute<SetBudgetCommand, WriteResult>(new SetBudgetCommand(fiscalYear, request, body));
+    const result = await this.commands.execute<SetBudgetCommand, WriteResult>(
+      new SetBudgetCommand(fiscalYear, request, body),
+    );
     return answer(response, result);
   }
 }

@@ -21,15 +21,25 @@ export class SetBudgetHandler implements ICommandHandler<SetBudgetCommand, Write
   execute({ fiscalYear, request, body }: SetBudgetCommand): Promise<WriteResult> {
     const streamId = fiscalYearStreamId(fiscalYear);
     return this.executor.execute(request, streamId, async (metadata) => {
-      const budget = await loadStream(this.store, streamId, (events) => foldBudget(events as readonly BudgetEvent[], fiscalYear));
+      const budget = await loadStream(this.store, streamId, (events) =>
+        foldBudget(events as readonly BudgetEvent[], fiscalYear),
+      );
       checkExpectedRevision(budget.revision, request, 'fiscal year budget');
       const command = { type: 'SetBudget', data: { fiscalYear, ...body }, metadata } as const;
       const decided = decideBudgetCommand(command, budget.state);
       if (!decided.ok) return { refusal: decided.error };
       return {
-        appends: [{ streamId, events: envelope(decided.events, streamId, metadata, request), expectedRevision: budget.revision }],
+        appends: [
+          {
+            streamId,
+            events: envelope(decided.events, streamId, metadata, request),
+            expectedRevision: budget.revision,
+          },
+        ],
         answer: (written: AppendManyResult | undefined) => {
-          const revision = written ? Number(written.streams[0].nextRevision) : revisionNumber(budget.revision);
+          const revision = written
+            ? Number(written.streams[0].nextRevision)
+            : revisionNumber(budget.revision);
           const state = decided.events.reduce(evolveBudget, budget.state);
           return { status: 200, body: budgetView(state, revision), revision };
         },

@@ -21,7 +21,12 @@ export class FundingCalculationResponse {
   @ApiProperty({ type: 'integer' }) totalCost: number;
   @ApiProperty({ type: 'integer' }) eligibleCost: number;
   @ApiProperty({ type: 'integer' }) grant: number;
-  @ApiProperty({ type: String, nullable: true, example: '1.50', description: 'L / G, truncated to 2 decimals' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '1.50',
+    description: 'L / G, truncated to 2 decimals',
+  })
   loanMultiple: string | null;
   @ApiProperty({ type: 'integer', example: 35_000_000 }) cap: number;
   @ApiProperty({ type: 'integer' }) maxGrant: number;

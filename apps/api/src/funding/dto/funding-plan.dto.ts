@@ -31,12 +31,15 @@ import { IsYen } from './money';
 import { IsCalendarDate } from './calendar-date';
 
 export class MunicipalityProfileDto {
-  @ApiProperty({ description: '条件不利地域: depopulated, remote island, peninsula, mountain village, heavy snow…' })
+  @ApiProperty({
+    description: '条件不利地域: depopulated, remote island, peninsula, mountain village, heavy snow…',
+  })
   @IsBoolean()
   disadvantagedArea: boolean;
 
   @ApiProperty({
-    description: '財政力指数, up to three decimals; the highest in Japan is about 2, so at most 3 is accepted',
+    description:
+      '財政力指数, up to three decimals; the highest in Japan is about 2, so at most 3 is accepted',
     example: 0.21,
     minimum: 0,
     maximum: 3,

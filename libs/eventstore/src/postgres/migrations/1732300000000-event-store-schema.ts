@@ -37,7 +37,9 @@ export class EventStoreSchema1732300000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`ALTER SEQUENCE events_global_position_seq OWNED BY events.global_position`);
     // The global order readers use; never read by global_position alone.
-    await queryRunner.query(`CREATE INDEX events_global_order_idx ON events (transaction_id, global_position)`);
+    await queryRunner.query(
+      `CREATE INDEX events_global_order_idx ON events (transaction_id, global_position)`,
+    );
     await queryRunner.query(`
       CREATE FUNCTION eventstore_append(p_appends jsonb, p_notify boolean DEFAULT true)
       RETURNS TABLE (stream_id text, stream_revision bigint, transaction_id xid8, global_position bigint)
