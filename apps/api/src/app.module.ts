@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig, AppConfigModule, requireDatabaseUrl } from '@l10k/config';
-import { EventStoreModule, type EventStoreModuleOptions } from '@l10k/eventstore';
-import { readModelEntities } from '@l10k/read-model';
+import { AppConfig, AppConfigModule } from '@l10k/config';
+import { eventStoreOptions, readModelConnectionOptions } from '@l10k/database';
+import { EventStoreModule } from '@l10k/eventstore';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -30,17 +30,7 @@ export class AppModule {
         ClockModule.forRoot(options.clock),
         LoggingModule,
         AuthModule.forRoot(config),
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: requireDatabaseUrl(config),
-          entities: readModelEntities,
-          // The schema belongs to migrations, which the launcher runs before any app starts.
-          synchronize: false,
-          migrationsRun: false,
-          retryAttempts: 3,
-          retryDelay: 500,
-          extra: { max: 10, connectionTimeoutMillis: 5000 },
-        }),
+        TypeOrmModule.forRoot({ ...readModelConnectionOptions(config), retryAttempts: 3, retryDelay: 500 }),
         EventStoreModule.forRoot({ ...eventStoreOptions(config), isGlobal: true }),
         HealthModule,
         RuleSetsModule,
@@ -54,10 +44,3 @@ export class AppModule {
   }
 }
 
-/** EVENTSTORE picks the adapter; PostgreSQL shares the database of the read models. */
-export function eventStoreOptions(config: AppConfig): EventStoreModuleOptions {
-  if (config.eventStore === 'kurrentdb' && config.kurrentDbUrl) {
-    return { kind: 'kurrentdb', connectionString: config.kurrentDbUrl };
-  }
-  return { kind: 'postgres', connectionString: requireDatabaseUrl(config) };
-}

@@ -1,8 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@l10k/config';
+import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
 import type { ApiOptions } from '../src/app.module';
 import { createApiApp } from '../src/create-api-app';
 import { createTestDatabase } from '../../../test/test-database';
+import { PinnedClock } from './pinned-clock';
+import { TEST_ENV, WorkflowClient } from './workflow-client';
 
 /** The real API on a fresh database of its own, logging silenced, ready for supertest. */
 export async function startApiForTest(
@@ -16,4 +19,44 @@ export async function startApiForTest(
   );
   await app.init();
   return app;
+}
+
+export interface WorkflowTestApi {
+  readonly app: INestApplication;
+  readonly client: WorkflowClient;
+  readonly store: EventStore;
+  readonly clock: PinnedClock;
+}
+
+/**
+ * Registers beforeAll/afterAll for a suite that talks to the API as its users do: the app on
+ * a fresh database, dev tokens, a pinned clock, and the event store to look behind the answers.
+ */
+export function useWorkflowApi(startsAt = '2025-06-02T10:00:00+09:00'): WorkflowTestApi {
+  const clock = new PinnedClock(startsAt);
+  const context: { app?: INestApplication; client?: WorkflowClient; store?: EventStore } = {};
+  beforeAll(async () => {
+    context.app = await startApiForTest(TEST_ENV, { clock });
+    context.client = new WorkflowClient(context.app);
+    context.store = context.app.get(EVENT_STORE);
+  });
+  afterAll(async () => {
+    await context.app?.close();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useWorkflowApi: the API starts in beforeAll');
+    return value;
+  };
+  return {
+    clock,
+    get app() {
+      return ready(context.app);
+    },
+    get client() {
+      return ready(context.client);
+    },
+    get store() {
+      return ready(context.store);
+    },
+  };
 }

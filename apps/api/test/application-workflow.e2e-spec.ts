@@ -1,8 +1,5 @@
-import type { INestApplication } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
-import { startApiForTest } from './api-test-app';
-import { PinnedClock } from './pinned-clock';
-import { CHIYODA, TEST_ENV, TONO, WorkflowClient, allMet, completePlan } from './workflow-client';
+import { useWorkflowApi } from './api-test-app';
+import { CHIYODA, TONO, allMet, completePlan } from './workflow-client';
 
 /**
  * One application from draft through a revision request, resubmission, two reviews (a
@@ -10,23 +7,12 @@ import { CHIYODA, TEST_ENV, TONO, WorkflowClient, allMet, completePlan } from '.
  * rejection. Every answer is checked.
  */
 describe('the application workflow over HTTP', () => {
-  let app: INestApplication;
-  let client: WorkflowClient;
-  let store: EventStore;
-  const clock = new PinnedClock('2025-06-02T10:00:00+09:00');
-
-  beforeAll(async () => {
-    app = await startApiForTest(TEST_ENV, { clock });
-    client = new WorkflowClient(app);
-    store = app.get(EVENT_STORE);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const api = useWorkflowApi('2025-06-02T10:00:00+09:00');
+  const { clock } = api;
 
   it('walks an application from draft to adoption with a reduced grant', async () => {
-    const tono = client.municipality(TONO);
-    const officer = client.officer();
+    const tono = api.client.municipality(TONO);
+    const officer = api.client.officer();
 
     clock.set('2025-05-20T09:00:00+09:00');
     const budget = await officer
@@ -97,9 +83,9 @@ describe('the application workflow over HTTP', () => {
     for (const reviewer of ['reviewer-sato', 'reviewer-suzuki', 'reviewer-takahashi']) {
       await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId: reviewer }).expect(200);
     }
-    const sato = client.reviewer('reviewer-sato');
-    const suzuki = client.reviewer('reviewer-suzuki');
-    const takahashi = client.reviewer('reviewer-takahashi');
+    const sato = api.client.reviewer('reviewer-sato');
+    const suzuki = api.client.reviewer('reviewer-suzuki');
+    const takahashi = api.client.reviewer('reviewer-takahashi');
 
     const recused = await takahashi
       .post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: true, detail: '申請者の顧問' })
@@ -195,13 +181,13 @@ describe('the application workflow over HTTP', () => {
     expect(adopted.headers.etag).toBe(`"${adopted.body.revision}"`);
 
     // The budget stream got the commitment in the same atomic append.
-    const budgetEvents = await store.readStream('fiscal-year-2025');
+    const budgetEvents = await api.store.readStream('fiscal-year-2025');
     expect(budgetEvents.map((event) => event.type)).toEqual([
       'FiscalYearBudgetSet',
       'NationalShareCommitted',
     ]);
     expect(budgetEvents[1].data).toMatchObject({ applicationId: id, amount: 12_000_000 });
-    const adoptedEvent = (await store.readStream(`application-${id}`)).at(-1);
+    const adoptedEvent = (await api.store.readStream(`application-${id}`)).at(-1);
     expect(adoptedEvent).toMatchObject({
       type: 'ApplicationAdopted',
       metadata: {
@@ -219,8 +205,8 @@ describe('the application workflow over HTTP', () => {
   });
 
   it('walks another application to rejection', async () => {
-    const tono = client.municipality(TONO);
-    const officer = client.officer();
+    const tono = api.client.municipality(TONO);
+    const officer = api.client.officer();
     clock.set('2025-08-05T10:00:00+09:00');
     const created = await tono.post('/v1/applications', { plan: completePlan(15_000_000) }).expect(201);
     const id: string = created.body.id;
@@ -230,7 +216,7 @@ describe('the application workflow over HTTP', () => {
 
     for (const reviewer of ['reviewer-ito', 'reviewer-kato']) {
       await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId: reviewer }).expect(200);
-      const expert = client.reviewer(reviewer);
+      const expert = api.client.reviewer(reviewer);
       await expert.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false }).expect(200);
       await expert
         .post(`/v1/applications/${id}/reviews`, {
@@ -259,11 +245,11 @@ describe('the application workflow over HTTP', () => {
   });
 
   it('shows another municipality nothing: its writes are 404s', async () => {
-    const created = await client
+    const created = await api.client
       .municipality(TONO)
       .post('/v1/applications', { plan: completePlan() })
       .expect(201);
-    const chiyoda = client.municipality(CHIYODA);
+    const chiyoda = api.client.municipality(CHIYODA);
     const response = await chiyoda
       .put(`/v1/applications/${created.body.id}/plan`, { plan: completePlan() })
       .expect(404);
@@ -272,16 +258,16 @@ describe('the application workflow over HTTP', () => {
   });
 
   it('refuses a submission when intake is closed, naming intake_open', async () => {
-    const officer = client.officer();
+    const officer = api.client.officer();
     clock.set('2025-09-01T09:00:00+09:00');
     const current = await officer
       .put('/v1/fiscal-years/2025/budget', { nationalBudget: 1_000_000_000, intakeOpen: false })
       .expect(200);
-    const created = await client
+    const created = await api.client
       .municipality(TONO)
       .post('/v1/applications', { plan: completePlan() })
       .expect(201);
-    const refused = await client
+    const refused = await api.client
       .municipality(TONO)
       .post(`/v1/applications/${created.body.id}/submit`)
       .expect(422);

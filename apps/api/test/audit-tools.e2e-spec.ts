@@ -1,25 +1,17 @@
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
-import { startApiForTest } from './api-test-app';
-import { PinnedClock } from './pinned-clock';
-import { TEST_ENV, TONO, WorkflowClient, completePlan } from './workflow-client';
+import { useWorkflowApi } from './api-test-app';
+import { TONO, completePlan } from './workflow-client';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the auditor’s tools', () => {
-  let app: INestApplication;
-  let client: WorkflowClient;
-  let store: EventStore;
+  const api = useWorkflowApi('2025-06-02T10:00:00+09:00');
+  const { clock } = api;
   let id: string;
-  const clock = new PinnedClock('2025-06-02T10:00:00+09:00');
 
   beforeAll(async () => {
-    app = await startApiForTest(TEST_ENV, { clock });
-    client = new WorkflowClient(app);
-    store = app.get(EVENT_STORE);
-    const tono = client.municipality(TONO);
+    const tono = api.client.municipality(TONO);
     id = (
       await tono
         .post('/v1/applications', { plan: { projectTitle: '地元産ホップ「遠野」の醸造所' } })
@@ -35,17 +27,14 @@ describe('the auditor’s tools', () => {
     clock.set('2025-06-05T10:00:00+09:00');
     await tono.post(`/v1/applications/${id}/submit`).expect(200);
   });
-  afterAll(async () => {
-    await app.close();
-  });
 
   describe('GET /v1/applications/{id}/state', () => {
     it('gives, for an instant between two events, the state after the first and before the second', async () => {
-      const [created, replaced] = await store.readStream(`application-${id}`);
+      const [created, replaced] = await api.store.readStream(`application-${id}`);
       const between = new Date((created.recordedAt.getTime() + replaced.recordedAt.getTime()) / 2);
       expect(between.getTime()).toBeGreaterThan(created.recordedAt.getTime());
       expect(between.getTime()).toBeLessThan(replaced.recordedAt.getTime());
-      const response = await client
+      const response = await api.client
         .auditor()
         .get(`/v1/applications/${id}/state?asOf=${encodeURIComponent(between.toISOString())}`)
         .expect(200);
@@ -63,55 +52,58 @@ describe('the auditor’s tools', () => {
     });
 
     it('gives the state at a revision', async () => {
-      const response = await client.officer().get(`/v1/applications/${id}/state?revision=1`).expect(200);
+      const response = await api.client.officer().get(`/v1/applications/${id}/state?revision=1`).expect(200);
       expect(response.body).toMatchObject({
         status: 'draft',
         revision: 1,
         plan: { projectTitle: '地元産ホップ「遠野」の醸造所, 第2版' },
       });
-      const now = await client.auditor().get(`/v1/applications/${id}/state`).expect(200);
+      const now = await api.client.auditor().get(`/v1/applications/${id}/state`).expect(200);
       expect(now.body).toMatchObject({ status: 'submitted', revision: 2, round: '2025-06' });
     });
 
     it('answers 404 before the application existed, 400 for a bad instant, 403 for a municipality', async () => {
-      await client.auditor().get(`/v1/applications/${id}/state?asOf=2001-01-01T00:00:00Z`).expect(404);
-      const bad = await client.auditor().get(`/v1/applications/${id}/state?asOf=yesterday`).expect(400);
+      await api.client.auditor().get(`/v1/applications/${id}/state?asOf=2001-01-01T00:00:00Z`).expect(404);
+      const bad = await api.client.auditor().get(`/v1/applications/${id}/state?asOf=yesterday`).expect(400);
       expect(bad.body.errors[0]).toMatchObject({ field: 'asOf' });
-      await client.municipality(TONO).get(`/v1/applications/${id}/state`).expect(403);
+      await api.client.municipality(TONO).get(`/v1/applications/${id}/state`).expect(403);
     });
   });
 
   describe('POST /v1/audit/verifications', () => {
     it('finds every chain intact, then names the stream whose row was changed', async () => {
-      const intact = await client.auditor().post('/v1/audit/verifications', {}).expect(200);
+      const intact = await api.client.auditor().post('/v1/audit/verifications', {}).expect(200);
       expect(intact.body).toMatchObject({ ok: true, failures: [] });
       expect(intact.body.eventsChecked).toBeGreaterThanOrEqual(3);
-      const one = await client.auditor().post('/v1/audit/verifications', { applicationId: id }).expect(200);
+      const one = await api.client
+        .auditor()
+        .post('/v1/audit/verifications', { applicationId: id })
+        .expect(200);
       expect(one.body).toEqual({ streamsChecked: 1, eventsChecked: 3, ok: true, failures: [] });
 
       const victim = (
-        await client.municipality(TONO).post('/v1/applications', { plan: completePlan() }).expect(201)
+        await api.client.municipality(TONO).post('/v1/applications', { plan: completePlan() }).expect(201)
       ).body.id;
-      await app
+      await api.app
         .get(DataSource)
         .query(
           `UPDATE events SET data = jsonb_set(data, '{plan,funding,grant}', '50000000') WHERE stream_id = $1 AND stream_revision = 0`,
           [`application-${victim}`],
         );
-      const broken = await client.auditor().post('/v1/audit/verifications', {}).expect(200);
+      const broken = await api.client.auditor().post('/v1/audit/verifications', {}).expect(200);
       expect(broken.body.ok).toBe(false);
       expect(broken.body.failures).toEqual([
         expect.objectContaining({ streamId: `application-${victim}`, revision: 0, reason: 'hash_mismatch' }),
       ]);
-      await client.officer().post('/v1/audit/verifications', {}).expect(403);
+      await api.client.officer().post('/v1/audit/verifications', {}).expect(403);
     });
   });
 
   describe('GET /v1/audit/export', () => {
     it('streams the year as a CSV a spreadsheet opens: UTF-8 with BOM, header row, Japanese intact', async () => {
-      const response = await request(app.getHttpServer())
+      const response = await request(api.app.getHttpServer())
         .get('/v1/audit/export?fiscalYear=2025&format=csv')
-        .set('authorization', `Bearer ${await client.token('auditor-1', 'auditor')}`)
+        .set('authorization', `Bearer ${await api.client.token('auditor-1', 'auditor')}`)
         .buffer(true)
         .parse((res, done) => {
           const chunks: Buffer[] = [];
@@ -135,7 +127,7 @@ describe('the auditor’s tools', () => {
     });
 
     it('streams NDJSON, one event per line, and nothing for a year without events', async () => {
-      const auditor = client.auditor();
+      const auditor = api.client.auditor();
       const ndjson = await auditor.get('/v1/audit/export?fiscalYear=2025&format=ndjson').expect(200);
       const records = ndjson.text
         .trim()

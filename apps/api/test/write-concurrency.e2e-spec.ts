@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
-import { startApiForTest } from './api-test-app';
-import { PinnedClock } from './pinned-clock';
-import { TEST_ENV, TONO, WorkflowClient, allMet, completePlan } from './workflow-client';
+import { useWorkflowApi } from './api-test-app';
+import { TONO, allMet, completePlan } from './workflow-client';
 
 async function inBatches<T, R>(
   items: readonly T[],
@@ -18,27 +15,16 @@ async function inBatches<T, R>(
 }
 
 describe('concurrent and repeated writes', () => {
-  let app: INestApplication;
-  let client: WorkflowClient;
-  let store: EventStore;
-  const clock = new PinnedClock('2025-06-02T10:00:00+09:00');
-
-  beforeAll(async () => {
-    app = await startApiForTest(TEST_ENV, { clock });
-    client = new WorkflowClient(app);
-    store = app.get(EVENT_STORE);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const api = useWorkflowApi('2025-06-02T10:00:00+09:00');
+  const { clock } = api;
 
   const createDraft = async () =>
-    (await client.municipality(TONO).post('/v1/applications', { plan: completePlan() }).expect(201)).body
+    (await api.client.municipality(TONO).post('/v1/applications', { plan: completePlan() }).expect(201)).body
       .id as string;
 
   it('lets one of two concurrent plan edits with the same If-Match win; the other gets 409 and the log holds one edit', async () => {
     const id = await createDraft();
-    const tono = client.municipality(TONO);
+    const tono = api.client.municipality(TONO);
     const edits = await Promise.all(
       ['版A', '版B'].map((summary) =>
         tono
@@ -51,12 +37,12 @@ describe('concurrent and repeated writes', () => {
     expect(stale?.body.errors).toEqual([
       expect.objectContaining({ field: 'If-Match', rule: 'revision_current' }),
     ]);
-    const events = await store.readStream(`application-${id}`);
+    const events = await api.store.readStream(`application-${id}`);
     expect(events.map((event) => event.type)).toEqual(['ApplicationCreated', 'ApplicationPlanReplaced']);
   });
 
   it('replays the first answer for a repeated Idempotency-Key and writes nothing more', async () => {
-    const tono = client.municipality(TONO);
+    const tono = api.client.municipality(TONO);
     const key = randomUUID();
     const first = await tono
       .post('/v1/applications', { plan: completePlan() }, { 'idempotency-key': key })
@@ -66,7 +52,7 @@ describe('concurrent and repeated writes', () => {
       .expect(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.etag).toBe(first.headers.etag);
-    expect(await store.readStream(`application-${first.body.id}`)).toHaveLength(1);
+    expect(await api.store.readStream(`application-${first.body.id}`)).toHaveLength(1);
 
     const reused = await tono
       .post('/v1/applications', { plan: completePlan(10_000_000) }, { 'idempotency-key': key })
@@ -78,21 +64,21 @@ describe('concurrent and repeated writes', () => {
 
   it('replays a refusal too, without deciding again', async () => {
     const id = await createDraft();
-    const tono = client.municipality(TONO);
+    const tono = api.client.municipality(TONO);
     const key = randomUUID();
     const refused = await tono
       .post(`/v1/applications/${id}/withdraw`, { reason: '' }, { 'idempotency-key': key })
       .expect(400);
     expect(refused.body.errors[0]).toMatchObject({ field: 'reason' });
     const submitKey = randomUUID();
-    await client
+    await api.client
       .officer()
       .put('/v1/fiscal-years/2025/budget', { nationalBudget: 0, intakeOpen: false })
       .expect(200);
     const closed = await tono
       .post(`/v1/applications/${id}/submit`, undefined, { 'idempotency-key': submitKey })
       .expect(422);
-    await client
+    await api.client
       .officer()
       .put('/v1/fiscal-years/2025/budget', { nationalBudget: 0, intakeOpen: true })
       .expect(200);
@@ -101,13 +87,13 @@ describe('concurrent and repeated writes', () => {
       .post(`/v1/applications/${id}/submit`, undefined, { 'idempotency-key': submitKey })
       .expect(422);
     expect(replayed.body).toEqual(closed.body);
-    expect((await store.readStream(`application-${id}`)).map((event) => event.type)).toEqual([
+    expect((await api.store.readStream(`application-${id}`)).map((event) => event.type)).toEqual([
       'ApplicationCreated',
     ]);
   });
 
   it('adopts exactly ten of fifty concurrent adoptions against a budget that fits ten', async () => {
-    const officer = client.officer();
+    const officer = api.client.officer();
     clock.set('2025-10-01T09:00:00+09:00');
     // Each adoption commits N = 15,000,000 (G 20,000,000 at 3/4): 150,000,000 fits ten.
     const budget = await officer
@@ -120,14 +106,14 @@ describe('concurrent and repeated writes', () => {
       10,
       async () => {
         const id = await createDraft();
-        await client.municipality(TONO).post(`/v1/applications/${id}/submit`).expect(200);
+        await api.client.municipality(TONO).post(`/v1/applications/${id}/submit`).expect(200);
         for (const reviewer of ['reviewer-a', 'reviewer-b']) {
           await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId: reviewer }).expect(200);
-          await client
+          await api.client
             .reviewer(reviewer)
             .post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false })
             .expect(200);
-          await client
+          await api.client
             .reviewer(reviewer)
             .post(`/v1/applications/${id}/reviews`, {
               assessments: allMet(),
@@ -155,7 +141,7 @@ describe('concurrent and repeated writes', () => {
       expect(refusal.body.errors.map((error: { rule: string }) => error.rule)).toContain('budget');
     }
 
-    const commitments = (await store.readStream('fiscal-year-2025')).filter(
+    const commitments = (await api.store.readStream('fiscal-year-2025')).filter(
       (event) => event.type === 'NationalShareCommitted',
     );
     const adoptedIds = adopted.map((decision) => decision.body.id).sort();
@@ -170,7 +156,7 @@ describe('concurrent and repeated writes', () => {
     // No refused application carries an adoption event.
     for (const refusal of refused) {
       const id = ids[decisions.indexOf(refusal)];
-      expect((await store.readStream(`application-${id}`)).map((event) => event.type)).not.toContain(
+      expect((await api.store.readStream(`application-${id}`)).map((event) => event.type)).not.toContain(
         'ApplicationAdopted',
       );
     }

@@ -4,3 +4,4 @@
 export * from './create-database';
 export * from './free-port';
 export * from './migrate';
+export * from './connection-options';

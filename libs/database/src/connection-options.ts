@@ -1,0 +1,25 @@
+import type { DataSourceOptions } from 'typeorm';
+import { AppConfig, requireDatabaseUrl } from '@l10k/config';
+import type { EventStoreModuleOptions } from '@l10k/eventstore';
+import { readModelEntities } from '@l10k/read-model';
+
+/** The read models' TypeORM connection, the same for the API and the projector. */
+export function readModelConnectionOptions(config: AppConfig, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: requireDatabaseUrl(config),
+    entities: readModelEntities,
+    // The schema belongs to migrations, which the launcher runs before any app starts.
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: poolSize, connectionTimeoutMillis: 5000 },
+  };
+}
+
+/** EVENTSTORE picks the adapter; PostgreSQL shares the database of the read models. */
+export function eventStoreOptions(config: AppConfig): EventStoreModuleOptions {
+  if (config.eventStore === 'kurrentdb' && config.kurrentDbUrl) {
+    return { kind: 'kurrentdb', connectionString: config.kurrentDbUrl };
+  }
+  return { kind: 'postgres', connectionString: requireDatabaseUrl(config) };
+}
