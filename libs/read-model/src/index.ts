@@ -1,3 +1,5 @@
 export * from './migrations';
 export * from './entities';
 export * from './queries';
+export * from './projections';
+export * from './lag';

@@ -1,0 +1,25 @@
+import { applicationHistoryProjection } from './application-history.projection';
+import { applicationSummariesProjection } from './application-summaries.projection';
+import { fiscalYearBudgetsProjection } from './fiscal-year-budgets.projection';
+import type { Projection } from './projection';
+import { reviewQueueProjection } from './review-queue.projection';
+import { roundStatisticsProjection } from './round-statistics.projection';
+
+export * from './projection';
+export * from './stream-names';
+export {
+  applicationHistoryProjection,
+  applicationSummariesProjection,
+  fiscalYearBudgetsProjection,
+  reviewQueueProjection,
+  roundStatisticsProjection,
+};
+
+/** Every read model the projector maintains; names are their checkpoint names. */
+export const readModelProjections: readonly Projection[] = [
+  applicationSummariesProjection,
+  reviewQueueProjection,
+  applicationHistoryProjection,
+  roundStatisticsProjection,
+  fiscalYearBudgetsProjection,
+] as readonly Projection[];

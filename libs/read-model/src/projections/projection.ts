@@ -1,0 +1,21 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@l10k/eventstore';
+
+/** Logical table name → the physical table a run writes (the live table, or a rebuild's shadow). */
+export type TableNames<Table extends string = string> = Readonly<Record<Table, string>>;
+
+/**
+ * A read model's handlers (DESIGN.md, "Projections"). `handle` runs inside the runner's
+ * transaction and writes only the tables it is given, so a rebuild can aim it at shadow
+ * tables. Handlers are idempotent: an event at or below a row's `stream_revision` changes nothing.
+ */
+export interface Projection<Table extends string = string> {
+  readonly name: string;
+  /** The tables it owns, in the order a rebuild creates them. */
+  readonly tables: readonly Table[];
+  handle(manager: EntityManager, event: RecordedEvent, tables: TableNames<Table>): Promise<void>;
+}
+
+/** The projection's own tables, unchanged: what the live runner writes. */
+export const liveTables = <Table extends string>(projection: Projection<Table>): TableNames<Table> =>
+  Object.fromEntries(projection.tables.map((table): [string, string] => [table, table])) as TableNames<Table>;

@@ -1,0 +1,76 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@l10k/eventstore';
+import type { RoundOutcome } from '../entities/round-statistic.entity';
+import { applicationEventOf } from './application-event';
+import type { Projection, TableNames } from './projection';
+
+type Tables = 'round_statistics';
+
+/**
+ * Sets the outcome on the row of the application's latest (re)submission before `revision`,
+ * unless that row already reflects the event.
+ */
+const settleLatestSubmission = (
+  manager: EntityManager,
+  table: string,
+  applicationId: string,
+  revision: bigint,
+  outcome: RoundOutcome,
+  adoption?: { approvedGrant: number; nationalShare: number },
+): Promise<unknown> =>
+  manager.query(
+    `UPDATE ${table} SET outcome = $3, approved_grant = $4, national_share = $5, stream_revision = $2
+      WHERE application_id = $1 AND stream_revision < $2
+        AND submitted_revision = (SELECT max(submitted_revision) FROM ${table} WHERE application_id = $1 AND submitted_revision < $2)`,
+    [applicationId, revision.toString(), outcome, adoption?.approvedGrant ?? null, adoption?.nationalShare ?? null],
+  );
+
+/**
+ * One fact per (application, round it was submitted to) and what became of it there.
+ * Monthly statistics sum these at query time (see queries/monthly-statistics.ts).
+ */
+export const roundStatisticsProjection: Projection<Tables> = {
+  name: 'round_statistics',
+  tables: ['round_statistics'],
+  async handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
+    const found = applicationEventOf(recorded);
+    if (found === undefined) return;
+    const { applicationId, event } = found;
+    const table = tables.round_statistics;
+    switch (event.type) {
+      case 'ApplicationSubmitted':
+      case 'ApplicationResubmitted':
+        // A resubmission into the round it was already counted in reopens that round's fact.
+        await manager.query(
+          `INSERT INTO ${table} (application_id, round, fiscal_year, submitted_revision, outcome, requested_grant,
+                                 approved_grant, national_share, stream_revision)
+           VALUES ($1, $2, $3, $4, NULL, $5, NULL, NULL, $4)
+           ON CONFLICT (application_id, round) DO UPDATE SET
+             fiscal_year = EXCLUDED.fiscal_year, submitted_revision = EXCLUDED.submitted_revision, outcome = NULL,
+             requested_grant = EXCLUDED.requested_grant, approved_grant = NULL, national_share = NULL,
+             stream_revision = EXCLUDED.stream_revision
+           WHERE ${table}.stream_revision < EXCLUDED.stream_revision`,
+          [applicationId, event.data.round, event.data.fiscalYear, recorded.revision.toString(), event.data.funding.grant],
+        );
+        return;
+      case 'ApplicationAdopted':
+        await settleLatestSubmission(manager, table, applicationId, recorded.revision, 'adopted', {
+          approvedGrant: event.data.approvedGrant,
+          nationalShare: event.data.funding.nationalShare,
+        });
+        return;
+      case 'ApplicationRejected':
+        await settleLatestSubmission(manager, table, applicationId, recorded.revision, 'rejected');
+        return;
+      case 'RevisionRequested':
+        await settleLatestSubmission(manager, table, applicationId, recorded.revision, 'revision_requested');
+        return;
+      case 'ApplicationWithdrawn':
+        // From a draft there is no submission row, and nothing to update.
+        await settleLatestSubmission(manager, table, applicationId, recorded.revision, 'withdrawn');
+        return;
+      default:
+        return;
+    }
+  },
+};
