@@ -1,7 +1,6 @@
 import { foldApplication, type ApplicationEvent } from '@l10k/domain';
 import { monthlyStatistics, readModelProjections } from '@l10k/read-model';
-import { realisticPlan } from '@l10k/read-model/testing/realistic-plan';
-import { WorkflowRecorder } from '@l10k/read-model/testing/workflow-recorder';
+import { realisticPlan, WorkflowRecorder } from '../../../../libs/read-model/src/testing';
 import { startProjectorFixture, tableRows, type ProjectorFixture } from '../../test/projector-fixture';
 import { ProjectionRunner } from './projection-runner';
 

@@ -52,9 +52,22 @@ export class ProjectionRunner {
     this.logger = options.logger ?? silentLogger;
   }
 
-  /** Processes every projection up to the log's current end, then resolves; the first failure rejects. */
+  /**
+   * Processes every projection up to the log's current end, then resolves. A failure stops
+   * the other projections after their current transaction, then rejects.
+   */
   async catchUp(): Promise<void> {
-    await Promise.all(this.bindings.map((binding) => this.catchUpOne(binding)));
+    const halt = { requested: false };
+    const results = await Promise.allSettled(
+      this.bindings.map((binding) =>
+        this.catchUpOne(binding, halt).catch((error: unknown) => {
+          halt.requested = true;
+          throw error;
+        }),
+      ),
+    );
+    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** Runs the live loops (catch-up, then follow the log) until `stop`. */
@@ -86,13 +99,13 @@ export class ProjectionRunner {
     );
   }
 
-  private async catchUpOne(binding: ProjectionBinding): Promise<string | null> {
+  private async catchUpOne(binding: ProjectionBinding, halt = { requested: false }): Promise<string | null> {
     const { store, dataSource, onBatch } = this.options;
     let checkpoint = await readCheckpoint(dataSource.manager, binding.checkpointName);
     for (;;) {
       let moved = false;
       for await (const batch of store.readAll({ from: checkpoint ?? undefined, batchSize: this.batchSize })) {
-        if (this.stopping) return checkpoint;
+        if (this.stopping || halt.requested) return checkpoint;
         if (!(await applyBatch(dataSource, binding, checkpoint, batch))) {
           moved = true;
           break;

@@ -108,3 +108,24 @@ export function simulateApplication(recorder: WorkflowRecorder, random: () => nu
   recorder.decide(id, end === 'adopted' ? 'adopted' : 'rejected', next(20), end === 'adopted' && random() < 0.25 ? grant - 2_000_000 : undefined);
   return { id, end };
 }
+
+export interface SimulationRun {
+  readonly seed: number;
+  /** Index of the first application (distinct ranges give distinct applications). */
+  readonly from: number;
+  readonly applications: number;
+  /** Applications per atomic append. */
+  readonly perAppend: number;
+}
+
+/** Writes `applications` simulated histories, `perAppend` of them per append; returns how each ended. */
+export async function writeSimulation(recorder: WorkflowRecorder, run: SimulationRun): Promise<SimulatedApplication[]> {
+  const random = seededRandom(run.seed * 1_000_003 + run.from);
+  const written: SimulatedApplication[] = [];
+  for (let index = run.from; index < run.from + run.applications; index += 1) {
+    written.push(simulateApplication(recorder, random, run.seed, index));
+    if (written.length % run.perAppend === 0) await recorder.flush();
+  }
+  await recorder.flush();
+  return written;
+}

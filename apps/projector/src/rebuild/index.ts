@@ -1,0 +1,4 @@
+export * from './rebuild-projections';
+export * from './switch-over';
+export * from './shadow-tables';
+export * from './progress-bars';

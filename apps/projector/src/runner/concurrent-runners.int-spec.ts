@@ -1,0 +1,58 @@
+import { monthlyStatistics, readModelProjections } from '@l10k/read-model';
+import { WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/src/testing';
+import { readModelSnapshot, startProjectorFixture, type ProjectorFixture } from '../../test/projector-fixture';
+import { rebuildProjections } from '../rebuild/rebuild-projections';
+import { ProjectionRunner } from './projection-runner';
+
+describe('two runners on the same projections at once', () => {
+  let fixture: ProjectorFixture;
+
+  beforeAll(async () => {
+    fixture = await startProjectorFixture('projector_concurrent');
+  });
+
+  afterAll(() => fixture.close());
+
+  it('never apply an event twice: statistics, budgets and every other row are exact', async () => {
+    const recorder = new WorkflowRecorder(fixture.store);
+    recorder.setBudget(2025, 50_000_000_000, '2025-04-01T09:00:00+09:00');
+    const written = writeSimulation(recorder, { seed: 3, from: 0, applications: 120, perAppend: 4 });
+    const committed = [0, 0];
+    const runner = (which: number) =>
+      new ProjectionRunner({
+        store: fixture.store,
+        dataSource: fixture.dataSource,
+        projections: readModelProjections,
+        batchSize: 11,
+        idlePollMs: 50,
+        onBatch: (_name, events) => (committed[which] += events.length),
+      });
+    const first = runner(0);
+    const second = runner(1);
+    first.start();
+    second.start();
+    const ended = await written;
+    // Both loops race over the same checkpoints until the log ends.
+    await Promise.all([first.catchUp(), second.catchUp()]);
+    await Promise.all([first.stop(), second.stop()]);
+
+    const lag = await first.lag({ countBehind: true });
+    let total = 0;
+    for await (const batch of fixture.store.readAll()) total += batch.length;
+    expect(lag.map((projection) => [projection.eventsProcessed, projection.behindEvents])).toEqual(readModelProjections.map(() => [total, 0]));
+    // Both did work, and together they committed each event exactly once per projection.
+    expect(Math.min(...committed)).toBeGreaterThan(0);
+    expect(committed[0] + committed[1]).toBe(total * readModelProjections.length);
+
+    const adopted = ended.filter((application) => application.end === 'adopted').length;
+    const statistics = await monthlyStatistics(fixture.dataSource.manager, 2025);
+    expect(statistics.reduce((sum, round) => sum + round.adopted, 0)).toBe(adopted);
+    const [budget] = await fixture.dataSource.query('SELECT committed::bigint AS committed, adopted_applications FROM fiscal_year_budgets');
+    expect(budget.adopted_applications).toBe(adopted);
+    expect(Number(budget.committed)).toBe(statistics.reduce((sum, round) => sum + round.nationalShare, 0));
+
+    const live = await readModelSnapshot(fixture.dataSource.manager);
+    await rebuildProjections({ store: fixture.store, dataSource: fixture.dataSource, projections: readModelProjections });
+    expect(live).toEqual(await readModelSnapshot(fixture.dataSource.manager));
+  });
+});

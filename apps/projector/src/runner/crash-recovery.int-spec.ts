@@ -1,0 +1,100 @@
+import type { RecordedEvent } from '@l10k/eventstore';
+import { readModelProjections, type Projection } from '@l10k/read-model';
+import { DataSource } from 'typeorm';
+import { readModelEntities } from '@l10k/read-model';
+import { WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/src/testing';
+import { readModelSnapshot, startProjectorFixture, type ProjectorFixture } from '../../test/projector-fixture';
+import { rebuildProjections } from '../rebuild/rebuild-projections';
+import { ProjectionRunner } from './projection-runner';
+
+/** The projection, except that its handler throws at its `failAt`-th event (a crash in the middle of a batch). */
+function failingAt(projection: Projection, failAt: number): Projection {
+  let handled = 0;
+  return {
+    ...projection,
+    handle: async (manager, event: RecordedEvent, tables) => {
+      handled += 1;
+      if (handled === failAt) throw new Error(`injected crash in ${projection.name} at event ${failAt}`);
+      await projection.handle(manager, event, tables);
+    },
+  };
+}
+
+describe('after a crash at any point', () => {
+  let fixture: ProjectorFixture;
+  let recorder: WorkflowRecorder;
+
+  beforeAll(async () => {
+    fixture = await startProjectorFixture('projector_crash');
+    recorder = new WorkflowRecorder(fixture.store);
+    recorder.setBudget(2025, 50_000_000_000, '2025-04-01T09:00:00+09:00');
+    await writeSimulation(recorder, { seed: 1, from: 0, applications: 40, perAppend: 5 });
+  });
+
+  afterAll(() => fixture.close());
+
+  it('every read model equals a from-scratch rebuild, row for row, after handlers fail mid-batch while events are written', async () => {
+    // Events keep arriving while the projector crashes and restarts.
+    const writing = writeSimulation(recorder, { seed: 1, from: 40, applications: 120, perAppend: 3 });
+    const crashes: string[] = [];
+    for (const failAt of [1, 9, 64, 257, 700]) {
+      const crashing = new ProjectionRunner({
+        store: fixture.store,
+        dataSource: fixture.dataSource,
+        projections: readModelProjections.map((projection) => failingAt(projection, failAt)),
+        batchSize: 37,
+      });
+      await crashing.catchUp().catch((error: Error) => crashes.push(error.message));
+    }
+    await writing;
+    expect(crashes).toHaveLength(5);
+    expect(crashes.every((message) => message.startsWith('injected crash'))).toBe(true);
+
+    await new ProjectionRunner({ store: fixture.store, dataSource: fixture.dataSource, projections: readModelProjections, batchSize: 37 }).catchUp();
+    const recovered = await readModelSnapshot(fixture.dataSource.manager);
+
+    await rebuildProjections({ store: fixture.store, dataSource: fixture.dataSource, projections: readModelProjections, batchSize: 250 });
+    const rebuilt = await readModelSnapshot(fixture.dataSource.manager);
+    expect(recovered.application_summaries.length).toBeGreaterThan(150);
+    expect(recovered.application_history.length).toBeGreaterThan(1_000);
+    expect(recovered).toEqual(rebuilt);
+  });
+
+  it('every read model equals a from-scratch rebuild after the live projector loses its database connections mid-transaction', async () => {
+    const applicationName = 'projector_under_crash_test';
+    const dataSource = new DataSource({ type: 'postgres', url: fixture.url, entities: readModelEntities, applicationName });
+    await dataSource.initialize();
+    const runner = new ProjectionRunner({ store: fixture.store, dataSource, projections: readModelProjections, batchSize: 5, idlePollMs: 50 });
+    runner.start();
+    try {
+      const writing = writeSimulation(recorder, { seed: 2, from: 0, applications: 80, perAppend: 2 });
+      let kills = 0;
+      for (let round = 0; round < 6; round += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 120));
+        const killed = await fixture.dataSource.query(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND state <> 'idle'",
+          [applicationName],
+        );
+        kills += killed.length;
+      }
+      await writing;
+      expect(kills).toBeGreaterThan(0);
+      await waitUntilCaughtUp(runner);
+    } finally {
+      await runner.stop();
+      await dataSource.destroy();
+    }
+    const recovered = await readModelSnapshot(fixture.dataSource.manager);
+    await rebuildProjections({ store: fixture.store, dataSource: fixture.dataSource, projections: readModelProjections, batchSize: 250 });
+    expect(recovered).toEqual(await readModelSnapshot(fixture.dataSource.manager));
+  });
+});
+
+async function waitUntilCaughtUp(runner: ProjectionRunner): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    const lag = await runner.lag();
+    if (lag.every((projection) => projection.lagMs === 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the live runner did not catch up');
+}
