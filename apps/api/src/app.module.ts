@@ -10,6 +10,7 @@ import { FiscalYearsModule } from './fiscal-years/fiscal-years.module';
 import { FundingModule } from './funding/funding.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
+import { ReadModule } from './read/read.module';
 import { RoundsModule } from './rounds/rounds.module';
 import { RuleSetsModule } from './rule-sets/rule-sets.module';
 import type { Clock } from './write/clock';
@@ -39,8 +40,8 @@ export class AppModule {
         ApplicationsModule,
         FiscalYearsModule,
         AuditModule,
+        ReadModule,
       ],
     };
   }
 }
-

@@ -1,5 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { loadConfig } from '@l10k/config';
+import { readModelProjections } from '@l10k/read-model';
+import { ProjectionRunner } from '../../projector/src/runner/projection-runner';
 import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
 import type { ApiOptions } from '../src/app.module';
 import { createApiApp } from '../src/create-api-app';
@@ -26,6 +29,8 @@ export interface WorkflowTestApi {
   readonly client: WorkflowClient;
   readonly store: EventStore;
   readonly clock: PinnedClock;
+  /** Runs the projector's runner until the read models have caught up with the log. */
+  project(): Promise<void>;
 }
 
 /**
@@ -58,5 +63,11 @@ export function useWorkflowApi(startsAt = '2025-06-02T10:00:00+09:00'): Workflow
     get store() {
       return ready(context.store);
     },
+    project: () =>
+      new ProjectionRunner({
+        store: ready(context.store),
+        dataSource: ready(context.app).get(DataSource),
+        projections: readModelProjections,
+      }).catchUp(),
   };
 }

@@ -22,7 +22,7 @@ export class SetBudgetController {
   @ApiOperation({ summary: 'Set the fiscal year’s national budget and open or close intake' })
   @ApplicationWriteResponses(200)
   async handle(
-    @Param('fy', FiscalYearPipe) fiscalYear: number,
+    @Param('fy', new FiscalYearPipe('fy')) fiscalYear: number,
     @Body() body: SetBudgetDto,
     @Write() request: WriteRequest,
     @Res({ passthrough: true }) response: Response,

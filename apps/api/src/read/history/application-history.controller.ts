@@ -1,0 +1,25 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApplicationIdPipe } from '../../applications/application-id.pipe';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import type { Principal } from '../../auth/principal';
+import { Roles } from '../../auth/roles.decorator';
+import { ProblemResponse } from '../../problem-details/problem.response';
+import { ApplicationHistoryQuery } from './application-history.query';
+
+@ApiTags('audit')
+@Controller('v1/applications')
+export class ApplicationHistoryController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id/history')
+  @Roles('municipality', 'program_officer', 'auditor')
+  @ApiOperation({
+    summary: 'Every event of the application: position, revision, type, instant, actor, data, hash',
+  })
+  @ApiNotFoundResponse({ type: ProblemResponse })
+  history(@Param('id', ApplicationIdPipe) id: string, @CurrentActor() principal: Principal) {
+    return this.queries.execute(new ApplicationHistoryQuery(id, principal));
+  }
+}

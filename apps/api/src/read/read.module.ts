@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import {
+  ApplicationHistoryRow,
+  ApplicationSummaryRow,
+  FiscalYearBudgetRow,
+  ReviewQueueRow,
+} from '@l10k/read-model';
+import { ApplicationSummaryController } from './application/application-summary.controller';
+import { ApplicationSummaryHandler } from './application/application-summary.handler';
+import { ListApplicationsController } from './applications-list/list-applications.controller';
+import { ListApplicationsHandler } from './applications-list/list-applications.handler';
+import { FiscalYearBudgetController } from './budget/fiscal-year-budget.controller';
+import { ApplicationHistoryController } from './history/application-history.controller';
+import { ApplicationHistoryHandler } from './history/application-history.handler';
+import { ReviewQueueController } from './review-queue/review-queue.controller';
+import { ReviewQueueHandler } from './review-queue/review-queue.handler';
+import { MonthlyStatisticsController } from './statistics/monthly-statistics.controller';
+
+/** The read side: controllers → QueryBus → the projector's read models (may lag writes slightly). */
+@Module({
+  imports: [
+    CqrsModule,
+    TypeOrmModule.forFeature([
+      ApplicationSummaryRow,
+      ReviewQueueRow,
+      ApplicationHistoryRow,
+      FiscalYearBudgetRow,
+    ]),
+  ],
+  controllers: [
+    ListApplicationsController,
+    ApplicationSummaryController,
+    ApplicationHistoryController,
+    ReviewQueueController,
+    MonthlyStatisticsController,
+    FiscalYearBudgetController,
+  ],
+  providers: [
+    ApplicationSummaryHandler,
+    ListApplicationsHandler,
+    ApplicationHistoryHandler,
+    ReviewQueueHandler,
+  ],
+})
+export class ReadModule {}

@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { parseRoundId } from '@l10k/rules';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import type { Principal } from '../../auth/principal';
+import { Roles } from '../../auth/roles.decorator';
+import { invalidRequest } from '../../problem-details';
+import { ReviewQueueQuery } from './review-queue.query';
+
+@ApiTags('review')
+@Controller('v1/review-queue')
+export class ReviewQueueController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @Roles('program_officer', 'reviewer')
+  @ApiOperation({
+    summary: 'Open applications by decision due date, with days remaining and overdue flags (Japan time)',
+  })
+  @ApiQuery({ name: 'round', required: false, example: '2025-06' })
+  queue(@CurrentActor() principal: Principal, @Query('round') round?: string) {
+    if (round !== undefined && !parseRoundId(round))
+      throw invalidRequest('round', 'round_id', 'round must be written YYYY-MM');
+    return this.queries.execute(new ReviewQueueQuery(principal, round));
+  }
+}

@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { monthlyStatistics } from '@l10k/read-model';
+import { Roles } from '../../auth/roles.decorator';
+import { FiscalYearPipe } from '../../fiscal-years/fiscal-year.pipe';
+
+@ApiTags('statistics')
+@Controller('v1/statistics/monthly')
+export class MonthlyStatisticsController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @Roles('program_officer', 'auditor')
+  @ApiOperation({
+    summary:
+      'Per intake round of a fiscal year: submitted, adopted, rejected, withdrawn, grants and national share',
+  })
+  @ApiQuery({ name: 'fiscalYear', example: 2025 })
+  async monthly(@Query('fiscalYear', new FiscalYearPipe('fiscalYear')) fiscalYear: number) {
+    return { fiscalYear, rounds: await monthlyStatistics(this.dataSource.manager, fiscalYear) };
+  }
+}

@@ -1,0 +1,241 @@
+import { useWorkflowApi } from './api-test-app';
+import { CHIYODA, TONO, allMet, completePlan } from './workflow-client';
+
+describe('the read side, from the projections', () => {
+  const api = useWorkflowApi('2025-06-02T10:00:00+09:00');
+  const { clock } = api;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const tono = api.client.municipality(TONO);
+    const chiyoda = api.client.municipality(CHIYODA);
+    const officer = api.client.officer();
+    await officer
+      .put('/v1/fiscal-years/2025/budget', { nationalBudget: 100_000_000, intakeOpen: true })
+      .expect(200);
+
+    // June round (due 2025-07-22): adopted after two reviews.
+    ids.adopted = (await tono.post('/v1/applications', { plan: completePlan() }).expect(201)).body.id;
+    await tono.post(`/v1/applications/${ids.adopted}/submit`).expect(200);
+    // June round too, under review by reviewer-sato only.
+    ids.underReview = (
+      await tono.post('/v1/applications', { plan: completePlan(18_000_000) }).expect(201)
+    ).body.id;
+    await tono.post(`/v1/applications/${ids.underReview}/submit`).expect(200);
+    await officer
+      .post(`/v1/applications/${ids.underReview}/reviewers`, { reviewerId: 'reviewer-sato' })
+      .expect(200);
+    // July round (due 2025-08-21): 千代田区's, submitted.
+    clock.set('2025-06-20T10:00:00+09:00');
+    ids.chiyoda = (
+      await chiyoda.post('/v1/applications', { plan: completePlan(12_000_000) }).expect(201)
+    ).body.id;
+    await chiyoda.post(`/v1/applications/${ids.chiyoda}/submit`).expect(200);
+    // A draft, never submitted (so without a round or fiscal year yet).
+    clock.set('2025-06-21T10:00:00+09:00');
+    ids.draft = (
+      await tono.post('/v1/applications', { plan: { projectTitle: '下書き' } }).expect(201)
+    ).body.id;
+
+    clock.set('2025-06-25T10:00:00+09:00');
+    for (const reviewer of ['reviewer-ito', 'reviewer-kato']) {
+      await officer.post(`/v1/applications/${ids.adopted}/reviewers`, { reviewerId: reviewer }).expect(200);
+      await api.client
+        .reviewer(reviewer)
+        .post(`/v1/applications/${ids.adopted}/conflict-declarations`, { hasConflict: false })
+        .expect(200);
+      await api.client
+        .reviewer(reviewer)
+        .post(`/v1/applications/${ids.adopted}/reviews`, {
+          assessments: allMet(),
+          recommendation: 'adopt',
+          comment: '良い',
+        })
+        .expect(200);
+    }
+    await officer
+      .post(`/v1/applications/${ids.adopted}/decision`, {
+        outcome: 'adopted',
+        reason: '採択',
+        approvedGrant: 16_000_000,
+      })
+      .expect(200);
+    await api.project();
+    // The queue's days are counted from this day in Japan.
+    clock.set('2025-07-25T09:00:00+09:00');
+  });
+
+  describe('GET /v1/applications/{id}', () => {
+    it('shows the owner the summary with its revision, reviews done and needed', async () => {
+      const response = await api.client.municipality(TONO).get(`/v1/applications/${ids.adopted}`).expect(200);
+      expect(response.body).toMatchObject({
+        id: ids.adopted,
+        municipalityCode: TONO,
+        status: 'adopted',
+        round: '2025-06',
+        decisionDueDate: '2025-07-22',
+        reviewsDone: 2,
+        reviewsNeeded: 2,
+        decision: { outcome: 'adopted', approvedGrant: 16_000_000, funding: { nationalShare: 12_000_000 } },
+      });
+      expect(response.headers.etag).toBe(`"${response.body.revision}"`);
+    });
+
+    it('answers 404 to another municipality and to an unassigned reviewer; the assigned reviewer, officer and auditor see it', async () => {
+      await api.client.municipality(CHIYODA).get(`/v1/applications/${ids.adopted}`).expect(404);
+      await api.client.reviewer('reviewer-sato').get(`/v1/applications/${ids.adopted}`).expect(404);
+      await api.client.reviewer('reviewer-sato').get(`/v1/applications/${ids.underReview}`).expect(200);
+      await api.client.officer().get(`/v1/applications/${ids.chiyoda}`).expect(200);
+      await api.client.auditor().get(`/v1/applications/${ids.chiyoda}`).expect(200);
+    });
+  });
+
+  describe('GET /v1/applications', () => {
+    it('scopes the list: a municipality sees its own, a reviewer those assigned', async () => {
+      const own = await api.client.municipality(TONO).get('/v1/applications').expect(200);
+      expect(own.body.items.map((item: { id: string }) => item.id).sort()).toEqual(
+        [ids.adopted, ids.underReview, ids.draft].sort(),
+      );
+      const foreign = await api.client
+        .municipality(TONO)
+        .get(`/v1/applications?municipalityCode=${CHIYODA}`)
+        .expect(200);
+      expect(foreign.body.items).toEqual([]);
+      const assigned = await api.client.reviewer('reviewer-sato').get('/v1/applications').expect(200);
+      expect(assigned.body.items.map((item: { id: string }) => item.id)).toEqual([ids.underReview]);
+    });
+
+    it('pages with a cursor, newest first, without overlap', async () => {
+      const officer = api.client.officer();
+      const first = await officer.get('/v1/applications?limit=3').expect(200);
+      expect(first.body.items).toHaveLength(3);
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      const second = await officer
+        .get(`/v1/applications?limit=3&cursor=${first.body.nextCursor}`)
+        .expect(200);
+      expect(second.body.items).toHaveLength(1);
+      expect(second.body.nextCursor).toBeNull();
+      const all = [...first.body.items, ...second.body.items].map((item: { id: string }) => item.id);
+      expect(new Set(all).size).toBe(4);
+      expect(all[0]).toBe(ids.draft);
+    });
+
+    it('filters by status, round and fiscal year, and refuses bad filters naming them', async () => {
+      const officer = api.client.officer();
+      const july = await officer.get('/v1/applications?round=2025-07').expect(200);
+      expect(july.body.items.map((item: { id: string }) => item.id)).toEqual([ids.chiyoda]);
+      const drafts = await officer.get('/v1/applications?status=draft').expect(200);
+      expect(drafts.body.items.map((item: { id: string }) => item.id)).toEqual([ids.draft]);
+      const fiscal = await officer.get('/v1/applications?fiscalYear=2025&status=submitted').expect(200);
+      expect(fiscal.body.items.map((item: { id: string }) => item.id)).toEqual([ids.chiyoda]);
+      for (const [query, field] of [
+        ['status=approved', 'status'],
+        ['round=2025-13', 'round'],
+        ['fiscalYear=abc', 'fiscalYear'],
+        ['limit=1000', 'limit'],
+        ['cursor=nonsense', 'cursor'],
+        ['municipalityCode=032078', 'municipalityCode'],
+      ]) {
+        const response = await officer.get(`/v1/applications?${query}`).expect(400);
+        expect(response.body.errors[0]).toMatchObject({ field });
+      }
+    });
+  });
+
+  describe('GET /v1/review-queue', () => {
+    it('orders open applications by due date with days remaining and overdue in Japan time', async () => {
+      const response = await api.client.officer().get('/v1/review-queue').expect(200);
+      expect(response.body.today).toBe('2025-07-25');
+      expect(response.body.items).toEqual([
+        expect.objectContaining({
+          applicationId: ids.underReview,
+          decisionDueDate: '2025-07-22',
+          daysRemaining: -3,
+          overdue: true,
+          reviewsDone: 0,
+          reviewsNeeded: 2,
+        }),
+        expect.objectContaining({
+          applicationId: ids.chiyoda,
+          decisionDueDate: '2025-08-21',
+          daysRemaining: 27,
+          overdue: false,
+        }),
+      ]);
+      const july = await api.client.officer().get('/v1/review-queue?round=2025-07').expect(200);
+      expect(july.body.items.map((item: { applicationId: string }) => item.applicationId)).toEqual([
+        ids.chiyoda,
+      ]);
+    });
+
+    it('shows a reviewer only their own, and nothing to a municipality', async () => {
+      const response = await api.client.reviewer('reviewer-sato').get('/v1/review-queue').expect(200);
+      expect(response.body.items.map((item: { applicationId: string }) => item.applicationId)).toEqual([
+        ids.underReview,
+      ]);
+      await api.client.municipality(TONO).get('/v1/review-queue').expect(403);
+    });
+  });
+
+  describe('GET /v1/applications/{id}/history', () => {
+    it('lists every event with position, revision, type, instant, actor and hash', async () => {
+      const response = await api.client
+        .municipality(TONO)
+        .get(`/v1/applications/${ids.adopted}/history`)
+        .expect(200);
+      const stored = await api.store.readStream(`application-${ids.adopted}`);
+      expect(response.body.items).toHaveLength(stored.length);
+      expect(response.body.items[0]).toMatchObject({
+        revision: 0,
+        type: 'ApplicationCreated',
+        at: '2025-06-02T01:00:00.000Z',
+        actor: { sub: `officer-${TONO}`, role: 'municipality' },
+        hash: stored[0].metadata.hash,
+        position: Number(stored[0].globalPosition),
+      });
+      expect(response.body.items.at(-1)).toMatchObject({
+        type: 'ApplicationAdopted',
+        actor: { role: 'program_officer' },
+      });
+      await api.client.municipality(CHIYODA).get(`/v1/applications/${ids.adopted}/history`).expect(404);
+      await api.client.reviewer('reviewer-ito').get(`/v1/applications/${ids.adopted}/history`).expect(403);
+    });
+  });
+
+  describe('statistics and budget', () => {
+    it('counts each round of the fiscal year', async () => {
+      const response = await api.client.auditor().get('/v1/statistics/monthly?fiscalYear=2025').expect(200);
+      expect(response.body.rounds).toHaveLength(12);
+      const june = response.body.rounds.find((round: { round: string }) => round.round === '2025-06');
+      expect(june).toEqual({
+        round: '2025-06',
+        submitted: 2,
+        adopted: 1,
+        rejected: 0,
+        withdrawn: 0,
+        requestedGrant: 38_000_000,
+        approvedGrant: 16_000_000,
+        nationalShare: 12_000_000,
+      });
+      expect(
+        response.body.rounds.find((round: { round: string }) => round.round === '2025-07'),
+      ).toMatchObject({ submitted: 1, requestedGrant: 12_000_000 });
+      await api.client.municipality(TONO).get('/v1/statistics/monthly?fiscalYear=2025').expect(403);
+      await api.client.auditor().get('/v1/statistics/monthly').expect(400);
+    });
+
+    it('shows the budget with the committed national share', async () => {
+      const response = await api.client.officer().get('/v1/fiscal-years/2025/budget').expect(200);
+      expect(response.body).toMatchObject({
+        fiscalYear: 2025,
+        nationalBudget: 100_000_000,
+        committed: 12_000_000,
+        remaining: 88_000_000,
+        intakeOpen: true,
+        adoptedApplications: 1,
+      });
+      const unset = await api.client.auditor().get('/v1/fiscal-years/2031/budget').expect(200);
+      expect(unset.body).toMatchObject({ nationalBudget: 0, committed: 0, intakeOpen: true });
+    });
+  });
+});
