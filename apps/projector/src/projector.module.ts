@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, AppConfigModule, requireDatabaseUrl } from '@l10k/config';
-import { readModelEntities } from '@l10k/read-model';
+import { AppConfig, AppConfigModule } from '@l10k/config';
+import { eventStoreOptions, readModelConnectionOptions } from '@l10k/database';
+import { EventStoreModule } from '@l10k/eventstore';
 import { ProjectorService } from './projector.service';
 
 @Module({})
@@ -13,15 +14,8 @@ export class ProjectorModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: requireDatabaseUrl(config),
-          entities: readModelEntities,
-          synchronize: false,
-          migrationsRun: false,
-          retryAttempts: 3,
-          retryDelay: 500,
-        }),
+        TypeOrmModule.forRoot({ ...readModelConnectionOptions(config), retryAttempts: 3, retryDelay: 500 }),
+        EventStoreModule.forRoot(eventStoreOptions(config)),
       ],
       providers: [ProjectorService],
     };

@@ -1,26 +1,47 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
+import { readModelProjections, type ProjectionLag } from '@l10k/read-model';
+import { ProjectionRunner } from './runner/projection-runner';
 
-/**
- * Folds the event log into the read models. Until the projections land it connects,
- * says so, and idles until asked to stop.
- */
+/** Runs every projection live from start-up until shutdown. */
 @Injectable()
-export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectorService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projector');
-  /** Keeps the process alive while idle; the subscription loop takes this role when projections land. */
-  private idle?: NodeJS.Timeout;
+  private readonly runner: ProjectionRunner;
 
-  constructor(private readonly dataSource: DataSource) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.dataSource.query('SELECT 1');
-    this.logger.log('connected to the read-model database; no projections registered yet, idling');
-    this.idle = setInterval(() => undefined, 60_000);
+  constructor(dataSource: DataSource, @Inject(EVENT_STORE) store: EventStore) {
+    this.runner = new ProjectionRunner({
+      store,
+      dataSource,
+      projections: readModelProjections,
+      logger: {
+        log: (message) => this.logger.log(message),
+        error: (message, error) =>
+          this.logger.error(message, error instanceof Error ? error.stack : String(error)),
+      },
+    });
   }
 
-  onApplicationShutdown(signal?: string): void {
-    clearInterval(this.idle);
-    this.logger.log(`stopping${signal ? ` on ${signal}` : ''}`);
+  onApplicationBootstrap(): void {
+    this.runner.start();
+    this.logger.log(`projecting ${readModelProjections.map((projection) => projection.name).join(', ')}`);
+  }
+
+  /** Before the event store and the database close: each loop finishes the transaction it is in. */
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    this.logger.log(`stopping${signal ? ` on ${signal}` : ''}: finishing the current batches`);
+    await this.runner.stop();
+    this.logger.log('stopped');
+  }
+
+  lag(): Promise<ProjectionLag[]> {
+    return this.runner.lag();
   }
 }

@@ -14,7 +14,12 @@ export interface ProjectorFixture {
 export async function startProjectorFixture(purpose: string): Promise<ProjectorFixture> {
   const url = await createTestDatabase(purpose);
   const store = await PostgresEventStore.connect({ connectionString: url });
-  const dataSource = new DataSource({ type: 'postgres', url, entities: readModelEntities, extra: { max: 20 } });
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    entities: readModelEntities,
+    extra: { max: 20 },
+  });
   await dataSource.initialize();
   return {
     url,
@@ -28,7 +33,8 @@ export async function startProjectorFixture(purpose: string): Promise<ProjectorF
 }
 
 /** Every table a projection owns, live names. */
-export const readModelTables = (): string[] => readModelProjections.flatMap((projection) => [...projection.tables]);
+export const readModelTables = (): string[] =>
+  readModelProjections.flatMap((projection) => [...projection.tables]);
 
 /** A table's full contents ordered by its primary key, for row-for-row comparison. */
 export async function tableRows(manager: EntityManager, table: string): Promise<unknown[]> {

@@ -23,7 +23,8 @@ export function progressBars(stream: NodeJS.WriteStream = process.stderr): Rebui
     start(projections, totalEvents) {
       started = Date.now();
       const width = Math.max(...projections.map((name) => name.length));
-      for (const name of projections) bars.set(name, multibar.create(totalEvents, 0, { name: name.padEnd(width), speed: 0 }));
+      for (const name of projections)
+        bars.set(name, multibar.create(totalEvents, 0, { name: name.padEnd(width), speed: 0 }));
     },
     advance(projection, events) {
       const bar = bars.get(projection);

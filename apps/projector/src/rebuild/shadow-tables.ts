@@ -24,7 +24,8 @@ interface IndexRow {
 }
 
 /** What an index is, without its own name and its table's: `UNIQUE USING btree (id)`. */
-const indexShape = (definition: string): string => definition.replace(/^CREATE (UNIQUE )?INDEX \S+ ON \S+ /, '$1');
+const indexShape = (definition: string): string =>
+  definition.replace(/^CREATE (UNIQUE )?INDEX \S+ ON \S+ /, '$1');
 
 const indexesOf = (manager: EntityManager, table: string): Promise<IndexRow[]> =>
   manager.query(
@@ -40,11 +41,14 @@ const indexesOf = (manager: EntityManager, table: string): Promise<IndexRow[]> =
  * the live ones' names back, so the schema looks as the migration left it.
  */
 export async function replaceTable(manager: EntityManager, live: string, shadow: string): Promise<void> {
-  const liveNames = new Map((await indexesOf(manager, live)).map((index) => [indexShape(index.definition), index.name]));
+  const liveNames = new Map(
+    (await indexesOf(manager, live)).map((index) => [indexShape(index.definition), index.name]),
+  );
   await manager.query(`DROP TABLE ${live}`);
   await manager.query(`ALTER TABLE ${shadow} RENAME TO ${live}`);
   for (const index of await indexesOf(manager, live)) {
     const name = liveNames.get(indexShape(index.definition));
-    if (name !== undefined && name !== index.name) await manager.query(`ALTER INDEX ${index.name} RENAME TO ${name}`);
+    if (name !== undefined && name !== index.name)
+      await manager.query(`ALTER INDEX ${index.name} RENAME TO ${name}`);
   }
 }

@@ -19,12 +19,22 @@ export interface SwitchResult {
  * re-reads it and continues from the rebuild's position on the new tables. The tail
  * written since the rebuild's last batch is applied under the lock, then tables swap.
  */
-export async function switchOver(dataSource: DataSource, store: EventStore, projection: Projection, batchSize: number): Promise<SwitchResult> {
+export async function switchOver(
+  dataSource: DataSource,
+  store: EventStore,
+  projection: Projection,
+  batchSize: number,
+): Promise<SwitchResult> {
   const live = liveBinding(projection);
   const shadow = shadowBinding(projection);
   return dataSource.transaction(async (manager) => {
-    await manager.query('INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [live.checkpointName]);
-    await manager.query('SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [live.checkpointName]);
+    await manager.query(
+      'INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING',
+      [live.checkpointName],
+    );
+    await manager.query('SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [
+      live.checkpointName,
+    ]);
     const rows: Array<{ checkpoint: string | null; events_processed: string }> = await manager.query(
       'SELECT checkpoint, events_processed FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
       [shadow.checkpointName],
@@ -39,11 +49,10 @@ export async function switchOver(dataSource: DataSource, store: EventStore, proj
     }
     for (const table of projection.tables) await replaceTable(manager, table, shadow.tables[table]);
     const eventsProcessed = Number(rows[0].events_processed) + tailEvents;
-    await manager.query('UPDATE projection_checkpoints SET checkpoint = $2, events_processed = $3, updated_at = now() WHERE name = $1', [
-      live.checkpointName,
-      checkpoint,
-      eventsProcessed,
-    ]);
+    await manager.query(
+      'UPDATE projection_checkpoints SET checkpoint = $2, events_processed = $3, updated_at = now() WHERE name = $1',
+      [live.checkpointName, checkpoint, eventsProcessed],
+    );
     await manager.query('DELETE FROM projection_checkpoints WHERE name = $1', [shadow.checkpointName]);
     return { checkpoint, eventsProcessed, tailEvents };
   });

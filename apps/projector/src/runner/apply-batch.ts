@@ -5,7 +5,11 @@ import type { ProjectionBinding } from './projection-binding';
 class CheckpointMoved extends Error {}
 
 /** Runs every event of the batch through the projection's handler, in order, inside the caller's transaction. */
-export async function applyEvents(manager: EntityManager, binding: ProjectionBinding, events: readonly RecordedEvent[]): Promise<void> {
+export async function applyEvents(
+  manager: EntityManager,
+  binding: ProjectionBinding,
+  events: readonly RecordedEvent[],
+): Promise<void> {
   for (const event of events) await binding.projection.handle(manager, event, binding.tables);
 }
 
@@ -43,7 +47,9 @@ export async function applyBatch(
 
 /** The binding's checkpoint, creating its row (at the start of the log) on first use. */
 export async function readCheckpoint(manager: EntityManager, checkpointName: string): Promise<string | null> {
-  await manager.query('INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [checkpointName]);
+  await manager.query('INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [
+    checkpointName,
+  ]);
   const rows: Array<{ checkpoint: string | null }> = await manager.query(
     'SELECT checkpoint FROM projection_checkpoints WHERE name = $1',
     [checkpointName],

@@ -1,6 +1,10 @@
 import { monthlyStatistics, readModelProjections } from '@l10k/read-model';
 import { WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/src/testing';
-import { readModelSnapshot, startProjectorFixture, type ProjectorFixture } from '../../test/projector-fixture';
+import {
+  readModelSnapshot,
+  startProjectorFixture,
+  type ProjectorFixture,
+} from '../../test/projector-fixture';
 import { rebuildProjections } from '../rebuild/rebuild-projections';
 import { ProjectionRunner } from './projection-runner';
 
@@ -39,7 +43,9 @@ describe('two runners on the same projections at once', () => {
     const lag = await first.lag({ countBehind: true });
     let total = 0;
     for await (const batch of fixture.store.readAll()) total += batch.length;
-    expect(lag.map((projection) => [projection.eventsProcessed, projection.behindEvents])).toEqual(readModelProjections.map(() => [total, 0]));
+    expect(lag.map((projection) => [projection.eventsProcessed, projection.behindEvents])).toEqual(
+      readModelProjections.map(() => [total, 0]),
+    );
     // Both did work, and together they committed each event exactly once per projection.
     expect(Math.min(...committed)).toBeGreaterThan(0);
     expect(committed[0] + committed[1]).toBe(total * readModelProjections.length);
@@ -47,12 +53,18 @@ describe('two runners on the same projections at once', () => {
     const adopted = ended.filter((application) => application.end === 'adopted').length;
     const statistics = await monthlyStatistics(fixture.dataSource.manager, 2025);
     expect(statistics.reduce((sum, round) => sum + round.adopted, 0)).toBe(adopted);
-    const [budget] = await fixture.dataSource.query('SELECT committed::bigint AS committed, adopted_applications FROM fiscal_year_budgets');
+    const [budget] = await fixture.dataSource.query(
+      'SELECT committed::bigint AS committed, adopted_applications FROM fiscal_year_budgets',
+    );
     expect(budget.adopted_applications).toBe(adopted);
     expect(Number(budget.committed)).toBe(statistics.reduce((sum, round) => sum + round.nationalShare, 0));
 
     const live = await readModelSnapshot(fixture.dataSource.manager);
-    await rebuildProjections({ store: fixture.store, dataSource: fixture.dataSource, projections: readModelProjections });
+    await rebuildProjections({
+      store: fixture.store,
+      dataSource: fixture.dataSource,
+      projections: readModelProjections,
+    });
     expect(live).toEqual(await readModelSnapshot(fixture.dataSource.manager));
   });
 });

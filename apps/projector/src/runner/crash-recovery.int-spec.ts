@@ -3,7 +3,11 @@ import { readModelProjections, type Projection } from '@l10k/read-model';
 import { DataSource } from 'typeorm';
 import { readModelEntities } from '@l10k/read-model';
 import { WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/src/testing';
-import { readModelSnapshot, startProjectorFixture, type ProjectorFixture } from '../../test/projector-fixture';
+import {
+  readModelSnapshot,
+  startProjectorFixture,
+  type ProjectorFixture,
+} from '../../test/projector-fixture';
 import { rebuildProjections } from '../rebuild/rebuild-projections';
 import { ProjectionRunner } from './projection-runner';
 
@@ -50,10 +54,20 @@ describe('after a crash at any point', () => {
     expect(crashes).toHaveLength(5);
     expect(crashes.every((message) => message.startsWith('injected crash'))).toBe(true);
 
-    await new ProjectionRunner({ store: fixture.store, dataSource: fixture.dataSource, projections: readModelProjections, batchSize: 37 }).catchUp();
+    await new ProjectionRunner({
+      store: fixture.store,
+      dataSource: fixture.dataSource,
+      projections: readModelProjections,
+      batchSize: 37,
+    }).catchUp();
     const recovered = await readModelSnapshot(fixture.dataSource.manager);
 
-    await rebuildProjections({ store: fixture.store, dataSource: fixture.dataSource, projections: readModelProjections, batchSize: 250 });
+    await rebuildProjections({
+      store: fixture.store,
+      dataSource: fixture.dataSource,
+      projections: readModelProjections,
+      batchSize: 250,
+    });
     const rebuilt = await readModelSnapshot(fixture.dataSource.manager);
     expect(recovered.application_summaries.length).toBeGreaterThan(150);
     expect(recovered.application_history.length).toBeGreaterThan(1_000);
@@ -62,9 +76,20 @@ describe('after a crash at any point', () => {
 
   it('every read model equals a from-scratch rebuild after the live projector loses its database connections mid-transaction', async () => {
     const applicationName = 'projector_under_crash_test';
-    const dataSource = new DataSource({ type: 'postgres', url: fixture.url, entities: readModelEntities, applicationName });
+    const dataSource = new DataSource({
+      type: 'postgres',
+      url: fixture.url,
+      entities: readModelEntities,
+      applicationName,
+    });
     await dataSource.initialize();
-    const runner = new ProjectionRunner({ store: fixture.store, dataSource, projections: readModelProjections, batchSize: 5, idlePollMs: 50 });
+    const runner = new ProjectionRunner({
+      store: fixture.store,
+      dataSource,
+      projections: readModelProjections,
+      batchSize: 5,
+      idlePollMs: 50,
+    });
     runner.start();
     try {
       const writing = writeSimulation(recorder, { seed: 2, from: 0, applications: 80, perAppend: 2 });
@@ -85,7 +110,12 @@ describe('after a crash at any point', () => {
       await dataSource.destroy();
     }
     const recovered = await readModelSnapshot(fixture.dataSource.manager);
-    await rebuildProjections({ store: fixture.store, dataSource: fixture.dataSource, projections: readModelProjections, batchSize: 250 });
+    await rebuildProjections({
+      store: fixture.store,
+      dataSource: fixture.dataSource,
+      projections: readModelProjections,
+      batchSize: 250,
+    });
     expect(recovered).toEqual(await readModelSnapshot(fixture.dataSource.manager));
   });
 });

@@ -54,7 +54,10 @@ export class LiveWake {
 
   private async follow(from: string | null): Promise<void> {
     try {
-      for await (const event of this.store.subscribe({ from: from ?? undefined, signal: this.abort.signal })) {
+      for await (const event of this.store.subscribe({
+        from: from ?? undefined,
+        signal: this.abort.signal,
+      })) {
         void event;
         this.generationCount += 1;
         for (const wake of [...this.waiters]) wake();

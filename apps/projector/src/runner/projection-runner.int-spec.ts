@@ -19,7 +19,13 @@ async function writeWorkflow(recorder: WorkflowRecorder): Promise<void> {
   const steps: Array<() => void> = [
     () => recorder.setBudget(2025, 100_000_000, '2025-04-01T09:00:00+09:00'),
     () => recorder.create(A, TONO, realisticPlan(), '2025-05-20T10:00:00+09:00'),
-    () => recorder.create(B, CHIYODA, realisticPlan({ projectTitle: '古民家を改修した農家民宿', businessName: '合同会社ちよだ' }), '2025-06-01T10:00:00+09:00'),
+    () =>
+      recorder.create(
+        B,
+        CHIYODA,
+        realisticPlan({ projectTitle: '古民家を改修した農家民宿', businessName: '合同会社ちよだ' }),
+        '2025-06-01T10:00:00+09:00',
+      ),
     () => recorder.create(C, TONO, realisticPlan({ grant: 15_000_000 }), '2025-06-01T11:00:00+09:00'),
     () => recorder.create(D, CHIYODA, realisticPlan({ grant: 10_000_000 }), '2025-06-02T10:00:00+09:00'),
     () => recorder.create(E, TONO, realisticPlan(), '2025-06-02T11:00:00+09:00'),
@@ -68,7 +74,12 @@ describe('the projection runner', () => {
     fixture = await startProjectorFixture('projection_runner');
     await writeWorkflow(new WorkflowRecorder(fixture.store));
     // A small batch size makes the workflow span many transactions and checkpoints.
-    runner = new ProjectionRunner({ store: fixture.store, dataSource: fixture.dataSource, projections: readModelProjections, batchSize: 7 });
+    runner = new ProjectionRunner({
+      store: fixture.store,
+      dataSource: fixture.dataSource,
+      projections: readModelProjections,
+      batchSize: 7,
+    });
     await runner.catchUp();
   });
 
@@ -77,7 +88,9 @@ describe('the projection runner', () => {
   const eventsOf = async (id: string) => fixture.store.readStream(`application-${id}`);
 
   it('keeps one summary per application with the folded state, its figures and its reviewers', async () => {
-    const rows = await fixture.dataSource.query('SELECT *, decision_due_date::text AS due FROM application_summaries ORDER BY id');
+    const rows = await fixture.dataSource.query(
+      'SELECT *, decision_due_date::text AS due FROM application_summaries ORDER BY id',
+    );
     expect(rows.map((row: { id: string; status: string }) => [row.id, row.status])).toEqual([
       [G, 'draft'],
       [A, 'adopted'],
@@ -89,7 +102,9 @@ describe('the projection runner', () => {
     ]);
 
     const events = await eventsOf(A);
-    const adopted = events.find((event) => event.type === 'ApplicationAdopted')!.data as { funding: { nationalShare: number; specialTaxShare: number; municipalShare: number } };
+    const adopted = events.find((event) => event.type === 'ApplicationAdopted')!.data as {
+      funding: { nationalShare: number; specialTaxShare: number; municipalShare: number };
+    };
     const a = rows.find((row: { id: string }) => row.id === A);
     expect(a).toMatchObject({
       municipality_code: TONO,
@@ -117,18 +132,43 @@ describe('the projection runner', () => {
     expect(a.created_at.toISOString()).toBe('2025-05-20T01:00:00.000Z');
     expect(a.submitted_at.toISOString()).toBe('2025-06-05T01:00:00.000Z');
     expect(a.updated_at.toISOString()).toBe('2025-07-15T01:00:00.000Z');
-    expect(a.decision).toMatchObject({ outcome: 'adopted', requestedGrant: 20_000_000, approvedGrant: 18_000_000, decidedBy: 'officer-mic' });
-    expect(a.state).toEqual(JSON.parse(JSON.stringify(foldApplication(events.map((event) => event as unknown as ApplicationEvent)))));
+    expect(a.decision).toMatchObject({
+      outcome: 'adopted',
+      requestedGrant: 20_000_000,
+      approvedGrant: 18_000_000,
+      decidedBy: 'officer-mic',
+    });
+    expect(a.state).toEqual(
+      JSON.parse(
+        JSON.stringify(foldApplication(events.map((event) => event as unknown as ApplicationEvent))),
+      ),
+    );
 
     const b = rows.find((row: { id: string }) => row.id === B);
     expect(b).toMatchObject({ round: '2025-07', due: '2025-08-21', approved_grant: null, reviews_done: 2 });
-    expect(b.reviewers).toEqual({ assigned: ['reviewer-sato', 'reviewer-suzuki', 'reviewer-takahashi'], recused: ['reviewer-takahashi'] });
+    expect(b.reviewers).toEqual({
+      assigned: ['reviewer-sato', 'reviewer-suzuki', 'reviewer-takahashi'],
+      recused: ['reviewer-takahashi'],
+    });
     expect(b.decision).toMatchObject({ outcome: 'rejected' });
 
     const c = rows.find((row: { id: string }) => row.id === C);
-    expect(c).toMatchObject({ round: '2025-08', due: '2025-09-21', review_cycle: 2, reviewer_ids: ['reviewer-ito'], reviews_done: 0, requested_grant: '15000000' });
+    expect(c).toMatchObject({
+      round: '2025-08',
+      due: '2025-09-21',
+      review_cycle: 2,
+      reviewer_ids: ['reviewer-ito'],
+      reviews_done: 0,
+      requested_grant: '15000000',
+    });
     const g = rows.find((row: { id: string }) => row.id === G);
-    expect(g).toMatchObject({ round: null, submitted_at: null, reviews_needed: null, requested_grant: '20000000', stream_revision: '0' });
+    expect(g).toMatchObject({
+      round: null,
+      submitted_at: null,
+      reviews_needed: null,
+      requested_grant: '20000000',
+      stream_revision: '0',
+    });
   });
 
   it('queues exactly the open applications, soonest decision due date first', async () => {
@@ -136,16 +176,48 @@ describe('the projection runner', () => {
       'SELECT application_id, status, round, decision_due_date::text AS due, reviewer_ids, reviews_done, reviews_needed, municipality_code FROM review_queue ORDER BY decision_due_date, application_id',
     );
     expect(queue).toEqual([
-      { application_id: D, status: 'submitted', round: '2025-07', due: '2025-08-21', reviewer_ids: [], reviews_done: 0, reviews_needed: 2, municipality_code: CHIYODA },
-      { application_id: C, status: 'under_review', round: '2025-08', due: '2025-09-21', reviewer_ids: ['reviewer-ito'], reviews_done: 0, reviews_needed: 2, municipality_code: TONO },
+      {
+        application_id: D,
+        status: 'submitted',
+        round: '2025-07',
+        due: '2025-08-21',
+        reviewer_ids: [],
+        reviews_done: 0,
+        reviews_needed: 2,
+        municipality_code: CHIYODA,
+      },
+      {
+        application_id: C,
+        status: 'under_review',
+        round: '2025-08',
+        due: '2025-09-21',
+        reviewer_ids: ['reviewer-ito'],
+        reviews_done: 0,
+        reviews_needed: 2,
+        municipality_code: TONO,
+      },
     ]);
   });
 
   it('records every application event in the audit history with its position, actor and hash', async () => {
     for (const id of [A, B, C, D, E, F, G]) {
       const events = await eventsOf(id);
-      const history = await fixture.dataSource.query('SELECT * FROM application_history WHERE application_id = $1 ORDER BY revision', [id]);
-      expect(history.map((row: Record<string, unknown>) => [row.revision, row.global_position, row.checkpoint, row.event_id, row.type, row.actor_sub, row.actor_role, row.hash])).toEqual(
+      const history = await fixture.dataSource.query(
+        'SELECT * FROM application_history WHERE application_id = $1 ORDER BY revision',
+        [id],
+      );
+      expect(
+        history.map((row: Record<string, unknown>) => [
+          row.revision,
+          row.global_position,
+          row.checkpoint,
+          row.event_id,
+          row.type,
+          row.actor_sub,
+          row.actor_role,
+          row.hash,
+        ]),
+      ).toEqual(
         events.map((event) => [
           String(event.revision),
           String(event.globalPosition),
@@ -159,28 +231,64 @@ describe('the projection runner', () => {
       );
       expect(history.map((row: { data: unknown }) => row.data)).toEqual(events.map((event) => event.data));
     }
-    const budgetRows = await fixture.dataSource.query("SELECT count(*)::int AS n FROM application_history WHERE type LIKE 'FiscalYear%' OR type = 'NationalShareCommitted'");
+    const budgetRows = await fixture.dataSource.query(
+      "SELECT count(*)::int AS n FROM application_history WHERE type LIKE 'FiscalYear%' OR type = 'NationalShareCommitted'",
+    );
     expect(budgetRows[0].n).toBe(0);
   });
 
   it('sums the monthly statistics per round of the fiscal year', async () => {
-    const adopted = (await eventsOf(A)).find((event) => event.type === 'ApplicationAdopted')!.data as { funding: { nationalShare: number } };
+    const adopted = (await eventsOf(A)).find((event) => event.type === 'ApplicationAdopted')!.data as {
+      funding: { nationalShare: number };
+    };
     const statistics = await monthlyStatistics(fixture.dataSource.manager, 2025);
     expect(statistics.map((round) => round.round)).toEqual([
-      '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
     ]);
-    const zero = { submitted: 0, adopted: 0, rejected: 0, withdrawn: 0, requestedGrant: 0, approvedGrant: 0, nationalShare: 0 };
+    const zero = {
+      submitted: 0,
+      adopted: 0,
+      rejected: 0,
+      withdrawn: 0,
+      requestedGrant: 0,
+      approvedGrant: 0,
+      nationalShare: 0,
+    };
     expect(statistics.filter((round) => round.submitted > 0)).toEqual([
       // A adopted, F withdrawn, C sent back (counted as submitted, no outcome here).
-      { ...zero, round: '2025-06', submitted: 3, adopted: 1, withdrawn: 1, requestedGrant: 55_000_000, approvedGrant: 18_000_000, nationalShare: adopted.funding.nationalShare },
+      {
+        ...zero,
+        round: '2025-06',
+        submitted: 3,
+        adopted: 1,
+        withdrawn: 1,
+        requestedGrant: 55_000_000,
+        approvedGrant: 18_000_000,
+        nationalShare: adopted.funding.nationalShare,
+      },
       { ...zero, round: '2025-07', submitted: 2, rejected: 1, requestedGrant: 30_000_000 },
       { ...zero, round: '2025-08', submitted: 1, requestedGrant: 15_000_000 },
     ]);
-    expect(await monthlyStatistics(fixture.dataSource.manager, 2024)).toEqual(expect.arrayContaining([expect.objectContaining({ submitted: 0 })]));
+    expect(await monthlyStatistics(fixture.dataSource.manager, 2024)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ submitted: 0 })]),
+    );
   });
 
   it('folds the fiscal-year budget: set, committed, remaining', async () => {
-    const adopted = (await eventsOf(A)).find((event) => event.type === 'ApplicationAdopted')!.data as { funding: { nationalShare: number } };
+    const adopted = (await eventsOf(A)).find((event) => event.type === 'ApplicationAdopted')!.data as {
+      funding: { nationalShare: number };
+    };
     const budgets = await tableRows(fixture.dataSource.manager, 'fiscal_year_budgets');
     expect(budgets).toEqual([
       {
@@ -202,7 +310,13 @@ describe('the projection runner', () => {
     for await (const batch of fixture.store.readAll()) all.push(...batch.map((event) => event.checkpoint));
     const lag = await runner.lag({ countBehind: true });
     expect(lag).toEqual(
-      readModelProjections.map((projection) => ({ name: projection.name, checkpoint: all[all.length - 1], eventsProcessed: all.length, behindEvents: 0, lagMs: 0 })),
+      readModelProjections.map((projection) => ({
+        name: projection.name,
+        checkpoint: all[all.length - 1],
+        eventsProcessed: all.length,
+        behindEvents: 0,
+        lagMs: 0,
+      })),
     );
   });
 });

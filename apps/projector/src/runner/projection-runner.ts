@@ -1,6 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore, RecordedEvent } from '@l10k/eventstore';
-import { projectionLag, type Projection, type ProjectionLag, type ProjectionLagOptions } from '@l10k/read-model';
+import {
+  projectionLag,
+  type Projection,
+  type ProjectionLag,
+  type ProjectionLagOptions,
+} from '@l10k/read-model';
 import { applyBatch, readCheckpoint } from './apply-batch';
 import { LiveWake } from './live-wake';
 import { liveBinding, shadowBinding, type ProjectionBinding } from './projection-binding';
@@ -74,7 +79,9 @@ export class ProjectionRunner {
   start(): void {
     if (this.wake !== undefined) return;
     this.stopping = false;
-    const wake = new LiveWake(this.options.store, (error) => this.logger.error('event subscription failed; polling until it resumes', error));
+    const wake = new LiveWake(this.options.store, (error) =>
+      this.logger.error('event subscription failed; polling until it resumes', error),
+    );
     this.wake = wake;
     this.loops = this.bindings.map((binding) => this.follow(binding, wake));
   }
@@ -130,7 +137,10 @@ export class ProjectionRunner {
         await wake.wait(seen, idlePollMs, checkpoint);
       } catch (error) {
         failures += 1;
-        this.logger.error(`projection ${binding.projection.name} failed (attempt ${failures}); retrying from its checkpoint`, error);
+        this.logger.error(
+          `projection ${binding.projection.name} failed (attempt ${failures}); retrying from its checkpoint`,
+          error,
+        );
         await wake.sleep(Math.min(100 * 2 ** failures, MAX_RETRY_DELAY_MS));
       }
     }

@@ -4,7 +4,11 @@ import { createTestDatabase } from '../../../../test/test-database';
 
 describe('the read-model entities', () => {
   it('describe exactly the tables the migrations create (synchronize would change nothing)', async () => {
-    const dataSource = new DataSource({ type: 'postgres', url: await createTestDatabase('read_model_entities'), entities: readModelEntities });
+    const dataSource = new DataSource({
+      type: 'postgres',
+      url: await createTestDatabase('read_model_entities'),
+      entities: readModelEntities,
+    });
     await dataSource.initialize();
     try {
       const pending = await dataSource.driver.createSchemaBuilder().log();

@@ -45,7 +45,10 @@ export async function projectionLag(
       const checkpoint = row?.checkpoint ?? null;
       let firstUnprocessed: Date | undefined;
       let behind = 0;
-      for await (const batch of store.readAll({ from: checkpoint ?? undefined, batchSize: options.countBehind ? 5_000 : 1 })) {
+      for await (const batch of store.readAll({
+        from: checkpoint ?? undefined,
+        batchSize: options.countBehind ? 5_000 : 1,
+      })) {
         firstUnprocessed ??= batch[0]?.recordedAt;
         behind += batch.length;
         if (!options.countBehind) break;

@@ -48,13 +48,17 @@ export class ReadModels1732500000000 implements MigrationInterface {
         stream_revision bigint NOT NULL,
         state jsonb NOT NULL
       )`);
-    await queryRunner.query('CREATE INDEX application_summaries_created_at_id_idx ON application_summaries (created_at, id)');
+    await queryRunner.query(
+      'CREATE INDEX application_summaries_created_at_id_idx ON application_summaries (created_at, id)',
+    );
     for (const filter of ['status', 'round', 'fiscal_year', 'municipality_code']) {
       await queryRunner.query(
         `CREATE INDEX application_summaries_${filter}_created_at_id_idx ON application_summaries (${filter}, created_at, id)`,
       );
     }
-    await queryRunner.query('CREATE INDEX application_summaries_reviewer_ids_idx ON application_summaries USING gin (reviewer_ids)');
+    await queryRunner.query(
+      'CREATE INDEX application_summaries_reviewer_ids_idx ON application_summaries USING gin (reviewer_ids)',
+    );
 
     await queryRunner.query(`
       CREATE TABLE review_queue (
@@ -72,8 +76,12 @@ export class ReadModels1732500000000 implements MigrationInterface {
     await queryRunner.query(
       'CREATE INDEX review_queue_decision_due_date_application_id_idx ON review_queue (decision_due_date, application_id)',
     );
-    await queryRunner.query('CREATE INDEX review_queue_round_decision_due_date_idx ON review_queue (round, decision_due_date)');
-    await queryRunner.query('CREATE INDEX review_queue_reviewer_ids_idx ON review_queue USING gin (reviewer_ids)');
+    await queryRunner.query(
+      'CREATE INDEX review_queue_round_decision_due_date_idx ON review_queue (round, decision_due_date)',
+    );
+    await queryRunner.query(
+      'CREATE INDEX review_queue_reviewer_ids_idx ON review_queue USING gin (reviewer_ids)',
+    );
     // The queue forgets an application when it leaves; its folded state stays here, so a late redelivery cannot bring it back.
     await queryRunner.query(`
       CREATE TABLE review_queue_states (
@@ -113,7 +121,9 @@ export class ReadModels1732500000000 implements MigrationInterface {
         stream_revision bigint NOT NULL,
         PRIMARY KEY (application_id, round)
       )`);
-    await queryRunner.query('CREATE INDEX round_statistics_fiscal_year_round_idx ON round_statistics (fiscal_year, round)');
+    await queryRunner.query(
+      'CREATE INDEX round_statistics_fiscal_year_round_idx ON round_statistics (fiscal_year, round)',
+    );
 
     await queryRunner.query(`
       CREATE TABLE fiscal_year_budgets (

@@ -25,5 +25,8 @@ export interface ApplicationEventOnStream {
 export function applicationEventOf(recorded: RecordedEvent): ApplicationEventOnStream | undefined {
   const applicationId = applicationIdOfStream(recorded.streamId);
   if (applicationId === undefined || !APPLICATION_EVENT_TYPES.has(recorded.type)) return undefined;
-  return { applicationId, event: { type: recorded.type, data: recorded.data } as unknown as ApplicationEvent };
+  return {
+    applicationId,
+    event: { type: recorded.type, data: recorded.data } as unknown as ApplicationEvent,
+  };
 }

@@ -96,8 +96,18 @@ export const applicationSummariesProjection: Projection<Tables> = {
     const found = applicationEventOf(recorded);
     if (found === undefined) return;
     const table = tables.application_summaries;
-    const state = await foldStoredApplication(manager, table, 'id', found.applicationId, found.event, recorded.revision);
+    const state = await foldStoredApplication(
+      manager,
+      table,
+      'id',
+      found.applicationId,
+      found.event,
+      recorded.revision,
+    );
     if (state === undefined) return;
-    await manager.query(upsertSql(table), summaryValues(state, recorded.revision, recorded.metadata.occurredAt));
+    await manager.query(
+      upsertSql(table),
+      summaryValues(state, recorded.revision, recorded.metadata.occurredAt),
+    );
   },
 };

@@ -1,12 +1,21 @@
 import type { EntityManager } from 'typeorm';
-import { evolveBudget, initialBudgetState, remainingBudget, type BudgetEvent, type BudgetState } from '@l10k/domain';
+import {
+  evolveBudget,
+  initialBudgetState,
+  remainingBudget,
+  type BudgetEvent,
+  type BudgetState,
+} from '@l10k/domain';
 import type { RecordedEvent } from '@l10k/eventstore';
 import { fiscalYearOfStream } from './stream-names';
 import type { Projection, TableNames } from './projection';
 
 type Tables = 'fiscal_year_budgets';
 
-const BUDGET_EVENT_TYPES: ReadonlySet<string> = new Set<BudgetEvent['type']>(['FiscalYearBudgetSet', 'NationalShareCommitted']);
+const BUDGET_EVENT_TYPES: ReadonlySet<string> = new Set<BudgetEvent['type']>([
+  'FiscalYearBudgetSet',
+  'NationalShareCommitted',
+]);
 
 interface BudgetRow {
   national_budget: string;
@@ -32,7 +41,13 @@ export const fiscalYearBudgetsProjection: Projection<Tables> = {
     if (stored !== undefined && BigInt(stored.stream_revision) >= recorded.revision) return;
     // Per-application commitments only guard against double commitment in `decide`; the read model needs the sum.
     const before: BudgetState = stored
-      ? { fiscalYear, nationalBudget: Number(stored.national_budget), committed: Number(stored.committed), intakeOpen: stored.intake_open, commitments: {} }
+      ? {
+          fiscalYear,
+          nationalBudget: Number(stored.national_budget),
+          committed: Number(stored.committed),
+          intakeOpen: stored.intake_open,
+          commitments: {},
+        }
       : initialBudgetState(fiscalYear);
     const event = { type: recorded.type, data: recorded.data } as unknown as BudgetEvent;
     const after = evolveBudget(before, event);
@@ -45,7 +60,16 @@ export const fiscalYearBudgetsProjection: Projection<Tables> = {
          intake_open = EXCLUDED.intake_open, adopted_applications = EXCLUDED.adopted_applications,
          stream_revision = EXCLUDED.stream_revision, updated_at = EXCLUDED.updated_at
        WHERE ${table}.stream_revision < EXCLUDED.stream_revision`,
-      [fiscalYear, after.nationalBudget, after.committed, remainingBudget(after), after.intakeOpen, adopted, recorded.revision.toString(), recorded.metadata.occurredAt],
+      [
+        fiscalYear,
+        after.nationalBudget,
+        after.committed,
+        remainingBudget(after),
+        after.intakeOpen,
+        adopted,
+        recorded.revision.toString(),
+        recorded.metadata.occurredAt,
+      ],
     );
   },
 };

@@ -1,5 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { evolveApplication, initialApplicationState, type ApplicationEvent, type ExistingApplication } from '@l10k/domain';
+import {
+  evolveApplication,
+  initialApplicationState,
+  type ApplicationEvent,
+  type ExistingApplication,
+} from '@l10k/domain';
 
 interface StoredState {
   stream_revision: string;
@@ -19,7 +24,10 @@ export async function foldStoredApplication(
   event: ApplicationEvent,
   revision: bigint,
 ): Promise<ExistingApplication | undefined> {
-  const rows: StoredState[] = await manager.query(`SELECT stream_revision, state FROM ${table} WHERE ${idColumn} = $1`, [applicationId]);
+  const rows: StoredState[] = await manager.query(
+    `SELECT stream_revision, state FROM ${table} WHERE ${idColumn} = $1`,
+    [applicationId],
+  );
   const stored = rows[0];
   if (stored !== undefined && BigInt(stored.stream_revision) >= revision) return undefined;
   const next = evolveApplication(stored?.state ?? initialApplicationState(), event);

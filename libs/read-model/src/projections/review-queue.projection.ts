@@ -49,7 +49,14 @@ export const reviewQueueProjection: Projection<Tables> = {
     const found = applicationEventOf(recorded);
     if (found === undefined) return;
     const { applicationId } = found;
-    const state = await foldStoredApplication(manager, tables.review_queue_states, 'application_id', applicationId, found.event, recorded.revision);
+    const state = await foldStoredApplication(
+      manager,
+      tables.review_queue_states,
+      'application_id',
+      applicationId,
+      found.event,
+      recorded.revision,
+    );
     if (state === undefined) return;
     await manager.query(
       `INSERT INTO ${tables.review_queue_states} (application_id, stream_revision, state) VALUES ($1, $2, $3)

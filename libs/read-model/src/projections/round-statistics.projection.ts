@@ -22,7 +22,13 @@ const settleLatestSubmission = (
     `UPDATE ${table} SET outcome = $3, approved_grant = $4, national_share = $5, stream_revision = $2
       WHERE application_id = $1 AND stream_revision < $2
         AND submitted_revision = (SELECT max(submitted_revision) FROM ${table} WHERE application_id = $1 AND submitted_revision < $2)`,
-    [applicationId, revision.toString(), outcome, adoption?.approvedGrant ?? null, adoption?.nationalShare ?? null],
+    [
+      applicationId,
+      revision.toString(),
+      outcome,
+      adoption?.approvedGrant ?? null,
+      adoption?.nationalShare ?? null,
+    ],
   );
 
 /**
@@ -50,7 +56,13 @@ export const roundStatisticsProjection: Projection<Tables> = {
              requested_grant = EXCLUDED.requested_grant, approved_grant = NULL, national_share = NULL,
              stream_revision = EXCLUDED.stream_revision
            WHERE ${table}.stream_revision < EXCLUDED.stream_revision`,
-          [applicationId, event.data.round, event.data.fiscalYear, recorded.revision.toString(), event.data.funding.grant],
+          [
+            applicationId,
+            event.data.round,
+            event.data.fiscalYear,
+            recorded.revision.toString(),
+            event.data.funding.grant,
+          ],
         );
         return;
       case 'ApplicationAdopted':

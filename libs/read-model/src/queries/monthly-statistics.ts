@@ -36,7 +36,10 @@ export const roundsOfFiscalYear = (fiscalYear: number): string[] =>
   });
 
 /** Every round of the fiscal year, in order, zeros included (the Ministry's charts are monthly). */
-export async function monthlyStatistics(manager: EntityManager, fiscalYear: number): Promise<RoundStatistics[]> {
+export async function monthlyStatistics(
+  manager: EntityManager,
+  fiscalYear: number,
+): Promise<RoundStatistics[]> {
   const rows: Totals[] = await manager.query(
     `SELECT round,
             count(*) AS submitted,

@@ -24,7 +24,11 @@ import {
 import type { EventData, EventStore, NewEvent } from '@l10k/eventstore';
 
 export const PROGRAM_OFFICER: Actor = { sub: 'officer-mic', role: 'program_officer' };
-export const municipalityOfficer = (code: string): Actor => ({ sub: `officer-${code}`, role: 'municipality', municipalityCode: code });
+export const municipalityOfficer = (code: string): Actor => ({
+  sub: `officer-${code}`,
+  role: 'municipality',
+  municipalityCode: code,
+});
 export const reviewer = (sub: string): Actor => ({ sub, role: 'reviewer' });
 
 interface Stream<State> {
@@ -36,10 +40,9 @@ interface Stream<State> {
 
 export const allRequirementsMet = (met = true): Assessments =>
   Object.fromEntries(
-    ['local_resources', 'public_challenge', 'regional_financing', 'novelty', 'model_case'].map((requirement) => [
-      requirement,
-      { met, comment: met ? '要件を満たす' : '要件を満たさない' },
-    ]),
+    ['local_resources', 'public_challenge', 'regional_financing', 'novelty', 'model_case'].map(
+      (requirement) => [requirement, { met, comment: met ? '要件を満たす' : '要件を満たさない' }],
+    ),
   );
 
 /**
@@ -57,7 +60,10 @@ export class WorkflowRecorder {
 
   /** Events queued and not yet appended. */
   get pendingEvents(): number {
-    return [...this.applications.values(), ...this.budgets.values()].reduce((total, stream) => total + stream.pending.length, 0);
+    return [...this.applications.values(), ...this.budgets.values()].reduce(
+      (total, stream) => total + stream.pending.length,
+      0,
+    );
   }
 
   applicationState(applicationId: string): ApplicationState {
@@ -67,7 +73,11 @@ export class WorkflowRecorder {
   setBudget(fiscalYear: number, nationalBudget: number, at: string, intakeOpen = true): void {
     const stream = this.budget(fiscalYear);
     const decision = decideBudgetCommand(
-      { type: 'SetBudget', data: { fiscalYear, nationalBudget, intakeOpen }, metadata: { at, actor: PROGRAM_OFFICER } },
+      {
+        type: 'SetBudget',
+        data: { fiscalYear, nationalBudget, intakeOpen },
+        metadata: { at, actor: PROGRAM_OFFICER },
+      },
       stream.state,
     );
     if (!decision.ok) throw refused('SetBudget', decision.error);
@@ -75,47 +85,91 @@ export class WorkflowRecorder {
   }
 
   create(applicationId: string, municipalityCode: string, plan: ApplicationPlan, at: string): void {
-    this.run({ type: 'CreateApplication', data: { applicationId, municipalityCode, plan }, metadata: { at, actor: municipalityOfficer(municipalityCode) } });
+    this.run({
+      type: 'CreateApplication',
+      data: { applicationId, municipalityCode, plan },
+      metadata: { at, actor: municipalityOfficer(municipalityCode) },
+    });
   }
 
   replacePlan(applicationId: string, plan: ApplicationPlan, at: string): void {
-    this.run({ type: 'ReplacePlan', data: { applicationId, plan }, metadata: { at, actor: this.owner(applicationId) } });
+    this.run({
+      type: 'ReplacePlan',
+      data: { applicationId, plan },
+      metadata: { at, actor: this.owner(applicationId) },
+    });
   }
 
   submit(applicationId: string, at: string): void {
-    this.run({ type: 'SubmitApplication', data: { applicationId }, metadata: { at, actor: this.owner(applicationId) } });
+    this.run({
+      type: 'SubmitApplication',
+      data: { applicationId },
+      metadata: { at, actor: this.owner(applicationId) },
+    });
   }
 
   resubmit(applicationId: string, at: string): void {
-    this.run({ type: 'ResubmitApplication', data: { applicationId }, metadata: { at, actor: this.owner(applicationId) } });
+    this.run({
+      type: 'ResubmitApplication',
+      data: { applicationId },
+      metadata: { at, actor: this.owner(applicationId) },
+    });
   }
 
   withdraw(applicationId: string, at: string, reason = '事業者の都合により取り下げ'): void {
-    this.run({ type: 'WithdrawApplication', data: { applicationId, reason }, metadata: { at, actor: this.owner(applicationId) } });
+    this.run({
+      type: 'WithdrawApplication',
+      data: { applicationId, reason },
+      metadata: { at, actor: this.owner(applicationId) },
+    });
   }
 
   assign(applicationId: string, reviewerId: string, at: string): void {
-    this.run({ type: 'AssignReviewer', data: { applicationId, reviewerId }, metadata: { at, actor: PROGRAM_OFFICER } });
+    this.run({
+      type: 'AssignReviewer',
+      data: { applicationId, reviewerId },
+      metadata: { at, actor: PROGRAM_OFFICER },
+    });
   }
 
   declare(applicationId: string, reviewerId: string, hasConflict: boolean, at: string): void {
     this.run({
       type: 'DeclareConflict',
-      data: { applicationId, reviewerId, hasConflict, ...(hasConflict ? { detail: '申請事業者の役員と親族関係にある' } : {}) },
+      data: {
+        applicationId,
+        reviewerId,
+        hasConflict,
+        ...(hasConflict ? { detail: '申請事業者の役員と親族関係にある' } : {}),
+      },
       metadata: { at, actor: reviewer(reviewerId) },
     });
   }
 
-  review(applicationId: string, reviewerId: string, at: string, met = true, recommendation: Recommendation = met ? 'adopt' : 'reject'): void {
+  review(
+    applicationId: string,
+    reviewerId: string,
+    at: string,
+    met = true,
+    recommendation: Recommendation = met ? 'adopt' : 'reject',
+  ): void {
     this.run({
       type: 'SubmitReview',
-      data: { applicationId, assessments: allRequirementsMet(met), recommendation, comment: met ? '地域への波及効果が見込める' : '要件を満たさない項目がある' },
+      data: {
+        applicationId,
+        assessments: allRequirementsMet(met),
+        recommendation,
+        comment: met ? '地域への波及効果が見込める' : '要件を満たさない項目がある',
+      },
       metadata: { at, actor: reviewer(reviewerId) },
     });
   }
 
   requestRevision(applicationId: string, at: string): void {
-    this.run({ type: 'RequestRevision', data: { applicationId, reason: '資金計画の根拠資料を追加してください' }, metadata: { at, actor: PROGRAM_OFFICER } });
+    this.run({
+      type: 'RequestRevision',
+      data: { applicationId, reason: '資金計画の根拠資料を追加してください' },
+      metadata: { at, actor: PROGRAM_OFFICER },
+    });
   }
 
   /** Adoption also commits the national share to the fiscal year's budget stream (both in the next flush). */
@@ -124,14 +178,26 @@ export class WorkflowRecorder {
     const state = stream.state;
     const command: ApplicationCommand = {
       type: 'DecideApplication',
-      data: { applicationId, outcome, reason: outcome === 'adopted' ? '審査の結果、採択とする' : '審査の結果、不採択とする', ...(approvedGrant !== undefined ? { approvedGrant } : {}) },
+      data: {
+        applicationId,
+        outcome,
+        reason: outcome === 'adopted' ? '審査の結果、採択とする' : '審査の結果、不採択とする',
+        ...(approvedGrant !== undefined ? { approvedGrant } : {}),
+      },
       metadata: { at, actor: PROGRAM_OFFICER },
     };
     const fiscalYear = state.status === 'under_review' ? state.fiscalYear : 0;
     const budget = this.budget(fiscalYear);
     const decision = decideAdoption(command, state, budget.state);
     if (!decision.ok) throw refused(`DecideApplication ${outcome} of ${applicationId}`, decision.error);
-    this.record(applicationStreamId(applicationId), stream, decision.application, at, PROGRAM_OFFICER, evolveApplication);
+    this.record(
+      applicationStreamId(applicationId),
+      stream,
+      decision.application,
+      at,
+      PROGRAM_OFFICER,
+      evolveApplication,
+    );
     this.record(fiscalYearStreamId(fiscalYear), budget, decision.budget, at, PROGRAM_OFFICER, evolveBudget);
   }
 
@@ -143,7 +209,11 @@ export class WorkflowRecorder {
     this.order.length = 0;
     if (streams.length === 0) return;
     const result = await this.store.appendMany(
-      streams.map(({ streamId, stream }) => ({ streamId, events: stream.pending, expectedRevision: stream.written ?? 'no_stream' })),
+      streams.map(({ streamId, stream }) => ({
+        streamId,
+        events: stream.pending,
+        expectedRevision: stream.written ?? 'no_stream',
+      })),
     );
     streams.forEach(({ stream }, index) => {
       stream.written = result.streams[index].nextRevision;
@@ -153,12 +223,22 @@ export class WorkflowRecorder {
 
   private run(command: ApplicationCommand): void {
     const stream = this.application(command.data.applicationId);
-    const budget = command.type === 'SubmitApplication' || command.type === 'ResubmitApplication' || command.type === 'CreateApplication'
-      ? this.budget(submissionTarget(command.metadata.at).fiscalYear).state
-      : undefined;
+    const budget =
+      command.type === 'SubmitApplication' ||
+      command.type === 'ResubmitApplication' ||
+      command.type === 'CreateApplication'
+        ? this.budget(submissionTarget(command.metadata.at).fiscalYear).state
+        : undefined;
     const decision = decideApplicationCommand(command, stream.state, { budget });
     if (!decision.ok) throw refused(`${command.type} of ${command.data.applicationId}`, decision.error);
-    this.record(applicationStreamId(command.data.applicationId), stream, decision.events, command.metadata.at, command.metadata.actor, evolveApplication);
+    this.record(
+      applicationStreamId(command.data.applicationId),
+      stream,
+      decision.events,
+      command.metadata.at,
+      command.metadata.actor,
+      evolveApplication,
+    );
   }
 
   private record<State, Event extends DomainEvent>(
@@ -184,7 +264,9 @@ export class WorkflowRecorder {
           actor,
           correlationId,
           causationId: correlationId,
-          ...(typeof data.ruleSetId === 'string' ? { ruleSetId: data.ruleSetId, provisional: data.provisional === true } : {}),
+          ...(typeof data.ruleSetId === 'string'
+            ? { ruleSetId: data.ruleSetId, provisional: data.provisional === true }
+            : {}),
         },
       });
     }
@@ -217,10 +299,16 @@ export class WorkflowRecorder {
 
   private streamOf(streamId: string): Stream<unknown> {
     const fiscalYear = /^fiscal-year-(\d+)$/.exec(streamId);
-    return (fiscalYear ? this.budgets.get(Number(fiscalYear[1])) : this.applications.get(streamId.slice('application-'.length))) as Stream<unknown>;
+    return (
+      fiscalYear
+        ? this.budgets.get(Number(fiscalYear[1]))
+        : this.applications.get(streamId.slice('application-'.length))
+    ) as Stream<unknown>;
   }
 }
 
 function refused(what: string, error: DomainError): Error {
-  return new Error(`${what} refused: ${error.code} ${error.message} ${JSON.stringify(error.violations ?? [])}`);
+  return new Error(
+    `${what} refused: ${error.code} ${error.message} ${JSON.stringify(error.violations ?? [])}`,
+  );
 }

@@ -21,9 +21,28 @@ export function simulatedUuid(seed: number, index: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-const MUNICIPALITIES = ['032077', '131016', ...['01100', '04100', '15100', '22100', '26100', '34100', '40130', '47201'].map((five) => five + localGovernmentCheckDigit(five))];
-const TITLES = ['地元産ホップのクラフトビール醸造所', '古民家を改修した農家民宿', '間伐材を使った家具工房', '漁港直送の水産加工場', '空き店舗を活用した地域食堂'];
-const REVIEWERS = ['reviewer-sato', 'reviewer-suzuki', 'reviewer-takahashi', 'reviewer-tanaka', 'reviewer-ito', 'reviewer-watanabe'];
+const MUNICIPALITIES = [
+  '032077',
+  '131016',
+  ...['01100', '04100', '15100', '22100', '26100', '34100', '40130', '47201'].map(
+    (five) => five + localGovernmentCheckDigit(five),
+  ),
+];
+const TITLES = [
+  '地元産ホップのクラフトビール醸造所',
+  '古民家を改修した農家民宿',
+  '間伐材を使った家具工房',
+  '漁港直送の水産加工場',
+  '空き店舗を活用した地域食堂',
+];
+const REVIEWERS = [
+  'reviewer-sato',
+  'reviewer-suzuki',
+  'reviewer-takahashi',
+  'reviewer-tanaka',
+  'reviewer-ito',
+  'reviewer-watanabe',
+];
 
 const DAY_MS = 86_400_000;
 /** The first instant applications are written at: FY2025's first day, 09:00 JST. */
@@ -31,7 +50,15 @@ const FIRST_INSTANT = Date.parse('2025-04-01T00:00:00Z');
 /** Keeps every lifecycle inside FY2025's rounds (the last one, March 2026, closes on 10 March). */
 const LAST_START_DAY = 280;
 
-export type LifecycleEnd = 'draft' | 'withdrawn_draft' | 'submitted' | 'under_review' | 'revision_pending' | 'withdrawn_review' | 'adopted' | 'rejected';
+export type LifecycleEnd =
+  | 'draft'
+  | 'withdrawn_draft'
+  | 'submitted'
+  | 'under_review'
+  | 'revision_pending'
+  | 'withdrawn_review'
+  | 'adopted'
+  | 'rejected';
 
 /** How the histories end, by weight; revisions come on top (a fifth of those decided go through one first). */
 const ENDS: ReadonlyArray<readonly [LifecycleEnd, number]> = [
@@ -56,7 +83,12 @@ export interface SimulatedApplication {
  * reviewers with conflict declarations (sometimes a recusal), reviews, sometimes a
  * revision and resubmission, then a decision or withdrawal, or it stays open.
  */
-export function simulateApplication(recorder: WorkflowRecorder, random: () => number, seed: number, index: number): SimulatedApplication {
+export function simulateApplication(
+  recorder: WorkflowRecorder,
+  random: () => number,
+  seed: number,
+  index: number,
+): SimulatedApplication {
   const id = simulatedUuid(seed, index);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   let instant = FIRST_INSTANT + Math.floor(random() * LAST_START_DAY) * DAY_MS + 9 * 3_600_000;
@@ -105,7 +137,12 @@ export function simulateApplication(recorder: WorkflowRecorder, random: () => nu
     recorder.withdraw(id, next(3));
     return { id, end };
   }
-  recorder.decide(id, end === 'adopted' ? 'adopted' : 'rejected', next(20), end === 'adopted' && random() < 0.25 ? grant - 2_000_000 : undefined);
+  recorder.decide(
+    id,
+    end === 'adopted' ? 'adopted' : 'rejected',
+    next(20),
+    end === 'adopted' && random() < 0.25 ? grant - 2_000_000 : undefined,
+  );
   return { id, end };
 }
 
@@ -119,7 +156,10 @@ export interface SimulationRun {
 }
 
 /** Writes `applications` simulated histories, `perAppend` of them per append; returns how each ended. */
-export async function writeSimulation(recorder: WorkflowRecorder, run: SimulationRun): Promise<SimulatedApplication[]> {
+export async function writeSimulation(
+  recorder: WorkflowRecorder,
+  run: SimulationRun,
+): Promise<SimulatedApplication[]> {
   const random = seededRandom(run.seed * 1_000_003 + run.from);
   const written: SimulatedApplication[] = [];
   for (let index = run.from; index < run.from + run.applications; index += 1) {
