@@ -37,11 +37,14 @@ export interface WorkflowTestApi {
  * Registers beforeAll/afterAll for a suite that talks to the API as its users do: the app on
  * a fresh database, dev tokens, a pinned clock, and the event store to look behind the answers.
  */
-export function useWorkflowApi(startsAt = '2025-06-02T10:00:00+09:00'): WorkflowTestApi {
+export function useWorkflowApi(
+  startsAt = '2025-06-02T10:00:00+09:00',
+  env: Record<string, string> = {},
+): WorkflowTestApi {
   const clock = new PinnedClock(startsAt);
   const context: { app?: INestApplication; client?: WorkflowClient; store?: EventStore } = {};
   beforeAll(async () => {
-    context.app = await startApiForTest(TEST_ENV, { clock });
+    context.app = await startApiForTest({ ...TEST_ENV, ...env }, { clock });
     context.client = new WorkflowClient(context.app);
     context.store = context.app.get(EVENT_STORE);
   });

@@ -1,8 +1,9 @@
+import request from 'supertest';
 import { useWorkflowApi } from './api-test-app';
 import { CHIYODA, TONO, allMet, completePlan } from './workflow-client';
 
 describe('the read side, from the projections', () => {
-  const api = useWorkflowApi('2025-06-02T10:00:00+09:00');
+  const api = useWorkflowApi('2025-06-02T10:00:00+09:00', { PROJECTION_LAG_BOUND_MS: '300' });
   const { clock } = api;
   const ids: Record<string, string> = {};
 
@@ -236,6 +237,22 @@ describe('the read side, from the projections', () => {
       });
       const unset = await api.client.auditor().get('/v1/fiscal-years/2031/budget').expect(200);
       expect(unset.body).toMatchObject({ nationalBudget: 0, committed: 0, intakeOpen: true });
+    });
+  });
+
+  describe('GET /health/ready', () => {
+    it('fails while a projection lags beyond the bound, and recovers once caught up', async () => {
+      const server = api.app.getHttpServer();
+      const fresh = await request(server).get('/health/ready').expect(200);
+      expect(fresh.body.info.projections).toMatchObject({ status: 'up', boundMs: 300 });
+
+      await api.client.municipality(TONO).post('/v1/applications', { plan: completePlan() }).expect(201);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const stale = await request(server).get('/health/ready').expect(503);
+      expect(stale.body.checks.error.projections.lagMs.application_summaries).toBeGreaterThan(300);
+
+      await api.project();
+      await request(server).get('/health/ready').expect(200);
     });
   });
 });

@@ -73,7 +73,11 @@ describe('rule sets, rounds, health and docs', () => {
   it('reports liveness and readiness', async () => {
     await get('/health/live').expect(200, { status: 'ok', info: {}, error: {}, details: {} });
     const ready = await get('/health/ready').expect(200);
-    expect(ready.body.info).toEqual({ database: { status: 'up' }, eventStore: { status: 'up' } });
+    expect(ready.body.info).toMatchObject({
+      database: { status: 'up' },
+      eventStore: { status: 'up' },
+      projections: { status: 'up' },
+    });
   });
 
   it('publishes the OpenAPI document with the calculator', async () => {

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ProblemException, problem } from '../problem-details';
 import { EventStoreHealthIndicator } from './event-store.health';
+import { ProjectionLagHealthIndicator } from './projection-lag.health';
 import { Public } from '../auth/public.decorator';
 
 @ApiTags('health')
@@ -13,6 +14,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly eventStore: EventStoreHealthIndicator,
+    private readonly projections: ProjectionLagHealthIndicator,
   ) {}
 
   @Get('live')
@@ -23,13 +25,17 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The database and event store answer; 503 with the failing check otherwise' })
+  @ApiOperation({
+    summary:
+      'The database and event store answer and the projections lag less than the bound; 503 naming the failing check otherwise',
+  })
   @HealthCheck()
   async ready(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([
         () => this.database.pingCheck('database', { timeout: 2000 }),
         () => this.eventStore.check('eventStore'),
+        () => this.projections.check('projections'),
       ]);
     } catch (error) {
       if (error instanceof ServiceUnavailableException) {

@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { HealthController } from './health.controller';
+import { ProjectionLagHealthIndicator } from './projection-lag.health';
 
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [EventStoreHealthIndicator],
+  providers: [EventStoreHealthIndicator, ProjectionLagHealthIndicator],
 })
 export class HealthModule {}
