@@ -1,5 +1,9 @@
 import { monthlyStatistics, readModelProjections } from '@l10k/read-model';
-import { WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/src/testing';
+import {
+  waitForVisibleLog,
+  WorkflowRecorder,
+  writeSimulation,
+} from '../../../../libs/read-model/src/testing';
 import {
   readModelSnapshot,
   readModelTables,
@@ -38,6 +42,7 @@ describe('a rebuild while the live runner runs', () => {
       idlePollMs: 50,
     });
     live.start();
+    await waitForVisibleLog(fixture.store, recorder.eventsWritten);
     await live.catchUp();
     const before = await readModelSnapshot(fixture.dataSource.manager);
 
@@ -62,6 +67,7 @@ describe('a rebuild while the live runner runs', () => {
       batchSize: 50,
     });
     await writes;
+    await waitForVisibleLog(fixture.store, recorder.eventsWritten);
     await live.catchUp();
     reading = false;
     await reads;

@@ -1,5 +1,9 @@
 import { monthlyStatistics, readModelProjections } from '@l10k/read-model';
-import { WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/src/testing';
+import {
+  waitForVisibleLog,
+  WorkflowRecorder,
+  writeSimulation,
+} from '../../../../libs/read-model/src/testing';
 import {
   readModelSnapshot,
   startProjectorFixture,
@@ -36,6 +40,7 @@ describe('two runners on the same projections at once', () => {
     first.start();
     second.start();
     const ended = await written;
+    await waitForVisibleLog(fixture.store, recorder.eventsWritten);
     // Both loops race over the same checkpoints until the log ends.
     await Promise.all([first.catchUp(), second.catchUp()]);
     await Promise.all([first.stop(), second.stop()]);

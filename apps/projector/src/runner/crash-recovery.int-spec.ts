@@ -2,7 +2,11 @@ import type { RecordedEvent } from '@l10k/eventstore';
 import { readModelProjections, type Projection } from '@l10k/read-model';
 import { DataSource } from 'typeorm';
 import { readModelEntities } from '@l10k/read-model';
-import { WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/src/testing';
+import {
+  waitForVisibleLog,
+  WorkflowRecorder,
+  writeSimulation,
+} from '../../../../libs/read-model/src/testing';
 import {
   readModelSnapshot,
   startProjectorFixture,
@@ -33,6 +37,7 @@ describe('after a crash at any point', () => {
     recorder = new WorkflowRecorder(fixture.store);
     recorder.setBudget(2025, 50_000_000_000, '2025-04-01T09:00:00+09:00');
     await writeSimulation(recorder, { seed: 1, from: 0, applications: 40, perAppend: 5 });
+    await waitForVisibleLog(fixture.store, recorder.eventsWritten);
   });
 
   afterAll(() => fixture.close());
@@ -41,7 +46,11 @@ describe('after a crash at any point', () => {
     // Events keep arriving while the projector crashes and restarts.
     const writing = writeSimulation(recorder, { seed: 1, from: 40, applications: 120, perAppend: 3 });
     const crashes: string[] = [];
-    for (const failAt of [1, 9, 64, 257, 700]) {
+    let needed = 0;
+    for (const failAt of [1, 9, 64, 257, 500]) {
+      // Enough of the log must be readable for the crash to come (a crash advances the checkpoint by less than failAt).
+      needed += failAt;
+      await waitForVisibleLog(fixture.store, needed);
       const crashing = new ProjectionRunner({
         store: fixture.store,
         dataSource: fixture.dataSource,
@@ -51,6 +60,7 @@ describe('after a crash at any point', () => {
       await crashing.catchUp().catch((error: Error) => crashes.push(error.message));
     }
     await writing;
+    await waitForVisibleLog(fixture.store, recorder.eventsWritten);
     expect(crashes).toHaveLength(5);
     expect(crashes.every((message) => message.startsWith('injected crash'))).toBe(true);
 
@@ -103,6 +113,7 @@ describe('after a crash at any point', () => {
         kills += killed.length;
       }
       await writing;
+      await waitForVisibleLog(fixture.store, recorder.eventsWritten);
       expect(kills).toBeGreaterThan(0);
       await waitUntilCaughtUp(runner);
     } finally {

@@ -1,6 +1,6 @@
 import { foldApplication, type ApplicationEvent } from '@l10k/domain';
 import { monthlyStatistics, readModelProjections } from '@l10k/read-model';
-import { realisticPlan, WorkflowRecorder } from '../../../../libs/read-model/src/testing';
+import { realisticPlan, waitForVisibleLog, WorkflowRecorder } from '../../../../libs/read-model/src/testing';
 import { startProjectorFixture, tableRows, type ProjectorFixture } from '../../test/projector-fixture';
 import { ProjectionRunner } from './projection-runner';
 
@@ -72,7 +72,9 @@ describe('the projection runner', () => {
 
   beforeAll(async () => {
     fixture = await startProjectorFixture('projection_runner');
-    await writeWorkflow(new WorkflowRecorder(fixture.store));
+    const recorder = new WorkflowRecorder(fixture.store);
+    await writeWorkflow(recorder);
+    await waitForVisibleLog(fixture.store, recorder.eventsWritten);
     // A small batch size makes the workflow span many transactions and checkpoints.
     runner = new ProjectionRunner({
       store: fixture.store,

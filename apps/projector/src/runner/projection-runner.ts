@@ -30,7 +30,8 @@ export interface ProjectionRunnerOptions {
   readonly idlePollMs?: number;
 }
 
-const DEFAULT_BATCH_SIZE = 500;
+/** Small enough that a live batch's transaction (which holds back the store's visible frontier) stays short. */
+const DEFAULT_BATCH_SIZE = 250;
 const DEFAULT_IDLE_POLL_MS = 1_000;
 const MAX_RETRY_DELAY_MS = 5_000;
 

@@ -2,3 +2,5 @@
 export * from './realistic-plan';
 export * from './workflow-recorder';
 export * from './workflow-simulation';
+export * from './table-snapshot';
+export * from './visible-log';

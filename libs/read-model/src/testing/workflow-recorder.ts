@@ -55,8 +55,14 @@ export class WorkflowRecorder {
   private readonly applications = new Map<string, Stream<ApplicationState>>();
   private readonly budgets = new Map<number, Stream<BudgetState>>();
   private readonly order: string[] = [];
+  private appended = 0;
 
   constructor(private readonly store: EventStore) {}
+
+  /** Events appended so far. */
+  get eventsWritten(): number {
+    return this.appended;
+  }
 
   /** Events queued and not yet appended. */
   get pendingEvents(): number {
@@ -216,6 +222,7 @@ export class WorkflowRecorder {
       })),
     );
     streams.forEach(({ stream }, index) => {
+      this.appended += stream.pending.length;
       stream.written = result.streams[index].nextRevision;
       stream.pending = [];
     });
