@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@l10k/config';
 import { readModelProjections } from '@l10k/read-model';
+import { waitForVisibleLog } from '../../../libs/read-model/src/testing';
 import { ProjectionRunner } from '../../projector/src/runner/projection-runner';
 import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
 import type { ApiOptions } from '../src/app.module';
@@ -29,7 +30,9 @@ export interface WorkflowTestApi {
   readonly client: WorkflowClient;
   readonly store: EventStore;
   readonly clock: PinnedClock;
-  /** Runs the projector's runner until the read models have caught up with the log. */
+  /** Waits until every appended event is readable in global order (see waitForVisibleLog). */
+  visible(): Promise<void>;
+  /** Runs the projector's runner until the read models have caught up with every appended event. */
   project(): Promise<void>;
 }
 
@@ -55,6 +58,12 @@ export function useWorkflowApi(
     if (value === undefined) throw new Error('useWorkflowApi: the API starts in beforeAll');
     return value;
   };
+  const visible = async (): Promise<void> => {
+    const [{ appended }] = await ready(context.app)
+      .get(DataSource)
+      .query('SELECT count(*)::int AS appended FROM events');
+    await waitForVisibleLog(ready(context.store), appended);
+  };
   return {
     clock,
     get app() {
@@ -66,11 +75,15 @@ export function useWorkflowApi(
     get store() {
       return ready(context.store);
     },
-    project: () =>
-      new ProjectionRunner({
+    visible,
+    project: async () => {
+      await visible();
+      const dataSource = ready(context.app).get(DataSource);
+      await new ProjectionRunner({
         store: ready(context.store),
-        dataSource: ready(context.app).get(DataSource),
+        dataSource,
         projections: readModelProjections,
-      }).catchUp(),
+      }).catchUp();
+    },
   };
 }

@@ -101,6 +101,7 @@ describe('the auditor’s tools', () => {
 
   describe('GET /v1/audit/export', () => {
     it('streams the year as a CSV a spreadsheet opens: UTF-8 with BOM, header row, Japanese intact', async () => {
+      await api.visible();
       const response = await request(api.app.getHttpServer())
         .get('/v1/audit/export?fiscalYear=2025&format=csv')
         .set('authorization', `Bearer ${await api.client.token('auditor-1', 'auditor')}`)

@@ -247,6 +247,7 @@ describe('the read side, from the projections', () => {
       expect(fresh.body.info.projections).toMatchObject({ status: 'up', boundMs: 300 });
 
       await api.client.municipality(TONO).post('/v1/applications', { plan: completePlan() }).expect(201);
+      await api.visible();
       await new Promise((resolve) => setTimeout(resolve, 400));
       const stale = await request(server).get('/health/ready').expect(503);
       expect(stale.body.checks.error.projections.lagMs.application_summaries).toBeGreaterThan(300);
