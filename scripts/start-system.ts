@@ -1,7 +1,7 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '@l10k/config';
-import { freePort, migrate } from '@l10k/database';
+import { forgetRunningDatabase, freePort, migrate, rememberRunningDatabase } from '@l10k/database';
 import { EmbeddedDatabase, startEmbeddedDatabase } from '@l10k/database/embedded-database';
 
 /**
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     log(`starting embedded PostgreSQL on 127.0.0.1:${port}, data in ${config.dataDir}`);
     database = await startEmbeddedDatabase({ dataDir: config.dataDir, port, persistent: true });
     databaseUrl = database.url;
+    rememberRunningDatabase(config.dataDir, databaseUrl);
   }
   const ran = await migrate(databaseUrl);
   log(ran.length > 0 ? `migrations applied: ${ran.join(', ')}` : 'schema up to date');
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     for (const app of apps) if (app.exitCode === null) app.kill('SIGTERM');
     await Promise.all(apps.map((app) => waitForExit(app, STOP_GRACE_MS)));
     if (database) {
+      forgetRunningDatabase(config.dataDir);
       await database.stop().catch(() => undefined);
       log('embedded PostgreSQL stopped');
     }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '@l10k/config';
-import { eventStoreOptions, readModelConnectionOptions } from '@l10k/database';
+import { eventStoreOptions, readModelConnectionOptions, withRunningDatabase } from '@l10k/database';
 import { createEventStore, type EventStore } from '@l10k/eventstore';
 import { projectionLag, readModelProjections } from '@l10k/read-model';
 import { progressBars } from './rebuild/progress-bars';
@@ -23,7 +23,7 @@ interface Connections {
 }
 
 async function withConnections<T>(work: (connections: Connections) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+  const config = withRunningDatabase(loadConfig());
   const store = await createEventStore(eventStoreOptions(config));
   const dataSource = new DataSource(readModelConnectionOptions(config));
   try {

@@ -5,3 +5,4 @@ export * from './create-database';
 export * from './free-port';
 export * from './migrate';
 export * from './connection-options';
+export * from './running-database';
