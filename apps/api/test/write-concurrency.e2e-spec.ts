@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { useWorkflowApi } from './api-test-app';
 import { TONO, allMet, completePlan } from './workflow-client';
 
@@ -59,6 +60,26 @@ describe('concurrent and repeated writes', () => {
       .expect(422);
     expect(reused.body.errors).toEqual([
       expect.objectContaining({ field: 'Idempotency-Key', rule: 'idempotency_key_reused' }),
+    ]);
+  });
+
+  it('answers a repeat whose idempotency record was lost (a crash after the append) from the stream, writing nothing', async () => {
+    const tono = api.client.municipality(TONO);
+    const key = randomUUID();
+    const first = await tono
+      .post('/v1/applications', { plan: completePlan() }, { 'idempotency-key': key })
+      .expect(201);
+    await tono
+      .post(`/v1/applications/${first.body.id}/submit`, undefined, { 'idempotency-key': randomUUID() })
+      .expect(200);
+    await api.app.get(DataSource).query('DELETE FROM idempotency_records WHERE idempotency_key = $1', [key]);
+    const again = await tono
+      .post('/v1/applications', { plan: completePlan() }, { 'idempotency-key': key })
+      .expect(201);
+    expect(again.body).toEqual(first.body);
+    expect((await api.store.readStream(`application-${first.body.id}`)).map((event) => event.type)).toEqual([
+      'ApplicationCreated',
+      'ApplicationSubmitted',
     ]);
   });
 

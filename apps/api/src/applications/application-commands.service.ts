@@ -150,19 +150,14 @@ export class ApplicationCommandsService {
     request: WriteRequest,
     status: number,
   ): WriteResult | undefined {
-    if (!request.idempotencyKey) return undefined;
-    const firstId = eventIdFor(request.idempotencyKey, application.streamId, 0);
-    const index = application.events.findIndex((event) => event.eventId === firstId);
-    if (index < 0) return undefined;
-    let last = index;
-    const prefix = `${request.idempotencyKey}`;
-    while (
-      last + 1 < application.events.length &&
-      application.events[last + 1].eventId === eventIdFor(prefix, application.streamId, last + 1 - index)
-    ) {
-      last++;
-    }
-    const upTo = application.events.slice(0, last + 1);
+    const key = request.idempotencyKey;
+    if (!key) return undefined;
+    const ownId = (index: number) => eventIdFor(key, application.streamId, index);
+    const first = application.events.findIndex((event) => event.eventId === ownId(0));
+    if (first < 0) return undefined;
+    let count = 1;
+    while (application.events[first + count]?.eventId === ownId(count)) count++;
+    const upTo = application.events.slice(0, first + count);
     const revision = Number(upTo[upTo.length - 1].revision);
     return { status, body: applicationView(this.existing(foldApplicationEvents(upTo)), revision), revision };
   }
