@@ -1,7 +1,13 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '@l10k/config';
-import { forgetRunningDatabase, freePort, migrate, rememberRunningDatabase } from '@l10k/database';
+import {
+  forgetRunningDatabase,
+  freePort,
+  isPortFree,
+  migrate,
+  rememberRunningDatabase,
+} from '@l10k/database';
 import { EmbeddedDatabase, startEmbeddedDatabase } from '@l10k/database/embedded-database';
 
 /**
@@ -18,13 +24,7 @@ function log(message: string): void {
 
 async function embeddedPort(): Promise<number> {
   const preferred = Number(process.env.EMBEDDED_DATABASE_PORT ?? EMBEDDED_PORT);
-  const probe = await import('node:net');
-  const free = await new Promise<boolean>((resolve) => {
-    const server = probe.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(preferred, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-  return free ? preferred : freePort();
+  return (await isPortFree(preferred)) ? preferred : freePort();
 }
 
 function startApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {

@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { ApplicationEvent, applicationStreamId, foldApplication } from '@l10k/domain';
+import { applicationStreamId } from '@l10k/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@l10k/eventstore';
 import { applicationView } from '../applications/application-view';
-import { ProblemException, problem } from '../problem-details';
+import { foldApplicationEvents } from '../write/domain-streams';
+import { applicationNotFound } from '../applications/application-not-found';
 import { ApplicationStateQuery } from './application-state.query';
 
 /**
@@ -25,18 +26,11 @@ export class ApplicationStateHandler implements IQueryHandler<ApplicationStateQu
       if (error instanceof StreamNotFoundError) events = [];
       else throw error;
     }
-    const state = foldApplication(events as unknown as ApplicationEvent[]);
+    const state = foldApplicationEvents(events);
     if (state.status === 'none') {
       const message =
         asOf || revision !== undefined ? 'the application did not exist then' : 'no application with this id';
-      throw new ProblemException(
-        problem(
-          404,
-          'No such application at that point.',
-          [{ field: 'id', rule: 'exists', message }],
-          'not-found',
-        ),
-      );
+      throw applicationNotFound(message);
     }
     const last = events[events.length - 1];
     return {

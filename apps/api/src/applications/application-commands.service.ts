@@ -9,9 +9,6 @@ import {
   applicationStreamId,
   decideAdoption,
   decideApplicationCommand,
-  fiscalYearStreamId,
-  foldApplication,
-  foldBudget,
   submissionTarget,
 } from '@l10k/domain';
 import { AppConfig, InjectConfig } from '@l10k/config';
@@ -20,14 +17,12 @@ import type { AppendManyResult, EventStore } from '@l10k/eventstore';
 import { envelope } from '../write/event-envelope';
 import { eventIdFor } from '../write/event-ids';
 import { checkExpectedRevision } from '../write/expected-revision';
-import { LoadedStream, loadStream, revisionNumber } from '../write/loaded-stream';
+import { foldApplicationEvents, loadApplicationStream, loadBudgetStream } from '../write/domain-streams';
+import { LoadedStream, revisionNumber } from '../write/loaded-stream';
 import { Attempt, WriteExecutor } from '../write/write-executor.service';
 import type { WriteRequest } from '../write/write-request';
 import type { WriteResult } from '../write/write-result';
 import { applicationView } from './application-view';
-
-const foldApplicationEvents = (events: readonly { type: string; data: unknown }[]) =>
-  foldApplication(events as readonly ApplicationEvent[]);
 
 /**
  * Load → decide → append for every application command. Commands that depend on the
@@ -50,7 +45,7 @@ export class ApplicationCommandsService {
   ): Promise<WriteResult> {
     const streamId = applicationStreamId(applicationId);
     return this.executor.execute(request, streamId, async (metadata) => {
-      const application = await loadStream(this.store, streamId, foldApplicationEvents);
+      const application = await loadApplicationStream(this.store, applicationId);
       const alreadyDone = this.alreadyDone(application, request, successStatus);
       if (alreadyDone) return { done: alreadyDone };
       checkExpectedRevision(application.revision, request, 'application');
@@ -134,11 +129,7 @@ export class ApplicationCommandsService {
       default:
         return undefined;
     }
-    if (fiscalYear === undefined) return undefined;
-    const year = fiscalYear;
-    return loadStream(this.store, fiscalYearStreamId(year), (events) =>
-      foldBudget(events as readonly BudgetEvent[], year),
-    );
+    return fiscalYear === undefined ? undefined : loadBudgetStream(this.store, fiscalYear);
   }
 
   /**

@@ -1,6 +1,5 @@
 import type { ApplicationSummaryRow } from '@l10k/read-model';
 import type { Principal } from '../auth/principal';
-import { ProblemException, problem } from '../problem-details';
 
 /** Programme officers and auditors see every application. */
 export const seesEverything = (principal: Principal): boolean =>
@@ -22,13 +21,4 @@ export function canSee(
   return held.includes('reviewer') && row.reviewerIds.includes(principal.sub);
 }
 
-/** The same 404 for "does not exist" and "not yours": nobody learns of another's application. */
-export const applicationNotFound = (): ProblemException =>
-  new ProblemException(
-    problem(
-      404,
-      'No such application.',
-      [{ field: 'id', rule: 'exists', message: 'no application with this id is visible to you' }],
-      'not-found',
-    ),
-  );
+export { applicationNotFound } from '../applications/application-not-found';

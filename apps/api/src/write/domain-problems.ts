@@ -1,4 +1,5 @@
 import { DOMAIN_ERROR_STATUS, DomainError, DomainErrorCode, StatusClass } from '@l10k/domain';
+import { applicationNotFound } from '../applications/application-not-found';
 import { ProblemException, problem } from '../problem-details';
 
 const STATUS: Record<StatusClass, number> = {
@@ -37,16 +38,7 @@ export function statusOfDomainError(code: DomainErrorCode): number {
 export function domainProblem(error: DomainError): ProblemException {
   const status = statusOfDomainError(error.code);
   // A 404 says no more than "no such application", whatever the reason was.
-  if (status === 404) {
-    return new ProblemException(
-      problem(
-        404,
-        'No such application.',
-        [{ field: 'id', rule: 'exists', message: 'no application with this id is visible to you' }],
-        'not-found',
-      ),
-    );
-  }
+  if (status === 404) return applicationNotFound();
   const errors =
     error.violations && error.violations.length > 0
       ? error.violations.map(({ rule, field, message, figures }) => ({

@@ -1,5 +1,5 @@
 import type { ExpectedRevision } from '@l10k/eventstore';
-import { ProblemException, problem } from '../problem-details';
+import { staleRevision } from './stale-revision';
 import { revisionNumber } from './loaded-stream';
 import type { WriteRequest } from './write-request';
 
@@ -9,8 +9,6 @@ export function checkExpectedRevision(current: ExpectedRevision, request: WriteR
   const revision = revisionNumber(current);
   if (revision !== request.expectedRevision) {
     const message = `The ${what} is at revision ${revision}, not ${request.expectedRevision}. Read it again and retry.`;
-    throw new ProblemException(
-      problem(409, message, [{ field: 'If-Match', rule: 'revision_current', message }], 'stale-revision'),
-    );
+    throw staleRevision(message);
   }
 }

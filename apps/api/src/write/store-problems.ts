@@ -5,14 +5,13 @@ import {
   WrongExpectedRevisionError,
 } from '@l10k/eventstore';
 import { ProblemException, problem } from '../problem-details';
+import { staleRevision } from './stale-revision';
 
 /** Event-store failures as answers; anything else is rethrown untouched. */
 export function storeProblem(error: unknown): ProblemException | undefined {
   if (error instanceof WrongExpectedRevisionError) {
     const message = `The resource changed since revision ${String(error.expected)}; it is now at ${String(error.actual)}. Read it again and retry.`;
-    return new ProblemException(
-      problem(409, message, [{ field: 'If-Match', rule: 'revision_current', message }], 'stale-revision'),
-    );
+    return staleRevision(message);
   }
   if (error instanceof EventStoreUnavailableError) {
     return new ProblemException(

@@ -1,12 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { BudgetEvent, decideBudgetCommand, evolveBudget, fiscalYearStreamId, foldBudget } from '@l10k/domain';
+import { decideBudgetCommand, evolveBudget, fiscalYearStreamId } from '@l10k/domain';
 import { EVENT_STORE } from '@l10k/eventstore';
 import type { AppendManyResult, EventStore } from '@l10k/eventstore';
 import { budgetView } from '../../applications/application-view';
 import { envelope } from '../../write/event-envelope';
 import { checkExpectedRevision } from '../../write/expected-revision';
-import { loadStream, revisionNumber } from '../../write/loaded-stream';
+import { loadBudgetStream } from '../../write/domain-streams';
+import { revisionNumber } from '../../write/loaded-stream';
 import { WriteExecutor } from '../../write/write-executor.service';
 import type { WriteResult } from '../../write/write-result';
 import { SetBudgetCommand } from './set-budget.command';
@@ -21,9 +22,7 @@ export class SetBudgetHandler implements ICommandHandler<SetBudgetCommand, Write
   execute({ fiscalYear, request, body }: SetBudgetCommand): Promise<WriteResult> {
     const streamId = fiscalYearStreamId(fiscalYear);
     return this.executor.execute(request, streamId, async (metadata) => {
-      const budget = await loadStream(this.store, streamId, (events) =>
-        foldBudget(events as readonly BudgetEvent[], fiscalYear),
-      );
+      const budget = await loadBudgetStream(this.store, fiscalYear);
       checkExpectedRevision(budget.revision, request, 'fiscal year budget');
       const command = { type: 'SetBudget', data: { fiscalYear, ...body }, metadata } as const;
       const decided = decideBudgetCommand(command, budget.state);
