@@ -15,10 +15,9 @@ import { createDatabase, freePort, migrate } from '@l10k/database';
 import { startEmbeddedDatabase } from '@l10k/database/embedded-database';
 import { PostgresEventStore } from '@l10k/eventstore';
 import { readModelEntities, readModelProjections } from '@l10k/read-model';
-import { seededRandom, simulateApplication, WorkflowRecorder } from '../../libs/read-model/src/testing';
-import { progressBars } from '../../apps/projector/src/rebuild/progress-bars';
-import { rebuildProjections } from '../../apps/projector/src/rebuild/rebuild-projections';
-import { ProjectionRunner } from '../../apps/projector/src/runner/projection-runner';
+import { progressBars, ProjectionRunner, rebuildProjections } from '../../apps/projector/src';
+// Test support, not part of the production build: this benchmark compiles with its own tsconfig.json.
+import { seededRandom, simulateApplication, WorkflowRecorder } from '../../libs/read-model/test';
 
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 1_000);

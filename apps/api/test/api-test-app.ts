@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@l10k/config';
 import { readModelProjections } from '@l10k/read-model';
-import { waitForVisibleLog } from '../../../libs/read-model/src/testing';
+import { waitForVisibleLog } from '../../../libs/read-model/test';
 import { ProjectionRunner } from '../../projector/src/runner/projection-runner';
 import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
 import type { ApiOptions } from '../src/app.module';

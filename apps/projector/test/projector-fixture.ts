@@ -32,4 +32,4 @@ export async function startProjectorFixture(purpose: string): Promise<ProjectorF
   };
 }
 
-export { readModelSnapshot, readModelTables, tableRows } from '../../../libs/read-model/src/testing';
+export { readModelSnapshot, readModelTables, tableRows } from '../../../libs/read-model/test';

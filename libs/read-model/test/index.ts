@@ -1,4 +1,5 @@
-// Writers of realistic event histories for the projector's specs and benchmark; not part of the library's API.
+// The read model's test support: writers of realistic event histories, table snapshots, the visible log.
+// Outside src/, so the production build never compiles it; specs and the projector benchmark import it from here.
 export * from './realistic-plan';
 export * from './workflow-recorder';
 export * from './workflow-simulation';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { readModelProjections } from '../projections';
+import { readModelProjections } from '@l10k/read-model';
 
 /** Every table a projection owns, live names. */
 export const readModelTables = (): string[] =>

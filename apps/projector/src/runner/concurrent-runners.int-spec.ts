@@ -3,7 +3,7 @@ import {
   waitForVisibleLog,
   WorkflowRecorder,
   writeSimulation,
-} from '../../../../libs/read-model/src/testing';
+} from '../../../../libs/read-model/test';
 import {
   readModelSnapshot,
   startProjectorFixture,

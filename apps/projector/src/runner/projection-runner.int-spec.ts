@@ -1,6 +1,6 @@
 import { foldApplication, type ApplicationEvent } from '@l10k/domain';
 import { monthlyStatistics, readModelProjections } from '@l10k/read-model';
-import { realisticPlan, waitForVisibleLog, WorkflowRecorder } from '../../../../libs/read-model/src/testing';
+import { realisticPlan, waitForVisibleLog, WorkflowRecorder } from '../../../../libs/read-model/test';
 import { startProjectorFixture, tableRows, type ProjectorFixture } from '../../test/projector-fixture';
 import { ProjectionRunner } from './projection-runner';
 

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { PostgresEventStore, type RecordedEvent } from '@l10k/eventstore';
 import { liveTables, readModelEntities, readModelProjections } from '@l10k/read-model';
 import { createTestDatabase } from '../../../../test/test-database';
-import { readModelSnapshot, waitForVisibleLog, WorkflowRecorder, writeSimulation } from '../testing';
+import { readModelSnapshot, waitForVisibleLog, WorkflowRecorder, writeSimulation } from '../../test';
 
 describe('the projections’ handlers', () => {
   let store: PostgresEventStore;
