@@ -1,0 +1,136 @@
+import type { Pool } from 'pg';
+import { StreamNotFoundError } from '../errors';
+import type { ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions } from '../event-store';
+import type { UpcasterRegistry } from '../upcasters';
+import type { AppendNotifications } from './append-notifications';
+import { formatCheckpoint, parseCheckpoint } from './checkpoint';
+import { mapPostgresError } from './postgres-errors';
+import { READ_ALL_SQL, READ_STREAM_SQL, STREAM_EXISTS_SQL, type EventRow } from './sql';
+import type { StreamHeadCache } from './stream-head-cache';
+
+const DEFAULT_BATCH_SIZE = 500;
+const MIN_POLL_INTERVAL_MS = 10;
+const LAST_REVISION = '9223372036854775807';
+
+export interface PostgresReaderOptions {
+  readonly upcasters: UpcasterRegistry;
+  readonly notifications: AppendNotifications;
+  /** Subscriptions poll at most this far apart when no notification arrives. */
+  readonly maxPollIntervalMs: number;
+  /** Subscriptions end once the store is closed. */
+  readonly isClosed: () => boolean;
+}
+
+/** The read side of the PostgreSQL adapter: streams, the global log, and subscriptions to it. */
+export class PostgresReader {
+  constructor(
+    private readonly pool: Pool,
+    /** A full stream read tells the appender the stream's head for free. */
+    private readonly heads: StreamHeadCache,
+    private readonly options: PostgresReaderOptions,
+  ) {}
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const toRevision =
+      options.toRevision === undefined ? LAST_REVISION : BigInt(options.toRevision).toString();
+    let rows: EventRow[];
+    try {
+      rows = (
+        await this.pool.query<EventRow>({
+          name: 'eventstore_read_stream',
+          text: READ_STREAM_SQL,
+          values: [streamId, toRevision],
+        })
+      ).rows;
+      if (rows.length === 0 && !(await this.streamExists(streamId))) throw new StreamNotFoundError(streamId);
+    } catch (error) {
+      throw mapPostgresError(error);
+    }
+    const last = rows[rows.length - 1];
+    if (last && options.toRevision === undefined)
+      this.heads.remember(streamId, { revision: BigInt(last.stream_revision), hash: last.metadata.hash });
+    const events: RecordedEvent[] = [];
+    for (const row of rows) {
+      // recorded_at grows with the revision (clock_timestamp under the stream lock): stop at the first later one.
+      if (options.toInstant && row.recorded_at > options.toInstant) break;
+      events.push(this.toRecordedEvent(row));
+    }
+    return events;
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent[]> {
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    let position = parseCheckpoint(options.from);
+    for (;;) {
+      const rows = await this.readBatch(position.transactionId, position.globalPosition, batchSize);
+      if (rows.length === 0) return;
+      yield rows.map((row) => this.toRecordedEvent(row));
+      const last = rows[rows.length - 1];
+      position = { transactionId: last.transaction_id, globalPosition: last.global_position };
+      if (rows.length < batchSize) return;
+    }
+  }
+
+  async *subscribe(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
+    const { signal } = options;
+    const { notifications, maxPollIntervalMs, isClosed } = this.options;
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    let position = parseCheckpoint(options.from);
+    let pollIntervalMs = MIN_POLL_INTERVAL_MS;
+    notifications.ensureStarted();
+    while (!signal?.aborted && !isClosed()) {
+      const seenGeneration = notifications.generation;
+      const rows = await this.readBatch(position.transactionId, position.globalPosition, batchSize);
+      for (const row of rows) {
+        if (signal?.aborted) return;
+        yield this.toRecordedEvent(row);
+        position = { transactionId: row.transaction_id, globalPosition: row.global_position };
+      }
+      if (rows.length === batchSize) continue;
+      if (rows.length > 0) pollIntervalMs = MIN_POLL_INTERVAL_MS;
+      const woken = await notifications.wait(seenGeneration, pollIntervalMs, signal);
+      // A notification may precede visibility (an older transaction still running): poll soon after it, then back off.
+      pollIntervalMs =
+        woken === 'notified' ? MIN_POLL_INTERVAL_MS : Math.min(pollIntervalMs * 2, maxPollIntervalMs);
+    }
+  }
+
+  private async streamExists(streamId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(STREAM_EXISTS_SQL, [streamId]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  private async readBatch(
+    transactionId: string,
+    globalPosition: string,
+    batchSize: number,
+  ): Promise<EventRow[]> {
+    try {
+      const result = await this.pool.query<EventRow>({
+        name: 'eventstore_read_all',
+        text: READ_ALL_SQL,
+        values: [transactionId, globalPosition, batchSize],
+      });
+      return result.rows;
+    } catch (error) {
+      throw mapPostgresError(error);
+    }
+  }
+
+  private toRecordedEvent(row: EventRow): RecordedEvent {
+    const event: RecordedEvent = {
+      streamId: row.stream_id,
+      revision: BigInt(row.stream_revision),
+      globalPosition: BigInt(row.global_position),
+      transactionId: BigInt(row.transaction_id),
+      checkpoint: formatCheckpoint(row.transaction_id, row.global_position),
+      eventId: row.event_id,
+      type: row.type,
+      data: row.data,
+      metadata: row.metadata,
+      recordedAt: row.recorded_at,
+    };
+    const { upcasters } = this.options;
+    return upcasters.isEmpty ? event : upcasters.upcast(event);
+  }
+}

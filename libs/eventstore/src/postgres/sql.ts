@@ -1,0 +1,81 @@
+import type { EventData, EventMetadata } from '../event-store';
+
+// Columns come back as text (no precision loss for bigint/xid8); ORDER BY must therefore
+// name the table's columns (events.x), or PostgreSQL sorts by these text outputs.
+const EVENT_COLUMNS = `global_position::text, transaction_id::text, stream_id, stream_revision::text, event_id::text, type, data, metadata, recorded_at`;
+
+/** One round trip: checks every expected revision, then inserts (migration EventStoreSchema1732300000000). */
+export const APPEND_SQL =
+  'SELECT stream_id, stream_revision::text, transaction_id::text, global_position::text FROM eventstore_append($1::jsonb, $2)';
+
+export const FIND_STORED_SQL = `
+  SELECT event_id::text, stream_id, stream_revision::text, transaction_id::text, global_position::text
+  FROM events WHERE event_id = ANY($1::uuid[])`;
+
+export const READ_HEAD_SQL = 'SELECT revision::text, last_hash FROM streams WHERE stream_id = $1';
+
+export const STREAM_EXISTS_SQL = 'SELECT 1 FROM streams WHERE stream_id = $1';
+
+// Only rows of transactions older than every running one: their set is final, so the
+// (transaction_id, global_position) order never gains an event behind a reader's back.
+export const READ_ALL_SQL = `
+  SELECT ${EVENT_COLUMNS} FROM events
+  WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+    AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY events.transaction_id, events.global_position
+  LIMIT $3`;
+
+export const READ_STREAM_SQL = `
+  SELECT ${EVENT_COLUMNS} FROM events
+  WHERE stream_id = $1 AND stream_revision <= $2
+  ORDER BY events.stream_revision`;
+
+const VERIFY_SQL = `
+  SELECT e.stream_id, e.stream_revision::text, e.event_id::text, e.type, e.data, e.metadata,
+         s.revision::text AS head_revision, s.last_hash AS head_hash
+  FROM events AS e LEFT JOIN streams AS s ON s.stream_id = e.stream_id
+  WHERE (e.stream_id, e.stream_revision) > ($1, $2::bigint)
+  ORDER BY e.stream_id, e.stream_revision
+  LIMIT $3`;
+
+export const VERIFY_ALL_SQL = VERIFY_SQL;
+export const VERIFY_STREAM_SQL = VERIFY_SQL.replace('WHERE', 'WHERE e.stream_id = $4 AND');
+
+/** The SQLSTATE eventstore_append raises on a wrong expected revision; its detail is a ConflictDetail. */
+export const WRONG_REVISION_SQLSTATE = 'ES409';
+
+export interface ConflictDetail {
+  streamId: string;
+  revision: string | null;
+  lastHash: string | null;
+}
+
+export interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_revision: string;
+  event_id: string;
+  type: string;
+  data: EventData;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+export interface AppendRow {
+  stream_id: string;
+  stream_revision: string;
+  transaction_id: string;
+  global_position: string;
+}
+
+export interface VerifyRow {
+  stream_id: string;
+  stream_revision: string;
+  event_id: string;
+  type: string;
+  data: EventData;
+  metadata: Record<string, unknown>;
+  head_revision: string | null;
+  head_hash: string | null;
+}
