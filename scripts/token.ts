@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@l10k/config';
-import { devTokenSecret } from '../apps/api/src/auth/dev-token-secret';
-import { issueDevToken } from '../apps/api/src/auth/dev-tokens';
-import { principalFromClaims } from '../apps/api/src/auth/principal-from-claims';
+import { devTokenSecret, issueDevToken, principalFromClaims } from '../apps/api/src';
 
 const USAGE =
   'usage: npm run -s token -- --role <role> [--role <role>…] [--municipality <code>] [--sub <id>] [--name <name>]\n' +

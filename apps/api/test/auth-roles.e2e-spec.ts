@@ -2,7 +2,11 @@ import { Controller, Get, INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppConfigModule, loadConfig } from '@l10k/config';
-import { AuthModule, CurrentActor, Principal, Public, Roles, actorFor } from '../src/auth';
+import { AuthModule } from '../src/auth/auth.module';
+import { CurrentActor } from '../src/auth/current-actor.decorator';
+import { Principal, actorFor } from '../src/auth/principal';
+import { Public } from '../src/auth/public.decorator';
+import { Roles } from '../src/auth/roles.decorator';
 import { issueDevToken } from '../src/auth/dev-tokens';
 import { ProblemDetailsFilter, createValidationPipe } from '../src/problem-details';
 
