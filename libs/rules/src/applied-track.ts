@@ -19,8 +19,28 @@ export function applyTrack(plan: FundingPlan, ruleSet: RuleSet): AppliedTrack {
     : { track, offered: false, rules: ruleSet.tracks.national };
 }
 
-/** The `track_available` violation, when the fiscal year does not offer the plan's track. */
-export function trackAvailabilityIssues(applied: AppliedTrack, ruleSet: RuleSet): RuleIssue[] {
+/**
+ * The `track_available` violation: the fiscal year does not offer the plan's track, or a
+ * prefecture asks for a track that is for 市町村 only (the local track).
+ */
+export function trackAvailabilityIssues(
+  applied: AppliedTrack,
+  ruleSet: RuleSet,
+  municipalityCode: string | undefined,
+  prefecture: boolean,
+): RuleIssue[] {
+  if (applied.offered && prefecture && !applied.rules.openToPrefectures) {
+    return [
+      {
+        rule: 'track_available',
+        field: 'track',
+        message:
+          `The ${applied.track} track is for 市町村 only (cities, towns, villages and Tokyo's special wards); ` +
+          `${municipalityCode} is a prefecture's code.`,
+        figures: { track: applied.track, municipalityCode: municipalityCode ?? '' },
+      },
+    ];
+  }
   if (applied.offered) return [];
   return [
     {

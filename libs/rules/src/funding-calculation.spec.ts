@@ -2,6 +2,7 @@ import { calculateFunding } from './funding-calculation';
 import { fy2023 } from './fy2023';
 import { fy2024 } from './fy2024';
 import { fy2025 } from './fy2025';
+import { LenderType } from './plan';
 import { RuleCode } from './rule-issue';
 import { resolveRuleSet } from './rule-set-registry';
 import { InvalidAmountError, InvalidDateError, InvalidDecimalError } from './rules-errors';
@@ -400,29 +401,273 @@ describe('calculateFunding', () => {
     });
   });
 
-  describe('lenders', () => {
+  describe('lenders: the 地域金融機関等 on the national track, outside financing on the local one', () => {
     it.each`
-      lenderType                 | track         | eligible
-      ${'regional_bank'}         | ${'national'} | ${true}
-      ${'jfc'}                   | ${'national'} | ${true}
-      ${'okinawa_dfc'}           | ${'national'} | ${true}
-      ${'municipality_furusato'} | ${'national'} | ${true}
-      ${'city_bank'}             | ${'national'} | ${false}
-      ${'other'}                 | ${'national'} | ${false}
-      ${'crowdfunding'}          | ${'national'} | ${false}
-      ${'crowdfunding'}          | ${'local'}    | ${true}
-      ${'city_bank'}             | ${'local'}    | ${false}
-    `('$lenderType on the $track track → eligible: $eligible', ({ lenderType, track, eligible }) => {
+      lenderType                    | track         | rule
+      ${'regional_bank'}            | ${'national'} | ${undefined}
+      ${'credit_cooperative'}       | ${'national'} | ${undefined}
+      ${'jfc'}                      | ${'national'} | ${undefined}
+      ${'okinawa_dfc'}              | ${'national'} | ${undefined}
+      ${'municipality_furusato'}    | ${'national'} | ${undefined}
+      ${'agricultural_cooperative'} | ${'national'} | ${'lender_eligible'}
+      ${'city_bank'}                | ${'national'} | ${'lender_eligible'}
+      ${'other'}                    | ${'national'} | ${'lender_eligible'}
+      ${'crowdfunding'}             | ${'national'} | ${'lender_eligible'}
+      ${'crowdfunding'}             | ${'local'}    | ${undefined}
+      ${'shinkin_bank'}             | ${'local'}    | ${undefined}
+      ${'city_bank'}                | ${'local'}    | ${'outside_financing_present'}
+      ${'agricultural_cooperative'} | ${'local'}    | ${'outside_financing_present'}
+    `('$lenderType on the $track track → $rule', ({ lenderType, track, rule }) => {
       const result = calculateFunding(
         aPlan({ track, grant: 10_000_000, loan: 10_000_000, lenderType }),
         fy2025,
       );
 
       expect(result.violations).toEqual(
-        eligible
-          ? []
-          : [expect.objectContaining({ rule: 'lender_eligible', field: 'funding.loan.lenderType' })],
+        rule === undefined ? [] : [expect.objectContaining({ rule, field: 'funding.loan.lenderType' })],
       );
+    });
+
+    it.each([fy2023, fy2024, fy2025])(
+      '$id: an agricultural cooperative is not eligible on the national track',
+      (ruleSet) => {
+        const plan = aPlan({
+          fiscalYear: ruleSet.fiscalYear,
+          grant: 10_000_000,
+          loan: 10_000_000,
+          lenderType: 'agricultural_cooperative',
+        });
+
+        expect(rulesOf(calculateFunding(plan, ruleSet).violations)).toEqual(['lender_eligible']);
+      },
+    );
+  });
+
+  describe('an equity investment (出資) counts exactly like a loan', () => {
+    it.each`
+      grant         | equity        | cap           | loanMultiple | rules
+      ${30_000_000} | ${45_000_000} | ${35_000_000} | ${'1.50'}    | ${[]}
+      ${30_000_000} | ${44_999_999} | ${25_000_000} | ${'1.49'}    | ${['grant_within_cap']}
+      ${20_000_000} | ${40_000_000} | ${50_000_000} | ${'2.00'}    | ${[]}
+      ${20_000_000} | ${19_999_999} | ${25_000_000} | ${'0.99'}    | ${['loan_at_least_grant']}
+    `(
+      'G $grant with an equity investment of $equity → cap $cap, multiple $loanMultiple, violations $rules',
+      ({ grant, equity, cap, loanMultiple, rules }) => {
+        // S = 1 keeps 2·G within the eligible cost (G + L + S) in every row.
+        const asEquity = calculateFunding(
+          aPlan({ grant, loan: equity, ownFunds: 1, form: 'equity' }),
+          fy2025,
+        );
+        const asLoan = calculateFunding(aPlan({ grant, loan: equity, ownFunds: 1 }), fy2025);
+
+        expect(asEquity).toMatchObject({ financingForm: 'equity', cap, loanMultiple });
+        expect(rulesOf(asEquity.violations)).toEqual(rules);
+        const { financingForm: _equity, violations: _v1, ...equityFigures } = asEquity;
+        const { financingForm: _loan, violations: _v2, ...loanFigures } = asLoan;
+        expect(equityFigures).toEqual(loanFigures);
+        expect(asLoan.financingForm).toBe('loan');
+      },
+    );
+
+    it('names it as an equity investment in a message', () => {
+      const plan = aPlan({ grant: 20_000_000, loan: 19_999_999, form: 'equity' });
+      const [violation] = calculateFunding(plan, fy2025).violations;
+
+      expect(violation.message).toBe(
+        'The equity investment of 19,999,999 yen must be at least the grant of 20,000,000 yen.',
+      );
+    });
+
+    it('is outside financing on the local track', () => {
+      const plan = aPlan({
+        track: 'local',
+        grant: 10_000_000,
+        loan: 1,
+        ownFunds: 10_000_000,
+        form: 'equity',
+      });
+
+      expect(calculateFunding(plan, fy2025).violations).toEqual([]);
+    });
+  });
+
+  describe('the disadvantaged-area rates are for 市町村: a prefecture gets the base rate', () => {
+    it.each`
+      code         | who                  | fsi      | categories             | numerator | denominator | basis
+      ${undefined} | ${'no code'}         | ${'0.2'} | ${[]}                  | ${3}      | ${4}        | ${['disadvantaged_area_fsi_below_0.25']}
+      ${'032077'}  | ${'久慈市'}          | ${'0.2'} | ${[]}                  | ${3}      | ${4}        | ${['disadvantaged_area_fsi_below_0.25']}
+      ${'131016'}  | ${'千代田区'}        | ${'0.3'} | ${[]}                  | ${2}      | ${3}        | ${['disadvantaged_area_fsi_below_0.5']}
+      ${'030007'}  | ${'岩手県'}          | ${'0.2'} | ${[]}                  | ${1}      | ${2}        | ${['base', 'disadvantaged_area_rates_for_municipalities_only']}
+      ${'130001'}  | ${'東京都'}          | ${'0.3'} | ${[]}                  | ${1}      | ${2}        | ${['base', 'disadvantaged_area_rates_for_municipalities_only']}
+      ${'030007'}  | ${'岩手県'}          | ${'0.5'} | ${[]}                  | ${1}      | ${2}        | ${['base']}
+      ${'030007'}  | ${'岩手県, a claim'} | ${'0.2'} | ${['decarbonization']} | ${3}      | ${4}        | ${['decarbonization']}
+      ${'030007'}  | ${'岩手県, digital'} | ${'0.3'} | ${['digital']}         | ${3}      | ${4}        | ${['digital']}
+    `(
+      '$who ($code), disadvantaged, FSI $fsi, claims $categories → $numerator/$denominator by $basis',
+      ({ code, fsi, categories, numerator, denominator, basis }) => {
+        const plan = aPlan({
+          grant: 10_000_000,
+          loan: 10_000_000,
+          municipalityCode: code,
+          disadvantagedArea: true,
+          fiscalStrengthIndex: fsi,
+          priorityCategories: categories,
+        });
+
+        expect(calculateFunding(plan, fy2025).subsidyRate).toEqual({ numerator, denominator, basis });
+      },
+    );
+
+    it('a prefecture at 1/2: G 10,000,000 → N 5,000,000, T 2,500,000, M 2,500,000', () => {
+      const plan = aPlan({
+        grant: 10_000_000,
+        loan: 10_000_000,
+        municipalityCode: '030007',
+        disadvantagedArea: true,
+        fiscalStrengthIndex: '0.2',
+      });
+
+      expect(calculateFunding(plan, fy2025)).toMatchObject({
+        nationalShare: 5_000_000,
+        specialTaxShare: 2_500_000,
+        municipalShare: 2_500_000,
+        violations: [],
+      });
+    });
+
+    it.each(['032078', '13000', '13000a'])(
+      'a code %j is malformed input: invalid_local_government_code',
+      (code) => {
+        const plan = aPlan({ grant: 1, loan: 1, municipalityCode: code });
+
+        expect(() => calculateFunding(plan, fy2025)).toThrow(
+          expect.objectContaining({ code: 'invalid_local_government_code', field: 'municipality.code' }),
+        );
+      },
+    );
+  });
+
+  describe('the local track is for 市町村 with outside financing', () => {
+    const localPlan = (sketch: { municipalityCode?: string; loan?: number; lenderType?: LenderType }) =>
+      aPlan({
+        track: 'local',
+        grant: 10_000_000,
+        loan: sketch.loan ?? 5_000_000,
+        ownFunds: 15_000_000 - (sketch.loan ?? 5_000_000),
+        lenderType: sketch.lenderType ?? 'shinkin_bank',
+        municipalityCode: sketch.municipalityCode,
+        costs: [{ category: 'facility', amount: 25_000_000 }],
+      });
+
+    it.each`
+      code         | who                  | violated
+      ${'130001'}  | ${'東京都'}          | ${true}
+      ${'010006'}  | ${'北海道'}          | ${true}
+      ${'131016'}  | ${'千代田区 (ward)'} | ${false}
+      ${'011002'}  | ${'札幌市'}          | ${false}
+      ${'032077'}  | ${'久慈市'}          | ${false}
+      ${undefined} | ${'no code'}         | ${false}
+    `('$who ($code) on the local track → track_available violated: $violated', ({ code, violated }) => {
+      const result = calculateFunding(localPlan({ municipalityCode: code }), fy2025);
+
+      expect(rulesOf(result.violations)).toEqual(violated ? ['track_available'] : []);
+    });
+
+    it('names the prefecture in the violation', () => {
+      const [violation] = calculateFunding(localPlan({ municipalityCode: '130001' }), fy2025).violations;
+
+      expect(violation).toEqual({
+        rule: 'track_available',
+        field: 'track',
+        message:
+          "The local track is for 市町村 only (cities, towns, villages and Tokyo's special wards); 130001 is a prefecture's code.",
+        figures: { track: 'local', municipalityCode: '130001' },
+      });
+    });
+
+    it('a prefecture may still use the national track', () => {
+      const plan = aPlan({ grant: 10_000_000, loan: 10_000_000, municipalityCode: '130001' });
+
+      expect(calculateFunding(plan, fy2025).violations).toEqual([]);
+    });
+
+    it.each`
+      loan         | lenderType        | field                        | violated
+      ${1}         | ${'shinkin_bank'} | ${undefined}                 | ${false}
+      ${0}         | ${'shinkin_bank'} | ${'funding.loan.amount'}     | ${true}
+      ${0}         | ${'crowdfunding'} | ${'funding.loan.amount'}     | ${true}
+      ${5_000_000} | ${'crowdfunding'} | ${undefined}                 | ${false}
+      ${5_000_000} | ${'other'}        | ${'funding.loan.lenderType'} | ${true}
+      ${0}         | ${'city_bank'}    | ${'funding.loan.amount'}     | ${true}
+    `(
+      'L = $loan from $lenderType → outside_financing_present violated: $violated',
+      ({ loan, lenderType, field, violated }) => {
+        const result = calculateFunding(localPlan({ loan, lenderType }), fy2025);
+
+        expect(result.violations).toEqual(
+          violated ? [expect.objectContaining({ rule: 'outside_financing_present', field })] : [],
+        );
+      },
+    );
+
+    it('says what is missing when L = 0', () => {
+      const [violation] = calculateFunding(localPlan({ loan: 0 }), fy2025).violations;
+
+      expect(violation.message).toBe(
+        'The local track needs outside financing (a loan, an equity investment or crowdfunding) of more than 0 yen ' +
+          'from one of regional_bank, second_regional_bank, shinkin_bank, credit_cooperative, jfc, okinawa_dfc, ' +
+          'municipality_furusato, crowdfunding; it is 0 yen.',
+      );
+    });
+
+    it('the national track has no such rule: L = 0 breaks rule 1 instead', () => {
+      const plan = aPlan({ grant: 10_000_000, loan: 0, ownFunds: 10_000_000 });
+
+      expect(rulesOf(calculateFunding(plan, fy2025).violations)).toEqual(['loan_at_least_grant']);
+    });
+  });
+
+  describe('completion_after_decision: the project should still run when its round is decided', () => {
+    // Round 2026-03 closes on 10 March 2026; decided 42 days later, on 2026-04-21.
+    it.each`
+      round        | completion      | reason             | warns    | case
+      ${'2026-03'} | ${'2026-03-31'} | ${undefined}       | ${true}  | ${'the March round of a project finishing on 31 March'}
+      ${'2026-03'} | ${'2026-04-21'} | ${'Late delivery'} | ${true}  | ${'finishing on the decision due date'}
+      ${'2026-03'} | ${'2026-04-22'} | ${'Late delivery'} | ${false} | ${'finishing the day after the decision due date'}
+      ${'2025-06'} | ${'2026-03-31'} | ${undefined}       | ${false} | ${'the June round (decided 2025-07-22)'}
+      ${undefined} | ${'2026-03-31'} | ${undefined}       | ${false} | ${'no round known (the calculator without one)'}
+    `('$case → warns: $warns', ({ round, completion, reason, warns }) => {
+      const schedule = { start: '2025-05-01', completion, extendedCompletionReason: reason };
+      const result = calculateFunding(aPlan({ grant: 10_000_000, loan: 10_000_000, schedule }), fy2025, {
+        round,
+      });
+
+      expect(rulesOf(result.warnings)).toEqual(warns ? ['completion_after_decision'] : []);
+      expect(result.violations).toEqual([]);
+    });
+
+    it('names the dates', () => {
+      const schedule = { start: '2025-05-01', completion: '2026-03-31' };
+      const [warning] = calculateFunding(aPlan({ grant: 10_000_000, loan: 10_000_000, schedule }), fy2025, {
+        round: '2026-03',
+      }).warnings;
+
+      expect(warning).toEqual({
+        rule: 'completion_after_decision',
+        field: 'schedule.completion',
+        message:
+          'The planned completion 2026-03-31 is not after the decision due date 2026-04-21 of round 2026-03: ' +
+          'the project would be finished before it is decided.',
+        figures: { completion: '2026-03-31', round: '2026-03', decisionDueDate: '2026-04-21' },
+      });
+    });
+
+    it('without a schedule there is nothing to compare', () => {
+      const result = calculateFunding(aPlan({ grant: 10_000_000, loan: 10_000_000 }), fy2025, {
+        round: '2026-03',
+      });
+
+      expect(result.warnings).toEqual([]);
     });
   });
 
@@ -535,6 +780,7 @@ describe('calculateFunding', () => {
         ruleSetId: 'FY2025-v1',
         provisional: false,
         track: 'national',
+        financingForm: 'loan',
         totalCost: 70_000_000,
         eligibleCost: 70_000_000,
         grant: 60_000_000,

@@ -1,12 +1,20 @@
 import { applyTrack, trackAvailabilityIssues } from './applied-track';
+import { completionAfterDecisionWarnings } from './completion-after-decision';
 import { completionViolations } from './completion-rule';
 import { assessCosts } from './cost-assessment';
-import { grantViolations, lenderViolations, securedLoanWarnings } from './funding-rules';
+import {
+  grantViolations,
+  lenderViolations,
+  outsideFinancingViolations,
+  securedLoanWarnings,
+} from './funding-rules';
 import { capBandFor, loanMultipleOf } from './grant-cap';
 import { splitGrant } from './grant-split';
+import { describeRound } from './intake-round';
 import { largestPassingGrant } from './max-grant';
-import { FundingPlan, Track } from './plan';
+import { FinancingForm, FundingPlan, Track } from './plan';
 import { planFigures, toYen } from './plan-figures';
+import { isPrefecturePlan } from './plan-municipality';
 import { assessPriorityClaims } from './priority-claims';
 import { RuleIssue } from './rule-issue';
 import { RuleSet } from './rule-set';
@@ -18,6 +26,8 @@ export interface FundingCalculation {
   /** The rule set belongs to an earlier fiscal year than the plan's. */
   readonly provisional: boolean;
   readonly track: Track;
+  /** Whether L is a loan or an equity investment (出資); both count alike. */
+  readonly financingForm: FinancingForm;
   readonly totalCost: number;
   readonly eligibleCost: number;
   readonly grant: number;
@@ -38,12 +48,18 @@ export interface FundingCalculation {
 export interface CalculateFundingOptions {
   /** Set when `ruleSet` was borrowed from an earlier year (see `resolveRuleSet`). */
   readonly provisional?: boolean;
+  /**
+   * The intake round (`2025-06`) the plan joins, when known: its decision due date is
+   * compared with the planned completion (`completion_after_decision`).
+   */
+  readonly round?: string;
 }
 
 /**
  * Every figure of a plan under a rule set, with every broken rule named. It answers for
  * any plan, violations or not; only malformed input (a fractional yen, an FSI that is
- * not a decimal, a date that does not exist) throws a `RulesError`.
+ * not a decimal, a date that does not exist, a local-government code with a wrong check
+ * digit) throws a `RulesError`.
  */
 export function calculateFunding(
   plan: FundingPlan,
@@ -55,24 +71,36 @@ export function calculateFunding(
   const { grant, loan, ownFunds, costAmounts } = planFigures(plan);
   const costs = assessCosts(plan.costs, costAmounts, rules, track);
   const claims = assessPriorityClaims(plan.priorityCategories, ruleSet);
-  const subsidyRate = subsidyRateFor(plan.municipality, claims.honoured, rules);
+  const prefecture = isPrefecturePlan(plan.municipality);
+  const subsidyRate = subsidyRateFor(plan.municipality, claims.honoured, rules, prefecture);
   const split = splitGrant(grant, subsidyRate, rules.specialTaxRate, ruleSet.rounding);
+  const financing = plan.funding.loan;
+  const decisionDueDate =
+    options.round !== undefined ? describeRound(options.round, ruleSet).decisionDueDate : undefined;
 
   const violations = [
-    ...trackAvailabilityIssues(applied, ruleSet),
+    ...trackAvailabilityIssues(applied, ruleSet, plan.municipality.code, prefecture),
     ...grantViolations(
       { grant, loan, ownFunds, totalCost: costs.totalCost, eligibleCost: costs.eligibleCost },
       rules,
+      financing.form,
     ),
-    ...lenderViolations(plan.funding.loan, rules, track),
+    ...lenderViolations(financing, rules, track),
+    ...outsideFinancingViolations(financing, loan, rules, track),
     ...completionViolations(plan.schedule, plan.fiscalYear, ruleSet),
   ];
-  const warnings = [...securedLoanWarnings(plan.funding.loan, rules), ...costs.warnings, ...claims.warnings];
+  const warnings = [
+    ...securedLoanWarnings(financing, rules),
+    ...costs.warnings,
+    ...claims.warnings,
+    ...completionAfterDecisionWarnings(plan.schedule, options.round, decisionDueDate),
+  ];
 
   return {
     ruleSetId: ruleSet.id,
     provisional: options.provisional ?? false,
     track,
+    financingForm: financing.form ?? 'loan',
     totalCost: toYen(costs.totalCost, 'totalCost'),
     eligibleCost: toYen(costs.eligibleCost, 'eligibleCost'),
     grant: toYen(grant, 'grant'),

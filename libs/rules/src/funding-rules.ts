@@ -1,5 +1,6 @@
+import { financingNoun } from './financing-noun';
 import { capBandFor, loanMultipleOf } from './grant-cap';
-import { Loan, Track } from './plan';
+import { FinancingForm, Loan, Track } from './plan';
 import { RuleIssue } from './rule-issue';
 import { TrackRules } from './rule-set';
 import { formatYen } from './yen';
@@ -12,9 +13,17 @@ export interface FundingFigures {
   readonly eligibleCost: bigint;
 }
 
-/** The grant rules: G > 0, G + L + S = total, rule 1 (where the track applies it), rule 2 and rule 3. */
-export function grantViolations(figures: FundingFigures, rules: TrackRules): RuleIssue[] {
+/**
+ * The grant rules: G > 0, G + L + S = total, rule 1 (where the track applies it), rule 2
+ * and rule 3. L is a loan or an equity investment alike; only the wording differs.
+ */
+export function grantViolations(
+  figures: FundingFigures,
+  rules: TrackRules,
+  form?: FinancingForm,
+): RuleIssue[] {
   const { grant, loan, ownFunds, totalCost, eligibleCost } = figures;
+  const noun = financingNoun(form);
   const violations: RuleIssue[] = [];
 
   if (grant <= 0n) {
@@ -32,7 +41,7 @@ export function grantViolations(figures: FundingFigures, rules: TrackRules): Rul
       rule: 'funding_matches_total_cost',
       field: 'funding',
       message:
-        `Grant ${formatYen(grant)} + loan ${formatYen(loan)} + own funds ${formatYen(ownFunds)} = ${formatYen(funding)}, ` +
+        `Grant ${formatYen(grant)} + ${noun} ${formatYen(loan)} + own funds ${formatYen(ownFunds)} = ${formatYen(funding)}, ` +
         `but the total investment is ${formatYen(totalCost)}.`,
       figures: {
         grant: Number(grant),
@@ -48,7 +57,7 @@ export function grantViolations(figures: FundingFigures, rules: TrackRules): Rul
     violations.push({
       rule: 'loan_at_least_grant',
       field: 'funding.loan.amount',
-      message: `The loan of ${formatYen(loan)} must be at least the grant of ${formatYen(grant)}.`,
+      message: `The ${noun} of ${formatYen(loan)} must be at least the grant of ${formatYen(grant)}.`,
       figures: { loan: Number(loan), grant: Number(grant) },
     });
   }
@@ -62,7 +71,7 @@ export function grantViolations(figures: FundingFigures, rules: TrackRules): Rul
         field: 'funding.grant',
         message:
           `The grant of ${formatYen(grant)} exceeds the cap of ${formatYen(cap)} ` +
-          `for a loan multiple of ${loanMultiple} (loan ${formatYen(loan)}).`,
+          `for a loan multiple of ${loanMultiple} (${noun} ${formatYen(loan)}).`,
         figures: { grant: Number(grant), cap, loan: Number(loan), loanMultiple },
       });
     }
@@ -82,9 +91,9 @@ export function grantViolations(figures: FundingFigures, rules: TrackRules): Rul
   return violations;
 }
 
-/** The lender's type must qualify on the track. */
+/** The lender's type must qualify on the track (where `outside_financing_present` does not stand in). */
 export function lenderViolations(loan: Loan, rules: TrackRules, track: Track): RuleIssue[] {
-  if (rules.eligibleLenderTypes.includes(loan.lenderType)) return [];
+  if (rules.outsideFinancingRequired || rules.eligibleLenderTypes.includes(loan.lenderType)) return [];
   return [
     {
       rule: 'lender_eligible',
@@ -97,6 +106,35 @@ export function lenderViolations(loan: Loan, rules: TrackRules, track: Track): R
   ];
 }
 
+/**
+ * Local track (「融資、クラウドファンディング等」): L > 0 from an eligible lender type or
+ * crowdfunding. One violation, on the amount when there is none, else on the type.
+ */
+export function outsideFinancingViolations(
+  loan: Loan,
+  amount: bigint,
+  rules: TrackRules,
+  track: Track,
+): RuleIssue[] {
+  if (!rules.outsideFinancingRequired) return [];
+  const eligibleType = rules.eligibleLenderTypes.includes(loan.lenderType);
+  if (amount > 0n && eligibleType) return [];
+  const counting = rules.eligibleLenderTypes.join(', ');
+  return [
+    {
+      rule: 'outside_financing_present',
+      field: amount > 0n ? 'funding.loan.lenderType' : 'funding.loan.amount',
+      message:
+        amount > 0n
+          ? `A ${financingNoun(loan.form)} from a lender of type ${loan.lenderType} is not outside financing ` +
+            `on the ${track} track (counting: ${counting}).`
+          : `The ${track} track needs outside financing (a loan, an equity investment or crowdfunding) ` +
+            `of more than 0 yen from one of ${counting}; it is ${formatYen(amount)}.`,
+      figures: { loan: Number(amount), lenderType: loan.lenderType },
+    },
+  ];
+}
+
 /** Loans are unsecured in principle on the national track: a secured one needs a stated reason. */
 export function securedLoanWarnings(loan: Loan, rules: TrackRules): RuleIssue[] {
   if (!rules.securedLoanWarns || loan.secured !== true || (loan.securedReason ?? '').trim() !== '') return [];
@@ -104,7 +142,7 @@ export function securedLoanWarnings(loan: Loan, rules: TrackRules): RuleIssue[] 
     {
       rule: 'loan_unsecured',
       field: 'funding.loan.secured',
-      message: `The loan of ${formatYen(loan.amount)} is secured; loans are unsecured in principle, so state why it is secured.`,
+      message: `The ${financingNoun(loan.form)} of ${formatYen(loan.amount)} is secured; loans are unsecured in principle, so state why it is secured.`,
       figures: { loan: loan.amount },
     },
   ];

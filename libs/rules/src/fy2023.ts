@@ -10,6 +10,7 @@ export const fy2023: RuleSet = {
   fiscalYear: 2023,
   tracks: {
     national: {
+      openToPrefectures: true,
       eligibleCostCategories: ['facility', 'machinery', 'equipment'],
       // jfc, okinawa_dfc and municipality_furusato qualify from FY2023.
       eligibleLenderTypes: [
@@ -17,11 +18,11 @@ export const fy2023: RuleSet = {
         'second_regional_bank',
         'shinkin_bank',
         'credit_cooperative',
-        'agricultural_cooperative',
         'jfc',
         'okinawa_dfc',
         'municipality_furusato',
       ],
+      outsideFinancingRequired: false,
       loanAtLeastGrant: true,
       securedLoanWarns: true,
       capBands: [
@@ -44,6 +45,8 @@ export const fy2023: RuleSet = {
             basis: 'disadvantaged_area_fsi_below_0.5',
           },
         ],
+        // 「条件不利地域かつ財政力の弱い市町村」: a prefecture gets the base rate.
+        disadvantagedAreaForPrefectures: false,
         priorityCategories: {
           digital: fraction(10, 10),
           decarbonization: fraction(3, 4),

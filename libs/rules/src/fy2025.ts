@@ -6,7 +6,6 @@ const NATIONAL_LENDERS = [
   'second_regional_bank',
   'shinkin_bank',
   'credit_cooperative',
-  'agricultural_cooperative',
   'jfc',
   'okinawa_dfc',
   'municipality_furusato',
@@ -27,8 +26,10 @@ export const fy2025: RuleSet = {
   fiscalYear: 2025,
   tracks: {
     national: {
+      openToPrefectures: true,
       eligibleCostCategories: ['facility', 'machinery', 'equipment'],
       eligibleLenderTypes: NATIONAL_LENDERS,
+      outsideFinancingRequired: false,
       loanAtLeastGrant: true,
       securedLoanWarns: true,
       capBands: CAP_BANDS,
@@ -47,6 +48,8 @@ export const fy2025: RuleSet = {
             basis: 'disadvantaged_area_fsi_below_0.5',
           },
         ],
+        // 「条件不利地域かつ財政力の弱い市町村」: a prefecture gets the base rate.
+        disadvantagedAreaForPrefectures: false,
         priorityCategories: {
           digital: fraction(3, 4),
           decarbonization: fraction(3, 4),
@@ -63,9 +66,12 @@ export const fy2025: RuleSet = {
       ],
     },
     local: {
+      // 「市町村の地方単独事業」: never a prefecture.
+      openToPrefectures: false,
       eligibleCostCategories: ['facility', 'machinery', 'equipment', 'advertising', 'product_development'],
       // Project decision: the material says "loan, crowdfunding, etc.", so crowdfunding qualifies here.
       eligibleLenderTypes: [...NATIONAL_LENDERS, 'crowdfunding'],
+      outsideFinancingRequired: true,
       loanAtLeastGrant: false,
       securedLoanWarns: false,
       // Project decision: the material gives no local caps; the national ones apply.

@@ -9,7 +9,7 @@ export { fy2024 } from './fy2024';
 export { fy2025 } from './fy2025';
 export * from './rule-set-registry';
 export type { SubsidyRate } from './subsidy-rate';
-export { NO_NATIONAL_SUBSIDY } from './subsidy-rate';
+export { NO_NATIONAL_SUBSIDY, DISADVANTAGED_AREA_RATES_FOR_MUNICIPALITIES_ONLY } from './subsidy-rate';
 export type { FundingCalculation, CalculateFundingOptions } from './funding-calculation';
 export { calculateFunding } from './funding-calculation';
 export { maxGrant } from './max-grant';

@@ -1,4 +1,4 @@
-import { checkLocalGovernmentCode } from './local-government-code';
+import { checkLocalGovernmentCode, isPrefectureCode } from './local-government-code';
 
 describe('checkLocalGovernmentCode: weights 6,5,4,3,2, check = (11 − (Σ mod 11)) mod 10', () => {
   it.each`
@@ -24,5 +24,20 @@ describe('checkLocalGovernmentCode: weights 6,5,4,3,2, check = (11 − (Σ mod 1
     ${'１３１０１６'} | ${'A local government code is exactly 6 digits, e.g. 131016'}
   `('$code is invalid: $reason', ({ code, reason }) => {
     expect(checkLocalGovernmentCode(code)).toEqual({ valid: false, reason });
+  });
+});
+
+describe('isPrefectureCode: digits 3–5 are 000 for a prefecture', () => {
+  it.each`
+    code        | name          | prefecture
+    ${'130001'} | ${'東京都'}   | ${true}
+    ${'010006'} | ${'北海道'}   | ${true}
+    ${'470007'} | ${'沖縄県'}   | ${true}
+    ${'131016'} | ${'千代田区'} | ${false}
+    ${'011002'} | ${'札幌市'}   | ${false}
+    ${'032077'} | ${'久慈市'}   | ${false}
+    ${'011100'} | ${'清田区'}   | ${false}
+  `('$code ($name) → prefecture: $prefecture', ({ code, prefecture }) => {
+    expect(isPrefectureCode(code)).toBe(prefecture);
   });
 });

@@ -21,3 +21,11 @@ export function checkLocalGovernmentCode(code: string): LocalGovernmentCodeCheck
   }
   return { valid: true };
 }
+
+/**
+ * A prefecture's code has `000` for its 3rd–5th digits (東京都 130001); a 市区町村's does
+ * not (千代田区 131016). Only the digits are read: check the code first.
+ */
+export function isPrefectureCode(code: string): boolean {
+  return code.slice(2, 5) === '000';
+}

@@ -20,6 +20,7 @@ export const LENDER_TYPES = [
   'second_regional_bank',
   'shinkin_bank',
   'credit_cooperative',
+  // Not eligible on either track (DOMAIN.md, eligible lenders); kept so a plan can name it and be told so.
   'agricultural_cooperative',
   'jfc',
   'okinawa_dfc',
@@ -40,9 +41,16 @@ export interface CostItem {
   readonly description?: string;
 }
 
+/** 「融資額（又は出資額）」: the regional institution lends, or invests equity instead; both count alike. */
+export const FINANCING_FORMS = ['loan', 'equity'] as const;
+export type FinancingForm = (typeof FINANCING_FORMS)[number];
+
+/** L: the outside financing. Named `loan` in plans and events; `form` says whether it is one. */
 export interface Loan {
   /** Integer yen, ≥ 0. */
   readonly amount: number;
+  /** Defaults to `loan`. An equity investment counts exactly like a loan for every rule. */
+  readonly form?: FinancingForm;
   readonly lenderType: LenderType;
   readonly lenderName?: string;
   readonly secured?: boolean;
@@ -60,6 +68,12 @@ export interface FundingSources {
 }
 
 export interface MunicipalityProfile {
+  /**
+   * The local-government code (全国地方公共団体コード). Tells a prefecture (digits 3–5 `000`)
+   * from a 市町村: the disadvantaged-area rates and the local track are for 市町村 only.
+   * Absent: the rules cannot tell, and treat the plan as a 市町村's.
+   */
+  readonly code?: string;
   readonly disadvantagedArea: boolean;
   /** 財政力指数 as an exact decimal string, e.g. "0.21" (never a float in a rule). */
   readonly fiscalStrengthIndex: string;

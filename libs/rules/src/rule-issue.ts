@@ -2,7 +2,8 @@
  * The stable rule codes of DOMAIN.md; they appear in `violations[].rule` and
  * `warnings[].rule` and in stored events, so a code is never renamed.
  * `plan_complete` and `intake_open` are checked by the domain layer, not the calculator.
- * `track_available` is ours: the plan asks for a track the fiscal year does not offer.
+ * `track_available`: the fiscal year offers the plan's track, and a prefecture does not ask
+ * for the local one.
  */
 export const RULE_CODES = [
   'plan_complete',
@@ -18,6 +19,8 @@ export const RULE_CODES = [
   'completion_within_period',
   'intake_open',
   'track_available',
+  'outside_financing_present',
+  'completion_after_decision',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

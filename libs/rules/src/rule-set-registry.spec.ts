@@ -108,19 +108,24 @@ describe('the rule sets as data', () => {
       expect(national.specialTaxRate).toEqual(fraction(1, 2));
     });
 
-    it('national track: hard costs only, the eight regional lenders, rule 1 on, secured loans warn, five requirements', () => {
+    it('the disadvantaged-area rates are for 市町村 only, never a prefecture', () => {
+      expect(ruleSet.tracks.national.nationalSubsidy?.disadvantagedAreaForPrefectures).toBe(false);
+    });
+
+    it('national track: open to prefectures, hard costs only, the seven 地域金融機関等 (no agricultural cooperative), rule 1 on, secured loans warn, five requirements', () => {
       expect(ruleSet.tracks.national).toMatchObject({
+        openToPrefectures: true,
         eligibleCostCategories: ['facility', 'machinery', 'equipment'],
         eligibleLenderTypes: [
           'regional_bank',
           'second_regional_bank',
           'shinkin_bank',
           'credit_cooperative',
-          'agricultural_cooperative',
           'jfc',
           'okinawa_dfc',
           'municipality_furusato',
         ],
+        outsideFinancingRequired: false,
         loanAtLeastGrant: true,
         securedLoanWarns: true,
         reviewRequirements: [...REVIEW_REQUIREMENTS],
@@ -151,6 +156,7 @@ describe('the rule sets as data', () => {
           );
         expect(rules.eligibleCostCategories).not.toContain('other');
         expect(rules.eligibleLenderTypes).not.toContain('city_bank');
+        expect(rules.eligibleLenderTypes).not.toContain('agricultural_cooperative');
         expect(rules.eligibleLenderTypes).not.toContain('other');
       },
     );
@@ -167,11 +173,13 @@ describe('the rule sets as data', () => {
   });
 
   it.each([fy2024, fy2025])(
-    '$id local track: no national subsidy, special tax 1/2, soft costs, crowdfunding, no rule 1, no secured warning, no model_case',
+    '$id local track: 市町村 only, no national subsidy, special tax 1/2, soft costs, outside financing incl. crowdfunding, no rule 1, no secured warning, four requirements (no model_case)',
     (ruleSet) => {
       expect(ruleSet.tracks.local).toEqual({
+        openToPrefectures: false,
         eligibleCostCategories: ['facility', 'machinery', 'equipment', 'advertising', 'product_development'],
         eligibleLenderTypes: [...ruleSet.tracks.national.eligibleLenderTypes, 'crowdfunding'],
+        outsideFinancingRequired: true,
         loanAtLeastGrant: false,
         securedLoanWarns: false,
         capBands: ruleSet.tracks.national.capBands,

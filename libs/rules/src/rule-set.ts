@@ -22,6 +22,11 @@ export interface NationalSubsidyRates {
   readonly base: Fraction;
   /** Lowest threshold first: an area takes the first band its index is below. */
   readonly disadvantagedArea: readonly DisadvantagedAreaRate[];
+  /**
+   * Whether a prefecture may take a disadvantaged-area rate. The seeds grant them to
+   * 「条件不利地域かつ財政力の弱い市町村」 only, so a prefecture gets the base rate.
+   */
+  readonly disadvantagedAreaForPrefectures: boolean;
   /** The raised rate of each priority category; only categories the year offers. */
   readonly priorityCategories: Readonly<Partial<Record<PriorityCategory, Fraction>>>;
 }
@@ -42,8 +47,17 @@ export interface ShareRounding {
 
 /** Everything that differs between the national and the local track. */
 export interface TrackRules {
+  /** Whether a prefecture (code digits 3–5 `000`) may use the track; `track_available` otherwise. */
+  readonly openToPrefectures: boolean;
   readonly eligibleCostCategories: readonly CostCategory[];
+  /** The lender types whose loan or equity investment counts as L. */
   readonly eligibleLenderTypes: readonly LenderType[];
+  /**
+   * Local track (「融資、クラウドファンディング等」): some outside financing must exist, L > 0
+   * from an eligible type (`outside_financing_present`, which then stands in for
+   * `lender_eligible`). Off on the national track, where rule 1 already demands L ≥ G.
+   */
+  readonly outsideFinancingRequired: boolean;
   /** Rule 1, L ≥ G. */
   readonly loanAtLeastGrant: boolean;
   /** Whether a secured loan without a stated reason is a `loan_unsecured` warning. */

@@ -68,3 +68,15 @@ export class InvalidRoundIdError extends RulesError {
     this.name = 'InvalidRoundIdError';
   }
 }
+
+export class InvalidLocalGovernmentCodeError extends RulesError {
+  readonly code = 'invalid_local_government_code';
+  constructor(
+    readonly text: string,
+    readonly field: string,
+    reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+    this.name = 'InvalidLocalGovernmentCodeError';
+  }
+}

@@ -1,4 +1,4 @@
-import { CostItem, FundingPlan, LenderType, PriorityCategory, Schedule, Track } from '../plan';
+import { CostItem, FinancingForm, FundingPlan, LenderType, PriorityCategory, Schedule, Track } from '../plan';
 
 export interface PlanSketch {
   readonly fiscalYear?: number;
@@ -7,10 +7,13 @@ export interface PlanSketch {
   readonly loan: number;
   readonly ownFunds?: number;
   readonly lenderType?: LenderType;
+  readonly form?: FinancingForm;
   readonly secured?: boolean;
   readonly securedReason?: string;
   /** Defaults to one `facility` item of G + L + S, so the sources match the total. */
   readonly costs?: readonly CostItem[];
+  /** The local-government code; absent by default, as in a calculator question without one. */
+  readonly municipalityCode?: string;
   readonly disadvantagedArea?: boolean;
   readonly fiscalStrengthIndex?: string;
   readonly priorityCategories?: readonly PriorityCategory[];
@@ -24,6 +27,7 @@ export function aPlan(sketch: PlanSketch): FundingPlan {
     fiscalYear: sketch.fiscalYear ?? 2025,
     track: sketch.track,
     municipality: {
+      ...(sketch.municipalityCode !== undefined ? { code: sketch.municipalityCode } : {}),
       disadvantagedArea: sketch.disadvantagedArea ?? false,
       fiscalStrengthIndex: sketch.fiscalStrengthIndex ?? '0.6',
     },
@@ -33,6 +37,7 @@ export function aPlan(sketch: PlanSketch): FundingPlan {
       loan: {
         amount: sketch.loan,
         lenderType: sketch.lenderType ?? 'regional_bank',
+        ...(sketch.form !== undefined ? { form: sketch.form } : {}),
         secured: sketch.secured,
         securedReason: sketch.securedReason,
       },
