@@ -13,8 +13,8 @@ import { LoggingModule } from './logging/logging.module';
 import { ReadModule } from './read/read.module';
 import { RoundsModule } from './rounds/rounds.module';
 import { RuleSetsModule } from './rule-sets/rule-sets.module';
-import type { Clock } from './write/clock';
-import { ClockModule } from './write/clock.module';
+import type { Clock } from './clock/clock';
+import { ClockModule } from './clock/clock.module';
 
 /** What tests may replace; production takes the defaults. */
 export interface ApiOptions {

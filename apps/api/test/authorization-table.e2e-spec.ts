@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { startApiForTest } from './api-test-app';
+import { startApiForTest, useWorkflowApi } from './api-test-app';
 import { PinnedClock } from './pinned-clock';
 import { CHIYODA, TEST_ENV, TONO, WorkflowClient, allMet, completePlan } from './workflow-client';
 
@@ -243,5 +243,111 @@ describe('authorisation: every write route × every role × own or foreign munic
     );
     const covered = ROUTES.map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(writes.filter((write) => !PUBLIC_WRITES.includes(write)).sort()).toEqual([...covered].sort());
+  });
+});
+
+describe('authorisation: who may know who reviewed', () => {
+  const api = useWorkflowApi('2025-06-02T10:00:00+09:00');
+  let id: string;
+  const REVIEWERS = ['reviewer-ito', 'reviewer-kato', 'reviewer-mori'];
+  const CONFLICT_DETAIL = '申請事業者の役員と親族関係';
+
+  beforeAll(async () => {
+    const tono = api.client.municipality(TONO);
+    const officer = api.client.officer();
+    await officer
+      .put('/v1/fiscal-years/2025/budget', { nationalBudget: 100_000_000, intakeOpen: true })
+      .expect(200);
+    id = (await tono.post('/v1/applications', { plan: completePlan() }).expect(201)).body.id;
+    await tono.post(`/v1/applications/${id}/submit`).expect(200);
+    for (const reviewer of REVIEWERS)
+      await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId: reviewer }).expect(200);
+    await api.client
+      .reviewer('reviewer-mori')
+      .post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: true, detail: CONFLICT_DETAIL })
+      .expect(200);
+    for (const reviewer of REVIEWERS.slice(0, 2)) {
+      const expert = api.client.reviewer(reviewer);
+      await expert.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false }).expect(200);
+      await expert
+        .post(`/v1/applications/${id}/reviews`, {
+          assessments: allMet(),
+          recommendation: 'adopt',
+          comment: reviewer === 'reviewer-ito' ? '地域資源の活用は十分' : '資金計画は妥当',
+        })
+        .expect(200);
+    }
+    await api.project();
+  });
+
+  const mentionsAReviewer = (body: unknown): string[] =>
+    [...REVIEWERS, CONFLICT_DETAIL].filter((secret) => JSON.stringify(body).includes(secret));
+
+  it('shows the owning municipality the reviews as 審査員A, B, C, with no reviewer id or conflict detail anywhere', async () => {
+    const view = (await api.client.municipality(TONO).get(`/v1/applications/${id}`).expect(200)).body;
+    expect(mentionsAReviewer(view)).toEqual([]);
+    expect(
+      view.reviewers.map((reviewer: { reviewer: string; recused: boolean }) => [
+        reviewer.reviewer,
+        reviewer.recused,
+      ]),
+    ).toEqual([
+      ['審査員A', false],
+      ['審査員B', false],
+      ['審査員C', true],
+    ]);
+    expect(
+      view.reviews.map((review: { reviewer: string; comment: string }) => [review.reviewer, review.comment]),
+    ).toEqual([
+      ['審査員A', '地域資源の活用は十分'],
+      ['審査員B', '資金計画は妥当'],
+    ]);
+  });
+
+  it('keeps the reviewers anonymous in the municipality’s history and in its own write answers', async () => {
+    const tono = api.client.municipality(TONO);
+    const history = (await tono.get(`/v1/applications/${id}/history`).expect(200)).body;
+    expect(mentionsAReviewer(history)).toEqual([]);
+    const assigned = history.items.filter((item: { type: string }) => item.type === 'ReviewerAssigned');
+    expect(assigned.map((item: { data: { reviewer: string } }) => item.data.reviewer)).toEqual([
+      '審査員A',
+      '審査員B',
+      '審査員C',
+    ]);
+    const withdrawn = (
+      await tono.post(`/v1/applications/${id}/withdraw`, { reason: '事業者の事情' }).expect(200)
+    ).body;
+    expect(withdrawn.status).toBe('withdrawn');
+    expect(mentionsAReviewer(withdrawn)).toEqual([]);
+  });
+
+  it('names every reviewer to the programme officer and the auditor', async () => {
+    for (const reader of [api.client.officer(), api.client.auditor()]) {
+      const view = (await reader.get(`/v1/applications/${id}`).expect(200)).body;
+      expect(view.reviews.map((review: { reviewerId: string }) => review.reviewerId)).toEqual(
+        REVIEWERS.slice(0, 2),
+      );
+      expect(view.reviewers[2]).toMatchObject({
+        reviewer: '審査員C',
+        reviewerId: 'reviewer-mori',
+        conflictDeclaration: { hasConflict: true, detail: CONFLICT_DETAIL },
+      });
+    }
+    const state = (await api.client.auditor().get(`/v1/applications/${id}/state?revision=6`).expect(200))
+      .body;
+    expect(mentionsAReviewer(state)).toEqual([...REVIEWERS, CONFLICT_DETAIL]);
+  });
+
+  it('lets a reviewer recognise their own entry only', async () => {
+    const view = (await api.client.reviewer('reviewer-kato').get(`/v1/applications/${id}`).expect(200)).body;
+    expect(
+      view.reviews.map((review: { reviewer: string; reviewerId?: string }) => [
+        review.reviewer,
+        review.reviewerId,
+      ]),
+    ).toEqual([
+      ['審査員A', undefined],
+      ['審査員B', 'reviewer-kato'],
+    ]);
   });
 });

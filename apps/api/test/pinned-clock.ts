@@ -1,4 +1,4 @@
-import { Clock } from '../src/write/clock';
+import { Clock } from '../src/clock/clock';
 
 /** A clock the test sets: commands happen exactly when the specification says. */
 export class PinnedClock extends Clock {

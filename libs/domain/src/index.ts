@@ -28,3 +28,5 @@ export { evolveBudget, foldBudget } from './budget/evolve';
 export * from './budget/decide';
 
 export * from './adoption/decide-adoption';
+
+export * from './workflow';

@@ -3,3 +3,4 @@ export * from './entities';
 export * from './queries';
 export * from './projections';
 export * from './lag';
+export * from './records';

@@ -1,7 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApplicationIdPipe } from '../applications/application-id.pipe';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Principal } from '../auth/principal';
+import { ApplicationStateView } from '../views/application-state.view';
+import { ApplicationIdPipe } from '../params/application-id.pipe';
 import { Roles } from '../auth/roles.decorator';
 import { invalidRequest } from '../problem-details';
 import { ProblemResponse } from '../problem-details/problem.response';
@@ -21,11 +24,13 @@ export class ApplicationStateController {
   @ApiQuery({ name: 'asOf', required: false, example: '2025-06-10T23:59:59+09:00' })
   @ApiQuery({ name: 'revision', required: false, example: 3 })
   @ApiNotFoundResponse({ type: ProblemResponse })
+  @ApiOkResponse({ type: ApplicationStateView })
   state(
     @Param('id', ApplicationIdPipe) id: string,
+    @CurrentActor() principal: Principal,
     @Query('asOf') asOf?: string,
     @Query('revision') revision?: string,
-  ) {
+  ): Promise<ApplicationStateView> {
     if (asOf !== undefined && revision !== undefined)
       throw invalidRequest('asOf', 'one_of', 'give asOf or revision, not both');
     const instant = asOf === undefined ? undefined : parseInstant(asOf);
@@ -34,7 +39,12 @@ export class ApplicationStateController {
     if (revision !== undefined && !/^\d{1,15}$/.test(revision))
       throw invalidRequest('revision', 'non_negative_integer', 'revision must be 0 or more');
     return this.queries.execute(
-      new ApplicationStateQuery(id, instant, revision === undefined ? undefined : Number(revision)),
+      new ApplicationStateQuery(
+        id,
+        principal,
+        instant,
+        revision === undefined ? undefined : Number(revision),
+      ),
     );
   }
 }

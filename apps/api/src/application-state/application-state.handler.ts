@@ -1,10 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { applicationStreamId } from '@l10k/domain';
+import { applicationStream, foldStream, streamIdOf } from '@l10k/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@l10k/eventstore';
-import { applicationView } from '../applications/application-view';
-import { foldApplicationEvents } from '../write/domain-streams';
-import { applicationNotFound } from '../applications/application-not-found';
+import { applicationRecordOf } from '@l10k/read-model';
+import { applicationView } from '../views/application.view';
+import type { ApplicationStateView } from '../views/application-state.view';
+import { applicationNotFound } from '../problem-details/application-not-found';
 import { ApplicationStateQuery } from './application-state.query';
 
 /**
@@ -12,13 +13,19 @@ import { ApplicationStateQuery } from './application-state.query';
  * depend on a read model being right. `asOf` compares with the instant each event was recorded.
  */
 @QueryHandler(ApplicationStateQuery)
-export class ApplicationStateHandler implements IQueryHandler<ApplicationStateQuery> {
+export class ApplicationStateHandler implements IQueryHandler<ApplicationStateQuery, ApplicationStateView> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ applicationId, asOf, revision }: ApplicationStateQuery): Promise<Record<string, unknown>> {
+  async execute({
+    applicationId,
+    asOf,
+    revision,
+    principal,
+  }: ApplicationStateQuery): Promise<ApplicationStateView> {
+    const stream = applicationStream(applicationId);
     let events: RecordedEvent[];
     try {
-      events = await this.store.readStream(applicationStreamId(applicationId), {
+      events = await this.store.readStream(streamIdOf(stream), {
         toInstant: asOf,
         toRevision: revision,
       });
@@ -26,7 +33,7 @@ export class ApplicationStateHandler implements IQueryHandler<ApplicationStateQu
       if (error instanceof StreamNotFoundError) events = [];
       else throw error;
     }
-    const state = foldApplicationEvents(events);
+    const state = foldStream(stream, events);
     if (state.status === 'none') {
       const message =
         asOf || revision !== undefined ? 'the application did not exist then' : 'no application with this id';
@@ -34,7 +41,7 @@ export class ApplicationStateHandler implements IQueryHandler<ApplicationStateQu
     }
     const last = events[events.length - 1];
     return {
-      ...applicationView(state, Number(last.revision)),
+      ...applicationView(applicationRecordOf(state), Number(last.revision), principal),
       asOf: asOf?.toISOString() ?? null,
       lastEvent: {
         revision: Number(last.revision),

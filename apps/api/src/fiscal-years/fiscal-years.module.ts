@@ -1,12 +1,9 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { WriteModule } from '../write/write.module';
-import { SetBudgetController } from './set-budget/set-budget.controller';
-import { SetBudgetHandler } from './set-budget/set-budget.handler';
+import { BudgetWritesController } from './budget-writes.controller';
 
 @Module({
-  imports: [CqrsModule, WriteModule],
-  controllers: [SetBudgetController],
-  providers: [SetBudgetHandler],
+  imports: [WriteModule],
+  controllers: [BudgetWritesController],
 })
 export class FiscalYearsModule {}

@@ -1,4 +1,4 @@
-import { ProblemException, problem } from '../problem-details';
+import { ProblemException, problem } from './problem';
 
 /**
  * The one 404 for an application: "does not exist" and "not yours" read the same, so

@@ -21,4 +21,4 @@ export function canSee(
   return held.includes('reviewer') && row.reviewerIds.includes(principal.sub);
 }
 
-export { applicationNotFound } from '../applications/application-not-found';
+export { applicationNotFound } from '../problem-details/application-not-found';

@@ -1,5 +1,5 @@
 import { DOMAIN_ERROR_STATUS, DomainError, DomainErrorCode, StatusClass } from '@l10k/domain';
-import { applicationNotFound } from '../applications/application-not-found';
+import { applicationNotFound } from '../problem-details/application-not-found';
 import { ProblemException, problem } from '../problem-details';
 
 const STATUS: Record<StatusClass, number> = {

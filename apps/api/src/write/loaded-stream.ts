@@ -1,26 +1,34 @@
+import { foldStream, streamIdOf, type StreamRef, type StreamStateOfKind } from '@l10k/domain';
 import type { EventStore, ExpectedRevision, RecordedEvent } from '@l10k/eventstore';
 import { StreamNotFoundError } from '@l10k/eventstore';
 
 /** A stream folded into its state, with the revision to expect when appending to it. */
-export interface LoadedStream<State> {
+export interface LoadedStream<Ref extends StreamRef = StreamRef> {
+  readonly ref: Ref;
   readonly streamId: string;
-  readonly state: State;
+  readonly state: StreamStateOfKind[Ref['kind']];
   /** `'no_stream'` before the first event, else the last revision. */
   readonly revision: ExpectedRevision;
   readonly events: readonly RecordedEvent[];
 }
 
-export async function loadStream<State>(
+export async function loadStream<Ref extends StreamRef>(
   store: EventStore,
-  streamId: string,
-  fold: (events: readonly { type: string; data: unknown }[]) => State,
-): Promise<LoadedStream<State>> {
+  ref: Ref,
+): Promise<LoadedStream<Ref>> {
+  const streamId = streamIdOf(ref);
   try {
     const events = await store.readStream(streamId);
-    return { streamId, state: fold(events), revision: events[events.length - 1].revision, events };
+    return {
+      ref,
+      streamId,
+      state: foldStream(ref, events),
+      revision: events[events.length - 1].revision,
+      events,
+    };
   } catch (error) {
     if (error instanceof StreamNotFoundError)
-      return { streamId, state: fold([]), revision: 'no_stream', events: [] };
+      return { ref, streamId, state: foldStream(ref, []), revision: 'no_stream', events: [] };
     throw error;
   }
 }

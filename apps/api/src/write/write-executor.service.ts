@@ -3,7 +3,7 @@ import type { CommandMetadata, DomainError } from '@l10k/domain';
 import { EVENT_STORE, WrongExpectedRevisionError } from '@l10k/eventstore';
 import type { AppendManyResult, EventStore, StreamAppend } from '@l10k/eventstore';
 import { ProblemException } from '../problem-details';
-import { Clock } from './clock';
+import { Clock } from '../clock/clock';
 import { domainProblem } from './domain-problems';
 import { IdempotencyService } from './idempotency.service';
 import { storeProblem } from './store-problems';

@@ -1,4 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, type Type } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -10,8 +10,21 @@ import {
 } from '@nestjs/swagger';
 import { ProblemResponse } from '../problem-details/problem.response';
 
-/** The answers every application write shares, for the OpenAPI document. */
-export function ApplicationWriteResponses(successStatus: number): MethodDecorator {
+export interface WriteDocumentation {
+  /** The answer's documented view. */
+  readonly view: Type<unknown>;
+  /** What the route writes, as its 404 and 409 describe it: "application", "fiscal year budget". */
+  readonly resource: string;
+  readonly successStatus?: number;
+  /** What the 422 means for this route, when a programme rule may refuse it. */
+  readonly unprocessable?: string;
+  /** What the 409 means besides a stale If-Match. */
+  readonly conflict?: string;
+}
+
+/** The answers every write shares, for the OpenAPI document: its view, If-Match, Idempotency-Key and the problems. */
+export function WriteResponses(documentation: WriteDocumentation): MethodDecorator {
+  const { view, resource, successStatus = 200 } = documentation;
   return applyDecorators(
     ApiHeader({
       name: 'If-Match',
@@ -25,17 +38,18 @@ export function ApplicationWriteResponses(successStatus: number): MethodDecorato
     }),
     ApiResponse({
       status: successStatus,
-      description: 'The application’s new state and `revision`; `ETag` header',
+      type: view,
+      description: `The ${resource}’s new state and \`revision\`; \`ETag\` header`,
     }),
-    ApiBadRequestResponse({ type: ProblemResponse }),
-    ApiNotFoundResponse({ type: ProblemResponse, description: 'No such application visible to the caller' }),
+    ApiBadRequestResponse({ type: ProblemResponse, description: 'A field is malformed; each in errors[]' }),
+    ApiNotFoundResponse({ type: ProblemResponse, description: `No such ${resource} visible to the caller` }),
     ApiConflictResponse({
       type: ProblemResponse,
-      description: 'The status does not allow this, or If-Match is stale',
+      description: `${documentation.conflict ?? `The ${resource}’s status does not allow this`}, or If-Match is stale`,
     }),
     ApiUnprocessableEntityResponse({
       type: ProblemResponse,
-      description: 'A programme rule refuses it; each rule in errors[]',
+      description: documentation.unprocessable ?? 'A programme rule refuses it; each rule in errors[]',
     }),
     ApiServiceUnavailableResponse({
       type: ProblemResponse,

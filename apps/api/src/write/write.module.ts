@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CommandPipelineHandler } from './command-pipeline.handler';
 import { IdempotencyService } from './idempotency.service';
 import { WriteExecutor } from './write-executor.service';
+import { Writes } from './writes.service';
 
-/** The shared write path (the clock comes from ClockModule): idempotency records, load-decide-append with retries. */
+/** The one write path (the clock comes from ClockModule): every route sends its command through `Writes`. */
 @Module({
-  providers: [IdempotencyService, WriteExecutor],
-  exports: [WriteExecutor],
+  imports: [CqrsModule],
+  providers: [IdempotencyService, WriteExecutor, CommandPipelineHandler, Writes],
+  exports: [Writes],
 })
 export class WriteModule {}

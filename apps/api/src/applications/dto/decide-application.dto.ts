@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { MAX_AMOUNT_YEN } from '../../funding/dto/money';
-import { IsReason } from '../dto/reason';
+import { IsReason } from './reason';
 
 export class DecideApplicationDto {
   @ApiProperty({ enum: ['adopted', 'rejected'] })

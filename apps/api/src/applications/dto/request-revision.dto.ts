@@ -1,4 +1,4 @@
-import { IsReason } from '../dto/reason';
+import { IsReason } from './reason';
 
 export class RequestRevisionDto {
   @IsReason('What the municipality should revise')

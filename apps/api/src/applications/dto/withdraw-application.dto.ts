@@ -1,4 +1,4 @@
-import { IsReason } from '../dto/reason';
+import { IsReason } from './reason';
 
 export class WithdrawApplicationDto {
   @IsReason('Why the municipality withdraws the application')

@@ -1,13 +1,14 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApplicationIdPipe } from '../../applications/application-id.pipe';
+import { ApplicationIdPipe } from '../../params/application-id.pipe';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import type { Principal } from '../../auth/principal';
 import { Roles } from '../../auth/roles.decorator';
 import { ProblemResponse } from '../../problem-details/problem.response';
 import { etagOf } from '../../write/if-match';
+import { ApplicationView } from '../../views/application.view';
 import { ApplicationSummaryQuery } from './application-summary.query';
 
 @ApiTags('applications')
@@ -20,16 +21,20 @@ export class ApplicationSummaryController {
   @ApiOperation({
     summary: 'The application summary (owner municipality, assigned reviewer, programme officer, auditor)',
   })
+  @ApiOkResponse({
+    type: ApplicationView,
+    description: 'Reviewers as 審査員A, B, …; ids only for officers and auditors',
+  })
   @ApiNotFoundResponse({ type: ProblemResponse })
   async get(
     @Param('id', ApplicationIdPipe) id: string,
     @CurrentActor() principal: Principal,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<Record<string, unknown>> {
-    const summary: Record<string, unknown> = await this.queries.execute(
+  ): Promise<ApplicationView> {
+    const summary = await this.queries.execute<ApplicationSummaryQuery, ApplicationView>(
       new ApplicationSummaryQuery(id, principal),
     );
-    response.setHeader('ETag', etagOf(summary.revision as number));
+    response.setHeader('ETag', etagOf(summary.revision));
     return summary;
   }
 }

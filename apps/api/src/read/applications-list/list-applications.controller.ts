@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApplicationListView } from '../../views/application-list.view';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import type { Principal } from '../../auth/principal';
 import { Roles } from '../../auth/roles.decorator';
@@ -18,7 +19,11 @@ export class ListApplicationsController {
     summary:
       'Applications, newest first, a page at a time: a municipality sees its own, a reviewer those assigned',
   })
-  list(@Query() filters: ListApplicationsQueryDto, @CurrentActor() principal: Principal) {
+  @ApiOkResponse({ type: ApplicationListView })
+  list(
+    @Query() filters: ListApplicationsQueryDto,
+    @CurrentActor() principal: Principal,
+  ): Promise<ApplicationListView> {
     return this.queries.execute(new ListApplicationsQuery(filters, principal));
   }
 }

@@ -2,6 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import { ApplicationSummaryRow } from '@l10k/read-model';
+import type { ApplicationListItemView, ApplicationListView } from '../../views/application-list.view';
 import { seesEverything } from '../visibility';
 import { ListApplicationsQuery } from './list-applications.query';
 import { decodeCursor, encodeCursor } from './page-cursor';
@@ -9,7 +10,7 @@ import { decodeCursor, encodeCursor } from './page-cursor';
 const DEFAULT_LIMIT = 20;
 
 /** A line of the list: what a queue or a table shows, not the whole plan. */
-function listItem(row: ApplicationSummaryRow) {
+function listItem(row: ApplicationSummaryRow): ApplicationListItemView {
   return {
     id: row.id,
     municipalityCode: row.municipalityCode,
@@ -34,12 +35,12 @@ function listItem(row: ApplicationSummaryRow) {
 
 /** Newest first, keyset-paged on (created_at, id); scoped to what the caller may see. */
 @QueryHandler(ListApplicationsQuery)
-export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQuery> {
+export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQuery, ApplicationListView> {
   constructor(
     @InjectRepository(ApplicationSummaryRow) private readonly summaries: Repository<ApplicationSummaryRow>,
   ) {}
 
-  async execute({ filters, principal }: ListApplicationsQuery) {
+  async execute({ filters, principal }: ListApplicationsQuery): Promise<ApplicationListView> {
     const limit = filters.limit ?? DEFAULT_LIMIT;
     const query = this.summaries.createQueryBuilder('s');
     if (!seesEverything(principal)) {

@@ -1,10 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { FiscalYearBudgetRow } from '@l10k/read-model';
 import { Roles } from '../../auth/roles.decorator';
-import { FiscalYearPipe } from '../../fiscal-years/fiscal-year.pipe';
+import { FiscalYearPipe } from '../../params/fiscal-year.pipe';
+import { BudgetView } from '../../views/budget.view';
 
 @ApiTags('fiscal-years')
 @Controller('v1/fiscal-years')
@@ -17,7 +18,8 @@ export class FiscalYearBudgetController {
   @Get(':fy/budget')
   @Roles('program_officer', 'auditor')
   @ApiOperation({ summary: 'The fiscal year’s national budget, committed national share and remaining' })
-  async budget(@Param('fy', new FiscalYearPipe('fy')) fiscalYear: number) {
+  @ApiOkResponse({ type: BudgetView })
+  async budget(@Param('fy', new FiscalYearPipe('fy')) fiscalYear: number): Promise<BudgetView> {
     const row = await this.budgets.findOneBy({ fiscalYear });
     if (!row)
       return {

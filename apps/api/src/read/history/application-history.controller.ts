@@ -1,7 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApplicationIdPipe } from '../../applications/application-id.pipe';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApplicationHistoryView } from '../../views/history.view';
+import { ApplicationIdPipe } from '../../params/application-id.pipe';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import type { Principal } from '../../auth/principal';
 import { Roles } from '../../auth/roles.decorator';
@@ -19,7 +20,11 @@ export class ApplicationHistoryController {
     summary: 'Every event of the application: position, revision, type, instant, actor, data, hash',
   })
   @ApiNotFoundResponse({ type: ProblemResponse })
-  history(@Param('id', ApplicationIdPipe) id: string, @CurrentActor() principal: Principal) {
+  @ApiOkResponse({ type: ApplicationHistoryView })
+  history(
+    @Param('id', ApplicationIdPipe) id: string,
+    @CurrentActor() principal: Principal,
+  ): Promise<ApplicationHistoryView> {
     return this.queries.execute(new ApplicationHistoryQuery(id, principal));
   }
 }

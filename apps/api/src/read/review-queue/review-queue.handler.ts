@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ReviewQueueRow } from '@l10k/read-model';
 import { daysBetween, japanDateOf } from '@l10k/rules';
-import { Clock } from '../../write/clock';
+import { Clock } from '../../clock/clock';
+import type { ReviewQueueView } from '../../views/review-queue.view';
 import { ReviewQueueQuery } from './review-queue.query';
 
 /**
@@ -11,13 +12,13 @@ import { ReviewQueueQuery } from './review-queue.query';
  * today's date in Japan, so they are computed here, at query time, not stored.
  */
 @QueryHandler(ReviewQueueQuery)
-export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery> {
+export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, ReviewQueueView> {
   constructor(
     @InjectRepository(ReviewQueueRow) private readonly queue: Repository<ReviewQueueRow>,
     private readonly clock: Clock,
   ) {}
 
-  async execute({ principal, round }: ReviewQueueQuery) {
+  async execute({ principal, round }: ReviewQueueQuery): Promise<ReviewQueueView> {
     const query = this.queue.createQueryBuilder('q');
     if (!principal.roles.includes('program_officer'))
       query.andWhere(':sub = ANY(q.reviewer_ids)', { sub: principal.sub });

@@ -3,7 +3,7 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { monthlyStatistics } from '@l10k/read-model';
 import { Roles } from '../../auth/roles.decorator';
-import { FiscalYearPipe } from '../../fiscal-years/fiscal-year.pipe';
+import { FiscalYearPipe } from '../../params/fiscal-year.pipe';
 
 @ApiTags('statistics')
 @Controller('v1/statistics/monthly')

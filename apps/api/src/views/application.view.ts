@@ -1,0 +1,156 @@
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { APPLICATION_STATUSES, RECOMMENDATIONS } from '@l10k/domain';
+import type { ApplicationRecord } from '@l10k/read-model';
+import { ApplicationPlanDto } from '../applications/dto/application-plan.dto';
+import { AssessmentsDto } from '../applications/dto/submit-review.dto';
+import { FundingCalculationResponse, RuleIssueResponse } from '../funding/dto/funding-calculation.response';
+import { reviewerIdentity, reviewerLabel, type Viewer } from './viewer';
+
+export class FundingFiguresView extends PickType(FundingCalculationResponse, [
+  'track',
+  'totalCost',
+  'eligibleCost',
+  'grant',
+  'loanMultiple',
+  'cap',
+  'maxGrant',
+  'subsidyRate',
+  'nationalShare',
+  'specialTaxShare',
+  'municipalShare',
+] as const) {}
+
+export class DraftAssessmentView {
+  @ApiProperty({ example: '2025-06', description: 'The round a submission now would join' }) round: string;
+  @ApiProperty({ example: 2025 }) fiscalYear: number;
+  @ApiPropertyOptional({ example: 'FY2025-v1' }) ruleSetId?: string;
+  @ApiPropertyOptional() provisional?: boolean;
+  @ApiPropertyOptional({ type: FundingFiguresView, description: 'Absent while a figure is missing' })
+  funding?: FundingFiguresView;
+}
+
+export class ConflictDeclarationView {
+  @ApiProperty() hasConflict: boolean;
+  @ApiPropertyOptional({ description: 'Not shown to the applicant municipality' }) detail?: string;
+  @ApiProperty({ format: 'date-time' }) declaredAt: string;
+}
+
+export class ReviewerView {
+  @ApiProperty({ example: '審査員A', description: 'In assignment order within the review cycle' })
+  reviewer: string;
+  @ApiPropertyOptional({
+    example: 'reviewer-sato',
+    description: 'Only for programme officers, auditors and the reviewer themself',
+  })
+  reviewerId?: string;
+  @ApiProperty({ format: 'date-time' }) assignedAt: string;
+  @ApiProperty({ description: 'Declared a conflict of interest: does not review' }) recused: boolean;
+  @ApiPropertyOptional({ type: ConflictDeclarationView }) conflictDeclaration?: ConflictDeclarationView;
+}
+
+export class ReviewView {
+  @ApiProperty({ example: '審査員A' }) reviewer: string;
+  @ApiPropertyOptional({ example: 'reviewer-sato', description: 'As for ReviewerView' }) reviewerId?: string;
+  @ApiProperty({ type: AssessmentsDto }) assessments: AssessmentsDto;
+  @ApiProperty({ enum: RECOMMENDATIONS }) recommendation: string;
+  @ApiProperty() comment: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt: string;
+}
+
+export class RevisionRequestView {
+  @ApiProperty() reason: string;
+  @ApiProperty({ format: 'date-time' }) requestedAt: string;
+  @ApiProperty() requestedBy: string;
+}
+
+export class DecisionView {
+  @ApiProperty({ enum: ['adopted', 'rejected'] }) outcome: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ format: 'date-time' }) decidedAt: string;
+  @ApiProperty() decidedBy: string;
+  @ApiPropertyOptional({ type: 'integer' }) requestedGrant?: number;
+  @ApiPropertyOptional({ type: 'integer' }) approvedGrant?: number;
+  @ApiPropertyOptional({ type: FundingFiguresView, description: 'Recomputed with the approved grant' })
+  funding?: FundingFiguresView;
+}
+
+export class WithdrawalView {
+  @ApiProperty() reason: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) withdrawnFrom: string;
+  @ApiProperty({ format: 'date-time' }) withdrawnAt: string;
+  @ApiProperty() withdrawnBy: string;
+}
+
+/** An application as every answer shows it (API.md, "Applications"); fields are added, never renamed. */
+export class ApplicationView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '032077' }) municipalityCode: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) status: string;
+  @ApiProperty({ type: 'integer', description: 'The stream revision: the ETag and the next If-Match' })
+  revision: number;
+  @ApiProperty({ enum: ['national', 'local'] }) track: string;
+  @ApiProperty({ type: ApplicationPlanDto, description: 'The fiscal strength index as a number' })
+  plan: ApplicationPlanDto;
+  @ApiProperty({
+    type: [RuleIssueResponse],
+    description: 'What submission would refuse now (drafts), or the last submission’s warnings',
+  })
+  warnings: RuleIssueResponse[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: DraftAssessmentView, description: 'The last save’s view of a submission now' })
+  assessment: DraftAssessmentView;
+  @ApiPropertyOptional({ format: 'date-time' }) submittedAt?: string;
+  @ApiPropertyOptional({ example: '2025-06' }) round?: string;
+  @ApiPropertyOptional({ example: 2025 }) fiscalYear?: number;
+  @ApiPropertyOptional({ example: '2025-06-10T23:59:59.999+09:00' }) deadline?: string;
+  @ApiPropertyOptional({ example: '2025-07-22', format: 'date' }) decisionDueDate?: string;
+  @ApiPropertyOptional({ example: 'FY2025-v1' }) ruleSetId?: string;
+  @ApiPropertyOptional() provisional?: boolean;
+  @ApiPropertyOptional({ type: FundingFiguresView, description: 'As submitted' })
+  funding?: FundingFiguresView;
+  @ApiProperty({ type: 'integer', description: '0 before the first submission' }) reviewCycle: number;
+  @ApiProperty({ type: [ReviewerView], description: 'The current cycle’s assignments' })
+  reviewers: ReviewerView[];
+  @ApiProperty({ type: [ReviewView], description: 'The current cycle’s reviews' }) reviews: ReviewView[];
+  @ApiProperty({ type: 'integer' }) reviewsDone: number;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'The rule set’s quorum (reads only)' })
+  reviewsNeeded?: number | null;
+  @ApiPropertyOptional({ type: RevisionRequestView }) revisionRequest?: RevisionRequestView;
+  @ApiPropertyOptional({ type: DecisionView }) decision?: DecisionView;
+  @ApiPropertyOptional({ type: WithdrawalView }) withdrawal?: WithdrawalView;
+  @ApiPropertyOptional({ format: 'date-time', description: 'The last event’s instant (reads only)' })
+  updatedAt?: string;
+}
+
+/** The answer for one viewer: reviewers appear as 審査員A, B, …, by id only to those who may know. */
+export function applicationView(
+  record: ApplicationRecord,
+  revision: number,
+  viewer: Viewer,
+): ApplicationView {
+  const labels = new Map(
+    record.reviewers.map((reviewer, index) => [reviewer.reviewerId, reviewerLabel(index)]),
+  );
+  const labelOf = (reviewerId: string) => labels.get(reviewerId) ?? reviewerLabel(labels.size);
+  const applicant = !viewer.roles.includes('program_officer') && !viewer.roles.includes('auditor');
+  return {
+    ...record,
+    revision,
+    reviewers: record.reviewers.map(({ reviewerId, conflictDeclaration, ...assignment }) => ({
+      ...reviewerIdentity(viewer, reviewerId, labelOf(reviewerId)),
+      ...assignment,
+      ...(conflictDeclaration === undefined
+        ? {}
+        : {
+            conflictDeclaration:
+              applicant && reviewerId !== viewer.sub
+                ? { hasConflict: conflictDeclaration.hasConflict, declaredAt: conflictDeclaration.declaredAt }
+                : conflictDeclaration,
+          }),
+    })),
+    reviews: record.reviews.map(({ reviewerId, ...review }) => ({
+      ...reviewerIdentity(viewer, reviewerId, labelOf(reviewerId)),
+      ...review,
+    })),
+  } as ApplicationView;
+}

@@ -1,0 +1,26 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class ReviewQueueItemView {
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ enum: ['submitted', 'under_review'] }) status: string;
+  @ApiProperty({ example: '2025-06' }) round: string;
+  @ApiProperty({ example: 2025 }) fiscalYear: number;
+  @ApiProperty({ example: '032077' }) municipalityCode: string;
+  @ApiProperty({ format: 'date', example: '2025-07-22' }) decisionDueDate: string;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Days from today in Japan to the due date; negative when past',
+  })
+  daysRemaining: number;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty({ type: 'integer' }) reviewsDone: number;
+  @ApiProperty({ type: 'integer', nullable: true }) reviewsNeeded: number | null;
+  @ApiProperty({ type: [String], description: 'The current cycle’s assigned reviewers' })
+  reviewerIds: string[];
+}
+
+export class ReviewQueueView {
+  @ApiProperty({ format: 'date', description: 'Today in Japan, the day the figures are counted from' })
+  today: string;
+  @ApiProperty({ type: [ReviewQueueItemView] }) items: ReviewQueueItemView[];
+}

@@ -1,0 +1,35 @@
+import { reviewerIdentity, reviewerLabel } from './viewer';
+
+describe('reviewer labels', () => {
+  it('letters reviewers in assignment order, past Z as in a spreadsheet', () => {
+    expect([0, 1, 2, 25, 26, 27].map(reviewerLabel)).toEqual([
+      '審査員A',
+      '審査員B',
+      '審査員C',
+      '審査員Z',
+      '審査員AA',
+      '審査員AB',
+    ]);
+  });
+
+  it('names the reviewer only to officers, auditors and the reviewer themself', () => {
+    const municipality = { sub: 'officer-tono', roles: ['municipality'] as const };
+    expect(reviewerIdentity(municipality, 'reviewer-sato', '審査員A')).toEqual({ reviewer: '審査員A' });
+    for (const role of ['program_officer', 'auditor'] as const)
+      expect(reviewerIdentity({ sub: 'x', roles: [role] }, 'reviewer-sato', '審査員A')).toEqual({
+        reviewer: '審査員A',
+        reviewerId: 'reviewer-sato',
+      });
+    expect(
+      reviewerIdentity({ sub: 'reviewer-sato', roles: ['reviewer'] }, 'reviewer-sato', '審査員A'),
+    ).toEqual({
+      reviewer: '審査員A',
+      reviewerId: 'reviewer-sato',
+    });
+    expect(
+      reviewerIdentity({ sub: 'reviewer-ito', roles: ['reviewer'] }, 'reviewer-sato', '審査員A'),
+    ).toEqual({
+      reviewer: '審査員A',
+    });
+  });
+});

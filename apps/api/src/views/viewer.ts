@@ -1,0 +1,33 @@
+import type { Role } from '@l10k/domain';
+
+/** Who reads an answer: a read's principal, or a write's actor in the role it acted in. */
+export interface Viewer {
+  readonly sub: string;
+  readonly roles: readonly Role[];
+}
+
+/**
+ * Expert reviewers are anonymous to applicants (API.md, "Applications"): only programme
+ * officers and auditors see who reviewed; a reviewer recognises their own entry.
+ */
+export const seesReviewerIds = (viewer: Viewer): boolean =>
+  viewer.roles.includes('program_officer') || viewer.roles.includes('auditor');
+
+/** 審査員A, B, … Z, then 審査員AA: in assignment order within a review cycle. */
+export function reviewerLabel(index: number): string {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let label = '';
+  for (let rest = index; rest >= 0; rest = Math.floor(rest / letters.length) - 1)
+    label = letters[rest % letters.length] + label;
+  return `審査員${label}`;
+}
+
+/** How one reviewer appears to this viewer: always by label, by id only where the viewer may know it. */
+export function reviewerIdentity(
+  viewer: Viewer,
+  reviewerId: string,
+  label: string,
+): { reviewer: string; reviewerId?: string } {
+  const known = seesReviewerIds(viewer) || reviewerId === viewer.sub;
+  return known ? { reviewer: label, reviewerId } : { reviewer: label };
+}

@@ -1,0 +1,92 @@
+import type { ApplicationEvent } from '../application/events';
+import { decideApplicationCommand } from '../application/decide';
+import type { ApplicationState } from '../application/state';
+import { decideAdoption } from '../adoption/decide-adoption';
+import type { BudgetEvent } from '../budget/events';
+import { decideBudgetCommand } from '../budget/decide';
+import type { BudgetState } from '../budget/state';
+import type { DomainError } from '../errors';
+import type { RuleSetOptions } from '../plan/evaluate-plan';
+import { submissionTarget } from '../plan/submission-target';
+import type { DomainCommand } from './domain-command';
+import { ownStreamOf } from './domain-command';
+import {
+  fiscalYearStream,
+  streamIdOf,
+  type StreamRef,
+  type StreamState,
+  type StreamStateOfKind,
+} from './stream-ref';
+
+/**
+ * The other streams a decision reads, given the state of the command's own stream: the
+ * fiscal year whose intake and budget it depends on (the round's for saving and
+ * submitting, the submission's for a decision).
+ */
+export function streamsReadBy(command: DomainCommand, own: StreamState): readonly StreamRef[] {
+  switch (command.type) {
+    case 'CreateApplication':
+    case 'ReplacePlan':
+    case 'SubmitApplication':
+    case 'ResubmitApplication':
+      return [fiscalYearStream(submissionTarget(command.metadata.at).fiscalYear)];
+    case 'DecideApplication':
+      return 'fiscalYear' in own && typeof own.fiscalYear === 'number'
+        ? [fiscalYearStream(own.fiscalYear)]
+        : [];
+    default:
+      return [];
+  }
+}
+
+/** New events for one stream; a decision's streams are appended atomically, each at its loaded revision. */
+export interface StreamEvents {
+  readonly stream: StreamRef;
+  readonly events: readonly (ApplicationEvent | BudgetEvent)[];
+}
+
+export type WorkflowDecision =
+  | { readonly ok: true; readonly streams: readonly StreamEvents[] }
+  | { readonly ok: false; readonly error: DomainError };
+
+/** The states the pipeline loaded, by stream id: the command's own and `streamsReadBy`'s. */
+export type LoadedStates = ReadonlyMap<string, StreamState>;
+
+function stateIn<Ref extends StreamRef>(loaded: LoadedStates, ref: Ref): StreamStateOfKind[Ref['kind']] {
+  const state = loaded.get(streamIdOf(ref));
+  if (state === undefined) throw new Error(`${streamIdOf(ref)} was not loaded for the decision`);
+  return state as StreamStateOfKind[Ref['kind']];
+}
+
+/**
+ * Every command's decision over the streams it reads. An adoption also commits the
+ * national share in the fiscal year's stream (see adoption/decide-adoption.ts for why
+ * both must be appended in one atomic append); every other command writes its own stream.
+ */
+export function decideCommand(
+  command: DomainCommand,
+  loaded: LoadedStates,
+  options: RuleSetOptions = {},
+): WorkflowDecision {
+  const own = ownStreamOf(command);
+  if (command.type === 'SetBudget') {
+    const decided = decideBudgetCommand(command, stateIn(loaded, own) as BudgetState);
+    return decided.ok ? { ok: true, streams: [{ stream: own, events: decided.events }] } : decided;
+  }
+  const application = stateIn(loaded, own) as ApplicationState;
+  const [budgetStream] = streamsReadBy(command, application);
+  const budget = budgetStream === undefined ? undefined : (stateIn(loaded, budgetStream) as BudgetState);
+  if (command.type === 'DecideApplication' && budgetStream !== undefined && budget !== undefined) {
+    const decided = decideAdoption(command, application, budget, options);
+    if (!decided.ok) return decided;
+    return {
+      ok: true,
+      streams: [
+        { stream: own, events: decided.application },
+        { stream: budgetStream, events: decided.budget },
+      ],
+    };
+  }
+  const decided = decideApplicationCommand(command, application, { ...options, budget });
+  return decided.ok ? { ok: true, streams: [{ stream: own, events: decided.events }] } : decided;
+}

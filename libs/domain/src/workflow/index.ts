@@ -1,0 +1,3 @@
+export * from './stream-ref';
+export * from './domain-command';
+export * from './decide-command';

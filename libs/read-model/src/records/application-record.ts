@@ -1,0 +1,135 @@
+import {
+  trackOf,
+  type Adoption,
+  type ApplicationPlan,
+  type Assessments,
+  type ExistingApplication,
+  type FundingFigures,
+  type Recommendation,
+  type Rejection,
+  type RevisionRequest,
+  type Violation,
+  type Withdrawal,
+} from '@l10k/domain';
+import type { Track } from '@l10k/rules';
+
+/** The plan as clients wrote it: the fiscal strength index is a number in JSON, an exact decimal string inside. */
+export type PlanRecord = Omit<ApplicationPlan, 'municipality'> & {
+  readonly municipality?: Omit<NonNullable<ApplicationPlan['municipality']>, 'fiscalStrengthIndex'> & {
+    readonly fiscalStrengthIndex?: number;
+  };
+};
+
+export interface ReviewerRecord {
+  readonly reviewerId: string;
+  readonly assignedAt: string;
+  readonly recused: boolean;
+  readonly conflictDeclaration?: {
+    readonly hasConflict: boolean;
+    readonly detail?: string;
+    readonly declaredAt: string;
+  };
+}
+
+export interface ReviewRecord {
+  readonly reviewerId: string;
+  readonly assessments: Assessments;
+  readonly recommendation: Recommendation;
+  readonly comment: string;
+  readonly submittedAt: string;
+}
+
+/** What saving a draft says submission would find now: the round it would join and its figures. */
+export interface DraftAssessmentRecord {
+  readonly round: string;
+  readonly fiscalYear: number;
+  readonly ruleSetId?: string;
+  readonly provisional?: boolean;
+  readonly funding?: FundingFigures;
+}
+
+/**
+ * An application as the read side keeps and answers it, built field by field from the
+ * folded domain state (never the state itself): the write side answers with the same
+ * record, so a write's answer and a later read agree. Reviewer ids are still in it; the
+ * API's view hides them from whoever may not see them.
+ */
+export interface ApplicationRecord {
+  readonly id: string;
+  readonly municipalityCode: string;
+  readonly status: ExistingApplication['status'];
+  readonly track: Track;
+  readonly plan: PlanRecord;
+  /** What submission would refuse now (drafts), or what the last submission warned about. */
+  readonly warnings: readonly Violation[];
+  readonly createdAt: string;
+  readonly assessment: DraftAssessmentRecord;
+  readonly submittedAt?: string;
+  readonly round?: string;
+  readonly fiscalYear?: number;
+  readonly deadline?: string;
+  readonly decisionDueDate?: string;
+  readonly ruleSetId?: string;
+  readonly provisional?: boolean;
+  readonly funding?: FundingFigures;
+  readonly reviewCycle: number;
+  readonly reviewers: readonly ReviewerRecord[];
+  readonly reviews: readonly ReviewRecord[];
+  readonly reviewsDone: number;
+  readonly revisionRequest?: RevisionRequest;
+  readonly decision?: Adoption | Rejection;
+  readonly withdrawal?: Withdrawal;
+}
+
+const planRecord = (plan: ApplicationPlan): PlanRecord => {
+  const index = plan.municipality?.fiscalStrengthIndex;
+  if (plan.municipality === undefined || index === undefined) return plan as PlanRecord;
+  return { ...plan, municipality: { ...plan.municipality, fiscalStrengthIndex: Number(index) } };
+};
+
+const defined = <Value extends object>(value: Value): Value =>
+  Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Value;
+
+export function applicationRecordOf(state: ExistingApplication): ApplicationRecord {
+  const editable = state.status === 'draft' || state.status === 'revision_requested';
+  const submitted = state.status === 'draft' ? undefined : state;
+  const { warnings: _draftWarnings, ...assessment } = state.assessment;
+  return defined({
+    id: state.id,
+    municipalityCode: state.municipalityCode,
+    status: state.status,
+    track: trackOf(state.plan),
+    plan: planRecord(state.plan),
+    warnings: editable ? state.assessment.warnings : (submitted?.warnings ?? []),
+    createdAt: state.createdAt,
+    assessment: defined(assessment),
+    submittedAt: submitted?.submittedAt,
+    round: submitted?.round,
+    fiscalYear: submitted?.fiscalYear,
+    deadline: submitted?.deadline,
+    decisionDueDate: submitted?.decisionDueDate,
+    ruleSetId: submitted?.ruleSetId,
+    provisional: submitted?.provisional,
+    funding: submitted?.funding,
+    reviewCycle: state.reviewCycle,
+    reviewers: state.reviewers.map((reviewer) =>
+      defined({
+        reviewerId: reviewer.reviewerId,
+        assignedAt: reviewer.assignedAt,
+        recused: reviewer.recused,
+        conflictDeclaration: reviewer.conflictDeclaration,
+      }),
+    ),
+    reviews: state.reviews.map((review) => ({
+      reviewerId: review.reviewerId,
+      assessments: review.assessments,
+      recommendation: review.recommendation,
+      comment: review.comment,
+      submittedAt: review.submittedAt,
+    })),
+    reviewsDone: state.reviews.length,
+    revisionRequest: state.status === 'revision_requested' ? state.revisionRequest : undefined,
+    decision: state.status === 'adopted' || state.status === 'rejected' ? state.decision : undefined,
+    withdrawal: state.status === 'withdrawn' ? state.withdrawal : undefined,
+  });
+}
