@@ -14,7 +14,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { createDatabase, freePort, migrate } from '@l10k/database';
 import { startEmbeddedDatabase } from '@l10k/database/embedded-database';
 import { PostgresEventStore } from '@l10k/eventstore';
-import { readModelEntities, readModelProjections } from '@l10k/read-model';
+import { PostgresCheckpointStore, readModelEntities, readModelProjections } from '@l10k/read-model';
 import { progressBars, ProjectionRunner, rebuildProjections } from '../../apps/projector/src';
 // Test support, not part of the production build: this benchmark compiles with its own tsconfig.json.
 import { seededRandom, simulateApplication, WorkflowRecorder } from '../../libs/read-model/test';
@@ -89,6 +89,7 @@ async function main(): Promise<void> {
       extra: { max: 20 },
     });
     await dataSource.initialize();
+    const checkpoints = new PostgresCheckpointStore(dataSource);
     try {
       let started = Date.now();
       const generated = await generate(store, TARGET_EVENTS);
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
       started = Date.now();
       await new ProjectionRunner({
         store,
-        dataSource,
+        checkpoints,
         projections: readModelProjections,
         batchSize: BATCH,
       }).catchUp();
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
 
       const report = await rebuildProjections({
         store,
-        dataSource,
+        checkpoints,
         projections: readModelProjections,
         batchSize: BATCH,
         progress: progressBars(),

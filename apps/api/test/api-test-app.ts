@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@l10k/config';
-import { readModelProjections } from '@l10k/read-model';
+import { PostgresCheckpointStore, readModelProjections } from '@l10k/read-model';
 import { waitForVisibleLog } from '../../../libs/read-model/test';
-import { ProjectionRunner } from '../../projector/src/runner/projection-runner';
+import { ProjectionRunner } from '../../projector/src';
 import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
 import type { ApiOptions } from '../src/app.module';
 import { createApiApp } from '../src/create-api-app';
@@ -81,7 +81,7 @@ export function useWorkflowApi(
       const dataSource = ready(context.app).get(DataSource);
       await new ProjectionRunner({
         store: ready(context.store),
-        dataSource,
+        checkpoints: new PostgresCheckpointStore(dataSource),
         projections: readModelProjections,
       }).catchUp();
     },

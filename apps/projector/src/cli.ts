@@ -4,7 +4,12 @@ import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '@l10k/config';
 import { eventStoreOptions, readModelConnectionOptions, withRunningDatabase } from '@l10k/database';
 import { createEventStore, type EventStore } from '@l10k/eventstore';
-import { projectionLag, readModelProjections } from '@l10k/read-model';
+import {
+  PostgresCheckpointStore,
+  projectionLag,
+  readModelProjections,
+  type CheckpointStore,
+} from '@l10k/read-model';
 import { progressBars } from './rebuild/progress-bars';
 import { rebuildProjections } from './rebuild/rebuild-projections';
 
@@ -19,7 +24,7 @@ export const EXIT_BAD_ARGUMENTS = 2;
 
 interface Connections {
   readonly store: EventStore;
-  readonly dataSource: DataSource;
+  readonly checkpoints: CheckpointStore;
 }
 
 async function withConnections<T>(work: (connections: Connections) => Promise<T>): Promise<T> {
@@ -28,7 +33,7 @@ async function withConnections<T>(work: (connections: Connections) => Promise<T>
   const dataSource = new DataSource(readModelConnectionOptions(config));
   try {
     await dataSource.initialize();
-    return await work({ store, dataSource });
+    return await work({ store, checkpoints: new PostgresCheckpointStore(dataSource) });
   } finally {
     await store.close();
     if (dataSource.isInitialized) await dataSource.destroy();
@@ -44,8 +49,8 @@ async function rebuild(name: string | undefined): Promise<number> {
     process.stderr.write(`projector: no projection named ${name}\n${USAGE}\n`);
     return EXIT_BAD_ARGUMENTS;
   }
-  const report = await withConnections(({ store, dataSource }) =>
-    rebuildProjections({ store, dataSource, projections, progress: progressBars() }),
+  const report = await withConnections(({ store, checkpoints }) =>
+    rebuildProjections({ store, checkpoints, projections, progress: progressBars() }),
   );
   for (const projection of report.projections) {
     process.stdout.write(
@@ -60,10 +65,10 @@ async function rebuild(name: string | undefined): Promise<number> {
 }
 
 async function status(): Promise<number> {
-  const lag = await withConnections(({ store, dataSource }) =>
+  const lag = await withConnections(({ store, checkpoints }) =>
     projectionLag(
       store,
-      dataSource.manager,
+      checkpoints,
       readModelProjections.map((projection) => projection.name),
       { countBehind: true },
     ),

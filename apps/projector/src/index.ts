@@ -4,5 +4,11 @@ export {
   type ProjectionRunnerOptions,
   type RunnerLogger,
 } from './runner/projection-runner';
-export { rebuildProjections, countEvents, type RebuildOptions, type RebuildProgress, type RebuildReport } from './rebuild/rebuild-projections';
+export {
+  rebuildProjections,
+  countEvents,
+  type RebuildOptions,
+  type RebuildProgress,
+  type RebuildReport,
+} from './rebuild/rebuild-projections';
 export { progressBars } from './rebuild/progress-bars';

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
-import { readModelProjections, type ProjectionLag } from '@l10k/read-model';
+import { PostgresCheckpointStore, readModelProjections, type ProjectionLag } from '@l10k/read-model';
 import { ProjectionRunner } from './runner/projection-runner';
 
 /** Runs every projection live from start-up until shutdown. */
@@ -19,7 +19,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
   constructor(dataSource: DataSource, @Inject(EVENT_STORE) store: EventStore) {
     this.runner = new ProjectionRunner({
       store,
-      dataSource,
+      checkpoints: new PostgresCheckpointStore(dataSource),
       projections: readModelProjections,
       logger: {
         log: (message) => this.logger.log(message),

@@ -1,16 +1,17 @@
 import { DataSource } from 'typeorm';
 import { PostgresEventStore } from '@l10k/eventstore';
-import { readModelEntities } from '@l10k/read-model';
+import { PostgresCheckpointStore, readModelEntities, type CheckpointStore } from '@l10k/read-model';
 import { createTestDatabase } from '../../../test/test-database';
 
 export interface ProjectorFixture {
   readonly url: string;
   readonly store: PostgresEventStore;
   readonly dataSource: DataSource;
+  readonly checkpoints: CheckpointStore;
   close(): Promise<void>;
 }
 
-/** A fresh migrated database with the PostgreSQL event store and a read-model DataSource on it. */
+/** A fresh migrated database with the PostgreSQL event store, a read-model DataSource and the checkpoints on it. */
 export async function startProjectorFixture(purpose: string): Promise<ProjectorFixture> {
   const url = await createTestDatabase(purpose);
   const store = await PostgresEventStore.connect({ connectionString: url });
@@ -25,6 +26,7 @@ export async function startProjectorFixture(purpose: string): Promise<ProjectorF
     url,
     store,
     dataSource,
+    checkpoints: new PostgresCheckpointStore(dataSource),
     close: async () => {
       await store.close();
       await dataSource.destroy();

@@ -3,7 +3,12 @@ import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus'
 import { DataSource } from 'typeorm';
 import { AppConfig, InjectConfig } from '@l10k/config';
 import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
-import { projectionLag, readModelProjections } from '@l10k/read-model';
+import {
+  PostgresCheckpointStore,
+  projectionLag,
+  readModelProjections,
+  type CheckpointStore,
+} from '@l10k/read-model';
 
 /**
  * The read models are fresh enough: no projection is further behind the log than
@@ -11,12 +16,16 @@ import { projectionLag, readModelProjections } from '@l10k/read-model';
  */
 @Injectable()
 export class ProjectionLagHealthIndicator {
+  private readonly checkpoints: CheckpointStore;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly indicators: HealthIndicatorService,
     @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.checkpoints = new PostgresCheckpointStore(dataSource);
+  }
 
   async check(key = 'projections'): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check(key);
@@ -24,7 +33,7 @@ export class ProjectionLagHealthIndicator {
     try {
       lags = await projectionLag(
         this.store,
-        this.dataSource.manager,
+        this.checkpoints,
         readModelProjections.map((projection) => projection.name),
       );
     } catch (error) {

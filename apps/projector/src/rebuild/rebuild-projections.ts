@@ -1,6 +1,5 @@
-import type { DataSource } from 'typeorm';
 import type { EventStore, RecordedEvent } from '@l10k/eventstore';
-import type { Projection } from '@l10k/read-model';
+import type { CheckpointStore, Projection } from '@l10k/read-model';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { createShadowTables } from './shadow-tables';
 import { switchOver, type SwitchResult } from './switch-over';
@@ -14,7 +13,7 @@ export interface RebuildProgress {
 
 export interface RebuildOptions {
   readonly store: EventStore;
-  readonly dataSource: DataSource;
+  readonly checkpoints: CheckpointStore;
   readonly projections: readonly Projection[];
   readonly batchSize?: number;
   readonly progress?: RebuildProgress;
@@ -42,18 +41,18 @@ export async function countEvents(store: EventStore): Promise<number> {
  * using the live tables, untouched; a rebuild that dies leaves them as they were.
  */
 export async function rebuildProjections(options: RebuildOptions): Promise<RebuildReport> {
-  const { store, dataSource, projections, progress } = options;
+  const { store, checkpoints, projections, progress } = options;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const started = Date.now();
   const totalEvents = await countEvents(store);
-  for (const projection of projections) await createShadowTables(dataSource, projection);
+  for (const projection of projections) await createShadowTables(checkpoints, projection);
   progress?.start(
     projections.map((projection) => projection.name),
     totalEvents,
   );
   const runner = new ProjectionRunner({
     store,
-    dataSource,
+    checkpoints,
     projections,
     batchSize,
     target: 'rebuild',
@@ -66,7 +65,10 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   }
   const switched = [];
   for (const projection of projections) {
-    switched.push({ name: projection.name, ...(await switchOver(dataSource, store, projection, batchSize)) });
+    switched.push({
+      name: projection.name,
+      ...(await switchOver(checkpoints, store, projection, batchSize)),
+    });
   }
   return { projections: switched, totalEvents, seconds: (Date.now() - started) / 1000 };
 }

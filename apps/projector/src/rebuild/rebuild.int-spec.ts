@@ -1,9 +1,5 @@
 import { monthlyStatistics, readModelProjections } from '@l10k/read-model';
-import {
-  waitForVisibleLog,
-  WorkflowRecorder,
-  writeSimulation,
-} from '../../../../libs/read-model/test';
+import { waitForVisibleLog, WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/test';
 import {
   readModelSnapshot,
   readModelTables,
@@ -36,7 +32,7 @@ describe('a rebuild while the live runner runs', () => {
 
     const live = new ProjectionRunner({
       store: fixture.store,
-      dataSource: fixture.dataSource,
+      checkpoints: fixture.checkpoints,
       projections: readModelProjections,
       batchSize: 20,
       idlePollMs: 50,
@@ -62,7 +58,7 @@ describe('a rebuild while the live runner runs', () => {
     const writes = writeSimulation(recorder, { seed: 4, from: 100, applications: 60, perAppend: 2 });
     const report = await rebuildProjections({
       store: fixture.store,
-      dataSource: fixture.dataSource,
+      checkpoints: fixture.checkpoints,
       projections: readModelProjections,
       batchSize: 50,
     });
@@ -99,7 +95,7 @@ describe('a rebuild while the live runner runs', () => {
     await fixture.dataSource.query('DELETE FROM projection_checkpoints');
     await new ProjectionRunner({
       store: fixture.store,
-      dataSource: fixture.dataSource,
+      checkpoints: fixture.checkpoints,
       projections: readModelProjections,
       batchSize: 500,
     }).catchUp();
@@ -115,7 +111,7 @@ describe('a rebuild while the live runner runs', () => {
     const rowsBefore = await readModelSnapshot(fixture.dataSource.manager);
     const report = await rebuildProjections({
       store: fixture.store,
-      dataSource: fixture.dataSource,
+      checkpoints: fixture.checkpoints,
       projections: [summaries],
     });
     expect(report.projections.map((projection) => projection.name)).toEqual(['application_summaries']);

@@ -1,20 +1,21 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import type { Projection } from '@l10k/read-model';
+import type { EntityManager } from 'typeorm';
+import type { CheckpointStore, Projection } from '@l10k/read-model';
 import { shadowBinding } from '../runner/projection-binding';
 
 /**
  * Fresh, empty copies of the projection's tables (columns, defaults, keys and indexes)
  * and a checkpoint at the start of the log. Leftovers of an interrupted rebuild go first.
  */
-export async function createShadowTables(dataSource: DataSource, projection: Projection): Promise<void> {
+export async function createShadowTables(
+  checkpoints: CheckpointStore,
+  projection: Projection,
+): Promise<void> {
   const shadow = shadowBinding(projection);
-  await dataSource.transaction(async (manager) => {
+  await checkpoints.restart(shadow.checkpointName, async (manager) => {
     for (const table of projection.tables) {
       await manager.query(`DROP TABLE IF EXISTS ${shadow.tables[table]}`);
       await manager.query(`CREATE TABLE ${shadow.tables[table]} (LIKE ${table} INCLUDING ALL)`);
     }
-    await manager.query('DELETE FROM projection_checkpoints WHERE name = $1', [shadow.checkpointName]);
-    await manager.query('INSERT INTO projection_checkpoints (name) VALUES ($1)', [shadow.checkpointName]);
   });
 }
 

@@ -1,9 +1,5 @@
 import { monthlyStatistics, readModelProjections } from '@l10k/read-model';
-import {
-  waitForVisibleLog,
-  WorkflowRecorder,
-  writeSimulation,
-} from '../../../../libs/read-model/test';
+import { waitForVisibleLog, WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/test';
 import {
   readModelSnapshot,
   startProjectorFixture,
@@ -29,7 +25,7 @@ describe('two runners on the same projections at once', () => {
     const runner = (which: number) =>
       new ProjectionRunner({
         store: fixture.store,
-        dataSource: fixture.dataSource,
+        checkpoints: fixture.checkpoints,
         projections: readModelProjections,
         batchSize: 11,
         idlePollMs: 50,
@@ -67,7 +63,7 @@ describe('two runners on the same projections at once', () => {
     const live = await readModelSnapshot(fixture.dataSource.manager);
     await rebuildProjections({
       store: fixture.store,
-      dataSource: fixture.dataSource,
+      checkpoints: fixture.checkpoints,
       projections: readModelProjections,
     });
     expect(live).toEqual(await readModelSnapshot(fixture.dataSource.manager));

@@ -1,12 +1,12 @@
 import type { RecordedEvent } from '@l10k/eventstore';
-import { readModelProjections, type Projection } from '@l10k/read-model';
 import { DataSource } from 'typeorm';
-import { readModelEntities } from '@l10k/read-model';
 import {
-  waitForVisibleLog,
-  WorkflowRecorder,
-  writeSimulation,
-} from '../../../../libs/read-model/test';
+  PostgresCheckpointStore,
+  readModelEntities,
+  readModelProjections,
+  type Projection,
+} from '@l10k/read-model';
+import { waitForVisibleLog, WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/test';
 import {
   readModelSnapshot,
   startProjectorFixture,
@@ -53,7 +53,7 @@ describe('after a crash at any point', () => {
       await waitForVisibleLog(fixture.store, needed);
       const crashing = new ProjectionRunner({
         store: fixture.store,
-        dataSource: fixture.dataSource,
+        checkpoints: fixture.checkpoints,
         projections: readModelProjections.map((projection) => failingAt(projection, failAt)),
         batchSize: 37,
       });
@@ -66,7 +66,7 @@ describe('after a crash at any point', () => {
 
     await new ProjectionRunner({
       store: fixture.store,
-      dataSource: fixture.dataSource,
+      checkpoints: fixture.checkpoints,
       projections: readModelProjections,
       batchSize: 37,
     }).catchUp();
@@ -74,7 +74,7 @@ describe('after a crash at any point', () => {
 
     await rebuildProjections({
       store: fixture.store,
-      dataSource: fixture.dataSource,
+      checkpoints: fixture.checkpoints,
       projections: readModelProjections,
       batchSize: 250,
     });
@@ -95,7 +95,7 @@ describe('after a crash at any point', () => {
     await dataSource.initialize();
     const runner = new ProjectionRunner({
       store: fixture.store,
-      dataSource,
+      checkpoints: new PostgresCheckpointStore(dataSource),
       projections: readModelProjections,
       batchSize: 5,
       idlePollMs: 50,
@@ -123,7 +123,7 @@ describe('after a crash at any point', () => {
     const recovered = await readModelSnapshot(fixture.dataSource.manager);
     await rebuildProjections({
       store: fixture.store,
-      dataSource: fixture.dataSource,
+      checkpoints: fixture.checkpoints,
       projections: readModelProjections,
       batchSize: 250,
     });

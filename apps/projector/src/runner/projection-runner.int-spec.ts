@@ -78,7 +78,7 @@ describe('the projection runner', () => {
     // A small batch size makes the workflow span many transactions and checkpoints.
     runner = new ProjectionRunner({
       store: fixture.store,
-      dataSource: fixture.dataSource,
+      checkpoints: fixture.checkpoints,
       projections: readModelProjections,
       batchSize: 7,
     });

@@ -1,12 +1,12 @@
-import type { DataSource } from 'typeorm';
 import type { EventStore, RecordedEvent } from '@l10k/eventstore';
 import {
   projectionLag,
+  type CheckpointStore,
   type Projection,
   type ProjectionLag,
   type ProjectionLagOptions,
 } from '@l10k/read-model';
-import { applyBatch, readCheckpoint } from './apply-batch';
+import { applyBatch } from './apply-batch';
 import { LiveWake } from './live-wake';
 import { liveBinding, shadowBinding, type ProjectionBinding } from './projection-binding';
 
@@ -17,7 +17,8 @@ export interface RunnerLogger {
 
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
-  readonly dataSource: DataSource;
+  /** Where each projection stands; PostgresCheckpointStore beside the read models. */
+  readonly checkpoints: CheckpointStore;
   readonly projections: readonly Projection[];
   /** Events per read and per transaction. */
   readonly batchSize?: number;
@@ -101,20 +102,20 @@ export class ProjectionRunner {
   lag(options: ProjectionLagOptions = {}): Promise<ProjectionLag[]> {
     return projectionLag(
       this.options.store,
-      this.options.dataSource.manager,
+      this.options.checkpoints,
       this.bindings.map((binding) => binding.checkpointName),
       options,
     );
   }
 
   private async catchUpOne(binding: ProjectionBinding, halt = { requested: false }): Promise<string | null> {
-    const { store, dataSource, onBatch } = this.options;
-    let checkpoint = await readCheckpoint(dataSource.manager, binding.checkpointName);
+    const { store, checkpoints, onBatch } = this.options;
+    let { checkpoint } = await checkpoints.position(binding.checkpointName);
     for (;;) {
       let moved = false;
       for await (const batch of store.readAll({ from: checkpoint ?? undefined, batchSize: this.batchSize })) {
         if (this.stopping || halt.requested) return checkpoint;
-        if (!(await applyBatch(dataSource, binding, checkpoint, batch))) {
+        if (!(await applyBatch(checkpoints, binding, checkpoint, batch))) {
           moved = true;
           break;
         }
@@ -123,7 +124,7 @@ export class ProjectionRunner {
       }
       if (!moved) return checkpoint;
       // Another runner (or a rebuild's switch) moved the checkpoint: go on from where it is now.
-      checkpoint = await readCheckpoint(dataSource.manager, binding.checkpointName);
+      ({ checkpoint } = await checkpoints.position(binding.checkpointName));
     }
   }
 

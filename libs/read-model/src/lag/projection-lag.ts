@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import type { EventStore } from '@l10k/eventstore';
+import type { CheckpointStore } from '../checkpoints/checkpoint-store';
 
 export interface ProjectionLag {
   readonly name: string;
@@ -17,32 +17,21 @@ export interface ProjectionLagOptions {
   readonly countBehind?: boolean;
 }
 
-interface CheckpointRow {
-  name: string;
-  checkpoint: string | null;
-  events_processed: string;
-}
-
 /**
  * How far each projection is behind the log, from its stored checkpoint: for
  * `/health/ready` (one event read per projection) and the CLI's `status` (counts too).
  */
 export async function projectionLag(
   store: EventStore,
-  manager: EntityManager,
+  checkpoints: CheckpointStore,
   names: readonly string[],
   options: ProjectionLagOptions = {},
 ): Promise<ProjectionLag[]> {
-  const rows: CheckpointRow[] = await manager.query(
-    'SELECT name, checkpoint, events_processed FROM projection_checkpoints WHERE name = ANY($1)',
-    [names],
-  );
-  const byName = new Map(rows.map((row) => [row.name, row]));
+  const positions = await checkpoints.positions(names);
   const now = options.now ?? new Date();
   return Promise.all(
-    names.map(async (name): Promise<ProjectionLag> => {
-      const row = byName.get(name);
-      const checkpoint = row?.checkpoint ?? null;
+    names.map(async (name, index): Promise<ProjectionLag> => {
+      const { checkpoint, eventsProcessed } = positions[index];
       let firstUnprocessed: Date | undefined;
       let behind = 0;
       for await (const batch of store.readAll({
@@ -56,7 +45,7 @@ export async function projectionLag(
       return {
         name,
         checkpoint,
-        eventsProcessed: Number(row?.events_processed ?? 0),
+        eventsProcessed,
         ...(options.countBehind ? { behindEvents: behind } : {}),
         lagMs: firstUnprocessed === undefined ? 0 : Math.max(0, now.getTime() - firstUnprocessed.getTime()),
       };

@@ -1,0 +1,94 @@
+import { DataSource, type EntityManager } from 'typeorm';
+import { PostgresCheckpointStore, readModelEntities } from '@l10k/read-model';
+import { createTestDatabase } from '../../../../test/test-database';
+
+describe('the PostgreSQL checkpoint store', () => {
+  let dataSource: DataSource;
+  let checkpoints: PostgresCheckpointStore;
+
+  beforeAll(async () => {
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: await createTestDatabase('checkpoint_store'),
+      entities: readModelEntities,
+    });
+    await dataSource.initialize();
+    await dataSource.query('CREATE TABLE written (note text)');
+    checkpoints = new PostgresCheckpointStore(dataSource);
+  });
+
+  afterAll(() => dataSource.destroy());
+
+  const notes = async (): Promise<string[]> =>
+    (await dataSource.query('SELECT note FROM written ORDER BY note')).map(
+      (row: { note: string }) => row.note,
+    );
+  const write = (note: string) => async (manager: EntityManager) => {
+    await manager.query('INSERT INTO written (note) VALUES ($1)', [note]);
+  };
+
+  it('starts a projection at the start of the log and keeps it there until it moves', async () => {
+    expect(await checkpoints.positions(['fresh'])).toEqual([{ checkpoint: null, eventsProcessed: 0 }]);
+    expect(await checkpoints.position('fresh')).toEqual({ checkpoint: null, eventsProcessed: 0 });
+    expect(
+      await dataSource.query("SELECT name FROM projection_checkpoints WHERE name = 'fresh'"),
+    ).toHaveLength(1);
+  });
+
+  it('moves a checkpoint together with its work, and only from where the mover saw it', async () => {
+    await checkpoints.position('moving');
+    expect(await checkpoints.advance('moving', null, { checkpoint: 'c1', events: 3 }, write('first'))).toBe(
+      true,
+    );
+    // A second runner that still believes the projection is at the start loses: nothing it did stays.
+    expect(await checkpoints.advance('moving', null, { checkpoint: 'c2', events: 5 }, write('stale'))).toBe(
+      false,
+    );
+    expect(await checkpoints.advance('moving', 'c1', { checkpoint: 'c2', events: 2 }, write('second'))).toBe(
+      true,
+    );
+    expect(await checkpoints.position('moving')).toEqual({ checkpoint: 'c2', eventsProcessed: 5 });
+    expect(await notes()).toEqual(['first', 'second']);
+  });
+
+  it('leaves the checkpoint where it was when the work fails', async () => {
+    await checkpoints.position('failing');
+    await expect(
+      checkpoints.advance('failing', null, { checkpoint: 'c1', events: 1 }, async (manager) => {
+        await write('lost')(manager);
+        throw new Error('handler failed');
+      }),
+    ).rejects.toThrow('handler failed');
+    expect(await checkpoints.position('failing')).toEqual({ checkpoint: null, eventsProcessed: 0 });
+    expect(await notes()).not.toContain('lost');
+  });
+
+  it('restarts a checkpoint at the start of the log with its work', async () => {
+    await checkpoints.position('again');
+    await checkpoints.advance('again', null, { checkpoint: 'c9', events: 9 }, async () => undefined);
+    await checkpoints.restart('again', write('fresh tables'));
+    expect(await checkpoints.position('again')).toEqual({ checkpoint: null, eventsProcessed: 0 });
+    expect(await notes()).toContain('fresh tables');
+  });
+
+  it('hands a rebuild’s position over to the live name, with what the switch applied on top', async () => {
+    await checkpoints.restart('live__shadow', async () => undefined);
+    await checkpoints.advance('live__shadow', null, { checkpoint: 'c7', events: 7 }, async () => undefined);
+    const taken = await checkpoints.takeOver('live', 'live__shadow', async (manager, from) => {
+      expect(from).toEqual({ checkpoint: 'c7', eventsProcessed: 7 });
+      await write('switched')(manager);
+      return { checkpoint: 'c9', events: 2 };
+    });
+    expect(taken).toEqual({ checkpoint: 'c9', eventsProcessed: 9 });
+    expect(await checkpoints.positions(['live', 'live__shadow'])).toEqual([
+      { checkpoint: 'c9', eventsProcessed: 9 },
+      { checkpoint: null, eventsProcessed: 0 },
+    ]);
+    expect(
+      await dataSource.query("SELECT 1 FROM projection_checkpoints WHERE name = 'live__shadow'"),
+    ).toEqual([]);
+    await expect(
+      checkpoints.takeOver('live', 'live__shadow', async () => ({ checkpoint: null, events: 0 })),
+    ).rejects.toThrow('no checkpoint live__shadow to take over');
+  });
+});

@@ -1,0 +1,115 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type {
+  CheckpointAdvance,
+  CheckpointPosition,
+  CheckpointStore,
+  CheckpointWork,
+} from './checkpoint-store';
+
+interface PositionRow {
+  name: string;
+  checkpoint: string | null;
+  events_processed: string;
+}
+
+/** Rolls the transaction back when the compare-and-set found the checkpoint moved. */
+class CheckpointMoved extends Error {}
+
+const positionOf = (row: Pick<PositionRow, 'checkpoint' | 'events_processed'>): CheckpointPosition => ({
+  checkpoint: row.checkpoint,
+  eventsProcessed: Number(row.events_processed),
+});
+
+const START: CheckpointPosition = { checkpoint: null, eventsProcessed: 0 };
+
+/** The checkpoints as rows of `projection_checkpoints` (ProjectionCheckpointRow), beside the read models. */
+export class PostgresCheckpointStore implements CheckpointStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async position(name: string): Promise<CheckpointPosition> {
+    await this.dataSource.query(
+      'INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING',
+      [name],
+    );
+    const [row]: PositionRow[] = await this.dataSource.query(
+      'SELECT checkpoint, events_processed FROM projection_checkpoints WHERE name = $1',
+      [name],
+    );
+    return row === undefined ? START : positionOf(row);
+  }
+
+  async positions(names: readonly string[]): Promise<CheckpointPosition[]> {
+    const rows: PositionRow[] = await this.dataSource.query(
+      'SELECT name, checkpoint, events_processed FROM projection_checkpoints WHERE name = ANY($1)',
+      [names],
+    );
+    const byName = new Map(rows.map((row) => [row.name, positionOf(row)]));
+    return names.map((name) => byName.get(name) ?? START);
+  }
+
+  async advance(
+    name: string,
+    from: string | null,
+    to: { readonly checkpoint: string; readonly events: number },
+    work: CheckpointWork<void>,
+  ): Promise<boolean> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const [, moved] = (await manager.query(
+          `UPDATE projection_checkpoints
+              SET checkpoint = $2, events_processed = events_processed + $3, updated_at = now()
+            WHERE name = $1 AND checkpoint IS NOT DISTINCT FROM $4::text`,
+          [name, to.checkpoint, to.events, from],
+        )) as [unknown, number];
+        if (moved !== 1) throw new CheckpointMoved();
+        await work(manager);
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof CheckpointMoved) return false;
+      throw error;
+    }
+  }
+
+  async restart(name: string, work: CheckpointWork<void>): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await work(manager);
+      await manager.query(
+        `INSERT INTO projection_checkpoints (name) VALUES ($1)
+         ON CONFLICT (name) DO UPDATE SET checkpoint = NULL, events_processed = 0, updated_at = now()`,
+        [name],
+      );
+    });
+  }
+
+  takeOver(
+    to: string,
+    from: string,
+    work: (manager: EntityManager, from: CheckpointPosition) => Promise<CheckpointAdvance>,
+  ): Promise<CheckpointPosition> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        'INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING',
+        [to],
+      );
+      await manager.query('SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [to]);
+      const [row]: PositionRow[] = await manager.query(
+        'SELECT checkpoint, events_processed FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
+        [from],
+      );
+      if (row === undefined) throw new Error(`no checkpoint ${from} to take over`);
+      const start = positionOf(row);
+      const beyond = await work(manager, start);
+      const taken: CheckpointPosition = {
+        checkpoint: beyond.checkpoint,
+        eventsProcessed: start.eventsProcessed + beyond.events,
+      };
+      await manager.query(
+        'UPDATE projection_checkpoints SET checkpoint = $2, events_processed = $3, updated_at = now() WHERE name = $1',
+        [to, taken.checkpoint, taken.eventsProcessed],
+      );
+      await manager.query('DELETE FROM projection_checkpoints WHERE name = $1', [from]);
+      return taken;
+    });
+  }
+}
