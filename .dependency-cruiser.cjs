@@ -39,14 +39,16 @@ module.exports = {
     },
     {
       name: 'apps-import-libs-not-scripts-or-bench',
-      comment: 'Apps are the top of the tree beside scripts and benches; nothing of theirs is imported by an app.',
+      comment:
+        'Apps are the top of the tree beside scripts and benches; nothing of theirs is imported by an app.',
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: TEST },
       to: { path: '^(scripts|bench|test)/' },
     },
     {
       name: 'rules-import-nothing-of-ours',
-      comment: 'libs/rules is pure TypeScript on its own: someone changing a funding rule opens libs/rules and nothing else.',
+      comment:
+        'libs/rules is pure TypeScript on its own: someone changing a funding rule opens libs/rules and nothing else.',
       severity: 'error',
       from: { path: '^libs/rules/', pathNot: TEST },
       to: { path: OURS, pathNot: '^libs/rules/' },
@@ -60,7 +62,8 @@ module.exports = {
     },
     {
       name: 'rules-and-domain-import-no-packages',
-      comment: 'libs/rules and libs/domain import no framework and no library: pure functions over plain data.',
+      comment:
+        'libs/rules and libs/domain import no framework and no library: pure functions over plain data.',
       severity: 'error',
       from: { path: '^libs/(rules|domain)/', pathNot: TEST },
       to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'] },

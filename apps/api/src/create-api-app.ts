@@ -6,7 +6,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@l10k/config';
 import { ApiOptions, AppModule } from './app.module';
-import { ProblemDetailsFilter, bodyParserErrorsAsProblems, createValidationPipe } from './problem-details';
+import {
+  ProblemDetailsFilter,
+  bodyParserErrorsAsProblems,
+  createValidationPipe,
+  refuseUnsafeJson,
+} from './problem-details';
 
 /** The API with everything a request meets before a controller; shared by main.ts and the end-to-end tests. */
 export async function createApiApp(config: AppConfig, options: ApiOptions = {}): Promise<INestApplication> {
@@ -16,7 +21,7 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.use(json({ limit: '1mb' }), bodyParserErrorsAsProblems);
+  app.use(json({ limit: '1mb' }), bodyParserErrorsAsProblems, refuseUnsafeJson);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

@@ -39,12 +39,18 @@ export class MunicipalityProfileDto {
 
   @ApiProperty({
     description:
-      '財政力指数, up to three decimals; the highest in Japan is about 2, so at most 3 is accepted',
+      '財政力指数, as published: at most two decimals; the highest in Japan is about 2, so at most 3 is accepted',
     example: 0.21,
     minimum: 0,
     maximum: 3,
   })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
+    {
+      message:
+        '$property must be a number with at most two decimals (財政力指数 is published to two decimals)',
+    },
+  )
   @Min(0)
   @Max(3)
   fiscalStrengthIndex: number;
@@ -145,6 +151,7 @@ export class FundingPlanDto {
   @ApiProperty({ type: [CostItemDto] })
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true, message: 'each cost in $property must be an object with category and amount' })
   @ValidateNested({ each: true })
   @Type(() => CostItemDto)
   costs: CostItemDto[];

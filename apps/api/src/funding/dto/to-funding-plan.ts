@@ -3,7 +3,7 @@ import type { FundingPlanDto } from './funding-plan.dto';
 
 /**
  * The validated request as the rules read it. The fiscal strength index leaves as the
- * decimal the client wrote (≤ 3 decimals, so `String` is exact) and is never a float again.
+ * decimal the client wrote (≤ 2 decimals, so `String` is exact) and is never a float again.
  */
 export function toFundingPlan(dto: FundingPlanDto): FundingPlan {
   return {
