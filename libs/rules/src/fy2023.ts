@@ -74,4 +74,10 @@ export const fy2023: RuleSet = {
   decisionLeadDays: 42,
   // 年度内完了: a project fits in one fiscal year.
   maxDurationMonths: 12,
+  postAward: {
+    grantApplicationDays: 30,
+    minorChangeRatio: fraction(1, 5),
+    reportDueMonthsAfterCompletion: 1,
+    reportDueInNextFiscalYear: { month: 4, day: 10 },
+  },
 };

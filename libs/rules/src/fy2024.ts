@@ -92,4 +92,10 @@ export const fy2024: RuleSet = {
   decisionLeadDays: 42,
   // FY2024 supplementary budget (令和6年度補正): projects of up to two years.
   maxDurationMonths: 24,
+  postAward: {
+    grantApplicationDays: 30,
+    minorChangeRatio: fraction(1, 5),
+    reportDueMonthsAfterCompletion: 1,
+    reportDueInNextFiscalYear: { month: 4, day: 10 },
+  },
 };

@@ -19,3 +19,4 @@ export { japanDateOf } from './japan-time';
 export { fiscalYearOfDate } from './fiscal-year';
 export * from './intake-round';
 export * from './local-government-code';
+export * from './post-award';

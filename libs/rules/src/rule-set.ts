@@ -91,4 +91,18 @@ export interface RuleSet {
   readonly decisionLeadDays: number;
   /** Longest project, start to completion (rule 7). */
   readonly maxDurationMonths: number;
+  /** The grant's life after adoption (DOMAIN.md, "After adoption"). */
+  readonly postAward: PostAwardRules;
+}
+
+/** Deadlines and thresholds of 交付申請 → 実績報告 (project decisions; the common 交付要綱 wording). */
+export interface PostAwardRules {
+  /** 交付申請 is due this many days after adoption. */
+  readonly grantApplicationDays: number;
+  /** A plan change is minor (軽微な変更) while no cost category moves by more than this share of its planned amount. */
+  readonly minorChangeRatio: Fraction;
+  /** 実績報告 is due this many months after completion … */
+  readonly reportDueMonthsAfterCompletion: number;
+  /** … or on this day of the next fiscal year (10 April), whichever is earlier. */
+  readonly reportDueInNextFiscalYear: { readonly month: number; readonly day: number };
 }
