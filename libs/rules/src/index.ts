@@ -19,4 +19,5 @@ export { japanDateOf } from './japan-time';
 export { fiscalYearOfDate } from './fiscal-year';
 export * from './intake-round';
 export * from './local-government-code';
+export * from './local-governments';
 export * from './post-award';
