@@ -48,15 +48,21 @@ export class DuplicateEventIdError extends EventStoreError {
   }
 }
 
-/** The adapter cannot give the guarantee asked for (e.g. KurrentDB and atomic multi-stream appends). */
-export class EventStoreOperationNotSupportedError extends EventStoreError {
-  readonly code = 'event_store_operation_not_supported';
+/** The KurrentDB server is too old for what this system needs (multi-stream append needs 25.1). */
+export class EventStoreServerUnsupportedError extends EventStoreError {
+  readonly code = 'event_store_server_unsupported';
   constructor(
-    readonly operation: string,
-    reason: string,
+    /** What the server lacks, e.g. `multi-stream append`. */
+    readonly feature: string,
+    readonly requiredVersion: string,
+    /** As the server reports it; `unknown` when it does not say. */
+    readonly serverVersion: string,
   ) {
-    super(`${operation} is not supported: ${reason}`);
-    this.name = 'EventStoreOperationNotSupportedError';
+    const server = serverVersion === 'unknown' ? 'server (version not reported)' : serverVersion;
+    super(
+      `KurrentDB ${server} does not support ${feature}: KurrentDB ${requiredVersion} or later is required`,
+    );
+    this.name = 'EventStoreServerUnsupportedError';
   }
 }
 

@@ -1,6 +1,6 @@
 import {
   DuplicateEventIdError,
-  EventStoreOperationNotSupportedError,
+  EventStoreServerUnsupportedError,
   EventStoreUnavailableError,
   WrongExpectedRevisionError,
 } from '@l10k/eventstore';
@@ -34,7 +34,9 @@ export function storeProblem(error: unknown): ProblemException | undefined {
       ),
     );
   }
-  if (error instanceof EventStoreOperationNotSupportedError) {
+  // Startup refuses a KurrentDB older than 25.1; this only answers if the server was
+  // replaced by an older one while the API kept running.
+  if (error instanceof EventStoreServerUnsupportedError) {
     return new ProblemException(problem(501, error.message, [], 'not-supported-by-event-store'));
   }
   return undefined;

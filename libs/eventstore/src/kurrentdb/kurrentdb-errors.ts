@@ -1,5 +1,10 @@
 import { ErrorType, NO_STREAM } from '@kurrent/kurrentdb-client';
-import { EventStoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import {
+  EventStoreServerUnsupportedError,
+  EventStoreUnavailableError,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+} from '../errors';
 import type { ExpectedRevision } from '../event-store';
 
 // gRPC status codes the client sometimes leaves unconverted (seen on appends to an unreachable server).
@@ -37,6 +42,15 @@ export function mapKurrentError(error: unknown, context: KurrentErrorContext = {
   }
   if (type === ErrorType.STREAM_NOT_FOUND || type === ErrorType.NO_STREAM) {
     return new StreamNotFoundError((error as { streamName?: string }).streamName || context.streamId || '');
+  }
+  if (type === ErrorType.UNSUPPORTED) {
+    // Startup refuses such a server; this is a server replaced by an older one since.
+    const { feature, minimumVersion } = error as { feature?: string; minimumVersion?: string };
+    return new EventStoreServerUnsupportedError(
+      feature ?? 'this operation',
+      minimumVersion ?? '?',
+      'unknown',
+    );
   }
   const grpcCode = (error as { code?: unknown }).code;
   if (

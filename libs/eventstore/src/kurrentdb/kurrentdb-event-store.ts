@@ -1,23 +1,20 @@
 import {
   BACKWARDS,
   FORWARDS,
-  jsonEvent,
   KurrentDBClient,
-  NO_STREAM,
   START,
   streamNameFilter,
-  type AllStreamResolvedEvent,
+  type AllStreamRecordedEvent,
   type Position,
-  type ResolvedEvent,
+  type RecordedEvent as KurrentRecordedEvent,
 } from '@kurrent/kurrentdb-client';
-import { ChainVerifier } from '../chain-verifier';
-import { EventStoreOperationNotSupportedError, WrongExpectedRevisionError } from '../errors';
+import { ChainVerifier, type StoredEvent } from '../chain-verifier';
+import { EventStoreServerUnsupportedError, WrongExpectedRevisionError } from '../errors';
 import type {
   AppendManyResult,
   AppendOptions,
   AppendResult,
   EventData,
-  EventMetadata,
   EventStore,
   ExpectedRevision,
   NewEvent,
@@ -28,10 +25,13 @@ import type {
   SubscribeOptions,
   VerificationReport,
 } from '../event-store';
-import { chainEvents, GENESIS_HASH } from '../hash-chain';
+import { GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
+import { KurrentAppender, type KurrentHead } from './kurrentdb-append';
 import { formatKurrentCheckpoint, parseKurrentCheckpoint } from './kurrentdb-checkpoint';
+import { kurrentClientOf, type KurrentClient } from './kurrentdb-client';
 import { mapKurrentError } from './kurrentdb-errors';
+import { decodeMetadata } from './kurrentdb-metadata';
 
 export interface KurrentDbEventStoreOptions {
   /** e.g. `kurrentdb://127.0.0.1:2113?tls=false`. */
@@ -43,48 +43,72 @@ export interface KurrentDbEventStoreOptions {
   readonly deadlineMillis?: number;
 }
 
+export type KurrentDbEventStoreSettings = Omit<KurrentDbEventStoreOptions, 'connectionString'>;
+
 export const DEFAULT_STREAM_PREFIXES = ['application-', 'fiscal-year-'] as const;
+/** The first KurrentDB with multi-stream append (the v2 append session), which adoption needs. */
+export const KURRENTDB_REQUIRED_VERSION = '25.1';
 const DEFAULT_BATCH_SIZE = 500;
-const MAX_ANY_ATTEMPTS = 5;
-
-interface Head {
-  readonly revision: bigint;
-  readonly hash: string;
-}
-
-type KurrentRecorded = NonNullable<AllStreamResolvedEvent['event']>;
 
 /**
- * KurrentDB adapter. Same port as PostgreSQL with two differences the contract suite
- * spells out: `appendMany` over more than one stream is refused (no atomic
- * multi-stream append with nested metadata in this client), and the global order
- * is KurrentDB's own $all commit order.
+ * KurrentDB adapter: the same port and contract as PostgreSQL. `appendMany` over several
+ * streams is KurrentDB's atomic multi-stream append (server 25.1 or later, checked at
+ * connect); the global order is KurrentDB's own $all commit order.
  */
 export class KurrentDbEventStore implements EventStore {
   private readonly prefixes: string[];
   private readonly upcasters: UpcasterRegistry;
   private readonly deadline: number;
+  private readonly appender: KurrentAppender;
 
   private constructor(
-    private readonly client: KurrentDBClient,
-    options: KurrentDbEventStoreOptions,
+    private readonly client: KurrentClient,
+    settings: KurrentDbEventStoreSettings,
   ) {
-    this.prefixes = [...(options.streamPrefixes ?? DEFAULT_STREAM_PREFIXES)];
-    this.upcasters = options.upcasters ?? new UpcasterRegistry();
-    this.deadline = options.deadlineMillis ?? 5_000;
+    this.prefixes = [...(settings.streamPrefixes ?? DEFAULT_STREAM_PREFIXES)];
+    this.upcasters = settings.upcasters ?? new UpcasterRegistry();
+    this.deadline = settings.deadlineMillis ?? 5_000;
+    this.appender = new KurrentAppender(
+      client,
+      (streamId, expected) => this.headFor(streamId, expected),
+      this.deadline,
+    );
   }
 
-  /** Creates the client without contacting the server (it connects on first use). */
+  /** Creates the client without contacting the server (it connects on first use, and checks nothing). */
   static create(options: KurrentDbEventStoreOptions): KurrentDbEventStore {
-    return new KurrentDbEventStore(KurrentDBClient.connectionString(options.connectionString), options);
+    return new KurrentDbEventStore(
+      kurrentClientOf(KurrentDBClient.connectionString(options.connectionString)),
+      options,
+    );
   }
 
-  /** Creates the client and reads one event of $all, so an unreachable server is reported now. */
+  /**
+   * Creates the client, reads one event of $all (an unreachable server is reported now)
+   * and refuses a server older than 25.1 with EventStoreServerUnsupportedError.
+   */
   static async connect(options: KurrentDbEventStoreOptions): Promise<KurrentDbEventStore> {
-    const store = KurrentDbEventStore.create(options);
-    const client = store.client;
+    return KurrentDbEventStore.connectWith(
+      kurrentClientOf(KurrentDBClient.connectionString(options.connectionString)),
+      options,
+    );
+  }
+
+  /** `connect` over any client of the narrow interface (the unit tests' in-memory fake). */
+  static async connectWith(
+    client: KurrentClient,
+    settings: KurrentDbEventStoreSettings = {},
+  ): Promise<KurrentDbEventStore> {
+    const store = new KurrentDbEventStore(client, settings);
     try {
       for await (const _event of client.readAll({ maxCount: 1, deadline: store.deadline })) break;
+      const features = await client.serverFeatures();
+      if (!features.multiStreamAppend)
+        throw new EventStoreServerUnsupportedError(
+          'multi-stream append',
+          KURRENTDB_REQUIRED_VERSION,
+          features.version,
+        );
     } catch (error) {
       await client.dispose().catch(() => undefined);
       throw mapKurrentError(error);
@@ -93,54 +117,14 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    if (events.length === 0) throw new TypeError(`append to ${streamId} needs at least one event`);
-    const { expectedRevision } = options;
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const head = await this.headFor(streamId, expectedRevision);
-        const chained = chainEvents(
-          streamId,
-          head ? head.revision : -1n,
-          head ? head.hash : GENESIS_HASH,
-          events,
-        );
-        const result = await this.client.appendToStream(
-          streamId,
-          chained.map(({ eventId, type, data, metadata }) =>
-            jsonEvent({ id: eventId, type, data, metadata: { ...metadata } }),
-          ),
-          // Always an exact state: the hashes were chained onto exactly this head.
-          { streamState: head ? head.revision : NO_STREAM, deadline: this.deadline },
-        );
-        if (!result.position) throw new Error(`KurrentDB returned no position for the append to ${streamId}`);
-        return {
-          nextRevision: result.nextExpectedRevision,
-          position: formatKurrentCheckpoint(result.position),
-        };
-      } catch (error) {
-        const mapped = mapKurrentError(error, { streamId, expectedRevision });
-        // `any` only asked for "after whatever is there": a race for the head is retried.
-        if (
-          mapped instanceof WrongExpectedRevisionError &&
-          expectedRevision === 'any' &&
-          attempt < MAX_ANY_ATTEMPTS
-        )
-          continue;
-        throw mapped;
-      }
-    }
+    const result = await this.appender.appendMany([
+      { streamId, events, expectedRevision: options.expectedRevision },
+    ]);
+    return { nextRevision: result.streams[0].nextRevision, position: result.position };
   }
 
-  async appendMany(appends: readonly StreamAppend[]): Promise<AppendManyResult> {
-    if (appends.length === 1) {
-      const [{ streamId, events, expectedRevision }] = appends;
-      const result = await this.append(streamId, events, { expectedRevision });
-      return { streams: [{ streamId, ...result }], position: result.position };
-    }
-    throw new EventStoreOperationNotSupportedError(
-      'appendMany',
-      'KurrentDB appends atomically to one stream only (its multi-stream append takes flat string metadata and needs server 25.1+); use the PostgreSQL adapter for atomic adoption',
-    );
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendManyResult> {
+    return this.appender.appendMany(appends);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -216,7 +200,7 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   /** The head new events chain onto; undefined when the stream must not (or does not) exist. */
-  private async headFor(streamId: string, expected: ExpectedRevision): Promise<Head | undefined> {
+  private async headFor(streamId: string, expected: ExpectedRevision): Promise<KurrentHead | undefined> {
     if (expected === 'no_stream') return undefined;
     if (expected === 'any') return this.readEvent(streamId, { fromRevision: 'end', direction: BACKWARDS });
     const revision = BigInt(expected);
@@ -231,7 +215,7 @@ export class KurrentDbEventStore implements EventStore {
   private async readEvent(
     streamId: string,
     at: { fromRevision: bigint | 'end'; direction: typeof FORWARDS | typeof BACKWARDS },
-  ): Promise<Head | undefined> {
+  ): Promise<KurrentHead | undefined> {
     try {
       for await (const resolved of this.client.readStream(streamId, {
         ...at,
@@ -239,8 +223,8 @@ export class KurrentDbEventStore implements EventStore {
         deadline: this.deadline,
       })) {
         if (!resolved.event) continue;
-        const metadata = resolved.event.metadata as Partial<EventMetadata> | undefined;
-        return { revision: resolved.event.revision, hash: metadata?.hash ?? GENESIS_HASH };
+        const { hash } = decodeMetadata(resolved.event.metadata);
+        return { revision: resolved.event.revision, hash: hash ?? GENESIS_HASH, eventId: resolved.event.id };
       }
       return undefined;
     } catch (error) {
@@ -250,8 +234,11 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
-  private async readStreamRaw(streamId: string, toRevision: bigint | undefined): Promise<KurrentRecorded[]> {
-    const events: KurrentRecorded[] = [];
+  private async readStreamRaw(
+    streamId: string,
+    toRevision: bigint | undefined,
+  ): Promise<KurrentRecordedEvent[]> {
+    const events: KurrentRecordedEvent[] = [];
     try {
       const maxCount = toRevision === undefined ? undefined : toRevision + 1n;
       for await (const resolved of this.client.readStream(streamId, {
@@ -259,8 +246,8 @@ export class KurrentDbEventStore implements EventStore {
         direction: FORWARDS,
         maxCount,
         deadline: this.deadline,
-      }) as AsyncIterable<ResolvedEvent>) {
-        if (resolved.event) events.push(resolved.event as KurrentRecorded);
+      })) {
+        if (resolved.event) events.push(resolved.event);
       }
     } catch (error) {
       throw mapKurrentError(error, { streamId });
@@ -269,8 +256,11 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   /** One page of $all after `from` (KurrentDB reads $all inclusively; the event at `from` is dropped). */
-  private async readAllPage(from: Position | undefined, batchSize: number): Promise<KurrentRecorded[]> {
-    const events: KurrentRecorded[] = [];
+  private async readAllPage(
+    from: Position | undefined,
+    batchSize: number,
+  ): Promise<AllStreamRecordedEvent[]> {
+    const events: AllStreamRecordedEvent[] = [];
     try {
       const read = this.client.readAll({
         fromPosition: from ?? START,
@@ -292,7 +282,7 @@ export class KurrentDbEventStore implements EventStore {
     return events.slice(0, batchSize);
   }
 
-  private toRecordedEvent(event: KurrentRecorded): RecordedEvent {
+  private toRecordedEvent(event: KurrentRecordedEvent): RecordedEvent {
     if (!event.position) throw new Error(`KurrentDB event ${event.id} has no $all position`);
     const recorded: RecordedEvent = {
       streamId: event.streamId,
@@ -302,20 +292,21 @@ export class KurrentDbEventStore implements EventStore {
       eventId: event.id,
       type: event.type,
       data: event.data as EventData,
-      metadata: event.metadata as unknown as EventMetadata,
+      metadata: decodeMetadata(event.metadata),
       recordedAt: event.created,
     };
     return this.upcasters.isEmpty ? recorded : this.upcasters.upcast(recorded);
   }
 }
 
-function toStoredEvent(event: KurrentRecorded) {
+/** The stored form the hashes cover: the envelope decoded, never upcast. */
+function toStoredEvent(event: KurrentRecordedEvent): StoredEvent {
   return {
     streamId: event.streamId,
     revision: event.revision,
     eventId: event.id,
     type: event.type,
     data: event.data as EventData,
-    metadata: (event.metadata ?? {}) as Record<string, unknown>,
+    metadata: { ...decodeMetadata(event.metadata) },
   };
 }

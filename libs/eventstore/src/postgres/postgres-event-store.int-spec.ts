@@ -13,7 +13,6 @@ describe('PostgresEventStore', () => {
 
   describeEventStoreContract('PostgreSQL', {
     create: ({ upcasters }) => PostgresEventStore.connect({ connectionString, upcasters }),
-    atomicAppendMany: true,
   });
 
   describe('schema', () => {
