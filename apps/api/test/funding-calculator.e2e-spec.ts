@@ -36,6 +36,7 @@ describe('POST /v1/funding/calculations', () => {
       ruleSetId: 'FY2025-v1',
       provisional: false,
       track: 'national',
+      financingForm: 'loan',
       totalCost: 60_000_000,
       eligibleCost: 60_000_000,
       grant: 20_000_000,
@@ -142,6 +143,24 @@ describe('POST /v1/funding/calculations', () => {
         'is_calendar_date',
       ],
       [
+        'a municipality code with a bad check digit (032078)',
+        withChange((b) => ((b.municipality as Record<string, unknown>).code = '032078')),
+        'municipality.code',
+        'local_government_code',
+      ],
+      [
+        'a municipality code of 5 digits',
+        withChange((b) => ((b.municipality as Record<string, unknown>).code = '03207')),
+        'municipality.code',
+        'local_government_code',
+      ],
+      [
+        'an unknown financing form',
+        withChange((b) => ((b.funding.loan as Record<string, unknown>).form = 'gift')),
+        'funding.loan.form',
+        'is_in',
+      ],
+      [
         'a fiscal-strength index with float noise',
         withChange((b) => (b.municipality.fiscalStrengthIndex = 0.1 + 0.2)),
         'municipality.fiscalStrengthIndex',
@@ -163,6 +182,85 @@ describe('POST /v1/funding/calculations', () => {
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.body.errors).toEqual([expect.objectContaining({ field: 'body', rule: 'json_syntax' })]);
     });
+  });
+
+  describe('the corrected rules (issue 10), over HTTP', () => {
+    const rulesOf = (issues: { rule: string }[]) => issues.map((issue) => issue.rule);
+
+    it('an agricultural cooperative on the FY2025 national track → lender_eligible', async () => {
+      const body = plan();
+      (body.funding.loan as { lenderType: string }).lenderType = 'agricultural_cooperative';
+      const response = await calculate(body).expect(200);
+
+      expect(response.body.violations).toEqual([
+        expect.objectContaining({ rule: 'lender_eligible', field: 'funding.loan.lenderType' }),
+      ]);
+    });
+
+    it('an equity investment of 45,000,000 against a grant of 30,000,000 → cap 35,000,000, no violation', async () => {
+      const response = await calculate({
+        ...plan(),
+        costs: [{ category: 'facility', amount: 75_000_000 }],
+        funding: {
+          grant: 30_000_000,
+          loan: { amount: 45_000_000, lenderType: 'regional_bank', form: 'equity' },
+          ownFunds: 0,
+        },
+      }).expect(200);
+
+      expect(response.body).toMatchObject({
+        financingForm: 'equity',
+        loanMultiple: '1.50',
+        cap: 35_000_000,
+        violations: [],
+      });
+    });
+
+    it('a prefecture (東京都 130001) on the local track → track_available', async () => {
+      const response = await calculate({
+        ...plan(),
+        track: 'local',
+        municipality: { code: '130001', disadvantagedArea: false, fiscalStrengthIndex: 1.1 },
+      }).expect(200);
+
+      expect(response.body.violations).toEqual([
+        expect.objectContaining({
+          rule: 'track_available',
+          field: 'track',
+          figures: { track: 'local', municipalityCode: '130001' },
+        }),
+      ]);
+    });
+
+    it('a local-track plan with L = 0 → outside_financing_present', async () => {
+      const response = await calculate({
+        ...plan(),
+        track: 'local',
+        municipality: { code: '032077', disadvantagedArea: true, fiscalStrengthIndex: 0.3 },
+        funding: { grant: 20_000_000, loan: { amount: 0, lenderType: 'shinkin_bank' }, ownFunds: 40_000_000 },
+      }).expect(200);
+
+      expect(rulesOf(response.body.violations)).toEqual(['outside_financing_present']);
+      expect(response.body.violations[0]).toMatchObject({ field: 'funding.loan.amount' });
+    });
+
+    it.each`
+      who                      | code         | numerator | denominator | basis
+      ${'岩手県 (prefecture)'} | ${'030007'}  | ${1}      | ${2}        | ${['base', 'disadvantaged_area_rates_for_municipalities_only']}
+      ${'久慈市 (city)'}       | ${'032077'}  | ${3}      | ${4}        | ${['disadvantaged_area_fsi_below_0.25']}
+      ${'no code'}             | ${undefined} | ${3}      | ${4}        | ${['disadvantaged_area_fsi_below_0.25']}
+    `(
+      'a disadvantaged area with FSI 0.2, $who → rate $numerator/$denominator',
+      async ({ code, numerator, denominator, basis }) => {
+        const response = await calculate({
+          ...plan(),
+          municipality: { code, disadvantagedArea: true, fiscalStrengthIndex: 0.2 },
+        }).expect(200);
+
+        expect(response.body.subsidyRate).toEqual({ numerator, denominator, basis });
+        expect(response.body.violations).toEqual([]);
+      },
+    );
   });
 
   it.each([

@@ -11,13 +11,25 @@ export class RuleIssueResponse {
 export class SubsidyRateResponse {
   @ApiProperty({ example: 3 }) numerator: number;
   @ApiProperty({ example: 4 }) denominator: number;
-  @ApiProperty({ type: [String], example: ['disadvantaged_area_fsi_below_0.25'] }) basis: string[];
+  @ApiProperty({
+    type: [String],
+    example: ['disadvantaged_area_fsi_below_0.25'],
+    description:
+      'Every reason giving the rate; `disadvantaged_area_rates_for_municipalities_only` when a prefecture ' +
+      'would have had a higher disadvantaged-area rate',
+  })
+  basis: string[];
 }
 
 export class FundingCalculationResponse {
   @ApiProperty({ example: 'FY2025-v1' }) ruleSetId: string;
   @ApiProperty() provisional: boolean;
   @ApiProperty({ enum: ['national', 'local'] }) track: string;
+  @ApiProperty({
+    enum: ['loan', 'equity'],
+    description: 'Whether L is a loan or an equity investment (出資)',
+  })
+  financingForm: string;
   @ApiProperty({ type: 'integer' }) totalCost: number;
   @ApiProperty({ type: 'integer' }) eligibleCost: number;
   @ApiProperty({ type: 'integer' }) grant: number;

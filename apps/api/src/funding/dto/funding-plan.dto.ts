@@ -20,6 +20,8 @@ import {
 import {
   COST_CATEGORIES,
   CostCategory,
+  FINANCING_FORMS,
+  FinancingForm,
   LENDER_TYPES,
   LenderType,
   PRIORITY_CATEGORIES,
@@ -29,6 +31,7 @@ import {
 } from '@l10k/rules';
 import { IsYen } from './money';
 import { IsCalendarDate } from './calendar-date';
+import { IsLocalGovernmentCode } from '../../auth/dto/is-local-government-code';
 
 export class MunicipalityProfileDto {
   @ApiProperty({
@@ -56,6 +59,22 @@ export class MunicipalityProfileDto {
   fiscalStrengthIndex: number;
 }
 
+/**
+ * The calculator's municipality may name its code: a prefecture's (`000` in digits 3–5) gets
+ * the base rate instead of a disadvantaged-area rate, and no local track. An application
+ * never takes a code from its plan: it is always its owner's.
+ */
+export class CalculatorMunicipalityDto extends MunicipalityProfileDto {
+  @ApiPropertyOptional({
+    description:
+      '全国地方公共団体コード, 6 digits with the check digit; without it the rules treat the plan as a 市町村’s',
+    example: '032077',
+  })
+  @IsOptional()
+  @IsLocalGovernmentCode()
+  code?: string;
+}
+
 export class CostItemDto {
   @ApiProperty({ enum: COST_CATEGORIES })
   @IsIn(COST_CATEGORIES)
@@ -74,6 +93,15 @@ export class CostItemDto {
 export class LoanDto {
   @IsYen('L: loan or investment by the regional lender, integer yen', 30_000_000)
   amount: number;
+
+  @ApiPropertyOptional({
+    enum: FINANCING_FORMS,
+    default: 'loan',
+    description: '「融資額（又は出資額）」: an equity investment counts exactly like a loan for every rule',
+  })
+  @IsOptional()
+  @IsIn(FINANCING_FORMS)
+  form?: FinancingForm;
 
   @ApiProperty({ enum: LENDER_TYPES })
   @IsIn(LENDER_TYPES)
@@ -141,12 +169,12 @@ export class FundingPlanDto {
   @IsIn(TRACKS)
   track?: Track;
 
-  @ApiProperty({ type: MunicipalityProfileDto })
+  @ApiProperty({ type: CalculatorMunicipalityDto })
   @IsDefined()
   @IsObject()
   @ValidateNested()
-  @Type(() => MunicipalityProfileDto)
-  municipality: MunicipalityProfileDto;
+  @Type(() => CalculatorMunicipalityDto)
+  municipality: CalculatorMunicipalityDto;
 
   @ApiProperty({ type: [CostItemDto] })
   @IsArray()

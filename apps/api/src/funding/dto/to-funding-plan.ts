@@ -10,6 +10,7 @@ export function toFundingPlan(dto: FundingPlanDto): FundingPlan {
     fiscalYear: dto.fiscalYear,
     track: dto.track ?? 'national',
     municipality: {
+      ...(dto.municipality.code !== undefined ? { code: dto.municipality.code } : {}),
       disadvantagedArea: dto.municipality.disadvantagedArea,
       fiscalStrengthIndex: String(dto.municipality.fiscalStrengthIndex),
     },
