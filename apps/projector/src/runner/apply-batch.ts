@@ -1,15 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@l10k/eventstore';
-import type { CheckpointStore } from '@l10k/read-model';
+import { projectEvent, type CheckpointStore } from '@l10k/read-model';
 import type { ProjectionBinding } from './projection-binding';
 
-/** Runs every event of the batch through the projection's handler, in order, inside the caller's transaction. */
+/** Offers every event of the batch to the projection, in order, inside the caller's transaction (projectEvent routes them). */
 export async function applyEvents(
   manager: EntityManager,
   binding: ProjectionBinding,
   events: readonly RecordedEvent[],
 ): Promise<void> {
-  for (const event of events) await binding.projection.handle(manager, event, binding.tables);
+  for (const event of events) await projectEvent(manager, binding.projection, event, binding.tables);
 }
 
 /**

@@ -9,6 +9,21 @@ type Tables = 'application_history';
 export const applicationHistoryProjection: Projection<Tables> = {
   name: 'application_history',
   tables: ['application_history'],
+  events: {
+    ApplicationCreated: 'handle',
+    ApplicationPlanReplaced: 'handle',
+    ApplicationSubmitted: 'handle',
+    ApplicationResubmitted: 'handle',
+    ApplicationWithdrawn: 'handle',
+    ReviewerAssigned: 'handle',
+    ConflictOfInterestDeclared: 'handle',
+    ReviewSubmitted: 'handle',
+    RevisionRequested: 'handle',
+    ApplicationAdopted: 'handle',
+    ApplicationRejected: 'handle',
+    FiscalYearBudgetSet: 'ignore',
+    NationalShareCommitted: 'ignore',
+  },
   async handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
     const applicationId = applicationIdOfStream(recorded.streamId);
     if (applicationId === undefined) return;

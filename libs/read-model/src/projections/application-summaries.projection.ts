@@ -92,6 +92,21 @@ const upsertSql = (table: string): string => `
 export const applicationSummariesProjection: Projection<Tables> = {
   name: 'application_summaries',
   tables: ['application_summaries'],
+  events: {
+    ApplicationCreated: 'handle',
+    ApplicationPlanReplaced: 'handle',
+    ApplicationSubmitted: 'handle',
+    ApplicationResubmitted: 'handle',
+    ApplicationWithdrawn: 'handle',
+    ReviewerAssigned: 'handle',
+    ConflictOfInterestDeclared: 'handle',
+    ReviewSubmitted: 'handle',
+    RevisionRequested: 'handle',
+    ApplicationAdopted: 'handle',
+    ApplicationRejected: 'handle',
+    FiscalYearBudgetSet: 'ignore',
+    NationalShareCommitted: 'ignore',
+  },
   async handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
     const found = applicationEventOf(recorded);
     if (found === undefined) return;

@@ -12,11 +12,6 @@ import type { Projection, TableNames } from './projection';
 
 type Tables = 'fiscal_year_budgets';
 
-const BUDGET_EVENT_TYPES: ReadonlySet<string> = new Set<BudgetEvent['type']>([
-  'FiscalYearBudgetSet',
-  'NationalShareCommitted',
-]);
-
 interface BudgetRow {
   national_budget: string;
   committed: string;
@@ -29,9 +24,24 @@ interface BudgetRow {
 export const fiscalYearBudgetsProjection: Projection<Tables> = {
   name: 'fiscal_year_budgets',
   tables: ['fiscal_year_budgets'],
+  events: {
+    ApplicationCreated: 'ignore',
+    ApplicationPlanReplaced: 'ignore',
+    ApplicationSubmitted: 'ignore',
+    ApplicationResubmitted: 'ignore',
+    ApplicationWithdrawn: 'ignore',
+    ReviewerAssigned: 'ignore',
+    ConflictOfInterestDeclared: 'ignore',
+    ReviewSubmitted: 'ignore',
+    RevisionRequested: 'ignore',
+    ApplicationAdopted: 'ignore',
+    ApplicationRejected: 'ignore',
+    FiscalYearBudgetSet: 'handle',
+    NationalShareCommitted: 'handle',
+  },
   async handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
     const fiscalYear = fiscalYearOfStream(recorded.streamId);
-    if (fiscalYear === undefined || !BUDGET_EVENT_TYPES.has(recorded.type)) return;
+    if (fiscalYear === undefined) return;
     const table = tables.fiscal_year_budgets;
     const rows: BudgetRow[] = await manager.query(
       `SELECT national_budget, committed, intake_open, adopted_applications, stream_revision FROM ${table} WHERE fiscal_year = $1`,

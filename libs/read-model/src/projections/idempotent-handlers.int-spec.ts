@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { PostgresEventStore, type RecordedEvent } from '@l10k/eventstore';
-import { liveTables, readModelEntities, readModelProjections } from '@l10k/read-model';
+import { liveTables, projectEvent, readModelEntities, readModelProjections } from '@l10k/read-model';
 import { createTestDatabase } from '../../../../test/test-database';
 import { readModelSnapshot, waitForVisibleLog, WorkflowRecorder, writeSimulation } from '../../test';
 
@@ -13,7 +13,7 @@ describe('the projections’ handlers', () => {
     await dataSource.transaction(async (manager) => {
       for (const event of batch) {
         for (const projection of readModelProjections)
-          await projection.handle(manager, event, liveTables(projection));
+          await projectEvent(manager, projection, event, liveTables(projection));
       }
     });
   };

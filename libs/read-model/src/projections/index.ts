@@ -6,6 +6,7 @@ import { reviewQueueProjection } from './review-queue.projection';
 import { roundStatisticsProjection } from './round-statistics.projection';
 
 export * from './projection';
+export * from './event-routing';
 export * from './stream-names';
 export {
   applicationHistoryProjection,

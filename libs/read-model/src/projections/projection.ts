@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@l10k/eventstore';
+import type { EventRouting } from './event-routing';
 
 /** Logical table name → the physical table a run writes (the live table, or a rebuild's shadow). */
 export type TableNames<Table extends string = string> = Readonly<Record<Table, string>>;
@@ -13,6 +14,9 @@ export interface Projection<Table extends string = string> {
   readonly name: string;
   /** The tables it owns, in the order a rebuild creates them. */
   readonly tables: readonly Table[];
+  /** Which event types reach `handle` (projectEvent routes them); every type of the domain is decided. */
+  readonly events: EventRouting;
+  /** Receives only the event types `events` marks 'handle'. */
   handle(manager: EntityManager, event: RecordedEvent, tables: TableNames<Table>): Promise<void>;
 }
 

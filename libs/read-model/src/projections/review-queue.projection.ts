@@ -45,6 +45,21 @@ const enqueue = (table: string, state: OpenApplication, revision: bigint): [stri
 export const reviewQueueProjection: Projection<Tables> = {
   name: 'review_queue',
   tables: ['review_queue', 'review_queue_states'],
+  events: {
+    ApplicationCreated: 'handle',
+    ApplicationPlanReplaced: 'handle',
+    ApplicationSubmitted: 'handle',
+    ApplicationResubmitted: 'handle',
+    ApplicationWithdrawn: 'handle',
+    ReviewerAssigned: 'handle',
+    ConflictOfInterestDeclared: 'handle',
+    ReviewSubmitted: 'handle',
+    RevisionRequested: 'handle',
+    ApplicationAdopted: 'handle',
+    ApplicationRejected: 'handle',
+    FiscalYearBudgetSet: 'ignore',
+    NationalShareCommitted: 'ignore',
+  },
   async handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
     const found = applicationEventOf(recorded);
     if (found === undefined) return;

@@ -38,6 +38,21 @@ const settleLatestSubmission = (
 export const roundStatisticsProjection: Projection<Tables> = {
   name: 'round_statistics',
   tables: ['round_statistics'],
+  events: {
+    ApplicationCreated: 'ignore',
+    ApplicationPlanReplaced: 'ignore',
+    ApplicationSubmitted: 'handle',
+    ApplicationResubmitted: 'handle',
+    ApplicationWithdrawn: 'handle',
+    ReviewerAssigned: 'ignore',
+    ConflictOfInterestDeclared: 'ignore',
+    ReviewSubmitted: 'ignore',
+    RevisionRequested: 'handle',
+    ApplicationAdopted: 'handle',
+    ApplicationRejected: 'handle',
+    FiscalYearBudgetSet: 'ignore',
+    NationalShareCommitted: 'ignore',
+  },
   async handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
     const found = applicationEventOf(recorded);
     if (found === undefined) return;
@@ -82,6 +97,7 @@ export const roundStatisticsProjection: Projection<Tables> = {
         await settleLatestSubmission(manager, table, applicationId, recorded.revision, 'withdrawn');
         return;
       default:
+        // The types `events` ignores never arrive here.
         return;
     }
   },

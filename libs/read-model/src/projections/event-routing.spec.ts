@@ -1,0 +1,78 @@
+import type { EntityManager } from 'typeorm';
+import { eventSchemaVersions } from '@l10k/domain';
+import type { RecordedEvent } from '@l10k/eventstore';
+import {
+  domainEventTypes,
+  projectEvent,
+  readModelProjections,
+  UnknownEventTypeError,
+  type EventRouting,
+  type Projection,
+} from '@l10k/read-model';
+
+const recorded = (type: string): RecordedEvent =>
+  ({ type, streamId: 'application-1', revision: 3n, data: {} }) as unknown as RecordedEvent;
+
+describe('which events reach a projection', () => {
+  it('is the domain’s own list of event types', () => {
+    expect([...domainEventTypes].sort()).toEqual(Object.keys(eventSchemaVersions).sort());
+    expect(domainEventTypes.length).toBeGreaterThan(10);
+  });
+
+  it.each(readModelProjections.map((projection) => [projection.name, projection]))(
+    'is decided by %s for every event type of the domain, handled or ignored, and for no other',
+    (_name, projection) => {
+      const routing: Record<string, unknown> = { ...projection.events };
+      const undecided = domainEventTypes.filter(
+        (type) => routing[type] !== 'handle' && routing[type] !== 'ignore',
+      );
+      expect(undecided).toEqual([]);
+      expect(Object.keys(routing).sort()).toEqual([...domainEventTypes].sort());
+    },
+  );
+
+  it('covers every event type of the domain in some projection that handles it', () => {
+    const unhandled = domainEventTypes.filter((type) =>
+      readModelProjections.every((projection) => projection.events[type] !== 'handle'),
+    );
+    expect(unhandled).toEqual([]);
+  });
+
+  describe('when the runner offers an event', () => {
+    const handled: string[] = [];
+    const projection: Projection<'t'> = {
+      name: 'fake',
+      tables: ['t'],
+      events: {
+        ...(Object.fromEntries(domainEventTypes.map((type) => [type, 'ignore'])) as EventRouting),
+        ApplicationSubmitted: 'handle',
+      },
+      handle: async (_manager, event) => void handled.push(event.type),
+    };
+    const manager = {} as EntityManager;
+
+    beforeEach(() => (handled.length = 0));
+
+    it('passes a type it handles to its handler', async () => {
+      await projectEvent(manager, projection, recorded('ApplicationSubmitted'), { t: 't' });
+      expect(handled).toEqual(['ApplicationSubmitted']);
+    });
+
+    it('keeps a type it ignores from its handler', async () => {
+      await projectEvent(manager, projection, recorded('ApplicationCreated'), { t: 't' });
+      await projectEvent(manager, projection, recorded('NationalShareCommitted'), { t: 't' });
+      expect(handled).toEqual([]);
+    });
+
+    it('stops at a type the domain does not know, naming it, rather than skip it', async () => {
+      const unknown = projectEvent(manager, projection, recorded('ApplicationTeleported'), { t: 't' });
+      await expect(unknown).rejects.toThrow(UnknownEventTypeError);
+      await expect(unknown).rejects.toThrow(/ApplicationTeleported.*application-1 revision 3/);
+      // Names of Object.prototype are not event types either.
+      await expect(projectEvent(manager, projection, recorded('toString'), { t: 't' })).rejects.toThrow(
+        UnknownEventTypeError,
+      );
+      expect(handled).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,43 @@
+import type { EntityManager } from 'typeorm';
+import { eventSchemaVersions, type DomainEventType } from '@l10k/domain';
+import type { RecordedEvent } from '@l10k/eventstore';
+import type { Projection, TableNames } from './projection';
+
+/**
+ * What a projection does with each event type of the domain. A Record over the domain's
+ * exhaustive list, so a new event type does not compile until every projection has
+ * decided to handle or to ignore it (and event-routing.spec.ts checks the same at run time).
+ */
+export type EventRouting = { readonly [Type in DomainEventType]: 'handle' | 'ignore' };
+
+/** Every event type of the domain, from its exhaustive list (`eventSchemaVersions`). */
+export const domainEventTypes: readonly DomainEventType[] = Object.keys(
+  eventSchemaVersions,
+) as DomainEventType[];
+
+const isDomainEventType = (type: string): type is DomainEventType => Object.hasOwn(eventSchemaVersions, type);
+
+/** An event in the log whose type the domain does not know: projecting past it would lose it in silence. */
+export class UnknownEventTypeError extends Error {
+  constructor(projection: string, event: RecordedEvent) {
+    super(
+      `projection ${projection} met event type ${event.type} (${event.streamId} revision ${event.revision}), which the domain does not know; it stops here rather than skip it`,
+    );
+    this.name = 'UnknownEventTypeError';
+  }
+}
+
+/**
+ * Offers one event to a projection, inside the caller's transaction: the types it handles
+ * reach its handler, the ones it ignores do not, and a type the domain does not know
+ * (written by a newer version, say) throws, so the runner retries instead of moving on.
+ */
+export async function projectEvent<Table extends string>(
+  manager: EntityManager,
+  projection: Projection<Table>,
+  event: RecordedEvent,
+  tables: TableNames<Table>,
+): Promise<void> {
+  if (!isDomainEventType(event.type)) throw new UnknownEventTypeError(projection.name, event);
+  if (projection.events[event.type] === 'handle') await projection.handle(manager, event, tables);
+}
