@@ -1,6 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '@l10k/config';
+import { ConfigError, listenHost, loadConfig } from '@l10k/config';
 import {
   forgetRunningDatabase,
   freePort,
@@ -48,7 +48,7 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, { acceptsTokens: true });
   let database: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
@@ -61,12 +61,14 @@ async function main(): Promise<void> {
   const ran = await migrate(databaseUrl);
   log(ran.length > 0 ? `migrations applied: ${ran.join(', ')}` : 'schema up to date');
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl };
+  // AUTH_MODE as resolved here (dev by default in the embedded setup), since the API refuses a DATABASE_URL without one.
+  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_MODE: config.authMode };
   const apps = [
     startApp('api', 'apps/api/src/main.js', env),
     startApp('projector', 'apps/projector/src/main.js', env),
   ];
-  log(`API on http://localhost:${config.port} (OpenAPI at /docs); Ctrl-C stops everything`);
+  const { host = 'localhost' } = listenHost(config);
+  log(`API on http://${host}:${config.port} (OpenAPI at /docs); Ctrl-C stops everything`);
 
   let stopping = false;
   const stop = async (reason: string, exitCode: number): Promise<void> => {

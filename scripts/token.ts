@@ -68,7 +68,7 @@ export async function main(
   }
 
   try {
-    const config = loadConfig(env);
+    const config = loadConfig(env, { acceptsTokens: true });
     if (config.authMode !== 'dev') {
       err.write('token: AUTH_MODE is not dev; the API would refuse a dev token\n');
       return 1;

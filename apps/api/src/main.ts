@@ -1,11 +1,14 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@l10k/config';
+import { Logger } from '@nestjs/common';
+import { ConfigError, listenHost, loadConfig } from '@l10k/config';
 import { createApiApp } from './create-api-app';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, { acceptsTokens: true });
   const app = await createApiApp(config);
-  await app.listen(config.port);
+  const { host, warning } = listenHost(config);
+  if (warning) new Logger('Listen').warn(warning);
+  await (host === undefined ? app.listen(config.port) : app.listen(config.port, host));
 }
 
 main().catch((error: unknown) => {

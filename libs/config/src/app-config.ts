@@ -4,6 +4,8 @@ export interface AppConfig {
   readonly databaseUrl?: string;
   readonly dataDir: string;
   readonly port: number;
+  /** The interface the API listens on; unset: all of them, or 127.0.0.1 in dev mode (see listenHost). */
+  readonly host?: string;
   readonly eventStore: 'postgres' | 'kurrentdb';
   readonly kurrentDbUrl?: string;
   readonly authMode: 'dev' | 'oidc';

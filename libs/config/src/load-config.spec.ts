@@ -6,6 +6,7 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       dataDir: '.data',
       port: 3000,
+      host: undefined,
       eventStore: 'postgres',
       kurrentDbUrl: undefined,
       authMode: 'dev',
@@ -24,6 +25,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://u:p@db:5432/l10k',
       DATA_DIR: '/var/l10k',
       PORT: '8080',
+      HOST: '0.0.0.0',
       EVENTSTORE: 'kurrentdb',
       KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false',
       AUTH_MODE: 'oidc',
@@ -37,6 +39,7 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://u:p@db:5432/l10k',
       dataDir: '/var/l10k',
       port: 8080,
+      host: '0.0.0.0',
       eventStore: 'kurrentdb',
       authMode: 'oidc',
       provisionalRuleSets: false,
@@ -66,6 +69,35 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as ConfigError).problems).toContain(problem);
     }
+  });
+
+  describe('AUTH_MODE outside the embedded setup, for the processes that accept tokens', () => {
+    const acceptsTokens = { acceptsTokens: true };
+
+    it('refuses DATABASE_URL without AUTH_MODE, naming AUTH_MODE', () => {
+      expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/l10k' }, acceptsTokens)).toThrow(
+        /AUTH_MODE must be set when DATABASE_URL is/,
+      );
+    });
+
+    it('keeps dev as the default of the embedded setup (no DATABASE_URL)', () => {
+      expect(loadConfig({}, acceptsTokens).authMode).toBe('dev');
+    });
+
+    it('takes either mode when it is chosen', () => {
+      const env = { DATABASE_URL: 'postgres://u:p@db:5432/l10k' };
+      expect(loadConfig({ ...env, AUTH_MODE: 'dev' }, acceptsTokens).authMode).toBe('dev');
+      expect(
+        loadConfig(
+          { ...env, AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://id.example.jp/', OIDC_AUDIENCE: 'l10k-api' },
+          acceptsTokens,
+        ).authMode,
+      ).toBe('oidc');
+    });
+
+    it('does not concern the processes that accept no token (projector, migrations)', () => {
+      expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/l10k' }).authMode).toBe('dev');
+    });
   });
 
   it('reports every problem at once', () => {

@@ -9,11 +9,20 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+export interface LoadConfigOptions {
+  /**
+   * For the processes that accept tokens (the API, the launcher that starts it, the token CLI):
+   * dev mode hands a token to anyone who asks, so it is the default of the embedded setup only.
+   * With DATABASE_URL set, AUTH_MODE must be chosen.
+   */
+  readonly acceptsTokens?: boolean;
+}
+
 /**
  * Reads and validates the environment. Every problem is reported at once, each naming
  * its variable, so a misconfigured start fails with one readable message.
  */
-export function loadConfig(env: Env = process.env): AppConfig {
+export function loadConfig(env: Env = process.env, options: LoadConfigOptions = {}): AppConfig {
   const problems: string[] = [];
   const read = (name: string): string | undefined => {
     const value = env[name]?.trim();
@@ -62,6 +71,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (eventStore === 'kurrentdb' && !kurrentDbUrl)
     problems.push('KURRENTDB_URL is required when EVENTSTORE=kurrentdb');
   const authMode = oneOf('AUTH_MODE', ['dev', 'oidc'] as const, 'dev');
+  if (options.acceptsTokens && databaseUrl !== undefined && read('AUTH_MODE') === undefined) {
+    problems.push(
+      'AUTH_MODE must be set when DATABASE_URL is: oidc (with OIDC_ISSUER and OIDC_AUDIENCE), or dev, which issues a token for any role to anyone who asks and is the default of the embedded setup only',
+    );
+  }
   const oidcIssuer = url('OIDC_ISSUER', ['https:', 'http:']);
   const oidcAudience = read('OIDC_AUDIENCE');
   if (authMode === 'oidc') {
@@ -79,6 +93,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     dataDir: read('DATA_DIR') ?? '.data',
     port: integer('PORT', 3000, 1, 65535),
+    host: read('HOST'),
     eventStore,
     kurrentDbUrl,
     authMode,

