@@ -9,6 +9,7 @@ import { toFundingPlan } from '../plan/to-funding-plan';
  * flag recorded at submission. A reduction is borne by the business's own funds
  * (S grows by what G loses), so G + L + S still equals the total investment; the loan
  * and the costs stay as planned. Lowering G only lowers the national share.
+ * `municipalityCode` is the owner's, as at submission (a prefecture keeps the base rate).
  */
 export const approvedFunding = (
   plan: ApplicationPlan,
@@ -16,8 +17,9 @@ export const approvedFunding = (
   ruleSet: RuleSet,
   provisional: boolean,
   approvedGrant: number,
+  municipalityCode?: string,
 ): Checked<FundingCalculation> => {
-  const fundingPlan = toFundingPlan(plan, fiscalYear);
+  const fundingPlan = toFundingPlan(plan, fiscalYear, municipalityCode);
   if (fundingPlan === undefined) {
     return { ok: false, error: domainError('invalid_state', 'the submitted plan lacks its funding figures') };
   }

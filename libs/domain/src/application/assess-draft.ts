@@ -14,12 +14,18 @@ import { budgetOf, type ApplicationContext } from './context';
  */
 export const assessDraft = (
   plan: ApplicationPlan,
+  municipalityCode: string,
   at: string,
   context: ApplicationContext,
 ): Checked<PlanAssessment> =>
   guardRules(() => {
     const target = submissionTarget(at);
-    const { completeness, ruleSet, provisional, calculation } = evaluatePlan(plan, target, context);
+    const { completeness, ruleSet, provisional, calculation } = evaluatePlan(
+      plan,
+      municipalityCode,
+      target,
+      context,
+    );
     const budget = budgetOf(context, target.fiscalYear);
     const warnings = [
       ...completeness,

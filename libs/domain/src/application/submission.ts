@@ -22,6 +22,7 @@ export interface Submission {
 
 const submissionOf = (
   plan: ApplicationPlan,
+  municipalityCode: string,
   at: string,
   context: ApplicationContext,
 ): Checked<Submission> => {
@@ -36,7 +37,12 @@ const submissionOf = (
       ),
     };
   }
-  const { completeness, ruleSet, provisional, calculation } = evaluatePlan(plan, target, context);
+  const { completeness, ruleSet, provisional, calculation } = evaluatePlan(
+    plan,
+    municipalityCode,
+    target,
+    context,
+  );
   if (ruleSet === undefined) {
     const violation = ruleSetUnavailable(target.fiscalYear);
     return { ok: false, error: domainError('rule_set_unavailable', violation.message, [violation]) };
@@ -75,6 +81,7 @@ const submissionOf = (
  */
 export const checkSubmission = (
   plan: ApplicationPlan,
+  municipalityCode: string,
   at: string,
   context: ApplicationContext,
-): Checked<Submission> => guardRules(() => submissionOf(plan, at, context));
+): Checked<Submission> => guardRules(() => submissionOf(plan, municipalityCode, at, context));

@@ -3,7 +3,8 @@ import type { CostItem, Loan, MunicipalityProfile, PriorityCategory, Schedule, T
 /**
  * The plan (事業計画) a municipality saves. Every field is optional because a draft
  * may be saved half-written; submission requires it complete (see completeness.ts).
- * The municipality code is not part of it: it comes from the acting officer.
+ * The municipality code is not part of it and cannot be edited: it is always the
+ * application's owner's, added where the plan becomes the funding plan (to-funding-plan.ts).
  */
 export interface ApplicationPlan {
   readonly business?: { readonly name?: string; readonly corporateNumber?: string };
@@ -11,7 +12,7 @@ export interface ApplicationPlan {
   readonly summary?: string;
   /** Defaults to `national`. */
   readonly track?: Track;
-  readonly municipality?: Partial<MunicipalityProfile>;
+  readonly municipality?: Partial<Omit<MunicipalityProfile, 'code'>>;
   readonly costs?: readonly Partial<CostItem>[];
   readonly funding?: {
     readonly grant?: number;

@@ -36,9 +36,14 @@ const resolve = (fiscalYear: number, options: RuleSetOptions): ResolvedRuleSet |
   }
 };
 
-/** Throws the rules' errors for malformed figures; callers go through `guardRules`. */
+/**
+ * Throws the rules' errors for malformed figures; callers go through `guardRules`.
+ * `municipalityCode` is the application's owner's; the round of `target` gives the
+ * decision due date that `completion_after_decision` compares with.
+ */
 export const evaluatePlan = (
   plan: ApplicationPlan,
+  municipalityCode: string,
   target: SubmissionTarget,
   options: RuleSetOptions,
 ): PlanEvaluation => {
@@ -46,13 +51,13 @@ export const evaluatePlan = (
   const resolved = resolve(target.fiscalYear, options);
   if (resolved === undefined) return { completeness };
   const { ruleSet, provisional } = resolved;
-  const fundingPlan = toFundingPlan(plan, target.fiscalYear);
+  const fundingPlan = toFundingPlan(plan, target.fiscalYear, municipalityCode);
   if (fundingPlan === undefined) return { completeness, ruleSet, provisional };
   return {
     completeness,
     ruleSet,
     provisional,
-    calculation: calculateFunding(fundingPlan, ruleSet, { provisional }),
+    calculation: calculateFunding(fundingPlan, ruleSet, { provisional, round: target.round }),
   };
 };
 

@@ -8,8 +8,14 @@ const completeCost = (cost: Partial<CostItem>): cost is CostItem =>
  * The plan as the funding rules read it, or `undefined` while a figure the calculator
  * needs is missing. A complete plan always converts; a draft converts as soon as its
  * figures are in, so its funding warnings show before the prose is written.
+ * `municipalityCode` is the application's owner's (never the plan's): it tells the rules
+ * whether a prefecture applies (base rate, no local track).
  */
-export const toFundingPlan = (plan: ApplicationPlan, fiscalYear: number): FundingPlan | undefined => {
+export const toFundingPlan = (
+  plan: ApplicationPlan,
+  fiscalYear: number,
+  municipalityCode?: string,
+): FundingPlan | undefined => {
   const { municipality, costs, funding } = plan;
   const loan = funding?.loan;
   if (municipality?.disadvantagedArea === undefined || municipality.fiscalStrengthIndex === undefined)
@@ -27,6 +33,7 @@ export const toFundingPlan = (plan: ApplicationPlan, fiscalYear: number): Fundin
     fiscalYear,
     ...(plan.track !== undefined ? { track: plan.track } : {}),
     municipality: {
+      ...(municipalityCode !== undefined ? { code: municipalityCode } : {}),
       disadvantagedArea: municipality.disadvantagedArea,
       fiscalStrengthIndex: municipality.fiscalStrengthIndex,
     },

@@ -21,7 +21,7 @@ export const createApplication = (
   }
   if (state.status !== 'none')
     return refuse(domainError('already_exists', `application ${data.applicationId} exists`));
-  const assessment = assessDraft(data.plan, metadata.at, context);
+  const assessment = assessDraft(data.plan, data.municipalityCode, metadata.at, context);
   if (!assessment.ok) return refuse(assessment.error);
   return accept({
     type: 'ApplicationCreated',

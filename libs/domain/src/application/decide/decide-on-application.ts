@@ -79,6 +79,7 @@ const adopt = (
       ruleSet.value,
       application.provisional,
       approvedGrant,
+      application.municipalityCode,
     ),
   );
   if (!calculation.ok) return refuse(calculation.error);

@@ -19,7 +19,7 @@ export const replacePlan = (
   if (application.status !== 'draft' && application.status !== 'revision_requested') {
     return refuse(invalidState(application, 'draft', 'revision_requested'));
   }
-  const assessment = assessDraft(data.plan, metadata.at, context);
+  const assessment = assessDraft(data.plan, application.municipalityCode, metadata.at, context);
   if (!assessment.ok) return refuse(assessment.error);
   return accept({
     type: 'ApplicationPlanReplaced',

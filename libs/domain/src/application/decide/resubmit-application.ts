@@ -21,7 +21,7 @@ export const resubmitApplication = (
   const application = located.value;
   if (application.status !== 'revision_requested')
     return refuse(invalidState(application, 'revision_requested'));
-  const submission = checkSubmission(application.plan, metadata.at, context);
+  const submission = checkSubmission(application.plan, application.municipalityCode, metadata.at, context);
   if (!submission.ok) return refuse(submission.error);
   return accept({
     type: 'ApplicationResubmitted',

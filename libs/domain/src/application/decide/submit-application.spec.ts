@@ -83,7 +83,13 @@ describe('SubmitApplication', () => {
             ruleSetId: 'FY2025-v1',
             provisional: true,
             funding: completePlanFunding,
-            warnings: [],
+            // The plan completes on 2026-03-31, before this round is decided.
+            warnings: [
+              expect.objectContaining({
+                rule: 'completion_after_decision',
+                figures: { completion: '2026-03-31', round: '2026-04', decisionDueDate: '2026-05-22' },
+              }),
+            ],
             reviewCycle: 1,
             submittedAt: at,
             submittedBy: townOfficer.sub,

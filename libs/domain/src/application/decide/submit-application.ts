@@ -17,7 +17,7 @@ export const submitApplication = (
   if (!located.ok) return refuse(located.error);
   const application = located.value;
   if (application.status !== 'draft') return refuse(invalidState(application, 'draft'));
-  const submission = checkSubmission(application.plan, metadata.at, context);
+  const submission = checkSubmission(application.plan, application.municipalityCode, metadata.at, context);
   if (!submission.ok) return refuse(submission.error);
   return accept({
     type: 'ApplicationSubmitted',
