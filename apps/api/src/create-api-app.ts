@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@l10k/config';
 import { ApiOptions, AppModule } from './app.module';
+import { securityHeaders } from './security-headers';
 import {
   ProblemDetailsFilter,
   bodyParserErrorsAsProblems,
@@ -21,6 +22,7 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(json({ limit: '1mb' }), bodyParserErrorsAsProblems, refuseUnsafeJson);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -23,6 +23,8 @@ export class AuthenticationGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
       return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    // An answer behind a token is for its bearer alone: no cache, shared or private, may keep it.
+    context.switchToHttp().getResponse<Response>().setHeader('Cache-Control', 'no-store');
     try {
       request.principal = await this.verifier.verify(bearerToken(request.headers.authorization));
       return true;

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppConfig, InjectConfig } from '@l10k/config';
 import { ProblemResponse } from '../problem-details/problem.response';
@@ -20,6 +20,7 @@ export class DevTokensController {
 
   @Post()
   @HttpCode(200)
+  @Header('Cache-Control', 'no-store') // the answer is a credential
   @ApiOperation({ summary: 'Issue a dev token (AUTH_MODE=dev only; 404 in oidc mode)' })
   @ApiOkResponse({ type: DevTokenResponse })
   @ApiBadRequestResponse({ type: ProblemResponse })
