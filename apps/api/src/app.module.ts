@@ -10,6 +10,7 @@ import { FiscalYearsModule } from './fiscal-years/fiscal-years.module';
 import { FundingModule } from './funding/funding.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
+import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { ReadModule } from './read/read.module';
 import { RoundsModule } from './rounds/rounds.module';
 import { RuleSetsModule } from './rule-sets/rule-sets.module';
@@ -37,6 +38,7 @@ export class AppModule {
         RuleSetsModule,
         FundingModule,
         RoundsModule,
+        MunicipalitiesModule,
         ApplicationsModule,
         FiscalYearsModule,
         AuditModule,
