@@ -16,10 +16,14 @@ import { RoundsModule } from './rounds/rounds.module';
 import { RuleSetsModule } from './rule-sets/rule-sets.module';
 import type { Clock } from './clock/clock';
 import { ClockModule } from './clock/clock.module';
+import { defaultWebAppRoot } from './web/web-app-files';
+import { WebModule } from './web/web.module';
 
 /** What tests may replace; production takes the defaults. */
 export interface ApiOptions {
   readonly clock?: Clock;
+  /** The built web front end's folder; dist/web by default. */
+  readonly webAppRoot?: string;
 }
 
 @Module({})
@@ -43,6 +47,7 @@ export class AppModule {
         FiscalYearsModule,
         AuditModule,
         ReadModule,
+        WebModule.forRoot(options.webAppRoot ?? defaultWebAppRoot()),
       ],
     };
   }

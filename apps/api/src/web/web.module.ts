@@ -1,0 +1,32 @@
+import { DynamicModule, Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { WEB_APP_ROOT } from './web-app-root';
+import { isBuiltWebApp } from './web-app-files';
+import { webAppHandler } from './web-app-handler';
+import { WebConfigController } from './web-config.controller';
+
+/**
+ * Serves the built web front end at `/` from the API process (one origin, no CORS). Mounted
+ * at module init, after the controllers' routes and before Nest's 404, so API routes win.
+ */
+@Module({ controllers: [WebConfigController] })
+export class WebModule implements OnModuleInit {
+  private readonly logger = new Logger(WebModule.name);
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(WEB_APP_ROOT) private readonly root: string,
+  ) {}
+
+  static forRoot(root: string): DynamicModule {
+    return { module: WebModule, providers: [{ provide: WEB_APP_ROOT, useValue: root }] };
+  }
+
+  onModuleInit(): void {
+    if (!isBuiltWebApp(this.root)) {
+      this.logger.warn(`no web front end at ${this.root} (npm run build makes it); serving the API only`);
+      return;
+    }
+    this.adapterHost.httpAdapter.use(webAppHandler(this.root));
+  }
+}

@@ -1,0 +1,55 @@
+import type { FieldIssue } from '../messages/rule-messages';
+
+/** application/problem+json as the API answers every error (API.md, "Errors"). */
+export interface Problem {
+  readonly status: number;
+  readonly title: string;
+  readonly detail?: string;
+  readonly errors: readonly FieldIssue[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+export function fieldIssues(value: unknown): FieldIssue[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).map((issue) => ({
+    field: String(issue.field ?? ''),
+    rule: String(issue.rule ?? ''),
+    message: String(issue.message ?? ''),
+    figures: isRecord(issue.figures) ? issue.figures : undefined,
+  }));
+}
+
+export function asProblem(error: unknown, status: number): Problem {
+  const body = isRecord(error) ? error : {};
+  return {
+    status,
+    title: String(body.title ?? 'Error'),
+    detail: typeof body.detail === 'string' ? body.detail : undefined,
+    errors: fieldIssues(body.errors),
+  };
+}
+
+/** A sentence for the top of a screen, in Japanese, per status. */
+export function problemHeadline(problem: Problem): string {
+  switch (problem.status) {
+    case 400:
+      return '入力内容に誤りがあります。';
+    case 401:
+      return 'サインインの有効期限が切れました。';
+    case 403:
+      return 'この操作を行う権限がありません。';
+    case 404:
+      return '申請が見つかりません。';
+    case 409:
+      return 'ほかの操作で申請が更新されたか、現在の状態ではこの操作はできません。画面を再読み込みしてください。';
+    case 422:
+      return '提出できません。次の項目を確認してください。';
+    case 503:
+      return 'システムが一時的に利用できません。何も保存されていません。しばらくしてから再度お試しください。';
+    default:
+      return 'エラーが発生しました。';
+  }
+}

@@ -1,0 +1,83 @@
+import { useEffect } from 'react';
+import { OidcCallbackPage } from './auth/oidc-callback-page';
+import { SessionLapsedDialog } from './auth/session-lapsed-dialog';
+import { sessions, useSession } from './auth/session';
+import { SignInPage } from './auth/sign-in-page';
+import { ROLE_LABELS, label } from './messages/labels';
+import { linkHandler, navigate, routeOf, useLocation, type Route } from './router';
+import { ApplicationDetailPage } from './screens/application-detail/application-detail-page';
+import { ApplicationFormPage } from './screens/application-form/application-form-page';
+import { MyApplicationsPage } from './screens/my-applications/my-applications-page';
+import { NotYetAvailable } from './screens/not-yet-available';
+
+function Screen({ route, roles }: { route: Route; roles: readonly string[] }) {
+  if (!roles.includes('municipality')) return <NotYetAvailable what={roles.map((role) => label(ROLE_LABELS, role)).join('・')} />;
+  switch (route.screen) {
+    case 'my-applications':
+      return <MyApplicationsPage />;
+    case 'edit-application':
+      return <ApplicationFormPage key={route.id} id={route.id} />;
+    case 'application':
+      return <ApplicationDetailPage key={route.id} id={route.id} />;
+    default:
+      return (
+        <main id="main" className="page">
+          <h1>ページが見つかりません</h1>
+          <a href="/applications" onClick={linkHandler('/applications')}>
+            申請一覧へ戻る
+          </a>
+        </main>
+      );
+  }
+}
+
+export function App() {
+  const location = useLocation();
+  const route = routeOf(location);
+  const { session } = useSession();
+  const needsSignIn = !session && route.screen !== 'sign-in' && route.screen !== 'oidc-callback';
+  useEffect(() => {
+    if (needsSignIn) navigate('/sign-in', { replace: true });
+  }, [needsSignIn]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        本文へ移動
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <p className="site-header__title">
+            <a href="/applications" onClick={linkHandler('/applications')}>
+              ローカル10,000プロジェクト 申請システム
+            </a>
+          </p>
+          {session && (
+            <div className="site-header__user">
+              <span>
+                {session.name}（{session.roles.map((role) => label(ROLE_LABELS, role)).join('・')}
+                {session.municipalityCode ? `・団体コード ${session.municipalityCode}` : ''}）
+              </span>
+              <button
+                type="button"
+                className="button button--text"
+                onClick={() => {
+                  sessions.signOut();
+                  navigate('/sign-in');
+                }}
+              >
+                サインアウト
+              </button>
+            </div>
+          )}
+        </div>
+      </header>
+      {route.screen === 'sign-in' && <SignInPage />}
+      {route.screen === 'oidc-callback' && <OidcCallbackPage />}
+      {session && route.screen !== 'sign-in' && route.screen !== 'oidc-callback' && (
+        <Screen route={route} roles={session.roles} />
+      )}
+      <SessionLapsedDialog />
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import { asProblem } from '../api/problems';
+import { ErrorSummary } from '../ui/error-summary';
+import { Field } from '../ui/field';
+import { ROLE_LABELS } from '../messages/labels';
+import type { FieldIssue } from '../messages/rule-messages';
+import { sessions, type Session } from './session';
+
+const ROLES = ['municipality', 'reviewer', 'program_officer', 'auditor'] as const;
+type Role = (typeof ROLES)[number];
+
+/**
+ * AUTH_MODE=dev: choose a role (and, for a municipality, its 6-digit local government code);
+ * the API's dev-token endpoint issues the token. The municipality registry is not in the API
+ * yet, so the municipality is chosen by code.
+ */
+export function DevSignInForm({ initial, onSignedIn }: { initial?: Session | null; onSignedIn: (session: Session) => void }) {
+  const [role, setRole] = useState<Role>((initial?.roles[0] as Role | undefined) ?? 'municipality');
+  const [name, setName] = useState(initial?.name ?? '');
+  const [code, setCode] = useState(initial?.municipalityCode ?? '');
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const local: FieldIssue[] = [];
+    if (!name.trim()) local.push({ field: 'name', rule: 'isNotEmpty', message: '' });
+    if (role === 'municipality' && !/^\d{6}$/.test(code.trim()))
+      local.push({ field: 'municipalityCode', rule: 'matches', message: '' });
+    setIssues(local);
+    if (local.length > 0) return;
+    setBusy(true);
+    const municipalityCode = role === 'municipality' ? code.trim() : undefined;
+    const sub = `${role}-${municipalityCode ?? name.trim()}`;
+    const { data, error, response } = await api.POST('/v1/auth/dev-tokens', {
+      body: { sub, name: name.trim(), roles: [role], ...(municipalityCode ? { municipalityCode } : {}) },
+    });
+    setBusy(false);
+    if (!data) {
+      const problem = asProblem(error, response.status);
+      setIssues(problem.errors.length > 0 ? [...problem.errors] : [{ field: 'name', rule: 'failed', message: problem.title }]);
+      return;
+    }
+    const session: Session = { token: data.token, name: name.trim(), roles: [role], municipalityCode };
+    sessions.signIn(session);
+    onSignedIn(session);
+  }
+
+  const errorsOf = (field: string) =>
+    issues
+      .filter((issue) => issue.field === field)
+      .map((issue) =>
+        field === 'municipalityCode'
+          ? '団体コードは6桁の半角数字で入力してください（例：032077）。検査数字も確認してください。'
+          : '氏名を入力してください。',
+      );
+
+  return (
+    <form onSubmit={submit} noValidate className="form">
+      {issues.length > 0 && (
+        <ErrorSummary
+          title="入力内容を確認してください"
+          issues={issues.map((issue) => ({
+            ...issue,
+            rule: issue.field === 'municipalityCode' ? 'matches' : 'isNotEmpty',
+          }))}
+        />
+      )}
+      <fieldset className="fieldset">
+        <legend className="field__label">
+          役割<span className="badge badge--required">必須</span>
+        </legend>
+        {ROLES.map((value) => (
+          <label key={value} className="choice">
+            <input type="radio" name="role" value={value} checked={role === value} onChange={() => setRole(value)} />
+            {ROLE_LABELS[value]}
+          </label>
+        ))}
+      </fieldset>
+      <Field id="field-name" label="氏名" required errors={errorsOf('name')}>
+        {(describedBy) => (
+          <input
+            id="field-name"
+            className="input"
+            value={name}
+            autoComplete="name"
+            aria-describedby={describedBy}
+            aria-invalid={errorsOf('name').length > 0}
+            onChange={(event) => setName(event.target.value)}
+          />
+        )}
+      </Field>
+      {role === 'municipality' && (
+        <Field
+          id="field-municipalityCode"
+          label="団体コード（全国地方公共団体コード）"
+          required
+          hint="6桁の半角数字。例：遠野市 032077、千代田区 131016"
+          errors={errorsOf('municipalityCode')}
+        >
+          {(describedBy) => (
+            <input
+              id="field-municipalityCode"
+              className="input input--short"
+              value={code}
+              inputMode="numeric"
+              maxLength={6}
+              aria-describedby={describedBy}
+              aria-invalid={errorsOf('municipalityCode').length > 0}
+              onChange={(event) => setCode(event.target.value)}
+            />
+          )}
+        </Field>
+      )}
+      <button type="submit" className="button button--primary" disabled={busy}>
+        サインイン
+      </button>
+    </form>
+  );
+}

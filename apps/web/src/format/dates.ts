@@ -1,0 +1,79 @@
+/*
+ * Japan time always, whatever the browser's zone; 和暦 comes from Intl's Japanese calendar
+ * (no calendar arithmetic of our own).
+ */
+const TOKYO = 'Asia/Tokyo';
+
+const westernDate = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: TOKYO,
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  weekday: 'short',
+});
+const warekiDate = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  timeZone: TOKYO,
+  era: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  weekday: 'short',
+});
+const clock = new Intl.DateTimeFormat('ja-JP', { timeZone: TOKYO, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const dateTime = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: TOKYO,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A calendar date (YYYY-MM-DD, already Japan time) as the instant of its noon in Tokyo, so no zone shifts its day. */
+function calendarDate(date: string): Date {
+  return new Date(`${date}T12:00:00+09:00`);
+}
+
+/** 令和7年6月10日(火) */
+export function formatWareki(instant: Date): string {
+  return warekiDate.format(instant);
+}
+
+/** 2025年6月10日(火) */
+export function formatWestern(instant: Date): string {
+  return westernDate.format(instant);
+}
+
+/** 23:59 */
+export function formatClock(instant: Date): string {
+  return clock.format(instant);
+}
+
+/** 2025/06/10 23:59 */
+export function formatDateTime(instant: Date): string {
+  return dateTime.format(instant);
+}
+
+/** 令和7年6月10日(火) 23:59締切 */
+export function formatDeadline(deadline: string): string {
+  const instant = new Date(deadline);
+  return `${formatWareki(instant)} ${formatClock(instant)}締切`;
+}
+
+/** 令和7年7月22日(火)（2025年7月22日） for a calendar date. */
+export function formatCalendarDate(date: string): string {
+  const instant = calendarDate(date);
+  return `${formatWareki(instant)}（${formatWestern(instant)}）`;
+}
+
+/** The calendar day in Tokyo of an instant, YYYY-MM-DD. */
+export function tokyoDay(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TOKYO }).format(instant);
+}
+
+/** Whole days from today (Tokyo) to the deadline's day (Tokyo): 0 on the day itself, negative once past. */
+export function daysUntil(deadline: string, now: Date): number {
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+  return Math.round((day(tokyoDay(new Date(deadline))) - day(tokyoDay(now))) / 86_400_000);
+}

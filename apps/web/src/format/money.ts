@@ -1,0 +1,22 @@
+const yen = new Intl.NumberFormat('ja-JP');
+
+/** 25,000,000円 */
+export function formatYen(amount: number): string {
+  return `${yen.format(amount)}円`;
+}
+
+/**
+ * 2,500万円, as officers think of grants. Integer division only: an amount that is not a
+ * whole number of 万円 shows its remainder (1,234万5,678円) rather than a rounded figure.
+ */
+export function formatManYen(amount: number): string {
+  const man = Math.trunc(amount / 10_000);
+  const rest = amount - man * 10_000;
+  if (man === 0) return formatYen(amount);
+  return rest === 0 ? `${yen.format(man)}万円` : `${yen.format(man)}万${yen.format(Math.abs(rest))}円`;
+}
+
+/** 25,000,000円（2,500万円） */
+export function formatYenWithMan(amount: number): string {
+  return amount >= 10_000 ? `${formatYen(amount)}（${formatManYen(amount)}）` : formatYen(amount);
+}

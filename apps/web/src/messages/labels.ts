@@ -1,0 +1,91 @@
+/** Japanese names for the API's enum values (DOMAIN.md). An unknown value shows as itself. */
+export const STATUS_LABELS: Record<string, string> = {
+  draft: '下書き',
+  submitted: '提出済み',
+  under_review: '審査中',
+  revision_requested: '修正依頼',
+  adopted: '採択',
+  rejected: '不採択',
+  withdrawn: '取下げ',
+  grant_applied: '交付申請済み',
+  grant_decided: '交付決定',
+  change_requested: '計画変更申請中',
+  reported: '実績報告済み',
+  amount_confirmed: '額の確定',
+  paid: '支払済み',
+  abandoned: '中止・廃止',
+  locally_confirmed: '自治体確認済み',
+  reported_to_mic: '総務省へ報告済み',
+  acknowledged: '受理',
+  returned: '差戻し',
+};
+
+export const COST_CATEGORY_LABELS: Record<string, string> = {
+  facility: '施設整備・改修費',
+  machinery: '機械装置費',
+  equipment: '備品費',
+  advertising: '広告宣伝費',
+  product_development: '商品開発費',
+  other: 'その他',
+};
+
+export const LENDER_TYPE_LABELS: Record<string, string> = {
+  regional_bank: '地方銀行（第一地方銀行）',
+  second_regional_bank: '第二地方銀行',
+  shinkin_bank: '信用金庫',
+  credit_cooperative: '信用組合',
+  jfc: '日本政策金融公庫',
+  okinawa_dfc: '沖縄振興開発金融公庫',
+  municipality_furusato: 'ふるさと融資（地方公共団体）',
+  city_bank: '都市銀行',
+  agricultural_cooperative: '農業協同組合',
+  crowdfunding: 'クラウドファンディング',
+  other: 'その他',
+};
+
+export const PRIORITY_LABELS: Record<string, string> = {
+  digital: 'デジタル技術活用',
+  decarbonization: 'ローカル脱炭素・地域再エネ',
+  women_youth: '女性・若者活躍',
+};
+
+export const TRACK_LABELS: Record<string, string> = {
+  national: '国庫補助事業',
+  local: '地方単独事業',
+};
+
+export const ROLE_LABELS: Record<string, string> = {
+  municipality: '自治体担当者',
+  reviewer: '審査員（有識者）',
+  program_officer: '総務省 担当官',
+  auditor: '監査担当',
+};
+
+export const REQUIREMENT_LABELS: Record<string, string> = {
+  local_resources: '地域密着型・地域資源の活用',
+  public_challenge: '地域課題への対応',
+  regional_financing: '地域金融機関等による融資',
+  novelty: '新規性',
+  model_case: 'モデル性',
+};
+
+export const RECOMMENDATION_LABELS: Record<string, string> = {
+  adopt: '採択を推薦',
+  reject: '不採択を推薦',
+  revise: '修正を求める',
+};
+
+/** 補助率の根拠 (subsidyRate.basis). */
+export const RATE_BASIS_LABELS: Record<string, string> = {
+  base: '原則',
+  'disadvantaged_area_fsi_below_0.25': '条件不利地域・財政力指数0.25未満',
+  'disadvantaged_area_fsi_below_0.5': '条件不利地域・財政力指数0.25以上0.5未満',
+  no_national_subsidy: '国庫補助なし（地方単独事業）',
+  decarbonization: 'ローカル脱炭素・地域再エネ',
+  digital: 'デジタル技術活用',
+  women_youth: '女性・若者活躍',
+};
+
+export function label(labels: Record<string, string>, value: string): string {
+  return labels[value] ?? value;
+}

@@ -1,0 +1,50 @@
+import { fieldLabel } from './field-labels';
+
+/** What the API says about one field: `{ field, rule, message, figures? }` of a violation, warning or problem. */
+export interface FieldIssue {
+  readonly field: string;
+  readonly rule: string;
+  readonly message: string;
+  readonly figures?: Record<string, unknown>;
+}
+
+/** Japanese text per stable rule code (DOMAIN.md, "Rule codes"); the API's own English message otherwise. */
+const RULE_MESSAGES: Record<string, (issue: FieldIssue) => string> = {
+  plan_complete: (issue) => `「${fieldLabel(issue.field)}」を入力してください（提出に必要です）。`,
+  grant_positive: () => '交付額は1円以上にしてください。',
+  funding_matches_total_cost: () => '交付額・融資額・自己資金の合計が総事業費と一致していません。',
+  loan_at_least_grant: () => '融資額（又は出資額）は交付額以上にしてください。',
+  grant_within_cap: () => '交付額が融資倍率に応じた上限を超えています。',
+  grant_within_half_of_eligible_cost: () => '交付額は対象経費の2分の1以下にしてください。',
+  lender_eligible: () => 'この金融機関の種類は対象外です（地域金融機関等に限ります）。',
+  loan_unsecured: () => '融資は無担保・無保証が原則です。担保・保証が必要な理由を記入してください。',
+  cost_category_eligible: (issue) => `${fieldLabel(issue.field)}はこの区分の対象経費ではないため、対象経費から除かれます。`,
+  priority_category_available: () => 'この優先分野はこの年度にはないため、補助率の根拠になりません。',
+  completion_within_period: () => '事業完了日が事業期間を超えています。年度を越える理由を記入してください。',
+  intake_open: () => 'この年度の募集は締め切られています。',
+  track_available: () => 'この事業区分はこの年度・この団体では利用できません。',
+  outside_financing_present: () => '地方単独事業では、融資・出資・クラウドファンディング等の外部資金が必要です。',
+  completion_after_decision: () => '事業完了日が採否決定予定日より前です。完了日を確認してください。',
+  iso_instant: () => '日時の形式が正しくありません。',
+};
+
+/** Checks the request itself failed (400): a Japanese sentence naming the field. */
+const INPUT_RULE_MESSAGES: Record<string, string> = {
+  isInt: 'は整数で入力してください。',
+  min: 'は0以上で入力してください。',
+  max: 'が大きすぎます。',
+  isNumber: 'は数値で入力してください。',
+  isIn: 'の選択肢から選んでください。',
+  maxLength: 'が長すぎます。',
+  matches: 'の形式が正しくありません。',
+  isNotEmpty: 'を入力してください。',
+  isDefined: 'を入力してください。',
+};
+
+export function issueMessage(issue: FieldIssue): string {
+  const known = RULE_MESSAGES[issue.rule];
+  if (known) return known(issue);
+  const input = INPUT_RULE_MESSAGES[issue.rule];
+  if (input) return `${fieldLabel(issue.field)}${input}`;
+  return `${fieldLabel(issue.field)}: ${issue.message}`;
+}

@@ -1,0 +1,63 @@
+import { integer, record, records, text } from '../../api/read-fields';
+
+export interface ReviewModel {
+  /** 審査員A, B, …: the API's anonymous label, or one given here by order; never the reviewer's id. */
+  readonly reviewer: string;
+  readonly recommendation: string;
+  readonly comment: string;
+  readonly assessments: readonly { readonly requirement: string; readonly met: boolean; readonly comment: string }[];
+}
+
+/** What the after-submission screen reads from an application answer. */
+export interface ApplicationDetailModel {
+  readonly id: string;
+  readonly status: string;
+  readonly revision: number;
+  readonly projectTitle?: string;
+  readonly businessName?: string;
+  readonly round?: string;
+  readonly deadline?: string;
+  readonly decisionDueDate?: string;
+  readonly requestedGrant?: number;
+  readonly nationalShare?: number;
+  readonly reviews: readonly ReviewModel[];
+  readonly revisionReason?: string;
+  readonly withdrawalReason?: string;
+  readonly decision?: { readonly outcome: string; readonly reason: string; readonly approvedGrant?: number };
+}
+
+const anonymous = (index: number) => `審査員${String.fromCharCode(0x41 + index)}`;
+
+export function toApplicationDetail(answer: unknown): ApplicationDetailModel {
+  const application = record(answer);
+  const plan = record(application.plan);
+  const funding = record(application.funding);
+  const decision = record(application.decision);
+  return {
+    id: text(application.id) ?? '',
+    status: text(application.status) ?? '',
+    revision: integer(application.revision) ?? 0,
+    projectTitle: text(plan.projectTitle),
+    businessName: text(record(plan.business).name),
+    round: text(application.round),
+    deadline: text(application.deadline),
+    decisionDueDate: text(application.decisionDueDate),
+    requestedGrant: integer(funding.grant) ?? integer(record(plan.funding).grant),
+    nationalShare: integer(funding.nationalShare),
+    reviews: records(application.reviews).map((review, index) => ({
+      reviewer: text(review.reviewer) ?? anonymous(index),
+      recommendation: text(review.recommendation) ?? '',
+      comment: text(review.comment) ?? '',
+      assessments: Object.entries(record(review.assessments)).map(([requirement, value]) => ({
+        requirement,
+        met: record(value).met === true,
+        comment: text(record(value).comment) ?? '',
+      })),
+    })),
+    revisionReason: text(record(application.revisionRequest).reason),
+    withdrawalReason: text(record(application.withdrawal).reason),
+    decision: text(decision.outcome)
+      ? { outcome: text(decision.outcome)!, reason: text(decision.reason) ?? '', approvedGrant: integer(decision.approvedGrant) }
+      : undefined,
+  };
+}

@@ -1,0 +1,210 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { loadApplication, rememberWrite } from '../../api/application-answers';
+import { asProblem, problemHeadline } from '../../api/problems';
+import { roundLabel } from '../../api/rounds';
+import { formatCalendarDate, formatDeadline } from '../../format/dates';
+import { formatYen, formatYenWithMan } from '../../format/money';
+import { RECOMMENDATION_LABELS, REQUIREMENT_LABELS, STATUS_LABELS, label } from '../../messages/labels';
+import { linkHandler } from '../../router';
+import { toApplicationDetail, type ApplicationDetailModel } from './application-detail-model';
+import { WithdrawDialog } from './withdraw-dialog';
+
+const DECIDED = new Set(['adopted', 'rejected', 'withdrawn']);
+const POST_AWARD = new Set(['adopted', 'grant_applied', 'grant_decided', 'change_requested', 'reported', 'amount_confirmed', 'paid']);
+
+export function ApplicationDetailPage({ id }: { id: string }) {
+  const [model, setModel] = useState<ApplicationDetailModel>();
+  const [failure, setFailure] = useState<string>();
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const justSubmitted = new URLSearchParams(window.location.search).has('submitted');
+
+  const refresh = useCallback(async () => {
+    const loaded = await loadApplication(id);
+    if ('answer' in loaded) setModel(toApplicationDetail(loaded.answer));
+    else setFailure(problemHeadline(asProblem(loaded.error, loaded.status)));
+  }, [id]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  async function withdraw(reason: string) {
+    if (!model) return;
+    setBusy(true);
+    const { data, error, response } = await api.POST('/v1/applications/{id}/withdraw', {
+      params: { path: { id }, header: { 'If-Match': String(model.revision) } as never },
+      body: { reason },
+    });
+    setBusy(false);
+    setWithdrawing(false);
+    if (!response.ok) return setFailure(problemHeadline(asProblem(error, response.status)));
+    rememberWrite(id, data);
+    setModel(toApplicationDetail(data));
+  }
+
+  if (!model)
+    return (
+      <main id="main" className="page">
+        <h1>申請の詳細</h1>
+        {failure ? (
+          <div className="error-summary" role="alert">
+            <p>{failure}</p>
+          </div>
+        ) : (
+          <p>読み込み中…</p>
+        )}
+      </main>
+    );
+
+  return (
+    <main id="main" className="page">
+      <p>
+        <a href="/applications" onClick={linkHandler('/applications')}>
+          ← 申請一覧
+        </a>
+      </p>
+      <h1>{model.projectTitle || '（事業名未入力）'}</h1>
+      {model.businessName && <p className="muted">{model.businessName}</p>}
+      {failure && (
+        <div className="error-summary" role="alert">
+          <p>{failure}</p>
+        </div>
+      )}
+      {justSubmitted && model.status === 'submitted' && (
+        <div className="success" role="status">
+          <p>提出しました。</p>
+        </div>
+      )}
+      <dl className="figures" data-testid="application-summary">
+        <dt>状態</dt>
+        <dd>
+          <span className={`status status--${model.status}`} data-testid="status">
+            {label(STATUS_LABELS, model.status)}
+          </span>
+        </dd>
+        {model.round && (
+          <>
+            <dt>募集回</dt>
+            <dd data-testid="round">{roundLabel(model.round)}</dd>
+          </>
+        )}
+        {model.deadline && (
+          <>
+            <dt>締切</dt>
+            <dd>{formatDeadline(model.deadline)}</dd>
+          </>
+        )}
+        {model.decisionDueDate && (
+          <>
+            <dt>採否決定予定日</dt>
+            <dd data-testid="decision-due">{formatCalendarDate(model.decisionDueDate)}</dd>
+          </>
+        )}
+        {model.requestedGrant !== undefined && (
+          <>
+            <dt>交付額（申請）</dt>
+            <dd>{formatYenWithMan(model.requestedGrant)}</dd>
+          </>
+        )}
+        {model.nationalShare !== undefined && (
+          <>
+            <dt>国費（交付金）</dt>
+            <dd>{formatYen(model.nationalShare)}</dd>
+          </>
+        )}
+      </dl>
+
+      {model.status === 'draft' && (
+        <p>
+          <a className="button button--primary" href={`/applications/${id}/edit`} onClick={linkHandler(`/applications/${id}/edit`)}>
+            下書きを編集する
+          </a>
+        </p>
+      )}
+
+      {model.status === 'revision_requested' && (
+        <section className="notice" aria-labelledby="revision-title" data-testid="revision-request">
+          <h2 id="revision-title">修正依頼があります</h2>
+          <p>{model.revisionReason}</p>
+          <a className="button button--primary" href={`/applications/${id}/edit`} onClick={linkHandler(`/applications/${id}/edit`)}>
+            計画を修正して再提出する
+          </a>
+        </section>
+      )}
+
+      {model.status === 'withdrawn' && (
+        <section className="notice" aria-labelledby="withdrawn-title">
+          <h2 id="withdrawn-title">この申請は取り下げられました</h2>
+          <p>理由：{model.withdrawalReason}</p>
+        </section>
+      )}
+
+      {model.decision && (
+        <section className="notice" aria-labelledby="decision-title">
+          <h2 id="decision-title">{model.decision.outcome === 'adopted' ? '採択されました' : '不採択となりました'}</h2>
+          <p>{model.decision.reason}</p>
+          {model.decision.approvedGrant !== undefined && <p>採択額：{formatYenWithMan(model.decision.approvedGrant)}</p>}
+        </section>
+      )}
+
+      <section aria-labelledby="reviews-title">
+        <h2 id="reviews-title">審査の状況</h2>
+        {model.reviews.length === 0 ? (
+          <p>まだ審査結果はありません。</p>
+        ) : (
+          model.reviews.map((review) => (
+            <article key={review.reviewer} className="review" aria-label={review.reviewer}>
+              <h3>
+                {review.reviewer}：{label(RECOMMENDATION_LABELS, review.recommendation)}
+              </h3>
+              <p>{review.comment}</p>
+              <table className="table">
+                <caption className="visually-hidden">{review.reviewer}の要件ごとの判定</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">要件</th>
+                    <th scope="col">判定</th>
+                    <th scope="col">コメント</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {review.assessments.map((assessment) => (
+                    <tr key={assessment.requirement}>
+                      <th scope="row">{label(REQUIREMENT_LABELS, assessment.requirement)}</th>
+                      <td>{assessment.met ? '満たす' : '満たさない'}</td>
+                      <td>{assessment.comment}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </article>
+          ))
+        )}
+      </section>
+
+      {POST_AWARD.has(model.status) && (
+        <section aria-labelledby="post-award-title" className="notice">
+          <h2 id="post-award-title">採択後の手続</h2>
+          <p>交付申請・計画変更・実績報告の画面は準備中です（採択後の手続の API が公開され次第、この欄に追加します）。</p>
+        </section>
+      )}
+
+      <section aria-labelledby="documents-title">
+        <h2 id="documents-title">添付書類</h2>
+        <p className="muted">添付書類の提出と受領確認（サイズ・SHA-256）の画面は準備中です。</p>
+      </section>
+
+      {!DECIDED.has(model.status) && (
+        <section aria-labelledby="withdraw-title-section">
+          <h2 id="withdraw-title-section">申請の取下げ</h2>
+          <p>採否の決定前であれば、理由を添えて申請を取り下げられます。</p>
+          <button type="button" className="button button--danger" onClick={() => setWithdrawing(true)}>
+            申請を取り下げる…
+          </button>
+        </section>
+      )}
+      {withdrawing && <WithdrawDialog busy={busy} onConfirm={(reason) => void withdraw(reason)} onCancel={() => setWithdrawing(false)} />}
+    </main>
+  );
+}

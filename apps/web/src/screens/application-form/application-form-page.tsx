@@ -1,0 +1,420 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api } from '../../api/client';
+import { loadApplication, rememberWrite } from '../../api/application-answers';
+import { asProblem, problemHeadline, type Problem } from '../../api/problems';
+import { roundAt, type RoundInfo } from '../../api/rounds';
+import { onLeavingToSignIn } from '../../auth/session-lapsed-dialog';
+import { formatClock } from '../../format/dates';
+import { formatYenWithMan } from '../../format/money';
+import { fieldId } from '../../messages/field-labels';
+import { COST_CATEGORY_LABELS, LENDER_TYPE_LABELS, PRIORITY_LABELS, STATUS_LABELS, TRACK_LABELS, label } from '../../messages/labels';
+import { issueMessage, type FieldIssue } from '../../messages/rule-messages';
+import { linkHandler, navigate } from '../../router';
+import { ErrorSummary } from '../../ui/error-summary';
+import { Field } from '../../ui/field';
+import { CalculationPanel } from './calculation-panel';
+import { toDraftModel, type DraftModel } from './draft-model';
+import { EMPTY_COST, fromPlan, isBadYen, parseYen, totalCost, type CostRow, type PlanForm } from './plan-form';
+import { SubmitDialog } from './submit-dialog';
+import { keepUnsaved, takeUnsaved } from './unsaved-form';
+import { useAutosave } from './use-autosave';
+import { useCalculation } from './use-calculation';
+
+const NATIONAL_LENDERS = ['regional_bank', 'second_regional_bank', 'shinkin_bank', 'credit_cooperative', 'jfc', 'okinawa_dfc', 'municipality_furusato'];
+const OTHER_LENDERS = ['city_bank', 'agricultural_cooperative', 'crowdfunding', 'other'];
+
+export function ApplicationFormPage({ id }: { id: string }) {
+  const [model, setModel] = useState<DraftModel>();
+  const [failure, setFailure] = useState<string>();
+  useEffect(() => {
+    void loadApplication(id).then((loaded) => {
+      if ('answer' in loaded) {
+        const draft = toDraftModel(loaded.answer);
+        if (draft.status !== 'draft' && draft.status !== 'revision_requested') navigate(`/applications/${id}`, { replace: true });
+        else setModel(draft);
+      } else setFailure(problemHeadline(asProblem(loaded.error, loaded.status)));
+    });
+  }, [id]);
+  if (failure)
+    return (
+      <main id="main" className="page">
+        <h1>申請の編集</h1>
+        <div className="error-summary" role="alert">
+          <p>{failure}</p>
+        </div>
+      </main>
+    );
+  if (!model)
+    return (
+      <main id="main" className="page">
+        <h1>申請の編集</h1>
+        <p>読み込み中…</p>
+      </main>
+    );
+  return <PlanEditor id={id} initial={model} />;
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="form-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
+  const [form, setForm] = useState<PlanForm>(() => takeUnsaved(id) ?? fromPlan(initial.plan));
+  const [current, setCurrent] = useState<RoundInfo>();
+  const [problem, setProblem] = useState<Problem>();
+  const [confirming, setConfirming] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const resubmission = initial.status === 'revision_requested';
+
+  useEffect(() => {
+    void roundAt(new Date()).then(setCurrent);
+  }, []);
+  useEffect(() => onLeavingToSignIn(() => keepUnsaved(id, form)), [id, form]);
+
+  const onSaved = useCallback(() => undefined, []);
+  const autosave = useAutosave(id, form, initial, onSaved);
+  const calc = useCalculation(form, current?.fiscalYear);
+
+  const update = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) => setForm((previous) => ({ ...previous, [key]: value }));
+  const updateCost = (index: number, change: Partial<CostRow>) =>
+    setForm((previous) => ({ ...previous, costs: previous.costs.map((row, at) => (at === index ? { ...row, ...change } : row)) }));
+
+  /** Every message to show at a field: the last refused submission, then the live calculation, then typing mistakes. */
+  const issuesAt = useMemo(() => {
+    const errors = new Map<string, string[]>();
+    const warnings = new Map<string, string[]>();
+    const add = (map: Map<string, string[]>, issue: FieldIssue) => {
+      const key = fieldId(issue.field);
+      const message = issueMessage(issue);
+      const list = map.get(key) ?? [];
+      if (!list.includes(message)) map.set(key, [...list, message]);
+    };
+    for (const issue of problem?.errors ?? []) add(errors, issue);
+    const checked = calc.missing.length === 0 && parseYen(form.grant) !== undefined;
+    if (checked) for (const issue of calc.calculation?.violations ?? []) add(errors, issue);
+    for (const issue of calc.calculation?.warnings ?? []) add(warnings, issue);
+    const badYen = (field: string, typed: string) => {
+      if (isBadYen(typed)) add(errors, { field, rule: 'yen', message: '' });
+    };
+    badYen('funding.grant', form.grant);
+    badYen('funding.loan.amount', form.loanAmount);
+    badYen('funding.ownFunds', form.ownFunds);
+    form.costs.forEach((row, index) => badYen(`costs[${index}].amount`, row.amount));
+    return { errors, warnings };
+  }, [problem, calc, form]);
+  const errorsOf = (field: string) => issuesAt.errors.get(fieldId(field)) ?? [];
+  const warningsOf = (field: string) => issuesAt.warnings.get(fieldId(field)) ?? [];
+  const inputProps = (field: string, describedBy: string | undefined) => ({
+    id: fieldId(field),
+    'aria-describedby': describedBy,
+    'aria-invalid': errorsOf(field).length > 0,
+  });
+
+  function fillLargestGrant(maxGrant: number) {
+    setForm((previous) => {
+      const loan = parseYen(previous.loanAmount) ?? 0;
+      const rest = totalCost(previous) - loan - maxGrant;
+      return { ...previous, grant: String(maxGrant), ...(rest >= 0 ? { ownFunds: String(rest) } : {}) };
+    });
+  }
+
+  async function submit() {
+    setSubmitting(true);
+    const revision = await autosave.flush();
+    if (revision === undefined) {
+      setSubmitting(false);
+      setConfirming(false);
+      return;
+    }
+    const options = { params: { path: { id }, header: { 'If-Match': String(revision) } as never } };
+    const { data, error, response } = resubmission
+      ? await api.POST('/v1/applications/{id}/resubmit', options)
+      : await api.POST('/v1/applications/{id}/submit', options);
+    setSubmitting(false);
+    setConfirming(false);
+    if (!response.ok) {
+      setProblem(asProblem(error, response.status));
+      return;
+    }
+    rememberWrite(id, data);
+    navigate(`/applications/${id}?submitted=1`);
+  }
+
+  const yenInput = (field: string, value: string, onChange: (value: string) => void, describedBy: string | undefined) => (
+    <div className="yen-input">
+      <input {...inputProps(field, describedBy)} className="input input--yen" inputMode="numeric" value={value} onChange={(event) => onChange(event.target.value)} />
+      <span aria-hidden="true">円</span>
+      {parseYen(value) !== undefined && parseYen(value)! >= 10_000 && <span className="muted">{formatYenWithMan(parseYen(value)!)}</span>}
+    </div>
+  );
+
+  return (
+    <main id="main" className="page page--wide">
+      <p>
+        <a href="/applications" onClick={linkHandler('/applications')}>
+          ← 申請一覧
+        </a>
+      </p>
+      <h1>{resubmission ? '申請の修正' : '申請の作成'}</h1>
+      <p className="status-line">
+        状態：<span className={`status status--${initial.status}`}>{label(STATUS_LABELS, initial.status)}</span>
+        <span className="save-state" role="status" data-testid="save-state">
+          {autosave.saving ? '保存中…' : autosave.dirty ? '未保存の変更があります' : autosave.savedAt ? `保存済み ${formatClock(autosave.savedAt)}` : '保存済み'}
+        </span>
+        <a href={`/applications/${id}`} onClick={linkHandler(`/applications/${id}`)}>
+          申請の詳細・取下げ
+        </a>
+      </p>
+      {autosave.failure && (
+        <div className="error-summary" role="alert">
+          <p>自動保存できませんでした：{autosave.failure}</p>
+        </div>
+      )}
+      {resubmission && initial.revisionReason && (
+        <div className="notice" data-testid="revision-reason">
+          <h2>修正依頼の内容</h2>
+          <p>{initial.revisionReason}</p>
+        </div>
+      )}
+      {problem && <ErrorSummary title={problem.status === 422 ? '提出できません。次の項目を修正してください。' : problemHeadline(problem)} issues={problem.errors} />}
+      <div className="form-layout">
+        <form className="form" noValidate onSubmit={(event) => event.preventDefault()} aria-label="事業計画">
+          <Section id="section-overview" title="1. 事業概要">
+            <Field id={fieldId('track')} label="事業の区分" required errors={errorsOf('track')}>
+              {(describedBy) => (
+                <select {...inputProps('track', describedBy)} className="select" value={form.track} onChange={(event) => update('track', event.target.value)}>
+                  {Object.entries(TRACK_LABELS).map(([value, text]) => (
+                    <option key={value} value={value}>
+                      {text}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id={fieldId('projectTitle')} label="事業名" required errors={errorsOf('projectTitle')}>
+              {(describedBy) => (
+                <input {...inputProps('projectTitle', describedBy)} className="input" value={form.projectTitle} maxLength={200} onChange={(event) => update('projectTitle', event.target.value)} />
+              )}
+            </Field>
+            <Field id={fieldId('summary')} label="事業の概要" required hint="地域資源の活用、地域課題への対応、新規性がわかるように記入してください。" errors={errorsOf('summary')}>
+              {(describedBy) => (
+                <textarea {...inputProps('summary', describedBy)} className="textarea" rows={5} value={form.summary} maxLength={4000} onChange={(event) => update('summary', event.target.value)} />
+              )}
+            </Field>
+            <fieldset className="fieldset">
+              <legend>実施自治体の状況（補助率の判定に使います）</legend>
+              <label className="choice">
+                <input
+                  type="checkbox"
+                  id={fieldId('municipality.disadvantagedArea')}
+                  checked={form.disadvantagedArea}
+                  onChange={(event) => update('disadvantagedArea', event.target.checked)}
+                />
+                条件不利地域（過疎、離島、半島、山村、豪雪地帯など）に該当する
+              </label>
+              <Field id={fieldId('municipality.fiscalStrengthIndex')} label="財政力指数" required hint="小数第3位まで。例：0.21" errors={errorsOf('municipality.fiscalStrengthIndex')}>
+                {(describedBy) => (
+                  <input
+                    {...inputProps('municipality.fiscalStrengthIndex', describedBy)}
+                    className="input input--short"
+                    inputMode="decimal"
+                    value={form.fiscalStrengthIndex}
+                    onChange={(event) => update('fiscalStrengthIndex', event.target.value)}
+                  />
+                )}
+              </Field>
+            </fieldset>
+          </Section>
+
+          <Section id="section-business" title="2. 事業者">
+            <Field id={fieldId('business.name')} label="事業者名" required errors={errorsOf('business.name')}>
+              {(describedBy) => (
+                <input {...inputProps('business.name', describedBy)} className="input" value={form.businessName} maxLength={200} onChange={(event) => update('businessName', event.target.value)} />
+              )}
+            </Field>
+            <Field id={fieldId('business.corporateNumber')} label="法人番号" hint="13桁の半角数字（法人でない場合は空欄）" errors={errorsOf('business.corporateNumber')}>
+              {(describedBy) => (
+                <input
+                  {...inputProps('business.corporateNumber', describedBy)}
+                  className="input input--medium"
+                  inputMode="numeric"
+                  maxLength={13}
+                  value={form.corporateNumber}
+                  onChange={(event) => update('corporateNumber', event.target.value)}
+                />
+              )}
+            </Field>
+          </Section>
+
+          <Section id="section-costs" title="3. 経費（初期投資）">
+            <p className="muted">国庫補助事業の対象経費は、施設整備・改修費、機械装置費、備品費です。</p>
+            {form.costs.map((row, index) => (
+              <fieldset key={index} className="fieldset cost-row">
+                <legend>経費{index + 1}行目</legend>
+                <Field id={fieldId(`costs[${index}].category`)} label="経費区分" required errors={errorsOf(`costs[${index}].category`)} warnings={warningsOf(`costs[${index}].category`)}>
+                  {(describedBy) => (
+                    <select {...inputProps(`costs[${index}].category`, describedBy)} className="select" value={row.category} onChange={(event) => updateCost(index, { category: event.target.value })}>
+                      {Object.entries(COST_CATEGORY_LABELS).map(([value, text]) => (
+                        <option key={value} value={value}>
+                          {text}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field id={fieldId(`costs[${index}].amount`)} label="金額" required errors={errorsOf(`costs[${index}].amount`)}>
+                  {(describedBy) => yenInput(`costs[${index}].amount`, row.amount, (value) => updateCost(index, { amount: value }), describedBy)}
+                </Field>
+                <Field id={fieldId(`costs[${index}].description`)} label="内容">
+                  {(describedBy) => (
+                    <input {...inputProps(`costs[${index}].description`, describedBy)} className="input" value={row.description} maxLength={500} onChange={(event) => updateCost(index, { description: event.target.value })} />
+                  )}
+                </Field>
+                {form.costs.length > 1 && (
+                  <button type="button" className="button button--text" onClick={() => setForm((previous) => ({ ...previous, costs: previous.costs.filter((_, at) => at !== index) }))}>
+                    経費{index + 1}行目を削除
+                  </button>
+                )}
+              </fieldset>
+            ))}
+            <button type="button" className="button" onClick={() => setForm((previous) => ({ ...previous, costs: [...previous.costs, EMPTY_COST] }))}>
+              経費の行を追加
+            </button>
+            <p>
+              総事業費：<strong data-testid="total-cost">{formatYenWithMan(totalCost(form))}</strong>
+            </p>
+          </Section>
+
+          <Section id="section-funding" title="4. 資金構成">
+            <p className="muted">交付額＋融資額（又は出資額）＋自己資金＝総事業費 になるように入力してください。</p>
+            <Field id={fieldId('funding.grant')} label="交付額（自治体による公費助成）" required errors={errorsOf('funding.grant')}>
+              {(describedBy) => yenInput('funding.grant', form.grant, (value) => update('grant', value), describedBy)}
+            </Field>
+            <Field id={fieldId('funding.loan.amount')} label="融資額（又は出資額）" required hint="地域金融機関等による無担保・無保証の融資が原則です。" errors={errorsOf('funding.loan.amount')}>
+              {(describedBy) => yenInput('funding.loan.amount', form.loanAmount, (value) => update('loanAmount', value), describedBy)}
+            </Field>
+            <Field id={fieldId('funding.loan.form')} label="融資か出資か" required>
+              {(describedBy) => (
+                <select {...inputProps('funding.loan.form', describedBy)} className="select" value={form.loanForm} onChange={(event) => update('loanForm', event.target.value)}>
+                  <option value="loan">融資</option>
+                  <option value="equity">出資</option>
+                </select>
+              )}
+            </Field>
+            <Field id={fieldId('funding.loan.lenderType')} label="金融機関の種類" required errors={errorsOf('funding.loan.lenderType')}>
+              {(describedBy) => (
+                <select {...inputProps('funding.loan.lenderType', describedBy)} className="select" value={form.lenderType} onChange={(event) => update('lenderType', event.target.value)}>
+                  <option value="">選択してください</option>
+                  <optgroup label="地域金融機関等">
+                    {NATIONAL_LENDERS.map((value) => (
+                      <option key={value} value={value}>
+                        {LENDER_TYPE_LABELS[value]}
+                      </option>
+                    ))}
+                  </optgroup>
+                  <optgroup label="その他">
+                    {OTHER_LENDERS.map((value) => (
+                      <option key={value} value={value}>
+                        {LENDER_TYPE_LABELS[value]}
+                      </option>
+                    ))}
+                  </optgroup>
+                </select>
+              )}
+            </Field>
+            <Field id={fieldId('funding.loan.lenderName')} label="金融機関名">
+              {(describedBy) => (
+                <input {...inputProps('funding.loan.lenderName', describedBy)} className="input" value={form.lenderName} maxLength={200} onChange={(event) => update('lenderName', event.target.value)} />
+              )}
+            </Field>
+            <label className="choice">
+              <input type="checkbox" id={fieldId('funding.loan.secured')} checked={form.secured} onChange={(event) => update('secured', event.target.checked)} />
+              担保・保証を付ける
+            </label>
+            {warningsOf('funding.loan.secured').length > 0 && <p className="field__warning">{warningsOf('funding.loan.secured').join(' ')}</p>}
+            {form.secured && (
+              <Field id={fieldId('funding.loan.securedReason')} label="担保・保証が必要な理由" required>
+                {(describedBy) => (
+                  <textarea {...inputProps('funding.loan.securedReason', describedBy)} className="textarea" rows={3} value={form.securedReason} onChange={(event) => update('securedReason', event.target.value)} />
+                )}
+              </Field>
+            )}
+            <Field id={fieldId('funding.ownFunds')} label="自己資金" required hint="0円の場合は 0 と入力してください。" errors={errorsOf('funding.ownFunds')}>
+              {(describedBy) => yenInput('funding.ownFunds', form.ownFunds, (value) => update('ownFunds', value), describedBy)}
+            </Field>
+          </Section>
+
+          <Section id="section-priorities" title="5. 優先分野">
+            <fieldset className="fieldset" id={fieldId('priorityCategories')} aria-describedby={warningsOf('priorityCategories').length > 0 ? 'priorities-warning' : undefined}>
+              <legend>該当する優先分野（補助率の判定に使います）</legend>
+              {Object.entries(PRIORITY_LABELS).map(([value, text]) => (
+                <label key={value} className="choice">
+                  <input
+                    type="checkbox"
+                    checked={form.priorityCategories.includes(value)}
+                    onChange={(event) =>
+                      update('priorityCategories', event.target.checked ? [...form.priorityCategories, value] : form.priorityCategories.filter((category) => category !== value))
+                    }
+                  />
+                  {text}
+                </label>
+              ))}
+              {warningsOf('priorityCategories').length > 0 && (
+                <p className="field__warning" id="priorities-warning">
+                  {warningsOf('priorityCategories').join(' ')}
+                </p>
+              )}
+            </fieldset>
+          </Section>
+
+          <Section id="section-schedule" title="6. 日程">
+            <Field id={fieldId('schedule.start')} label="事業開始日" required errors={errorsOf('schedule.start')}>
+              {(describedBy) => <input {...inputProps('schedule.start', describedBy)} type="date" className="input input--medium" value={form.start} onChange={(event) => update('start', event.target.value)} />}
+            </Field>
+            <Field
+              id={fieldId('schedule.completion')}
+              label="事業完了日"
+              required
+              hint="原則として年度内（3月31日まで）に完了します。"
+              errors={errorsOf('schedule.completion')}
+              warnings={warningsOf('schedule.completion')}
+            >
+              {(describedBy) => (
+                <input {...inputProps('schedule.completion', describedBy)} type="date" className="input input--medium" value={form.completion} onChange={(event) => update('completion', event.target.value)} />
+              )}
+            </Field>
+            <Field id={fieldId('schedule.extendedCompletionReason')} label="年度を越える理由" hint="完了日が年度を越える場合のみ記入してください。">
+              {(describedBy) => (
+                <textarea
+                  {...inputProps('schedule.extendedCompletionReason', describedBy)}
+                  className="textarea"
+                  rows={2}
+                  value={form.extendedCompletionReason}
+                  onChange={(event) => update('extendedCompletionReason', event.target.value)}
+                />
+              )}
+            </Field>
+          </Section>
+
+          <section className="form-section" aria-labelledby="section-documents">
+            <h2 id="section-documents">添付書類</h2>
+            <p className="muted">事業計画書・融資確約書などの添付（受領時にサイズと SHA-256 を表示）は、添付書類機能の公開後にこの欄から行えます。</p>
+          </section>
+
+          <div className="actions">
+            <button type="button" className="button button--primary" onClick={() => setConfirming(true)}>
+              {resubmission ? '再提出する…' : '提出する…'}
+            </button>
+          </div>
+        </form>
+        <CalculationPanel state={calc} onFillLargestGrant={fillLargestGrant} />
+      </div>
+      {confirming && <SubmitDialog round={current} resubmission={resubmission} busy={submitting} onConfirm={() => void submit()} onCancel={() => setConfirming(false)} />}
+    </main>
+  );
+}

@@ -1,0 +1,91 @@
+import { formatManYen, formatYen, formatYenWithMan } from '../../format/money';
+import { fieldId, fieldLabel } from '../../messages/field-labels';
+import { RATE_BASIS_LABELS, label } from '../../messages/labels';
+import { issueMessage } from '../../messages/rule-messages';
+import type { CalculationState } from './use-calculation';
+
+/** Beside the form: the calculator's answer for the plan as typed, rule by rule. */
+export function CalculationPanel({
+  state,
+  onFillLargestGrant,
+}: {
+  state: CalculationState;
+  onFillLargestGrant: (maxGrant: number) => void;
+}) {
+  const { calculation, missing, pending } = state;
+  return (
+    <aside className="calc-panel" aria-labelledby="calc-title">
+      <h2 id="calc-title">交付額の試算</h2>
+      <p className="muted" aria-live="polite">
+        {pending ? '計算しています…' : calculation ? `適用ルール：${calculation.ruleSetId}${calculation.provisional ? '（暫定）' : ''}` : ''}
+      </p>
+      {missing.length > 0 && (
+        <div className="notice">
+          <p>次の項目を入力すると試算します：</p>
+          <ul>
+            {missing.map((field) => (
+              <li key={field}>{fieldLabel(field)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {calculation && missing.length === 0 && (
+        <>
+          <dl className="figures">
+            <dt>総事業費</dt>
+            <dd>{formatYenWithMan(calculation.totalCost)}</dd>
+            <dt>対象経費</dt>
+            <dd>{formatYenWithMan(calculation.eligibleCost)}</dd>
+            <dt>融資倍率（融資額÷交付額）</dt>
+            <dd>{calculation.loanMultiple ? `${calculation.loanMultiple}倍` : '—'}</dd>
+            <dt>交付額の上限</dt>
+            <dd data-testid="calc-cap">上限 {formatManYen(calculation.cap)}</dd>
+            <dt>最大交付額</dt>
+            <dd data-testid="calc-max-grant">{formatYenWithMan(calculation.maxGrant)}</dd>
+            <dt>補助率</dt>
+            <dd>
+              {calculation.subsidyRate.numerator}/{calculation.subsidyRate.denominator}
+              <span className="muted">
+                （{calculation.subsidyRate.basis.map((basis) => label(RATE_BASIS_LABELS, basis)).join('、')}）
+              </span>
+            </dd>
+            <dt>国費（交付金）N</dt>
+            <dd data-testid="calc-national-share">{formatYen(calculation.nationalShare)}</dd>
+            <dt>特別交付税措置 T</dt>
+            <dd>{formatYen(calculation.specialTaxShare)}</dd>
+            <dt>自治体の実質負担 M</dt>
+            <dd>{formatYen(calculation.municipalShare)}</dd>
+          </dl>
+          <button type="button" className="button" onClick={() => onFillLargestGrant(calculation.maxGrant)}>
+            融資額から最大交付額を入れる
+          </button>
+          <p className="muted">交付額を最大交付額にし、自己資金を総事業費との差額に合わせます。</p>
+          <h3>規則の確認</h3>
+          {calculation.violations.length === 0 && calculation.warnings.length === 0 && (
+            <p className="ok" data-testid="calc-ok">
+              規則への違反はありません。
+            </p>
+          )}
+          {calculation.violations.length > 0 && (
+            <ul className="issues issues--error" data-testid="calc-violations">
+              {calculation.violations.map((issue, index) => (
+                <li key={`${issue.rule}-${index}`}>
+                  <a href={`#${fieldId(issue.field)}`}>{fieldLabel(issue.field)}</a>：{issueMessage(issue)}
+                </li>
+              ))}
+            </ul>
+          )}
+          {calculation.warnings.length > 0 && (
+            <ul className="issues issues--warning">
+              {calculation.warnings.map((issue, index) => (
+                <li key={`${issue.rule}-${index}`}>
+                  注意：<a href={`#${fieldId(issue.field)}`}>{fieldLabel(issue.field)}</a>：{issueMessage(issue)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,220 @@
+import { integer, record, records, text, type Json } from '../../api/read-fields';
+import type { components } from '../../api/schema';
+
+type ApplicationPlan = components['schemas']['ApplicationPlanDto'];
+type CalculationRequest = components['schemas']['FundingPlanDto'];
+
+export interface CostRow {
+  readonly category: string;
+  readonly amount: string;
+  readonly description: string;
+}
+
+/** The form as typed: strings, as inputs hold them; turned into the API's plan on every save. */
+export interface PlanForm {
+  readonly track: string;
+  readonly projectTitle: string;
+  readonly summary: string;
+  readonly disadvantagedArea: boolean;
+  readonly fiscalStrengthIndex: string;
+  readonly businessName: string;
+  readonly corporateNumber: string;
+  readonly costs: readonly CostRow[];
+  readonly grant: string;
+  readonly loanAmount: string;
+  /** 融資 or 出資: an equity investment counts exactly as a loan. */
+  readonly loanForm: string;
+  readonly lenderType: string;
+  readonly lenderName: string;
+  readonly secured: boolean;
+  readonly securedReason: string;
+  readonly ownFunds: string;
+  readonly priorityCategories: readonly string[];
+  readonly start: string;
+  readonly completion: string;
+  readonly extendedCompletionReason: string;
+}
+
+export const EMPTY_COST: CostRow = { category: 'facility', amount: '', description: '' };
+
+export const EMPTY_FORM: PlanForm = {
+  track: 'national',
+  projectTitle: '',
+  summary: '',
+  disadvantagedArea: false,
+  fiscalStrengthIndex: '',
+  businessName: '',
+  corporateNumber: '',
+  costs: [EMPTY_COST],
+  grant: '',
+  loanAmount: '',
+  loanForm: 'loan',
+  lenderType: '',
+  lenderName: '',
+  secured: false,
+  securedReason: '',
+  ownFunds: '',
+  priorityCategories: [],
+  start: '',
+  completion: '',
+  extendedCompletionReason: '',
+};
+
+/** Yen as typed: 25,000,000 or ２５００００００ (full-width digits are normalised); undefined if blank or not whole yen. */
+export function parseYen(typed: string): number | undefined {
+  const normalised = typed.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)).replace(/[,，\s円]/g, '');
+  if (!/^\d{1,16}$/.test(normalised)) return undefined;
+  const value = Number(normalised);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+export function isBadYen(typed: string): boolean {
+  return typed.trim() !== '' && parseYen(typed) === undefined;
+}
+
+function parseIndex(typed: string): number | undefined {
+  const value = typed.trim();
+  return /^\d(\.\d{1,3})?$/.test(value) ? Number(value) : undefined;
+}
+
+const yenText = (value: number | undefined) => (value === undefined ? '' : String(value));
+
+/** The plan as the API stores it: what is filled in, nothing invented. */
+export function toPlan(form: PlanForm): ApplicationPlan {
+  const loan = {
+    ...(parseYen(form.loanAmount) !== undefined ? { amount: parseYen(form.loanAmount) } : {}),
+    form: form.loanForm,
+    ...(form.lenderType ? { lenderType: form.lenderType } : {}),
+    ...(form.lenderName.trim() ? { lenderName: form.lenderName.trim() } : {}),
+    secured: form.secured,
+    ...(form.secured && form.securedReason.trim() ? { securedReason: form.securedReason.trim() } : {}),
+  };
+  const plan = {
+    track: form.track,
+    ...(form.projectTitle.trim() ? { projectTitle: form.projectTitle.trim() } : {}),
+    ...(form.summary.trim() ? { summary: form.summary.trim() } : {}),
+    municipality: {
+      disadvantagedArea: form.disadvantagedArea,
+      ...(parseIndex(form.fiscalStrengthIndex) !== undefined ? { fiscalStrengthIndex: parseIndex(form.fiscalStrengthIndex) } : {}),
+    },
+    business: {
+      ...(form.businessName.trim() ? { name: form.businessName.trim() } : {}),
+      ...(/^\d{13}$/.test(form.corporateNumber.trim()) ? { corporateNumber: form.corporateNumber.trim() } : {}),
+    },
+    costs: form.costs
+      .filter((row) => row.amount.trim() || row.description.trim())
+      .map((row) => ({
+        category: row.category,
+        ...(parseYen(row.amount) !== undefined ? { amount: parseYen(row.amount) } : {}),
+        ...(row.description.trim() ? { description: row.description.trim() } : {}),
+      })),
+    funding: {
+      ...(parseYen(form.grant) !== undefined ? { grant: parseYen(form.grant) } : {}),
+      loan,
+      ...(parseYen(form.ownFunds) !== undefined ? { ownFunds: parseYen(form.ownFunds) } : {}),
+    },
+    priorityCategories: [...form.priorityCategories],
+    ...(form.start || form.completion
+      ? {
+          schedule: {
+            ...(form.start ? { start: form.start } : {}),
+            ...(form.completion ? { completion: form.completion } : {}),
+            ...(form.extendedCompletionReason.trim() ? { extendedCompletionReason: form.extendedCompletionReason.trim() } : {}),
+          },
+        }
+      : {}),
+  };
+  return plan as ApplicationPlan;
+}
+
+/** The calculator's question, once every figure it needs is there; otherwise what is missing. */
+export function toCalculationRequest(form: PlanForm, fiscalYear: number): CalculationRequest | { missing: string[] } {
+  const missing: string[] = [];
+  const grant = parseYen(form.grant);
+  const loanAmount = parseYen(form.loanAmount);
+  const ownFunds = parseYen(form.ownFunds);
+  const fiscalStrengthIndex = parseIndex(form.fiscalStrengthIndex);
+  const costs = form.costs.filter((row) => parseYen(row.amount) !== undefined);
+  if (fiscalStrengthIndex === undefined) missing.push('municipality.fiscalStrengthIndex');
+  if (costs.length === 0) missing.push('costs');
+  if (grant === undefined) missing.push('funding.grant');
+  if (loanAmount === undefined) missing.push('funding.loan.amount');
+  if (!form.lenderType) missing.push('funding.loan.lenderType');
+  if (ownFunds === undefined) missing.push('funding.ownFunds');
+  if (missing.length > 0) return { missing };
+  return {
+    fiscalYear,
+    track: form.track as CalculationRequest['track'],
+    municipality: { disadvantagedArea: form.disadvantagedArea, fiscalStrengthIndex: fiscalStrengthIndex! },
+    costs: costs.map((row) => ({
+      category: row.category as CalculationRequest['costs'][number]['category'],
+      amount: parseYen(row.amount)!,
+      ...(row.description.trim() ? { description: row.description.trim() } : {}),
+    })),
+    funding: {
+      grant: grant!,
+      loan: {
+        amount: loanAmount!,
+        form: form.loanForm as CalculationRequest['funding']['loan']['form'],
+        lenderType: form.lenderType as CalculationRequest['funding']['loan']['lenderType'],
+        ...(form.lenderName.trim() ? { lenderName: form.lenderName.trim() } : {}),
+        secured: form.secured,
+        ...(form.secured && form.securedReason.trim() ? { securedReason: form.securedReason.trim() } : {}),
+      },
+      ownFunds: ownFunds!,
+    },
+    priorityCategories: form.priorityCategories as CalculationRequest['priorityCategories'],
+    ...(form.start && form.completion
+      ? {
+          schedule: {
+            start: form.start,
+            completion: form.completion,
+            ...(form.extendedCompletionReason.trim() ? { extendedCompletionReason: form.extendedCompletionReason.trim() } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** The form for a stored plan (the application answer's `plan`). */
+export function fromPlan(answerPlan: unknown): PlanForm {
+  const plan: Json = record(answerPlan);
+  const municipality = record(plan.municipality);
+  const business = record(plan.business);
+  const funding = record(plan.funding);
+  const loan = record(funding.loan);
+  const schedule = record(plan.schedule);
+  const costs = records(plan.costs).map((cost) => ({
+    category: text(cost.category) ?? 'facility',
+    amount: yenText(integer(cost.amount)),
+    description: text(cost.description) ?? '',
+  }));
+  const index = municipality.fiscalStrengthIndex;
+  return {
+    track: text(plan.track) ?? 'national',
+    projectTitle: text(plan.projectTitle) ?? '',
+    summary: text(plan.summary) ?? '',
+    disadvantagedArea: municipality.disadvantagedArea === true,
+    fiscalStrengthIndex: typeof index === 'number' || typeof index === 'string' ? String(index) : '',
+    businessName: text(business.name) ?? '',
+    corporateNumber: text(business.corporateNumber) ?? '',
+    costs: costs.length > 0 ? costs : [EMPTY_COST],
+    grant: yenText(integer(funding.grant)),
+    loanAmount: yenText(integer(loan.amount)),
+    loanForm: text(loan.form) ?? 'loan',
+    lenderType: text(loan.lenderType) ?? '',
+    lenderName: text(loan.lenderName) ?? '',
+    secured: loan.secured === true,
+    securedReason: text(loan.securedReason) ?? '',
+    ownFunds: yenText(integer(funding.ownFunds)),
+    priorityCategories: Array.isArray(plan.priorityCategories) ? plan.priorityCategories.map(String) : [],
+    start: text(schedule.start) ?? '',
+    completion: text(schedule.completion) ?? '',
+    extendedCompletionReason: text(schedule.extendedCompletionReason) ?? '',
+  };
+}
+
+/** Sum of the cost lines that hold whole yen. */
+export function totalCost(form: PlanForm): number {
+  return form.costs.reduce((sum, row) => sum + (parseYen(row.amount) ?? 0), 0);
+}

@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../api/client';
+import { rememberWrite } from '../../api/application-answers';
+import { asProblem, problemHeadline } from '../../api/problems';
+import { useSession } from '../../auth/session';
+import { toPlan, type PlanForm } from './plan-form';
+import { toDraftModel, type DraftModel } from './draft-model';
+
+const AUTOSAVE_MS = 1200;
+
+export interface Autosave {
+  readonly savedAt?: Date;
+  readonly saving: boolean;
+  readonly dirty: boolean;
+  readonly failure?: string;
+  /** Saves now if anything is unsaved; resolves with the revision to write against next (undefined on failure). */
+  flush(): Promise<number | undefined>;
+}
+
+/**
+ * Saves the draft to the server a moment after typing stops (PUT …/plan with If-Match), so
+ * nothing typed is lost. A lapsed session pauses it; signing in again resumes it.
+ */
+export function useAutosave(id: string, form: PlanForm, initial: DraftModel, onSaved: (model: DraftModel) => void): Autosave {
+  const [savedAt, setSavedAt] = useState<Date>();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  const revision = useRef(initial.revision);
+  const savedForm = useRef(form);
+  const latestForm = useRef(form);
+  latestForm.current = form;
+  const inFlight = useRef<Promise<DraftModel | undefined> | undefined>(undefined);
+  const { lapsed } = useSession();
+  const dirty = form !== savedForm.current;
+
+  const save = useCallback(async (): Promise<DraftModel | undefined> => {
+    if (inFlight.current) await inFlight.current;
+    const snapshot = latestForm.current;
+    if (snapshot === savedForm.current) return undefined;
+    setSaving(true);
+    const run = (async () => {
+      const { data, error, response } = await api.PUT('/v1/applications/{id}/plan', {
+        params: { path: { id }, header: { 'If-Match': String(revision.current) } as never },
+        body: { plan: toPlan(snapshot) },
+      });
+      if (!response.ok) {
+        setFailure(response.status === 401 ? undefined : problemHeadline(asProblem(error, response.status)));
+        return undefined;
+      }
+      const model = toDraftModel(data);
+      rememberWrite(id, data);
+      revision.current = model.revision;
+      savedForm.current = snapshot;
+      setSavedAt(new Date());
+      setFailure(undefined);
+      onSaved(model);
+      return model;
+    })();
+    inFlight.current = run;
+    try {
+      return await run;
+    } finally {
+      inFlight.current = undefined;
+      setSaving(false);
+    }
+  }, [id, onSaved]);
+
+  useEffect(() => {
+    if (!dirty || lapsed) return;
+    const timer = setTimeout(() => void save(), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [form, dirty, lapsed, save]);
+
+  return {
+    savedAt,
+    saving,
+    dirty,
+    failure,
+    flush: async () => {
+      if (inFlight.current) await inFlight.current;
+      if (latestForm.current === savedForm.current) return revision.current;
+      return (await save())?.revision;
+    },
+  };
+}

@@ -1,0 +1,197 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { asProblem, problemHeadline } from '../../api/problems';
+import { roundAt, roundById, roundLabel, type RoundInfo } from '../../api/rounds';
+import { daysUntil, formatCalendarDate, formatDeadline } from '../../format/dates';
+import { formatManYen, formatYen } from '../../format/money';
+import { STATUS_LABELS, label } from '../../messages/labels';
+import { linkHandler, navigate } from '../../router';
+import { toApplicationListPage, type ApplicationListItem } from './application-list-item';
+
+const FILTERABLE_STATUSES = ['draft', 'submitted', 'under_review', 'revision_requested', 'adopted', 'rejected', 'withdrawn'];
+
+function DeadlineCell({ item, current }: { item: ApplicationListItem; current?: RoundInfo }) {
+  const [round, setRound] = useState<RoundInfo>();
+  useEffect(() => {
+    if (item.round) void roundById(item.round).then(setRound);
+  }, [item.round]);
+  const shown = item.status === 'draft' ? current : round;
+  if (!shown) return <>—</>;
+  const days = daysUntil(shown.deadline, new Date());
+  return (
+    <>
+      <span className="nowrap">{roundLabel(shown.round)}</span>
+      <br />
+      {formatDeadline(shown.deadline)}
+      <br />
+      <strong>{days > 0 ? `あと${days}日` : days === 0 ? '本日締切' : '締切済み'}</strong>
+      {item.status === 'draft' && <span className="muted">（今提出した場合）</span>}
+    </>
+  );
+}
+
+export function MyApplicationsPage() {
+  const [status, setStatus] = useState('');
+  const [fiscalYear, setFiscalYear] = useState('');
+  const [items, setItems] = useState<ApplicationListItem[]>([]);
+  const [cursor, setCursor] = useState<string>();
+  const [loading, setLoading] = useState(true);
+  const [failure, setFailure] = useState<string>();
+  const [current, setCurrent] = useState<RoundInfo>();
+
+  useEffect(() => {
+    void roundAt(new Date()).then(setCurrent);
+  }, []);
+
+  const load = useCallback(
+    async (after?: string) => {
+      setLoading(true);
+      const { data, error, response } = await api.GET('/v1/applications', {
+        params: {
+          query: {
+            ...(status ? { status: status as never } : {}),
+            ...(fiscalYear ? { fiscalYear: Number(fiscalYear) } : {}),
+            ...(after ? { cursor: after } : {}),
+            limit: 20,
+          },
+        },
+      });
+      setLoading(false);
+      if (!response.ok) {
+        setFailure(problemHeadline(asProblem(error, response.status)));
+        return;
+      }
+      setFailure(undefined);
+      const page = toApplicationListPage(data);
+      setItems((previous) => (after ? [...previous, ...page.items] : [...page.items]));
+      setCursor(page.nextCursor);
+    },
+    [status, fiscalYear],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function createDraft() {
+    const { data, error, response } = await api.POST('/v1/applications', { body: { plan: { track: 'national', priorityCategories: [] } } });
+    const id = (data as { id?: unknown } | undefined)?.id;
+    if (!response.ok || typeof id !== 'string') {
+      setFailure(problemHeadline(asProblem(error, response.status)));
+      return;
+    }
+    navigate(`/applications/${id}/edit`);
+  }
+
+  const years = current ? [current.fiscalYear, current.fiscalYear - 1, current.fiscalYear - 2] : [];
+
+  return (
+    <main id="main" className="page">
+      <h1>申請一覧</h1>
+      <p>あなたの団体の申請です。下書きは提出するまで何度でも編集できます（入力内容は自動で保存されます）。</p>
+      <button type="button" className="button button--primary" onClick={() => void createDraft()}>
+        新しい申請を作成
+      </button>
+      <form className="filters" aria-label="絞り込み" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor="filter-status" className="field__label">
+            状態
+          </label>
+          <select id="filter-status" className="select" value={status} onChange={(event) => setStatus(event.target.value)}>
+            <option value="">すべて</option>
+            {FILTERABLE_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {label(STATUS_LABELS, value)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-fiscal-year" className="field__label">
+            年度
+          </label>
+          <select
+            id="filter-fiscal-year"
+            className="select"
+            value={fiscalYear}
+            onChange={(event) => setFiscalYear(event.target.value)}
+          >
+            <option value="">すべて</option>
+            {years.map((year) => (
+              <option key={year} value={year}>
+                {`令和${year - 2018}年度（${year}年度）`}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      {failure && (
+        <div className="error-summary" role="alert">
+          <p>{failure}</p>
+        </div>
+      )}
+      <p aria-live="polite" className="muted">
+        {loading ? '読み込み中…' : `${items.length}件${cursor ? '（続きがあります）' : ''}`}
+      </p>
+      {items.length > 0 && (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">申請一覧</caption>
+            <thead>
+              <tr>
+                <th scope="col">事業名</th>
+                <th scope="col">状態</th>
+                <th scope="col">募集回・締切</th>
+                <th scope="col">採否決定予定日</th>
+                <th scope="col" className="numeric">
+                  交付額（申請）
+                </th>
+                <th scope="col" className="numeric">
+                  国費（交付金）
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => {
+                const path = item.status === 'draft' ? `/applications/${item.id}/edit` : `/applications/${item.id}`;
+                return (
+                  <tr key={item.id}>
+                    <td>
+                      <a href={path} onClick={linkHandler(path)}>
+                        {item.projectTitle || '（事業名未入力）'}
+                      </a>
+                      {item.businessName && <div className="muted">{item.businessName}</div>}
+                    </td>
+                    <td>
+                      <span className={`status status--${item.status}`}>{label(STATUS_LABELS, item.status)}</span>
+                    </td>
+                    <td>
+                      <DeadlineCell item={item} current={current} />
+                    </td>
+                    <td>{item.decisionDueDate ? formatCalendarDate(item.decisionDueDate) : '—'}</td>
+                    <td className="numeric">
+                      {item.requestedGrant !== undefined ? (
+                        <>
+                          {formatYen(item.requestedGrant)}
+                          <div className="muted">{formatManYen(item.requestedGrant)}</div>
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td className="numeric">{item.nationalShare !== undefined ? formatYen(item.nationalShare) : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {cursor && (
+        <button type="button" className="button" onClick={() => void load(cursor)}>
+          さらに表示
+        </button>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,35 @@
+import { checkScreen } from './support/screens';
+import { useRunningSystem } from './support/running-system';
+import { signInAsMunicipality } from './support/sign-in';
+
+describe('Signing in (AUTH_MODE=dev), in a real browser', () => {
+  const system = useRunningSystem('2025-06-02T10:00:00+09:00');
+
+  it('opens on the Japanese sign-in page, refuses a malformed municipality code at its field, and signs a municipal officer in', async () => {
+    const page = await system.newPage();
+    await page.goto(`${system.baseUrl}/`);
+    await page.getByRole('heading', { name: 'サインイン' }).waitFor();
+    expect(await page.title()).toBe('ローカル10,000プロジェクト 申請システム');
+    // The self-hosted Noto Sans JP (no system Japanese font on this machine) serves the page's kanji.
+    const faces = await page.evaluate(async () => (await document.fonts.load('16px "Noto Sans JP"', '申請')).length);
+    expect(faces).toBeGreaterThan(0);
+    await checkScreen(page, '01-sign-in');
+
+    await page.getByLabel('自治体担当者').check();
+    await page.getByLabel('氏名').fill('遠野 花子');
+    await page.getByLabel('団体コード（全国地方公共団体コード）').fill('0320');
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    const summary = page.getByRole('alert');
+    await summary.getByRole('link', { name: /団体コード/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-municipalityCode');
+    expect(await page.locator('#field-municipalityCode-error').textContent()).toContain('6桁');
+    await checkScreen(page, '02-sign-in-error');
+
+    await signInAsMunicipality(page, system.baseUrl);
+    expect(await page.locator('.site-header__user').textContent()).toContain('遠野 花子');
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    expect(await page.evaluate(() => sessionStorage.getItem('l10k.session'))).toContain('"municipalityCode":"032077"');
+    await page.getByText('0件').waitFor();
+    await checkScreen(page, '03-my-applications-empty');
+  });
+});

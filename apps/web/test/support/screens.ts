@@ -1,0 +1,23 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { REPOSITORY_ROOT } from './web-build';
+
+export const SCREENS_DIR = join(REPOSITORY_ROOT, 'test-results', 'screens');
+
+/**
+ * Every screen a test reaches: a full-page screenshot for people to look at
+ * (test-results/screens/<name>.png), and axe-core against WCAG 2.1 A/AA, which must find
+ * nothing serious or critical.
+ */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect({ screen: name, serious }).toEqual({ screen: name, serious: [] });
+}
