@@ -62,6 +62,10 @@ describe('npm run token: dev tokens from the command line', () => {
       ['--role', 'municipality', '--municipality', '032078'],
       /--municipality: .*check digit of 032078 should be 7/,
     ],
+    [
+      ['--role', 'municipality', '--municipality', '999997'],
+      /--municipality: .*999997 names no local government/,
+    ],
     [['--rol', 'reviewer'], /Unknown option '--rol'/],
     [['--role'], /argument missing/],
     [['--role', 'reviewer', 'extra'], /positional argument/],

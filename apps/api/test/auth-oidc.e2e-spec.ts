@@ -172,6 +172,10 @@ describe('authentication (AUTH_MODE=oidc) against the issuer’s JWKS', () => {
       await sign(rsa.privateKey, issuer.url, { claims: { municipalityCode: '032078' } }),
       /"municipalityCode" claim/,
     );
+    await expectInvalid(
+      await sign(rsa.privateKey, issuer.url, { claims: { municipalityCode: '999997' } }),
+      /"municipalityCode" claim 999997 names no local government in MIC's 全国地方公共団体コード/,
+    );
   });
 
   it('has no dev-token route: POST /v1/auth/dev-tokens is a 404 problem', async () => {

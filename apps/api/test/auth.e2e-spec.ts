@@ -69,6 +69,7 @@ describe('authentication (AUTH_MODE=dev)', () => {
       [{ ...officer, municipalityCode: undefined }, 'municipalityCode', 'is_defined'],
       [{ ...officer, municipalityCode: '032078' }, 'municipalityCode', 'local_government_code'],
       [{ ...officer, municipalityCode: 32077 }, 'municipalityCode', 'local_government_code'],
+      [{ ...officer, municipalityCode: '999997' }, 'municipalityCode', 'local_government_exists'],
       [{ ...officer, isAdmin: true }, 'isAdmin', 'unknown_field'],
     ])('refuses %j with a 400 naming %s (%s)', async (body, field, rule) => {
       const response = await http()
@@ -86,6 +87,20 @@ describe('authentication (AUTH_MODE=dev)', () => {
         .send({ ...officer, municipalityCode: '032078' })
         .expect(400);
       expect(refusal(response)[0].message).toMatch(/check digit of 032078 should be 7/);
+    });
+
+    it('says a well-formed code names no local government (999997)', async () => {
+      const response = await http()
+        .post('/v1/auth/dev-tokens')
+        .send({ ...officer, municipalityCode: '999997' })
+        .expect(400);
+      expect(refusal(response)).toEqual([
+        {
+          field: 'municipalityCode',
+          rule: 'local_government_exists',
+          message: "municipalityCode: 999997 names no local government in MIC's 全国地方公共団体コード",
+        },
+      ]);
     });
   });
 
@@ -185,6 +200,7 @@ describe('authentication (AUTH_MODE=dev)', () => {
       [{ roles: [] }, /"roles" claim/],
       [{ municipalityCode: null }, /"municipalityCode" claim is required/],
       [{ municipalityCode: '032078' }, /"municipalityCode" claim is invalid: The check digit/],
+      [{ municipalityCode: '999997' }, /"municipalityCode" claim 999997 names no local government/],
       [{ name: '' }, /"name" claim/],
     ])(
       'answers 401 token_invalid naming the claim to a well-signed token with claims %j',

@@ -1,11 +1,18 @@
 import { principalFromClaims } from './principal-from-claims';
 
 describe('principalFromClaims: what a verified token must say before it becomes a principal', () => {
-  const officer = { sub: 'u1', name: '遠野 花子', roles: ['municipality'], municipalityCode: '032077' };
+  const officer = { sub: 'u1', name: '久慈 花子', roles: ['municipality'], municipalityCode: '032077' };
 
   it('makes a municipality officer with their local government code', () => {
     expect(principalFromClaims(officer)).toEqual({ valid: true, principal: officer });
   });
+
+  it.each(['032077', '130001', '131016', '011011'])(
+    'takes %s, a code in the registry',
+    (municipalityCode) => {
+      expect(principalFromClaims({ ...officer, municipalityCode })).toMatchObject({ valid: true });
+    },
+  );
 
   it('keeps several roles, once each, and gives no code to a principal without the municipality role', () => {
     expect(
@@ -36,6 +43,11 @@ describe('principalFromClaims: what a verified token must say before it becomes 
       /check digit of 032078 should be 7, not 8/,
     ],
     [{ ...officer, municipalityCode: '32077' }, 'municipalityCode', /exactly 6 digits/],
+    [
+      { ...officer, municipalityCode: '999997' },
+      'municipalityCode',
+      /claim 999997 names no local government in MIC's 全国地方公共団体コード/,
+    ],
   ])('refuses %j naming the claim %s', (claims, claim, message) => {
     const check = principalFromClaims(claims);
     expect(check).toMatchObject({ valid: false, claim });

@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
 import { ROLES, Role } from '@l10k/domain';
-import { checkLocalGovernmentCode } from '@l10k/rules';
+import { checkLocalGovernmentCode, findLocalGovernment } from '@l10k/rules';
 import type { Principal } from './principal';
 
 export type ClaimsCheck =
@@ -53,6 +53,12 @@ export function principalFromClaims(claims: JWTPayload): ClaimsCheck {
       valid: false,
       claim: 'municipalityCode',
       message: `the "municipalityCode" claim is invalid: ${code.reason}`,
+    };
+  if (findLocalGovernment(municipalityCode) === undefined)
+    return {
+      valid: false,
+      claim: 'municipalityCode',
+      message: `the "municipalityCode" claim ${municipalityCode} names no local government in MIC's 全国地方公共団体コード`,
     };
   return { valid: true, principal: { sub, name, roles: distinctRoles, municipalityCode } };
 }

@@ -11,7 +11,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { ROLES, Role } from '@l10k/domain';
-import { IsLocalGovernmentCode } from './is-local-government-code';
+import { IsLocalGovernmentCode, IsRegisteredLocalGovernment } from './is-local-government-code';
 
 export class DevTokenRequest {
   @ApiProperty({ example: 'officer-032077-1' })
@@ -20,7 +20,7 @@ export class DevTokenRequest {
   @MaxLength(200)
   sub: string;
 
-  @ApiProperty({ example: '遠野 花子' })
+  @ApiProperty({ example: '久慈 花子' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -34,7 +34,8 @@ export class DevTokenRequest {
   roles: Role[];
 
   @ApiPropertyOptional({
-    description: 'required with the municipality role: 6-digit local government code',
+    description:
+      'required with the municipality role: the 6-digit code of a local government in MIC’s table (GET /v1/municipalities)',
     example: '032077',
   })
   @ValidateIf(
@@ -44,5 +45,6 @@ export class DevTokenRequest {
   )
   @IsDefined({ message: 'municipalityCode is required with the municipality role' })
   @IsLocalGovernmentCode()
+  @IsRegisteredLocalGovernment()
   municipalityCode?: string;
 }
