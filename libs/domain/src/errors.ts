@@ -12,7 +12,13 @@ export type DecisionRule =
   | 'approved_grant_positive'
   | 'assessment_complete'
   | 'assessment_applicable'
-  | 'rule_set_available';
+  | 'rule_set_available'
+  | 'grant_within_approved'
+  | 'grant_within_application'
+  | 'decided_grant_not_increased'
+  | 'confirmation_lower_than_computed'
+  | 'payment_within_confirmed_share'
+  | 'document_reference_valid';
 
 /** One broken rule, named so a client can point at the field (API.md `errors[]`). */
 export interface Violation {
@@ -47,6 +53,13 @@ export const DOMAIN_ERROR_STATUS = {
   budget_below_committed: 'unprocessable',
   approved_grant_exceeds_request: 'unprocessable',
   approved_grant_not_positive: 'unprocessable',
+  grant_exceeds_approved: 'unprocessable',
+  grant_exceeds_application: 'unprocessable',
+  decided_grant_increased: 'unprocessable',
+  confirmation_not_lower: 'unprocessable',
+  payment_exceeds_confirmed: 'unprocessable',
+  no_pending_change: 'conflict',
+  not_committed: 'conflict',
 } as const satisfies Record<string, StatusClass>;
 
 export type StatusClass = 'conflict' | 'unprocessable' | 'forbidden' | 'not_found';

@@ -21,8 +21,21 @@ export const eventSchemaVersions: Readonly<Record<DomainEventType, number>> = {
   RevisionRequested: 1,
   ApplicationAdopted: 1,
   ApplicationRejected: 1,
+  GrantApplied: 1,
+  GrantDecided: 1,
+  PlanChangeNotified: 1,
+  PlanChangeRequested: 1,
+  PlanChangeApproved: 1,
+  PlanChangeRefused: 1,
+  PerformanceReported: 1,
+  AmountConfirmed: 1,
+  PaymentRecorded: 1,
   FiscalYearBudgetSet: 1,
   NationalShareCommitted: 1,
+  NationalShareDecided: 1,
+  NationalShareConfirmed: 1,
+  NationalShareReleased: 1,
+  NationalSharePaid: 1,
 };
 
 export const schemaVersionOf = (event: DomainEvent): number => eventSchemaVersions[event.type];

@@ -15,6 +15,7 @@ export type { RuleSetOptions } from './plan/evaluate-plan';
 export * from './application/commands';
 export * from './application/events';
 export * from './application/state';
+export { isAdopted, isDecidedOrWithdrawn } from './application/status-groups';
 export * from './application/review';
 export type { Submission } from './application/submission';
 export type { ApplicationContext } from './application/context';
@@ -30,3 +31,4 @@ export * from './budget/decide';
 export * from './adoption/decide-adoption';
 
 export * from './workflow';
+export * from './award';

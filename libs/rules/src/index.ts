@@ -14,7 +14,7 @@ export type { FundingCalculation, CalculateFundingOptions } from './funding-calc
 export { calculateFunding } from './funding-calculation';
 export { maxGrant } from './max-grant';
 export type { CalendarDate } from './calendar-date';
-export { daysBetween } from './calendar-date';
+export { daysBetween, parseCalendarDate } from './calendar-date';
 export { japanDateOf } from './japan-time';
 export { fiscalYearOfDate } from './fiscal-year';
 export * from './intake-round';

@@ -5,7 +5,7 @@ import {
   formatCalendarDate,
   parseCalendarDate,
 } from './calendar-date';
-import { fiscalYearOfDate } from './fiscal-year';
+import { fiscalYearOfDate, lastDayOfFiscalYear } from './fiscal-year';
 import { exactInteger } from './fraction';
 import { japanCalendarDateOf } from './japan-time';
 import { applyTrack } from './applied-track';
@@ -99,3 +99,7 @@ export function largestGrantWithLimit(
         : 'grant_within_cap';
   return { maxGrant: toYen(best, 'maxGrant'), limitedBy };
 }
+
+/** 31 March that ends the fiscal year, as YYYY-MM-DD. */
+export const fiscalYearEndDate = (fiscalYear: number): string =>
+  formatCalendarDate(lastDayOfFiscalYear(fiscalYear));

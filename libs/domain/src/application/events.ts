@@ -1,3 +1,4 @@
+import type { AwardEvent } from '../award/events';
 import type { ApplicationPlan } from '../plan/application-plan';
 import type { FundingFigures } from '../plan/funding-figures';
 import type { PlanAssessment } from '../plan/plan-assessment';
@@ -102,6 +103,7 @@ export type ApplicationRejected = ApplicationEventOf<
 >;
 
 export type ApplicationEvent =
+  | AwardEvent
   | ApplicationCreated
   | ApplicationPlanReplaced
   | ApplicationSubmitted

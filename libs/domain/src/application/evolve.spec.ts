@@ -111,6 +111,15 @@ describe('foldApplication', () => {
         decidedAt: RESUBMITTED_DECISION,
         decidedBy: programOfficer.sub,
       },
+      // Adoption opens the grant's own life: applied for within 30 days, the share committed.
+      award: {
+        grantApplicationDueDate: '2025-10-01',
+        commitment: 12_000_000,
+        changes: [],
+        payments: [],
+        paid: 0,
+        refundDue: 0,
+      },
     });
   });
 

@@ -1,5 +1,6 @@
 import type { ApplicationEvent } from './events';
-import { isDecidedOrWithdrawn } from './status-groups';
+import { evolveAward, newAward } from '../award/evolve-award';
+import { isAdopted, isDecidedOrWithdrawn } from './status-groups';
 import { initialApplicationState, type ApplicationState, type ExistingApplication } from './state';
 
 /** The application without its status-specific parts, to move it into another status. */
@@ -143,8 +144,20 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
           decidedAt,
           decidedBy,
         },
+        award: newAward(event),
       };
     }
+
+    case 'GrantApplied':
+    case 'GrantDecided':
+    case 'PlanChangeNotified':
+    case 'PlanChangeRequested':
+    case 'PlanChangeApproved':
+    case 'PlanChangeRefused':
+    case 'PerformanceReported':
+    case 'AmountConfirmed':
+    case 'PaymentRecorded':
+      return isAdopted(state) ? evolveAward(state, event) : state;
 
     case 'ApplicationRejected': {
       if (state.status !== 'under_review') return state;

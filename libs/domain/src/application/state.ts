@@ -1,3 +1,4 @@
+import { AWARD_STATUSES, type Award, type AwardStatus } from '../award/award';
 import type { ApplicationPlan } from '../plan/application-plan';
 import type { FundingFigures } from '../plan/funding-figures';
 import type { PlanAssessment } from '../plan/plan-assessment';
@@ -12,6 +13,7 @@ export const APPLICATION_STATUSES = [
   'adopted',
   'rejected',
   'withdrawn',
+  ...AWARD_STATUSES,
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
@@ -103,9 +105,11 @@ export interface RevisionRequestedApplication extends Recorded, Submitted {
   readonly status: 'revision_requested';
   readonly revisionRequest: RevisionRequest;
 }
+/** Adopted, and every step of the grant's life after it (`award`). */
 export interface AdoptedApplication extends Recorded, Submitted {
-  readonly status: 'adopted';
+  readonly status: 'adopted' | AwardStatus;
   readonly decision: Adoption;
+  readonly award: Award;
 }
 export interface RejectedApplication extends Recorded, Submitted {
   readonly status: 'rejected';

@@ -1,5 +1,9 @@
-import type { ApplicationState } from './state';
+import type { AdoptedApplication, ApplicationState } from './state';
 
-/** Past these, nothing changes any more: no edit, no withdrawal, no review. */
+/** Adopted, before or after any step of the grant's life. */
+export const isAdopted = (state: ApplicationState): state is AdoptedApplication =>
+  'decision' in state && state.decision.outcome === 'adopted';
+
+/** Past these, the application is decided: no edit, no withdrawal, no review. */
 export const isDecidedOrWithdrawn = (state: ApplicationState): boolean =>
-  state.status === 'adopted' || state.status === 'rejected' || state.status === 'withdrawn';
+  isAdopted(state) || state.status === 'rejected' || state.status === 'withdrawn';

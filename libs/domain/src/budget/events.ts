@@ -21,4 +21,31 @@ export interface NationalShareCommitted {
   };
 }
 
-export type BudgetEvent = FiscalYearBudgetSet | NationalShareCommitted;
+interface BookingOf<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Readonly<
+    { fiscalYear: number; applicationId: string; bookedAt: string; bookedBy: string } & Data
+  >;
+}
+
+/** 交付決定: the decided national share; the commitment drops to it, `released` returns. */
+export type NationalShareDecided = BookingOf<'NationalShareDecided', { decided: number; released: number }>;
+/** 額の確定 (or a correction): the confirmed share; the commitment drops to it. */
+export type NationalShareConfirmed = BookingOf<
+  'NationalShareConfirmed',
+  { confirmed: number; released: number; refundDue: number }
+>;
+/** An approved abandonment releases the whole commitment. */
+export type NationalShareReleased = BookingOf<
+  'NationalShareReleased',
+  { released: number; reason: 'abandonment' }
+>;
+export type NationalSharePaid = BookingOf<'NationalSharePaid', { amount: number; paidOn: string }>;
+
+export type BudgetEvent =
+  | FiscalYearBudgetSet
+  | NationalShareCommitted
+  | NationalShareDecided
+  | NationalShareConfirmed
+  | NationalShareReleased
+  | NationalSharePaid;

@@ -10,8 +10,18 @@ export interface BudgetState {
   /** Sum of the commitments, integer yen. */
   readonly committed: number;
   readonly intakeOpen: boolean;
-  /** National share committed per adopted application, integer yen. */
+  /** National share committed now per adopted application, integer yen (it only shrinks after adoption). */
   readonly commitments: Readonly<Record<string, number>>;
+  /** Sum of the national shares of grant decisions (交付決定). */
+  readonly decided: number;
+  /** Sum of the latest confirmed national shares (額の確定). */
+  readonly confirmed: number;
+  /** Sum of what decisions, abandonments and confirmations gave back to the budget. */
+  readonly released: number;
+  /** Sum of payments (精算払). */
+  readonly paid: number;
+  /** The latest confirmed share per application, so a correction replaces it in `confirmed`. */
+  readonly confirmations: Readonly<Record<string, number>>;
 }
 
 export const initialBudgetState = (fiscalYear: number): BudgetState => ({
@@ -20,6 +30,11 @@ export const initialBudgetState = (fiscalYear: number): BudgetState => ({
   committed: 0,
   intakeOpen: true,
   commitments: {},
+  decided: 0,
+  confirmed: 0,
+  released: 0,
+  paid: 0,
+  confirmations: {},
 });
 
 export const remainingBudget = (budget: BudgetState): number => budget.nationalBudget - budget.committed;

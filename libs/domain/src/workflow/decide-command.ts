@@ -2,6 +2,9 @@ import type { ApplicationEvent } from '../application/events';
 import { decideApplicationCommand } from '../application/decide';
 import type { ApplicationState } from '../application/state';
 import { decideAdoption } from '../adoption/decide-adoption';
+import { budgetSideOf } from '../award/budget-side';
+import type { AwardCommand } from '../award/commands';
+import { decideAwardCommand } from '../award/decide';
 import type { BudgetEvent } from '../budget/events';
 import { decideBudgetCommand } from '../budget/decide';
 import type { BudgetState } from '../budget/state';
@@ -31,6 +34,11 @@ export function streamsReadBy(command: DomainCommand, own: StreamState): readonl
     case 'ResubmitApplication':
       return [fiscalYearStream(submissionTarget(command.metadata.at).fiscalYear)];
     case 'DecideApplication':
+    // Post-award bookings go to the fiscal year that holds the adoption's commitment.
+    case 'DecideGrant':
+    case 'DecidePlanChange':
+    case 'ConfirmAmount':
+    case 'RecordPayment':
       return 'fiscalYear' in own && typeof own.fiscalYear === 'number'
         ? [fiscalYearStream(own.fiscalYear)]
         : [];
@@ -87,6 +95,33 @@ export function decideCommand(
       ],
     };
   }
+  if (isAwardCommand(command)) {
+    const decided = decideAwardCommand(command, application);
+    if (!decided.ok) return decided;
+    if (budgetStream === undefined || budget === undefined)
+      return { ok: true, streams: [{ stream: own, events: decided.events }] };
+    const booked = budgetSideOf(decided.events, budget, command.metadata);
+    if (!booked.ok) return booked;
+    return {
+      ok: true,
+      streams: [
+        { stream: own, events: decided.events },
+        { stream: budgetStream, events: booked.events },
+      ],
+    };
+  }
   const decided = decideApplicationCommand(command, application, { ...options, budget });
   return decided.ok ? { ok: true, streams: [{ stream: own, events: decided.events }] } : decided;
 }
+
+const AWARD_COMMANDS: ReadonlySet<string> = new Set<AwardCommand['type']>([
+  'ApplyForGrant',
+  'DecideGrant',
+  'ChangePlan',
+  'RequestAbandonment',
+  'DecidePlanChange',
+  'ReportPerformance',
+  'ConfirmAmount',
+  'RecordPayment',
+]);
+const isAwardCommand = (command: DomainCommand): command is AwardCommand => AWARD_COMMANDS.has(command.type);

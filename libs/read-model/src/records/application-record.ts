@@ -1,6 +1,8 @@
 import {
+  isAdopted,
   trackOf,
   type Adoption,
+  type Award,
   type ApplicationPlan,
   type Assessments,
   type ExistingApplication,
@@ -79,7 +81,12 @@ export interface ApplicationRecord {
   readonly revisionRequest?: RevisionRequest;
   readonly decision?: Adoption | Rejection;
   readonly withdrawal?: Withdrawal;
+  /** After adoption: the grant application, decision, changes, report, confirmation and payments. */
+  readonly award?: AwardRecord;
 }
+
+/** The award as the views show it; a pending change's plan is in the change itself. */
+export type AwardRecord = Award;
 
 const planRecord = (plan: ApplicationPlan): PlanRecord => {
   const index = plan.municipality?.fiscalStrengthIndex;
@@ -129,7 +136,23 @@ export function applicationRecordOf(state: ExistingApplication): ApplicationReco
     })),
     reviewsDone: state.reviews.length,
     revisionRequest: state.status === 'revision_requested' ? state.revisionRequest : undefined,
-    decision: state.status === 'adopted' || state.status === 'rejected' ? state.decision : undefined,
+    decision: isAdopted(state) || state.status === 'rejected' ? state.decision : undefined,
+    award: isAdopted(state) ? awardRecordOf(state.award) : undefined,
     withdrawal: state.status === 'withdrawn' ? state.withdrawal : undefined,
   });
 }
+
+const awardRecordOf = (award: Award): AwardRecord =>
+  defined({
+    grantApplicationDueDate: award.grantApplicationDueDate,
+    commitment: award.commitment,
+    grantApplication: award.grantApplication,
+    grantDecision: award.grantDecision,
+    changes: award.changes,
+    report: award.report,
+    confirmation: award.confirmation,
+    payments: award.payments,
+    paid: award.paid,
+    refundDue: award.refundDue,
+    abandonedAt: award.abandonedAt,
+  });

@@ -53,6 +53,11 @@ describe('the fiscal-year budget', () => {
       committed: 0,
       intakeOpen: true,
       commitments: {},
+      decided: 0,
+      confirmed: 0,
+      released: 0,
+      paid: 0,
+      confirmations: {},
     });
   });
 
@@ -67,6 +72,11 @@ describe('the fiscal-year budget', () => {
         committed: 0,
         intakeOpen: true,
         commitments: {},
+        decided: 0,
+        confirmed: 0,
+        released: 0,
+        paid: 0,
+        confirmations: {},
       });
     });
 
@@ -80,6 +90,11 @@ describe('the fiscal-year budget', () => {
         committed: 15_000_000,
         intakeOpen: false,
         commitments: { a: 15_000_000 },
+        decided: 0,
+        confirmed: 0,
+        released: 0,
+        paid: 0,
+        confirmations: {},
       });
     });
 
@@ -175,5 +190,75 @@ describe('the fiscal-year budget', () => {
         .when(commit('a', 1, townOfficer))
         .thenRejects('forbidden');
     });
+  });
+});
+
+describe('the fiscal-year budget after adoption', () => {
+  const booked = { bookedAt: '2025-08-20T10:00:00+09:00', bookedBy: 'po-mic' };
+  const history = [
+    budgetSet(100_000_000),
+    committed('a', 15_000_000),
+    committed('b', 12_000_000),
+    {
+      type: 'NationalShareDecided' as const,
+      data: { fiscalYear: FY, applicationId: 'a', decided: 13_500_000, released: 1_500_000, ...booked },
+    },
+    {
+      type: 'NationalShareReleased' as const,
+      data: {
+        fiscalYear: FY,
+        applicationId: 'b',
+        released: 12_000_000,
+        reason: 'abandonment' as const,
+        ...booked,
+      },
+    },
+    {
+      type: 'NationalShareConfirmed' as const,
+      data: {
+        fiscalYear: FY,
+        applicationId: 'a',
+        confirmed: 12_000_000,
+        released: 1_500_000,
+        refundDue: 0,
+        ...booked,
+      },
+    },
+    {
+      type: 'NationalSharePaid' as const,
+      data: { fiscalYear: FY, applicationId: 'a', amount: 12_000_000, paidOn: '2026-05-20', ...booked },
+    },
+  ];
+
+  it('keeps committed, decided, confirmed, released and paid, each commitment only shrinking', () => {
+    expect(foldBudget(history, FY)).toMatchObject({
+      committed: 12_000_000,
+      decided: 13_500_000,
+      confirmed: 12_000_000,
+      released: 15_000_000,
+      paid: 12_000_000,
+      commitments: { a: 12_000_000, b: 0 },
+    });
+  });
+
+  it('replaces a confirmation by its correction instead of adding both', () => {
+    const corrected = foldBudget(
+      [
+        ...history,
+        {
+          type: 'NationalShareConfirmed' as const,
+          data: {
+            fiscalYear: FY,
+            applicationId: 'a',
+            confirmed: 11_000_000,
+            released: 1_000_000,
+            refundDue: 1_000_000,
+            ...booked,
+          },
+        },
+      ],
+      FY,
+    );
+    expect(corrected).toMatchObject({ confirmed: 11_000_000, committed: 11_000_000, released: 16_000_000 });
   });
 });

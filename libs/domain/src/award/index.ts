@@ -1,0 +1,7 @@
+export * from './award';
+export * from './commands';
+export * from './documents';
+export * from './events';
+export * from './performance';
+export { decideAwardCommand } from './decide';
+export { budgetSideOf } from './budget-side';
