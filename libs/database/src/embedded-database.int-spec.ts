@@ -70,6 +70,17 @@ describe('the embedded PostgreSQL password', () => {
     }
   });
 
+  it('says so when the folder is in use by a server that is still running', async () => {
+    const running = await startEmbeddedDatabase(dataDir, port);
+    try {
+      await expect(startEmbeddedDatabase(dataDir, await freePort())).rejects.toThrow(
+        /did not start on port \d+ \(is another `npm start` using this DATA_DIR\?\)/,
+      );
+    } finally {
+      await running.stop();
+    }
+  });
+
   it('replaces the former well-known password of a cluster made before it existed', async () => {
     // The state an older `npm start` left: a cluster whose password is `postgres`, no password file.
     const before = await startEmbeddedDatabase(dataDir, port);

@@ -114,7 +114,13 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   });
   const existing = existsSync(join(clusterDir, 'PG_VERSION'));
   if (!existing) await server.initialise();
-  await server.start();
+  // The package rejects with nothing when the server exits early (its log says why).
+  await server.start().catch((error: unknown) => {
+    throw new Error(
+      `The embedded PostgreSQL in ${clusterDir} did not start on port ${options.port}` +
+        (error instanceof Error ? `: ${error.message}` : ' (is another `npm start` using this DATA_DIR?)'),
+    );
+  });
   if (existing) {
     try {
       await adoptKeptPassword(password, options.port, dataDir);
