@@ -6,6 +6,7 @@ import { EventStoreModule } from '@l10k/eventstore';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { AwardsModule } from './awards/awards.module';
 import { FiscalYearsModule } from './fiscal-years/fiscal-years.module';
 import { FundingModule } from './funding/funding.module';
 import { HealthModule } from './health/health.module';
@@ -44,6 +45,7 @@ export class AppModule {
         RoundsModule,
         MunicipalitiesModule,
         ApplicationsModule,
+        AwardsModule,
         FiscalYearsModule,
         AuditModule,
         ReadModule,

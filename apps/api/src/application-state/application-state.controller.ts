@@ -4,7 +4,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } f
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Principal } from '../auth/principal';
 import { ApplicationStateView } from '../views/application-state.view';
-import { ApplicationIdPipe } from '../params/application-id.pipe';
+import { ApplicationIdPipe } from '../params/uuid.pipe';
 import { Roles } from '../auth/roles.decorator';
 import { invalidRequest } from '../problem-details';
 import { ProblemResponse } from '../problem-details/problem.response';

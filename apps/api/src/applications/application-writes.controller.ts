@@ -2,13 +2,13 @@ import { Body, Controller, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/roles.decorator';
-import { ApplicationIdPipe } from '../params/application-id.pipe';
+import { ApplicationIdPipe } from '../params/uuid.pipe';
 import { ApplicationView } from '../views/application.view';
 import { Write } from '../write/write-request.decorator';
 import type { WriteRequest } from '../write/write-request';
 import { WriteResponses } from '../write/write-responses.decorator';
 import { Writes } from '../write/writes.service';
-import { applicationIdFor } from './application-id-for';
+import { newIdFor } from '../write/new-id';
 import { PlanBodyDto } from './dto/application-plan.dto';
 import { AssignReviewerDto } from './dto/assign-reviewer.dto';
 import { DecideApplicationDto } from './dto/decide-application.dto';
@@ -44,7 +44,7 @@ export class ApplicationWritesController {
     const command = {
       type: 'CreateApplication',
       data: {
-        applicationId: applicationIdFor(request),
+        applicationId: newIdFor(request, 'application-id'),
         municipalityCode: request.actor.municipalityCode ?? '',
         plan: toApplicationPlan(body.plan),
       },

@@ -1,24 +1,12 @@
-import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, RECOMMENDATIONS } from '@l10k/domain';
 import type { ApplicationRecord } from '@l10k/read-model';
 import { ApplicationPlanDto } from '../applications/dto/application-plan.dto';
 import { AssessmentsDto } from '../applications/dto/submit-review.dto';
-import { FundingCalculationResponse, RuleIssueResponse } from '../funding/dto/funding-calculation.response';
+import { RuleIssueResponse } from '../funding/dto/funding-calculation.response';
+import { AwardView } from './award.view';
+import { FundingFiguresView } from './funding-figures.view';
 import { reviewerIdentity, reviewerLabel, type Viewer } from './viewer';
-
-export class FundingFiguresView extends PickType(FundingCalculationResponse, [
-  'track',
-  'totalCost',
-  'eligibleCost',
-  'grant',
-  'loanMultiple',
-  'cap',
-  'maxGrant',
-  'subsidyRate',
-  'nationalShare',
-  'specialTaxShare',
-  'municipalShare',
-] as const) {}
 
 export class DraftAssessmentView {
   @ApiProperty({ example: '2025-06', description: 'The round a submission now would join' }) round: string;
@@ -118,6 +106,8 @@ export class ApplicationView {
   @ApiPropertyOptional({ type: RevisionRequestView }) revisionRequest?: RevisionRequestView;
   @ApiPropertyOptional({ type: DecisionView }) decision?: DecisionView;
   @ApiPropertyOptional({ type: WithdrawalView }) withdrawal?: WithdrawalView;
+  @ApiPropertyOptional({ type: AwardView, description: 'After adoption: 交付申請 to 支払' })
+  award?: AwardView;
   @ApiPropertyOptional({ format: 'date-time', description: 'The last event’s instant (reads only)' })
   updatedAt?: string;
 }
