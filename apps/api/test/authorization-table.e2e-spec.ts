@@ -12,7 +12,36 @@ type Caller =
   | 'program_officer'
   | 'auditor'
   | 'anonymous';
-type Stage = 'none' | 'draft' | 'submitted' | 'assigned' | 'declared' | 'reviewed' | 'revision_requested';
+type Stage =
+  | 'none'
+  | 'draft'
+  | 'submitted'
+  | 'assigned'
+  | 'declared'
+  | 'reviewed'
+  | 'revision_requested'
+  | 'adopted'
+  | 'grant_applied'
+  | 'grant_decided'
+  | 'change_requested'
+  | 'reported'
+  | 'confirmed';
+
+/** completePlan with a machinery line added: a material change (a new cost category) that passes every rule. */
+const materialChange = () => {
+  const plan = completePlan();
+  return {
+    ...plan,
+    costs: [...plan.costs, { category: 'machinery', amount: 5_000_000 }],
+    funding: { ...plan.funding, ownFunds: plan.funding.ownFunds + 5_000_000 },
+  };
+};
+const performanceReport = {
+  actualCosts: [{ category: 'facility', amount: 60_000_000 }],
+  actualFinancing: { loan: { amount: 30_000_000, lenderType: 'shinkin_bank' }, ownFunds: 10_000_000 },
+  grantPaid: 20_000_000,
+  completedOn: '2026-03-20',
+};
 
 interface Route {
   readonly method: 'post' | 'put';
@@ -107,6 +136,70 @@ const ROUTES: readonly Route[] = [
   },
   {
     method: 'post',
+    path: '/v1/applications/{id}/grant-application',
+    stage: 'adopted',
+    body: { amount: 20_000_000 },
+    success: 200,
+    allowed: { own_municipality: 200, foreign_municipality: 404 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/grant-decision',
+    stage: 'grant_applied',
+    body: { grant: 20_000_000, conditions: '交付要綱に従うこと' },
+    success: 200,
+    allowed: { program_officer: 200 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/plan-changes',
+    stage: 'grant_decided',
+    body: { plan: materialChange(), reason: '設備の追加' },
+    success: 200,
+    allowed: { own_municipality: 200, foreign_municipality: 404 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/plan-changes/{changeId}/decision',
+    stage: 'change_requested',
+    body: { outcome: 'approved', reason: '妥当' },
+    success: 200,
+    allowed: { program_officer: 200 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/abandonment',
+    stage: 'grant_decided',
+    body: { reason: '事業者の廃業' },
+    success: 200,
+    allowed: { own_municipality: 200, foreign_municipality: 404 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/performance-report',
+    stage: 'grant_decided',
+    body: performanceReport,
+    success: 200,
+    allowed: { own_municipality: 200, foreign_municipality: 404 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/amount-confirmation',
+    stage: 'reported',
+    body: {},
+    success: 200,
+    allowed: { program_officer: 200 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/payments',
+    stage: 'confirmed',
+    body: { amount: 1_000, paidOn: '2026-05-20' },
+    success: 200,
+    allowed: { program_officer: 200 },
+  },
+  {
+    method: 'post',
     path: '/v1/audit/verifications',
     stage: 'none',
     body: {},
@@ -154,7 +247,45 @@ describe('authorisation: every write route × every role × own or foreign munic
   });
 
   /** A fresh application of 遠野市 in the stage the route needs; `reviewer-assigned` is its reviewer. */
-  async function fixture(stage: Stage): Promise<string> {
+  /** The stage's application, and the plan change waiting for a decision where there is one. */
+  async function fixture(stage: Stage): Promise<{ id: string; changeId?: string }> {
+    const order: Stage[] = [
+      'adopted',
+      'grant_applied',
+      'grant_decided',
+      'change_requested',
+      'reported',
+      'confirmed',
+    ];
+    if (!order.includes(stage)) return { id: await beforeAdoption(stage) };
+    const id = await beforeAdoption('reviewed');
+    const tono = client.municipality(TONO);
+    const officer = client.officer();
+    const reached = (step: Stage) => order.indexOf(stage) >= order.indexOf(step);
+    await officer.post(`/v1/applications/${id}/decision`, { outcome: 'adopted', reason: '採択' }).expect(200);
+    if (reached('grant_applied'))
+      await tono.post(`/v1/applications/${id}/grant-application`, { amount: 20_000_000 }).expect(200);
+    if (reached('grant_decided'))
+      await officer
+        .post(`/v1/applications/${id}/grant-decision`, {
+          grant: 20_000_000,
+          conditions: '交付要綱に従うこと',
+        })
+        .expect(200);
+    if (stage === 'change_requested') {
+      const asked = await tono
+        .post(`/v1/applications/${id}/plan-changes`, { plan: materialChange(), reason: '設備の追加' })
+        .expect(200);
+      return { id, changeId: asked.body.award.changes[0].changeId };
+    }
+    if (reached('reported'))
+      await tono.post(`/v1/applications/${id}/performance-report`, performanceReport).expect(200);
+    if (reached('confirmed'))
+      await officer.post(`/v1/applications/${id}/amount-confirmation`, {}).expect(200);
+    return { id };
+  }
+
+  async function beforeAdoption(stage: Stage): Promise<string> {
     const tono = client.municipality(TONO);
     const officer = client.officer();
     const assigned = client.reviewer('reviewer-assigned');
@@ -219,8 +350,11 @@ describe('authorisation: every write route × every role × own or foreign munic
   );
 
   it.each(cells)('%s as %s → %i', async (_name, caller, expected, route) => {
-    const id = route.path.includes('{id}') ? await fixture(route.stage) : undefined;
-    const path = route.path.replace('{id}', id ?? '').replace('{fy}', '2025');
+    const made = route.path.includes('{id}') ? await fixture(route.stage) : undefined;
+    const path = route.path
+      .replace('{id}', made?.id ?? '')
+      .replace('{changeId}', made?.changeId ?? '')
+      .replace('{fy}', '2025');
     const response = await callAs(caller, route, path);
     expect({
       status: response.status,
