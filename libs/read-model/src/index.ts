@@ -1,5 +1,6 @@
 export * from './migrations';
 export * from './entities';
+export * from './tables';
 export * from './queries';
 export * from './projections';
 export * from './lag';

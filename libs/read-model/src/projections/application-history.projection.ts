@@ -1,6 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@l10k/eventstore';
+import { ApplicationHistoryRow } from '../entities/application-history-entry.entity';
+import { upsertRows } from '../tables';
 import { applicationIdOfStream } from './stream-names';
+import { wholeApplicationStream } from './application-stream-routing';
 import type { Projection, TableNames } from './projection';
 
 type Tables = 'application_history';
@@ -9,45 +12,26 @@ type Tables = 'application_history';
 export const applicationHistoryProjection: Projection<Tables> = {
   name: 'application_history',
   tables: ['application_history'],
-  events: {
-    ApplicationCreated: 'handle',
-    ApplicationPlanReplaced: 'handle',
-    ApplicationSubmitted: 'handle',
-    ApplicationResubmitted: 'handle',
-    ApplicationWithdrawn: 'handle',
-    ReviewerAssigned: 'handle',
-    ConflictOfInterestDeclared: 'handle',
-    ReviewSubmitted: 'handle',
-    RevisionRequested: 'handle',
-    ApplicationAdopted: 'handle',
-    ApplicationRejected: 'handle',
-    FiscalYearBudgetSet: 'ignore',
-    NationalShareCommitted: 'ignore',
-  },
+  events: wholeApplicationStream,
   async handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
     const applicationId = applicationIdOfStream(recorded.streamId);
     if (applicationId === undefined) return;
     const { metadata } = recorded;
-    await manager.query(
-      `INSERT INTO ${tables.application_history}
-         (application_id, revision, global_position, checkpoint, event_id, type, occurred_at, recorded_at,
-          actor_sub, actor_role, data, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (application_id, revision) DO NOTHING`,
-      [
-        applicationId,
-        recorded.revision.toString(),
-        recorded.globalPosition.toString(),
-        recorded.checkpoint,
-        recorded.eventId,
-        recorded.type,
-        metadata.occurredAt,
-        recorded.recordedAt,
-        metadata.actor.sub,
-        metadata.actor.role,
-        JSON.stringify(recorded.data),
-        metadata.hash,
-      ],
-    );
+    const entry: ApplicationHistoryRow = {
+      applicationId,
+      revision: Number(recorded.revision),
+      globalPosition: Number(recorded.globalPosition),
+      checkpoint: recorded.checkpoint,
+      eventId: recorded.eventId,
+      type: recorded.type,
+      occurredAt: new Date(metadata.occurredAt),
+      recordedAt: recorded.recordedAt,
+      actorSub: metadata.actor.sub,
+      actorRole: metadata.actor.role,
+      data: recorded.data,
+      hash: metadata.hash,
+    };
+    // An event is a fact: a redelivery finds it there already.
+    await upsertRows(manager, ApplicationHistoryRow, tables.application_history, [entry], 'keep');
   },
 };

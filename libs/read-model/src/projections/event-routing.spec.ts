@@ -74,5 +74,13 @@ describe('which events reach a projection', () => {
       );
       expect(handled).toEqual([]);
     });
+
+    it('stops at a type of the domain that the projection has not decided about', async () => {
+      const { ApplicationCreated: _undecided, ...partly } = projection.events;
+      const undecided = { ...projection, events: partly as EventRouting };
+      await expect(
+        projectEvent(manager, undecided, recorded('ApplicationCreated'), { t: 't' }),
+      ).rejects.toThrow('projection fake has not decided whether it handles ApplicationCreated');
+    });
   });
 });

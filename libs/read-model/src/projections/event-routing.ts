@@ -39,5 +39,8 @@ export async function projectEvent<Table extends string>(
   tables: TableNames<Table>,
 ): Promise<void> {
   if (!isDomainEventType(event.type)) throw new UnknownEventTypeError(projection.name, event);
-  if (projection.events[event.type] === 'handle') await projection.handle(manager, event, tables);
+  const decision = projection.events[event.type];
+  if (decision === 'handle') await projection.handle(manager, event, tables);
+  else if (decision !== 'ignore')
+    throw new Error(`projection ${projection.name} has not decided whether it handles ${event.type}`);
 }

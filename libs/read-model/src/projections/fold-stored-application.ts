@@ -5,6 +5,13 @@ import {
   type ApplicationEvent,
   type ExistingApplication,
 } from '@l10k/domain';
+import { findRow, type RowClass } from '../tables';
+
+/** A read table that keeps the application's folded state beside the revision it reflects. */
+export interface FoldedApplicationRow {
+  streamRevision: number;
+  state: ExistingApplication;
+}
 
 interface StoredState {
   readonly revision: bigint;
@@ -19,10 +26,13 @@ interface StoredState {
  */
 const foldedInTransaction = new WeakMap<EntityManager, Map<string, StoredState>>();
 
-async function storedState(
+const cacheKey = (table: string, applicationId: string): string => `${table}\u0000${applicationId}`;
+
+async function storedState<Row extends FoldedApplicationRow>(
   manager: EntityManager,
+  entity: RowClass<Row>,
   table: string,
-  idColumn: string,
+  key: Partial<Row>,
   applicationId: string,
 ): Promise<StoredState | undefined> {
   let folded = foldedInTransaction.get(manager);
@@ -30,36 +40,31 @@ async function storedState(
     folded = new Map();
     foldedInTransaction.set(manager, folded);
   }
-  const key = `${table}\u0000${applicationId}`;
-  const cached = folded.get(key);
+  const cached = folded.get(cacheKey(table, applicationId));
   if (cached !== undefined) return cached;
-  const rows: Array<{ stream_revision: string; state: ExistingApplication }> = await manager.query(
-    `SELECT stream_revision, state FROM ${table} WHERE ${idColumn} = $1`,
-    [applicationId],
-  );
-  return rows[0] === undefined
-    ? undefined
-    : { revision: BigInt(rows[0].stream_revision), state: rows[0].state };
+  const row = await findRow(manager, entity, table, key, ['streamRevision', 'state']);
+  return row === undefined ? undefined : { revision: BigInt(row.streamRevision), state: row.state };
 }
 
 /**
- * Folds one more event into the application state a table keeps (`state` jsonb beside
- * `stream_revision`, keyed by `idColumn`). Undefined when the row already reflects the
- * event (a redelivery) or the event leaves no application behind. The caller writes the
- * returned state to the row in the same transaction.
+ * Folds one more event into the application state a table keeps (`state` beside
+ * `streamRevision`, in the row that `key` finds). Undefined when the row already reflects
+ * the event (a redelivery) or the event leaves no application behind. The caller writes
+ * the returned state to the row in the same transaction.
  */
-export async function foldStoredApplication(
+export async function foldStoredApplication<Row extends FoldedApplicationRow>(
   manager: EntityManager,
+  entity: RowClass<Row>,
   table: string,
-  idColumn: string,
+  key: Partial<Row>,
   applicationId: string,
   event: ApplicationEvent,
   revision: bigint,
 ): Promise<ExistingApplication | undefined> {
-  const stored = await storedState(manager, table, idColumn, applicationId);
+  const stored = await storedState(manager, entity, table, key, applicationId);
   if (stored !== undefined && stored.revision >= revision) return undefined;
   const next = evolveApplication(stored?.state ?? initialApplicationState(), event);
   if (next.status === 'none') return undefined;
-  foldedInTransaction.get(manager)?.set(`${table}\u0000${applicationId}`, { revision, state: next });
+  foldedInTransaction.get(manager)?.set(cacheKey(table, applicationId), { revision, state: next });
   return next;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@l10k/eventstore';
-import type { RoundOutcome } from '../entities/round-statistic.entity';
+import { RoundStatisticRow, type RoundOutcome } from '../entities/round-statistic.entity';
+import { upsertRows } from '../tables';
 import { applicationEventOf } from './application-event';
 import type { Projection, TableNames } from './projection';
 
@@ -8,7 +9,8 @@ type Tables = 'round_statistics';
 
 /**
  * Sets the outcome on the row of the application's latest (re)submission before `revision`,
- * unless that row already reflects the event.
+ * unless that row already reflects the event. A set-based update (the row is chosen by a
+ * subquery), so written by hand; the specs run it against the migrated schema.
  */
 const settleLatestSubmission = (
   manager: EntityManager,
@@ -50,8 +52,21 @@ export const roundStatisticsProjection: Projection<Tables> = {
     RevisionRequested: 'handle',
     ApplicationAdopted: 'handle',
     ApplicationRejected: 'handle',
+    GrantApplied: 'ignore',
+    GrantDecided: 'ignore',
+    PlanChangeNotified: 'ignore',
+    PlanChangeRequested: 'ignore',
+    PlanChangeApproved: 'ignore',
+    PlanChangeRefused: 'ignore',
+    PerformanceReported: 'ignore',
+    AmountConfirmed: 'ignore',
+    PaymentRecorded: 'ignore',
     FiscalYearBudgetSet: 'ignore',
     NationalShareCommitted: 'ignore',
+    NationalShareDecided: 'ignore',
+    NationalShareConfirmed: 'ignore',
+    NationalShareReleased: 'ignore',
+    NationalSharePaid: 'ignore',
   },
   async handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
     const found = applicationEventOf(recorded);
@@ -62,22 +77,24 @@ export const roundStatisticsProjection: Projection<Tables> = {
       case 'ApplicationSubmitted':
       case 'ApplicationResubmitted':
         // A resubmission into the round it was already counted in reopens that round's fact.
-        await manager.query(
-          `INSERT INTO ${table} (application_id, round, fiscal_year, submitted_revision, outcome, requested_grant,
-                                 approved_grant, national_share, stream_revision)
-           VALUES ($1, $2, $3, $4, NULL, $5, NULL, NULL, $4)
-           ON CONFLICT (application_id, round) DO UPDATE SET
-             fiscal_year = EXCLUDED.fiscal_year, submitted_revision = EXCLUDED.submitted_revision, outcome = NULL,
-             requested_grant = EXCLUDED.requested_grant, approved_grant = NULL, national_share = NULL,
-             stream_revision = EXCLUDED.stream_revision
-           WHERE ${table}.stream_revision < EXCLUDED.stream_revision`,
+        await upsertRows(
+          manager,
+          RoundStatisticRow,
+          table,
           [
-            applicationId,
-            event.data.round,
-            event.data.fiscalYear,
-            recorded.revision.toString(),
-            event.data.funding.grant,
+            {
+              applicationId,
+              round: event.data.round,
+              fiscalYear: event.data.fiscalYear,
+              submittedRevision: Number(recorded.revision),
+              outcome: null,
+              requestedGrant: event.data.funding.grant,
+              approvedGrant: null,
+              nationalShare: null,
+              streamRevision: Number(recorded.revision),
+            },
           ],
+          { newerBy: 'streamRevision' },
         );
         return;
       case 'ApplicationAdopted':
