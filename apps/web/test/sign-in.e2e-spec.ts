@@ -1,3 +1,4 @@
+import { cookies, focusedId, loadedFontFaces, sessionStorageItem } from './support/page-state';
 import { checkScreen } from './support/screens';
 import { useRunningSystem } from './support/running-system';
 import { signInAsMunicipality } from './support/sign-in';
@@ -11,7 +12,7 @@ describe('Signing in (AUTH_MODE=dev), in a real browser', () => {
     await page.getByRole('heading', { name: 'サインイン' }).waitFor();
     expect(await page.title()).toBe('ローカル10,000プロジェクト 申請システム');
     // The self-hosted Noto Sans JP (no system Japanese font on this machine) serves the page's kanji.
-    const faces = await page.evaluate(async () => (await document.fonts.load('16px "Noto Sans JP"', '申請')).length);
+    const faces = await loadedFontFaces(page, 'Noto Sans JP', '申請');
     expect(faces).toBeGreaterThan(0);
     await checkScreen(page, '01-sign-in');
 
@@ -21,14 +22,14 @@ describe('Signing in (AUTH_MODE=dev), in a real browser', () => {
     await page.getByRole('button', { name: 'サインイン' }).click();
     const summary = page.getByRole('alert');
     await summary.getByRole('link', { name: /団体コード/ }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-municipalityCode');
+    expect(await focusedId(page)).toBe('field-municipalityCode');
     expect(await page.locator('#field-municipalityCode-error').textContent()).toContain('6桁');
     await checkScreen(page, '02-sign-in-error');
 
     await signInAsMunicipality(page, system.baseUrl);
     expect(await page.locator('.site-header__user').textContent()).toContain('遠野 花子');
-    expect(await page.evaluate(() => document.cookie)).toBe('');
-    expect(await page.evaluate(() => sessionStorage.getItem('l10k.session'))).toContain('"municipalityCode":"032077"');
+    expect(await cookies(page)).toBe('');
+    expect(await sessionStorageItem(page, 'l10k.session')).toContain('"municipalityCode":"032077"');
     await page.getByText('0件').waitFor();
     await checkScreen(page, '03-my-applications-empty');
   });

@@ -8,7 +8,7 @@ const FIELD_LABELS: Record<string, string> = {
   'business.name': '事業者名',
   'business.corporateNumber': '法人番号',
   costs: '経費',
-  'funding.grant': '交付額（公費）',
+  'funding.grant': '交付額（自治体による公費助成）',
   'funding.loan': '融資・出資',
   'funding.loan.amount': '融資額（又は出資額）',
   'funding.loan.form': '融資か出資か',

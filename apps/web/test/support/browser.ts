@@ -28,6 +28,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      '--lang=ja-JP',
     ],
   });
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { fontsReady } from './page-state';
 import { REPOSITORY_ROOT } from './web-build';
 
 export const SCREENS_DIR = join(REPOSITORY_ROOT, 'test-results', 'screens');
@@ -13,7 +14,7 @@ export const SCREENS_DIR = join(REPOSITORY_ROOT, 'test-results', 'screens');
  */
 export async function checkScreen(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
-  await page.evaluate(() => document.fonts.ready);
+  await fontsReady(page);
   await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = violations

@@ -1,4 +1,8 @@
 import { integer, record, records, text } from '../../api/read-fields';
+import { REQUIREMENT_LABELS } from '../../messages/labels';
+
+const REQUIREMENT_ORDER = Object.keys(REQUIREMENT_LABELS);
+const orderOf = (requirement: string) => (REQUIREMENT_ORDER.indexOf(requirement) + REQUIREMENT_ORDER.length + 1) % (REQUIREMENT_ORDER.length + 1);
 
 export interface ReviewModel {
   /** 審査員A, B, …: the API's anonymous label, or one given here by order; never the reviewer's id. */
@@ -48,11 +52,13 @@ export function toApplicationDetail(answer: unknown): ApplicationDetailModel {
       reviewer: text(review.reviewer) ?? anonymous(index),
       recommendation: text(review.recommendation) ?? '',
       comment: text(review.comment) ?? '',
-      assessments: Object.entries(record(review.assessments)).map(([requirement, value]) => ({
-        requirement,
-        met: record(value).met === true,
-        comment: text(record(value).comment) ?? '',
-      })),
+      assessments: Object.entries(record(review.assessments))
+        .map(([requirement, value]) => ({
+          requirement,
+          met: record(value).met === true,
+          comment: text(record(value).comment) ?? '',
+        }))
+        .sort((a, b) => orderOf(a.requirement) - orderOf(b.requirement)),
     })),
     revisionReason: text(record(application.revisionRequest).reason),
     withdrawalReason: text(record(application.withdrawal).reason),

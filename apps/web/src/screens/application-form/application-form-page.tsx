@@ -217,7 +217,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
                 />
                 条件不利地域（過疎、離島、半島、山村、豪雪地帯など）に該当する
               </label>
-              <Field id={fieldId('municipality.fiscalStrengthIndex')} label="財政力指数" required hint="小数第3位まで。例：0.21" errors={errorsOf('municipality.fiscalStrengthIndex')}>
+              <Field id={fieldId('municipality.fiscalStrengthIndex')} label="財政力指数" required hint="小数第2位まで。例：0.21" errors={errorsOf('municipality.fiscalStrengthIndex')}>
                 {(describedBy) => (
                   <input
                     {...inputProps('municipality.fiscalStrengthIndex', describedBy)}

@@ -74,7 +74,7 @@ export function isBadYen(typed: string): boolean {
 
 function parseIndex(typed: string): number | undefined {
   const value = typed.trim();
-  return /^\d(\.\d{1,3})?$/.test(value) ? Number(value) : undefined;
+  return /^\d(\.\d{1,2})?$/.test(value) ? Number(value) : undefined;
 }
 
 const yenText = (value: number | undefined) => (value === undefined ? '' : String(value));
@@ -128,7 +128,11 @@ export function toPlan(form: PlanForm): ApplicationPlan {
 }
 
 /** The calculator's question, once every figure it needs is there; otherwise what is missing. */
-export function toCalculationRequest(form: PlanForm, fiscalYear: number): CalculationRequest | { missing: string[] } {
+export function toCalculationRequest(
+  form: PlanForm,
+  fiscalYear: number,
+  municipalityCode?: string,
+): CalculationRequest | { missing: string[] } {
   const missing: string[] = [];
   const grant = parseYen(form.grant);
   const loanAmount = parseYen(form.loanAmount);
@@ -145,7 +149,11 @@ export function toCalculationRequest(form: PlanForm, fiscalYear: number): Calcul
   return {
     fiscalYear,
     track: form.track as CalculationRequest['track'],
-    municipality: { disadvantagedArea: form.disadvantagedArea, fiscalStrengthIndex: fiscalStrengthIndex! },
+    municipality: {
+      disadvantagedArea: form.disadvantagedArea,
+      fiscalStrengthIndex: fiscalStrengthIndex!,
+      ...(municipalityCode ? { code: municipalityCode } : {}),
+    },
     costs: costs.map((row) => ({
       category: row.category as CalculationRequest['costs'][number]['category'],
       amount: parseYen(row.amount)!,

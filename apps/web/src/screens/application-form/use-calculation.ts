@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
+import { sessions } from '../../auth/session';
 import { toCalculationRequest, type PlanForm } from './plan-form';
 
 export type Calculation = components['schemas']['FundingCalculationResponse'];
@@ -19,7 +20,7 @@ export function useCalculation(form: PlanForm, fiscalYear: number | undefined): 
   const [state, setState] = useState<CalculationState>({ missing: [], pending: false });
   useEffect(() => {
     if (fiscalYear === undefined) return;
-    const request = toCalculationRequest(form, fiscalYear);
+    const request = toCalculationRequest(form, fiscalYear, sessions.current()?.municipalityCode);
     if ('missing' in request) {
       setState({ missing: request.missing, pending: false });
       return;

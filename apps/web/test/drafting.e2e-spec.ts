@@ -1,0 +1,119 @@
+import type { Page } from 'playwright-core';
+import { focusedId } from './support/page-state';
+import { checkScreen } from './support/screens';
+import { useRunningSystem } from './support/running-system';
+import { signInAsMunicipality } from './support/sign-in';
+
+/*
+ * One municipal officer's afternoon, task by task, on 2 June 2025 (Japan time): the June
+ * round closes on 10 June at 23:59 and is decided by 22 July (deadline + 42 days).
+ */
+describe('Drafting and submitting an application, in a real browser', () => {
+  const system = useRunningSystem('2025-06-02T14:00:00+09:00');
+  let page: Page;
+  let editUrl: string;
+
+  beforeAll(async () => {
+    page = await system.newPage();
+    await signInAsMunicipality(page, system.baseUrl);
+  });
+
+  const field = (id: string) => page.locator(`#field-${id}`);
+  const errorAt = (id: string) => page.locator(`#field-${id}-error`);
+
+  it('drafts an application with a broken plan and watches each violation appear at its field', async () => {
+    await page.getByRole('button', { name: '新しい申請を作成' }).click();
+    await page.getByRole('heading', { name: '申請の作成' }).waitFor();
+    editUrl = page.url();
+    await page.getByLabel('事業名').fill('地元産ホップのクラフトビール醸造所');
+    await page.getByLabel('事業の概要').fill('遠野産ホップを使った醸造所を新設し、観光客を呼び込む。');
+    await page.getByLabel('条件不利地域（過疎、離島、半島、山村、豪雪地帯など）に該当する').check();
+    await page.getByLabel('財政力指数').fill('0.21');
+    await page.getByLabel('事業者名').fill('株式会社とおの醸造');
+    await field('costs-0-amount').fill('60000000');
+    await field('costs-0-description').fill('醸造所の改修');
+    await field('funding-grant').fill('40,000,000');
+    await field('funding-loan-amount').fill('20000000');
+    await field('funding-loan-lenderType').selectOption('shinkin_bank');
+    await field('funding-ownFunds').fill('0');
+
+    await errorAt('funding-loan-amount').getByText('融資額（又は出資額）は交付額以上にしてください。').waitFor();
+    expect(await errorAt('funding-grant').textContent()).toContain('上限を超えています');
+    expect(await errorAt('funding-grant').textContent()).toContain('対象経費の2分の1以下');
+    expect(await field('funding-grant').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('calc-cap').textContent()).toBe('上限 2,500万円');
+    expect(await page.getByTestId('total-cost').textContent()).toBe('60,000,000円（6,000万円）');
+    await checkScreen(page, '04-draft-with-violations');
+  });
+
+  it('fixes the plan with the largest-grant button: the grant the loan allows, own funds balancing the total', async () => {
+    await page.getByRole('button', { name: '融資額から最大交付額を入れる' }).click();
+    expect(await field('funding-grant').inputValue()).toBe('20000000');
+    expect(await field('funding-ownFunds').inputValue()).toBe('20000000');
+    await page.getByTestId('calc-ok').waitFor();
+    expect(await errorAt('funding-grant').count()).toBe(0);
+    expect(await errorAt('funding-loan-amount').count()).toBe(0);
+    // 条件不利地域 with 財政力指数 0.21: 3/4 of 20,000,000, truncated to the thousand yen.
+    expect(await page.getByTestId('calc-national-share').textContent()).toBe('15,000,000円');
+    await checkScreen(page, '05-draft-fixed-with-largest-grant');
+  });
+
+  it('autosaves the draft: a reload mid-edit, and another browser, find the text typed', async () => {
+    await page.getByLabel('事業の概要').fill('遠野産ホップを使った醸造所を新設し、観光客を呼び込む。地元の農家と契約栽培する。');
+    await page.getByTestId('save-state').getByText('保存済み 14:00').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: '申請の作成' }).waitFor();
+    expect(await page.getByLabel('事業の概要').inputValue()).toBe('遠野産ホップを使った醸造所を新設し、観光客を呼び込む。地元の農家と契約栽培する。');
+
+    const elsewhere = await system.newPage();
+    await signInAsMunicipality(elsewhere, system.baseUrl);
+    await elsewhere.goto(editUrl);
+    await elsewhere.getByRole('heading', { name: '申請の作成' }).waitFor();
+    expect(await elsewhere.getByLabel('事業の概要').inputValue()).toContain('地元の農家と契約栽培する。');
+    expect(await elsewhere.locator('#field-funding-grant').inputValue()).toBe('20000000');
+    await elsewhere.context().close();
+  });
+
+  it('submits after confirming the round it joins, its deadline and the decision due date', async () => {
+    await page.getByLabel('事業開始日').fill('2025-07-01');
+    await page.getByLabel('事業完了日').fill('2026-03-31');
+    await page.getByRole('button', { name: '提出する…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'この内容で提出しますか' });
+    const round = dialog.getByTestId('submit-round');
+    await round.getByText('2025年6月締切回').waitFor();
+    expect(await round.textContent()).toContain('令和7年6月10日(火) 23:59締切');
+    expect(await round.textContent()).toContain('令和7年7月22日(火)（2025年7月22日(火)）');
+    await checkScreen(page, '06-submit-confirmation');
+
+    await dialog.getByRole('button', { name: '提出する' }).click();
+    await page.getByTestId('status').getByText('提出済み').waitFor();
+    expect(await page.getByTestId('round').textContent()).toBe('2025年6月締切回');
+    expect(await page.getByTestId('decision-due').textContent()).toBe('令和7年7月22日(火)（2025年7月22日(火)）');
+    await checkScreen(page, '07-submitted');
+
+    await page.getByRole('link', { name: '← 申請一覧' }).click();
+    const row = page.getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ });
+    await row.getByText('提出済み').waitFor();
+    expect(await row.textContent()).toContain('20,000,000円');
+    expect(await row.textContent()).toContain('2,000万円');
+    expect(await row.textContent()).toContain('15,000,000円');
+    expect(await row.textContent()).toContain('あと8日');
+    await checkScreen(page, '08-my-applications');
+  });
+
+  it('refuses to submit an incomplete plan, naming every missing field at the top and beside the field', async () => {
+    await page.getByRole('button', { name: '新しい申請を作成' }).click();
+    await page.getByRole('heading', { name: '申請の作成' }).waitFor();
+    await page.getByLabel('事業名').fill('空き家を改修した交流拠点');
+    await page.getByRole('button', { name: '提出する…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '提出する' }).click();
+
+    const summary = page.getByRole('alert').filter({ hasText: '提出できません' });
+    await summary.waitFor();
+    await summary.getByRole('link', { name: /事業の概要/ }).click();
+    expect(await focusedId(page)).toBe('field-summary');
+    expect(await errorAt('summary').textContent()).toContain('「事業の概要」を入力してください');
+    expect(await summary.getByRole('link').count()).toBeGreaterThan(3);
+    await checkScreen(page, '09-submit-refused');
+  });
+});
