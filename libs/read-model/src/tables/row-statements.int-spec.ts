@@ -1,0 +1,127 @@
+import { DataSource } from 'typeorm';
+import {
+  deleteRows,
+  findRow,
+  FiscalYearBudgetRow,
+  readModelEntities,
+  RoundStatisticRow,
+  upsertRows,
+} from '@l10k/read-model';
+import { createTestDatabase } from '../../../../test/test-database';
+
+const budget = (fiscalYear: number, streamRevision: number, nationalBudget: number): FiscalYearBudgetRow => ({
+  fiscalYear,
+  nationalBudget,
+  committed: 0,
+  remaining: nationalBudget,
+  intakeOpen: true,
+  adoptedApplications: 0,
+  streamRevision,
+  updatedAt: new Date('2025-04-01T00:00:00.000Z'),
+});
+
+describe('statements built from a read table’s entity', () => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: await createTestDatabase('row_statements'),
+      entities: readModelEntities,
+    });
+    await dataSource.initialize();
+  });
+
+  afterAll(() => dataSource.destroy());
+
+  it('write a row by property name into the entity’s columns and read it back as the entity types it', async () => {
+    await upsertRows(
+      dataSource.manager,
+      FiscalYearBudgetRow,
+      'fiscal_year_budgets',
+      [budget(2025, 0, 5_000_000_000)],
+      {
+        newerBy: 'streamRevision',
+      },
+    );
+    const [raw] = await dataSource.query('SELECT * FROM fiscal_year_budgets WHERE fiscal_year = 2025');
+    expect(raw).toMatchObject({ fiscal_year: 2025, national_budget: '5000000000', intake_open: true });
+    expect(
+      await findRow(dataSource.manager, FiscalYearBudgetRow, 'fiscal_year_budgets', { fiscalYear: 2025 }, [
+        'nationalBudget',
+        'streamRevision',
+        'updatedAt',
+      ]),
+    ).toEqual({
+      nationalBudget: 5_000_000_000,
+      streamRevision: 0,
+      updatedAt: new Date('2025-04-01T00:00:00.000Z'),
+    });
+    expect(
+      await findRow(dataSource.manager, FiscalYearBudgetRow, 'fiscal_year_budgets', { fiscalYear: 1999 }, [
+        'nationalBudget',
+      ]),
+    ).toBeUndefined();
+  });
+
+  it('overwrite a row only with a later revision of its stream', async () => {
+    const write = (row: FiscalYearBudgetRow) =>
+      upsertRows(dataSource.manager, FiscalYearBudgetRow, 'fiscal_year_budgets', [row], {
+        newerBy: 'streamRevision',
+      });
+    await write(budget(2026, 3, 300));
+    await write(budget(2026, 2, 200));
+    await write(budget(2026, 3, 333));
+    const stored = () =>
+      findRow(dataSource.manager, FiscalYearBudgetRow, 'fiscal_year_budgets', { fiscalYear: 2026 }, [
+        'nationalBudget',
+      ]);
+    expect(await stored()).toEqual({ nationalBudget: 300 });
+    await write(budget(2026, 4, 400));
+    expect(await stored()).toEqual({ nationalBudget: 400 });
+  });
+
+  it('keep the stored row of an insert-only fact, write several rows at once, and delete by key', async () => {
+    const fact = (round: string, requestedGrant: number): RoundStatisticRow => ({
+      applicationId: '00000000-0000-4000-a000-000000000001',
+      round,
+      fiscalYear: 2025,
+      submittedRevision: 2,
+      outcome: null,
+      requestedGrant,
+      approvedGrant: null,
+      nationalShare: null,
+      streamRevision: 2,
+    });
+    await upsertRows(
+      dataSource.manager,
+      RoundStatisticRow,
+      'round_statistics',
+      [fact('2025-06', 1), fact('2025-07', 2)],
+      'keep',
+    );
+    await upsertRows(
+      dataSource.manager,
+      RoundStatisticRow,
+      'round_statistics',
+      [fact('2025-06', 99)],
+      'keep',
+    );
+    const rows = await dataSource.query('SELECT round, requested_grant FROM round_statistics ORDER BY round');
+    expect(rows).toEqual([
+      { round: '2025-06', requested_grant: '1' },
+      { round: '2025-07', requested_grant: '2' },
+    ]);
+    await deleteRows(dataSource.manager, RoundStatisticRow, 'round_statistics', { round: '2025-06' });
+    expect(await dataSource.query('SELECT round FROM round_statistics')).toEqual([{ round: '2025-07' }]);
+  });
+
+  it('name the property when it is not a column of the table', async () => {
+    await expect(
+      findRow(dataSource.manager, FiscalYearBudgetRow, 'fiscal_year_budgets', { fiscalYear: 2025 }, [
+        'nationalBudget',
+        'surplus' as keyof FiscalYearBudgetRow & string,
+      ]),
+    ).rejects.toThrow('fiscal_year_budgets has no column for property surplus');
+  });
+});
