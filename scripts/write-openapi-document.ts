@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadConfig } from '@l10k/config';
 import { freePort, migrate } from '@l10k/database';
 import { startEmbeddedDatabase } from '@l10k/database/embedded-database';
-import { createApiApp } from '../apps/api/src/create-api-app';
+import { createApiApp } from '../apps/api/src';
 import { openApiDocumentOf, openApiDocumentPath } from './openapi-document';
 
 /**
