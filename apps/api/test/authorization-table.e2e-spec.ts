@@ -11,7 +11,11 @@ type Caller =
   | 'unassigned_reviewer'
   | 'program_officer'
   | 'auditor'
-  | 'anonymous';
+  | 'anonymous'
+  /** 遠野市's officer who is also a programme officer: one token, both roles. */
+  | 'own_municipality_as_officer'
+  /** The assigned reviewer, whose token also makes them an officer of 遠野市. */
+  | 'own_municipality_as_reviewer';
 type Stage =
   | 'none'
   | 'draft'
@@ -224,7 +228,27 @@ const CALLERS: readonly Caller[] = [
   'program_officer',
   'auditor',
   'anonymous',
+  'own_municipality_as_officer',
+  'own_municipality_as_reviewer',
 ];
+
+/**
+ * Separation of duties: a token that carries the applicant's code acts for the municipality
+ * where the municipality may, and is refused (403) wherever it would judge the application.
+ */
+function expectedFor(caller: Caller, route: Route): number {
+  if (caller === 'anonymous') return 401;
+  const asTheMunicipality = route.allowed.own_municipality;
+  if (caller === 'own_municipality_as_officer') {
+    if (asTheMunicipality !== undefined) return asTheMunicipality;
+    const judgesTheApplication = route.path.includes('{id}');
+    return route.allowed.program_officer !== undefined && !judgesTheApplication
+      ? route.allowed.program_officer
+      : 403;
+  }
+  if (caller === 'own_municipality_as_reviewer') return asTheMunicipality ?? 403;
+  return route.allowed[caller] ?? 403;
+}
 
 /** Routes anyone may call: the calculator and dev tokens. Every other write must be in ROUTES. */
 const PUBLIC_WRITES = ['POST /v1/funding/calculations', 'POST /v1/auth/dev-tokens'];
@@ -335,6 +359,16 @@ describe('authorisation: every write route × every role × own or foreign munic
         return client.officer()[route.method](path, route.body).response();
       case 'auditor':
         return client.auditor()[route.method](path, route.body).response();
+      case 'own_municipality_as_officer':
+        return client
+          .as('officer-032077-mic', ['municipality', 'program_officer'], TONO)
+          [route.method](path, route.body)
+          .response();
+      case 'own_municipality_as_reviewer':
+        return client
+          .as('reviewer-assigned', ['municipality', 'reviewer'], TONO)
+          [route.method](path, route.body)
+          .response();
       case 'anonymous': {
         const call = request(app.getHttpServer())[route.method](path);
         return route.body === undefined ? call : call.send(route.body as object);
@@ -344,7 +378,7 @@ describe('authorisation: every write route × every role × own or foreign munic
 
   const cells = ROUTES.flatMap((route) =>
     CALLERS.map((caller) => {
-      const expected = caller === 'anonymous' ? 401 : (route.allowed[caller] ?? 403);
+      const expected = expectedFor(caller, route);
       return [`${route.method.toUpperCase()} ${route.path}`, caller, expected, route] as const;
     }),
   );
@@ -364,6 +398,13 @@ describe('authorisation: every write route × every role × own or foreign munic
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.body.errors.length).toBeGreaterThan(0);
     }
+    const judges =
+      (caller === 'own_municipality_as_officer' && route.allowed.program_officer !== undefined) ||
+      (caller === 'own_municipality_as_reviewer' && route.allowed.assigned_reviewer !== undefined);
+    if (judges && route.path.includes('{id}'))
+      expect(response.body.errors.map((error: { rule: string }) => error.rule)).toEqual([
+        'separation_of_duties',
+      ]);
   });
 
   it('leaves no write route out of the table', async () => {

@@ -43,13 +43,14 @@ export class WorkflowClient {
 
   constructor(private readonly app: INestApplication) {}
 
-  async token(sub: string, role: Role, municipalityCode?: string): Promise<string> {
-    const cacheKey = `${sub}/${role}/${municipalityCode ?? ''}`;
+  async token(sub: string, role: Role | readonly Role[], municipalityCode?: string): Promise<string> {
+    const roles = typeof role === 'string' ? [role] : role;
+    const cacheKey = `${sub}/${roles.join('+')}/${municipalityCode ?? ''}`;
     const cached = this.tokens.get(cacheKey);
     if (cached) return cached;
     const response = await request(this.app.getHttpServer())
       .post('/v1/auth/dev-tokens')
-      .send({ sub, name: sub, roles: [role], ...(municipalityCode ? { municipalityCode } : {}) })
+      .send({ sub, name: sub, roles, ...(municipalityCode ? { municipalityCode } : {}) })
       .expect(200);
     this.tokens.set(cacheKey, response.body.token);
     return response.body.token;
@@ -72,7 +73,7 @@ export class WorkflowClient {
    * Requests as this person. The token is fetched lazily, so a call reads like supertest:
    * `await as(...).post(path, body).expect(200)`; `.response()` gives the answer unchecked.
    */
-  as(sub: string, role: Role, municipalityCode?: string) {
+  as(sub: string, role: Role | readonly Role[], municipalityCode?: string) {
     const send = (
       method: 'post' | 'put' | 'get',
       path: string,
@@ -91,7 +92,7 @@ export class WorkflowClient {
           const response = await run();
           if (response.status !== status) {
             throw new Error(
-              `${method.toUpperCase()} ${path} as ${sub} (${role}): expected ${status}, got ${response.status}: ${JSON.stringify(response.body)}`,
+              `${method.toUpperCase()} ${path} as ${sub} (${String(role)}): expected ${status}, got ${response.status}: ${JSON.stringify(response.body)}`,
             );
           }
           return response;

@@ -5,7 +5,11 @@ export type Role = (typeof ROLES)[number];
 export interface Actor {
   readonly sub: string;
   readonly role: Role;
-  /** Present for `municipality`: the officer's 6-digit local government code. */
+  /**
+   * The 6-digit local government code of the principal, whatever role it acts in: for a
+   * `municipality` officer its own; for any other role it marks whose applications the
+   * actor may not judge (separation of duties).
+   */
   readonly municipalityCode?: string;
 }
 

@@ -36,6 +36,7 @@ export const DOMAIN_ERROR_STATUS = {
   not_found: 'not_found',
   forbidden: 'forbidden',
   not_assigned: 'forbidden',
+  separation_of_duties: 'forbidden',
   conflict_declared: 'forbidden',
   already_exists: 'conflict',
   invalid_state: 'conflict',

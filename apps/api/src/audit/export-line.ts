@@ -45,7 +45,7 @@ export function exportRecord(
 }
 
 /** RFC 4180: quote every field that holds a comma, quote, CR or LF; double the quotes. */
-function csvField(value: string | number | null | object): string {
+export function csvField(value: string | number | null | object): string {
   const text = value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -20,7 +20,9 @@ export function actorFor(principal: Principal, role: Role): Actor {
       `${principal.sub} does not hold the role ${role}; guard the route with @Roles('${role}')`,
     );
   }
-  return role === 'municipality'
-    ? { sub: principal.sub, role, municipalityCode: principal.municipalityCode }
-    : { sub: principal.sub, role };
+  // The code goes with every role: the domain refuses someone of the applicant municipality
+  // who would judge its application in another role (separation of duties).
+  return principal.municipalityCode === undefined
+    ? { sub: principal.sub, role }
+    : { sub: principal.sub, role, municipalityCode: principal.municipalityCode };
 }

@@ -23,6 +23,7 @@ const FIELD_OF: Partial<Record<DomainErrorCode, string>> = {
   already_exists: 'id',
   invalid_state: 'status',
   forbidden: 'authorization',
+  separation_of_duties: 'authorization',
   conflict_declared: 'reviewerId',
   conflict_not_declared: 'reviewerId',
   conflict_already_declared: 'reviewerId',

@@ -79,10 +79,14 @@ describe('DeclareConflict', () => {
     });
 
     it('declaring when the application is not under review', () => {
-      given(historyOf(story.submitted()))
-        .when(command.declare(reviewerA, false))
-        .thenRejects('invalid_state');
       given(historyOf(story.adopted())).when(command.declare(reviewerA, false)).thenRejects('invalid_state');
+    });
+
+    it('an unassigned reviewer as not assigned, whatever the status (nothing about it leaks)', () => {
+      given(historyOf(story.submitted())).when(command.declare(reviewerA, false)).thenRejects('not_assigned');
+      given(historyOf(story.rejected()))
+        .when(command.declare({ sub: 'reviewer-elsewhere', role: 'reviewer' }, false))
+        .thenRejects('not_assigned');
     });
 
     it('a role other than reviewer', () => {

@@ -20,11 +20,12 @@ export const declareConflict = (
   if (data.reviewerId !== metadata.actor.sub) {
     return refuse(domainError('forbidden', 'a reviewer declares conflicts for themself only'));
   }
-  if (application.status !== 'under_review') return refuse(invalidState(application, 'under_review'));
+  // Not being assigned answers first: whoever may not see the application learns nothing of its status.
   const assignment = application.reviewers.find((reviewer) => reviewer.reviewerId === data.reviewerId);
   if (assignment === undefined) {
     return refuse(domainError('not_assigned', `${data.reviewerId} is not assigned to this application`));
   }
+  if (application.status !== 'under_review') return refuse(invalidState(application, 'under_review'));
   if (assignment.conflictDeclaration !== undefined) {
     return refuse(
       domainError(

@@ -21,6 +21,17 @@ export const locate = (
   if (actor.role === 'municipality' && actor.municipalityCode !== state.municipalityCode) {
     return { ok: false, error: domainError('not_found', 'no such application') };
   }
+  // Separation of duties: whoever belongs to the applicant municipality never assigns,
+  // reviews, decides or confirms its application, whatever other role they hold.
+  if (actor.role !== 'municipality' && actor.municipalityCode === state.municipalityCode) {
+    return {
+      ok: false,
+      error: domainError(
+        'separation_of_duties',
+        `${actor.sub} belongs to ${state.municipalityCode}, the applicant, and may not act on its application as ${actor.role}`,
+      ),
+    };
+  }
   return { ok: true, value: state };
 };
 

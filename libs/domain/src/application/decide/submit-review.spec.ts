@@ -120,10 +120,13 @@ describe('SubmitReview', () => {
     });
 
     it('reviewing an application that is not under review', () => {
-      given(historyOf(story.submitted())).when(command.review(reviewerA)).thenRejects('invalid_state');
       given(historyOf([...declaredNoConflict(), command.requestRevision()]))
         .when(command.review(reviewerA))
         .thenRejects('invalid_state');
+    });
+
+    it('an unassigned reviewer as not assigned, whatever the status (nothing about it leaks)', () => {
+      given(historyOf(story.submitted())).when(command.review(reviewerA)).thenRejects('not_assigned');
     });
 
     it('a role other than reviewer', () => {

@@ -36,11 +36,12 @@ export const submitReview = (command: SubmitReview, state: ApplicationState): De
   const located = locate(state, metadata, 'reviewer');
   if (!located.ok) return refuse(located.error);
   const application = located.value;
-  if (application.status !== 'under_review') return refuse(invalidState(application, 'under_review'));
+  // Not being assigned answers first: whoever may not see the application learns nothing of its status.
   const assignment = application.reviewers.find((reviewer) => reviewer.reviewerId === reviewerId);
   if (assignment === undefined) {
     return refuse(domainError('not_assigned', `${reviewerId} is not assigned to this application`));
   }
+  if (application.status !== 'under_review') return refuse(invalidState(application, 'under_review'));
   if (assignment.conflictDeclaration === undefined) {
     return refuse(
       domainError('conflict_not_declared', 'declare whether you have a conflict of interest first'),

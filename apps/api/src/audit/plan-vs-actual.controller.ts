@@ -1,0 +1,60 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AmountConfirmed } from '@l10k/domain';
+import { applicationIdOfStream } from '@l10k/read-model';
+import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
+import { Roles } from '../auth/roles.decorator';
+import { FiscalYearPipe } from '../params/fiscal-year.pipe';
+import { PLAN_VS_ACTUAL_HEADER, planVsActualLine } from './plan-vs-actual-rows';
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+@ApiTags('audit')
+@Controller('v1/audit/plan-vs-actual')
+export class PlanVsActualController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /**
+   * Every amount determination of a fiscal year, planned beside actual, from the event log
+   * itself (not a read model): the latest confirmation per application, corrections included.
+   * A CSV that a spreadsheet opens with the Japanese intact (UTF-8 with BOM, CRLF).
+   */
+  @Get()
+  @Roles('auditor', 'program_officer')
+  @ApiOperation({ summary: '額の確定 of a fiscal year as a plan-vs-actual CSV, one row per application' })
+  @ApiQuery({ name: 'fiscalYear', example: 2025 })
+  @ApiProduces('text/csv')
+  async sheet(
+    @Query('fiscalYear', new FiscalYearPipe('fiscalYear')) fiscalYear: number,
+    @Res() response: Response,
+  ): Promise<void> {
+    const owners = new Map<string, string>();
+    const confirmations = new Map<string, AmountConfirmed['data']>();
+    for await (const batch of this.store.readAll({ batchSize: 500 })) {
+      for (const event of batch) {
+        const applicationId = applicationIdOfStream(event.streamId);
+        if (applicationId === undefined) continue;
+        if (event.type === 'ApplicationCreated')
+          owners.set(applicationId, (event.data as { municipalityCode: string }).municipalityCode);
+        if (event.type === 'AmountConfirmed') {
+          const confirmation = event.data as unknown as AmountConfirmed['data'];
+          if (confirmation.fiscalYear === fiscalYear) confirmations.set(applicationId, confirmation);
+        }
+      }
+    }
+    response.status(200);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="l10k-plan-vs-actual-FY${fiscalYear}.csv"`,
+    );
+    response.end(
+      BYTE_ORDER_MARK +
+        `${PLAN_VS_ACTUAL_HEADER.join(',')}\r\n` +
+        [...confirmations]
+          .map(([id, confirmation]) => planVsActualLine(owners.get(id), confirmation))
+          .join(''),
+    );
+  }
+}
