@@ -56,7 +56,7 @@ export function App() {
             <div className="site-header__user">
               <span>
                 {session.name}（{session.roles.map((role) => label(ROLE_LABELS, role)).join('・')}
-                {session.municipalityCode ? `・団体コード ${session.municipalityCode}` : ''}）
+                {session.municipalityCode ? `・${session.municipalityName ?? '団体コード'} ${session.municipalityCode}` : ''}）
               </span>
               <button
                 type="button"

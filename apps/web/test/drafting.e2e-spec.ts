@@ -116,4 +116,29 @@ describe('Drafting and submitting an application, in a real browser', () => {
     expect(await summary.getByRole('link').count()).toBeGreaterThan(3);
     await checkScreen(page, '09-submit-refused');
   });
+
+  it('asks to sign in again when the session lapses mid-edit, and keeps what was typed', async () => {
+    await page.getByRole('link', { name: '← 申請一覧' }).click();
+    await page.getByRole('button', { name: '新しい申請を作成' }).click();
+    await page.getByRole('heading', { name: '申請の作成' }).waitFor();
+    // From here the officer's saves carry an expired token, as after a long lunch: the real API answers 401.
+    const expired = await system.expiredToken('municipality-032077', 'municipality', '032077');
+    await page.route('**/v1/applications/*/plan', (route) =>
+      route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${expired}` } }),
+    );
+    await page.getByLabel('事業名').fill('道の駅に併設する地元食材の加工場');
+    const dialog = page.getByRole('dialog', { name: 'もう一度サインインしてください' });
+    await dialog.waitFor();
+    await checkScreen(page, '15-session-lapsed');
+    await page.unrouteAll();
+
+    expect(await dialog.getByLabel('団体コード（全国地方公共団体コード）').inputValue()).toBe('032077');
+    await dialog.getByRole('button', { name: 'サインイン' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('save-state').getByText('保存済み 14:00').waitFor();
+    expect(await page.getByLabel('事業名').inputValue()).toBe('道の駅に併設する地元食材の加工場');
+    await page.reload();
+    await page.getByRole('heading', { name: '申請の作成' }).waitFor();
+    expect(await page.getByLabel('事業名').inputValue()).toBe('道の駅に併設する地元食材の加工場');
+  });
 });

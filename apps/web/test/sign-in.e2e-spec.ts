@@ -1,12 +1,11 @@
 import { cookies, focusedId, loadedFontFaces, sessionStorageItem } from './support/page-state';
 import { checkScreen } from './support/screens';
 import { useRunningSystem } from './support/running-system';
-import { signInAsMunicipality } from './support/sign-in';
 
 describe('Signing in (AUTH_MODE=dev), in a real browser', () => {
   const system = useRunningSystem('2025-06-02T10:00:00+09:00');
 
-  it('opens on the Japanese sign-in page, refuses a malformed municipality code at its field, and signs a municipal officer in', async () => {
+  it('opens on the Japanese sign-in page, refuses a malformed municipality code at its field, and signs a municipal officer of a municipality found by name in', async () => {
     const page = await system.newPage();
     await page.goto(`${system.baseUrl}/`);
     await page.getByRole('heading', { name: 'サインイン' }).waitFor();
@@ -26,8 +25,13 @@ describe('Signing in (AUTH_MODE=dev), in a real browser', () => {
     expect(await page.locator('#field-municipalityCode-error').textContent()).toContain('6桁');
     await checkScreen(page, '02-sign-in-error');
 
-    await signInAsMunicipality(page, system.baseUrl);
-    expect(await page.locator('.site-header__user').textContent()).toContain('遠野 花子');
+    // The municipality by name, from the registry: 久慈 finds 岩手県 久慈市 (032077).
+    await page.getByLabel('団体名で探す').fill('久慈');
+    await page.getByLabel('岩手県 久慈市（032077）').check();
+    expect(await page.getByLabel('団体コード（全国地方公共団体コード）').inputValue()).toBe('032077');
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    await page.getByRole('heading', { name: '申請一覧' }).waitFor();
+    expect(await page.locator('.site-header__user').textContent()).toContain('遠野 花子（自治体担当者・岩手県 久慈市 032077）');
     expect(await cookies(page)).toBe('');
     expect(await sessionStorageItem(page, 'l10k.session')).toContain('"municipalityCode":"032077"');
     await page.getByText('0件').waitFor();

@@ -5,20 +5,21 @@ import { ErrorSummary } from '../ui/error-summary';
 import { Field } from '../ui/field';
 import { ROLE_LABELS } from '../messages/labels';
 import type { FieldIssue } from '../messages/rule-messages';
+import { MunicipalityPicker } from './municipality-picker';
 import { sessions, type Session } from './session';
 
 const ROLES = ['municipality', 'reviewer', 'program_officer', 'auditor'] as const;
 type Role = (typeof ROLES)[number];
 
 /**
- * AUTH_MODE=dev: choose a role (and, for a municipality, its 6-digit local government code);
- * the API's dev-token endpoint issues the token. The municipality registry is not in the API
- * yet, so the municipality is chosen by code.
+ * AUTH_MODE=dev: choose a role and, for a municipality, the local government (by name from
+ * the registry, or its 6-digit code); the API's dev-token endpoint issues the token.
  */
 export function DevSignInForm({ initial, onSignedIn }: { initial?: Session | null; onSignedIn: (session: Session) => void }) {
   const [role, setRole] = useState<Role>((initial?.roles[0] as Role | undefined) ?? 'municipality');
   const [name, setName] = useState(initial?.name ?? '');
   const [code, setCode] = useState(initial?.municipalityCode ?? '');
+  const [municipalityName, setMunicipalityName] = useState(initial?.municipalityName);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -42,19 +43,25 @@ export function DevSignInForm({ initial, onSignedIn }: { initial?: Session | nul
       setIssues(problem.errors.length > 0 ? [...problem.errors] : [{ field: 'name', rule: 'failed', message: problem.title }]);
       return;
     }
-    const session: Session = { token: data.token, name: name.trim(), roles: [role], municipalityCode };
+    const session: Session = {
+      token: data.token,
+      name: name.trim(),
+      roles: [role],
+      municipalityCode,
+      municipalityName: municipalityCode ? municipalityName : undefined,
+    };
     sessions.signIn(session);
     onSignedIn(session);
   }
 
   const errorsOf = (field: string) =>
-    issues
-      .filter((issue) => issue.field === field)
-      .map((issue) =>
-        field === 'municipalityCode'
-          ? '団体コードは6桁の半角数字で入力してください（例：032077）。検査数字も確認してください。'
-          : '氏名を入力してください。',
-      );
+    issues.some((issue) => issue.field === field)
+      ? [
+          field === 'municipalityCode'
+            ? '団体コードは6桁の半角数字で入力してください（例：032077）。検査数字も確認してください。'
+            : '氏名を入力してください。',
+        ]
+      : [];
 
   return (
     <form onSubmit={submit} noValidate className="form">
@@ -92,11 +99,20 @@ export function DevSignInForm({ initial, onSignedIn }: { initial?: Session | nul
         )}
       </Field>
       {role === 'municipality' && (
+        <MunicipalityPicker
+          value={code}
+          onPick={(picked) => {
+            setCode(picked.code);
+            setMunicipalityName(picked.label);
+          }}
+        />
+      )}
+      {role === 'municipality' && (
         <Field
           id="field-municipalityCode"
           label="団体コード（全国地方公共団体コード）"
           required
-          hint="6桁の半角数字。例：遠野市 032077、千代田区 131016"
+          hint="6桁の半角数字。例：久慈市 032077、千代田区 131016"
           errors={errorsOf('municipalityCode')}
         >
           {(describedBy) => (
@@ -108,7 +124,10 @@ export function DevSignInForm({ initial, onSignedIn }: { initial?: Session | nul
               maxLength={6}
               aria-describedby={describedBy}
               aria-invalid={errorsOf('municipalityCode').length > 0}
-              onChange={(event) => setCode(event.target.value)}
+              onChange={(event) => {
+                setCode(event.target.value);
+                setMunicipalityName(undefined);
+              }}
             />
           )}
         </Field>

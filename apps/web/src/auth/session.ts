@@ -6,6 +6,8 @@ export interface Session {
   readonly name: string;
   readonly roles: readonly string[];
   readonly municipalityCode?: string;
+  /** As the registry names it (岩手県 久慈市), when chosen from it. */
+  readonly municipalityName?: string;
 }
 
 interface SessionState {

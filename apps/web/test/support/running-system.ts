@@ -2,6 +2,8 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '@l10k/config';
+import { DevTokenKey } from '../../../api/src/auth/dev-token-key';
+import { issueDevToken } from '../../../api/src/auth/dev-tokens';
 import { createApiApp } from '../../../api/src/create-api-app';
 import { PinnedClock } from '../../../api/test/pinned-clock';
 import { TEST_ENV } from '../../../api/test/workflow-client';
@@ -18,6 +20,8 @@ export interface RunningSystem {
   newPage(): Promise<Page>;
   /** Calls the API as another person would (programme officer, reviewer), with a dev token. */
   as(sub: string, role: string, municipalityCode?: string): ApiCaller;
+  /** A dev token signed with the API's own key that expired an hour ago: what a lapsed session carries. */
+  expiredToken(sub: string, role: string, municipalityCode?: string): Promise<string>;
 }
 
 export interface ApiCaller {
@@ -86,6 +90,11 @@ export function useRunningSystem(startsAt: string): RunningSystem {
       const page = await context.newPage();
       await page.clock.setFixedTime(clock.now());
       return page;
+    },
+    async expiredToken(sub: string, role: string, municipalityCode?: string) {
+      const key = await ready(state.api).get(DevTokenKey).get();
+      const principal = { sub, name: sub, roles: [role], ...(municipalityCode ? { municipalityCode } : {}) } as Parameters<typeof issueDevToken>[1];
+      return (await issueDevToken(key, principal, 60, new Date(Date.now() - 3_600_000))).token;
     },
     as(sub: string, role: string, municipalityCode?: string) {
       const token = fetch(`${ready(state.baseUrl)}/v1/auth/dev-tokens`, {
