@@ -163,10 +163,30 @@ describe('the read side, from the projections', () => {
           overdue: false,
         }),
       ]);
+      expect(response.body).toMatchObject({ total: 2, overdue: 1, nextCursor: null });
       const july = await api.client.officer().get('/v1/review-queue?round=2025-07').expect(200);
       expect(july.body.items.map((item: { applicationId: string }) => item.applicationId)).toEqual([
         ids.chiyoda,
       ]);
+    });
+
+    it('pages the queue by due date with a cursor, the counts on every page', async () => {
+      const first = await api.client.officer().get('/v1/review-queue?limit=1').expect(200);
+      expect(first.body).toMatchObject({ total: 2, overdue: 1 });
+      expect(first.body.items.map((item: { applicationId: string }) => item.applicationId)).toEqual([
+        ids.underReview,
+      ]);
+      const second = await api.client
+        .officer()
+        .get(`/v1/review-queue?limit=1&cursor=${first.body.nextCursor}`)
+        .expect(200);
+      expect(second.body.items.map((item: { applicationId: string }) => item.applicationId)).toEqual([
+        ids.chiyoda,
+      ]);
+      expect(second.body.nextCursor).toBeNull();
+      const refused = await api.client.officer().get('/v1/review-queue?limit=201').expect(400);
+      expect(refused.body.errors[0].field).toBe('limit');
+      await api.client.officer().get('/v1/review-queue?cursor=bm9wZQ').expect(400);
     });
 
     it('shows a reviewer only their own, and nothing to a municipality', async () => {

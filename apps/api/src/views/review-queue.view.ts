@@ -22,5 +22,13 @@ export class ReviewQueueItemView {
 export class ReviewQueueView {
   @ApiProperty({ format: 'date', description: 'Today in Japan, the day the figures are counted from' })
   today: string;
+  @ApiProperty({ type: 'integer', description: 'Open applications in scope, all pages' }) total: number;
+  @ApiProperty({ type: 'integer', description: 'Of them, past their decision due date' }) overdue: number;
   @ApiProperty({ type: [ReviewQueueItemView] }) items: ReviewQueueItemView[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last',
+  })
+  nextCursor: string | null;
 }

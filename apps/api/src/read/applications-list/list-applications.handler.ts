@@ -5,7 +5,7 @@ import { ApplicationSummaryRow } from '@l10k/read-model';
 import type { ApplicationListItemView, ApplicationListView } from '../../views/application-list.view';
 import { seesEverything } from '../visibility';
 import { ListApplicationsQuery } from './list-applications.query';
-import { decodeCursor, encodeCursor } from './page-cursor';
+import { decodeCursor, encodeCursor, isInstant } from '../paging/keyset-cursor';
 
 const DEFAULT_LIMIT = 20;
 
@@ -60,8 +60,8 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
     if (filters.municipalityCode)
       query.andWhere('s.municipality_code = :code', { code: filters.municipalityCode });
     if (filters.cursor) {
-      const after = decodeCursor(filters.cursor);
-      query.andWhere('(s.created_at, s.id) < (:createdAt, :id)', after);
+      const after = decodeCursor(filters.cursor, isInstant);
+      query.andWhere('(s.created_at, s.id) < (:createdAt, :id)', { createdAt: after.key, id: after.id });
     }
     const rows = await query
       .orderBy('s.created_at', 'DESC')
@@ -73,9 +73,7 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
     return {
       items: page.map(listItem),
       nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
-          : null,
+        rows.length > limit && last ? encodeCursor({ key: last.createdAt.toISOString(), id: last.id }) : null,
     };
   }
 }

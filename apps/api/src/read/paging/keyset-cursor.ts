@@ -1,27 +1,26 @@
 import { invalidRequest } from '../../problem-details';
 
-/** Where a page ended: the last row's creation instant and id (the list's order key). */
-export interface PageCursor {
-  readonly createdAt: string;
+/** Where a page ended: the last row's sort key (an instant, a date) and its id, the tie-breaker. */
+export interface KeysetCursor {
+  readonly key: string;
   readonly id: string;
 }
 
-export const encodeCursor = (cursor: PageCursor): string =>
-  Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export function decodeCursor(text: string): PageCursor {
+export const encodeCursor = (cursor: KeysetCursor): string =>
+  Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
+
+/** The cursor a client sent back, or a 400 naming `cursor`; `isKey` says what a valid sort key looks like. */
+export function decodeCursor(text: string, isKey: (key: string) => boolean): KeysetCursor {
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
-    if (
-      typeof createdAt === 'string' &&
-      !Number.isNaN(Date.parse(createdAt)) &&
-      typeof id === 'string' &&
-      /^[0-9a-f-]{36}$/.test(id)
-    ) {
-      return { createdAt, id };
-    }
+    const [key, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    if (typeof key === 'string' && isKey(key) && typeof id === 'string' && UUID.test(id)) return { key, id };
   } catch {
     // fall through to the refusal
   }
   throw invalidRequest('cursor', 'cursor', 'cursor must be a nextCursor from an earlier page');
 }
+
+export const isInstant = (key: string): boolean => !Number.isNaN(Date.parse(key));
+export const isCalendarDay = (key: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(key);

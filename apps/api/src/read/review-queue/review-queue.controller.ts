@@ -1,12 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReviewQueueView } from '../../views/review-queue.view';
 import { parseRoundId } from '@l10k/rules';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import type { Principal } from '../../auth/principal';
 import { Roles } from '../../auth/roles.decorator';
 import { invalidRequest } from '../../problem-details';
+import { ReviewQueueQueryDto } from './review-queue.dto';
 import { ReviewQueueQuery } from './review-queue.query';
 
 @ApiTags('review')
@@ -19,11 +20,16 @@ export class ReviewQueueController {
   @ApiOperation({
     summary: 'Open applications by decision due date, with days remaining and overdue flags (Japan time)',
   })
-  @ApiQuery({ name: 'round', required: false, example: '2025-06' })
-  @ApiOkResponse({ type: ReviewQueueView })
-  queue(@CurrentActor() principal: Principal, @Query('round') round?: string): Promise<ReviewQueueView> {
-    if (round !== undefined && !parseRoundId(round))
+  @ApiOkResponse({
+    type: ReviewQueueView,
+    description: 'A page (default 50, at most 200) with the total and overdue counts',
+  })
+  queue(
+    @CurrentActor() principal: Principal,
+    @Query() filters: ReviewQueueQueryDto,
+  ): Promise<ReviewQueueView> {
+    if (filters.round !== undefined && !parseRoundId(filters.round))
       throw invalidRequest('round', 'round_id', 'round must be written YYYY-MM');
-    return this.queries.execute(new ReviewQueueQuery(principal, round));
+    return this.queries.execute(new ReviewQueueQuery(principal, filters));
   }
 }

@@ -1,15 +1,19 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type SelectQueryBuilder } from 'typeorm';
 import { ReviewQueueRow } from '@l10k/read-model';
 import { daysBetween, japanDateOf } from '@l10k/rules';
 import { Clock } from '../../clock/clock';
-import type { ReviewQueueView } from '../../views/review-queue.view';
+import type { ReviewQueueItemView, ReviewQueueView } from '../../views/review-queue.view';
+import { decodeCursor, encodeCursor, isCalendarDay } from '../paging/keyset-cursor';
 import { ReviewQueueQuery } from './review-queue.query';
 
+const DEFAULT_LIMIT = 50;
+
 /**
- * Open applications by decision due date. Days remaining and the overdue flag depend on
- * today's date in Japan, so they are computed here, at query time, not stored.
+ * Open applications by decision due date, a page at a time. Days remaining and the overdue
+ * flag depend on today's date in Japan, so they are computed at query time, not stored;
+ * the counts come from one aggregate over the same scope, not from loading the rows.
  */
 @QueryHandler(ReviewQueueQuery)
 export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, ReviewQueueView> {
@@ -18,19 +22,43 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
     private readonly clock: Clock,
   ) {}
 
-  async execute({ principal, round }: ReviewQueueQuery): Promise<ReviewQueueView> {
-    const query = this.queue.createQueryBuilder('q');
-    if (!principal.roles.includes('program_officer'))
-      query.andWhere(':sub = ANY(q.reviewer_ids)', { sub: principal.sub });
-    if (round) query.andWhere('q.round = :round', { round });
-    const rows = await query
-      .orderBy('q.decision_due_date', 'ASC')
-      .addOrderBy('q.application_id', 'ASC')
-      .getMany();
+  async execute({ principal, filters }: ReviewQueueQuery): Promise<ReviewQueueView> {
     const today = japanDateOf(this.clock.now());
+    const limit = filters.limit ?? DEFAULT_LIMIT;
+    const scoped = (): SelectQueryBuilder<ReviewQueueRow> => {
+      const query = this.queue.createQueryBuilder('q');
+      if (!principal.roles.includes('program_officer'))
+        query.andWhere(':sub = ANY(q.reviewer_ids)', { sub: principal.sub });
+      if (filters.round) query.andWhere('q.round = :round', { round: filters.round });
+      return query;
+    };
+    const page = scoped();
+    if (filters.cursor) {
+      const after = decodeCursor(filters.cursor, isCalendarDay);
+      page.andWhere('(q.decision_due_date, q.application_id) > (:due, :id)', {
+        due: after.key,
+        id: after.id,
+      });
+    }
+    const [rows, counts] = await Promise.all([
+      page
+        .orderBy('q.decision_due_date', 'ASC')
+        .addOrderBy('q.application_id', 'ASC')
+        .limit(limit + 1)
+        .getMany(),
+      scoped()
+        .select('count(*)::int', 'total')
+        .addSelect('(count(*) FILTER (WHERE q.decision_due_date < :today))::int', 'overdue')
+        .setParameter('today', today)
+        .getRawOne<{ total: number; overdue: number }>(),
+    ]);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
     return {
       today,
-      items: rows.map((row) => {
+      total: counts?.total ?? 0,
+      overdue: counts?.overdue ?? 0,
+      items: items.map((row): ReviewQueueItemView => {
         const daysRemaining = daysBetween(today, row.decisionDueDate);
         return {
           applicationId: row.applicationId,
@@ -46,6 +74,10 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
           reviewerIds: row.reviewerIds,
         };
       }),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ key: last.decisionDueDate, id: last.applicationId })
+          : null,
     };
   }
 }
