@@ -26,10 +26,14 @@ export class FundingCalculationsController {
     summary: 'Calculate a plan’s funding',
     description:
       'Public, no token. Answers for any well-formed plan: rule violations are listed, not refused. ' +
-      'Figures are integer yen; N + T + M = G exactly.',
+      'Figures are integer yen; N + T + M = G exactly. With `municipality.code` a prefecture gets the base ' +
+      'rate and no local track; `funding.loan.form: equity` counts exactly like a loan.',
   })
   @ApiOkResponse({ type: FundingCalculationResponse })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'Malformed body; each bad field named' })
+  @ApiBadRequestResponse({
+    type: ProblemResponse,
+    description: 'Malformed body, e.g. a municipality code with a wrong check digit; each bad field named',
+  })
   @ApiUnprocessableEntityResponse({ type: ProblemResponse, description: 'No rule set for the fiscal year' })
   calculate(@Body() plan: FundingPlanDto): FundingCalculation {
     return this.calculator.calculate(toFundingPlan(plan));
