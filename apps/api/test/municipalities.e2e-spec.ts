@@ -119,4 +119,21 @@ describe('GET /v1/municipalities (the local-government registry)', () => {
       expect(response.body.errors).toContainEqual(expect.objectContaining({ field, rule }));
     });
   });
+
+  it('documents both answers as views of their own in the OpenAPI document', async () => {
+    const document = (await get('/docs-json').expect(200)).body;
+    const schemaOf = (path: string) =>
+      document.paths[path].get.responses['200'].content['application/json'].schema.$ref;
+
+    expect(schemaOf('/v1/municipalities')).toBe('#/components/schemas/MunicipalityListView');
+    expect(schemaOf('/v1/municipalities/{code}')).toBe('#/components/schemas/MunicipalityView');
+    expect(Object.keys(document.components.schemas.MunicipalityView.properties).sort()).toEqual([
+      'code',
+      'kana',
+      'kind',
+      'name',
+      'prefecture',
+      'prefectureCode',
+    ]);
+  });
 });
