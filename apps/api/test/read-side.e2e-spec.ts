@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { useWorkflowApi } from './api-test-app';
 import { CHIYODA, TONO, allMet, completePlan } from './workflow-client';
 
@@ -274,6 +275,19 @@ describe('the read side, from the projections', () => {
 
       await api.project();
       await request(server).get('/health/ready').expect(200);
+    });
+
+    it('does not call the database down while every connection of the API’s pool is busy', async () => {
+      const dataSource = api.app.get(DataSource);
+      // The API's pool holds 10 connections: keep all of them busy for 3 s, longer than the probe's 2 s.
+      const busy = Array.from({ length: 10 }, () => dataSource.query('SELECT pg_sleep(3)'));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const ready = await request(api.app.getHttpServer()).get('/health/ready');
+      await Promise.all(busy);
+      expect({ status: ready.status, database: ready.body.info?.database }).toEqual({
+        status: 200,
+        database: { status: 'up' },
+      });
     });
   });
 });

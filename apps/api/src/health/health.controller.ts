@@ -1,7 +1,8 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { ProblemException, problem } from '../problem-details';
+import { DatabaseProbe } from './database-probe';
 import { EventStoreHealthIndicator } from './event-store.health';
 import { ProjectionLagHealthIndicator } from './projection-lag.health';
 import { Public } from '../auth/public.decorator';
@@ -12,7 +13,7 @@ import { Public } from '../auth/public.decorator';
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
+    private readonly database: DatabaseProbe,
     private readonly eventStore: EventStoreHealthIndicator,
     private readonly projections: ProjectionLagHealthIndicator,
   ) {}
@@ -33,7 +34,7 @@ export class HealthController {
   async ready(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([
-        () => this.database.pingCheck('database', { timeout: 2000 }),
+        () => this.database.check('database'),
         () => this.eventStore.check('eventStore'),
         () => this.projections.check('projections'),
       ]);
