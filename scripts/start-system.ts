@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     startApp('projector', 'apps/projector/src/main.js', env),
   ];
   const { host = 'localhost' } = listenHost(config);
-  log(`API on http://${host}:${config.port} (OpenAPI at /docs); Ctrl-C stops everything`);
+  log(`web front end at http://${host}:${config.port}/ (API under /v1, OpenAPI at /docs); Ctrl-C stops everything`);
 
   let stopping = false;
   const stop = async (reason: string, exitCode: number): Promise<void> => {

@@ -18,6 +18,7 @@ export default defineConfig({
     // Fonts stay files of their own: the CSP allows fonts from 'self' only, not data: URLs.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1024,
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: { proxy: { '/v1': 'http://localhost:3000' } },
 });

@@ -36,7 +36,7 @@ export function CalculationPanel({
             <dd>{formatYenWithMan(calculation.totalCost)}</dd>
             <dt>対象経費</dt>
             <dd>{formatYenWithMan(calculation.eligibleCost)}</dd>
-            <dt>融資倍率（融資額÷交付額）</dt>
+            <dt>融資倍率</dt>
             <dd>{calculation.loanMultiple ? `${calculation.loanMultiple}倍` : '—'}</dd>
             <dt>交付額の上限</dt>
             <dd data-testid="calc-cap">上限 {formatManYen(calculation.cap)}</dd>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { rememberWrite } from '../../api/application-answers';
 import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { roundAt, roundById, roundLabel, type RoundInfo } from '../../api/rounds';
@@ -80,6 +81,7 @@ export function MyApplicationsPage() {
       setFailure(problemHeadline(asProblem(error, response.status)));
       return;
     }
+    rememberWrite(id, data);
     navigate(`/applications/${id}/edit`);
   }
 
