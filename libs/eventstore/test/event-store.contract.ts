@@ -20,6 +20,30 @@ async function collect(iterable: AsyncIterable<RecordedEvent[]>): Promise<Record
   return batches;
 }
 
+/**
+ * readAll again until `seen` holds for what it read (at most 30 s). PostgreSQL's readAll
+ * ends below the oldest transaction still running anywhere on the server, and the test
+ * suites share one server: a fresh append becomes visible there once those end.
+ */
+async function collectOnceVisible(
+  read: () => AsyncIterable<RecordedEvent[]>,
+  seen: (events: RecordedEvent[]) => boolean,
+): Promise<RecordedEvent[][]> {
+  const giveUpAt = Date.now() + 30_000;
+  for (;;) {
+    const batches = await collect(read());
+    if (seen(batches.flat()) || Date.now() > giveUpAt) return batches;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function hasAll(eventIds: readonly string[]): (events: RecordedEvent[]) => boolean {
+  return (events) => {
+    const read = new Set(events.map((event) => event.eventId));
+    return eventIds.every((eventId) => read.has(eventId));
+  };
+}
+
 /** The behaviour every adapter must have; each adapter's spec calls this once. */
 export function describeEventStoreContract(name: string, subject: EventStoreContractSubject): void {
   describe(`EventStore contract: ${name}`, () => {
@@ -281,12 +305,18 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
           await store.append(streams[index % 2], [event], { expectedRevision: 'any' });
           appended.push(event.eventId);
         }
-        const batches = await collect(store.readAll({ from: marker.position, batchSize: 3 }));
+        const batches = await collectOnceVisible(
+          () => store.readAll({ from: marker.position, batchSize: 3 }),
+          hasAll(appended),
+        );
         expect(batches.every((batch) => batch.length > 0 && batch.length <= 3)).toBe(true);
         const ours = batches.flat().filter((event) => streams.includes(event.streamId));
         expect(ours.map((event) => event.eventId)).toEqual(appended);
 
-        const resumed = await collect(store.readAll({ from: ours[3].checkpoint }));
+        const resumed = await collectOnceVisible(
+          () => store.readAll({ from: ours[3].checkpoint }),
+          hasAll(appended.slice(4)),
+        );
         expect(
           resumed
             .flat()
@@ -297,8 +327,14 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
 
       it('reads from the beginning when no checkpoint is given', async () => {
         const streamId = applicationStreamId();
-        await store.append(streamId, newEvents(2), { expectedRevision: 'no_stream' });
-        const all = (await collect(store.readAll({ batchSize: 1000 }))).flat();
+        const events = newEvents(2);
+        await store.append(streamId, events, { expectedRevision: 'no_stream' });
+        const all = (
+          await collectOnceVisible(
+            () => store.readAll({ batchSize: 1000 }),
+            hasAll(events.map((event) => event.eventId)),
+          )
+        ).flat();
         expect(all.filter((event) => event.streamId === streamId).map((event) => event.revision)).toEqual([
           0n,
           1n,
@@ -376,7 +412,12 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
           };
 
           expect((await upcasting.readStream(streamId))[0]).toMatchObject(expectedShape);
-          const fromAll = (await collect(upcasting.readAll({ from: marker.position })))
+          const fromAll = (
+            await collectOnceVisible(
+              () => upcasting.readAll({ from: marker.position }),
+              hasAll([stored.eventId]),
+            )
+          )
             .flat()
             .find((event) => event.streamId === streamId);
           expect(fromAll).toMatchObject(expectedShape);
