@@ -49,6 +49,7 @@ describe('what other layers rely on', () => {
         'PerformanceReported',
         'AmountConfirmed',
         'PaymentRecorded',
+        'DocumentAttached',
         'NationalShareDecided',
         'NationalShareConfirmed',
         'NationalShareReleased',

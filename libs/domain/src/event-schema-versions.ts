@@ -30,6 +30,7 @@ export const eventSchemaVersions: Readonly<Record<DomainEventType, number>> = {
   PerformanceReported: 1,
   AmountConfirmed: 1,
   PaymentRecorded: 1,
+  DocumentAttached: 1,
   FiscalYearBudgetSet: 1,
   NationalShareCommitted: 1,
   NationalShareDecided: 1,

@@ -32,3 +32,4 @@ export * from './adoption/decide-adoption';
 
 export * from './workflow';
 export * from './award';
+export * from './documents';

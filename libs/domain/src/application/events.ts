@@ -1,4 +1,5 @@
 import type { AwardEvent } from '../award/events';
+import type { DocumentAttached } from '../documents/events';
 import type { ApplicationPlan } from '../plan/application-plan';
 import type { FundingFigures } from '../plan/funding-figures';
 import type { PlanAssessment } from '../plan/plan-assessment';
@@ -104,6 +105,7 @@ export type ApplicationRejected = ApplicationEventOf<
 
 export type ApplicationEvent =
   | AwardEvent
+  | DocumentAttached
   | ApplicationCreated
   | ApplicationPlanReplaced
   | ApplicationSubmitted

@@ -13,7 +13,11 @@ const recorded = (state: ExistingApplication) => ({
   reviewCycle: state.reviewCycle,
   reviewers: state.reviewers,
   reviews: state.reviews,
+  documents: documentsOf(state),
 });
+
+/** States stored by read models before documents existed have no list: they had none. */
+const documentsOf = (state: ExistingApplication) => state.documents ?? [];
 
 const submittedPart = (state: ExistingApplication) =>
   state.status === 'draft' || state.submittedAt === undefined
@@ -47,6 +51,7 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
       reviewCycle: 0,
       reviewers: [],
       reviews: [],
+      documents: [],
     };
   }
   if (state.status === 'none') return state;
@@ -158,6 +163,11 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
     case 'AmountConfirmed':
     case 'PaymentRecorded':
       return isAdopted(state) ? evolveAward(state, event) : state;
+
+    case 'DocumentAttached': {
+      const { applicationId: _id, ...document } = event.data;
+      return { ...state, documents: [...documentsOf(state), document] };
+    }
 
     case 'ApplicationRejected': {
       if (state.status !== 'under_review') return state;

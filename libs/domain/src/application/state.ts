@@ -1,4 +1,5 @@
 import { AWARD_STATUSES, type Award, type AwardStatus } from '../award/award';
+import type { AttachedDocument } from '../documents/attached-document';
 import type { ApplicationPlan } from '../plan/application-plan';
 import type { FundingFigures } from '../plan/funding-figures';
 import type { PlanAssessment } from '../plan/plan-assessment';
@@ -84,6 +85,8 @@ interface Recorded {
   readonly reviewers: readonly ReviewerAssignment[];
   /** The current cycle's reviews; earlier cycles' stay in the event history only. */
   readonly reviews: readonly Review[];
+  /** Every document attached, in the order received (their bytes are in the document store). */
+  readonly documents: readonly AttachedDocument[];
 }
 
 /** The latest submission, flattened the way API.md's answers show it. */

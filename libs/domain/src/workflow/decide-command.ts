@@ -8,6 +8,7 @@ import { decideAwardCommand } from '../award/decide';
 import type { BudgetEvent } from '../budget/events';
 import { decideBudgetCommand } from '../budget/decide';
 import type { BudgetState } from '../budget/state';
+import { attachDocument } from '../documents/attach-document';
 import type { DomainError } from '../errors';
 import type { RuleSetOptions } from '../plan/evaluate-plan';
 import { submissionTarget } from '../plan/submission-target';
@@ -94,6 +95,10 @@ export function decideCommand(
         { stream: budgetStream, events: decided.budget },
       ],
     };
+  }
+  if (command.type === 'AttachDocument') {
+    const decided = attachDocument(command, application);
+    return decided.ok ? { ok: true, streams: [{ stream: own, events: decided.events }] } : decided;
   }
   if (isAwardCommand(command)) {
     const decided = decideAwardCommand(command, application);

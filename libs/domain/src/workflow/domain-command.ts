@@ -1,10 +1,11 @@
 import type { ApplicationCommand } from '../application/commands';
 import type { AwardCommand } from '../award/commands';
 import type { SetBudget } from '../budget/commands';
+import type { DocumentCommand } from '../documents/commands';
 import { applicationStream, fiscalYearStream, type StreamRef } from './stream-ref';
 
 /** Every command the outside world may send (CommitNationalShare is the adoption's own, never sent). */
-export type DomainCommand = ApplicationCommand | AwardCommand | SetBudget;
+export type DomainCommand = ApplicationCommand | AwardCommand | DocumentCommand | SetBudget;
 
 /** A command as a route builds it; the write pipeline stamps the instant and the actor (`metadata`). */
 export type UnstampedCommand = DomainCommand extends infer Command

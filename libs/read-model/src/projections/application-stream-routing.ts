@@ -26,6 +26,7 @@ export const wholeApplicationStream: EventRouting = {
   PerformanceReported: 'handle',
   AmountConfirmed: 'handle',
   PaymentRecorded: 'handle',
+  DocumentAttached: 'handle',
   FiscalYearBudgetSet: 'ignore',
   NationalShareCommitted: 'ignore',
   NationalShareDecided: 'ignore',

@@ -39,6 +39,7 @@ export const fiscalYearBudgetsProjection: Projection<Tables> = {
     PerformanceReported: 'ignore',
     AmountConfirmed: 'ignore',
     PaymentRecorded: 'ignore',
+    DocumentAttached: 'ignore',
     FiscalYearBudgetSet: 'handle',
     NationalShareCommitted: 'handle',
     NationalShareDecided: 'handle',

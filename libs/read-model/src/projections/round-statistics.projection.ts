@@ -61,6 +61,7 @@ export const roundStatisticsProjection: Projection<Tables> = {
     PerformanceReported: 'ignore',
     AmountConfirmed: 'ignore',
     PaymentRecorded: 'ignore',
+    DocumentAttached: 'ignore',
     FiscalYearBudgetSet: 'ignore',
     NationalShareCommitted: 'ignore',
     NationalShareDecided: 'ignore',

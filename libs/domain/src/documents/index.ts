@@ -1,0 +1,5 @@
+export * from './document-kinds';
+export * from './attached-document';
+export * from './commands';
+export * from './events';
+export { attachDocument, mayAttachDocument } from './attach-document';
