@@ -32,6 +32,9 @@ async function refusal(url: string): Promise<string | undefined> {
   }
 }
 
+// Each test initialises or starts a PostgreSQL cluster, twice in some: minutes on a busy machine.
+jest.setTimeout(300_000);
+
 /** Each start runs in a child process, as `npm start` runs it (see embedded-database-process). */
 describe('the embedded PostgreSQL password', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'l10k-embedded-'));
