@@ -2,15 +2,27 @@
  *  The global setup starts one throwaway embedded PostgreSQL; each suite creates its own database in it. */
 /** Transpile only (type-checking is `npm run typecheck`'s job), keeping decorator metadata for Nest. */
 const tsJest = ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }];
+/** jose 6, and file-type 21 with the parsers it imports (the API imports `file-type/core`). */
+const ESM_ONLY = [
+  'jose',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer/inflate',
+  '@borewit/text-codec',
+]
+  .map((name) => name.replace('/', '\\/'))
+  .join('|');
 
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   testRegex: '\\.(spec|int-spec|e2e-spec)\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
-  transform: { '^.+\\.ts$': tsJest, '/node_modules/jose/.+\\.js$': tsJest },
-  // jose 6 ships ESM only; Node 20.19+ requires it natively, but Jest's CommonJS runtime needs it transformed.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transform: { '^.+\\.ts$': tsJest, [`/node_modules/(${ESM_ONLY})/.+\\.js$`]: tsJest },
+  // These ship ESM only; Node 20.19+ requires them natively, but Jest's CommonJS runtime needs them transformed.
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY})/)`],
   moduleNameMapper: {
     '^@l10k/(rules|domain|eventstore|read-model|database|config)$': '<rootDir>/libs/$1/src',
     '^@l10k/(rules|domain|eventstore|read-model|database|config)/(.*)$': '<rootDir>/libs/$1/src/$2',

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       provisionalRuleSets: true,
       projectionLagBoundMs: 5000,
+      documentMaxBytes: 20_971_520,
     });
   });
 
@@ -34,6 +35,7 @@ describe('loadConfig', () => {
       PROVISIONAL_RULE_SETS: 'false',
       DEV_TOKEN_SECRET: 'a-secret-of-at-least-thirty-two-chars',
       DEV_TOKEN_TTL_SECONDS: '600',
+      DOCUMENT_MAX_BYTES: '1048576',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgres://u:p@db:5432/l10k',
@@ -45,12 +47,18 @@ describe('loadConfig', () => {
       provisionalRuleSets: false,
       devTokenSecret: 'a-secret-of-at-least-thirty-two-chars',
       devTokenTtlSeconds: 600,
+      documentMaxBytes: 1_048_576,
     });
   });
 
   it.each([
     [{ PORT: 'abc' }, 'PORT must be an integer from 1 to 65535 (got "abc")'],
     [{ PORT: '70000' }, 'PORT must be an integer from 1 to 65535 (got "70000")'],
+    [
+      { DOCUMENT_MAX_BYTES: '20MB' },
+      'DOCUMENT_MAX_BYTES must be an integer from 1 to 2147483648 (got "20MB")',
+    ],
+    [{ DOCUMENT_MAX_BYTES: '0' }, 'DOCUMENT_MAX_BYTES must be an integer from 1 to 2147483648 (got "0")'],
     [{ EVENTSTORE: 'mongo' }, 'EVENTSTORE must be one of postgres, kurrentdb (got "mongo")'],
     [{ EVENTSTORE: 'kurrentdb' }, 'KURRENTDB_URL is required when EVENTSTORE=kurrentdb'],
     [

@@ -7,6 +7,11 @@ export class ConfigError extends Error {
   }
 }
 
+/** 20 MiB: a scanned business plan or a photographed receipt fits; a video does not. */
+export const DEFAULT_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+/** 2 GiB: far above any paper form, and still a size a file system and a stream count exactly. */
+const MAX_DOCUMENT_MAX_BYTES = 2 * 1024 * 1024 * 1024;
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 export interface LoadConfigOptions {
@@ -108,6 +113,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     ),
     provisionalRuleSets: boolean('PROVISIONAL_RULE_SETS', true),
     projectionLagBoundMs: integer('PROJECTION_LAG_BOUND_MS', 5000, 1, 86_400_000),
+    documentMaxBytes: integer('DOCUMENT_MAX_BYTES', DEFAULT_DOCUMENT_MAX_BYTES, 1, MAX_DOCUMENT_MAX_BYTES),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
