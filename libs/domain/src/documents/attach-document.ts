@@ -48,7 +48,8 @@ const CONTROL_OR_FOLDER = /[\u0000-\u001f\u007f/\\]/;
 
 const invalidDocument = (command: AttachDocument): DomainError | undefined => {
   const { kind, name, size, sha256, contentType } = command.data;
-  if (!isDocumentKind(kind)) return domainError('invalid_command', `kind ${String(kind)} is not a document kind`);
+  if (!isDocumentKind(kind))
+    return domainError('invalid_command', `kind ${String(kind)} is not a document kind`);
   const noName = requireText('name', name) ?? requireText('contentType', contentType);
   if (noName) return noName;
   if (name.length > MAX_DOCUMENT_NAME_LENGTH || CONTROL_OR_FOLDER.test(name))
@@ -64,7 +65,10 @@ const invalidDocument = (command: AttachDocument): DomainError | undefined => {
 };
 
 /** Records a document the store already holds durably (DESIGN.md, "Attachments"). */
-export const attachDocument = (command: AttachDocument, state: ApplicationState): Decision<DocumentAttached> => {
+export const attachDocument = (
+  command: AttachDocument,
+  state: ApplicationState,
+): Decision<DocumentAttached> => {
   const { data, metadata } = command;
   const allowed = mayAttachDocument(state, metadata);
   if (!allowed.ok) return refuse(allowed.error);
@@ -88,4 +92,3 @@ export const attachDocument = (command: AttachDocument, state: ApplicationState)
     },
   });
 };
-

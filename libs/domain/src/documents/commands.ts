@@ -7,9 +7,7 @@ import type { AttachedDocument } from './attached-document';
  */
 export interface AttachDocument {
   readonly type: 'AttachDocument';
-  readonly data: Readonly<
-    { applicationId: string } & Omit<AttachedDocument, 'receivedAt' | 'receivedBy'>
-  >;
+  readonly data: Readonly<{ applicationId: string } & Omit<AttachedDocument, 'receivedAt' | 'receivedBy'>>;
   readonly metadata: CommandMetadata;
 }
 
