@@ -22,7 +22,7 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.use(securityHeaders());
+  app.use(securityHeaders(config.oidcIssuer ? [new URL(config.oidcIssuer).origin] : []));
   app.use(json({ limit: '1mb' }), bodyParserErrorsAsProblems, refuseUnsafeJson);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

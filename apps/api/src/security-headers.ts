@@ -7,15 +7,17 @@ import helmet from 'helmet';
  * this origin fit: scripts, styles, fonts, images and requests from this origin only, no inline
  * script, no plugins. Inline styles stay allowed: Swagger UI and React set style attributes.
  * No upgrade-insecure-requests: the embedded setup is plain HTTP on localhost (TLS ends at a proxy).
+ * `connectTo` adds origins the web front end must call itself: the OIDC issuer's discovery and
+ * token endpoints (authorisation code with PKCE).
  */
-export function securityHeaders(): RequestHandler {
+export function securityHeaders(connectTo: readonly string[] = []): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
         baseUri: ["'self'"],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...connectTo],
         fontSrc: ["'self'", 'data:'],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],

@@ -34,7 +34,7 @@ export interface ApiCaller {
  * (the API app with the built web front end, and the projector running its projections live)
  * on a throwaway database, with the API's clock pinned, and one headless Chromium.
  */
-export function useRunningSystem(startsAt: string): RunningSystem {
+export function useRunningSystem(startsAt: string, env: () => Record<string, string> = () => ({})): RunningSystem {
   const clock = new PinnedClock(startsAt);
   const state: { api?: INestApplication; projector?: INestApplicationContext; browser?: Browser; baseUrl?: string; contexts: BrowserContext[] } = {
     contexts: [],
@@ -42,7 +42,13 @@ export function useRunningSystem(startsAt: string): RunningSystem {
 
   beforeAll(async () => {
     await ensureWebAppBuilt();
-    const config = loadConfig({ ...TEST_ENV, DATABASE_URL: await createTestDatabase('web'), LOG_LEVEL: 'silent', AUTH_MODE: 'dev' });
+    const config = loadConfig({
+      ...TEST_ENV,
+      DATABASE_URL: await createTestDatabase('web'),
+      LOG_LEVEL: 'silent',
+      AUTH_MODE: 'dev',
+      ...env(),
+    });
     state.projector = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), { logger: false });
     await state.projector.init();
     state.api = await createApiApp(config, { clock, webAppRoot: WEB_APP_ROOT });
