@@ -41,9 +41,9 @@ module.exports = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
-      name: 'apps-import-libs-not-scripts-or-bench',
+      name: 'packages-never-import-scripts-bench-or-test-support',
       comment:
-        'Apps are the top of the tree beside scripts and benches; nothing of theirs is imported by an app.',
+        'Scripts, benches and test support sit above the apps and libs: production code never imports them.',
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: TEST },
       to: { path: '^(scripts|bench|test)/' },
@@ -115,7 +115,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|coverage|\\.data|node_modules)/' },
+    exclude: { path: '^(dist|dist-bench|coverage|\\.data|node_modules)/' },
     tsPreCompilationDeps: 'specify',
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
