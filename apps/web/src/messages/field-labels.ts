@@ -40,6 +40,7 @@ export function fieldLabel(field: string): string {
 
 /** The HTML id of the input that edits an API field: funding.loan.amount → field-funding-loan-amount. */
 export function fieldId(field: string): string {
-  const normalised = /^priorityCategories\[\d+\]$/.test(field) ? 'priorityCategories' : field;
+  // A rule about the cost list as a whole points at its first line's amount.
+  const normalised = /^priorityCategories\[\d+\]$/.test(field) ? 'priorityCategories' : field === 'costs' ? 'costs[0].amount' : field;
   return `field-${normalised.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-')}`;
 }

@@ -2,6 +2,13 @@ import { useEffect, useRef } from 'react';
 import { fieldId, fieldLabel } from '../messages/field-labels';
 import { issueMessage, type FieldIssue } from '../messages/rule-messages';
 
+/** The field's name first, unless the message already names it (「事業名」を入力してください). */
+function summaryLine(issue: FieldIssue): string {
+  const message = issueMessage(issue);
+  const label = fieldLabel(issue.field);
+  return message.includes(`「${label}」`) ? message : `${label}：${message}`;
+}
+
 /**
  * The summary at the top of a form (Digital Agency pattern): takes focus when it appears, and
  * each entry links to its field.
@@ -28,7 +35,7 @@ export function ErrorSummary({ title, issues }: { title: string; issues: readonl
                   target.scrollIntoView({ block: 'center' });
                 }}
               >
-                {fieldLabel(issue.field)}：{issueMessage(issue)}
+                {summaryLine(issue)}
               </a>
             </li>
           ))}
