@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import {
   ApplicationHistoryRow,
   ApplicationSummaryRow,
+  AwardLedgerRow,
   FiscalYearBudgetRow,
   ReviewQueueRow,
 } from '@l10k/read-model';
@@ -11,6 +12,7 @@ import { ApplicationSummaryController } from './application/application-summary.
 import { ApplicationSummaryHandler } from './application/application-summary.handler';
 import { ListApplicationsController } from './applications-list/list-applications.controller';
 import { ListApplicationsHandler } from './applications-list/list-applications.handler';
+import { AwardsController } from './awards/awards.controller';
 import { FiscalYearBudgetController } from './budget/fiscal-year-budget.controller';
 import { ApplicationHistoryController } from './history/application-history.controller';
 import { ApplicationHistoryHandler } from './history/application-history.handler';
@@ -27,6 +29,7 @@ import { MonthlyStatisticsController } from './statistics/monthly-statistics.con
       ReviewQueueRow,
       ApplicationHistoryRow,
       FiscalYearBudgetRow,
+      AwardLedgerRow,
     ]),
   ],
   controllers: [
@@ -36,6 +39,7 @@ import { MonthlyStatisticsController } from './statistics/monthly-statistics.con
     ReviewQueueController,
     MonthlyStatisticsController,
     FiscalYearBudgetController,
+    AwardsController,
   ],
   providers: [
     ApplicationSummaryHandler,

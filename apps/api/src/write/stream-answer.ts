@@ -21,6 +21,10 @@ export function streamAnswer(
       remaining: remainingBudget(state),
       intakeOpen: state.intakeOpen,
       adoptedApplications: Object.keys(state.commitments).length,
+      decided: state.decided,
+      confirmed: state.confirmed,
+      released: state.released,
+      paid: state.paid,
       revision,
     };
     return view;

@@ -64,6 +64,7 @@ export function budgetSideOf(
             fiscalYear,
             applicationId,
             confirmed: event.data.funding.nationalShare,
+            previouslyConfirmed: budget.confirmations[applicationId] ?? 0,
             released: event.data.released,
             refundDue: event.data.refundDue,
             ...at,

@@ -33,7 +33,13 @@ export type NationalShareDecided = BookingOf<'NationalShareDecided', { decided: 
 /** 額の確定 (or a correction): the confirmed share; the commitment drops to it. */
 export type NationalShareConfirmed = BookingOf<
   'NationalShareConfirmed',
-  { confirmed: number; released: number; refundDue: number }
+  {
+    confirmed: number;
+    /** The share an earlier confirmation of it had set (0 the first time): a correction replaces it. */
+    previouslyConfirmed: number;
+    released: number;
+    refundDue: number;
+  }
 >;
 /** An approved abandonment releases the whole commitment. */
 export type NationalShareReleased = BookingOf<

@@ -19,11 +19,10 @@ export const evolveBudget = (state: BudgetState, event: BudgetEvent): BudgetStat
     case 'NationalShareReleased':
       return release(state, event.data.applicationId, event.data.released);
     case 'NationalShareConfirmed': {
-      const { applicationId, confirmed } = event.data;
-      const previous = state.confirmations[applicationId] ?? 0;
+      const { applicationId, confirmed, previouslyConfirmed } = event.data;
       return {
         ...release(state, applicationId, event.data.released),
-        confirmed: state.confirmed - previous + confirmed,
+        confirmed: state.confirmed - previouslyConfirmed + confirmed,
         confirmations: { ...state.confirmations, [applicationId]: confirmed },
       };
     }

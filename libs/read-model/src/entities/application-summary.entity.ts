@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Adoption, ExistingApplication, Rejection } from '@l10k/domain';
+import type { ApplicationRecord } from '../records/application-record';
 import { bigintAsNumber } from './bigint-number.transformer';
 
 export interface SummaryReviewers {
@@ -104,7 +105,11 @@ export class ApplicationSummaryRow {
   @Column('bigint', { name: 'stream_revision', transformer: bigintAsNumber })
   streamRevision: number;
 
-  /** The application as `foldApplication` gives it after `streamRevision`. */
+  /** The application as `foldApplication` gives it after `streamRevision`: the fold's input, never an answer. */
   @Column('jsonb')
   state: ExistingApplication;
+
+  /** The documented record the API answers with (views hide what a viewer may not see). */
+  @Column('jsonb')
+  detail: ApplicationRecord;
 }

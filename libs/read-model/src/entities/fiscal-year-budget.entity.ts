@@ -22,6 +22,21 @@ export class FiscalYearBudgetRow {
   @Column('integer', { name: 'adopted_applications' })
   adoptedApplications: number;
 
+  /** Sum of the grant decisions' national shares (交付決定). */
+  @Column('bigint', { transformer: bigintAsNumber })
+  decided: number;
+
+  /** Sum of the latest confirmed national shares (額の確定). */
+  @Column('bigint', { transformer: bigintAsNumber })
+  confirmed: number;
+
+  /** What decisions, abandonments and confirmations gave back. */
+  @Column('bigint', { transformer: bigintAsNumber })
+  released: number;
+
+  @Column('bigint', { transformer: bigintAsNumber })
+  paid: number;
+
   @Column('bigint', { name: 'stream_revision', transformer: bigintAsNumber })
   streamRevision: number;
 

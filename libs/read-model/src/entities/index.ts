@@ -1,4 +1,5 @@
 import { ApplicationHistoryRow } from './application-history-entry.entity';
+import { AwardLedgerRow } from './award-ledger-entry.entity';
 import { ApplicationSummaryRow } from './application-summary.entity';
 import { FiscalYearBudgetRow } from './fiscal-year-budget.entity';
 import { ProjectionCheckpointRow } from './projection-checkpoint.entity';
@@ -7,6 +8,7 @@ import { ReviewQueueStateRow } from './review-queue-state.entity';
 import { RoundStatisticRow } from './round-statistic.entity';
 
 export * from './application-history-entry.entity';
+export * from './award-ledger-entry.entity';
 export * from './application-summary.entity';
 export * from './fiscal-year-budget.entity';
 export * from './projection-checkpoint.entity';
@@ -24,4 +26,5 @@ export const readModelEntities: Function[] = [
   ApplicationHistoryRow,
   RoundStatisticRow,
   FiscalYearBudgetRow,
+  AwardLedgerRow,
 ];

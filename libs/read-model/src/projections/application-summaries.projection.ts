@@ -3,6 +3,7 @@ import { isAdopted, trackOf, type ExistingApplication } from '@l10k/domain';
 import type { RecordedEvent } from '@l10k/eventstore';
 import { findRuleSet } from '@l10k/rules';
 import { ApplicationSummaryRow } from '../entities/application-summary.entity';
+import { applicationRecordOf } from '../records/application-record';
 import { upsertRows } from '../tables';
 import { applicationEventOf } from './application-event';
 import { foldStoredApplication } from './fold-stored-application';
@@ -57,6 +58,7 @@ function summaryRow(state: ExistingApplication, revision: bigint, occurredAt: st
     updatedAt: new Date(occurredAt),
     streamRevision: Number(revision),
     state,
+    detail: applicationRecordOf(state),
   };
 }
 

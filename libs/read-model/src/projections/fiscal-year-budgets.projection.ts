@@ -14,7 +14,7 @@ import type { Projection, TableNames } from './projection';
 
 type Tables = 'fiscal_year_budgets';
 
-/** The fiscal year's budget, committed national share and what remains, folded with `evolveBudget`. */
+/** The fiscal year's budget, committed national share and what remains, and after adoption decided, confirmed, released and paid; folded with `evolveBudget`. */
 export const fiscalYearBudgetsProjection: Projection<Tables> = {
   name: 'fiscal_year_budgets',
   tables: ['fiscal_year_budgets'],
@@ -56,16 +56,25 @@ export const fiscalYearBudgetsProjection: Projection<Tables> = {
       'committed',
       'intakeOpen',
       'adoptedApplications',
+      'decided',
+      'confirmed',
+      'released',
+      'paid',
       'streamRevision',
     ]);
     if (stored !== undefined && BigInt(stored.streamRevision) >= recorded.revision) return;
-    // Per-application commitments only guard against double commitment in `decide`; the read model needs the sums.
+    // Per-application commitments only guard decisions in `decide`; the read model needs the sums
+    // (bookings carry what they replace, so the sums fold without the per-application maps).
     const before: BudgetState = stored
       ? {
           ...initialBudgetState(fiscalYear),
           nationalBudget: stored.nationalBudget,
           committed: stored.committed,
           intakeOpen: stored.intakeOpen,
+          decided: stored.decided,
+          confirmed: stored.confirmed,
+          released: stored.released,
+          paid: stored.paid,
         }
       : initialBudgetState(fiscalYear);
     const event = { type: recorded.type, data: recorded.data } as unknown as BudgetEvent;
@@ -78,6 +87,10 @@ export const fiscalYearBudgetsProjection: Projection<Tables> = {
       intakeOpen: after.intakeOpen,
       adoptedApplications:
         (stored?.adoptedApplications ?? 0) + (event.type === 'NationalShareCommitted' ? 1 : 0),
+      decided: after.decided,
+      confirmed: after.confirmed,
+      released: after.released,
+      paid: after.paid,
       streamRevision: Number(recorded.revision),
       updatedAt: new Date(recorded.metadata.occurredAt),
     };

@@ -1,5 +1,6 @@
 import { applicationHistoryProjection } from './application-history.projection';
 import { applicationSummariesProjection } from './application-summaries.projection';
+import { awardLedgerProjection } from './award-ledger.projection';
 import { fiscalYearBudgetsProjection } from './fiscal-year-budgets.projection';
 import type { Projection } from './projection';
 import { reviewQueueProjection } from './review-queue.projection';
@@ -11,6 +12,7 @@ export * from './stream-names';
 export {
   applicationHistoryProjection,
   applicationSummariesProjection,
+  awardLedgerProjection,
   fiscalYearBudgetsProjection,
   reviewQueueProjection,
   roundStatisticsProjection,
@@ -23,4 +25,5 @@ export const readModelProjections: readonly Projection[] = [
   applicationHistoryProjection,
   roundStatisticsProjection,
   fiscalYearBudgetsProjection,
+  awardLedgerProjection,
 ] as readonly Projection[];

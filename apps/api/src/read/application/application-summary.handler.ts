@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { ApplicationSummaryRow, applicationRecordOf } from '@l10k/read-model';
+import { ApplicationSummaryRow } from '@l10k/read-model';
 import { applicationView, type ApplicationView } from '../../views/application.view';
 import { applicationNotFound, canSee } from '../visibility';
 import { ApplicationSummaryQuery } from './application-summary.query';
@@ -13,10 +13,21 @@ export class ApplicationSummaryHandler implements IQueryHandler<ApplicationSumma
   ) {}
 
   async execute({ applicationId, principal }: ApplicationSummaryQuery): Promise<ApplicationView> {
-    const row = await this.summaries.findOneBy({ id: applicationId });
+    const row = await this.summaries.findOne({
+      where: { id: applicationId },
+      select: [
+        'id',
+        'municipalityCode',
+        'reviewerIds',
+        'streamRevision',
+        'reviewsNeeded',
+        'updatedAt',
+        'detail',
+      ],
+    });
     if (!row || !canSee(principal, row)) throw applicationNotFound();
     return {
-      ...applicationView(applicationRecordOf(row.state), row.streamRevision, principal),
+      ...applicationView(row.detail, row.streamRevision, principal),
       reviewsNeeded: row.reviewsNeeded,
       updatedAt: row.updatedAt.toISOString(),
     };

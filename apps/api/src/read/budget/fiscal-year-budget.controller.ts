@@ -29,6 +29,10 @@ export class FiscalYearBudgetController {
         remaining: 0,
         intakeOpen: true,
         adoptedApplications: 0,
+        decided: 0,
+        confirmed: 0,
+        released: 0,
+        paid: 0,
         revision: -1,
       };
     return {
@@ -38,6 +42,10 @@ export class FiscalYearBudgetController {
       remaining: row.remaining,
       intakeOpen: row.intakeOpen,
       adoptedApplications: row.adoptedApplications,
+      decided: row.decided,
+      confirmed: row.confirmed,
+      released: row.released,
+      paid: row.paid,
       revision: row.streamRevision,
       updatedAt: row.updatedAt.toISOString(),
     };

@@ -30,7 +30,7 @@ const changedPlanViolations = (
     if (missing.length > 0) return { ok: true, value: missing };
     const ruleSet = submittedRuleSet(application.ruleSetId);
     if (!ruleSet.ok) return ruleSet;
-    const fundingPlan = toFundingPlan(plan, application.fiscalYear);
+    const fundingPlan = toFundingPlan(plan, application.fiscalYear, application.municipalityCode);
     if (fundingPlan === undefined) return { ok: true, value: checkCompleteness(plan) };
     const calculation = calculateFunding(fundingPlan, ruleSet.value, {
       provisional: application.provisional,

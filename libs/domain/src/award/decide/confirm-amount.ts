@@ -25,7 +25,7 @@ const actualPlanOf = (
   report: Report,
   grant: number,
 ): FundingPlan | undefined => {
-  const planned = toFundingPlan(application.plan, application.fiscalYear);
+  const planned = toFundingPlan(application.plan, application.fiscalYear, application.municipalityCode);
   if (planned === undefined) return undefined;
   return {
     ...planned,
@@ -171,6 +171,7 @@ export const confirmAmount = (command: ConfirmAmount, state: ApplicationState): 
       ruleSet.value,
       application.provisional,
       decision.grant,
+      application.municipalityCode,
     );
     if (!planned.ok) return planned;
     const funding = fundingFiguresOf(actual);

@@ -46,6 +46,7 @@ export const decideGrant = (command: DecideGrant, state: ApplicationState): Deci
       ruleSet.value,
       application.provisional,
       data.grant,
+      application.municipalityCode,
     ),
   );
   if (!calculation.ok) return refuse(calculation.error);

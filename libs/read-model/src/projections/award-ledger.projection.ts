@@ -1,0 +1,89 @@
+import type { EntityManager } from 'typeorm';
+import { isAdopted, postAwardRulesOf, type ExistingApplication } from '@l10k/domain';
+import type { RecordedEvent } from '@l10k/eventstore';
+import { performanceReportDueDate } from '@l10k/rules';
+import { AwardLedgerRow } from '../entities/award-ledger-entry.entity';
+import { upsertRows } from '../tables';
+import { applicationEventOf } from './application-event';
+import { wholeApplicationStream } from './application-stream-routing';
+import { foldStoredApplication } from './fold-stored-application';
+import type { Projection, TableNames } from './projection';
+
+type Tables = 'award_ledger';
+
+const instant = (iso: string | undefined): Date | null => (iso === undefined ? null : new Date(iso));
+
+/** The report is due from the planned completion until it is filed; then the report's own date stands. */
+function reportDueDate(state: ExistingApplication & { ruleSetId?: string }): string | null {
+  if (!isAdopted(state)) return null;
+  if (state.award.report) return state.award.report.dueDate;
+  const completion = state.plan.schedule?.completion;
+  if (completion === undefined || state.award.grantDecision === undefined) return null;
+  try {
+    return performanceReportDueDate(completion, postAwardRulesOf(state.ruleSetId));
+  } catch {
+    // A plan whose completion is no date never reached a grant decision; nothing is due.
+    return null;
+  }
+}
+
+function ledgerRow(state: ExistingApplication, revision: bigint, occurredAt: string): AwardLedgerRow {
+  const award = isAdopted(state) ? state.award : undefined;
+  const adoption = isAdopted(state) ? state.decision : undefined;
+  return {
+    applicationId: state.id,
+    municipalityCode: state.municipalityCode,
+    fiscalYear: state.status === 'draft' ? null : (state.fiscalYear ?? null),
+    status: state.status,
+    adoptedAt: instant(adoption?.decidedAt),
+    approvedGrant: adoption?.approvedGrant ?? null,
+    approvedNationalShare: adoption?.funding.nationalShare ?? null,
+    grantApplicationDueDate: award?.grantApplicationDueDate ?? null,
+    appliedGrant: award?.grantApplication?.amount ?? null,
+    grantAppliedAt: instant(award?.grantApplication?.appliedAt),
+    decidedGrant: award?.grantDecision?.grant ?? null,
+    decidedNationalShare: award?.grantDecision?.funding.nationalShare ?? null,
+    reportDueDate: reportDueDate(state),
+    reportedAt: instant(award?.report?.reportedAt),
+    confirmedGrant: award?.confirmation?.confirmedGrant ?? null,
+    confirmedNationalShare: award?.confirmation?.funding.nationalShare ?? null,
+    limitedBy: award?.confirmation?.limitedBy ?? null,
+    commitment: award?.commitment ?? null,
+    paid: award?.paid ?? 0,
+    refundDue: award?.refundDue ?? 0,
+    streamRevision: Number(revision),
+    updatedAt: new Date(occurredAt),
+    state,
+  };
+}
+
+/** Per adopted application: approved → decided → confirmed → paid, with what is due and when. */
+export const awardLedgerProjection: Projection<Tables> = {
+  name: 'award_ledger',
+  tables: ['award_ledger'],
+  events: wholeApplicationStream,
+  async handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
+    const found = applicationEventOf(recorded);
+    if (found === undefined) return;
+    const table = tables.award_ledger;
+    const state = await foldStoredApplication(
+      manager,
+      AwardLedgerRow,
+      table,
+      { applicationId: found.applicationId },
+      found.applicationId,
+      found.event,
+      recorded.revision,
+    );
+    if (state === undefined) return;
+    await upsertRows(
+      manager,
+      AwardLedgerRow,
+      table,
+      [ledgerRow(state, recorded.revision, recorded.metadata.occurredAt)],
+      {
+        newerBy: 'streamRevision',
+      },
+    );
+  },
+};
