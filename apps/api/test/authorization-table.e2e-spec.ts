@@ -359,16 +359,14 @@ describe('authorisation: every write route × every role × own or foreign munic
         return client.officer()[route.method](path, route.body).response();
       case 'auditor':
         return client.auditor()[route.method](path, route.body).response();
-      case 'own_municipality_as_officer':
-        return client
-          .as('officer-032077-mic', ['municipality', 'program_officer'], TONO)
-          [route.method](path, route.body)
-          .response();
-      case 'own_municipality_as_reviewer':
-        return client
-          .as('reviewer-assigned', ['municipality', 'reviewer'], TONO)
-          [route.method](path, route.body)
-          .response();
+      case 'own_municipality_as_officer': {
+        const officer = client.as('officer-032077-mic', ['municipality', 'program_officer'], TONO);
+        return officer[route.method](path, route.body).response();
+      }
+      case 'own_municipality_as_reviewer': {
+        const reviewer = client.as('reviewer-assigned', ['municipality', 'reviewer'], TONO);
+        return reviewer[route.method](path, route.body).response();
+      }
       case 'anonymous': {
         const call = request(app.getHttpServer())[route.method](path);
         return route.body === undefined ? call : call.send(route.body as object);

@@ -139,6 +139,16 @@ describe('hostile input', () => {
     expect(error.message).toMatch(/each cost in costs must be an object/);
   });
 
+  it('an array where a draft’s cost item belongs: 400 naming plan.costs, and no draft is stored', async () => {
+    const before = await events();
+    const answer = await api.client
+      .municipality(TONO)
+      .post('/v1/applications', { plan: { costs: [[]] } })
+      .response();
+    expectProblem(answer, 'plan.costs', 'is_object');
+    expect(await events()).toBe(before);
+  });
+
   it('a fiscal-strength index with too many decimals: the message names the two-decimal rule', async () => {
     const body = CALCULATION.replace('"fiscalStrengthIndex":0.21', '"fiscalStrengthIndex":0.2499');
     const error = expectProblem(await calculate(body), 'municipality.fiscalStrengthIndex', 'is_number');

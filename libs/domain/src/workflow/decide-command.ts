@@ -34,8 +34,8 @@ export function streamsReadBy(command: DomainCommand, own: StreamState): readonl
     case 'SubmitApplication':
     case 'ResubmitApplication':
       return [fiscalYearStream(submissionTarget(command.metadata.at).fiscalYear)];
-    case 'DecideApplication':
     // Post-award bookings go to the fiscal year that holds the adoption's commitment.
+    case 'DecideApplication':
     case 'DecideGrant':
     case 'DecidePlanChange':
     case 'ConfirmAmount':

@@ -84,6 +84,7 @@ export class ApplicationPlanDto extends PartialType(
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true, message: 'each cost in $property must be an object with category and amount' })
   @ValidateNested({ each: true })
   @Type(() => DraftCostItemDto)
   costs?: DraftCostItemDto[];

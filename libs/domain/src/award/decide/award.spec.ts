@@ -1,7 +1,6 @@
 import {
   APPLICATION_ID,
   budgetOfFy2025,
-  command,
   completePlan,
   foreignOfficer,
   historyOf,
