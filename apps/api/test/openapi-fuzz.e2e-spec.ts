@@ -3,13 +3,14 @@ import { DataSource } from 'typeorm';
 import { useWorkflowApi } from './api-test-app';
 import { hostileHeader, hostileSegment, anyJson, percentEncode } from './fuzz/hostile-values';
 import { jsonText } from './fuzz/json-text';
+import { mutatedSeed } from './fuzz/mutated-seed';
 import {
   SchemaArbitraries,
   type OpenApiDocument,
   type Operation,
   type Parameter,
 } from './fuzz/openapi-arbitrary';
-import { CHIYODA, TONO, completePlan } from './workflow-client';
+import { CHIYODA, TONO, allMet, completePlan } from './workflow-client';
 
 /**
  * Replay a failure with the seed it names: FUZZ_SEED=… npx jest openapi-fuzz. FUZZ_REQUESTS
@@ -61,6 +62,36 @@ const MALFORMED_BODIES = [
   '1e400',
   '-0',
 ];
+/** Bodies each route takes as they stand (by method and path): the fuzzer breaks one thing in them at a time. */
+const VALID_BODIES: Record<string, unknown> = {
+  'post /v1/auth/dev-tokens': {
+    sub: 'clerk',
+    name: 'clerk',
+    roles: ['municipality'],
+    municipalityCode: TONO,
+  },
+  'post /v1/funding/calculations': {
+    fiscalYear: 2025,
+    municipality: { disadvantagedArea: true, fiscalStrengthIndex: 0.21 },
+    costs: [{ category: 'facility', amount: 60_000_000 }],
+    funding: {
+      grant: 20_000_000,
+      loan: { amount: 30_000_000, lenderType: 'shinkin_bank' },
+      ownFunds: 10_000_000,
+    },
+    priorityCategories: [],
+  },
+  'post /v1/applications': { plan: completePlan() },
+  'put /v1/applications/{id}/plan': { plan: completePlan(15_000_000) },
+  'post /v1/applications/{id}/withdraw': { reason: '事業者の都合により辞退' },
+  'post /v1/applications/{id}/reviewers': { reviewerId: 'reviewer-2' },
+  'post /v1/applications/{id}/conflict-declarations': { hasConflict: false },
+  'post /v1/applications/{id}/reviews': { assessments: allMet(), recommendation: 'adopt', comment: '妥当' },
+  'post /v1/applications/{id}/revision-requests': { reason: '資金計画の根拠を補ってください' },
+  'post /v1/applications/{id}/decision': { outcome: 'rejected', reason: '予算の範囲を超える' },
+  'put /v1/fiscal-years/{fy}/budget': { nationalBudget: 2_000_000_000, intakeOpen: true },
+};
+
 const CONTENT_TYPES = [
   'text/plain',
   'application/json; charset=latin1',
@@ -139,8 +170,13 @@ describe('every route of the OpenAPI document, fuzzed with hostile input', () =>
   const bodyFor = (route: Route): fc.Arbitrary<string | undefined> => {
     const schema = route.operation.requestBody?.content['application/json']?.schema;
     const shaped = schema ? schemas.value(schema).map(jsonText) : anyJson.map(jsonText);
+    const seed = VALID_BODIES[`${route.method} ${route.path}`];
     return fc.oneof(
-      { weight: schema ? 8 : 1, arbitrary: shaped },
+      { weight: schema ? 4 : 1, arbitrary: shaped },
+      {
+        weight: seed === undefined ? 0 : 4,
+        arbitrary: seed === undefined ? shaped : mutatedSeed(seed).map(jsonText),
+      },
       { weight: 1, arbitrary: anyJson.map(jsonText) },
       { weight: 1, arbitrary: fc.constantFrom(...MALFORMED_BODIES) },
       { weight: schema ? 1 : 6, arbitrary: fc.constant(undefined) },
@@ -166,7 +202,12 @@ describe('every route of the OpenAPI document, fuzzed with hostile input', () =>
           ),
         ),
         key: fc.uuid(),
-        body: schema && route.method !== 'get' ? shapes.value(schema).map(jsonText) : fc.constant(undefined),
+        body:
+          route.method === 'get' || !schema
+            ? fc.constant(undefined)
+            : VALID_BODIES[`${route.method} ${route.path}`] !== undefined
+              ? fc.constant(jsonText(VALID_BODIES[`${route.method} ${route.path}`]))
+              : shapes.value(schema).map(jsonText),
       })
       .map((generated) => {
         let path = route.path;
