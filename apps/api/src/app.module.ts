@@ -7,6 +7,7 @@ import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AwardsModule } from './awards/awards.module';
+import { DocumentsModule } from './documents/documents.module';
 import { FiscalYearsModule } from './fiscal-years/fiscal-years.module';
 import { FundingModule } from './funding/funding.module';
 import { HealthModule } from './health/health.module';
@@ -46,6 +47,7 @@ export class AppModule {
         MunicipalitiesModule,
         ApplicationsModule,
         AwardsModule,
+        DocumentsModule,
         FiscalYearsModule,
         AuditModule,
         ReadModule,

@@ -5,6 +5,7 @@ import { ApplicationPlanDto } from '../applications/dto/application-plan.dto';
 import { AssessmentsDto } from '../applications/dto/submit-review.dto';
 import { RuleIssueResponse } from '../funding/dto/funding-calculation.response';
 import { AwardView } from './award.view';
+import { DocumentView } from './document.view';
 import { FundingFiguresView } from './funding-figures.view';
 import { reviewerIdentity, reviewerLabel, type Viewer } from './viewer';
 
@@ -108,6 +109,8 @@ export class ApplicationView {
   @ApiPropertyOptional({ type: WithdrawalView }) withdrawal?: WithdrawalView;
   @ApiPropertyOptional({ type: AwardView, description: 'After adoption: 交付申請 to 支払' })
   award?: AwardView;
+  @ApiProperty({ type: [DocumentView], description: 'Every attached document, in the order received' })
+  documents: DocumentView[];
   @ApiPropertyOptional({ format: 'date-time', description: 'The last event’s instant (reads only)' })
   updatedAt?: string;
 }

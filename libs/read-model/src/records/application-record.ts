@@ -2,6 +2,7 @@ import {
   isAdopted,
   trackOf,
   type Adoption,
+  type AttachedDocument,
   type Award,
   type ApplicationPlan,
   type Assessments,
@@ -83,6 +84,8 @@ export interface ApplicationRecord {
   readonly withdrawal?: Withdrawal;
   /** After adoption: the grant application, decision, changes, report, confirmation and payments. */
   readonly award?: AwardRecord;
+  /** Every attached document's receipt, in the order received (the bytes are in the document store). */
+  readonly documents: readonly AttachedDocument[];
 }
 
 /** The award as the views show it; a pending change's plan is in the change itself. */
@@ -139,6 +142,8 @@ export function applicationRecordOf(state: ExistingApplication): ApplicationReco
     decision: isAdopted(state) || state.status === 'rejected' ? state.decision : undefined,
     award: isAdopted(state) ? awardRecordOf(state.award) : undefined,
     withdrawal: state.status === 'withdrawn' ? state.withdrawal : undefined,
+    // States stored before documents existed have no list.
+    documents: (state.documents ?? []).map((document) => ({ ...document })),
   });
 }
 
