@@ -21,6 +21,7 @@ describe('what other layers rely on', () => {
       budget_exceeded: 'unprocessable',
       not_found: 'not_found',
       forbidden: 'forbidden',
+      wrong_track: 'conflict',
     });
   });
 
@@ -50,6 +51,10 @@ describe('what other layers rely on', () => {
         'AmountConfirmed',
         'PaymentRecorded',
         'DocumentAttached',
+        'LocalConfirmationRecorded',
+        'ReportedToMic',
+        'MicReportAcknowledged',
+        'MicReportReturned',
         'NationalShareDecided',
         'NationalShareConfirmed',
         'NationalShareReleased',

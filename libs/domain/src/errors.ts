@@ -18,7 +18,11 @@ export type DecisionRule =
   | 'decided_grant_not_increased'
   | 'confirmation_lower_than_computed'
   | 'payment_within_confirmed_share'
-  | 'document_reference_valid';
+  | 'document_reference_valid'
+  | 'track_matches'
+  | 'document_attached'
+  | 'local_requirement_met'
+  | 'confirmation_not_in_future';
 
 /** One broken rule, named so a client can point at the field (API.md `errors[]`). */
 export interface Violation {
@@ -61,6 +65,7 @@ export const DOMAIN_ERROR_STATUS = {
   payment_exceeds_confirmed: 'unprocessable',
   no_pending_change: 'conflict',
   not_committed: 'conflict',
+  wrong_track: 'conflict',
 } as const satisfies Record<string, StatusClass>;
 
 export type StatusClass = 'conflict' | 'unprocessable' | 'forbidden' | 'not_found';

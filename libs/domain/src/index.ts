@@ -33,3 +33,4 @@ export * from './adoption/decide-adoption';
 export * from './workflow';
 export * from './award';
 export * from './documents';
+export * from './local-track';

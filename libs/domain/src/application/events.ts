@@ -1,5 +1,6 @@
 import type { AwardEvent } from '../award/events';
 import type { DocumentAttached } from '../documents/events';
+import type { LocalTrackEvent } from '../local-track/events';
 import type { ApplicationPlan } from '../plan/application-plan';
 import type { FundingFigures } from '../plan/funding-figures';
 import type { PlanAssessment } from '../plan/plan-assessment';
@@ -106,6 +107,7 @@ export type ApplicationRejected = ApplicationEventOf<
 export type ApplicationEvent =
   | AwardEvent
   | DocumentAttached
+  | LocalTrackEvent
   | ApplicationCreated
   | ApplicationPlanReplaced
   | ApplicationSubmitted

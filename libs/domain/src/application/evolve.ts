@@ -1,5 +1,6 @@
 import type { ApplicationEvent } from './events';
 import { evolveAward, newAward } from '../award/evolve-award';
+import { evolveLocalTrack } from '../local-track/evolve-local-track';
 import { isAdopted, isDecidedOrWithdrawn } from './status-groups';
 import { initialApplicationState, type ApplicationState, type ExistingApplication } from './state';
 
@@ -57,9 +58,17 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
   if (state.status === 'none') return state;
 
   switch (event.type) {
-    case 'ApplicationPlanReplaced':
-      if (state.status !== 'draft' && state.status !== 'revision_requested') return state;
-      return { ...state, plan: event.data.plan, assessment: event.data.assessment };
+    case 'ApplicationPlanReplaced': {
+      const { plan, assessment } = event.data;
+      // A local confirmation judged the plan it saw: a changed plan is a draft again.
+      if (state.status === 'locally_confirmed') {
+        const { localConfirmation: _confirmed, ...draft } = state;
+        return { ...draft, status: 'draft', plan, assessment };
+      }
+      if (state.status !== 'draft' && state.status !== 'revision_requested' && state.status !== 'returned')
+        return state;
+      return { ...state, plan, assessment };
+    }
 
     case 'ApplicationSubmitted':
     case 'ApplicationResubmitted': {
@@ -163,6 +172,12 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
     case 'AmountConfirmed':
     case 'PaymentRecorded':
       return isAdopted(state) ? evolveAward(state, event) : state;
+
+    case 'LocalConfirmationRecorded':
+    case 'ReportedToMic':
+    case 'MicReportAcknowledged':
+    case 'MicReportReturned':
+      return evolveLocalTrack(state, event);
 
     case 'DocumentAttached': {
       const { applicationId: _id, ...document } = event.data;

@@ -1,5 +1,6 @@
 import { AWARD_STATUSES, type Award, type AwardStatus } from '../award/award';
 import type { AttachedDocument } from '../documents/attached-document';
+import type { LocalConfirmation, MicAnswer, MicReport } from '../local-track/local-confirmation';
 import type { ApplicationPlan } from '../plan/application-plan';
 import type { FundingFigures } from '../plan/funding-figures';
 import type { PlanAssessment } from '../plan/plan-assessment';
@@ -15,6 +16,11 @@ export const APPLICATION_STATUSES = [
   'rejected',
   'withdrawn',
   ...AWARD_STATUSES,
+  // The local track's own workflow (DOMAIN.md, "Local track").
+  'locally_confirmed',
+  'reported_to_mic',
+  'acknowledged',
+  'returned',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
@@ -124,8 +130,30 @@ export interface WithdrawnApplication extends Recorded, Partial<Submitted> {
   readonly withdrawal: Withdrawal;
 }
 
+/**
+ * Local track: the municipality's experts or a chamber confirmed it; not yet reported, so
+ * the submission's fields are absent (typed as optional, as a draft's withdrawal is).
+ */
+export interface LocallyConfirmedApplication extends Recorded, Partial<Submitted> {
+  readonly status: 'locally_confirmed';
+  readonly localConfirmation: LocalConfirmation;
+}
+/**
+ * Local track, reported to MIC: the report is its submission (round, rule set, figures;
+ * `submittedAt` is the report's instant). `answer` is the officer's answer to the current
+ * report, absent while it waits; a report after a return starts without one.
+ */
+export interface ReportedLocalApplication extends Recorded, Submitted {
+  readonly status: 'reported_to_mic' | 'acknowledged' | 'returned';
+  readonly localConfirmation: LocalConfirmation;
+  readonly micReport: MicReport;
+  readonly answer?: MicAnswer;
+}
+
 export type ApplicationState =
   | NoApplication
+  | LocallyConfirmedApplication
+  | ReportedLocalApplication
   | DraftApplication
   | SubmittedApplication
   | UnderReviewApplication

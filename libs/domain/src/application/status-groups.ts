@@ -4,6 +4,9 @@ import type { AdoptedApplication, ApplicationState } from './state';
 export const isAdopted = (state: ApplicationState): state is AdoptedApplication =>
   'decision' in state && state.decision.outcome === 'adopted';
 
-/** Past these, the application is decided: no edit, no withdrawal, no review. */
+/** Past these, the application is decided (an acknowledged local report too): no edit, no withdrawal, no review. */
 export const isDecidedOrWithdrawn = (state: ApplicationState): boolean =>
-  isAdopted(state) || state.status === 'rejected' || state.status === 'withdrawn';
+  isAdopted(state) ||
+  state.status === 'rejected' ||
+  state.status === 'withdrawn' ||
+  state.status === 'acknowledged';

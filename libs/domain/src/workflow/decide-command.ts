@@ -10,6 +10,9 @@ import { decideBudgetCommand } from '../budget/decide';
 import type { BudgetState } from '../budget/state';
 import { attachDocument } from '../documents/attach-document';
 import type { DomainError } from '../errors';
+import { LOCAL_TRACK_COMMAND_TYPES, type LocalTrackCommand } from '../local-track/commands';
+import { decideLocalTrackCommand } from '../local-track/decide';
+import { nationalOnlyRefusal } from '../local-track/national-only';
 import type { RuleSetOptions } from '../plan/evaluate-plan';
 import { submissionTarget } from '../plan/submission-target';
 import type { DomainCommand } from './domain-command';
@@ -25,7 +28,8 @@ import {
 /**
  * The other streams a decision reads, given the state of the command's own stream: the
  * fiscal year whose intake and budget it depends on (the round's for saving and
- * submitting, the submission's for a decision).
+ * submitting, and for the report to MIC, the local track's submission; the submission's
+ * for a decision).
  */
 export function streamsReadBy(command: DomainCommand, own: StreamState): readonly StreamRef[] {
   switch (command.type) {
@@ -33,6 +37,7 @@ export function streamsReadBy(command: DomainCommand, own: StreamState): readonl
     case 'ReplacePlan':
     case 'SubmitApplication':
     case 'ResubmitApplication':
+    case 'ReportToMic':
       return [fiscalYearStream(submissionTarget(command.metadata.at).fiscalYear)];
     // Post-award bookings go to the fiscal year that holds the adoption's commitment.
     case 'DecideApplication':
@@ -71,6 +76,8 @@ function stateIn<Ref extends StreamRef>(loaded: LoadedStates, ref: Ref): StreamS
  * Every command's decision over the streams it reads. An adoption also commits the
  * national share in the fiscal year's stream (see adoption/decide-adoption.ts for why
  * both must be appended in one atomic append); every other command writes its own stream.
+ * A command of the national workflow is refused for a local-track application, naming
+ * the track (local-track/national-only.ts); the local track's deciders refuse the reverse.
  */
 export function decideCommand(
   command: DomainCommand,
@@ -83,6 +90,18 @@ export function decideCommand(
     return decided.ok ? { ok: true, streams: [{ stream: own, events: decided.events }] } : decided;
   }
   const application = stateIn(loaded, own) as ApplicationState;
+  const decided = decideApplicationStream(command, application, loaded, options);
+  const wrongTrack = nationalOnlyRefusal(command.type, application, decided);
+  return wrongTrack === undefined ? decided : { ok: false, error: wrongTrack };
+}
+
+function decideApplicationStream(
+  command: Exclude<DomainCommand, { type: 'SetBudget' }>,
+  application: ApplicationState,
+  loaded: LoadedStates,
+  options: RuleSetOptions,
+): WorkflowDecision {
+  const own = ownStreamOf(command);
   const [budgetStream] = streamsReadBy(command, application);
   const budget = budgetStream === undefined ? undefined : (stateIn(loaded, budgetStream) as BudgetState);
   if (command.type === 'DecideApplication' && budgetStream !== undefined && budget !== undefined) {
@@ -98,6 +117,10 @@ export function decideCommand(
   }
   if (command.type === 'AttachDocument') {
     const decided = attachDocument(command, application);
+    return decided.ok ? { ok: true, streams: [{ stream: own, events: decided.events }] } : decided;
+  }
+  if (isLocalTrackCommand(command)) {
+    const decided = decideLocalTrackCommand(command, application, { ...options, budget });
     return decided.ok ? { ok: true, streams: [{ stream: own, events: decided.events }] } : decided;
   }
   if (isAwardCommand(command)) {
@@ -130,3 +153,7 @@ const AWARD_COMMANDS: ReadonlySet<string> = new Set<AwardCommand['type']>([
   'RecordPayment',
 ]);
 const isAwardCommand = (command: DomainCommand): command is AwardCommand => AWARD_COMMANDS.has(command.type);
+
+const LOCAL_TRACK_COMMANDS: ReadonlySet<string> = new Set(LOCAL_TRACK_COMMAND_TYPES);
+const isLocalTrackCommand = (command: DomainCommand): command is LocalTrackCommand =>
+  LOCAL_TRACK_COMMANDS.has(command.type);

@@ -14,7 +14,18 @@ export const withdrawApplication = (
   if (!located.ok) return refuse(located.error);
   const application = located.value;
   if (isDecidedOrWithdrawn(application)) {
-    return refuse(invalidState(application, 'draft', 'submitted', 'under_review', 'revision_requested'));
+    return refuse(
+      invalidState(
+        application,
+        'draft',
+        'submitted',
+        'under_review',
+        'revision_requested',
+        'locally_confirmed',
+        'reported_to_mic',
+        'returned',
+      ),
+    );
   }
   const noReason = requireText('reason', data.reason);
   if (noReason) return refuse(noReason);

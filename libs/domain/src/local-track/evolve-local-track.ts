@@ -1,0 +1,51 @@
+import type { ApplicationState } from '../application/state';
+import type { LocalTrackEvent } from './events';
+
+/** Events are facts: evolve trusts them (decide checked them) and only moves the application along. */
+export function evolveLocalTrack(state: ApplicationState, event: LocalTrackEvent): ApplicationState {
+  switch (event.type) {
+    case 'LocalConfirmationRecorded': {
+      if (state.status !== 'draft' && state.status !== 'locally_confirmed') return state;
+      const { applicationId: _id, ...localConfirmation } = event.data;
+      return { ...state, status: 'locally_confirmed', localConfirmation };
+    }
+    case 'ReportedToMic': {
+      if (state.status !== 'locally_confirmed' && state.status !== 'returned') return state;
+      const {
+        applicationId: _id,
+        schemeRulesDocumentId,
+        reportNumber,
+        reportedAt,
+        reportedBy,
+        ...submission
+      } = event.data;
+      const { answer: _previous, ...reported } =
+        state.status === 'returned' ? state : { ...state, answer: undefined };
+      return {
+        ...reported,
+        ...submission,
+        status: 'reported_to_mic',
+        submittedAt: reportedAt,
+        micReport: { schemeRulesDocumentId, reportNumber, reportedAt, reportedBy },
+      };
+    }
+    case 'MicReportAcknowledged': {
+      if (state.status !== 'reported_to_mic') return state;
+      const { reason, acknowledgedAt, acknowledgedBy } = event.data;
+      return {
+        ...state,
+        status: 'acknowledged',
+        answer: { outcome: 'acknowledged', reason, answeredAt: acknowledgedAt, answeredBy: acknowledgedBy },
+      };
+    }
+    case 'MicReportReturned': {
+      if (state.status !== 'reported_to_mic') return state;
+      const { reason, returnedAt, returnedBy } = event.data;
+      return {
+        ...state,
+        status: 'returned',
+        answer: { outcome: 'returned', reason, answeredAt: returnedAt, answeredBy: returnedBy },
+      };
+    }
+  }
+}
