@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 /** One intended write: its key, and whether (and with what) the API acknowledged it. */
 export interface IntendedWrite {
   readonly key: string;
+  /** The bearer token it was sent with. */
+  readonly token: string;
   readonly method: 'POST' | 'PUT';
   readonly path: string;
   readonly body: unknown;
@@ -41,24 +43,16 @@ export class IdempotentWriter {
   async run(): Promise<void> {
     for (let round = 0; !this.options.shouldStop(); round++) {
       const draft = this.drafts[round % Math.max(this.drafts.length, 1)];
-      const write: IntendedWrite =
-        round % 2 === 1 && draft
-          ? {
-              key: randomUUID(),
-              method: 'PUT',
-              path: `/v1/applications/${draft}/plan`,
-              body: { plan: this.options.plan(round) },
-              attempts: 0,
-              failedAttempts: [],
-            }
-          : {
-              key: randomUUID(),
-              method: 'POST',
-              path: '/v1/applications',
-              body: { plan: this.options.plan(round) },
-              attempts: 0,
-              failedAttempts: [],
-            };
+      const replacesPlan = round % 2 === 1 && draft !== undefined;
+      const write: IntendedWrite = {
+        key: randomUUID(),
+        token: this.options.token,
+        method: replacesPlan ? 'PUT' : 'POST',
+        path: replacesPlan ? `/v1/applications/${draft}/plan` : '/v1/applications',
+        body: { plan: this.options.plan(round) },
+        attempts: 0,
+        failedAttempts: [],
+      };
       this.writes.push(write);
       await this.carryOut(write);
       if (write.method === 'POST' && write.acknowledged?.body.id)

@@ -176,6 +176,25 @@ describe('the built system, killed with SIGKILL under concurrent idempotent writ
         },
         120_000,
       );
+      // An acknowledged write sent again after all the crashes is answered as the first time and appends nothing.
+      const [{ before }] = await dataSource.query('SELECT count(*)::int AS before FROM events');
+      const replays = await Promise.all(
+        acknowledged
+          .filter((_, index) => index % 10 === 0)
+          .map(async (write) => {
+            const response = await fetch(`${baseUrl}${write.path}`, {
+              method: write.method,
+              headers: {
+                authorization: `Bearer ${write.token}`,
+                'content-type': 'application/json',
+                'idempotency-key': write.key,
+              },
+              body: JSON.stringify(write.body),
+            });
+            return { write, status: response.status, body: (await response.json()) as { id?: string } };
+          }),
+      );
+      const [{ after }] = await dataSource.query('SELECT count(*)::int AS after FROM events');
       await projector.stop();
       await api.stop();
       const live = await readModelSnapshot(dataSource.manager);
@@ -190,7 +209,7 @@ describe('the built system, killed with SIGKILL under concurrent idempotent writ
         [
           `crash test: ${((Date.now() - started) / 1000).toFixed(1)} s (build ${build.built ? `${build.seconds.toFixed(1)} s` : 'current, skipped'}), killed ${crashes.join(', ')}`,
           `  writes acknowledged ${acknowledged.length} (${retried.length} after retries with the same key), lost ${lost.length}, duplicated ${duplicated.length}, refused ${refused.length}, never acknowledged ${writes.length - acknowledged.length - refused.length}`,
-          `  ${events} events in the log; ${verified.output.trim()}`,
+          `  ${events} events in the log; ${verified.output.trim()}; ${replays.length} acknowledged writes sent again were replayed, appending ${after - before} events`,
           `  ${Object.keys(live).length} read tables, ${rows} rows compared with a rebuild from scratch`,
         ].join('\n'),
       );
@@ -214,6 +233,13 @@ describe('the built system, killed with SIGKILL under concurrent idempotent writ
       for (const write of acknowledged.filter((candidate) => candidate.method === 'POST')) {
         expect(write.acknowledged?.body.id).toEqual(expect.any(String));
       }
+      expect(
+        replays.filter(
+          ({ write, status, body }) =>
+            status !== write.acknowledged?.status || body.id !== write.acknowledged?.body.id,
+        ),
+      ).toEqual([]);
+      expect(after).toBe(before);
       expect(verified.status).toBe(0);
       expect(verified.output).toContain('every hash chain is intact');
       expect(rebuilt.status).toBe(0);
