@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@l10k/config';
@@ -17,8 +20,10 @@ export async function startApiForTest(
   options: ApiOptions = {},
 ): Promise<INestApplication> {
   const databaseUrl = await createTestDatabase('api');
+  // A data folder of its own (uploaded documents land there), never the repository's .data.
+  const dataDir = mkdtempSync(join(tmpdir(), 'l10k-api-test-'));
   const app = await createApiApp(
-    loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env }),
+    loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env }),
     options,
   );
   await app.init();

@@ -2,7 +2,10 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { startApiForTest, useWorkflowApi } from './api-test-app';
 import { PinnedClock } from './pinned-clock';
+import { sampleFiles } from './documents/sample-files';
 import { CHIYODA, TEST_ENV, TONO, WorkflowClient, allMet, completePlan } from './workflow-client';
+
+const SAMPLE_PDF = sampleFiles().pdf;
 
 type Caller =
   | 'own_municipality'
@@ -48,7 +51,7 @@ const performanceReport = {
 };
 
 interface Route {
-  readonly method: 'post' | 'put';
+  readonly method: 'post' | 'put' | 'get';
   /** As the OpenAPI document names it. */
   readonly path: string;
   /** The state a fixture application is brought to, so that the allowed caller succeeds. */
@@ -57,7 +60,19 @@ interface Route {
   readonly success: number;
   /** Caller → expected status; callers not listed get 403. */
   readonly allowed: Partial<Record<Caller, number>>;
+  /** Sent as multipart/form-data: a small PDF as `file`, with `kind`. */
+  readonly upload?: boolean;
 }
+
+/** Reading an application's documents: whoever may see the application. */
+const DOCUMENT_READERS = {
+  own_municipality: 200,
+  foreign_municipality: 404,
+  assigned_reviewer: 200,
+  unassigned_reviewer: 404,
+  program_officer: 200,
+  auditor: 200,
+} as const;
 
 const ROUTES: readonly Route[] = [
   {
@@ -204,6 +219,28 @@ const ROUTES: readonly Route[] = [
   },
   {
     method: 'post',
+    path: '/v1/applications/{id}/documents',
+    stage: 'draft',
+    upload: true,
+    success: 201,
+    allowed: { own_municipality: 201, foreign_municipality: 404 },
+  },
+  {
+    method: 'get',
+    path: '/v1/applications/{id}/documents',
+    stage: 'assigned',
+    success: 200,
+    allowed: DOCUMENT_READERS,
+  },
+  {
+    method: 'get',
+    path: '/v1/applications/{id}/documents/{documentId}',
+    stage: 'assigned',
+    success: 200,
+    allowed: DOCUMENT_READERS,
+  },
+  {
+    method: 'post',
     path: '/v1/audit/verifications',
     stage: 'none',
     body: {},
@@ -272,7 +309,7 @@ describe('authorisation: every write route × every role × own or foreign munic
 
   /** A fresh application of 遠野市 in the stage the route needs; `reviewer-assigned` is its reviewer. */
   /** The stage's application, and the plan change waiting for a decision where there is one. */
-  async function fixture(stage: Stage): Promise<{ id: string; changeId?: string }> {
+  async function fixture(stage: Stage): Promise<{ id: string; changeId?: string; documentId?: string }> {
     const order: Stage[] = [
       'adopted',
       'grant_applied',
@@ -345,30 +382,77 @@ describe('authorisation: every write route × every role × own or foreign munic
     return id;
   }
 
-  function callAs(caller: Caller, route: Route, path: string) {
+  /** The token each caller's requests carry (as `client` issues them), none for the anonymous. */
+  function tokenOf(caller: Caller): Promise<string> | undefined {
     switch (caller) {
       case 'own_municipality':
-        return client.municipality(TONO)[route.method](path, route.body).response();
+        return client.token(`officer-${TONO}`, 'municipality', TONO);
       case 'foreign_municipality':
-        return client.municipality(CHIYODA)[route.method](path, route.body).response();
+        return client.token(`officer-${CHIYODA}`, 'municipality', CHIYODA);
       case 'assigned_reviewer':
-        return client.reviewer('reviewer-assigned')[route.method](path, route.body).response();
+        return client.token('reviewer-assigned', 'reviewer');
       case 'unassigned_reviewer':
-        return client.reviewer('reviewer-elsewhere')[route.method](path, route.body).response();
+        return client.token('reviewer-elsewhere', 'reviewer');
       case 'program_officer':
-        return client.officer()[route.method](path, route.body).response();
+        return client.token('officer-mic', 'program_officer');
       case 'auditor':
-        return client.auditor()[route.method](path, route.body).response();
+        return client.token('auditor-1', 'auditor');
+      case 'own_municipality_as_officer':
+        return client.token('officer-032077-mic', ['municipality', 'program_officer'], TONO);
+      case 'own_municipality_as_reviewer':
+        return client.token('reviewer-assigned', ['municipality', 'reviewer'], TONO);
+      case 'anonymous':
+        return undefined;
+    }
+  }
+
+  async function uploadAs(caller: Caller, path: string) {
+    const token = await tokenOf(caller);
+    const call = request(app.getHttpServer()).post(path);
+    if (token) call.set('authorization', `Bearer ${token}`);
+    return call.field('kind', 'evidence').attach('file', SAMPLE_PDF, '証拠書類.pdf');
+  }
+
+  async function attachDocument(id: string): Promise<string> {
+    const answer = await uploadAs('own_municipality', `/v1/applications/${id}/documents`);
+    expect(answer.status).toBe(201);
+    return answer.body.documentId;
+  }
+
+  async function getAs(caller: Caller, path: string) {
+    const token = await tokenOf(caller);
+    const call = request(app.getHttpServer()).get(path);
+    if (token) call.set('authorization', `Bearer ${token}`);
+    return call;
+  }
+
+  function callAs(caller: Caller, route: Route, path: string) {
+    if (route.upload) return uploadAs(caller, path);
+    if (route.method === 'get') return getAs(caller, path);
+    const method = route.method;
+    switch (caller) {
+      case 'own_municipality':
+        return client.municipality(TONO)[method](path, route.body).response();
+      case 'foreign_municipality':
+        return client.municipality(CHIYODA)[method](path, route.body).response();
+      case 'assigned_reviewer':
+        return client.reviewer('reviewer-assigned')[method](path, route.body).response();
+      case 'unassigned_reviewer':
+        return client.reviewer('reviewer-elsewhere')[method](path, route.body).response();
+      case 'program_officer':
+        return client.officer()[method](path, route.body).response();
+      case 'auditor':
+        return client.auditor()[method](path, route.body).response();
       case 'own_municipality_as_officer': {
         const officer = client.as('officer-032077-mic', ['municipality', 'program_officer'], TONO);
-        return officer[route.method](path, route.body).response();
+        return officer[method](path, route.body).response();
       }
       case 'own_municipality_as_reviewer': {
         const reviewer = client.as('reviewer-assigned', ['municipality', 'reviewer'], TONO);
-        return reviewer[route.method](path, route.body).response();
+        return reviewer[method](path, route.body).response();
       }
       case 'anonymous': {
-        const call = request(app.getHttpServer())[route.method](path);
+        const call = request(app.getHttpServer())[method](path);
         return route.body === undefined ? call : call.send(route.body as object);
       }
     }
@@ -383,9 +467,11 @@ describe('authorisation: every write route × every role × own or foreign munic
 
   it.each(cells)('%s as %s → %i', async (_name, caller, expected, route) => {
     const made = route.path.includes('{id}') ? await fixture(route.stage) : undefined;
+    const documentId = route.path.includes('{documentId}') && made ? await attachDocument(made.id) : '';
     const path = route.path
       .replace('{id}', made?.id ?? '')
       .replace('{changeId}', made?.changeId ?? '')
+      .replace('{documentId}', documentId)
       .replace('{fy}', '2025');
     const response = await callAs(caller, route, path);
     expect({
@@ -397,8 +483,9 @@ describe('authorisation: every write route × every role × own or foreign munic
       expect(response.body.errors.length).toBeGreaterThan(0);
     }
     const judges =
-      (caller === 'own_municipality_as_officer' && route.allowed.program_officer !== undefined) ||
-      (caller === 'own_municipality_as_reviewer' && route.allowed.assigned_reviewer !== undefined);
+      route.method !== 'get' &&
+      ((caller === 'own_municipality_as_officer' && route.allowed.program_officer !== undefined) ||
+        (caller === 'own_municipality_as_reviewer' && route.allowed.assigned_reviewer !== undefined));
     if (judges && route.path.includes('{id}'))
       expect(response.body.errors.map((error: { rule: string }) => error.rule)).toEqual([
         'separation_of_duties',
@@ -414,7 +501,9 @@ describe('authorisation: every write route × every role × own or foreign munic
         .filter((method) => ['post', 'put', 'patch', 'delete'].includes(method))
         .map((method) => `${method.toUpperCase()} ${path}`),
     );
-    const covered = ROUTES.map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    const covered = ROUTES.filter((route) => route.method !== 'get').map(
+      (route) => `${route.method.toUpperCase()} ${route.path}`,
+    );
     expect(writes.filter((write) => !PUBLIC_WRITES.includes(write)).sort()).toEqual([...covered].sort());
   });
 });

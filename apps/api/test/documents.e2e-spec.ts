@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -30,10 +30,7 @@ function storedFiles(): string[] {
   }
 }
 
-const binary = (
-  response: request.Response,
-  done: (error: Error | null, body: Buffer) => void,
-) => {
+const binary = (response: request.Response, done: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   response.on('data', (chunk: Buffer) => chunks.push(chunk));
   response.on('end', () => done(null, Buffer.concat(chunks)));
@@ -41,6 +38,7 @@ const binary = (
 
 describe('attachments with receipts, over HTTP', () => {
   const api = useWorkflowApi('2025-06-02T10:00:00+09:00', { DATA_DIR });
+  afterAll(() => rmSync(DATA_DIR, { recursive: true, force: true }));
 
   const tokenOf = (code = TONO) => api.client.token(`officer-${code}`, 'municipality', code);
   const draft = async (): Promise<string> =>

@@ -7,6 +7,7 @@ import {
   programOfficer,
   story,
   T,
+  townOfficer,
 } from '../../test/fixtures';
 import { foldApplication } from '../application/evolve';
 import { initialApplicationState } from '../application/state';
@@ -130,6 +131,29 @@ describe('decideCommand', () => {
         },
       ],
     });
+  });
+
+  it('writes an attached document to the application only, reading no fiscal year', () => {
+    const attach = {
+      type: 'AttachDocument',
+      data: {
+        applicationId: APPLICATION_ID,
+        documentId: '7f0c3b1e-4d2a-4b8e-9c61-2f5d8e0a1b33',
+        kind: 'evidence',
+        name: '領収書.pdf',
+        size: 1_024,
+        sha256: 'b'.repeat(64),
+        contentType: 'application/pdf',
+      },
+      metadata: metadata(townOfficer, T.decided),
+    } as const;
+    const adopted = foldApplication(historyOf(story.adopted()));
+    expect(streamsReadBy(attach, adopted)).toEqual([]);
+    const decided = decideCommand(attach, loaded([applicationRef, adopted]));
+    if (!decided.ok) throw new Error(decided.error.message);
+    expect(decided.streams.map(({ stream, events }) => [stream, events.map((event) => event.type)])).toEqual([
+      [applicationRef, ['DocumentAttached']],
+    ]);
   });
 
   it('names the stream it was not given, as a programming error', () => {
