@@ -207,7 +207,7 @@ describe('the built system, killed with SIGKILL under concurrent idempotent writ
 
       console.log(
         [
-          `crash test: ${((Date.now() - started) / 1000).toFixed(1)} s (build ${build.built ? `${build.seconds.toFixed(1)} s` : 'current, skipped'}), killed ${crashes.join(', ')}`,
+          `crash test: ${((Date.now() - started) / 1000).toFixed(1)} s (build ${build.built ? `${build.seconds.toFixed(1)} s` : 'current, skipped'}), killed ${crashes.join(', ')} (the API started ${api.starts} times, the projector ${projector.starts})`,
           `  writes acknowledged ${acknowledged.length} (${retried.length} after retries with the same key), lost ${lost.length}, duplicated ${duplicated.length}, refused ${refused.length}, never acknowledged ${writes.length - acknowledged.length - refused.length}`,
           `  ${events} events in the log; ${verified.output.trim()}; ${replays.length} acknowledged writes sent again were replayed, appending ${after - before} events`,
           `  ${Object.keys(live).length} read tables, ${rows} rows compared with a rebuild from scratch`,
