@@ -9,6 +9,9 @@ import {
 import { ProjectionRunner } from '../runner/projection-runner';
 import { rebuildProjections } from './rebuild-projections';
 
+// Every event runs through every projection, twice (live and rebuilt): minutes on a loaded 2-core machine.
+jest.setTimeout(240_000);
+
 describe('a rebuild while the live runner runs', () => {
   let fixture: ProjectorFixture;
 

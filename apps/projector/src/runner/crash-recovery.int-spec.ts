@@ -18,6 +18,9 @@ import {
 import { rebuildProjections } from '../rebuild/rebuild-projections';
 import { ProjectionRunner } from './projection-runner';
 
+// Every event runs through every projection, twice (live and rebuilt): minutes on a loaded 2-core machine.
+jest.setTimeout(240_000);
+
 /**
  * The projection, except that it throws at the `failAt`-th event of the log it is offered
  * (a crash in the middle of a batch): it takes every event type, and passes on to the real

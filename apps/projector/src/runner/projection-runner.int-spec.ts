@@ -300,6 +300,11 @@ describe('the projection runner', () => {
         remaining: String(100_000_000 - adopted.funding.nationalShare),
         intake_open: true,
         adopted_applications: 1,
+        // Nothing decided, confirmed, released or paid before a grant decision.
+        decided: '0',
+        confirmed: '0',
+        released: '0',
+        paid: '0',
         stream_revision: '1',
         updated_at: new Date('2025-07-15T01:00:00.000Z'),
       },
