@@ -58,6 +58,7 @@ describe('foldApplication', () => {
       fiscalYear: 2025,
       deadline: '2025-08-10T23:59:59.999+09:00',
       decisionDueDate: '2025-09-21',
+      documents: [],
       ruleSetId: 'FY2025-v1',
       provisional: false,
       funding: completePlanFunding,
