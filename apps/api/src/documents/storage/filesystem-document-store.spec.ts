@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
@@ -96,6 +96,22 @@ describe('FilesystemDocumentStore', () => {
     await staged.discard();
     expect(await filesUnder(root)).toEqual([]);
     await expect(staged.commit()).rejects.toThrow(/once/);
+  });
+
+  it('removes uploads a crash cut short once they are a day old, and nothing else', async () => {
+    await (await store.stage(Readable.from([Buffer.from('kept')]), { maxBytes: 100 })).commit();
+    const now = new Date('2026-01-02T00:00:00Z');
+    const dayAndMinute = new Date(now.getTime() - 24 * 60 * 60 * 1000 - 60_000);
+    await writeFile(join(root, '.incoming-old'), 'half');
+    await utimes(join(root, '.incoming-old'), dayAndMinute, dayAndMinute);
+    await writeFile(join(root, '.incoming-recent'), 'in flight');
+    await utimes(join(root, '.incoming-recent'), now, now);
+    expect(await store.removeAbandonedUploads(now, 24 * 60 * 60 * 1000)).toBe(1);
+    const sha = sha256Of(Buffer.from('kept'));
+    expect(await filesUnder(root)).toEqual([
+      '.incoming-recent',
+      `${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}`,
+    ]);
   });
 
   it('finds nothing for an unknown or malformed SHA-256', async () => {

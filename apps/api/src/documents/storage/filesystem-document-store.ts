@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -97,6 +97,27 @@ export class FilesystemDocumentStore implements DocumentStore {
         await rm(incoming, { force: true });
       },
     };
+  }
+
+  /**
+   * Removes what uploads cut short by a crash left behind: `.incoming-*` files older than
+   * `olderThanMs` (old enough that no upload still writes them, even in another process). Returns how many.
+   */
+  async removeAbandonedUploads(now: Date, olderThanMs: number): Promise<number> {
+    const names = await readdir(this.root).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    let removed = 0;
+    for (const name of names.filter((entry) => entry.startsWith('.incoming-'))) {
+      const path = join(this.root, name);
+      const { mtimeMs } = await stat(path);
+      if (now.getTime() - mtimeMs > olderThanMs) {
+        await rm(path, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 
   async open(sha256: string): Promise<StoredDocument | undefined> {
