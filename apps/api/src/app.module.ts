@@ -11,6 +11,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { FiscalYearsModule } from './fiscal-years/fiscal-years.module';
 import { FundingModule } from './funding/funding.module';
 import { HealthModule } from './health/health.module';
+import { LocalTrackModule } from './local-track/local-track.module';
 import { LoggingModule } from './logging/logging.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { ReadModule } from './read/read.module';
@@ -47,6 +48,7 @@ export class AppModule {
         MunicipalitiesModule,
         ApplicationsModule,
         AwardsModule,
+        LocalTrackModule,
         DocumentsModule,
         FiscalYearsModule,
         AuditModule,

@@ -7,6 +7,7 @@ import { RuleIssueResponse } from '../funding/dto/funding-calculation.response';
 import { AwardView } from './award.view';
 import { DocumentView } from './document.view';
 import { FundingFiguresView } from './funding-figures.view';
+import { AcknowledgementView, LocalConfirmationView, MicReportView } from './local-track.view';
 import { reviewerIdentity, reviewerLabel, type Viewer } from './viewer';
 
 export class DraftAssessmentView {
@@ -111,6 +112,15 @@ export class ApplicationView {
   award?: AwardView;
   @ApiProperty({ type: [DocumentView], description: 'Every attached document, in the order received' })
   documents: DocumentView[];
+  @ApiPropertyOptional({ type: LocalConfirmationView, description: 'Local track: the local confirmation' })
+  localConfirmation?: LocalConfirmationView;
+  @ApiPropertyOptional({ type: MicReportView, description: 'Local track: the current report to MIC' })
+  micReport?: MicReportView;
+  @ApiPropertyOptional({
+    type: AcknowledgementView,
+    description: 'Local track: the programme officer’s answer to the current report',
+  })
+  acknowledgement?: AcknowledgementView;
   @ApiPropertyOptional({ format: 'date-time', description: 'The last event’s instant (reads only)' })
   updatedAt?: string;
 }

@@ -266,6 +266,11 @@ describe('the projection runner', () => {
       requestedGrant: 0,
       approvedGrant: 0,
       nationalShare: 0,
+      localReported: 0,
+      localAcknowledged: 0,
+      localReturned: 0,
+      localWithdrawn: 0,
+      localGrant: 0,
     };
     expect(statistics.filter((round) => round.submitted > 0)).toEqual([
       // A adopted, F withdrawn, C sent back (counted as submitted, no outcome here).

@@ -140,14 +140,14 @@ export interface LocallyConfirmedApplication extends Recorded, Partial<Submitted
 }
 /**
  * Local track, reported to MIC: the report is its submission (round, rule set, figures;
- * `submittedAt` is the report's instant). `answer` is the officer's answer to the current
+ * `submittedAt` is the report's instant). `acknowledgement` is the officer's answer (acknowledged or returned) to the current
  * report, absent while it waits; a report after a return starts without one.
  */
 export interface ReportedLocalApplication extends Recorded, Submitted {
   readonly status: 'reported_to_mic' | 'acknowledged' | 'returned';
   readonly localConfirmation: LocalConfirmation;
   readonly micReport: MicReport;
-  readonly answer?: MicAnswer;
+  readonly acknowledgement?: MicAnswer;
 }
 
 export type ApplicationState =

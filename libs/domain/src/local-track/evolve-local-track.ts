@@ -19,8 +19,8 @@ export function evolveLocalTrack(state: ApplicationState, event: LocalTrackEvent
         reportedBy,
         ...submission
       } = event.data;
-      const { answer: _previous, ...reported } =
-        state.status === 'returned' ? state : { ...state, answer: undefined };
+      const { acknowledgement: _previous, ...reported } =
+        state.status === 'returned' ? state : { ...state, acknowledgement: undefined };
       return {
         ...reported,
         ...submission,
@@ -35,7 +35,12 @@ export function evolveLocalTrack(state: ApplicationState, event: LocalTrackEvent
       return {
         ...state,
         status: 'acknowledged',
-        answer: { outcome: 'acknowledged', reason, answeredAt: acknowledgedAt, answeredBy: acknowledgedBy },
+        acknowledgement: {
+          outcome: 'acknowledged',
+          reason,
+          answeredAt: acknowledgedAt,
+          answeredBy: acknowledgedBy,
+        },
       };
     }
     case 'MicReportReturned': {
@@ -44,7 +49,7 @@ export function evolveLocalTrack(state: ApplicationState, event: LocalTrackEvent
       return {
         ...state,
         status: 'returned',
-        answer: { outcome: 'returned', reason, answeredAt: returnedAt, answeredBy: returnedBy },
+        acknowledgement: { outcome: 'returned', reason, answeredAt: returnedAt, answeredBy: returnedBy },
       };
     }
   }

@@ -294,7 +294,7 @@ describe('AnswerMicReport', () => {
           },
         },
       ]);
-    expect(state).toMatchObject({ status: 'acknowledged', answer: { outcome: 'acknowledged' } });
+    expect(state).toMatchObject({ status: 'acknowledged', acknowledgement: { outcome: 'acknowledged' } });
     const decided = decide(reported(), local.answer('acknowledged'));
     expect(decided.ok && decided.streams.map((written) => written.stream)).toEqual([
       applicationStream(APPLICATION_ID),
@@ -303,7 +303,10 @@ describe('AnswerMicReport', () => {
 
   it('returns with a reason; the plan is edited on the local track and reported again as report 2', () => {
     const returned = after(reported(), local.answer('returned'));
-    expect(foldApplication(returned)).toMatchObject({ status: 'returned', answer: { outcome: 'returned' } });
+    expect(foldApplication(returned)).toMatchObject({
+      status: 'returned',
+      acknowledgement: { outcome: 'returned' },
+    });
     const afterEdit = after(returned, command.replacePlan({ ...localPlan, summary: '改訂版' }, at.edited));
     expect(foldApplication(afterEdit)).toMatchObject({ status: 'returned', plan: { summary: '改訂版' } });
     const again = after(afterEdit, local.report(at.reportedAgain));
@@ -313,7 +316,7 @@ describe('AnswerMicReport', () => {
       round: '2025-08',
       micReport: { reportNumber: 2, reportedAt: at.reportedAgain },
     });
-    expect(foldApplication(again)).not.toHaveProperty('answer');
+    expect(foldApplication(again)).not.toHaveProperty('acknowledgement');
   });
 
   it('refuses to move a returned application to the national track', () => {

@@ -1,10 +1,13 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Track } from '@l10k/rules';
 import { bigintAsNumber } from './bigint-number.transformer';
 
-export type RoundOutcome = 'adopted' | 'rejected' | 'withdrawn' | 'revision_requested';
+/** National: adopted, rejected, withdrawn, revision_requested; local: acknowledged, returned, withdrawn. */
+export type RoundOutcome =
+  'adopted' | 'rejected' | 'withdrawn' | 'revision_requested' | 'acknowledged' | 'returned';
 
 /**
- * One fact per (application, round it was submitted to); monthly statistics are sums of
+ * One fact per (application, round it was submitted or reported to); monthly statistics are sums of
  * these at query time, so a redelivered event cannot count twice.
  */
 @Entity({ name: 'round_statistics' })
@@ -18,6 +21,10 @@ export class RoundStatisticRow {
 
   @Column('integer', { name: 'fiscal_year' })
   fiscalYear: number;
+
+  /** National: a (re)submission; local: a report to MIC. */
+  @Column('text', { default: 'national' })
+  track: Track;
 
   /** The revision of the (re)submission that put the application in this round; the latest one takes the outcome. */
   @Column('bigint', { name: 'submitted_revision', transformer: bigintAsNumber })

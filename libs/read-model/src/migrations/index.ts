@@ -2,9 +2,11 @@ import type { MigrationInterface } from 'typeorm';
 import { IdempotencyRecords1732400000000 } from './1732400000000-idempotency-records';
 import { ReadModels1732500000000 } from './1732500000000-read-models';
 import { AwardReadModels1732600000000 } from './1732600000000-award-read-models';
+import { LocalTrackStatistics1732700000000 } from './1732700000000-local-track-statistics';
 
 export const readModelMigrations: Array<new () => MigrationInterface> = [
   IdempotencyRecords1732400000000,
   ReadModels1732500000000,
   AwardReadModels1732600000000,
+  LocalTrackStatistics1732700000000,
 ];

@@ -34,7 +34,8 @@ const settleLatestSubmission = (
   );
 
 /**
- * One fact per (application, round it was submitted to) and what became of it there.
+ * One fact per (application, round it was submitted or reported to) and what became of it
+ * there; a local-track report is its own track's fact (no national share).
  * Monthly statistics sum these at query time (see queries/monthly-statistics.ts).
  */
 export const roundStatisticsProjection: Projection<Tables> = {
@@ -81,7 +82,9 @@ export const roundStatisticsProjection: Projection<Tables> = {
     switch (event.type) {
       case 'ApplicationSubmitted':
       case 'ApplicationResubmitted':
-        // A resubmission into the round it was already counted in reopens that round's fact.
+      case 'ReportedToMic':
+        // A resubmission (or a report after a return) into the round it was already counted
+        // in reopens that round's fact.
         await upsertRows(
           manager,
           RoundStatisticRow,
@@ -91,6 +94,7 @@ export const roundStatisticsProjection: Projection<Tables> = {
               applicationId,
               round: event.data.round,
               fiscalYear: event.data.fiscalYear,
+              track: event.type === 'ReportedToMic' ? 'local' : 'national',
               submittedRevision: Number(recorded.revision),
               outcome: null,
               requestedGrant: event.data.funding.grant,
@@ -113,6 +117,12 @@ export const roundStatisticsProjection: Projection<Tables> = {
         return;
       case 'RevisionRequested':
         await settleLatestSubmission(manager, table, applicationId, recorded.revision, 'revision_requested');
+        return;
+      case 'MicReportAcknowledged':
+        await settleLatestSubmission(manager, table, applicationId, recorded.revision, 'acknowledged');
+        return;
+      case 'MicReportReturned':
+        await settleLatestSubmission(manager, table, applicationId, recorded.revision, 'returned');
         return;
       case 'ApplicationWithdrawn':
         // From a draft there is no submission row, and nothing to update.

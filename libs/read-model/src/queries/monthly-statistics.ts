@@ -14,6 +14,13 @@ export interface RoundStatistics {
   readonly approvedGrant: number;
   /** Sum of the national shares committed by this round's adoptions. */
   readonly nationalShare: number;
+  /** Local track: reports to MIC in this round, each application counted once per round. */
+  readonly localReported: number;
+  readonly localAcknowledged: number;
+  readonly localReturned: number;
+  readonly localWithdrawn: number;
+  /** Sum of the grants of this round's local reports (the special tax covers half; no national share). */
+  readonly localGrant: number;
 }
 
 interface Totals {
@@ -25,6 +32,11 @@ interface Totals {
   requested_grant: string;
   approved_grant: string;
   national_share: string;
+  local_reported: string;
+  local_acknowledged: string;
+  local_returned: string;
+  local_withdrawn: string;
+  local_grant: string;
 }
 
 /** April of `fiscalYear` to March of the next year: '2025-04' … '2026-03'. */
@@ -35,20 +47,28 @@ export const roundsOfFiscalYear = (fiscalYear: number): string[] =>
     return `${year}-${String(month).padStart(2, '0')}`;
   });
 
-/** Every round of the fiscal year, in order, zeros included (the Ministry's charts are monthly). */
+/**
+ * Every round of the fiscal year, in order, zeros included (the Ministry's charts are
+ * monthly); the national track's columns, then the local track's own.
+ */
 export async function monthlyStatistics(
   manager: EntityManager,
   fiscalYear: number,
 ): Promise<RoundStatistics[]> {
   const rows: Totals[] = await manager.query(
     `SELECT round,
-            count(*) AS submitted,
-            count(*) FILTER (WHERE outcome = 'adopted') AS adopted,
-            count(*) FILTER (WHERE outcome = 'rejected') AS rejected,
-            count(*) FILTER (WHERE outcome = 'withdrawn') AS withdrawn,
-            coalesce(sum(requested_grant), 0) AS requested_grant,
-            coalesce(sum(approved_grant) FILTER (WHERE outcome = 'adopted'), 0) AS approved_grant,
-            coalesce(sum(national_share) FILTER (WHERE outcome = 'adopted'), 0) AS national_share
+            count(*) FILTER (WHERE track = 'national') AS submitted,
+            count(*) FILTER (WHERE track = 'national' AND outcome = 'adopted') AS adopted,
+            count(*) FILTER (WHERE track = 'national' AND outcome = 'rejected') AS rejected,
+            count(*) FILTER (WHERE track = 'national' AND outcome = 'withdrawn') AS withdrawn,
+            coalesce(sum(requested_grant) FILTER (WHERE track = 'national'), 0) AS requested_grant,
+            coalesce(sum(approved_grant) FILTER (WHERE track = 'national' AND outcome = 'adopted'), 0) AS approved_grant,
+            coalesce(sum(national_share) FILTER (WHERE track = 'national' AND outcome = 'adopted'), 0) AS national_share,
+            count(*) FILTER (WHERE track = 'local') AS local_reported,
+            count(*) FILTER (WHERE track = 'local' AND outcome = 'acknowledged') AS local_acknowledged,
+            count(*) FILTER (WHERE track = 'local' AND outcome = 'returned') AS local_returned,
+            count(*) FILTER (WHERE track = 'local' AND outcome = 'withdrawn') AS local_withdrawn,
+            coalesce(sum(requested_grant) FILTER (WHERE track = 'local'), 0) AS local_grant
        FROM round_statistics
       WHERE fiscal_year = $1
       GROUP BY round`,
@@ -66,6 +86,11 @@ export async function monthlyStatistics(
       requestedGrant: Number(row?.requested_grant ?? 0),
       approvedGrant: Number(row?.approved_grant ?? 0),
       nationalShare: Number(row?.national_share ?? 0),
+      localReported: Number(row?.local_reported ?? 0),
+      localAcknowledged: Number(row?.local_acknowledged ?? 0),
+      localReturned: Number(row?.local_returned ?? 0),
+      localWithdrawn: Number(row?.local_withdrawn ?? 0),
+      localGrant: Number(row?.local_grant ?? 0),
     };
   });
 }

@@ -8,6 +8,9 @@ import {
   type Assessments,
   type ExistingApplication,
   type FundingFigures,
+  type LocalConfirmation,
+  type MicAnswer,
+  type MicReport,
   type Recommendation,
   type Rejection,
   type RevisionRequest,
@@ -86,6 +89,12 @@ export interface ApplicationRecord {
   readonly award?: AwardRecord;
   /** Every attached document's receipt, in the order received (the bytes are in the document store). */
   readonly documents: readonly AttachedDocument[];
+  /** Local track: the experts' review or the chamber's confirmation, once recorded. */
+  readonly localConfirmation?: LocalConfirmation;
+  /** Local track: the current report to MIC (its round and figures are the submission's fields). */
+  readonly micReport?: MicReport;
+  /** Local track: the programme officer's answer to the current report (acknowledged or returned). */
+  readonly acknowledgement?: MicAnswer;
 }
 
 /** The award as the views show it; a pending change's plan is in the change itself. */
@@ -101,8 +110,14 @@ const defined = <Value extends object>(value: Value): Value =>
   Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Value;
 
 export function applicationRecordOf(state: ExistingApplication): ApplicationRecord {
-  const editable = state.status === 'draft' || state.status === 'revision_requested';
+  const editable =
+    state.status === 'draft' ||
+    state.status === 'locally_confirmed' ||
+    state.status === 'revision_requested' ||
+    state.status === 'returned';
   const submitted = state.status === 'draft' ? undefined : state;
+  const local = 'localConfirmation' in state ? state : undefined;
+  const reported = 'micReport' in state ? state : undefined;
   const { warnings: _draftWarnings, ...assessment } = state.assessment;
   return defined({
     id: state.id,
@@ -144,6 +159,9 @@ export function applicationRecordOf(state: ExistingApplication): ApplicationReco
     withdrawal: state.status === 'withdrawn' ? state.withdrawal : undefined,
     // States stored before documents existed have no list.
     documents: (state.documents ?? []).map((document) => ({ ...document })),
+    localConfirmation: local?.localConfirmation,
+    micReport: reported?.micReport,
+    acknowledgement: reported?.acknowledgement,
   });
 }
 

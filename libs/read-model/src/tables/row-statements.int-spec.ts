@@ -90,6 +90,7 @@ describe('statements built from a read table’s entity', () => {
       applicationId: '00000000-0000-4000-a000-000000000001',
       round,
       fiscalYear: 2025,
+      track: 'national',
       submittedRevision: 2,
       outcome: null,
       requestedGrant,
