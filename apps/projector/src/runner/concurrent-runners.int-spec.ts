@@ -8,6 +8,9 @@ import {
 import { rebuildProjections } from '../rebuild/rebuild-projections';
 import { ProjectionRunner } from './projection-runner';
 
+// Two runners race over every projection, then a rebuild replays it all: minutes on a loaded 2-core machine.
+jest.setTimeout(240_000);
+
 describe('two runners on the same projections at once', () => {
   let fixture: ProjectorFixture;
 
