@@ -32,7 +32,21 @@ type Stage =
   | 'grant_decided'
   | 'change_requested'
   | 'reported'
-  | 'confirmed';
+  | 'confirmed'
+  /** Local track: a draft of 遠野市 with a document attached, then confirmed, then reported to MIC. */
+  | 'local_draft'
+  | 'locally_confirmed'
+  | 'reported_to_mic';
+
+const LOCAL_STAGES: readonly Stage[] = ['local_draft', 'locally_confirmed', 'reported_to_mic'];
+/** Dated on or before the pinned clock's day. */
+const localConfirmation = (documentId: string) => ({
+  kind: 'chamber_confirmation',
+  by: '遠野商工会議所',
+  on: '2025-06-01',
+  assessments: allMet('local'),
+  documentId,
+});
 
 /** completePlan with a machinery line added: a material change (a new cost category) that passes every rule. */
 const materialChange = () => {
@@ -56,7 +70,8 @@ interface Route {
   readonly path: string;
   /** The state a fixture application is brought to, so that the allowed caller succeeds. */
   readonly stage: Stage;
-  readonly body?: unknown;
+  /** A function where the body names the fixture's attached document. */
+  readonly body?: unknown | ((made: { documentId?: string }) => unknown);
   readonly success: number;
   /** Caller → expected status; callers not listed get 403. */
   readonly allowed: Partial<Record<Caller, number>>;
@@ -241,6 +256,30 @@ const ROUTES: readonly Route[] = [
   },
   {
     method: 'post',
+    path: '/v1/applications/{id}/local-confirmation',
+    stage: 'local_draft',
+    body: (made: { documentId?: string }) => localConfirmation(made.documentId ?? ''),
+    success: 200,
+    allowed: { own_municipality: 200, foreign_municipality: 404 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/report-to-mic',
+    stage: 'locally_confirmed',
+    body: (made: { documentId?: string }) => ({ schemeRulesDocumentId: made.documentId }),
+    success: 200,
+    allowed: { own_municipality: 200, foreign_municipality: 404 },
+  },
+  {
+    method: 'post',
+    path: '/v1/applications/{id}/acknowledgement',
+    stage: 'reported_to_mic',
+    body: { outcome: 'acknowledged', reason: '受理' },
+    success: 200,
+    allowed: { program_officer: 200 },
+  },
+  {
+    method: 'post',
     path: '/v1/audit/verifications',
     stage: 'none',
     body: {},
@@ -318,6 +357,7 @@ describe('authorisation: every write route × every role × own or foreign munic
       'reported',
       'confirmed',
     ];
+    if (LOCAL_STAGES.includes(stage)) return localTrack(stage);
     if (!order.includes(stage)) return { id: await beforeAdoption(stage) };
     const id = await beforeAdoption('reviewed');
     const tono = client.municipality(TONO);
@@ -344,6 +384,21 @@ describe('authorisation: every write route × every role × own or foreign munic
     if (reached('confirmed'))
       await officer.post(`/v1/applications/${id}/amount-confirmation`, {}).expect(200);
     return { id };
+  }
+
+  /** The local track's own steps, with the document the confirmation and the report name. */
+  async function localTrack(stage: Stage): Promise<{ id: string; documentId: string }> {
+    const tono = client.municipality(TONO);
+    const plan = { ...completePlan(), track: 'local' };
+    const id: string = (await tono.post('/v1/applications', { plan }).expect(201)).body.id;
+    const documentId = await attachDocument(id);
+    if (stage === 'local_draft') return { id, documentId };
+    await tono.post(`/v1/applications/${id}/local-confirmation`, localConfirmation(documentId)).expect(200);
+    if (stage === 'locally_confirmed') return { id, documentId };
+    await tono
+      .post(`/v1/applications/${id}/report-to-mic`, { schemeRulesDocumentId: documentId })
+      .expect(200);
+    return { id, documentId };
   }
 
   async function beforeAdoption(stage: Stage): Promise<string> {
@@ -465,8 +520,10 @@ describe('authorisation: every write route × every role × own or foreign munic
     }),
   );
 
-  it.each(cells)('%s as %s → %i', async (_name, caller, expected, route) => {
-    const made = route.path.includes('{id}') ? await fixture(route.stage) : undefined;
+  it.each(cells)('%s as %s → %i', async (_name, caller, expected, described) => {
+    const made = described.path.includes('{id}') ? await fixture(described.stage) : undefined;
+    const route =
+      typeof described.body === 'function' ? { ...described, body: described.body(made ?? {}) } : described;
     const documentId = route.path.includes('{documentId}') && made ? await attachDocument(made.id) : '';
     const path = route.path
       .replace('{id}', made?.id ?? '')
