@@ -14,12 +14,11 @@ import {
   type AwardLedgerItemView,
   type OverdueItemView,
 } from '../../views/award-ledger.view';
+import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
 import { decodeCursor, encodeCursor, isCalendarDay, isInstant } from '../paging/keyset-cursor';
 import { seesEverything } from '../visibility';
 import { nextDue } from './award-due';
 import { AwardsQueryDto } from './awards.dto';
-
-const DEFAULT_LIMIT = 50;
 
 /** The award ledger and what is overdue on it (API.md, "Read side"); a municipality sees its own. */
 @ApiTags('after adoption')
@@ -51,7 +50,7 @@ export class AwardsController {
     @CurrentActor() principal: Principal,
   ): Promise<AwardLedgerView> {
     const today = japanDateOf(this.clock.now());
-    const limit = filters.limit ?? DEFAULT_LIMIT;
+    const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
     const query = this.scoped(principal, filters);
     if (filters.cursor) {
       const after = decodeCursor(filters.cursor, isInstant);
@@ -109,7 +108,7 @@ export class AwardsController {
     @CurrentActor() principal: Principal,
   ): Promise<OverdueView> {
     const today = japanDateOf(this.clock.now());
-    const limit = filters.limit ?? DEFAULT_LIMIT;
+    const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
     const dueDate = `CASE WHEN a.grant_applied_at IS NULL THEN a.grant_application_due_date ELSE a.report_due_date END`;
     const overdueOnly = (query: SelectQueryBuilder<AwardLedgerRow>) =>
       query.andWhere("a.status <> 'abandoned'").andWhere(

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { AWARD_STATUSES } from '@l10k/domain';
+import { PageQueryDto } from '../paging/page-query.dto';
 
 const LEDGER_STATUSES = ['adopted', ...AWARD_STATUSES] as const;
 
-export class AwardsQueryDto {
+export class AwardsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 2025 })
   @IsOptional()
   @Type(() => Number)
@@ -18,18 +19,4 @@ export class AwardsQueryDto {
   @IsOptional()
   @IsIn(LEDGER_STATUSES)
   status?: (typeof LEDGER_STATUSES)[number];
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }

@@ -1,24 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
+import { PageQueryDto } from '../paging/page-query.dto';
 
-export class ReviewQueueQueryDto {
+export class ReviewQueueQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '2025-06', description: 'Only this intake round' })
   @IsOptional()
   @IsString()
   round?: string;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }

@@ -5,10 +5,9 @@ import { ReviewQueueRow } from '@l10k/read-model';
 import { daysBetween, japanDateOf } from '@l10k/rules';
 import { Clock } from '../../clock/clock';
 import type { ReviewQueueItemView, ReviewQueueView } from '../../views/review-queue.view';
+import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
 import { decodeCursor, encodeCursor, isCalendarDay } from '../paging/keyset-cursor';
 import { ReviewQueueQuery } from './review-queue.query';
-
-const DEFAULT_LIMIT = 50;
 
 /**
  * Open applications by decision due date, a page at a time. Days remaining and the overdue
@@ -24,7 +23,7 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
 
   async execute({ principal, filters }: ReviewQueueQuery): Promise<ReviewQueueView> {
     const today = japanDateOf(this.clock.now());
-    const limit = filters.limit ?? DEFAULT_LIMIT;
+    const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
     const scoped = (): SelectQueryBuilder<ReviewQueueRow> => {
       const query = this.queue.createQueryBuilder('q');
       if (!principal.roles.includes('program_officer'))
