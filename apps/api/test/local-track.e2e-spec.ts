@@ -207,7 +207,7 @@ describe('the local track, over HTTP: draft → locally confirmed → reported �
     expect(acknowledgement.body.code).toBe('wrong_track');
   });
 
-  it('lists it by status and counts it in the local track’s own statistics columns', async () => {
+  it('lists it by status, counts it in the local track’s own statistics columns, and exports its events', async () => {
     await api.project();
     const officer = api.client.officer();
     const listed = await officer.get('/v1/applications?status=acknowledged').expect(200);
@@ -232,5 +232,28 @@ describe('the local track, over HTTP: draft → locally confirmed → reported �
       localReturned: 0,
       localGrant: 20_000_000,
     });
+
+    const exported = await api.client
+      .auditor()
+      .get('/v1/audit/export?fiscalYear=2025&format=ndjson')
+      .expect(200);
+    const lines = exported.text
+      .trim()
+      .split('\n')
+      .map(
+        (line) => JSON.parse(line) as { type: string; streamId?: string; data?: { applicationId?: string } },
+      );
+    const ofLocal = lines.filter((line) => line.data?.applicationId === id).map((line) => line.type);
+    expect(ofLocal).toEqual([
+      'ApplicationCreated',
+      'DocumentAttached',
+      'DocumentAttached',
+      'LocalConfirmationRecorded',
+      'ReportedToMic',
+      'MicReportReturned',
+      'ApplicationPlanReplaced',
+      'ReportedToMic',
+      'MicReportAcknowledged',
+    ]);
   });
 });
