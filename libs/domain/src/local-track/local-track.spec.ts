@@ -23,7 +23,7 @@ import type { ApplicationEvent } from '../application/events';
 import { initialApplicationState, type ApplicationState } from '../application/state';
 import type { Decision } from '../decision';
 import type { DomainCommand } from '../workflow/domain-command';
-import { decideCommand } from '../workflow/decide-command';
+import { decideCommand, streamsReadBy } from '../workflow/decide-command';
 import { applicationStream, fiscalYearStream, streamIdOf, type StreamState } from '../workflow/stream-ref';
 import type { LocalTrackCommand } from './commands';
 import { decideLocalTrackCommand } from './decide';
@@ -254,6 +254,10 @@ describe('ReportToMic', () => {
     expect(error.violations).toContainEqual(
       expect.objectContaining({ field: 'localConfirmation.assessments.novelty' }),
     );
+  });
+
+  it('reads the fiscal year of the round it joins, for its intake', () => {
+    expect(streamsReadBy(local.report(), foldApplication(confirmed()))).toEqual([fiscalYearStream(2025)]);
   });
 
   it('refuses when intake is closed, as a submission would', () => {
