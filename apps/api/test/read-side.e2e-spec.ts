@@ -238,6 +238,12 @@ describe('the read side, from the projections', () => {
         requestedGrant: 38_000_000,
         approvedGrant: 16_000_000,
         nationalShare: 12_000_000,
+        // No local-track report in this story: the local track's own columns are zero.
+        localReported: 0,
+        localAcknowledged: 0,
+        localReturned: 0,
+        localWithdrawn: 0,
+        localGrant: 0,
       });
       expect(
         response.body.rounds.find((round: { round: string }) => round.round === '2025-07'),
