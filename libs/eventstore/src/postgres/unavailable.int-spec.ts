@@ -33,7 +33,8 @@ describe('PostgresEventStore when the database is out of reach', () => {
         .append(streamId, [stuck], { expectedRevision: first.nextRevision })
         .catch((caught: unknown) => caught);
       let terminated = 0;
-      for (let attempt = 0; attempt < 100 && terminated === 0; attempt += 1) {
+      // Up to 15 s for the append to reach its lock wait: a loaded machine can take seconds.
+      for (let attempt = 0; attempt < 750 && terminated === 0; attempt += 1) {
         await new Promise((resolve) => setTimeout(resolve, 20));
         const { rows } = await locker.query<{ terminated: boolean }>(
           `SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity
