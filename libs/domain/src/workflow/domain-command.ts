@@ -7,11 +7,7 @@ import { applicationStream, fiscalYearStream, type StreamRef } from './stream-re
 
 /** Every command the outside world may send (CommitNationalShare is the adoption's own, never sent). */
 export type DomainCommand =
-  | ApplicationCommand
-  | AwardCommand
-  | DocumentCommand
-  | LocalTrackCommand
-  | SetBudget;
+  ApplicationCommand | AwardCommand | DocumentCommand | LocalTrackCommand | SetBudget;
 
 /** A command as a route builds it; the write pipeline stamps the instant and the actor (`metadata`). */
 export type UnstampedCommand = DomainCommand extends infer Command
