@@ -118,13 +118,15 @@ describe('the auditor’s tools', () => {
       const text = bytes.toString('utf8').slice(1);
       const lines = text.split('\r\n').filter((line) => line !== '');
       expect(lines[0]).toBe(
-        'globalPosition,streamId,revision,eventId,type,occurredAt,recordedAt,actorSub,actorRole,actorMunicipalityCode,ruleSetId,schemaVersion,correlationId,data,prevHash,hash',
+        'globalPosition,streamId,revision,eventId,type,occurredAt,recordedAt,actorSub,actorRole,actorMunicipalityCode,actorMunicipalityName,ruleSetId,schemaVersion,correlationId,data,prevHash,hash',
       );
       expect(text).toContain('地元産ホップ「遠野」の醸造所');
       // The comma inside the title forces quoting of the data field; each record is one line.
       const ours = lines.filter((line) => line.includes(`application-${id}`));
       expect(ours).toHaveLength(3);
       expect(ours[2]).toContain(',ApplicationSubmitted,');
+      // The municipality's name stands beside its code.
+      expect(ours[2]).toContain(',municipality,032077,久慈市,');
     });
 
     it('streams NDJSON, one event per line, and nothing for a year without events', async () => {

@@ -73,6 +73,7 @@ describe('the read side, from the projections', () => {
       expect(response.body).toMatchObject({
         id: ids.adopted,
         municipalityCode: TONO,
+        municipalityName: '久慈市',
         status: 'adopted',
         round: '2025-06',
         decisionDueDate: '2025-07-22',
@@ -151,6 +152,7 @@ describe('the read side, from the projections', () => {
       expect(response.body.items).toEqual([
         expect.objectContaining({
           applicationId: ids.underReview,
+          municipalityName: '久慈市',
           decisionDueDate: '2025-07-22',
           daysRemaining: -3,
           overdue: true,

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@l10k/eventstore';
+import { municipalityName } from '@l10k/rules';
 
 /** The columns of the audit export, in order; the CSV header and the NDJSON keys. */
 export const EXPORT_COLUMNS = [
@@ -12,6 +13,7 @@ export const EXPORT_COLUMNS = [
   'actorSub',
   'actorRole',
   'actorMunicipalityCode',
+  'actorMunicipalityName',
   'ruleSetId',
   'schemaVersion',
   'correlationId',
@@ -35,6 +37,10 @@ export function exportRecord(
     actorSub: metadata.actor.sub,
     actorRole: metadata.actor.role,
     actorMunicipalityCode: metadata.actor.municipalityCode ?? null,
+    actorMunicipalityName:
+      metadata.actor.municipalityCode === undefined
+        ? null
+        : (municipalityName(metadata.actor.municipalityCode) ?? null),
     ruleSetId: metadata.ruleSetId ?? null,
     schemaVersion: metadata.schemaVersion,
     correlationId: metadata.correlationId,

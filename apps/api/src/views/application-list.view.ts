@@ -5,6 +5,7 @@ import { APPLICATION_STATUSES } from '@l10k/domain';
 export class ApplicationListItemView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '032077' }) municipalityCode: string;
+  @ApiProperty({ example: '久慈市', type: String, nullable: true }) municipalityName: string | null;
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: string;
   @ApiProperty({ type: String, nullable: true, example: '2025-06' }) round: string | null;
   @ApiProperty({ type: 'integer', nullable: true }) fiscalYear: number | null;

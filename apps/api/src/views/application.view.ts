@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, RECOMMENDATIONS } from '@l10k/domain';
+import { municipalityName } from '@l10k/rules';
 import type { ApplicationRecord } from '@l10k/read-model';
 import { ApplicationPlanDto } from '../applications/dto/application-plan.dto';
 import { AssessmentsDto } from '../applications/dto/submit-review.dto';
@@ -75,6 +76,13 @@ export class WithdrawalView {
 export class ApplicationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '032077' }) municipalityCode: string;
+  @ApiProperty({
+    example: '久慈市',
+    type: String,
+    nullable: true,
+    description: 'From the local-government registry',
+  })
+  municipalityName: string | null;
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: string;
   @ApiProperty({ type: 'integer', description: 'The stream revision: the ETag and the next If-Match' })
   revision: number;
@@ -138,6 +146,7 @@ export function applicationView(
   const applicant = !viewer.roles.includes('program_officer') && !viewer.roles.includes('auditor');
   return {
     ...record,
+    municipalityName: municipalityName(record.municipalityCode) ?? null,
     revision,
     reviewers: record.reviewers.map(({ reviewerId, conflictDeclaration, ...assignment }) => ({
       ...reviewerIdentity(viewer, reviewerId, labelOf(reviewerId)),

@@ -6,6 +6,7 @@ export class ReviewQueueItemView {
   @ApiProperty({ example: '2025-06' }) round: string;
   @ApiProperty({ example: 2025 }) fiscalYear: number;
   @ApiProperty({ example: '032077' }) municipalityCode: string;
+  @ApiProperty({ example: '久慈市', type: String, nullable: true }) municipalityName: string | null;
   @ApiProperty({ format: 'date', example: '2025-07-22' }) decisionDueDate: string;
   @ApiProperty({
     type: 'integer',

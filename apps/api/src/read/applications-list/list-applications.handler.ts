@@ -2,6 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import { ApplicationSummaryRow } from '@l10k/read-model';
+import { municipalityName } from '@l10k/rules';
 import type { ApplicationListItemView, ApplicationListView } from '../../views/application-list.view';
 import { seesEverything } from '../visibility';
 import { ListApplicationsQuery } from './list-applications.query';
@@ -14,6 +15,7 @@ function listItem(row: ApplicationSummaryRow): ApplicationListItemView {
   return {
     id: row.id,
     municipalityCode: row.municipalityCode,
+    municipalityName: municipalityName(row.municipalityCode) ?? null,
     status: row.status,
     round: row.round,
     fiscalYear: row.fiscalYear,

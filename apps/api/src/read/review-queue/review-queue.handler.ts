@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
 import { ReviewQueueRow } from '@l10k/read-model';
-import { daysBetween, japanDateOf } from '@l10k/rules';
+import { daysBetween, japanDateOf, municipalityName } from '@l10k/rules';
 import { Clock } from '../../clock/clock';
 import type { ReviewQueueItemView, ReviewQueueView } from '../../views/review-queue.view';
 import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
@@ -65,6 +65,7 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
           round: row.round,
           fiscalYear: row.fiscalYear,
           municipalityCode: row.municipalityCode,
+          municipalityName: municipalityName(row.municipalityCode) ?? null,
           decisionDueDate: row.decisionDueDate,
           daysRemaining,
           overdue: daysRemaining < 0,
