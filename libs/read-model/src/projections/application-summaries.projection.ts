@@ -4,9 +4,7 @@ import type { RecordedEvent } from '@l10k/eventstore';
 import { findRuleSet } from '@l10k/rules';
 import { ApplicationSummaryRow } from '../entities/application-summary.entity';
 import { applicationRecordOf } from '../records/application-record';
-import { upsertRows } from '../tables';
-import { applicationEventOf } from './application-event';
-import { foldStoredApplication } from './fold-stored-application';
+import { upsertFoldedApplication } from './fold-stored-application';
 import { wholeApplicationStream } from './application-stream-routing';
 import type { Projection, TableNames } from './projection';
 
@@ -67,26 +65,14 @@ export const applicationSummariesProjection: Projection<Tables> = {
   name: 'application_summaries',
   tables: ['application_summaries'],
   events: wholeApplicationStream,
-  async handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
-    const found = applicationEventOf(recorded);
-    if (found === undefined) return;
-    const table = tables.application_summaries;
-    const state = await foldStoredApplication(
+  handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
+    return upsertFoldedApplication(
       manager,
       ApplicationSummaryRow,
-      table,
-      { id: found.applicationId },
-      found.applicationId,
-      found.event,
-      recorded.revision,
-    );
-    if (state === undefined) return;
-    await upsertRows(
-      manager,
-      ApplicationSummaryRow,
-      table,
-      [summaryRow(state, recorded.revision, recorded.metadata.occurredAt)],
-      { newerBy: 'streamRevision' },
+      tables.application_summaries,
+      (id) => ({ id }),
+      recorded,
+      summaryRow,
     );
   },
 };

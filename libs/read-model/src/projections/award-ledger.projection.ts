@@ -3,10 +3,8 @@ import { isAdopted, postAwardRulesOf, type ExistingApplication } from '@l10k/dom
 import type { RecordedEvent } from '@l10k/eventstore';
 import { performanceReportDueDate } from '@l10k/rules';
 import { AwardLedgerRow } from '../entities/award-ledger-entry.entity';
-import { upsertRows } from '../tables';
-import { applicationEventOf } from './application-event';
 import { wholeApplicationStream } from './application-stream-routing';
-import { foldStoredApplication } from './fold-stored-application';
+import { upsertFoldedApplication } from './fold-stored-application';
 import type { Projection, TableNames } from './projection';
 
 type Tables = 'award_ledger';
@@ -62,28 +60,14 @@ export const awardLedgerProjection: Projection<Tables> = {
   name: 'award_ledger',
   tables: ['award_ledger'],
   events: wholeApplicationStream,
-  async handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
-    const found = applicationEventOf(recorded);
-    if (found === undefined) return;
-    const table = tables.award_ledger;
-    const state = await foldStoredApplication(
+  handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
+    return upsertFoldedApplication(
       manager,
       AwardLedgerRow,
-      table,
-      { applicationId: found.applicationId },
-      found.applicationId,
-      found.event,
-      recorded.revision,
-    );
-    if (state === undefined) return;
-    await upsertRows(
-      manager,
-      AwardLedgerRow,
-      table,
-      [ledgerRow(state, recorded.revision, recorded.metadata.occurredAt)],
-      {
-        newerBy: 'streamRevision',
-      },
+      tables.award_ledger,
+      (applicationId) => ({ applicationId }),
+      recorded,
+      ledgerRow,
     );
   },
 };

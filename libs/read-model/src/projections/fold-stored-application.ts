@@ -5,7 +5,9 @@ import {
   type ApplicationEvent,
   type ExistingApplication,
 } from '@l10k/domain';
-import { findRow, type RowClass } from '../tables';
+import type { RecordedEvent } from '@l10k/eventstore';
+import { findRow, upsertRows, type RowClass } from '../tables';
+import { applicationEventOf } from './application-event';
 
 /** A read table that keeps the application's folded state beside the revision it reflects. */
 export interface FoldedApplicationRow {
@@ -67,4 +69,35 @@ export async function foldStoredApplication<Row extends FoldedApplicationRow>(
   if (next.status === 'none') return undefined;
   foldedInTransaction.get(manager)?.set(cacheKey(table, applicationId), { revision, state: next });
   return next;
+}
+
+/**
+ * The whole handler of a projection that keeps one folded application per row: fold the
+ * event into the stored state, then write the row `toRow` makes of it (a redelivery, or a
+ * revision the row already reflects, writes nothing).
+ */
+export async function upsertFoldedApplication<Row extends FoldedApplicationRow>(
+  manager: EntityManager,
+  entity: RowClass<Row>,
+  table: string,
+  keyOf: (applicationId: string) => Partial<Row>,
+  recorded: RecordedEvent,
+  toRow: (state: ExistingApplication, revision: bigint, occurredAt: string) => Row,
+): Promise<void> {
+  const found = applicationEventOf(recorded);
+  if (found === undefined) return;
+  const { applicationId, event } = found;
+  const state = await foldStoredApplication(
+    manager,
+    entity,
+    table,
+    keyOf(applicationId),
+    applicationId,
+    event,
+    recorded.revision,
+  );
+  if (state === undefined) return;
+  await upsertRows(manager, entity, table, [toRow(state, recorded.revision, recorded.metadata.occurredAt)], {
+    newerBy: 'streamRevision',
+  });
 }
