@@ -1,4 +1,4 @@
-import { useWorkflowApi } from './api-test-app';
+import { useWorkflowApi, type WorkflowTestApi } from './api-test-app';
 import { TONO, allMet } from './workflow-client';
 
 const SHA = 'c0ffee'.padEnd(64, '0');
@@ -20,27 +20,34 @@ const awardPlan = () => ({
   schedule: { start: '2025-07-01', completion: '2026-03-20' },
 });
 
+/** 遠野市's awardPlan, submitted and reviewed by two experts who recommend adoption. */
+async function reviewedApplication(api: WorkflowTestApi): Promise<string> {
+  const tono = api.client.municipality(TONO);
+  const officer = api.client.officer();
+  const id: string = (await tono.post('/v1/applications', { plan: awardPlan() }).expect(201)).body.id;
+  await tono.post(`/v1/applications/${id}/submit`).expect(200);
+  for (const reviewer of ['reviewer-sato', 'reviewer-suzuki']) {
+    await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId: reviewer }).expect(200);
+    const expert = api.client.reviewer(reviewer);
+    await expert.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false }).expect(200);
+    await expert
+      .post(`/v1/applications/${id}/reviews`, {
+        assessments: allMet(),
+        recommendation: 'adopt',
+        comment: '良い',
+      })
+      .expect(200);
+  }
+  return id;
+}
+
 describe('the grant’s life after adoption, over HTTP', () => {
   const api = useWorkflowApi('2025-06-02T10:00:00+09:00');
   const { clock } = api;
 
   async function adopt(): Promise<string> {
-    const tono = api.client.municipality(TONO);
+    const id = await reviewedApplication(api);
     const officer = api.client.officer();
-    const id: string = (await tono.post('/v1/applications', { plan: awardPlan() }).expect(201)).body.id;
-    await tono.post(`/v1/applications/${id}/submit`).expect(200);
-    for (const reviewer of ['reviewer-sato', 'reviewer-suzuki']) {
-      await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId: reviewer }).expect(200);
-      const expert = api.client.reviewer(reviewer);
-      await expert.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false }).expect(200);
-      await expert
-        .post(`/v1/applications/${id}/reviews`, {
-          assessments: allMet(),
-          recommendation: 'adopt',
-          comment: '良い',
-        })
-        .expect(200);
-    }
     clock.set('2025-07-15T10:00:00+09:00');
     await officer.post(`/v1/applications/${id}/decision`, { outcome: 'adopted', reason: '採択' }).expect(200);
     return id;
@@ -324,25 +331,7 @@ describe('the grant’s life after adoption, over HTTP', () => {
 describe('the budget under concurrent grant decisions, confirmations and adoptions', () => {
   const api = useWorkflowApi('2025-06-02T10:00:00+09:00');
 
-  async function reviewed(): Promise<string> {
-    const tono = api.client.municipality(TONO);
-    const officer = api.client.officer();
-    const id: string = (await tono.post('/v1/applications', { plan: awardPlan() }).expect(201)).body.id;
-    await tono.post(`/v1/applications/${id}/submit`).expect(200);
-    for (const reviewer of ['reviewer-sato', 'reviewer-suzuki']) {
-      await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId: reviewer }).expect(200);
-      const expert = api.client.reviewer(reviewer);
-      await expert.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false }).expect(200);
-      await expert
-        .post(`/v1/applications/${id}/reviews`, {
-          assessments: allMet(),
-          recommendation: 'adopt',
-          comment: '良い',
-        })
-        .expect(200);
-    }
-    return id;
-  }
+  const reviewed = () => reviewedApplication(api);
 
   it('never commits beyond the budget, and the budget’s sums equal the applications’ own figures', async () => {
     const officer = api.client.officer();
