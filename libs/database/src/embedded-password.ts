@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, link, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { publishOnce } from './publish-once';
 
 /** Beside `database-url` in DATA_DIR, readable by its owner only. */
 export const PASSWORD_FILE = 'database-password';
@@ -15,22 +16,6 @@ async function readKept(path: string): Promise<string | undefined> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
-  }
-}
-
-/**
- * Writes a complete file aside, then links it into place: link() refuses an existing name,
- * so when two starts race, one password wins and nobody reads a half-written file.
- */
-async function publishOnce(path: string, content: string): Promise<void> {
-  const draft = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(draft, content, { flag: 'wx', mode: 0o600 });
-  try {
-    await link(draft, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    await rm(draft, { force: true });
   }
 }
 

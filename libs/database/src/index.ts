@@ -6,3 +6,4 @@ export * from './free-port';
 export * from './migrate';
 export * from './connection-options';
 export * from './running-database';
+export * from './publish-once';

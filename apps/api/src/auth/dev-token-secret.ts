@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppConfig } from '@l10k/config';
+import { publishOnce } from '@l10k/database';
 
 export const DEV_TOKEN_SECRET_FILE = 'dev-token-secret';
 
@@ -20,20 +21,4 @@ export async function devTokenSecret(
   if (secret.length < 32)
     throw new Error(`${path} holds fewer than 32 characters; delete it to have a new secret made`);
   return new TextEncoder().encode(secret);
-}
-
-/**
- * Writes a complete file aside, then links it into place: link() refuses an existing name,
- * so when the API and the CLI race, one secret wins and nobody reads a half-written file.
- */
-async function publishOnce(path: string, content: string): Promise<void> {
-  const draft = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(draft, content, { flag: 'wx', mode: 0o600 });
-  try {
-    await link(draft, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    await rm(draft, { force: true });
-  }
 }
