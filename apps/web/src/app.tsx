@@ -4,28 +4,51 @@ import { SessionLapsedDialog } from './auth/session-lapsed-dialog';
 import { sessions, useSession } from './auth/session';
 import { SignInPage } from './auth/sign-in-page';
 import { ROLE_LABELS, label } from './messages/labels';
-import { linkHandler, navigate, routeOf, useLocation, type Route } from './router';
+import { ForbiddenPage } from './navigation/forbidden-page';
+import { linksFor } from './navigation/nav-links';
+import './navigation/navigation.css';
+import { SiteNav } from './navigation/site-nav';
+import { linkHandler, mayOpen, navigate, routeOf, useLocation, type Route } from './router';
 import { ApplicationDetailPage } from './screens/application-detail/application-detail-page';
 import { ApplicationFormPage } from './screens/application-form/application-form-page';
 import { MyApplicationsPage } from './screens/my-applications/my-applications-page';
 import { NotYetAvailable } from './screens/not-yet-available';
 
+/** Where a person lands after sign-in (and at /): the first screen their roles may use. */
+function homeOf(roles: readonly string[]): string | undefined {
+  return linksFor(roles)[0]?.path;
+}
+
 function Screen({ route, roles }: { route: Route; roles: readonly string[] }) {
-  if (!roles.includes('municipality')) return <NotYetAvailable what={roles.map((role) => label(ROLE_LABELS, role)).join('・')} />;
+  const home = homeOf(roles);
+  useEffect(() => {
+    if (route.screen === 'home' && home) navigate(home, { replace: true });
+  }, [route.screen, home]);
+  if (!mayOpen(route, roles)) return <ForbiddenPage roles={roles} />;
   switch (route.screen) {
+    case 'home':
+      return home ? null : <NotYetAvailable what={roles.map((role) => label(ROLE_LABELS, role)).join('・')} />;
     case 'my-applications':
       return <MyApplicationsPage />;
     case 'edit-application':
       return <ApplicationFormPage key={route.id} id={route.id} />;
     case 'application':
       return <ApplicationDetailPage key={route.id} id={route.id} />;
+    case 'review-queue':
+    case 'review':
+    case 'round-dashboard':
+    case 'officer-application':
+    case 'fiscal-year':
+      return <NotYetAvailable what={roles.map((role) => label(ROLE_LABELS, role)).join('・')} />;
     default:
       return (
         <main id="main" className="page">
           <h1>ページが見つかりません</h1>
-          <a href="/applications" onClick={linkHandler('/applications')}>
-            申請一覧へ戻る
-          </a>
+          {home && (
+            <a href={home} onClick={linkHandler(home)}>
+              最初の画面へ戻る
+            </a>
+          )}
         </main>
       );
   }
@@ -48,7 +71,7 @@ export function App() {
       <header className="site-header">
         <div className="site-header__inner">
           <p className="site-header__title">
-            <a href="/applications" onClick={linkHandler('/applications')}>
+            <a href="/" onClick={linkHandler('/')}>
               ローカル10,000プロジェクト 申請システム
             </a>
           </p>
@@ -71,6 +94,7 @@ export function App() {
             </div>
           )}
         </div>
+        {session && <SiteNav roles={session.roles} />}
       </header>
       {route.screen === 'sign-in' && <SignInPage />}
       {route.screen === 'oidc-callback' && <OidcCallbackPage />}

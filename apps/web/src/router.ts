@@ -26,19 +26,67 @@ export function useLocation(): string {
   );
 }
 
+export type Role = 'municipality' | 'reviewer' | 'program_officer' | 'auditor';
+
 export type Route =
   | { readonly screen: 'sign-in' }
   | { readonly screen: 'oidc-callback' }
+  | { readonly screen: 'home' }
   | { readonly screen: 'my-applications' }
   | { readonly screen: 'edit-application'; readonly id: string }
   | { readonly screen: 'application'; readonly id: string }
+  | { readonly screen: 'review-queue' }
+  | { readonly screen: 'review'; readonly id: string }
+  | { readonly screen: 'round-dashboard'; readonly fiscalYear?: number }
+  | { readonly screen: 'officer-application'; readonly id: string }
+  | { readonly screen: 'fiscal-year'; readonly fiscalYear: number }
   | { readonly screen: 'not-found' };
 
+/**
+ * Who may open each screen: 'public' before sign-in, 'signed-in' for anyone, or the roles
+ * (a person holding any one of them may). A new route must say, or the type check fails.
+ */
+export const SCREEN_ACCESS: Record<Route['screen'], 'public' | 'signed-in' | readonly Role[]> = {
+  'sign-in': 'public',
+  'oidc-callback': 'public',
+  home: 'signed-in',
+  'not-found': 'signed-in',
+  'my-applications': ['municipality'],
+  'edit-application': ['municipality'],
+  application: ['municipality'],
+  'review-queue': ['reviewer'],
+  review: ['reviewer'],
+  'round-dashboard': ['program_officer'],
+  'officer-application': ['program_officer'],
+  'fiscal-year': ['program_officer'],
+};
+
+export function mayOpen(route: Route, roles: readonly string[]): boolean {
+  const access = SCREEN_ACCESS[route.screen];
+  return typeof access === 'string' || access.some((role) => roles.includes(role));
+}
+
+const UUID = '([0-9a-f-]{36})';
+
 export function routeOf(location: string): Route {
-  const path = location.split('?')[0].replace(/\/+$/, '') || '/';
-  if (path === '/' || path === '/applications') return { screen: 'my-applications' };
+  const [pathname, search = ''] = location.split('?');
+  const path = pathname.replace(/\/+$/, '') || '/';
+  const query = new URLSearchParams(search);
+  if (path === '/') return { screen: 'home' };
+  if (path === '/applications') return { screen: 'my-applications' };
   if (path === '/sign-in') return { screen: 'sign-in' };
   if (path === '/auth/callback') return { screen: 'oidc-callback' };
+  if (path === '/reviews') return { screen: 'review-queue' };
+  const review = new RegExp(`^/reviews/${UUID}$`, 'i').exec(path);
+  if (review) return { screen: 'review', id: review[1] };
+  if (path === '/officer/rounds') {
+    const fiscalYear = Number(query.get('fiscalYear'));
+    return { screen: 'round-dashboard', ...(Number.isInteger(fiscalYear) && fiscalYear > 2000 ? { fiscalYear } : {}) };
+  }
+  const officerApplication = new RegExp(`^/officer/applications/${UUID}$`, 'i').exec(path);
+  if (officerApplication) return { screen: 'officer-application', id: officerApplication[1] };
+  const fiscalYear = /^\/officer\/fiscal-years\/(\d{4})$/.exec(path);
+  if (fiscalYear) return { screen: 'fiscal-year', fiscalYear: Number(fiscalYear[1]) };
   const edit = /^\/applications\/([0-9a-f-]{36})\/edit$/i.exec(path);
   if (edit) return { screen: 'edit-application', id: edit[1] };
   const view = /^\/applications\/([0-9a-f-]{36})$/i.exec(path);

@@ -15,7 +15,7 @@ export function SignInPage() {
       {config?.authMode === 'dev' && (
         <>
           <p className="notice">開発用のサインインです。役割と団体を選んでください。</p>
-          <DevSignInForm onSignedIn={() => navigate('/applications', { replace: true })} />
+          <DevSignInForm onSignedIn={() => navigate('/', { replace: true })} />
         </>
       )}
       {config?.authMode === 'oidc' && config.oidc && (
@@ -29,7 +29,7 @@ export function SignInPage() {
             type="button"
             className="button button--primary"
             onClick={() => {
-              startOidcSignIn(config.oidc!, '/applications').catch(() => setFailure('認証サーバーに接続できませんでした。'));
+              startOidcSignIn(config.oidc!, '/').catch(() => setFailure('認証サーバーに接続できませんでした。'));
             }}
           >
             認証サーバーでサインイン
