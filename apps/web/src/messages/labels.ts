@@ -86,6 +86,49 @@ export const RATE_BASIS_LABELS: Record<string, string> = {
   women_youth: '女性・若者活躍',
 };
 
+/** Every domain event type (libs/domain eventSchemaVersions), as the audit timeline names it. */
+export const EVENT_TYPE_LABELS: Record<string, string> = {
+  ApplicationCreated: '申請の作成（下書き）',
+  ApplicationPlanReplaced: '事業計画の保存',
+  ApplicationSubmitted: '申請の提出',
+  ApplicationResubmitted: '申請の再提出',
+  ApplicationWithdrawn: '申請の取下げ',
+  ReviewerAssigned: '審査員の割当て',
+  ConflictOfInterestDeclared: '利益相反の申告',
+  ReviewSubmitted: '審査結果の提出',
+  RevisionRequested: '修正依頼',
+  ApplicationAdopted: '採択',
+  ApplicationRejected: '不採択',
+  GrantApplied: '交付申請',
+  GrantDecided: '交付決定',
+  PlanChangeNotified: '軽微な計画変更の届出',
+  PlanChangeRequested: '計画変更・中止の承認申請',
+  PlanChangeApproved: '計画変更・中止の承認',
+  PlanChangeRefused: '計画変更・中止の不承認',
+  PerformanceReported: '実績報告',
+  AmountConfirmed: '額の確定',
+  PaymentRecorded: '支払の記録',
+  DocumentAttached: '書類の添付',
+  LocalConfirmationRecorded: '地方単独事業の確認の記録',
+  ReportedToMic: '総務省への報告',
+  MicReportAcknowledged: '総務省による受理',
+  MicReportReturned: '総務省による差戻し',
+  FiscalYearBudgetSet: '年度予算の設定',
+  NationalShareCommitted: '国費の確保（採択）',
+  NationalShareDecided: '国費の交付決定',
+  NationalShareConfirmed: '国費の額の確定',
+  NationalShareReleased: '国費の戻し入れ',
+  NationalSharePaid: '国費の支払',
+};
+
+/** Why a hash chain failed verification (POST /v1/audit/verifications). */
+export const INTEGRITY_FAILURE_LABELS: Record<string, string> = {
+  hash_mismatch: '記録の内容がハッシュ値と一致しません（内容が書き換えられています）',
+  prev_hash_mismatch: '直前の記録のハッシュ値とつながっていません',
+  revision_gap: '版の番号が抜けているか、順序が入れ替わっています',
+  head_mismatch: '記録されているはずの最後の記録と一致しません（記録が削除されています）',
+};
+
 export function label(labels: Record<string, string>, value: string): string {
   return labels[value] ?? value;
 }
