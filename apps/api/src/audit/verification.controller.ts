@@ -5,6 +5,7 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { applicationStreamId } from '@l10k/domain';
 import { EVENT_STORE, type EventStore, type VerificationReport } from '@l10k/eventstore';
 import { Roles } from '../auth/roles.decorator';
+import { VerificationReportView } from '../views/verification-report.view';
 
 export class VerificationRequestDto {
   @ApiPropertyOptional({ description: 'Check only this application’s chain; omitted: every stream' })
@@ -14,7 +15,7 @@ export class VerificationRequestDto {
 }
 
 /** Revisions leave as numbers (JSON has no bigint); they stay far below 2^53. */
-function serialisable(report: VerificationReport) {
+function serialisable(report: VerificationReport): VerificationReportView {
   return {
     ...report,
     failures: report.failures.map((failure) => ({ ...failure, revision: Number(failure.revision) })),
@@ -32,8 +33,8 @@ export class VerificationController {
   @ApiOperation({
     summary: 'Recompute the hash chains; each broken stream is named with its first broken link',
   })
-  @ApiOkResponse({ description: '`{ streamsChecked, eventsChecked, ok, failures[] }`' })
-  async verify(@Body() body: VerificationRequestDto) {
+  @ApiOkResponse({ type: VerificationReportView })
+  async verify(@Body() body: VerificationRequestDto): Promise<VerificationReportView> {
     const report = body.applicationId
       ? await this.store.verifyStream(applicationStreamId(body.applicationId.toLowerCase()))
       : await this.store.verifyAll();

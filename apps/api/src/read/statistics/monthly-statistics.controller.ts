@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { monthlyStatistics } from '@l10k/read-model';
 import { Roles } from '../../auth/roles.decorator';
 import { FiscalYearPipe } from '../../params/fiscal-year.pipe';
+import { MonthlyStatisticsView } from '../../views/monthly-statistics.view';
 
 @ApiTags('statistics')
 @Controller('v1/statistics/monthly')
@@ -17,7 +18,10 @@ export class MonthlyStatisticsController {
       'Per intake round of a fiscal year: submitted, adopted, rejected, withdrawn, grants and national share',
   })
   @ApiQuery({ name: 'fiscalYear', example: 2025 })
-  async monthly(@Query('fiscalYear', new FiscalYearPipe('fiscalYear')) fiscalYear: number) {
+  @ApiOkResponse({ type: MonthlyStatisticsView })
+  async monthly(
+    @Query('fiscalYear', new FiscalYearPipe('fiscalYear')) fiscalYear: number,
+  ): Promise<MonthlyStatisticsView> {
     return { fiscalYear, rounds: await monthlyStatistics(this.dataSource.manager, fiscalYear) };
   }
 }
