@@ -13,6 +13,9 @@ import { ApplicationDetailPage } from './screens/application-detail/application-
 import { ApplicationFormPage } from './screens/application-form/application-form-page';
 import { MyApplicationsPage } from './screens/my-applications/my-applications-page';
 import { NotYetAvailable } from './screens/not-yet-available';
+import { GrantApplicationPage } from './screens/post-award/grant-application-page';
+import { PerformanceReportPage } from './screens/post-award/performance-report-page';
+import { PlanChangePage } from './screens/post-award/plan-change-page';
 
 /** Where a person lands after sign-in (and at /): the first screen their roles may use. */
 function homeOf(roles: readonly string[]): string | undefined {
@@ -34,6 +37,12 @@ function Screen({ route, roles }: { route: Route; roles: readonly string[] }) {
       return <ApplicationFormPage key={route.id} id={route.id} />;
     case 'application':
       return <ApplicationDetailPage key={route.id} id={route.id} />;
+    case 'grant-application':
+      return <GrantApplicationPage key={route.id} id={route.id} />;
+    case 'plan-change':
+      return <PlanChangePage key={route.id} id={route.id} />;
+    case 'performance-report':
+      return <PerformanceReportPage key={route.id} id={route.id} />;
     case 'review-queue':
     case 'review':
     case 'round-dashboard':

@@ -35,6 +35,9 @@ export type Route =
   | { readonly screen: 'my-applications' }
   | { readonly screen: 'edit-application'; readonly id: string }
   | { readonly screen: 'application'; readonly id: string }
+  | { readonly screen: 'grant-application'; readonly id: string }
+  | { readonly screen: 'plan-change'; readonly id: string }
+  | { readonly screen: 'performance-report'; readonly id: string }
   | { readonly screen: 'review-queue' }
   | { readonly screen: 'review'; readonly id: string }
   | { readonly screen: 'round-dashboard'; readonly fiscalYear?: number }
@@ -54,6 +57,9 @@ export const SCREEN_ACCESS: Record<Route['screen'], 'public' | 'signed-in' | rea
   'my-applications': ['municipality'],
   'edit-application': ['municipality'],
   application: ['municipality'],
+  'grant-application': ['municipality'],
+  'plan-change': ['municipality'],
+  'performance-report': ['municipality'],
   'review-queue': ['reviewer'],
   review: ['reviewer'],
   'round-dashboard': ['program_officer'],
@@ -89,6 +95,8 @@ export function routeOf(location: string): Route {
   if (fiscalYear) return { screen: 'fiscal-year', fiscalYear: Number(fiscalYear[1]) };
   const edit = /^\/applications\/([0-9a-f-]{36})\/edit$/i.exec(path);
   if (edit) return { screen: 'edit-application', id: edit[1] };
+  const step = /^\/applications\/([0-9a-f-]{36})\/(grant-application|plan-change|performance-report)$/i.exec(path);
+  if (step) return { screen: step[2] as 'grant-application' | 'plan-change' | 'performance-report', id: step[1] };
   const view = /^\/applications\/([0-9a-f-]{36})$/i.exec(path);
   if (view) return { screen: 'application', id: view[1] };
   return { screen: 'not-found' };

@@ -7,11 +7,15 @@ import { formatCalendarDate, formatDeadline } from '../../format/dates';
 import { formatYen, formatYenWithMan } from '../../format/money';
 import { RECOMMENDATION_LABELS, REQUIREMENT_LABELS, STATUS_LABELS, label } from '../../messages/labels';
 import { linkHandler } from '../../router';
+import { DocumentsSection } from '../documents/documents-section';
+import { PostAwardSection } from '../post-award/post-award-section';
 import { toApplicationDetail, type ApplicationDetailModel } from './application-detail-model';
 import { WithdrawDialog } from './withdraw-dialog';
 
 const DECIDED = new Set(['adopted', 'rejected', 'withdrawn']);
-const POST_AWARD = new Set(['adopted', 'grant_applied', 'grant_decided', 'change_requested', 'reported', 'amount_confirmed', 'paid']);
+const POST_AWARD = new Set(['adopted', 'grant_applied', 'grant_decided', 'change_requested', 'reported', 'amount_confirmed', 'paid', 'abandoned']);
+/** The API refuses uploads to these (409). */
+const CLOSED = new Set(['withdrawn', 'rejected']);
 
 export function ApplicationDetailPage({ id }: { id: string }) {
   const [model, setModel] = useState<ApplicationDetailModel>();
@@ -183,17 +187,9 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         )}
       </section>
 
-      {POST_AWARD.has(model.status) && (
-        <section aria-labelledby="post-award-title" className="notice">
-          <h2 id="post-award-title">採択後の手続</h2>
-          <p>交付申請・計画変更・実績報告の画面は準備中です（採択後の手続の API が公開され次第、この欄に追加します）。</p>
-        </section>
-      )}
+      {POST_AWARD.has(model.status) && <PostAwardSection id={id} />}
 
-      <section aria-labelledby="documents-title">
-        <h2 id="documents-title">添付書類</h2>
-        <p className="muted">添付書類の提出と受領確認（サイズ・SHA-256）の画面は準備中です。</p>
-      </section>
+      <DocumentsSection applicationId={id} canUpload={!CLOSED.has(model.status)} />
 
       {!DECIDED.has(model.status) && (
         <section aria-labelledby="withdraw-title-section">

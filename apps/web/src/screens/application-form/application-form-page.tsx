@@ -403,7 +403,13 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
 
           <section className="form-section" aria-labelledby="section-documents">
             <h2 id="section-documents">添付書類</h2>
-            <p className="muted">事業計画書・融資確約書などの添付（受領時にサイズと SHA-256 を表示）は、添付書類機能の公開後にこの欄から行えます。</p>
+            <p>
+              事業計画書・融資確約書などは、
+              <a href={`/applications/${id}#documents`} onClick={linkHandler(`/applications/${id}#documents`)}>
+                申請の詳細画面の「添付書類」
+              </a>
+              から提出できます（受領時にサイズと SHA-256 を表示します）。入力内容は自動で保存されています。
+            </p>
           </section>
 
           <div className="actions">

@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { asProblem, problemHeadline } from '../../api/problems';
+import type { components } from '../../api/schema';
+import { formatBytes } from '../../format/bytes';
+import { formatDateTime } from '../../format/dates';
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from './document-kinds';
+import { downloadDocument } from './download-document';
+
+type DocumentView = components['schemas']['DocumentView'];
+
+const PAGE_SIZE = 10;
+
+/** The link that fetches the bytes with the session's token and saves them under their own name. */
+export function DownloadLink({ applicationId, documentId, name }: { applicationId: string; documentId: string; name: string }) {
+  const [failed, setFailed] = useState(false);
+  return (
+    <>
+      <a
+        href={`/v1/applications/${applicationId}/documents/${documentId}`}
+        download={name}
+        onClick={(event) => {
+          event.preventDefault();
+          void downloadDocument(applicationId, documentId, name).then((ok) => setFailed(!ok));
+        }}
+      >
+        {name}
+      </a>
+      {failed && <span className="field__error">（ダウンロードできませんでした）</span>}
+    </>
+  );
+}
+
+/**
+ * The application's documents in the order received, ten to a page (GET …/documents is paged
+ * by cursor: the cursors of the pages already seen are kept to go back).
+ */
+export function DocumentList({ applicationId, awaiting }: { applicationId: string; awaiting?: string }) {
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [items, setItems] = useState<DocumentView[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string>();
+  const [loaded, setLoaded] = useState(false);
+  const cursor = cursors[cursors.length - 1];
+
+  const load = useCallback(async () => {
+    const { data, error, response } = await api.GET('/v1/applications/{id}/documents', {
+      params: { path: { id: applicationId }, query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
+    });
+    setLoaded(true);
+    if (!response.ok || !data) return setFailure(problemHeadline(asProblem(error, response.status)));
+    setFailure(undefined);
+    setItems(data.items);
+    setNext(data.nextCursor ?? null);
+  }, [applicationId, cursor]);
+
+  useEffect(() => {
+    void load();
+  }, [load, awaiting]);
+
+  const page = cursors.length;
+  return (
+    <div data-testid="document-list">
+      <h3 id="document-list-title">提出済みの書類</h3>
+      {failure && (
+        <div className="error-summary" role="alert">
+          <p>{failure}</p>
+        </div>
+      )}
+      {loaded && items.length === 0 && !failure && <p>まだ書類はありません。</p>}
+      {items.length > 0 && (
+        <div className="table-wrap">
+          <table className="table documents-table" aria-labelledby="document-list-title">
+            <thead>
+              <tr>
+                <th scope="col">ファイル名</th>
+                <th scope="col">種類</th>
+                <th scope="col" className="numeric">
+                  サイズ
+                </th>
+                <th scope="col">SHA-256</th>
+                <th scope="col">受領日時（日本時間）</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.documentId}>
+                  <td>
+                    <DownloadLink applicationId={applicationId} documentId={item.documentId} name={item.name} />
+                  </td>
+                  <td>{DOCUMENT_KIND_LABELS[item.kind as DocumentKind] ?? item.kind}</td>
+                  <td className="numeric">{formatBytes(item.size)}</td>
+                  <td>
+                    <code className="hash">{item.sha256}</code>
+                  </td>
+                  <td className="nowrap">{formatDateTime(new Date(item.receivedAt))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {(page > 1 || next) && (
+        <nav className="pager" aria-label="書類一覧のページ">
+          <button type="button" className="button" disabled={page <= 1} onClick={() => setCursors((previous) => previous.slice(0, -1))}>
+            前の{PAGE_SIZE}件
+          </button>
+          <span>{page}ページ目</span>
+          <button type="button" className="button" disabled={!next} onClick={() => next && setCursors((previous) => [...previous, next])}>
+            次の{PAGE_SIZE}件
+          </button>
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { useRef, useState } from 'react';
+import { formatBytes } from '../../format/bytes';
+import { Field } from '../../ui/field';
+import { IssueSummary } from '../../ui/issue-summary';
+import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from './document-kinds';
+import { uploadDocument, type DocumentReceipt, type Upload } from './upload-document';
+import { UPLOAD_FIELDS, uploadIssues, type UploadIssue } from './upload-messages';
+
+const FIELD_NAMES = { file: 'ファイル', kind: '書類の種類' } as const;
+
+/** Choose a kind and a file, watch it go up, get the receipt (or the refusal, at its field). */
+export function DocumentUploadForm({ applicationId, onReceived }: { applicationId: string; onReceived: (receipt: DocumentReceipt) => void }) {
+  const [kind, setKind] = useState<DocumentKind | ''>('');
+  const [file, setFile] = useState<File>();
+  const [issues, setIssues] = useState<UploadIssue[]>([]);
+  const [progress, setProgress] = useState<{ sent: number; total: number }>();
+  const upload = useRef<Upload>(undefined);
+  const sending = progress !== undefined && upload.current !== undefined;
+  const errorsAt = (field: UploadIssue['field']) => issues.filter((issue) => issue.field === field).map((issue) => issue.message);
+
+  async function send() {
+    const missing: UploadIssue[] = [
+      ...(kind ? [] : [{ field: 'kind' as const, message: '書類の種類を選んでください。' }]),
+      ...(file ? [] : [{ field: 'file' as const, message: 'ファイルを選んでください。' }]),
+    ];
+    setIssues(missing);
+    if (!kind || !file) return;
+    setProgress({ sent: 0, total: file.size });
+    upload.current = uploadDocument(applicationId, file, kind, (sent, total) => setProgress({ sent, total }));
+    const outcome = await upload.current.done;
+    upload.current = undefined;
+    if ('receipt' in outcome) {
+      setProgress((last) => (last ? { sent: last.total, total: last.total } : last));
+      onReceived(outcome.receipt);
+      return;
+    }
+    setProgress(undefined);
+    setIssues(uploadIssues(outcome.problem));
+  }
+
+  const percent = progress && progress.total > 0 ? Math.floor((progress.sent * 100) / progress.total) : 0;
+  return (
+    <form className="upload-form" noValidate aria-label="書類の提出" onSubmit={(event) => (event.preventDefault(), void send())}>
+      {issues.length > 0 && (
+        <IssueSummary
+          title="書類を提出できませんでした"
+          items={issues.map((issue) => ({ fieldId: UPLOAD_FIELDS[issue.field], text: `${FIELD_NAMES[issue.field]}：${issue.message}` }))}
+        />
+      )}
+      <Field id={UPLOAD_FIELDS.kind} label="書類の種類" required errors={errorsAt('kind')}>
+        {(describedBy) => (
+          <select
+            id={UPLOAD_FIELDS.kind}
+            className="select input--medium"
+            value={kind}
+            aria-describedby={describedBy}
+            aria-invalid={errorsAt('kind').length > 0}
+            onChange={(event) => setKind(event.target.value as DocumentKind)}
+          >
+            <option value="">選択してください</option>
+            {DOCUMENT_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {DOCUMENT_KIND_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={UPLOAD_FIELDS.file} label="ファイル" required hint="PDF、画像、Word・Excel・PowerPoint、CSV、ZIP（1ファイルずつ、20 MB まで）" errors={errorsAt('file')}>
+        {(describedBy) => (
+          <input
+            id={UPLOAD_FIELDS.file}
+            type="file"
+            className="input"
+            aria-describedby={describedBy}
+            aria-invalid={errorsAt('file').length > 0}
+            disabled={sending}
+            onChange={(event) => {
+              setFile(event.target.files?.[0]);
+              setProgress(undefined);
+            }}
+          />
+        )}
+      </Field>
+      {progress && (
+        <div className="upload-progress" data-testid="upload-progress">
+          <label htmlFor="upload-progress-bar">{sending ? '送信中' : '送信完了'}</label>
+          <progress id="upload-progress-bar" max={progress.total} value={progress.sent} aria-valuetext={`${percent}%`} />
+          <span aria-live="polite" className="nowrap">
+            {formatBytes(progress.sent).split('（')[0]} / {formatBytes(progress.total).split('（')[0]}（{percent}%）
+          </span>
+        </div>
+      )}
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={sending}>
+          アップロードする
+        </button>
+        {sending && (
+          <button type="button" className="button" onClick={() => upload.current?.cancel()}>
+            送信を中止
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

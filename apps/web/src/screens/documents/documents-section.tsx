@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import './documents.css';
+import { DocumentList } from './document-list';
+import { DocumentReceiptCard } from './document-receipt';
+import { DocumentUploadForm } from './document-upload-form';
+import type { DocumentReceipt } from './upload-document';
+
+/**
+ * 添付書類 on the application's screen: the owner uploads (with progress, then the receipt);
+ * everyone who may see the application reads the list and downloads.
+ */
+export function DocumentsSection({ applicationId, canUpload, onUploaded }: { applicationId: string; canUpload: boolean; onUploaded?: () => void }) {
+  const [receipt, setReceipt] = useState<DocumentReceipt>();
+  // A link from another screen to #documents: in-app navigation does not scroll to the anchor by itself.
+  useEffect(() => {
+    if (window.location.hash === '#documents') document.getElementById('documents')?.scrollIntoView();
+  }, []);
+  return (
+    <section aria-labelledby="documents-title" className="documents" id="documents">
+      <h2 id="documents-title">添付書類</h2>
+      {canUpload && (
+        <DocumentUploadForm
+          applicationId={applicationId}
+          onReceived={(received) => {
+            setReceipt(received);
+            onUploaded?.();
+          }}
+        />
+      )}
+      {receipt && <DocumentReceiptCard receipt={receipt} />}
+      <DocumentList applicationId={applicationId} awaiting={receipt?.documentId} />
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import type { components } from '../../api/schema';
+import { formatBytes } from '../../format/bytes';
+import { linkHandler } from '../../router';
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../documents/document-kinds';
+
+type DocumentView = components['schemas']['DocumentView'];
+export type DocumentRef = components['schemas']['DocumentRefView'];
+
+async function allDocuments(applicationId: string): Promise<DocumentView[]> {
+  const documents: DocumentView[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 10; page++) {
+    const { data } = await api.GET('/v1/applications/{id}/documents', { params: { path: { id: applicationId }, query: { limit: 200, ...(cursor ? { cursor } : {}) } } });
+    if (!data) break;
+    documents.push(...data.items);
+    if (!data.nextCursor) break;
+    cursor = data.nextCursor;
+  }
+  return documents;
+}
+
+/**
+ * The documents a step refers to, picked from the application's uploads: each is sent as its
+ * receipt (name, SHA-256, size), so the reference is exactly what was received.
+ */
+export function DocumentPicker({
+  id,
+  applicationId,
+  legend,
+  selected,
+  onChange,
+  errors = [],
+}: {
+  id: string;
+  applicationId: string;
+  legend: string;
+  selected: readonly DocumentRef[];
+  onChange: (selected: DocumentRef[]) => void;
+  errors?: readonly string[];
+}) {
+  const [documents, setDocuments] = useState<DocumentView[]>();
+  useEffect(() => {
+    void allDocuments(applicationId).then(setDocuments);
+  }, [applicationId]);
+  const isPicked = (document: DocumentView) => selected.some((ref) => ref.sha256 === document.sha256 && ref.name === document.name);
+  const toggle = (document: DocumentView, picked: boolean) =>
+    onChange(
+      picked
+        ? [...selected, { name: document.name, sha256: document.sha256, size: document.size }]
+        : selected.filter((ref) => !(ref.sha256 === document.sha256 && ref.name === document.name)),
+    );
+  return (
+    <fieldset className={`fieldset${errors.length > 0 ? ' field--error' : ''}`} id={id} tabIndex={-1} aria-describedby={errors.length > 0 ? `${id}-error` : undefined}>
+      <legend>
+        {legend}
+        <span className="badge">任意</span>
+      </legend>
+      <p className="field__hint">
+        この申請に提出済みの書類から選びます。新しい書類は
+        <a href={`/applications/${applicationId}#documents`} onClick={linkHandler(`/applications/${applicationId}#documents`)}>
+          申請の詳細画面の「添付書類」
+        </a>
+        から提出してください。
+      </p>
+      {errors.length > 0 && (
+        <p className="field__error" id={`${id}-error`}>
+          {errors.join(' ')}
+        </p>
+      )}
+      {documents === undefined && <p>読み込み中…</p>}
+      {documents?.length === 0 && <p className="muted">提出済みの書類はありません。</p>}
+      {documents?.map((document) => (
+        <label key={document.documentId} className="choice choice--document">
+          <input type="checkbox" checked={isPicked(document)} onChange={(event) => toggle(document, event.target.checked)} />
+          <span>
+            {document.name}
+            <span className="muted">
+              {' '}
+              （{DOCUMENT_KIND_LABELS[document.kind as DocumentKind] ?? document.kind}・{formatBytes(document.size).split('（')[0]}・SHA-256 {document.sha256.slice(0, 12)}…）
+            </span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The documents a step recorded, as their receipts name them. */
+export function DocumentRefs({ documents }: { documents: readonly DocumentRef[] }) {
+  if (documents.length === 0) return <>なし</>;
+  return (
+    <ul className="plain-list">
+      {documents.map((document) => (
+        <li key={`${document.sha256}-${document.name}`}>
+          {document.name}（{formatBytes(document.size).split('（')[0]}・SHA-256 <code className="hash">{document.sha256}</code>）
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { problemHeadline, type Problem } from '../../api/problems';
+import { formatYenWithMan } from '../../format/money';
+import { fieldId } from '../../messages/field-labels';
+import { COST_CATEGORY_LABELS } from '../../messages/labels';
+import { navigate } from '../../router';
+import { Field } from '../../ui/field';
+import { IssueSummary } from '../../ui/issue-summary';
+import { EMPTY_COST, fromPlan, toPlan, totalCost, type CostRow, type PlanForm } from '../application-form/plan-form';
+import { DocumentPicker, type DocumentRef } from './document-picker';
+import { describeIssues, messagesAt, summaryItems, type FormFields, type ShownIssue } from './form-issues';
+import { StepPage } from './step-page';
+import { ifMatch, outcomeOf, type ApplicationView, type AwardApplication } from './use-award-application';
+import { YenField } from './yen-field';
+
+const FIELDS: FormFields = {
+  reason: { id: 'field-change-reason', label: '変更の理由' },
+  documents: { id: 'field-documents', label: '添付書類' },
+  plan: { id: 'field-costs-0-amount', label: '変更後の計画' },
+};
+
+function PlanChangeForm({ application, award }: { application: ApplicationView; award: AwardApplication }) {
+  const [form, setForm] = useState<PlanForm>(() => fromPlan(application.plan));
+  const [reason, setReason] = useState('');
+  const [documents, setDocuments] = useState<DocumentRef[]>([]);
+  const [issues, setIssues] = useState<ShownIssue[]>([]);
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+  const decided = application.award?.grantDecision?.grant;
+  const update = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) => setForm((previous) => ({ ...previous, [key]: value }));
+  const updateCost = (index: number, change: Partial<CostRow>) =>
+    setForm((previous) => ({ ...previous, costs: previous.costs.map((row, at) => (at === index ? { ...row, ...change } : row)) }));
+  const errorsOf = (id: string) => messagesAt(issues, id);
+
+  async function send() {
+    if (!reason.trim()) {
+      setProblem(undefined);
+      setIssues([{ fieldId: FIELDS.reason.id, label: FIELDS.reason.label, message: '変更の理由を入力してください。' }]);
+      return;
+    }
+    setBusy(true);
+    const outcome = outcomeOf(
+      await api.POST('/v1/applications/{id}/plan-changes', {
+        params: { path: { id: application.id }, header: ifMatch(application) },
+        body: { plan: toPlan(form), reason: reason.trim(), documents },
+      }),
+    );
+    setBusy(false);
+    if ('problem' in outcome) {
+      setProblem(outcome.problem);
+      setIssues(describeIssues(outcome.problem, FIELDS));
+      return;
+    }
+    award.accept(outcome.answer);
+    navigate(`/applications/${application.id}?done=plan-change`);
+  }
+
+  return (
+    <>
+      <p>
+        変更後の計画を入力してください。経費区分の金額が20%を超えて変わる場合、完了日が年度を越える場合、事業者や目的が変わる場合は担当官の承認が必要です（それ以外は軽微な変更として直ちに反映されます）。交付額は交付決定額
+        {decided !== undefined && <strong>（{formatYenWithMan(decided)}）</strong>}を超えられません。
+      </p>
+      {(issues.length > 0 || problem) && (
+        <IssueSummary
+          title={problem?.status === 422 ? '変更後の計画が要件を満たしていません' : problem && problem.status !== 400 ? problemHeadline(problem) : '入力内容を確認してください'}
+          items={summaryItems(issues)}
+        />
+      )}
+      <form className="form" noValidate aria-label="計画変更" onSubmit={(event) => {
+        event.preventDefault();
+        void send();
+      }}>
+        <section className="form-section" aria-labelledby="change-costs">
+          <h2 id="change-costs">経費</h2>
+          {form.costs.map((row, index) => (
+            <fieldset key={index} className="fieldset cost-row">
+              <legend>経費{index + 1}行目</legend>
+              <Field id={fieldId(`costs[${index}].category`)} label="経費区分" required errors={errorsOf(fieldId(`costs[${index}].category`))}>
+                {(describedBy) => (
+                  <select id={fieldId(`costs[${index}].category`)} className="select" aria-describedby={describedBy} value={row.category} onChange={(event) => updateCost(index, { category: event.target.value })}>
+                    {Object.entries(COST_CATEGORY_LABELS).map(([value, text]) => (
+                      <option key={value} value={value}>
+                        {text}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <YenField id={fieldId(`costs[${index}].amount`)} label="金額" value={row.amount} onChange={(value) => updateCost(index, { amount: value })} errors={errorsOf(fieldId(`costs[${index}].amount`))} />
+              <Field id={fieldId(`costs[${index}].description`)} label="内容">
+                {(describedBy) => (
+                  <input id={fieldId(`costs[${index}].description`)} className="input" aria-describedby={describedBy} value={row.description} maxLength={500} onChange={(event) => updateCost(index, { description: event.target.value })} />
+                )}
+              </Field>
+              {form.costs.length > 1 && (
+                <button type="button" className="button button--text" onClick={() => setForm((previous) => ({ ...previous, costs: previous.costs.filter((_, at) => at !== index) }))}>
+                  経費{index + 1}行目を削除
+                </button>
+              )}
+            </fieldset>
+          ))}
+          <button type="button" className="button" onClick={() => setForm((previous) => ({ ...previous, costs: [...previous.costs, EMPTY_COST] }))}>
+            経費の行を追加
+          </button>
+          <p>
+            総事業費：<strong data-testid="change-total-cost">{formatYenWithMan(totalCost(form))}</strong>
+          </p>
+        </section>
+        <section className="form-section" aria-labelledby="change-funding">
+          <h2 id="change-funding">資金構成</h2>
+          <YenField id={fieldId('funding.grant')} label="交付額（自治体による公費助成）" value={form.grant} onChange={(value) => update('grant', value)} errors={errorsOf(fieldId('funding.grant'))} />
+          <YenField id={fieldId('funding.loan.amount')} label="融資額（又は出資額）" value={form.loanAmount} onChange={(value) => update('loanAmount', value)} errors={errorsOf(fieldId('funding.loan.amount'))} />
+          <YenField id={fieldId('funding.ownFunds')} label="自己資金" value={form.ownFunds} onChange={(value) => update('ownFunds', value)} errors={errorsOf(fieldId('funding.ownFunds'))} />
+        </section>
+        <section className="form-section" aria-labelledby="change-schedule">
+          <h2 id="change-schedule">日程</h2>
+          <Field id={fieldId('schedule.completion')} label="事業完了日" required errors={errorsOf(fieldId('schedule.completion'))}>
+            {(describedBy) => (
+              <input id={fieldId('schedule.completion')} type="date" className="input input--medium" aria-describedby={describedBy} value={form.completion} onChange={(event) => update('completion', event.target.value)} />
+            )}
+          </Field>
+          <Field id={fieldId('schedule.extendedCompletionReason')} label="年度を越える理由" hint="完了日が年度を越える場合のみ記入してください。" errors={errorsOf(fieldId('schedule.extendedCompletionReason'))}>
+            {(describedBy) => (
+              <textarea
+                id={fieldId('schedule.extendedCompletionReason')}
+                className="textarea"
+                rows={2}
+                aria-describedby={describedBy}
+                value={form.extendedCompletionReason}
+                onChange={(event) => update('extendedCompletionReason', event.target.value)}
+              />
+            )}
+          </Field>
+        </section>
+        <section className="form-section" aria-labelledby="change-reason">
+          <h2 id="change-reason">変更の理由と書類</h2>
+          <Field id={FIELDS.reason.id} label={FIELDS.reason.label} required errors={errorsOf(FIELDS.reason.id)}>
+            {(describedBy) => (
+              <textarea id={FIELDS.reason.id} className="textarea" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={errorsOf(FIELDS.reason.id).length > 0} value={reason} onChange={(event) => setReason(event.target.value)} />
+            )}
+          </Field>
+          <DocumentPicker id={FIELDS.documents.id} applicationId={application.id} legend="変更承認申請書・根拠書類" selected={documents} onChange={setDocuments} errors={errorsOf(FIELDS.documents.id)} />
+        </section>
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            計画変更を申請する
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** 計画変更: the whole changed plan and why; a minor change takes effect, a material one waits for the officer. */
+export function PlanChangePage({ id }: { id: string }) {
+  return (
+    <StepPage id={id} title="計画変更の申請" allowedIn={['grant_decided']}>
+      {(application, award) => <PlanChangeForm application={application} award={award} />}
+    </StepPage>
+  );
+}

@@ -1,0 +1,57 @@
+import { linkHandler } from '../../router';
+import { AwardProgress } from './award-progress';
+import { useAwardApplication } from './use-award-application';
+
+const DONE_MESSAGES: Record<string, string> = {
+  'grant-application': '交付申請を提出しました。',
+  'plan-change': '計画変更を申請しました。',
+  'performance-report': '実績報告を提出しました。',
+};
+
+function StepLink({ path, children }: { path: string; children: string }) {
+  return (
+    <a className="button button--primary" href={path} onClick={linkHandler(path)}>
+      {children}
+    </a>
+  );
+}
+
+/**
+ * 採択後の手続 on the municipality's application screen: the award's state and figures, the
+ * due dates, and the next step the municipality can take.
+ */
+export function PostAwardSection({ id }: { id: string }) {
+  const { application, ledger } = useAwardApplication(id);
+  const done = new URLSearchParams(window.location.search).get('done') ?? '';
+  if (!application?.award) return null;
+  const status = application.status;
+  const pending = application.award.changes.some((change) => change.outcome === 'pending');
+  return (
+    <section aria-labelledby="post-award-title" className="post-award" data-testid="post-award">
+      <h2 id="post-award-title">採択後の手続</h2>
+      {DONE_MESSAGES[done] && (
+        <div className="success" role="status">
+          <p>{DONE_MESSAGES[done]}</p>
+        </div>
+      )}
+      <AwardProgress application={application} ledger={ledger} />
+      <div className="step-actions">
+        {status === 'adopted' && <StepLink path={`/applications/${id}/grant-application`}>交付申請を行う</StepLink>}
+        {status === 'grant_decided' && (
+          <>
+            <StepLink path={`/applications/${id}/performance-report`}>実績報告を行う</StepLink>
+            <StepLink path={`/applications/${id}/plan-change`}>計画変更を申請する</StepLink>
+          </>
+        )}
+      </div>
+      <p className="muted" data-testid="next-step">
+        {status === 'grant_applied' && '担当官の交付決定を待っています。'}
+        {status === 'change_requested' && pending && '計画変更の承認を待っています。'}
+        {status === 'reported' && '担当官による額の確定を待っています。'}
+        {status === 'amount_confirmed' && '国費（交付金）の支払（精算払）を待っています。'}
+        {status === 'paid' && '支払まで完了しました。'}
+        {status === 'abandoned' && 'この事業は中止・廃止されました。'}
+      </p>
+    </section>
+  );
+}

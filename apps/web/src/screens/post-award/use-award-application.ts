@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useState } from 'react';
+import { loadApplication, rememberWrite } from '../../api/application-answers';
+import { api } from '../../api/client';
+import { asProblem, problemHeadline, type Problem } from '../../api/problems';
+import type { components } from '../../api/schema';
+
+export type ApplicationView = components['schemas']['ApplicationView'];
+export type LedgerItem = components['schemas']['AwardLedgerItemView'];
+
+/** The award ledger's row for one application (its next due date is counted there, in Japan time). */
+async function ledgerItemOf(application: ApplicationView): Promise<LedgerItem | undefined> {
+  if (!application.award || application.fiscalYear === undefined) return undefined;
+  let cursor: string | undefined;
+  for (let page = 0; page < 20; page++) {
+    const { data } = await api.GET('/v1/awards', {
+      params: { query: { fiscalYear: application.fiscalYear, status: application.status as LedgerItem['status'], limit: 200, ...(cursor ? { cursor } : {}) } },
+    });
+    const found = data?.items.find((item) => item.applicationId === application.id);
+    if (found || !data?.nextCursor) return found;
+    cursor = data.nextCursor;
+  }
+  return undefined;
+}
+
+export interface AwardApplication {
+  readonly application?: ApplicationView;
+  readonly ledger?: LedgerItem;
+  readonly failure?: string;
+  /** Shows a write's answer at once (the read side may lag it by a moment). */
+  accept(answer: unknown): void;
+  refresh(): Promise<void>;
+}
+
+/** The application (typed from the OpenAPI document) and its ledger row, for the screens after adoption. */
+export function useAwardApplication(id: string): AwardApplication {
+  const [application, setApplication] = useState<ApplicationView>();
+  const [ledger, setLedger] = useState<LedgerItem>();
+  const [failure, setFailure] = useState<string>();
+
+  const show = useCallback((answer: ApplicationView) => {
+    setApplication(answer);
+    void ledgerItemOf(answer).then(setLedger);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const loaded = await loadApplication(id);
+    if ('answer' in loaded) show(loaded.answer as ApplicationView);
+    else setFailure(problemHeadline(asProblem(loaded.error, loaded.status)));
+  }, [id, show]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const accept = useCallback(
+    (answer: unknown) => {
+      rememberWrite(id, answer);
+      show(answer as ApplicationView);
+    },
+    [id, show],
+  );
+
+  return { application, ledger, failure, accept, refresh };
+}
+
+/** The header every write after adoption sends: the revision the screen shows. */
+export const ifMatch = (application: ApplicationView) => ({ 'If-Match': String(application.revision) }) as never;
+
+export type WriteOutcome = { readonly answer: unknown } | { readonly problem: Problem };
+
+export function outcomeOf(result: { data?: unknown; error?: unknown; response: Response }): WriteOutcome {
+  return result.response.ok ? { answer: result.data } : { problem: asProblem(result.error, result.response.status) };
+}
