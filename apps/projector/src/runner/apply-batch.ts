@@ -1,15 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@l10k/eventstore';
-import { projectEvent, type CheckpointStore } from '@l10k/read-model';
+import { projectBatch, type CheckpointStore } from '@l10k/read-model';
 import type { ProjectionBinding } from './projection-binding';
 
-/** Offers every event of the batch to the projection, in order, inside the caller's transaction (projectEvent routes them). */
-export async function applyEvents(
+/** Offers the batch to the projection inside the caller's transaction (projectBatch routes its events). */
+export function applyEvents(
   manager: EntityManager,
   binding: ProjectionBinding,
   events: readonly RecordedEvent[],
 ): Promise<void> {
-  for (const event of events) await projectEvent(manager, binding.projection, event, binding.tables);
+  return projectBatch(manager, binding.projection, events, binding.tables);
 }
 
 /**

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   domainEventTypes,
   PostgresCheckpointStore,
-  projectEvent,
+  projectBatch,
   readModelEntities,
   readModelProjections,
   type EventRouting,
@@ -24,18 +24,20 @@ jest.setTimeout(240_000);
 
 /**
  * The projection, except that it throws at the `failAt`-th event of the log it is offered
- * (a crash in the middle of a batch): it takes every event type, and passes on to the real
- * projection what that one handles.
+ * (a crash in the middle of a batch, after the events before it were written): it takes
+ * every event type, and passes on to the real projection what that one handles.
  */
 function failingAt(projection: Projection, failAt: number): Projection {
   let offered = 0;
   return {
     ...projection,
     events: Object.fromEntries(domainEventTypes.map((type) => [type, 'handle'])) as EventRouting,
-    handle: async (manager, event: RecordedEvent, tables) => {
-      offered += 1;
-      if (offered === failAt) throw new Error(`injected crash in ${projection.name} at event ${failAt}`);
-      await projectEvent(manager, projection, event, tables);
+    project: async (manager, events: readonly RecordedEvent[], tables) => {
+      const before = failAt - offered - 1;
+      offered += events.length;
+      if (before < 0 || before >= events.length) return projectBatch(manager, projection, events, tables);
+      await projectBatch(manager, projection, events.slice(0, before), tables);
+      throw new Error(`injected crash in ${projection.name} at event ${failAt}`);
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   type ProjectionLagOptions,
 } from '@l10k/read-model';
 import { applyBatch } from './apply-batch';
+import { BatchReader } from './batch-reader';
 import { LiveWake } from './live-wake';
 import { liveBinding, shadowBinding, type ProjectionBinding } from './projection-binding';
 
@@ -24,24 +25,41 @@ export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
   /** `rebuild` writes the shadow tables and checkpoints (see projection-binding.ts). */
   readonly target?: 'live' | 'rebuild';
-  /** Called after each committed batch. */
+  /** Called after each committed batch of a projection, with the events it moved its checkpoint over. */
   readonly onBatch?: (projection: string, events: readonly RecordedEvent[]) => void;
   readonly logger?: RunnerLogger;
   /** Longest a live loop sleeps without a wake-up from the subscription. */
   readonly idlePollMs?: number;
 }
 
-/** Small enough that a live batch's transaction (which holds back the store's visible frontier) stays short. */
+/**
+ * Small enough that a live batch's transactions stay short: an open writing transaction holds
+ * back the store's visible frontier for every reader of the cluster (postgres-read.ts).
+ */
 const DEFAULT_BATCH_SIZE = 250;
 const DEFAULT_IDLE_POLL_MS = 1_000;
 const MAX_RETRY_DELAY_MS = 5_000;
 
 const silentLogger: RunnerLogger = { log: () => undefined, error: () => undefined };
 
+/** Where each binding stands, as far as this runner knows (a failed compare-and-set corrects it). */
+type Positions = Map<ProjectionBinding, string | null>;
+
+/** What a pass over the log left behind: the bindings that failed, with their errors. */
+type Failures = Map<ProjectionBinding, unknown>;
+
+interface Backoff {
+  readonly failures: number;
+  readonly until: number;
+}
+
 /**
- * Folds the event log into the read models (DESIGN.md, "Projections"). Each projection
- * has its own loop and checkpoint: it reads the log in global order from its checkpoint
- * and commits each batch together with the checkpoint's compare-and-set (apply-batch.ts).
+ * Folds the event log into the read models (DESIGN.md, "Projections"). The log is read
+ * once for all projections: each batch is offered to every projection that stands where
+ * the batch starts (or inside it), and each commits its part together with its own
+ * checkpoint's compare-and-set, in its own transaction (apply-batch.ts), all of them at
+ * once. A projection that stands elsewhere (after a rebuild of it alone, a crash between
+ * two commits, another runner) is read for separately until it meets the others.
  * At-least-once and idempotent; only the EventStore port is used, so both adapters work.
  */
 export class ProjectionRunner {
@@ -49,7 +67,7 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly logger: RunnerLogger;
   private wake?: LiveWake;
-  private loops: Promise<void>[] = [];
+  private loop?: Promise<void>;
   private stopping = false;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -64,20 +82,13 @@ export class ProjectionRunner {
    * the other projections after their current transaction, then rejects.
    */
   async catchUp(): Promise<void> {
-    const halt = { requested: false };
-    const results = await Promise.allSettled(
-      this.bindings.map((binding) =>
-        this.catchUpOne(binding, halt).catch((error: unknown) => {
-          halt.requested = true;
-          throw error;
-        }),
-      ),
-    );
-    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-    if (failed) throw failed.reason;
+    const positions = await this.positionsOf(this.bindings);
+    const failures = await this.pass(this.bindings, positions, { haltOnFailure: true });
+    const [failure] = failures.values();
+    if (failures.size > 0) throw failure;
   }
 
-  /** Runs the live loops (catch-up, then follow the log) until `stop`. */
+  /** Runs the live loop (catch-up, then follow the log) until `stop`. */
   start(): void {
     if (this.wake !== undefined) return;
     this.stopping = false;
@@ -85,17 +96,17 @@ export class ProjectionRunner {
       this.logger.error('event subscription failed; polling until it resumes', error),
     );
     this.wake = wake;
-    this.loops = this.bindings.map((binding) => this.follow(binding, wake));
+    this.loop = this.follow(wake);
   }
 
-  /** Lets each loop finish the transaction it is in, then returns. */
+  /** Lets each projection finish the transaction it is in, then returns. */
   async stop(): Promise<void> {
     this.stopping = true;
     const wake = this.wake;
     this.wake = undefined;
     await wake?.close();
-    await Promise.all(this.loops);
-    this.loops = [];
+    await this.loop;
+    this.loop = undefined;
   }
 
   /** Where each projection stands and how long its oldest unprocessed event has waited. */
@@ -108,43 +119,129 @@ export class ProjectionRunner {
     );
   }
 
-  private async catchUpOne(binding: ProjectionBinding, halt = { requested: false }): Promise<string | null> {
+  private async positionsOf(bindings: readonly ProjectionBinding[]): Promise<Positions> {
+    const { checkpoints } = this.options;
+    const standing = await Promise.all(
+      bindings.map((binding) => checkpoints.position(binding.checkpointName)),
+    );
+    return new Map(bindings.map((binding, index) => [binding, standing[index].checkpoint]));
+  }
+
+  /**
+   * Takes every one of `bindings` to the end of the log. Bindings that stand at the same
+   * checkpoint share one read; each read also takes in the bindings whose checkpoint it passes.
+   */
+  private async pass(
+    bindings: readonly ProjectionBinding[],
+    positions: Positions,
+    { haltOnFailure }: { haltOnFailure: boolean },
+  ): Promise<Failures> {
+    const failures: Failures = new Map();
+    const waiting = new Set(bindings);
+    while (waiting.size > 0 && !this.stopping) {
+      const [first] = waiting;
+      const from = positions.get(first) ?? null;
+      const group = new Set([...waiting].filter((binding) => positions.get(binding) === from));
+      for (const binding of group) waiting.delete(binding);
+      await this.readFor(from, group, { waiting, positions, failures, haltOnFailure });
+      if (haltOnFailure && failures.size > 0) break;
+    }
+    return failures;
+  }
+
+  /**
+   * Reads the log from `from` to its end and offers each batch to the group, all of its
+   * members at once. A member that finds its checkpoint moved (another runner, a switch)
+   * goes back to `waiting` from where it now stands; one that fails leaves with its error
+   * (and, when `haltOnFailure`, the others stop after this batch).
+   */
+  private async readFor(
+    from: string | null,
+    group: Set<ProjectionBinding>,
+    pass: {
+      readonly waiting: Set<ProjectionBinding>;
+      readonly positions: Positions;
+      readonly failures: Failures;
+      readonly haltOnFailure: boolean;
+    },
+  ): Promise<void> {
+    const { waiting, positions, failures, haltOnFailure } = pass;
     const { store, checkpoints, onBatch } = this.options;
-    let { checkpoint } = await checkpoints.position(binding.checkpointName);
-    for (;;) {
-      let moved = false;
-      for await (const batch of store.readAll({ from: checkpoint ?? undefined, batchSize: this.batchSize })) {
-        if (this.stopping || halt.requested) return checkpoint;
-        if (!(await applyBatch(checkpoints, binding, checkpoint, batch))) {
-          moved = true;
-          break;
+    const reader = new BatchReader(store.readAll({ from: from ?? undefined, batchSize: this.batchSize }));
+    let batchFrom = from;
+    try {
+      for (let batch = await reader.next(); batch !== undefined; batch = await reader.next()) {
+        if (this.stopping) return;
+        const inside = new Map(batch.map((event, index) => [event.checkpoint, index]));
+        for (const binding of [...waiting]) {
+          if (!inside.has(positions.get(binding) ?? '')) continue;
+          waiting.delete(binding);
+          group.add(binding);
         }
-        checkpoint = batch[batch.length - 1].checkpoint;
-        onBatch?.(binding.projection.name, batch);
+        const members = [...group];
+        const results = await Promise.allSettled(
+          members.map(async (binding) => {
+            const expected = positions.get(binding) ?? null;
+            const events = expected === batchFrom ? batch : batch.slice(inside.get(expected ?? '')! + 1);
+            if (events.length === 0) return;
+            if (await applyBatch(checkpoints, binding, expected, events)) {
+              positions.set(binding, events[events.length - 1].checkpoint);
+              onBatch?.(binding.projection.name, events);
+              return;
+            }
+            group.delete(binding);
+            positions.set(binding, (await checkpoints.position(binding.checkpointName)).checkpoint);
+            waiting.add(binding);
+          }),
+        );
+        results.forEach((result, index) => {
+          if (result.status === 'fulfilled') return;
+          group.delete(members[index]);
+          waiting.delete(members[index]);
+          failures.set(members[index], result.reason);
+        });
+        if (group.size === 0 || (haltOnFailure && failures.size > 0)) return;
+        batchFrom = batch[batch.length - 1].checkpoint;
       }
-      if (!moved) return checkpoint;
-      // Another runner (or a rebuild's switch) moved the checkpoint: go on from where it is now.
-      ({ checkpoint } = await checkpoints.position(binding.checkpointName));
+    } finally {
+      await reader.close();
     }
   }
 
-  private async follow(binding: ProjectionBinding, wake: LiveWake): Promise<void> {
+  private async follow(wake: LiveWake): Promise<void> {
     const idlePollMs = this.options.idlePollMs ?? DEFAULT_IDLE_POLL_MS;
-    let failures = 0;
+    const backoff = new Map<ProjectionBinding, Backoff>();
+    let positions: Positions = new Map();
     while (!this.stopping) {
       const seen = wake.generation;
+      const now = Date.now();
+      const ready = this.bindings.filter((binding) => (backoff.get(binding)?.until ?? 0) <= now);
+      let failures: Failures;
       try {
-        const checkpoint = await this.catchUpOne(binding);
-        failures = 0;
-        await wake.wait(seen, idlePollMs, checkpoint);
+        // Known positions are kept between passes: a compare-and-set that fails corrects them.
+        const unknown = ready.filter((binding) => !positions.has(binding));
+        if (unknown.length > 0) positions = new Map([...positions, ...(await this.positionsOf(unknown))]);
+        failures = await this.pass(ready, positions, { haltOnFailure: false });
       } catch (error) {
-        failures += 1;
+        failures = new Map(ready.map((binding) => [binding, error]));
+      }
+      for (const binding of ready) if (!failures.has(binding)) backoff.delete(binding);
+      for (const [binding, error] of failures) {
+        const attempt = (backoff.get(binding)?.failures ?? 0) + 1;
         this.logger.error(
-          `projection ${binding.projection.name} failed (attempt ${failures}); retrying from its checkpoint`,
+          `projection ${binding.projection.name} failed (attempt ${attempt}); retrying from its checkpoint`,
           error,
         );
-        await wake.sleep(Math.min(100 * 2 ** failures, MAX_RETRY_DELAY_MS));
+        backoff.set(binding, {
+          failures: attempt,
+          until: Date.now() + Math.min(100 * 2 ** attempt, MAX_RETRY_DELAY_MS),
+        });
+        // Its next pass starts from the checkpoint as stored.
+        positions.delete(binding);
       }
+      const retryIn = Math.min(...[...backoff.values()].map(({ until }) => until - Date.now()));
+      const resumeFrom = positions.get(this.bindings[0]) ?? null;
+      await wake.wait(seen, Math.max(0, Math.min(idlePollMs, retryIn)), resumeFrom);
     }
   }
 }

@@ -4,7 +4,7 @@ import type { RecordedEvent } from '@l10k/eventstore';
 import { findRuleSet } from '@l10k/rules';
 import { ApplicationSummaryRow } from '../entities/application-summary.entity';
 import { applicationRecordOf } from '../records/application-record';
-import { upsertFoldedApplication } from './fold-stored-application';
+import { upsertFoldedApplications } from './fold-stored-application';
 import { wholeApplicationStream } from './application-stream-routing';
 import type { Projection, TableNames } from './projection';
 
@@ -65,13 +65,17 @@ export const applicationSummariesProjection: Projection<Tables> = {
   name: 'application_summaries',
   tables: ['application_summaries'],
   events: wholeApplicationStream,
-  handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
-    return upsertFoldedApplication(
+  project(
+    manager: EntityManager,
+    events: readonly RecordedEvent[],
+    tables: TableNames<Tables>,
+  ): Promise<void> {
+    return upsertFoldedApplications(
       manager,
       ApplicationSummaryRow,
       tables.application_summaries,
-      (id) => ({ id }),
-      recorded,
+      'id',
+      events,
       summaryRow,
     );
   },

@@ -4,7 +4,7 @@ import type { RecordedEvent } from '@l10k/eventstore';
 import { performanceReportDueDate } from '@l10k/rules';
 import { AwardLedgerRow } from '../entities/award-ledger-entry.entity';
 import { wholeApplicationStream } from './application-stream-routing';
-import { upsertFoldedApplication } from './fold-stored-application';
+import { upsertFoldedApplications } from './fold-stored-application';
 import type { Projection, TableNames } from './projection';
 
 type Tables = 'award_ledger';
@@ -60,13 +60,17 @@ export const awardLedgerProjection: Projection<Tables> = {
   name: 'award_ledger',
   tables: ['award_ledger'],
   events: wholeApplicationStream,
-  handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
-    return upsertFoldedApplication(
+  project(
+    manager: EntityManager,
+    events: readonly RecordedEvent[],
+    tables: TableNames<Tables>,
+  ): Promise<void> {
+    return upsertFoldedApplications(
       manager,
       AwardLedgerRow,
       tables.award_ledger,
-      (applicationId) => ({ applicationId }),
-      recorded,
+      'applicationId',
+      events,
       ledgerRow,
     );
   },

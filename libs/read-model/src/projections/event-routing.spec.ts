@@ -3,7 +3,7 @@ import { eventSchemaVersions } from '@l10k/domain';
 import type { RecordedEvent } from '@l10k/eventstore';
 import {
   domainEventTypes,
-  projectEvent,
+  projectBatch,
   readModelProjections,
   UnknownEventTypeError,
   type EventRouting,
@@ -38,8 +38,8 @@ describe('which events reach a projection', () => {
     expect(unhandled).toEqual([]);
   });
 
-  describe('when the runner offers an event', () => {
-    const handled: string[] = [];
+  describe('when the runner offers a batch', () => {
+    const handled: string[][] = [];
     const projection: Projection<'t'> = {
       name: 'fake',
       tables: ['t'],
@@ -47,29 +47,45 @@ describe('which events reach a projection', () => {
         ...(Object.fromEntries(domainEventTypes.map((type) => [type, 'ignore'])) as EventRouting),
         ApplicationSubmitted: 'handle',
       },
-      handle: async (_manager, event) => void handled.push(event.type),
+      project: async (_manager, events) => void handled.push(events.map((event) => event.type)),
     };
     const manager = {} as EntityManager;
 
     beforeEach(() => (handled.length = 0));
 
-    it('passes a type it handles to its handler', async () => {
-      await projectEvent(manager, projection, recorded('ApplicationSubmitted'), { t: 't' });
-      expect(handled).toEqual(['ApplicationSubmitted']);
+    it('passes the events of the types it handles to its fold, together and in order', async () => {
+      await projectBatch(
+        manager,
+        projection,
+        [recorded('ApplicationSubmitted'), recorded('ApplicationCreated'), recorded('ApplicationSubmitted')],
+        { t: 't' },
+      );
+      expect(handled).toEqual([['ApplicationSubmitted', 'ApplicationSubmitted']]);
     });
 
-    it('keeps a type it ignores from its handler', async () => {
-      await projectEvent(manager, projection, recorded('ApplicationCreated'), { t: 't' });
-      await projectEvent(manager, projection, recorded('NationalShareCommitted'), { t: 't' });
+    it('keeps the types it ignores from its fold, and does not call it for a batch of none it handles', async () => {
+      await projectBatch(
+        manager,
+        projection,
+        [recorded('ApplicationCreated'), recorded('NationalShareCommitted')],
+        {
+          t: 't',
+        },
+      );
       expect(handled).toEqual([]);
     });
 
     it('stops at a type the domain does not know, naming it, rather than skip it', async () => {
-      const unknown = projectEvent(manager, projection, recorded('ApplicationTeleported'), { t: 't' });
+      const unknown = projectBatch(
+        manager,
+        projection,
+        [recorded('ApplicationSubmitted'), recorded('ApplicationTeleported')],
+        { t: 't' },
+      );
       await expect(unknown).rejects.toThrow(UnknownEventTypeError);
       await expect(unknown).rejects.toThrow(/ApplicationTeleported.*application-1 revision 3/);
       // Names of Object.prototype are not event types either.
-      await expect(projectEvent(manager, projection, recorded('toString'), { t: 't' })).rejects.toThrow(
+      await expect(projectBatch(manager, projection, [recorded('toString')], { t: 't' })).rejects.toThrow(
         UnknownEventTypeError,
       );
       expect(handled).toEqual([]);
@@ -79,7 +95,7 @@ describe('which events reach a projection', () => {
       const { ApplicationCreated: _undecided, ...partly } = projection.events;
       const undecided = { ...projection, events: partly as EventRouting };
       await expect(
-        projectEvent(manager, undecided, recorded('ApplicationCreated'), { t: 't' }),
+        projectBatch(manager, undecided, [recorded('ApplicationCreated')], { t: 't' }),
       ).rejects.toThrow('projection fake has not decided whether it handles ApplicationCreated');
     });
   });

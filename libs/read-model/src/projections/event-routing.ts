@@ -28,19 +28,24 @@ export class UnknownEventTypeError extends Error {
 }
 
 /**
- * Offers one event to a projection, inside the caller's transaction: the types it handles
- * reach its handler, the ones it ignores do not, and a type the domain does not know
- * (written by a newer version, say) throws, so the runner retries instead of moving on.
+ * Offers a batch to a projection, inside the caller's transaction: the events of the types
+ * it handles reach its fold together, in log order, the ones it ignores do not, and a type
+ * the domain does not know (written by a newer version, say) throws before anything is
+ * written, so the runner retries instead of moving on.
  */
-export async function projectEvent<Table extends string>(
+export async function projectBatch<Table extends string>(
   manager: EntityManager,
   projection: Projection<Table>,
-  event: RecordedEvent,
+  events: readonly RecordedEvent[],
   tables: TableNames<Table>,
 ): Promise<void> {
-  if (!isDomainEventType(event.type)) throw new UnknownEventTypeError(projection.name, event);
-  const decision = projection.events[event.type];
-  if (decision === 'handle') await projection.handle(manager, event, tables);
-  else if (decision !== 'ignore')
-    throw new Error(`projection ${projection.name} has not decided whether it handles ${event.type}`);
+  const handled: RecordedEvent[] = [];
+  for (const event of events) {
+    if (!isDomainEventType(event.type)) throw new UnknownEventTypeError(projection.name, event);
+    const decision = projection.events[event.type];
+    if (decision === 'handle') handled.push(event);
+    else if (decision !== 'ignore')
+      throw new Error(`projection ${projection.name} has not decided whether it handles ${event.type}`);
+  }
+  if (handled.length > 0) await projection.project(manager, handled, tables);
 }

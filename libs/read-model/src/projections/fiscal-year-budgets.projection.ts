@@ -8,11 +8,50 @@ import {
 } from '@l10k/domain';
 import type { RecordedEvent } from '@l10k/eventstore';
 import { FiscalYearBudgetRow } from '../entities/fiscal-year-budget.entity';
-import { findRow, upsertRows } from '../tables';
+import { findRows, upsertRows } from '../tables';
 import { fiscalYearOfStream } from './stream-names';
 import type { Projection, TableNames } from './projection';
 
 type Tables = 'fiscal_year_budgets';
+
+/** The row after one more event of the fiscal year's budget stream. */
+function evolveRow(
+  fiscalYear: number,
+  stored: FiscalYearBudgetRow | undefined,
+  recorded: RecordedEvent,
+): FiscalYearBudgetRow {
+  // Per-application commitments only guard decisions in `decide`; the read model needs the sums
+  // (bookings carry what they replace, so the sums fold without the per-application maps).
+  const before: BudgetState = stored
+    ? {
+        ...initialBudgetState(fiscalYear),
+        nationalBudget: stored.nationalBudget,
+        committed: stored.committed,
+        intakeOpen: stored.intakeOpen,
+        decided: stored.decided,
+        confirmed: stored.confirmed,
+        released: stored.released,
+        paid: stored.paid,
+      }
+    : initialBudgetState(fiscalYear);
+  const event = { type: recorded.type, data: recorded.data } as unknown as BudgetEvent;
+  const after = evolveBudget(before, event);
+  return {
+    fiscalYear,
+    nationalBudget: after.nationalBudget,
+    committed: after.committed,
+    remaining: remainingBudget(after),
+    intakeOpen: after.intakeOpen,
+    adoptedApplications:
+      (stored?.adoptedApplications ?? 0) + (event.type === 'NationalShareCommitted' ? 1 : 0),
+    decided: after.decided,
+    confirmed: after.confirmed,
+    released: after.released,
+    paid: after.paid,
+    streamRevision: Number(recorded.revision),
+    updatedAt: new Date(recorded.metadata.occurredAt),
+  };
+}
 
 /** The fiscal year's budget, committed national share and what remains, and after adoption decided, confirmed, released and paid; folded with `evolveBudget`. */
 export const fiscalYearBudgetsProjection: Projection<Tables> = {
@@ -51,13 +90,22 @@ export const fiscalYearBudgetsProjection: Projection<Tables> = {
     NationalShareReleased: 'handle',
     NationalSharePaid: 'handle',
   },
-  async handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
-    const fiscalYear = fiscalYearOfStream(recorded.streamId);
-    if (fiscalYear === undefined) return;
+  async project(
+    manager: EntityManager,
+    events: readonly RecordedEvent[],
+    tables: TableNames<Tables>,
+  ): Promise<void> {
+    const onBudgetStreams = events.flatMap((recorded) => {
+      const fiscalYear = fiscalYearOfStream(recorded.streamId);
+      return fiscalYear === undefined ? [] : [{ fiscalYear, recorded }];
+    });
+    if (onBudgetStreams.length === 0) return;
     const table = tables.fiscal_year_budgets;
-    const stored = await findRow(manager, FiscalYearBudgetRow, table, { fiscalYear }, [
+    const years = [...new Set(onBudgetStreams.map(({ fiscalYear }) => fiscalYear))];
+    const stored = await findRows(manager, FiscalYearBudgetRow, table, 'fiscalYear', years, [
       'nationalBudget',
       'committed',
+      'remaining',
       'intakeOpen',
       'adoptedApplications',
       'decided',
@@ -65,39 +113,22 @@ export const fiscalYearBudgetsProjection: Projection<Tables> = {
       'released',
       'paid',
       'streamRevision',
+      'updatedAt',
     ]);
-    if (stored !== undefined && BigInt(stored.streamRevision) >= recorded.revision) return;
-    // Per-application commitments only guard decisions in `decide`; the read model needs the sums
-    // (bookings carry what they replace, so the sums fold without the per-application maps).
-    const before: BudgetState = stored
-      ? {
-          ...initialBudgetState(fiscalYear),
-          nationalBudget: stored.nationalBudget,
-          committed: stored.committed,
-          intakeOpen: stored.intakeOpen,
-          decided: stored.decided,
-          confirmed: stored.confirmed,
-          released: stored.released,
-          paid: stored.paid,
-        }
-      : initialBudgetState(fiscalYear);
-    const event = { type: recorded.type, data: recorded.data } as unknown as BudgetEvent;
-    const after = evolveBudget(before, event);
-    const row: FiscalYearBudgetRow = {
-      fiscalYear,
-      nationalBudget: after.nationalBudget,
-      committed: after.committed,
-      remaining: remainingBudget(after),
-      intakeOpen: after.intakeOpen,
-      adoptedApplications:
-        (stored?.adoptedApplications ?? 0) + (event.type === 'NationalShareCommitted' ? 1 : 0),
-      decided: after.decided,
-      confirmed: after.confirmed,
-      released: after.released,
-      paid: after.paid,
-      streamRevision: Number(recorded.revision),
-      updatedAt: new Date(recorded.metadata.occurredAt),
-    };
-    await upsertRows(manager, FiscalYearBudgetRow, table, [row], { newerBy: 'streamRevision' });
+    const rows = new Map<number, FiscalYearBudgetRow>(stored.map((row) => [row.fiscalYear, row]));
+    const moved = new Set<number>();
+    for (const { fiscalYear, recorded } of onBudgetStreams) {
+      const before = rows.get(fiscalYear);
+      if (before !== undefined && BigInt(before.streamRevision) >= recorded.revision) continue;
+      rows.set(fiscalYear, evolveRow(fiscalYear, before, recorded));
+      moved.add(fiscalYear);
+    }
+    await upsertRows(
+      manager,
+      FiscalYearBudgetRow,
+      table,
+      [...moved].map((fiscalYear) => rows.get(fiscalYear)!),
+      { newerBy: 'streamRevision' },
+    );
   },
 };

@@ -1,12 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import {
-  evolveApplication,
-  initialApplicationState,
-  type ApplicationEvent,
-  type ExistingApplication,
-} from '@l10k/domain';
+import { evolveApplication, initialApplicationState, type ExistingApplication } from '@l10k/domain';
 import type { RecordedEvent } from '@l10k/eventstore';
-import { findRow, upsertRows, type RowClass } from '../tables';
+import { findRows, upsertRows, type RowClass } from '../tables';
 import { applicationEventOf } from './application-event';
 
 /** A read table that keeps the application's folded state beside the revision it reflects. */
@@ -15,89 +10,80 @@ export interface FoldedApplicationRow {
   state: ExistingApplication;
 }
 
-interface StoredState {
-  readonly revision: bigint;
+/** An application a batch moved on: its state after the batch, and the last event folded in. */
+export interface FoldedApplication {
+  readonly applicationId: string;
   readonly state: ExistingApplication;
+  readonly revision: bigint;
+  readonly occurredAt: string;
 }
 
 /**
- * What this transaction has folded so far, per table and application: a batch usually holds
- * several events of one application, and re-reading the row each time would double the
- * round trips. Keyed by the transaction's EntityManager, so it dies with the transaction
- * (and with it anything a rollback undoes).
+ * Folds a batch into the application states a table keeps (`state` beside
+ * `streamRevision`, one row per application, found by `keyProperty`): the rows the batch
+ * touches are read once, every event is folded in memory, and each application that moved
+ * comes back once with its state after the batch. An event at or below the revision a
+ * row (or an earlier event of the batch) reflects is a redelivery and changes nothing.
  */
-const foldedInTransaction = new WeakMap<EntityManager, Map<string, StoredState>>();
-
-const cacheKey = (table: string, applicationId: string): string => `${table}\u0000${applicationId}`;
-
-async function storedState<Row extends FoldedApplicationRow>(
+export async function foldStoredApplications<Row extends FoldedApplicationRow>(
   manager: EntityManager,
   entity: RowClass<Row>,
   table: string,
-  key: Partial<Row>,
-  applicationId: string,
-): Promise<StoredState | undefined> {
-  let folded = foldedInTransaction.get(manager);
-  if (folded === undefined) {
-    folded = new Map();
-    foldedInTransaction.set(manager, folded);
+  keyProperty: keyof Row & string,
+  events: readonly RecordedEvent[],
+): Promise<FoldedApplication[]> {
+  const found = events.flatMap((recorded) => {
+    const onStream = applicationEventOf(recorded);
+    return onStream === undefined ? [] : [{ ...onStream, recorded }];
+  });
+  if (found.length === 0) return [];
+  const ids = [...new Set(found.map(({ applicationId }) => applicationId))];
+  const stored = await findRows(manager, entity, table, keyProperty, ids as Row[typeof keyProperty][], [
+    'streamRevision',
+    'state',
+  ]);
+  const current = new Map<string, { revision: bigint; state: ExistingApplication | undefined }>(
+    stored.map((row) => [
+      String(row[keyProperty]),
+      { revision: BigInt(row.streamRevision), state: row.state },
+    ]),
+  );
+  const moved = new Map<string, FoldedApplication>();
+  for (const { applicationId, event, recorded } of found) {
+    const before = current.get(applicationId);
+    if (before !== undefined && before.revision >= recorded.revision) continue;
+    const next = evolveApplication(before?.state ?? initialApplicationState(), event);
+    if (next.status === 'none') continue;
+    current.set(applicationId, { revision: recorded.revision, state: next });
+    moved.set(applicationId, {
+      applicationId,
+      state: next,
+      revision: recorded.revision,
+      occurredAt: recorded.metadata.occurredAt,
+    });
   }
-  const cached = folded.get(cacheKey(table, applicationId));
-  if (cached !== undefined) return cached;
-  const row = await findRow(manager, entity, table, key, ['streamRevision', 'state']);
-  return row === undefined ? undefined : { revision: BigInt(row.streamRevision), state: row.state };
+  return [...moved.values()];
 }
 
 /**
- * Folds one more event into the application state a table keeps (`state` beside
- * `streamRevision`, in the row that `key` finds). Undefined when the row already reflects
- * the event (a redelivery) or the event leaves no application behind. The caller writes
- * the returned state to the row in the same transaction.
+ * The whole fold of a projection that keeps one folded application per row: fold the
+ * batch into the stored states, then write the rows `toRow` makes of the applications that
+ * moved, in one statement (a redelivery writes nothing).
  */
-export async function foldStoredApplication<Row extends FoldedApplicationRow>(
+export async function upsertFoldedApplications<Row extends FoldedApplicationRow>(
   manager: EntityManager,
   entity: RowClass<Row>,
   table: string,
-  key: Partial<Row>,
-  applicationId: string,
-  event: ApplicationEvent,
-  revision: bigint,
-): Promise<ExistingApplication | undefined> {
-  const stored = await storedState(manager, entity, table, key, applicationId);
-  if (stored !== undefined && stored.revision >= revision) return undefined;
-  const next = evolveApplication(stored?.state ?? initialApplicationState(), event);
-  if (next.status === 'none') return undefined;
-  foldedInTransaction.get(manager)?.set(cacheKey(table, applicationId), { revision, state: next });
-  return next;
-}
-
-/**
- * The whole handler of a projection that keeps one folded application per row: fold the
- * event into the stored state, then write the row `toRow` makes of it (a redelivery, or a
- * revision the row already reflects, writes nothing).
- */
-export async function upsertFoldedApplication<Row extends FoldedApplicationRow>(
-  manager: EntityManager,
-  entity: RowClass<Row>,
-  table: string,
-  keyOf: (applicationId: string) => Partial<Row>,
-  recorded: RecordedEvent,
+  keyProperty: keyof Row & string,
+  events: readonly RecordedEvent[],
   toRow: (state: ExistingApplication, revision: bigint, occurredAt: string) => Row,
 ): Promise<void> {
-  const found = applicationEventOf(recorded);
-  if (found === undefined) return;
-  const { applicationId, event } = found;
-  const state = await foldStoredApplication(
+  const moved = await foldStoredApplications(manager, entity, table, keyProperty, events);
+  await upsertRows(
     manager,
     entity,
     table,
-    keyOf(applicationId),
-    applicationId,
-    event,
-    recorded.revision,
+    moved.map(({ state, revision, occurredAt }) => toRow(state, revision, occurredAt)),
+    { newerBy: 'streamRevision' },
   );
-  if (state === undefined) return;
-  await upsertRows(manager, entity, table, [toRow(state, recorded.revision, recorded.metadata.occurredAt)], {
-    newerBy: 'streamRevision',
-  });
 }

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { PostgresEventStore, type RecordedEvent } from '@l10k/eventstore';
-import { liveTables, projectEvent, readModelEntities, readModelProjections } from '@l10k/read-model';
+import { liveTables, projectBatch, readModelEntities, readModelProjections } from '@l10k/read-model';
 import { createTestDatabase } from '../../../../test/test-database';
 import { readModelSnapshot, waitForVisibleLog, WorkflowRecorder, writeSimulation } from '../../test';
 
@@ -9,12 +9,11 @@ describe('the projections’ handlers', () => {
   let dataSource: DataSource;
   let events: RecordedEvent[];
 
+  /** One batch to every projection, in one transaction, as the runner offers it. */
   const deliver = async (batch: readonly RecordedEvent[]): Promise<void> => {
     await dataSource.transaction(async (manager) => {
-      for (const event of batch) {
-        for (const projection of readModelProjections)
-          await projectEvent(manager, projection, event, liveTables(projection));
-      }
+      for (const projection of readModelProjections)
+        await projectBatch(manager, projection, batch, liveTables(projection));
     });
   };
 

@@ -6,18 +6,20 @@ import type { EventRouting } from './event-routing';
 export type TableNames<Table extends string = string> = Readonly<Record<Table, string>>;
 
 /**
- * A read model's handlers (DESIGN.md, "Projections"). `handle` runs inside the runner's
- * transaction and writes only the tables it is given, so a rebuild can aim it at shadow
- * tables. Handlers are idempotent: an event at or below a row's `stream_revision` changes nothing.
+ * A read model's fold over a batch (DESIGN.md, "Projections"). `project` runs inside the
+ * runner's transaction and writes only the tables it is given, so a rebuild can aim it at
+ * shadow tables: it reads the rows the batch touches once, folds the batch in memory and
+ * writes the touched rows with set-based statements. Idempotent: an event at or below a
+ * row's `stream_revision` changes nothing.
  */
 export interface Projection<Table extends string = string> {
   readonly name: string;
   /** The tables it owns, in the order a rebuild creates them. */
   readonly tables: readonly Table[];
-  /** Which event types reach `handle` (projectEvent routes them); every type of the domain is decided. */
+  /** Which event types reach `project` (projectBatch routes them); every type of the domain is decided. */
   readonly events: EventRouting;
-  /** Receives only the event types `events` marks 'handle'. */
-  handle(manager: EntityManager, event: RecordedEvent, tables: TableNames<Table>): Promise<void>;
+  /** Receives, in log order, only the events whose types `events` marks 'handle' (never none). */
+  project(manager: EntityManager, events: readonly RecordedEvent[], tables: TableNames<Table>): Promise<void>;
 }
 
 /** The projection's own tables, unchanged: what the live runner writes. */

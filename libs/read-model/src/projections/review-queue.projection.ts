@@ -5,8 +5,7 @@ import { findRuleSet } from '@l10k/rules';
 import { ReviewQueueRow } from '../entities/review-queue-entry.entity';
 import { ReviewQueueStateRow } from '../entities/review-queue-state.entity';
 import { deleteRows, upsertRows } from '../tables';
-import { applicationEventOf } from './application-event';
-import { foldStoredApplication } from './fold-stored-application';
+import { foldStoredApplications } from './fold-stored-application';
 import { wholeApplicationStream } from './application-stream-routing';
 import type { Projection, TableNames } from './projection';
 
@@ -40,34 +39,32 @@ export const reviewQueueProjection: Projection<Tables> = {
   name: 'review_queue',
   tables: ['review_queue', 'review_queue_states'],
   events: wholeApplicationStream,
-  async handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
-    const found = applicationEventOf(recorded);
-    if (found === undefined) return;
-    const { applicationId } = found;
-    const state = await foldStoredApplication(
+  async project(
+    manager: EntityManager,
+    events: readonly RecordedEvent[],
+    tables: TableNames<Tables>,
+  ): Promise<void> {
+    const moved = await foldStoredApplications(
       manager,
       ReviewQueueStateRow,
       tables.review_queue_states,
-      { applicationId },
-      applicationId,
-      found.event,
-      recorded.revision,
+      'applicationId',
+      events,
     );
-    if (state === undefined) return;
-    const streamRevision = Number(recorded.revision);
     await upsertRows(
       manager,
       ReviewQueueStateRow,
       tables.review_queue_states,
-      [{ applicationId, streamRevision, state }],
+      moved.map(({ applicationId, state, revision }) => ({
+        applicationId,
+        streamRevision: Number(revision),
+        state,
+      })),
       { newerBy: 'streamRevision' },
     );
-    if (isOpen(state)) {
-      await upsertRows(manager, ReviewQueueRow, tables.review_queue, [queueRow(state, recorded.revision)], {
-        newerBy: 'streamRevision',
-      });
-    } else {
-      await deleteRows(manager, ReviewQueueRow, tables.review_queue, { applicationId });
-    }
+    const open = moved.flatMap(({ state, revision }) => (isOpen(state) ? [queueRow(state, revision)] : []));
+    await upsertRows(manager, ReviewQueueRow, tables.review_queue, open, { newerBy: 'streamRevision' });
+    const left = moved.filter(({ state }) => !isOpen(state)).map(({ applicationId }) => applicationId);
+    await deleteRows(manager, ReviewQueueRow, tables.review_queue, 'applicationId', left);
   },
 };

@@ -1,37 +1,107 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@l10k/eventstore';
+import type { ApplicationEvent } from '@l10k/domain';
 import { RoundStatisticRow, type RoundOutcome } from '../entities/round-statistic.entity';
-import { upsertRows } from '../tables';
+import { findRows, upsertRows } from '../tables';
 import { applicationEventOf } from './application-event';
 import type { Projection, TableNames } from './projection';
 
 type Tables = 'round_statistics';
 
-/**
- * Sets the outcome on the row of the application's latest (re)submission before `revision`,
- * unless that row already reflects the event. A set-based update (the row is chosen by a
- * subquery), so written by hand; the specs run it against the migrated schema.
- */
-const settleLatestSubmission = (
-  manager: EntityManager,
-  table: string,
+/** An application's round facts as this batch leaves them, and which of them it changed. */
+class ApplicationRounds {
+  /** By round: the key of a fact, so a statement writes it once. */
+  private readonly changed = new Map<string, RoundStatisticRow>();
+
+  constructor(private readonly rows: RoundStatisticRow[] = []) {}
+
+  /**
+   * A (re)submission or a report opens the fact of its round; into a round it was already
+   * counted in, it reopens that round's fact (unless the fact already reflects it).
+   */
+  open(row: RoundStatisticRow): void {
+    const index = this.rows.findIndex((stored) => stored.round === row.round);
+    const stored = this.rows[index];
+    if (stored !== undefined && stored.streamRevision >= row.streamRevision) return;
+    if (stored === undefined) this.rows.push(row);
+    else this.rows[index] = row;
+    this.changed.set(row.round, row);
+  }
+
+  /**
+   * Sets the outcome on the fact of the latest (re)submission before `revision`, unless it
+   * already reflects the event. From a draft there is no fact, and nothing changes.
+   */
+  settle(
+    revision: number,
+    outcome: RoundOutcome,
+    adoption?: { approvedGrant: number; nationalShare: number },
+  ): void {
+    const earlier = this.rows.filter((row) => row.submittedRevision < revision);
+    if (earlier.length === 0) return;
+    const latest = earlier.reduce((a, b) => (b.submittedRevision > a.submittedRevision ? b : a));
+    if (latest.streamRevision >= revision) return;
+    latest.outcome = outcome;
+    latest.approvedGrant = adoption?.approvedGrant ?? null;
+    latest.nationalShare = adoption?.nationalShare ?? null;
+    latest.streamRevision = revision;
+    this.changed.set(latest.round, latest);
+  }
+
+  get changedRows(): RoundStatisticRow[] {
+    return [...this.changed.values()];
+  }
+}
+
+function foldRoundEvent(
+  rounds: ApplicationRounds,
   applicationId: string,
-  revision: bigint,
-  outcome: RoundOutcome,
-  adoption?: { approvedGrant: number; nationalShare: number },
-): Promise<unknown> =>
-  manager.query(
-    `UPDATE ${table} SET outcome = $3, approved_grant = $4, national_share = $5, stream_revision = $2
-      WHERE application_id = $1 AND stream_revision < $2
-        AND submitted_revision = (SELECT max(submitted_revision) FROM ${table} WHERE application_id = $1 AND submitted_revision < $2)`,
-    [
-      applicationId,
-      revision.toString(),
-      outcome,
-      adoption?.approvedGrant ?? null,
-      adoption?.nationalShare ?? null,
-    ],
-  );
+  event: ApplicationEvent,
+  revision: number,
+): void {
+  switch (event.type) {
+    case 'ApplicationSubmitted':
+    case 'ApplicationResubmitted':
+    case 'ReportedToMic':
+      rounds.open({
+        applicationId,
+        round: event.data.round,
+        fiscalYear: event.data.fiscalYear,
+        track: event.type === 'ReportedToMic' ? 'local' : 'national',
+        submittedRevision: revision,
+        outcome: null,
+        requestedGrant: event.data.funding.grant,
+        approvedGrant: null,
+        nationalShare: null,
+        streamRevision: revision,
+      });
+      return;
+    case 'ApplicationAdopted':
+      rounds.settle(revision, 'adopted', {
+        approvedGrant: event.data.approvedGrant,
+        nationalShare: event.data.funding.nationalShare,
+      });
+      return;
+    case 'ApplicationRejected':
+      rounds.settle(revision, 'rejected');
+      return;
+    case 'RevisionRequested':
+      rounds.settle(revision, 'revision_requested');
+      return;
+    case 'MicReportAcknowledged':
+      rounds.settle(revision, 'acknowledged');
+      return;
+    case 'MicReportReturned':
+      rounds.settle(revision, 'returned');
+      return;
+    case 'ApplicationWithdrawn':
+      rounds.settle(revision, 'withdrawn');
+      return;
+    default:
+      // The types `events` ignores never arrive here.
+      return;
+  }
+}
 
 /**
  * One fact per (application, round it was submitted or reported to) and what became of it
@@ -74,63 +144,36 @@ export const roundStatisticsProjection: Projection<Tables> = {
     NationalShareReleased: 'ignore',
     NationalSharePaid: 'ignore',
   },
-  async handle(manager: EntityManager, recorded: RecordedEvent, tables: TableNames<Tables>): Promise<void> {
-    const found = applicationEventOf(recorded);
-    if (found === undefined) return;
-    const { applicationId, event } = found;
+  async project(
+    manager: EntityManager,
+    events: readonly RecordedEvent[],
+    tables: TableNames<Tables>,
+  ): Promise<void> {
+    const found = events.flatMap((recorded) => {
+      const onStream = applicationEventOf(recorded);
+      return onStream === undefined ? [] : [{ ...onStream, revision: Number(recorded.revision) }];
+    });
+    if (found.length === 0) return;
     const table = tables.round_statistics;
-    switch (event.type) {
-      case 'ApplicationSubmitted':
-      case 'ApplicationResubmitted':
-      case 'ReportedToMic':
-        // A resubmission (or a report after a return) into the round it was already counted
-        // in reopens that round's fact.
-        await upsertRows(
-          manager,
-          RoundStatisticRow,
-          table,
-          [
-            {
-              applicationId,
-              round: event.data.round,
-              fiscalYear: event.data.fiscalYear,
-              track: event.type === 'ReportedToMic' ? 'local' : 'national',
-              submittedRevision: Number(recorded.revision),
-              outcome: null,
-              requestedGrant: event.data.funding.grant,
-              approvedGrant: null,
-              nationalShare: null,
-              streamRevision: Number(recorded.revision),
-            },
-          ],
-          { newerBy: 'streamRevision' },
-        );
-        return;
-      case 'ApplicationAdopted':
-        await settleLatestSubmission(manager, table, applicationId, recorded.revision, 'adopted', {
-          approvedGrant: event.data.approvedGrant,
-          nationalShare: event.data.funding.nationalShare,
-        });
-        return;
-      case 'ApplicationRejected':
-        await settleLatestSubmission(manager, table, applicationId, recorded.revision, 'rejected');
-        return;
-      case 'RevisionRequested':
-        await settleLatestSubmission(manager, table, applicationId, recorded.revision, 'revision_requested');
-        return;
-      case 'MicReportAcknowledged':
-        await settleLatestSubmission(manager, table, applicationId, recorded.revision, 'acknowledged');
-        return;
-      case 'MicReportReturned':
-        await settleLatestSubmission(manager, table, applicationId, recorded.revision, 'returned');
-        return;
-      case 'ApplicationWithdrawn':
-        // From a draft there is no submission row, and nothing to update.
-        await settleLatestSubmission(manager, table, applicationId, recorded.revision, 'withdrawn');
-        return;
-      default:
-        // The types `events` ignores never arrive here.
-        return;
-    }
+    const ids = [...new Set(found.map(({ applicationId }) => applicationId))];
+    const stored = await findRows(manager, RoundStatisticRow, table, 'applicationId', ids, [
+      'round',
+      'fiscalYear',
+      'track',
+      'submittedRevision',
+      'outcome',
+      'requestedGrant',
+      'approvedGrant',
+      'nationalShare',
+      'streamRevision',
+    ]);
+    const storedRows = new Map<string, RoundStatisticRow[]>();
+    for (const row of stored)
+      storedRows.set(row.applicationId, [...(storedRows.get(row.applicationId) ?? []), row]);
+    const byApplication = new Map(ids.map((id) => [id, new ApplicationRounds(storedRows.get(id))]));
+    for (const { applicationId, event, revision } of found)
+      foldRoundEvent(byApplication.get(applicationId)!, applicationId, event, revision);
+    const changed = [...byApplication.values()].flatMap((rounds) => rounds.changedRows);
+    await upsertRows(manager, RoundStatisticRow, table, changed, { newerBy: 'streamRevision' });
   },
 };

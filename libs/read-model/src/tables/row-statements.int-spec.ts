@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import {
   deleteRows,
-  findRow,
+  findRows,
   FiscalYearBudgetRow,
+  ReviewQueueRow,
   readModelEntities,
   RoundStatisticRow,
   upsertRows,
@@ -51,21 +52,22 @@ describe('statements built from a read table’s entity', () => {
     const [raw] = await dataSource.query('SELECT * FROM fiscal_year_budgets WHERE fiscal_year = 2025');
     expect(raw).toMatchObject({ fiscal_year: 2025, national_budget: '5000000000', intake_open: true });
     expect(
-      await findRow(dataSource.manager, FiscalYearBudgetRow, 'fiscal_year_budgets', { fiscalYear: 2025 }, [
-        'nationalBudget',
-        'streamRevision',
-        'updatedAt',
-      ]),
-    ).toEqual({
-      nationalBudget: 5_000_000_000,
-      streamRevision: 0,
-      updatedAt: new Date('2025-04-01T00:00:00.000Z'),
-    });
-    expect(
-      await findRow(dataSource.manager, FiscalYearBudgetRow, 'fiscal_year_budgets', { fiscalYear: 1999 }, [
-        'nationalBudget',
-      ]),
-    ).toBeUndefined();
+      await findRows(
+        dataSource.manager,
+        FiscalYearBudgetRow,
+        'fiscal_year_budgets',
+        'fiscalYear',
+        [2025, 1999],
+        ['nationalBudget', 'streamRevision', 'updatedAt'],
+      ),
+    ).toEqual([
+      {
+        fiscalYear: 2025,
+        nationalBudget: 5_000_000_000,
+        streamRevision: 0,
+        updatedAt: new Date('2025-04-01T00:00:00.000Z'),
+      },
+    ]);
   });
 
   it('overwrite a row only with a later revision of its stream', async () => {
@@ -77,12 +79,17 @@ describe('statements built from a read table’s entity', () => {
     await write(budget(2026, 2, 200));
     await write(budget(2026, 3, 333));
     const stored = () =>
-      findRow(dataSource.manager, FiscalYearBudgetRow, 'fiscal_year_budgets', { fiscalYear: 2026 }, [
-        'nationalBudget',
-      ]);
-    expect(await stored()).toEqual({ nationalBudget: 300 });
+      findRows(
+        dataSource.manager,
+        FiscalYearBudgetRow,
+        'fiscal_year_budgets',
+        'fiscalYear',
+        [2026],
+        ['nationalBudget'],
+      );
+    expect(await stored()).toEqual([{ fiscalYear: 2026, nationalBudget: 300 }]);
     await write(budget(2026, 4, 400));
-    expect(await stored()).toEqual({ nationalBudget: 400 });
+    expect(await stored()).toEqual([{ fiscalYear: 2026, nationalBudget: 400 }]);
   });
 
   it('keep the stored row of an insert-only fact, write several rows at once, and delete by key', async () => {
@@ -117,16 +124,70 @@ describe('statements built from a read table’s entity', () => {
       { round: '2025-06', requested_grant: '1' },
       { round: '2025-07', requested_grant: '2' },
     ]);
-    await deleteRows(dataSource.manager, RoundStatisticRow, 'round_statistics', { round: '2025-06' });
+    await deleteRows(dataSource.manager, RoundStatisticRow, 'round_statistics', 'round', ['2025-06']);
     expect(await dataSource.query('SELECT round FROM round_statistics')).toEqual([{ round: '2025-07' }]);
+  });
+
+  it('write thousands of rows in one statement, array columns included, and find them by a list of keys', async () => {
+    const queued = Array.from({ length: 3_000 }, (_, index): ReviewQueueRow => ({
+      applicationId: `00000000-0000-4000-a000-${String(index).padStart(12, '0')}`,
+      round: '2025-06',
+      fiscalYear: 2025,
+      decisionDueDate: '2025-07-22',
+      municipalityCode: '032077',
+      reviewerIds: index % 2 === 0 ? [] : ['reviewer-sato', `reviewer-${index}`],
+      reviewsDone: index % 3,
+      reviewsNeeded: 2,
+      status: 'under_review',
+      streamRevision: 4,
+    }));
+    await upsertRows(dataSource.manager, ReviewQueueRow, 'review_queue', queued, {
+      newerBy: 'streamRevision',
+    });
+    const found = await findRows(
+      dataSource.manager,
+      ReviewQueueRow,
+      'review_queue',
+      'applicationId',
+      [queued[0].applicationId, queued[2_999].applicationId],
+      ['reviewerIds', 'decisionDueDate', 'streamRevision'],
+    );
+    expect(found.sort((a, b) => a.applicationId.localeCompare(b.applicationId))).toEqual([
+      {
+        applicationId: queued[0].applicationId,
+        reviewerIds: [],
+        decisionDueDate: '2025-07-22',
+        streamRevision: 4,
+      },
+      {
+        applicationId: queued[2_999].applicationId,
+        reviewerIds: ['reviewer-sato', 'reviewer-2999'],
+        decisionDueDate: '2025-07-22',
+        streamRevision: 4,
+      },
+    ]);
+    await deleteRows(
+      dataSource.manager,
+      ReviewQueueRow,
+      'review_queue',
+      'applicationId',
+      queued.slice(1).map((row) => row.applicationId),
+    );
+    expect(await dataSource.query('SELECT application_id FROM review_queue')).toEqual([
+      { application_id: queued[0].applicationId },
+    ]);
   });
 
   it('name the property when it is not a column of the table', async () => {
     await expect(
-      findRow(dataSource.manager, FiscalYearBudgetRow, 'fiscal_year_budgets', { fiscalYear: 2025 }, [
-        'nationalBudget',
-        'surplus' as keyof FiscalYearBudgetRow & string,
-      ]),
+      findRows(
+        dataSource.manager,
+        FiscalYearBudgetRow,
+        'fiscal_year_budgets',
+        'fiscalYear',
+        [2025],
+        ['nationalBudget', 'surplus' as keyof FiscalYearBudgetRow & string],
+      ),
     ).rejects.toThrow('fiscal_year_budgets has no column for property surplus');
   });
 });

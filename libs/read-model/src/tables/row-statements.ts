@@ -27,9 +27,9 @@ function columnOf(metadata: EntityMetadata, property: string): ColumnMetadata {
   return column;
 }
 
-/** A value as the column stores it (the entity's transformers, JSON for jsonb, …): TypeORM's own conversion. */
-const persisted = (manager: EntityManager, column: ColumnMetadata, row: ObjectLiteral): unknown =>
-  manager.connection.driver.preparePersistentValue(column.getEntityValue(row), column);
+/** A key value as the column stores it (the entity's transformers …): TypeORM's own conversion. */
+const persisted = (manager: EntityManager, column: ColumnMetadata, value: unknown): unknown =>
+  manager.connection.driver.preparePersistentValue(value, column);
 
 const statements = new WeakMap<EntityMetadata, Map<string, string>>();
 
@@ -48,20 +48,17 @@ function cached(metadata: EntityMetadata, key: string, build: () => string): str
   return sql;
 }
 
-function upsertSql<Row>(
-  metadata: EntityMetadata,
-  table: string,
-  rowCount: number,
-  onConflict: OnConflict<Row>,
-): string {
+/** The column's type as a cast names it (`uuid`, `text[]`, …). */
+const castOf = (column: ColumnMetadata): string => `${String(column.type)}${column.isArray ? '[]' : ''}`;
+
+function upsertSql<Row>(metadata: EntityMetadata, table: string, onConflict: OnConflict<Row>): string {
   const columns = metadata.columns.map((column) => column.databaseName);
-  const width = columns.length;
-  const tuples = Array.from(
-    { length: rowCount },
-    (_, row) => `(${columns.map((_, index) => `$${row * width + index + 1}`).join(', ')})`,
-  );
   const key = metadata.primaryColumns.map((column) => column.databaseName).join(', ');
-  const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (${key})`;
+  // Every row in one parameter: a JSON array the table's own row type reads (types, arrays and
+  // jsonb included), so a statement takes any number of rows and array columns need no unnest.
+  const insert = `INSERT INTO ${table} (${columns.join(', ')})
+    SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
+    ON CONFLICT (${key})`;
   if (onConflict === 'keep') return `${insert} DO NOTHING`;
   const revision = columnOf(metadata, onConflict.newerBy).databaseName;
   const updates = metadata.columns
@@ -70,10 +67,25 @@ function upsertSql<Row>(
   return `${insert} DO UPDATE SET ${updates.join(', ')} WHERE ${table}.${revision} < EXCLUDED.${revision}`;
 }
 
+/** The rows as one JSON array keyed by column name, values through the entity's transformers. */
+function rowsJson(metadata: EntityMetadata, rows: readonly ObjectLiteral[]): string {
+  const columns = metadata.columns.map((column) => ({
+    name: column.databaseName,
+    value: (row: ObjectLiteral): unknown => column.getEntityValue(row, true),
+  }));
+  return JSON.stringify(
+    rows.map((row) => {
+      const record: Record<string, unknown> = {};
+      for (const column of columns) record[column.name] = column.value(row) ?? null;
+      return record;
+    }),
+  );
+}
+
 /**
  * Writes whole rows into `table` (the entity's own table or a rebuild's shadow of it) in
- * one statement: every column of the description, values taken by property name.
- * The rows' keys must be distinct (one statement cannot touch a row twice).
+ * one set-based statement, however many: every column of the description, values taken
+ * by property name. The rows' keys must be distinct (one statement cannot touch a row twice).
  */
 export async function upsertRows<Row extends ObjectLiteral>(
   manager: EntityManager,
@@ -85,64 +97,69 @@ export async function upsertRows<Row extends ObjectLiteral>(
   if (rows.length === 0) return;
   const metadata = metadataOf(manager, entity);
   const conflictKey = onConflict === 'keep' ? 'keep' : `newer:${onConflict.newerBy}`;
-  const sql = cached(metadata, `upsert ${table} ${rows.length} ${conflictKey}`, () =>
-    upsertSql(metadata, table, rows.length, onConflict),
+  const sql = cached(metadata, `upsert ${table} ${conflictKey}`, () =>
+    upsertSql(metadata, table, onConflict),
   );
-  const values = rows.flatMap((row) => metadata.columns.map((column) => persisted(manager, column, row)));
-  await manager.query(sql, values);
+  await manager.query(sql, [rowsJson(metadata, rows)]);
 }
-
-function whereClause(metadata: EntityMetadata, properties: readonly string[], offset = 0): string {
-  if (properties.length === 0) throw new Error(`a statement on ${metadata.tableName} needs a condition`);
-  return properties
-    .map((property, index) => `${columnOf(metadata, property).databaseName} = $${offset + index + 1}`)
-    .join(' AND ');
-}
-
-const whereValues = (manager: EntityManager, metadata: EntityMetadata, where: ObjectLiteral): unknown[] =>
-  Object.keys(where).map((property) => persisted(manager, columnOf(metadata, property), where));
 
 /**
- * The row of `table` matching `where` (property → value), hydrated as TypeORM hydrates the
- * entity (transformers applied), with only `properties` read; undefined when there is none.
+ * The rows of `table` whose `property` is one of `values` (one statement), hydrated as
+ * TypeORM hydrates the entity (transformers applied), with only `properties` read.
  */
-export async function findRow<Row extends ObjectLiteral, Property extends keyof Row & string>(
+export async function findRows<
+  Row extends ObjectLiteral,
+  Key extends keyof Row & string,
+  Property extends keyof Row & string,
+>(
   manager: EntityManager,
   entity: RowClass<Row>,
   table: string,
-  where: Partial<Row>,
+  property: Key,
+  values: readonly Row[Key][],
   properties: readonly Property[],
-): Promise<Pick<Row, Property> | undefined> {
+): Promise<Array<Pick<Row, Property | Key>>> {
+  if (values.length === 0) return [];
   const metadata = metadataOf(manager, entity);
-  const columns = properties.map((property) => columnOf(metadata, property));
-  const conditions = Object.keys(where);
-  const sql = cached(metadata, `find ${table} ${properties.join(',')} where ${conditions.join(',')}`, () => {
-    const selected = columns.map((column) => column.databaseName).join(', ');
-    return `SELECT ${selected} FROM ${table} WHERE ${whereClause(metadata, conditions)}`;
-  });
-  const [raw]: ObjectLiteral[] = await manager.query(sql, whereValues(manager, metadata, where));
-  if (raw === undefined) return undefined;
-  return Object.fromEntries(
-    columns.map((column) => [
-      column.propertyName,
-      manager.connection.driver.prepareHydratedValue(raw[column.databaseName], column),
-    ]),
-  ) as Pick<Row, Property>;
-}
-
-/** Deletes the rows of `table` matching `where` (property → value). */
-export async function deleteRows<Row extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: RowClass<Row>,
-  table: string,
-  where: Partial<Row>,
-): Promise<void> {
-  const metadata = metadataOf(manager, entity);
-  const conditions = Object.keys(where);
+  const key = columnOf(metadata, property);
+  const columns = [...new Set([property, ...properties])].map((name) => columnOf(metadata, name));
   const sql = cached(
     metadata,
-    `delete ${table} where ${conditions.join(',')}`,
-    () => `DELETE FROM ${table} WHERE ${whereClause(metadata, conditions)}`,
+    `find ${table} ${columns.map((c) => c.propertyName).join(',')} by ${property}`,
+    () => {
+      const selected = columns.map((column) => column.databaseName).join(', ');
+      return `SELECT ${selected} FROM ${table} WHERE ${key.databaseName} = ANY($1::${castOf(key)}[])`;
+    },
   );
-  await manager.query(sql, whereValues(manager, metadata, where));
+  const raw: ObjectLiteral[] = await manager.query(sql, [
+    values.map((value) => persisted(manager, key, value)),
+  ]);
+  return raw.map(
+    (row) =>
+      Object.fromEntries(
+        columns.map((column) => [
+          column.propertyName,
+          manager.connection.driver.prepareHydratedValue(row[column.databaseName], column),
+        ]),
+      ) as Pick<Row, Property | Key>,
+  );
+}
+
+/** Deletes the rows of `table` whose `property` is one of `values` (one statement). */
+export async function deleteRows<Row extends ObjectLiteral, Key extends keyof Row & string>(
+  manager: EntityManager,
+  entity: RowClass<Row>,
+  table: string,
+  property: Key,
+  values: readonly Row[Key][],
+): Promise<void> {
+  if (values.length === 0) return;
+  const metadata = metadataOf(manager, entity);
+  const key = columnOf(metadata, property);
+  const sql = cached(
+    metadata,
+    `delete ${table} by ${property}`,
+    () => `DELETE FROM ${table} WHERE ${key.databaseName} = ANY($1::${castOf(key)}[])`,
+  );
+  await manager.query(sql, [values.map((value) => persisted(manager, key, value))]);
 }
