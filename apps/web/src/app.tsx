@@ -13,6 +13,8 @@ import { ApplicationDetailPage } from './screens/application-detail/application-
 import { ApplicationFormPage } from './screens/application-form/application-form-page';
 import { MyApplicationsPage } from './screens/my-applications/my-applications-page';
 import { NotYetAvailable } from './screens/not-yet-available';
+import { ReviewPage } from './screens/review/review-page';
+import { ReviewQueuePage } from './screens/review/review-queue-page';
 import { GrantApplicationPage } from './screens/post-award/grant-application-page';
 import { PerformanceReportPage } from './screens/post-award/performance-report-page';
 import { PlanChangePage } from './screens/post-award/plan-change-page';
@@ -44,7 +46,9 @@ function Screen({ route, roles }: { route: Route; roles: readonly string[] }) {
     case 'performance-report':
       return <PerformanceReportPage key={route.id} id={route.id} />;
     case 'review-queue':
+      return <ReviewQueuePage />;
     case 'review':
+      return <ReviewPage key={route.id} id={route.id} />;
     case 'round-dashboard':
     case 'officer-application':
     case 'fiscal-year':

@@ -1,3 +1,5 @@
+import { REQUIREMENT_LABELS } from './labels';
+
 /** The form's field for an API field path, and its Japanese label. */
 const FIELD_LABELS: Record<string, string> = {
   track: '事業の区分',
@@ -26,6 +28,15 @@ const FIELD_LABELS: Record<string, string> = {
   reason: '理由',
   name: '氏名',
   municipalityCode: '団体コード',
+  hasConflict: '利益相反の有無',
+  detail: '利益相反の内容',
+  recommendation: '総合評価',
+  comment: '総合評価のコメント',
+  reviewerId: '審査員ID',
+  reviews: '審査結果の件数',
+  approvedGrant: '採択額（交付額）',
+  nationalShare: '国費（交付金）',
+  nationalBudget: '国費の予算額',
 };
 
 const COST_FIELD_LABELS: Record<string, string> = { category: '経費区分', amount: '金額', description: '内容' };
@@ -35,6 +46,11 @@ export function fieldLabel(field: string): string {
   const cost = /^costs\[(\d+)\](?:\.(\w+))?$/.exec(field);
   if (cost) return `経費${Number(cost[1]) + 1}行目${cost[2] ? `の${COST_FIELD_LABELS[cost[2]] ?? cost[2]}` : ''}`;
   if (/^priorityCategories\[\d+\]$/.test(field)) return FIELD_LABELS.priorityCategories;
+  const requirement = /^assessments\.(\w+)(?:\.(met|comment))?$/.exec(field);
+  if (requirement) {
+    const name = REQUIREMENT_LABELS[requirement[1]] ?? requirement[1];
+    return requirement[2] === 'comment' ? `${name}のコメント` : requirement[2] === 'met' ? `${name}の判定` : name;
+  }
   return FIELD_LABELS[field] ?? field;
 }
 

@@ -1,7 +1,6 @@
-import { formatManYen, formatYen, formatYenWithMan } from '../../format/money';
 import { fieldId, fieldLabel } from '../../messages/field-labels';
-import { RATE_BASIS_LABELS, label } from '../../messages/labels';
 import { issueMessage } from '../../messages/rule-messages';
+import { FundingFigures } from '../../ui/funding-figures';
 import type { CalculationState } from './use-calculation';
 
 /** Beside the form: the calculator's answer for the plan as typed, rule by rule. */
@@ -31,31 +30,7 @@ export function CalculationPanel({
       )}
       {calculation && missing.length === 0 && (
         <>
-          <dl className="figures">
-            <dt>総事業費</dt>
-            <dd>{formatYenWithMan(calculation.totalCost)}</dd>
-            <dt>対象経費</dt>
-            <dd>{formatYenWithMan(calculation.eligibleCost)}</dd>
-            <dt>融資倍率</dt>
-            <dd>{calculation.loanMultiple ? `${calculation.loanMultiple}倍` : '—'}</dd>
-            <dt>交付額の上限</dt>
-            <dd data-testid="calc-cap">上限 {formatManYen(calculation.cap)}</dd>
-            <dt>最大交付額</dt>
-            <dd data-testid="calc-max-grant">{formatYenWithMan(calculation.maxGrant)}</dd>
-            <dt>補助率</dt>
-            <dd>
-              {calculation.subsidyRate.numerator}/{calculation.subsidyRate.denominator}
-              <span className="muted">
-                （{calculation.subsidyRate.basis.map((basis) => label(RATE_BASIS_LABELS, basis)).join('、')}）
-              </span>
-            </dd>
-            <dt>国費（交付金）N</dt>
-            <dd data-testid="calc-national-share">{formatYen(calculation.nationalShare)}</dd>
-            <dt>特別交付税措置 T</dt>
-            <dd>{formatYen(calculation.specialTaxShare)}</dd>
-            <dt>自治体の実質負担 M</dt>
-            <dd>{formatYen(calculation.municipalShare)}</dd>
-          </dl>
+          <FundingFigures figures={calculation} />
           <button type="button" className="button" onClick={() => onFillLargestGrant(calculation.maxGrant)}>
             融資額から最大交付額を入れる
           </button>

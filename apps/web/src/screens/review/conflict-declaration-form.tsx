@@ -1,0 +1,81 @@
+import { useState, type FormEvent } from 'react';
+import { rememberWrite } from '../../api/application-answers';
+import { api } from '../../api/client';
+import { asProblem, problemHeadline } from '../../api/problems';
+import type { FieldIssue } from '../../messages/rule-messages';
+import { ErrorSummary } from '../../ui/error-summary';
+import { Field } from '../../ui/field';
+import type { ApplicationView } from '../application-read/application-view';
+
+/** Before anything else: does the reviewer have a conflict of interest with this application? */
+export function ConflictDeclarationForm({ id, revision, onDeclared }: { id: string; revision: number; onDeclared: (answer: ApplicationView) => void }) {
+  const [choice, setChoice] = useState<'' | 'none' | 'conflict'>('');
+  const [detail, setDetail] = useState('');
+  const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const missing: FieldIssue[] = [];
+    if (!choice) missing.push({ field: 'hasConflict', rule: 'isIn', message: '' });
+    if (choice === 'conflict' && !detail.trim()) missing.push({ field: 'detail', rule: 'isNotEmpty', message: '' });
+    setIssues(missing);
+    if (missing.length > 0) return;
+    setBusy(true);
+    const { data, error, response } = await api.POST('/v1/applications/{id}/conflict-declarations', {
+      params: { path: { id }, header: { 'If-Match': String(revision) } as never },
+      body: { hasConflict: choice === 'conflict', ...(choice === 'conflict' ? { detail: detail.trim() } : {}) },
+    });
+    setBusy(false);
+    if (!response.ok) {
+      const problem = asProblem(error, response.status);
+      setIssues(problem.errors);
+      return setFailure(problemHeadline(problem));
+    }
+    rememberWrite(id, data);
+    onDeclared(data as unknown as ApplicationView);
+  }
+
+  const choiceError = issues.some((issue) => issue.field === 'hasConflict') ? ['利益相反の有無を選んでください。'] : [];
+  const detailError = issues.some((issue) => issue.field === 'detail') ? ['利益相反の内容を入力してください。'] : [];
+  return (
+    <form onSubmit={submit} noValidate className="form notice" aria-labelledby="conflict-title">
+      <h2 id="conflict-title">利益相反の申告</h2>
+      <p>
+        審査の前に、この申請の団体・事業者との間に利益相反（役員・顧問への就任、取引・出資関係、親族関係など）がないかを申告してください。
+        利益相反がある場合は、この申請を審査できません。
+      </p>
+      {issues.length > 0 && <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} />}
+      {failure && issues.length === 0 && (
+        <div className="error-summary" role="alert">
+          <p>{failure}</p>
+        </div>
+      )}
+      <fieldset className={`fieldset${choiceError.length > 0 ? ' field--error' : ''}`}>
+        <legend className="field__label">
+          利益相反の有無<span className="badge badge--required">必須</span>
+        </legend>
+        {choiceError.length > 0 && <p className="field__error">{choiceError[0]}</p>}
+        <label className="choice">
+          <input type="radio" id="field-hasConflict" name="hasConflict" checked={choice === 'none'} onChange={() => setChoice('none')} />
+          利益相反はありません
+        </label>
+        <label className="choice">
+          <input type="radio" name="hasConflict" checked={choice === 'conflict'} onChange={() => setChoice('conflict')} />
+          利益相反があります（この申請の審査を辞退します）
+        </label>
+      </fieldset>
+      {choice === 'conflict' && (
+        <Field id="field-detail" label="利益相反の内容" required hint="担当官が確認します。申請団体には表示されません。" errors={detailError}>
+          {(describedBy) => (
+            <textarea id="field-detail" className="textarea" rows={3} value={detail} aria-describedby={describedBy} aria-invalid={detailError.length > 0} onChange={(event) => setDetail(event.target.value)} />
+          )}
+        </Field>
+      )}
+      <button type="submit" className="button button--primary" disabled={busy}>
+        申告する
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,182 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { rememberWrite } from '../../api/application-answers';
+import { api } from '../../api/client';
+import { asProblem, problemHeadline } from '../../api/problems';
+import { useSession } from '../../auth/session';
+import { fieldLabel } from '../../messages/field-labels';
+import { RECOMMENDATION_LABELS } from '../../messages/labels';
+import type { FieldIssue } from '../../messages/rule-messages';
+import { ErrorSummary } from '../../ui/error-summary';
+import { Field } from '../../ui/field';
+import { requirementLabel, type ApplicationView, type Requirement } from '../application-read/application-view';
+import { dropDraft, keepDraft, missingInDraft, storedDraft, toSubmitReview, type ReviewDraft } from './review-draft';
+
+const RECOMMENDATIONS = ['adopt', 'reject', 'revise'] as const;
+
+/**
+ * Each requirement met / not met with a comment, then the overall recommendation. What is
+ * typed survives a lapsed session: the draft is kept as it is typed, and a submission refused
+ * with 401 is sent again as soon as the reviewer has signed in.
+ */
+export function ReviewForm({
+  id,
+  revision,
+  requirements,
+  onSubmitted,
+}: {
+  id: string;
+  revision: number;
+  requirements: readonly Requirement[];
+  onSubmitted: (answer: ApplicationView) => void;
+}) {
+  const [draft, setDraft] = useState<ReviewDraft>(() => storedDraft(id, requirements));
+  const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [waitingForSignIn, setWaitingForSignIn] = useState(false);
+  const { lapsed } = useSession();
+
+  useEffect(() => keepDraft(id, draft), [id, draft]);
+
+  async function send() {
+    setBusy(true);
+    const { data, error, response } = await api.POST('/v1/applications/{id}/reviews', {
+      params: { path: { id }, header: { 'If-Match': String(revision) } as never },
+      body: toSubmitReview(draft, requirements),
+    });
+    setBusy(false);
+    if (response.status === 401) return setWaitingForSignIn(true);
+    setWaitingForSignIn(false);
+    if (!response.ok) {
+      const problem = asProblem(error, response.status);
+      setIssues(problem.errors);
+      return setFailure(problemHeadline(problem));
+    }
+    rememberWrite(id, data);
+    dropDraft(id);
+    onSubmitted(data as unknown as ApplicationView);
+  }
+
+  useEffect(() => {
+    if (waitingForSignIn && !lapsed) void send();
+    // Only the moment the session comes back matters here.
+  }, [waitingForSignIn, lapsed]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const missing = missingInDraft(draft, requirements);
+    setIssues(missing);
+    setFailure(undefined);
+    if (missing.length > 0) return;
+    void send();
+  }
+
+  const errorsOf = (field: string) =>
+    issues.filter((issue) => issue.field === field).map((issue) => (issue.rule === 'isIn' ? `${fieldLabel(field)}を選んでください。` : `${fieldLabel(field)}を入力してください。`));
+  const setAssessment = (requirement: string, change: Partial<ReviewDraft['assessments'][string]>) =>
+    setDraft((previous) => ({ ...previous, assessments: { ...previous.assessments, [requirement]: { ...previous.assessments[requirement], ...change } } }));
+
+  return (
+    <form onSubmit={submit} noValidate className="form" aria-labelledby="review-form-title">
+      <h2 id="review-form-title">審査結果の入力</h2>
+      <p>要件ごとに「満たす」「満たさない」を選び、判断の理由を記入してください。入力内容はこの画面に保持され、サインインが切れても失われません。</p>
+      {issues.length > 0 && <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} />}
+      {failure && issues.length === 0 && (
+        <div className="error-summary" role="alert">
+          <p>{failure}</p>
+        </div>
+      )}
+      {waitingForSignIn && (
+        <p className="notice" role="status">
+          サインインし直すと、この審査結果をそのまま提出します。
+        </p>
+      )}
+      {requirements.map((requirement, index) => {
+        const assessment = draft.assessments[requirement];
+        const metField = `assessments.${requirement}.met`;
+        const commentField = `assessments.${requirement}.comment`;
+        const metErrors = errorsOf(metField);
+        return (
+          <fieldset key={requirement} className="requirement" data-testid={`requirement-${requirement}`}>
+            <legend>
+              要件{index + 1}　{requirementLabel(requirement)}
+            </legend>
+            <fieldset className={`fieldset${metErrors.length > 0 ? ' field--error' : ''}`} aria-describedby={metErrors.length > 0 ? `field-assessments-${requirement}-met-error` : undefined}>
+              <legend className="field__label">
+                判定<span className="badge badge--required">必須</span>
+              </legend>
+              {metErrors.length > 0 && (
+                <p className="field__error" id={`field-assessments-${requirement}-met-error`}>
+                  {metErrors.join(' ')}
+                </p>
+              )}
+              <div className="choices-inline">
+                <label className="choice">
+                  <input
+                    type="radio"
+                    id={`field-assessments-${requirement}-met`}
+                    name={`met-${requirement}`}
+                    checked={assessment?.met === 'met'}
+                    onChange={() => setAssessment(requirement, { met: 'met' })}
+                  />
+                  満たす
+                </label>
+                <label className="choice">
+                  <input type="radio" name={`met-${requirement}`} checked={assessment?.met === 'unmet'} onChange={() => setAssessment(requirement, { met: 'unmet' })} />
+                  満たさない
+                </label>
+              </div>
+            </fieldset>
+            <Field id={`field-assessments-${requirement}-comment`} label="コメント" required errors={errorsOf(commentField)}>
+              {(describedBy) => (
+                <textarea
+                  id={`field-assessments-${requirement}-comment`}
+                  className="textarea"
+                  rows={2}
+                  value={assessment?.comment ?? ''}
+                  aria-describedby={describedBy}
+                  aria-invalid={errorsOf(commentField).length > 0}
+                  onChange={(event) => setAssessment(requirement, { comment: event.target.value })}
+                />
+              )}
+            </Field>
+          </fieldset>
+        );
+      })}
+      <fieldset className={`fieldset${errorsOf('recommendation').length > 0 ? ' field--error' : ''}`}>
+        <legend className="field__label">
+          総合評価<span className="badge badge--required">必須</span>
+        </legend>
+        {errorsOf('recommendation').length > 0 && <p className="field__error">{errorsOf('recommendation').join(' ')}</p>}
+        {RECOMMENDATIONS.map((value, index) => (
+          <label key={value} className="choice">
+            <input
+              type="radio"
+              name="recommendation"
+              id={index === 0 ? 'field-recommendation' : undefined}
+              checked={draft.recommendation === value}
+              onChange={() => setDraft((previous) => ({ ...previous, recommendation: value }))}
+            />
+            {RECOMMENDATION_LABELS[value]}
+          </label>
+        ))}
+      </fieldset>
+      <Field id="field-comment" label="総合評価のコメント" required errors={errorsOf('comment')}>
+        {(describedBy) => (
+          <textarea
+            id="field-comment"
+            className="textarea"
+            rows={4}
+            value={draft.comment}
+            aria-describedby={describedBy}
+            aria-invalid={errorsOf('comment').length > 0}
+            onChange={(event) => setDraft((previous) => ({ ...previous, comment: event.target.value }))}
+          />
+        )}
+      </Field>
+      <button type="submit" className="button button--primary" disabled={busy || waitingForSignIn}>
+        審査結果を提出する
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,129 @@
+import './review.css';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { asProblem, problemHeadline } from '../../api/problems';
+import { roundLabel } from '../../api/rounds';
+import type { components } from '../../api/schema';
+import { formatCalendarDate } from '../../format/dates';
+import { linkHandler } from '../../router';
+import { loadApplicationView } from '../application-read/application-view';
+import { MY_PART_LABELS, myPart, type MyPart } from './my-part';
+import { ownSubject } from './own-subject';
+
+type QueueItem = components['schemas']['ReviewQueueItemView'];
+
+interface Line {
+  readonly item: QueueItem;
+  readonly title?: string;
+  readonly part?: MyPart;
+}
+
+const OPEN_STEPS = new Set<MyPart['step']>(['declare', 'review']);
+
+export function dueText(item: { daysRemaining: number; overdue: boolean }): string {
+  if (item.overdue) return `${-item.daysRemaining}日超過`;
+  return item.daysRemaining === 0 ? '本日が期限' : `あと${item.daysRemaining}日`;
+}
+
+/** The reviewer's own queue: assigned applications still open, the ones waiting for them first, by due date. */
+export function ReviewQueuePage() {
+  const [lines, setLines] = useState<readonly Line[]>();
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string>();
+  const sub = ownSubject();
+
+  async function load(cursor?: string) {
+    const { data, error, response } = await api.GET('/v1/review-queue', { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } });
+    if (!data) return setFailure(problemHeadline(asProblem(error, response.status)));
+    // The queue says which applications and when; each application says where this reviewer stands.
+    const detailed = await Promise.all(
+      data.items.map(async (item): Promise<Line> => {
+        const loaded = await loadApplicationView(item.applicationId);
+        return 'view' in loaded ? { item, title: loaded.view.plan.projectTitle, part: myPart(loaded.view, sub) } : { item };
+      }),
+    );
+    setLines((previous) => [...(cursor ? (previous ?? []) : []), ...detailed]);
+    setNextCursor(data.nextCursor);
+  }
+  useEffect(() => {
+    void load();
+  }, []);
+
+  const waiting = lines?.filter((line) => line.part && OPEN_STEPS.has(line.part.step)) ?? [];
+  const others = lines?.filter((line) => !line.part || !OPEN_STEPS.has(line.part.step)) ?? [];
+
+  return (
+    <main id="main" className="page page--wide">
+      <h1>審査一覧</h1>
+      <p>あなたに割り当てられた審査中の申請です。まず利益相反の有無を申告し、利益相反がなければ審査結果を提出してください。</p>
+      {sub && <p className="muted">あなたの審査員ID：{sub}（担当官が割当てに使います）</p>}
+      {failure && (
+        <div className="error-summary" role="alert">
+          <p>{failure}</p>
+        </div>
+      )}
+      {!lines && !failure && <p>読み込み中…</p>}
+      {lines && (
+        <>
+          <h2>審査待ち（{waiting.length}件）</h2>
+          {waiting.length === 0 ? <p>審査待ちの申請はありません。</p> : <QueueTable caption="審査待ちの申請" lines={waiting} />}
+          {others.length > 0 && (
+            <>
+              <h2>審査済み・辞退（{others.length}件）</h2>
+              <QueueTable caption="審査済み・辞退した申請" lines={others} />
+            </>
+          )}
+          {nextCursor && (
+            <button type="button" className="button" onClick={() => void load(nextCursor)}>
+              さらに表示
+            </button>
+          )}
+        </>
+      )}
+    </main>
+  );
+}
+
+function QueueTable({ caption, lines }: { caption: string; lines: readonly Line[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid="review-queue">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">事業名</th>
+            <th scope="col">申請団体</th>
+            <th scope="col">募集回</th>
+            <th scope="col">採否決定予定日</th>
+            <th scope="col">審査の進み</th>
+            <th scope="col">あなたの状況</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map(({ item, title, part }) => (
+            <tr key={item.applicationId} className={item.overdue ? 'row--overdue' : undefined}>
+              <td>
+                <a href={`/reviews/${item.applicationId}`} onClick={linkHandler(`/reviews/${item.applicationId}`)}>
+                  {title || '（事業名未入力）'}
+                </a>
+              </td>
+              <td>
+                {item.municipalityName ?? ''} <span className="muted">{item.municipalityCode}</span>
+              </td>
+              <td className="nowrap">{roundLabel(item.round)}</td>
+              <td>
+                {formatCalendarDate(item.decisionDueDate)}
+                <br />
+                <span className={item.overdue ? 'overdue' : 'muted'}>{dueText(item)}</span>
+              </td>
+              <td className="nowrap">
+                {item.reviewsDone} / {item.reviewsNeeded ?? '—'}件
+              </td>
+              <td className="nowrap">{part ? MY_PART_LABELS[part.step] : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

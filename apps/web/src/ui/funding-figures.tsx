@@ -1,0 +1,52 @@
+import type { components } from '../api/schema';
+import { formatManYen, formatYen, formatYenWithMan } from '../format/money';
+import { RATE_BASIS_LABELS, label } from '../messages/labels';
+
+export type FundingFiguresData = Omit<components['schemas']['FundingFiguresView'], 'track'>;
+
+/**
+ * The calculator's figures as a definition list: the municipal form's live estimate, the
+ * figures of a submitted application, and an adoption's recomputed ones all read the same.
+ */
+export function FundingFigures({
+  figures,
+  withGrant = false,
+  testIdPrefix = 'calc',
+}: {
+  figures: FundingFiguresData;
+  /** The grant G itself (the municipal form shows it in its own field). */
+  withGrant?: boolean;
+  testIdPrefix?: string;
+}) {
+  return (
+    <dl className="figures">
+      <dt>総事業費</dt>
+      <dd>{formatYenWithMan(figures.totalCost)}</dd>
+      <dt>対象経費</dt>
+      <dd>{formatYenWithMan(figures.eligibleCost)}</dd>
+      {withGrant && (
+        <>
+          <dt>交付額 G</dt>
+          <dd data-testid={`${testIdPrefix}-grant`}>{formatYenWithMan(figures.grant)}</dd>
+        </>
+      )}
+      <dt>融資倍率</dt>
+      <dd>{figures.loanMultiple ? `${figures.loanMultiple}倍` : '—'}</dd>
+      <dt>交付額の上限</dt>
+      <dd data-testid={`${testIdPrefix}-cap`}>上限 {formatManYen(figures.cap)}</dd>
+      <dt>最大交付額</dt>
+      <dd data-testid={`${testIdPrefix}-max-grant`}>{formatYenWithMan(figures.maxGrant)}</dd>
+      <dt>補助率</dt>
+      <dd>
+        {figures.subsidyRate.numerator}/{figures.subsidyRate.denominator}
+        <span className="muted">（{figures.subsidyRate.basis.map((basis) => label(RATE_BASIS_LABELS, basis)).join('、')}）</span>
+      </dd>
+      <dt>国費（交付金）N</dt>
+      <dd data-testid={`${testIdPrefix}-national-share`}>{formatYen(figures.nationalShare)}</dd>
+      <dt>特別交付税措置 T</dt>
+      <dd>{formatYen(figures.specialTaxShare)}</dd>
+      <dt>自治体の実質負担 M</dt>
+      <dd>{formatYen(figures.municipalShare)}</dd>
+    </dl>
+  );
+}
