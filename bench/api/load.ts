@@ -1,0 +1,115 @@
+/** autocannon runs of a fixed duration, and what the bench reports of each. */
+import autocannon from 'autocannon';
+
+export interface Measured {
+  readonly name: string;
+  /** Requests (or create+submit pairs) per second, averaged over the run. */
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  readonly non2xx: number;
+  readonly errors: number;
+}
+
+export interface Target {
+  readonly url: string;
+  readonly seconds: number;
+}
+
+export type Requests = NonNullable<autocannon.Options['requests']>;
+
+export interface RunOptions {
+  readonly connections?: number;
+  /** Requests per second over all connections; unset: as fast as the server answers. */
+  readonly overallRate?: number;
+  /** How many requests make one unit of `perSecond` (2 for a create+submit pair). */
+  readonly perUnit?: number;
+}
+
+export async function run(
+  target: Target,
+  name: string,
+  requests: Requests,
+  options: RunOptions = {},
+): Promise<Measured> {
+  const result = await autocannon({
+    url: target.url,
+    duration: target.seconds,
+    connections: options.connections ?? 16,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+    requests,
+  });
+  return {
+    name,
+    perSecond: result.requests.total / result.duration / (options.perUnit ?? 1),
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+/** A GET as `token`, its path chosen per request. */
+export const get = (token: string, path: () => string): Requests => [
+  {
+    method: 'GET',
+    headers: { authorization: `Bearer ${token}` },
+    setupRequest: (request) => ({ ...request, path: path() }),
+  },
+];
+
+/** Create a draft, then submit it, as one municipality's officer per connection's turn. */
+export function createThenSubmit(
+  tokenFor: () => string,
+  planBody: string,
+  onSubmitted?: (applicationId: string, revision: number) => void,
+): Requests {
+  interface Pair {
+    token?: string;
+    applicationId?: string;
+  }
+  return [
+    {
+      method: 'POST',
+      path: '/v1/applications',
+      body: planBody,
+      setupRequest: (request, context) => {
+        const pair = context as Pair;
+        pair.token = tokenFor();
+        pair.applicationId = undefined;
+        return {
+          ...request,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${pair.token}` },
+        };
+      },
+      onResponse: (status, body, context) => {
+        if (status === 201) (context as Pair).applicationId = (JSON.parse(body) as { id: string }).id;
+      },
+    },
+    {
+      method: 'POST',
+      body: '{}',
+      setupRequest: (request, context) => {
+        const pair = context as Pair;
+        if (!pair.applicationId) return undefined as unknown as typeof request;
+        return {
+          ...request,
+          path: `/v1/applications/${pair.applicationId}/submit`,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${pair.token}` },
+        };
+      },
+      onResponse: (status, body, context) => {
+        const pair = context as Pair;
+        if (status === 200 && pair.applicationId && onSubmitted)
+          onSubmitted(pair.applicationId, (JSON.parse(body) as { revision: number }).revision);
+      },
+    },
+  ];
+}
+
+export const percentile = (sorted: readonly number[], p: number): number =>
+  sorted.length === 0
+    ? Number.NaN
+    : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

@@ -1,0 +1,331 @@
+/**
+ * `npm run bench:api` (issue 13): a deadline day on this machine. Seeds 50 municipalities and
+ * 10,000 applications (half open) on a throwaway embedded PostgreSQL, starts the system as
+ * `npm start` does (the launcher: API workers and the projector), then drives it with
+ * autocannon, each run for a fixed time. Prints a table and one JSON line: every endpoint's
+ * throughput as a ratio to the floor (GET /health/live) of the same run, p99 at a fixed rate,
+ * create+submit pairs/s, projection lag under a steady write load, the state-as-of p99.
+ * Never part of `npm test`.
+ *
+ * BENCH_SECONDS (10) per run, BENCH_APPLICATIONS (10,000), BENCH_RATE (300 req/s) for the
+ * fixed-rate reads, BENCH_WRITE_RATE (50 pairs/s) for the lag, API_WORKERS for the launcher.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
+import { submissionTarget } from '@l10k/domain';
+import { createDatabase, freePort, migrate } from '@l10k/database';
+import { startEmbeddedDatabase } from '@l10k/database/embedded-database';
+import { createThenSubmit, get, percentile, run, type Measured, type Target } from './load';
+import { benchPlan, seed } from './seed';
+import { startSystem } from './system';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 10_000);
+const RATE = Number(process.env.BENCH_RATE ?? 300);
+const WRITE_RATE = Number(process.env.BENCH_WRITE_RATE ?? 50);
+const SECRET = 'bench-secret-for-dev-tokens-0123456789abcdef';
+
+const log = (message: string): void => void process.stderr.write(`[bench:api] ${message}\n`);
+const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
+
+async function token(url: string, body: object): Promise<string> {
+  const response = await fetch(`${url}/v1/auth/dev-tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`dev token: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** Waits until the projector has folded every seeded event (its checkpoints stop moving at the log's end). */
+async function waitForProjections(client: Client, applications: number): Promise<number> {
+  const started = performance.now();
+  let previous = '';
+  let stableSince = 0;
+  for (;;) {
+    const { rows } = await client.query<{ summaries: number; checkpoints: string }>(
+      `SELECT (SELECT count(*)::int FROM application_summaries) AS summaries,
+              (SELECT string_agg(coalesce(checkpoint, '-'), ',' ORDER BY name) FROM projection_checkpoints) AS checkpoints`,
+    );
+    const [{ summaries, checkpoints }] = rows;
+    if (summaries >= applications && checkpoints === previous) {
+      if (performance.now() - stableSince > 2_000) return (stableSince - started) / 1000;
+    } else {
+      previous = checkpoints;
+      stableSince = performance.now();
+    }
+    if (performance.now() - started > 15 * 60_000)
+      throw new Error('the projector did not catch up in 15 minutes');
+    await sleep(250);
+  }
+}
+
+/** Time from each submit's answer until the summaries projection shows it (polled every 5 ms). */
+class LagProbe {
+  private readonly pending = new Map<string, { revision: number; answeredAt: number }>();
+  readonly lags: number[] = [];
+  private running = true;
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly client: Client) {}
+
+  submitted = (applicationId: string, revision: number): void => {
+    this.pending.set(applicationId, { revision, answeredAt: performance.now() });
+  };
+
+  start(): void {
+    this.loop = (async () => {
+      while (this.running || this.pending.size > 0) {
+        if (this.pending.size > 0) {
+          const { rows } = await this.client.query<{ id: string; revision: string }>(
+            'SELECT id, stream_revision::text AS revision FROM application_summaries WHERE id = ANY($1::uuid[])',
+            [[...this.pending.keys()]],
+          );
+          const now = performance.now();
+          for (const row of rows) {
+            const waiting = this.pending.get(row.id);
+            if (waiting && Number(row.revision) >= waiting.revision) {
+              this.lags.push(now - waiting.answeredAt);
+              this.pending.delete(row.id);
+            }
+          }
+        }
+        await sleep(5);
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    const deadline = performance.now() + 30_000;
+    while (this.pending.size > 0 && performance.now() < deadline) await sleep(20);
+    this.running = false;
+    this.pending.clear();
+    await this.loop;
+  }
+}
+
+function printTable(rows: readonly Measured[]): void {
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, index) => (index === 0 ? cell.padEnd(34) : cell.padStart(10))).join(' ');
+  const out = [line(['run', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'non-2xx', 'errors'])];
+  for (const row of rows)
+    out.push(
+      line([
+        row.name,
+        row.perSecond.toFixed(1),
+        String(row.p50),
+        String(row.p90),
+        String(row.p99),
+        String(row.non2xx),
+        String(row.errors),
+      ]),
+    );
+  process.stderr.write(`${out.join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'l10k-bench-api-'));
+  const server = await startEmbeddedDatabase({ dataDir, port: await freePort(), persistent: false });
+  try {
+    const databaseUrl = await createDatabase(server.url, 'bench_api');
+    await migrate(databaseUrl);
+    const { fiscalYear } = submissionTarget(new Date().toISOString());
+    const open = Math.floor(APPLICATIONS / 2);
+    let started = performance.now();
+    const seeded = await seed(databaseUrl, {
+      fiscalYear,
+      applications: APPLICATIONS,
+      adopted: Math.floor(APPLICATIONS * 0.15),
+      submitted: open - Math.floor(open * 0.4),
+      underReview: Math.floor(open * 0.4),
+    });
+    const seededAt = new Date().toISOString();
+    log(
+      `seeded ${seeded.applicationIds.length} applications (${seeded.openIds.length} open), ${seeded.events} events in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+
+    const port = await freePort();
+    const system = await startSystem(
+      {
+        DATABASE_URL: databaseUrl,
+        AUTH_MODE: 'dev',
+        DEV_TOKEN_SECRET: SECRET,
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      },
+      port,
+    );
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      started = performance.now();
+      const catchUp = await waitForProjections(client, APPLICATIONS);
+      log(`projector caught up with the seed in ${catchUp.toFixed(1)} s`);
+      await client.query('ANALYZE');
+
+      const url = system.url;
+      const officer = await token(url, { sub: 'officer-bench', name: 'bench', roles: ['program_officer'] });
+      const towns = await Promise.all(
+        seeded.municipalities.map((code) =>
+          token(url, { sub: `officer-${code}`, name: code, roles: ['municipality'], municipalityCode: code }),
+        ),
+      );
+      const anyTown = () => towns[Math.floor(Math.random() * towns.length)];
+      const anyId = () => seeded.applicationIds[Math.floor(Math.random() * seeded.applicationIds.length)];
+      const anyOpen = () => seeded.openIds[Math.floor(Math.random() * seeded.openIds.length)];
+      const planBody = JSON.stringify({
+        plan: {
+          ...benchPlan(fiscalYear),
+          municipality: { disadvantagedArea: true, fiscalStrengthIndex: 0.21 },
+        },
+      });
+      const calculation = JSON.stringify({
+        fiscalYear: 2025,
+        municipality: { disadvantagedArea: true, fiscalStrengthIndex: 0.21 },
+        costs: [{ category: 'facility', amount: 60_000_000 }],
+        funding: {
+          grant: 20_000_000,
+          loan: { amount: 30_000_000, lenderType: 'shinkin_bank' },
+          ownFunds: 10_000_000,
+        },
+        priorityCategories: [],
+      });
+      // The store records events at append time: an instant after the seed sees every seeded event.
+      const asOf = encodeURIComponent(seededAt);
+      const target: Target = { url, seconds: SECONDS };
+      const byId = get(officer, () => `/v1/applications/${anyId()}`);
+      const list = get(officer, () => '/v1/applications?limit=50');
+      const ownList = () => get(anyTown(), () => '/v1/applications?limit=50');
+      const queue = get(officer, () => '/v1/review-queue?limit=50');
+      const stateAsOf = get(officer, () => `/v1/applications/${anyOpen()}/state?asOf=${asOf}`);
+      const calculator = [
+        {
+          method: 'POST' as const,
+          path: '/v1/funding/calculations',
+          headers: { 'content-type': 'application/json' },
+          body: calculation,
+        },
+      ];
+
+      // Warm every route (JIT, connection pools, PostgreSQL's caches) before anything counts.
+      await run({ url, seconds: 3 }, 'warm-up', [...byId, ...list, ...queue, ...stateAsOf, ...calculator]);
+
+      const rows: Measured[] = [];
+      const measure = async (promise: Promise<Measured>): Promise<Measured> => {
+        const measured = await promise;
+        rows.push(measured);
+        log(`${measured.name}: ${measured.perSecond.toFixed(1)}/s, p99 ${measured.p99} ms`);
+        return measured;
+      };
+      const floor = await measure(
+        run(
+          target,
+          'floor GET /health/live',
+          get(officer, () => '/health/live'),
+        ),
+      );
+      const maxById = await measure(run(target, 'GET /v1/applications/{id}', byId));
+      const maxList = await measure(run(target, 'GET /v1/applications?limit=50', list));
+      const maxQueue = await measure(run(target, 'GET /v1/review-queue?limit=50', queue));
+      const maxCalculator = await measure(run(target, 'POST /v1/funding/calculations', calculator));
+      const pairs = await measure(
+        run(target, 'create+submit (pairs)', createThenSubmit(anyTown, planBody), { perUnit: 2 }),
+      );
+      const fixed = { connections: 32, overallRate: RATE };
+      const atRateById = await measure(run(target, `@${RATE}/s GET by id`, byId, fixed));
+      const atRateList = await measure(run(target, `@${RATE}/s list page`, list, fixed));
+      const atRateQueue = await measure(run(target, `@${RATE}/s review-queue page`, queue, fixed));
+      const atRateState = await measure(run(target, `@${RATE}/s state as of`, stateAsOf, fixed));
+
+      const probe = new LagProbe(client);
+      probe.start();
+      await measure(
+        run(
+          target,
+          `create+submit @${WRITE_RATE} pairs/s`,
+          createThenSubmit(anyTown, planBody, probe.submitted),
+          {
+            connections: 8,
+            overallRate: WRITE_RATE * 2,
+            perUnit: 2,
+          },
+        ),
+      );
+      await probe.stop();
+      const lags = [...probe.lags].sort((a, b) => a - b);
+
+      const mixed = await Promise.all([
+        measure(
+          run(target, 'mixed: create+submit', createThenSubmit(anyTown, planBody), {
+            connections: 8,
+            perUnit: 2,
+          }),
+        ),
+        measure(run(target, 'mixed: review-queue page', queue, { connections: 4 })),
+        measure(run(target, 'mixed: own list page', ownList(), { connections: 4 })),
+        measure(run(target, 'mixed: GET by id', byId, { connections: 4 })),
+        measure(run(target, 'mixed: calculator', calculator, { connections: 2 })),
+      ]);
+
+      process.stderr.write('\n');
+      printTable(rows);
+      const ratio = (measured: Measured) => round(measured.perSecond / floor.perSecond);
+      process.stdout.write(
+        `${JSON.stringify({
+          benchmark: 'api',
+          applications: APPLICATIONS,
+          open: seeded.openIds.length,
+          seededEvents: seeded.events,
+          workers: process.env.API_WORKERS ?? 'default',
+          secondsPerRun: SECONDS,
+          loadAverage: loadavg().map((value) => round(value)),
+          floorPerSecond: round(floor.perSecond, 1),
+          ratioToFloor: {
+            applicationById: ratio(maxById),
+            listPage: ratio(maxList),
+            reviewQueuePage: ratio(maxQueue),
+            calculator: ratio(maxCalculator),
+          },
+          p99MsAtFixedRate: {
+            rate: RATE,
+            applicationById: atRateById.p99,
+            listPage: atRateList.p99,
+            reviewQueuePage: atRateQueue.p99,
+            stateAsOf: atRateState.p99,
+          },
+          createSubmitPairsPerSecond: round(pairs.perSecond, 1),
+          projectionLagMs: {
+            pairsPerSecond: WRITE_RATE,
+            samples: lags.length,
+            p50: round(percentile(lags, 50), 1),
+            p99: round(percentile(lags, 99), 1),
+          },
+          stateAsOfP99Ms: atRateState.p99,
+          mixed: Object.fromEntries(
+            mixed.map((m) => [
+              m.name.replace('mixed: ', ''),
+              { perSecond: round(m.perSecond, 1), p99: m.p99 },
+            ]),
+          ),
+          non2xx: rows.reduce((sum, row) => sum + row.non2xx, 0),
+        })}\n`,
+      );
+    } finally {
+      await client.end();
+      await system.stop();
+    }
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
