@@ -40,7 +40,15 @@ export function DocumentUploadForm({ applicationId, onReceived }: { applicationI
 
   const percent = progress && progress.total > 0 ? Math.floor((progress.sent * 100) / progress.total) : 0;
   return (
-    <form className="upload-form" noValidate aria-label="書類の提出" onSubmit={(event) => (event.preventDefault(), void send())}>
+    <form
+      className="upload-form"
+      noValidate
+      aria-label="書類の提出"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send();
+      }}
+    >
       {issues.length > 0 && (
         <IssueSummary
           title="書類を提出できませんでした"
@@ -66,7 +74,7 @@ export function DocumentUploadForm({ applicationId, onReceived }: { applicationI
           </select>
         )}
       </Field>
-      <Field id={UPLOAD_FIELDS.file} label="ファイル" required hint="PDF、画像、Word・Excel・PowerPoint、CSV、ZIP（1ファイルずつ、20 MB まで）" errors={errorsAt('file')}>
+      <Field id={UPLOAD_FIELDS.file} label="ファイル" required hint="PDF、画像、Word・Excel・PowerPoint、CSV、ZIP（1ファイルずつ。上限を超える場合はお知らせします）" errors={errorsAt('file')}>
         {(describedBy) => (
           <input
             id={UPLOAD_FIELDS.file}
@@ -86,9 +94,10 @@ export function DocumentUploadForm({ applicationId, onReceived }: { applicationI
         <div className="upload-progress" data-testid="upload-progress">
           <label htmlFor="upload-progress-bar">{sending ? '送信中' : '送信完了'}</label>
           <progress id="upload-progress-bar" max={progress.total} value={progress.sent} aria-valuetext={`${percent}%`} />
-          <span aria-live="polite" className="nowrap">
-            {formatBytes(progress.sent).split('（')[0]} / {formatBytes(progress.total).split('（')[0]}（{percent}%）
+          <span className="nowrap" data-testid="upload-percent">
+            {percent}%
           </span>
+          {file && <span className="muted">{file.name}（{formatBytes(file.size)}）</span>}
         </div>
       )}
       <div className="actions">

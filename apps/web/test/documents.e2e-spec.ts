@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { draftOf, pdfBytes, uploadThroughApi } from './support/award-setup';
+import { checkScreen } from './support/screens';
+import { useRunningSystem } from './support/running-system';
+import { signInAsMunicipality } from './support/sign-in';
+
+const MAX_BYTES = 3 * 1024 * 1024;
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** The progress bar's value and maximum, read in the page. */
+const progressOf = (page: Page) =>
+  page.evaluate<{ value: number; max: number } | null>(
+    "(() => { const bar = document.querySelector('#upload-progress-bar'); return bar ? { value: bar.value, max: bar.max } : null; })()",
+  );
+
+describe('Documents: upload with progress and a receipt, the list and downloads, refusals at the field, in a real browser', () => {
+  const system = useRunningSystem('2025-06-02T14:00:00+09:00', () => ({ DOCUMENT_MAX_BYTES: String(MAX_BYTES) }));
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await system.newPage();
+    await signInAsMunicipality(page, system.baseUrl);
+  });
+
+  it('uploads a business plan, shows its progress, then a receipt whose SHA-256 is the file’s own, and downloads the same bytes', async () => {
+    const id = await draftOf(system, '空き家を改修した交流拠点');
+    const bytes = pdfBytes(2 * 1024 * 1024);
+    await page.goto(`${system.baseUrl}/applications/${id}`);
+    await page.getByRole('heading', { name: '添付書類' }).waitFor();
+    await page.getByText('まだ書類はありません。').waitFor();
+
+    // About two seconds on the wire, so the bar is seen between empty and full.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 1_000_000 });
+    await page.getByLabel('書類の種類').selectOption({ label: '事業計画書' });
+    await page.getByLabel('ファイル').setInputFiles({ name: '事業計画書.pdf', mimeType: 'application/pdf', buffer: bytes });
+    await page.getByRole('button', { name: 'アップロードする' }).click();
+    await page.getByText('送信中').waitFor();
+    let midway: { value: number; max: number } | null = null;
+    for (let attempt = 0; attempt < 200 && !midway; attempt++) {
+      const progress = await progressOf(page);
+      if (progress && progress.value > 0 && progress.value < progress.max) midway = progress;
+      else await page.waitForTimeout(20);
+    }
+    expect(midway).not.toBeNull();
+    await page.screenshot({ path: 'test-results/screens/60-document-uploading.png', fullPage: true });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+    const receipt = page.getByTestId('document-receipt');
+    await receipt.waitFor();
+    expect(await page.getByTestId('receipt-sha256').textContent()).toBe(sha256(bytes));
+    expect(await page.getByTestId('receipt-name').textContent()).toBe('事業計画書.pdf');
+    expect(await page.getByTestId('receipt-size').textContent()).toBe('2,097,152 バイト（2.0 MB）');
+    expect(await page.getByTestId('receipt-received-at').textContent()).toContain('2025/06/02 14:00（日本時間・令和7年6月2日(月)）');
+    // The bar counts the multipart body: the file and the parts around it.
+    const done = await progressOf(page);
+    expect(done!.value).toBe(done!.max);
+    expect(done!.max).toBeGreaterThan(bytes.length);
+    await page.getByText('送信完了').waitFor();
+    expect(await page.getByTestId('upload-percent').textContent()).toBe('100%');
+
+    const row = page.getByTestId('document-list').getByRole('row', { name: /事業計画書\.pdf/ });
+    await row.getByText(sha256(bytes)).waitFor();
+    await checkScreen(page, '61-document-receipt');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: '事業計画書.pdf' }).click()]);
+    expect(download.suggestedFilename()).toBe('事業計画書.pdf');
+    expect(sha256(await readFile((await download.path())!))).toBe(sha256(bytes));
+  });
+
+  it('refuses a file above the size limit and a file of the wrong type, in Japanese at the field, and stores neither', async () => {
+    const id = await draftOf(system, '古民家の宿泊施設');
+    await page.goto(`${system.baseUrl}/applications/${id}`);
+    await page.getByRole('heading', { name: '添付書類' }).waitFor();
+
+    await page.getByRole('button', { name: 'アップロードする' }).click();
+    await page.locator('#field-document-kind-error').getByText('書類の種類を選んでください。').waitFor();
+    await page.locator('#field-document-file-error').getByText('ファイルを選んでください。').waitFor();
+
+    await page.getByLabel('書類の種類').selectOption({ label: '融資確約書・出資の証明' });
+    await page.getByLabel('ファイル').setInputFiles({ name: '融資確約書.pdf', mimeType: 'application/pdf', buffer: pdfBytes(MAX_BYTES + 1) });
+    await page.getByRole('button', { name: 'アップロードする' }).click();
+    const fieldError = page.locator('#field-document-file-error');
+    await fieldError.getByText('ファイルが大きすぎます。3,145,728 バイト（3.0 MB）以下のファイルを選んでください。').waitFor();
+    const summary = page.getByRole('alert').filter({ hasText: '書類を提出できませんでした' });
+    await summary.getByRole('link', { name: /ファイル：ファイルが大きすぎます/ }).click();
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('field-document-file');
+    await checkScreen(page, '62-document-too-large');
+
+    await page.getByLabel('ファイル').setInputFiles({ name: 'メモ.txt', mimeType: 'text/plain', buffer: Buffer.from('これはテキストファイルです。\n') });
+    await page.getByRole('button', { name: 'アップロードする' }).click();
+    await fieldError.getByText(/この種類のファイルは提出できません。PDF、画像/).waitFor();
+    await checkScreen(page, '63-document-wrong-type');
+    expect(await page.getByTestId('document-receipt').count()).toBe(0);
+    await page.getByText('まだ書類はありません。').waitFor();
+  });
+
+  it('pages the list ten at a time, oldest first', async () => {
+    const id = await draftOf(system, '地元食材のレストラン');
+    for (let index = 1; index <= 11; index++) await uploadThroughApi(system, id, `写真${String(index).padStart(2, '0')}.pdf`, pdfBytes(1_000 + index, index));
+    await page.goto(`${system.baseUrl}/applications/${id}`);
+    const list = page.getByTestId('document-list');
+    await list.getByRole('link', { name: '写真01.pdf' }).waitFor();
+    expect(await list.getByRole('row').count()).toBe(11);
+    expect(await list.getByRole('link', { name: '写真11.pdf' }).count()).toBe(0);
+    await list.getByRole('button', { name: '次の10件' }).click();
+    await list.getByRole('link', { name: '写真11.pdf' }).waitFor();
+    await list.getByText('2ページ目').waitFor();
+    expect(await list.getByRole('row').count()).toBe(2);
+    await checkScreen(page, '64-document-list-page-2');
+    await list.getByRole('button', { name: '前の10件' }).click();
+    await list.getByRole('link', { name: '写真01.pdf' }).waitFor();
+  });
+});
