@@ -9,11 +9,13 @@ import {
   rememberRunningDatabase,
 } from '@l10k/database';
 import { EmbeddedDatabase, startEmbeddedDatabase } from '@l10k/database/embedded-database';
+import { ApiWorkers } from './api-workers';
 
 /**
  * `npm start`: the whole system on one machine. Starts the embedded PostgreSQL (unless
- * DATABASE_URL is set), brings the schema up to date, then runs the API and the projector
- * as child processes. SIGINT/SIGTERM stop the apps first, then the database.
+ * DATABASE_URL is set), brings the schema up to date, then runs the API as API_WORKERS
+ * processes on one port (default: one per core; a worker that dies is started again) and
+ * the projector as a child process. SIGINT/SIGTERM stop the apps first, then the database.
  */
 const EMBEDDED_PORT = 54329;
 const STOP_GRACE_MS = 10_000;
@@ -63,12 +65,21 @@ async function main(): Promise<void> {
 
   // AUTH_MODE as resolved here (dev by default in the embedded setup), since the API refuses a DATABASE_URL without one.
   const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_MODE: config.authMode };
-  const apps = [
-    startApp('api', 'apps/api/src/main.js', env),
-    startApp('projector', 'apps/projector/src/main.js', env),
-  ];
+  const api = new ApiWorkers({
+    count: config.apiWorkers,
+    entry: join(__dirname, '..', 'apps/api/src/main.js'),
+    env,
+    log,
+    // Called on a later turn of the event loop, once `stop` below is defined.
+    onBrokenStart: (reason) => void stop(reason, 1),
+  });
+  api.start();
+  log(`api: ${config.apiWorkers} worker${config.apiWorkers === 1 ? '' : 's'} (API_WORKERS)`);
+  const apps = [startApp('projector', 'apps/projector/src/main.js', env)];
   const { host = 'localhost' } = listenHost(config);
-  log(`web front end at http://${host}:${config.port}/ (API under /v1, OpenAPI at /docs); Ctrl-C stops everything`);
+  log(
+    `web front end at http://${host}:${config.port}/ (API under /v1, OpenAPI at /docs); Ctrl-C stops everything`,
+  );
 
   let stopping = false;
   const stop = async (reason: string, exitCode: number): Promise<void> => {
@@ -76,7 +87,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(`stopping (${reason})`);
     for (const app of apps) if (app.exitCode === null) app.kill('SIGTERM');
-    await Promise.all(apps.map((app) => waitForExit(app, STOP_GRACE_MS)));
+    await Promise.all([api.stop(STOP_GRACE_MS), ...apps.map((app) => waitForExit(app, STOP_GRACE_MS))]);
     if (database) {
       forgetRunningDatabase(config.dataDir);
       await database.stop().catch(() => undefined);

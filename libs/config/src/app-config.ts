@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly provisionalRuleSets: boolean;
   /** /health/ready fails when a projection lags the log by more than this many milliseconds. */
   readonly projectionLagBoundMs: number;
+  /** API processes `npm start` runs on the one port (API_WORKERS; default: one per core). */
+  readonly apiWorkers: number;
   /** The largest document an upload may carry, in bytes (DOCUMENT_MAX_BYTES, default 20 MiB); above it: 413. */
   readonly documentMaxBytes: number;
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from './load-config';
 
 describe('loadConfig', () => {
@@ -17,6 +18,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       provisionalRuleSets: true,
       projectionLagBoundMs: 5000,
+      apiWorkers: availableParallelism(),
       documentMaxBytes: 20_971_520,
     });
   });
@@ -36,6 +38,7 @@ describe('loadConfig', () => {
       DEV_TOKEN_SECRET: 'a-secret-of-at-least-thirty-two-chars',
       DEV_TOKEN_TTL_SECONDS: '600',
       DOCUMENT_MAX_BYTES: '1048576',
+      API_WORKERS: '3',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgres://u:p@db:5432/l10k',
@@ -48,12 +51,15 @@ describe('loadConfig', () => {
       devTokenSecret: 'a-secret-of-at-least-thirty-two-chars',
       devTokenTtlSeconds: 600,
       documentMaxBytes: 1_048_576,
+      apiWorkers: 3,
     });
   });
 
   it.each([
     [{ PORT: 'abc' }, 'PORT must be an integer from 1 to 65535 (got "abc")'],
     [{ PORT: '70000' }, 'PORT must be an integer from 1 to 65535 (got "70000")'],
+    [{ API_WORKERS: '0' }, 'API_WORKERS must be an integer from 1 to 64 (got "0")'],
+    [{ API_WORKERS: 'all' }, 'API_WORKERS must be an integer from 1 to 64 (got "all")'],
     [
       { DOCUMENT_MAX_BYTES: '20MB' },
       'DOCUMENT_MAX_BYTES must be an integer from 1 to 2147483648 (got "20MB")',

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { AppConfig } from './app-config';
 
 export class ConfigError extends Error {
@@ -113,6 +114,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     ),
     provisionalRuleSets: boolean('PROVISIONAL_RULE_SETS', true),
     projectionLagBoundMs: integer('PROJECTION_LAG_BOUND_MS', 5000, 1, 86_400_000),
+    apiWorkers: integer('API_WORKERS', availableParallelism(), 1, 64),
     documentMaxBytes: integer('DOCUMENT_MAX_BYTES', DEFAULT_DOCUMENT_MAX_BYTES, 1, MAX_DOCUMENT_MAX_BYTES),
   };
   if (problems.length > 0) throw new ConfigError(problems);
