@@ -88,6 +88,11 @@ export interface AppendManyResult {
 }
 
 export interface ReadStreamOptions {
+  /**
+   * First revision to include: a caller that has folded the stream up to revision N reads
+   * from N + 1 (an empty answer then means nothing new, not a missing stream).
+   */
+  readonly fromRevision?: bigint | number;
   /** Last revision to include. */
   readonly toRevision?: bigint | number;
   /** Include only events recorded at or before this instant (the prefix of the stream up to it). */

@@ -197,6 +197,27 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
         expect(await store.readStream(streamId)).toHaveLength(4);
       });
 
+      it('reads a stream from a revision: what came after a fold, and nothing (not a missing stream) past its end', async () => {
+        const streamId = applicationStreamId();
+        await store.append(streamId, newEvents(3), { expectedRevision: 'no_stream' });
+        expect(
+          (await store.readStream(streamId, { fromRevision: 1 })).map((event) => event.revision),
+        ).toEqual([1n, 2n]);
+        expect(
+          (await store.readStream(streamId, { fromRevision: 1, toRevision: 1 })).map(
+            (event) => event.revision,
+          ),
+        ).toEqual([1n]);
+        expect(await store.readStream(streamId, { fromRevision: 3 })).toEqual([]);
+        await store.append(streamId, [newEvent()], { expectedRevision: 2 });
+        expect(
+          (await store.readStream(streamId, { fromRevision: 3 })).map((event) => event.revision),
+        ).toEqual([3n]);
+        await expect(store.readStream(applicationStreamId(), { fromRevision: 3 })).rejects.toBeInstanceOf(
+          StreamNotFoundError,
+        );
+      });
+
       it('reports a missing stream as StreamNotFoundError', async () => {
         const streamId = applicationStreamId();
         const error = await store.readStream(streamId).catch((caught: unknown) => caught);

@@ -131,6 +131,7 @@ export class KurrentDbEventStore implements EventStore {
     const raw = await this.readStreamRaw(
       streamId,
       options.toRevision === undefined ? undefined : BigInt(options.toRevision),
+      options.fromRevision === undefined ? 0n : BigInt(options.fromRevision),
     );
     const events: RecordedEvent[] = [];
     for (const event of raw) {
@@ -179,7 +180,7 @@ export class KurrentDbEventStore implements EventStore {
 
   async verifyStream(streamId: string): Promise<VerificationReport> {
     const verifier = new ChainVerifier();
-    for (const event of await this.readStreamRaw(streamId, undefined)) verifier.add(toStoredEvent(event));
+    for (const event of await this.readStreamRaw(streamId, undefined, 0n)) verifier.add(toStoredEvent(event));
     return verifier.report();
   }
 
@@ -237,12 +238,14 @@ export class KurrentDbEventStore implements EventStore {
   private async readStreamRaw(
     streamId: string,
     toRevision: bigint | undefined,
+    fromRevision: bigint,
   ): Promise<KurrentRecordedEvent[]> {
     const events: KurrentRecordedEvent[] = [];
+    if (toRevision !== undefined && toRevision < fromRevision) return events;
     try {
-      const maxCount = toRevision === undefined ? undefined : toRevision + 1n;
+      const maxCount = toRevision === undefined ? undefined : toRevision - fromRevision + 1n;
       for await (const resolved of this.client.readStream(streamId, {
-        fromRevision: START,
+        fromRevision: fromRevision === 0n ? START : fromRevision,
         direction: FORWARDS,
         maxCount,
         deadline: this.deadline,

@@ -5,7 +5,7 @@ import type { UpcasterRegistry } from '../upcasters';
 import type { AppendNotifications } from './append-notifications';
 import { formatCheckpoint, parseCheckpoint } from './checkpoint';
 import { mapPostgresError } from './postgres-errors';
-import { READ_ALL_SQL, READ_STREAM_SQL, STREAM_EXISTS_SQL, type EventRow } from './sql';
+import { READ_ALL_SQL, READ_STREAM_SQL, type EventRow, type StreamReadRow } from './sql';
 import type { StreamHeadCache } from './stream-head-cache';
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -25,32 +25,32 @@ export interface PostgresReaderOptions {
 export class PostgresReader {
   constructor(
     private readonly pool: Pool,
-    /** A full stream read tells the appender the stream's head for free. */
+    /** A stream read tells the appender the stream's head for free. */
     private readonly heads: StreamHeadCache,
     private readonly options: PostgresReaderOptions,
   ) {}
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const fromRevision = options.fromRevision === undefined ? '0' : BigInt(options.fromRevision).toString();
     const toRevision =
       options.toRevision === undefined ? LAST_REVISION : BigInt(options.toRevision).toString();
-    let rows: EventRow[];
+    let rows: StreamReadRow[];
     try {
       rows = (
-        await this.pool.query<EventRow>({
+        await this.pool.query<StreamReadRow>({
           name: 'eventstore_read_stream',
           text: READ_STREAM_SQL,
-          values: [streamId, toRevision],
+          values: [streamId, fromRevision, toRevision],
         })
       ).rows;
-      if (rows.length === 0 && !(await this.streamExists(streamId))) throw new StreamNotFoundError(streamId);
     } catch (error) {
       throw mapPostgresError(error);
     }
-    const last = rows[rows.length - 1];
-    if (last && options.toRevision === undefined)
-      this.heads.remember(streamId, { revision: BigInt(last.stream_revision), hash: last.metadata.hash });
+    if (rows.length === 0) throw new StreamNotFoundError(streamId);
+    this.heads.remember(streamId, { revision: BigInt(rows[0].head_revision), hash: rows[0].head_hash });
     const events: RecordedEvent[] = [];
     for (const row of rows) {
+      if (row.event_id === null) continue;
       // recorded_at grows with the revision (clock_timestamp under the stream lock): stop at the first later one.
       if (options.toInstant && row.recorded_at > options.toInstant) break;
       events.push(this.toRecordedEvent(row));
@@ -93,11 +93,6 @@ export class PostgresReader {
       pollIntervalMs =
         woken === 'notified' ? MIN_POLL_INTERVAL_MS : Math.min(pollIntervalMs * 2, maxPollIntervalMs);
     }
-  }
-
-  private async streamExists(streamId: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(STREAM_EXISTS_SQL, [streamId]);
-    return (rowCount ?? 0) > 0;
   }
 
   private async readBatch(

@@ -14,8 +14,6 @@ export const FIND_STORED_SQL = `
 
 export const READ_HEAD_SQL = 'SELECT revision::text, last_hash FROM streams WHERE stream_id = $1';
 
-export const STREAM_EXISTS_SQL = 'SELECT 1 FROM streams WHERE stream_id = $1';
-
 // Only rows of transactions older than every running one: their set is final, so the
 // (transaction_id, global_position) order never gains an event behind a reader's back.
 export const READ_ALL_SQL = `
@@ -25,10 +23,19 @@ export const READ_ALL_SQL = `
   ORDER BY events.transaction_id, events.global_position
   LIMIT $3`;
 
+/**
+ * One round trip: the stream's head (no row: no such stream) and its events in the range
+ * (none, a single row of nulls). The head also tells the appender where to chain on.
+ */
 export const READ_STREAM_SQL = `
-  SELECT ${EVENT_COLUMNS} FROM events
-  WHERE stream_id = $1 AND stream_revision <= $2
-  ORDER BY events.stream_revision`;
+  SELECT s.revision::text AS head_revision, s.last_hash AS head_hash,
+         e.global_position::text, e.transaction_id::text, e.stream_id, e.stream_revision::text,
+         e.event_id::text, e.type, e.data, e.metadata, e.recorded_at
+  FROM streams AS s
+  LEFT JOIN events AS e
+    ON e.stream_id = s.stream_id AND e.stream_revision >= $2::bigint AND e.stream_revision <= $3::bigint
+  WHERE s.stream_id = $1
+  ORDER BY e.stream_revision`;
 
 const VERIFY_SQL = `
   SELECT e.stream_id, e.stream_revision::text, e.event_id::text, e.type, e.data, e.metadata,
@@ -61,6 +68,11 @@ export interface EventRow {
   metadata: EventMetadata;
   recorded_at: Date;
 }
+
+/** A row of READ_STREAM_SQL: the head, with an event or (an empty range) without. */
+export type StreamReadRow = { head_revision: string; head_hash: string } & (
+  EventRow | { [Column in keyof EventRow]: null }
+);
 
 export interface AppendRow {
   stream_id: string;
