@@ -1,0 +1,185 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { problemHeadline, type Problem } from '../../api/problems';
+import type { components } from '../../api/schema';
+import { formatCalendarDate, formatDateTime } from '../../format/dates';
+import { formatYen, formatYenWithMan } from '../../format/money';
+import { REQUIREMENT_LABELS, STATUS_LABELS, label } from '../../messages/labels';
+import { Field } from '../../ui/field';
+import { IssueSummary } from '../../ui/issue-summary';
+import { DocumentList, DownloadLink } from '../documents/document-list';
+import { describeIssues, messagesAt, summaryItems, type FormFields, type ShownIssue } from '../post-award/form-issues';
+import { StepPage } from '../post-award/step-page';
+import { ifMatch, outcomeOf, type ApplicationView, type AwardApplication } from '../post-award/use-award-application';
+
+type DocumentView = components['schemas']['DocumentView'];
+
+const KIND_LABELS: Record<string, string> = {
+  expert_review: '有識者の審査',
+  chamber_confirmation: '商工会議所等の確認',
+};
+
+const FIELDS: FormFields = {
+  outcome: { id: 'field-mic-outcome', label: '判断' },
+  reason: { id: 'field-mic-reason', label: '理由' },
+};
+
+/** The 補助要綱 as a download link under its own name. */
+function SchemeRules({ application }: { application: ApplicationView }) {
+  const documentId = application.micReport?.schemeRulesDocumentId;
+  const document: DocumentView | undefined = application.documents.find((candidate) => candidate.documentId === documentId);
+  if (!documentId) return <>—</>;
+  return document ? <DownloadLink applicationId={application.id} documentId={documentId} name={document.name} /> : <>{documentId}</>;
+}
+
+function AcknowledgementForm({ application, award }: { application: ApplicationView; award: AwardApplication }) {
+  const [outcome, setOutcome] = useState<'acknowledged' | 'returned' | ''>('');
+  const [reason, setReason] = useState('');
+  const [issues, setIssues] = useState<ShownIssue[]>([]);
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+  const errorsAt = (field: string) => messagesAt(issues, FIELDS[field].id);
+  const refuse = (field: string, message: string) => {
+    setProblem(undefined);
+    setIssues([{ fieldId: FIELDS[field].id, label: FIELDS[field].label, message }]);
+  };
+
+  async function send() {
+    if (!outcome) return refuse('outcome', '受理するか差し戻すかを選んでください。');
+    if (!reason.trim()) return refuse('reason', outcome === 'returned' ? '差し戻す理由（不足している内容）を入力してください。' : '理由を入力してください。');
+    setBusy(true);
+    const result = outcomeOf(
+      await api.POST('/v1/applications/{id}/acknowledgement', { params: { path: { id: application.id }, header: ifMatch(application) }, body: { outcome, reason: reason.trim() } }),
+    );
+    setBusy(false);
+    if ('problem' in result) {
+      setProblem(result.problem);
+      setIssues(describeIssues(result.problem, FIELDS));
+      return;
+    }
+    award.accept(result.answer);
+  }
+
+  return (
+    <form
+      className="form action-form"
+      noValidate
+      aria-labelledby="acknowledgement-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send();
+      }}
+    >
+      <h2 id="acknowledgement-title">受理又は差戻し</h2>
+      {(issues.length > 0 || problem) && (
+        <IssueSummary title={problem && problem.status !== 400 && problem.status !== 422 ? problemHeadline(problem) : '入力内容を確認してください'} items={summaryItems(issues)} />
+      )}
+      <fieldset className={`fieldset${errorsAt('outcome').length > 0 ? ' field--error' : ''}`} id={FIELDS.outcome.id} tabIndex={-1}>
+        <legend>
+          判断<span className="badge badge--required">必須</span>
+        </legend>
+        {errorsAt('outcome').length > 0 && <p className="field__error">{errorsAt('outcome').join(' ')}</p>}
+        <label className="choice">
+          <input type="radio" name="mic-outcome" checked={outcome === 'acknowledged'} onChange={() => setOutcome('acknowledged')} />
+          受理する
+        </label>
+        <label className="choice">
+          <input type="radio" name="mic-outcome" checked={outcome === 'returned'} onChange={() => setOutcome('returned')} />
+          差し戻す（不足を示す）
+        </label>
+      </fieldset>
+      <Field id={FIELDS.reason.id} label="理由" required hint="差し戻す場合は、不足している内容を具体的に記入してください。" errors={errorsAt('reason')}>
+        {(describedBy) => (
+          <textarea id={FIELDS.reason.id} className="textarea" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={errorsAt('reason').length > 0} value={reason} onChange={(event) => setReason(event.target.value)} />
+        )}
+      </Field>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        決定する
+      </button>
+    </form>
+  );
+}
+
+function LocalReport({ application, award }: { application: ApplicationView; award: AwardApplication }) {
+  const confirmation = application.localConfirmation;
+  const report = application.micReport;
+  const answer = application.acknowledgement;
+  // The status this screen opened with: an answer given here is confirmed above the report.
+  const [shownStatus] = useState(application.status);
+  return (
+    <>
+      {answer && shownStatus !== application.status && (
+        <div className="success" role="status" data-testid="acknowledgement-done">
+          <p>{answer.outcome === 'acknowledged' ? '受理しました。' : '差し戻しました。'}</p>
+        </div>
+      )}
+      <dl className="figures" data-testid="local-report">
+        <dt>状態</dt>
+        <dd>
+          <span className={`status status--${application.status}`} data-testid="local-status">
+            {label(STATUS_LABELS, application.status)}
+          </span>
+        </dd>
+        <dt>報告</dt>
+        <dd>{report ? `第${report.reportNumber}回（${formatDateTime(new Date(report.reportedAt))}）` : '—'}</dd>
+        <dt>補助要綱</dt>
+        <dd>
+          <SchemeRules application={application} />
+        </dd>
+        <dt>交付額（自治体の助成）</dt>
+        <dd>{application.funding ? formatYenWithMan(application.funding.grant) : '—'}</dd>
+        <dt>特別交付税措置分</dt>
+        <dd>{application.funding ? formatYen(application.funding.specialTaxShare) : '—'}</dd>
+        {answer && (
+          <>
+            <dt>担当官の判断</dt>
+            <dd>
+              {answer.outcome === 'acknowledged' ? '受理' : '差戻し'}：{answer.reason}
+            </dd>
+          </>
+        )}
+      </dl>
+      {confirmation && (
+        <section aria-labelledby="local-confirmation-title">
+          <h2 id="local-confirmation-title">{label(KIND_LABELS, confirmation.kind)}</h2>
+          <p>
+            {confirmation.by}（{formatCalendarDate(confirmation.on)}）
+          </p>
+          <table className="table">
+            <caption className="visually-hidden">要件ごとの判定</caption>
+            <thead>
+              <tr>
+                <th scope="col">要件</th>
+                <th scope="col">判定</th>
+                <th scope="col">コメント</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(confirmation.assessments).map(([requirement, assessment]) => (
+                <tr key={requirement}>
+                  <th scope="row">{label(REQUIREMENT_LABELS, requirement)}</th>
+                  <td>{assessment.met ? '満たす' : '満たさない'}</td>
+                  <td>{assessment.comment}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {application.status === 'reported_to_mic' && <AcknowledgementForm application={application} award={award} />}
+      <section aria-labelledby="local-documents-title">
+        <h2 id="local-documents-title">添付書類</h2>
+        <DocumentList applicationId={application.id} />
+      </section>
+    </>
+  );
+}
+
+/** One local-track report to MIC: what the municipality confirmed and attached, and the officer's answer. */
+export function LocalReportPage({ id }: { id: string }) {
+  return (
+    <StepPage id={id} title="地方単独事業の報告" back={{ path: '/local-track', text: '地方単独事業の報告の一覧' }} allowedIn={['reported_to_mic', 'acknowledged', 'returned', 'locally_confirmed']}>
+      {(application, award) => <LocalReport application={application} award={award} />}
+    </StepPage>
+  );
+}

@@ -1,0 +1,246 @@
+import { useState } from 'react';
+import { api } from '../../../api/client';
+import { problemHeadline, type Problem } from '../../../api/problems';
+import { tokyoDay } from '../../../format/dates';
+import { formatYen, formatYenWithMan } from '../../../format/money';
+import { Field } from '../../../ui/field';
+import { IssueSummary } from '../../../ui/issue-summary';
+import { parseYen } from '../../application-form/plan-form';
+import { describeIssues, messagesAt, summaryItems, type FormFields, type ShownIssue } from '../form-issues';
+import { ifMatch, outcomeOf, type ApplicationView, type WriteOutcome } from '../use-award-application';
+import { YenField } from '../yen-field';
+
+export interface ActionProps {
+  readonly application: ApplicationView;
+  /** The write's answer, shown at once, with the sentence that confirms it. */
+  readonly onDone: (answer: unknown, message: string) => void;
+}
+
+/** One officer form's errors: typed mistakes found here, or the API's refusal by rule code. */
+function useIssues(fields: FormFields) {
+  const [issues, setIssues] = useState<ShownIssue[]>([]);
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+  return {
+    issues,
+    busy,
+    errorsAt: (field: string) => messagesAt(issues, fields[field].id),
+    refuse(field: string, message: string) {
+      setProblem(undefined);
+      setIssues([{ fieldId: fields[field].id, label: fields[field].label, message }]);
+    },
+    async send(write: () => Promise<WriteOutcome>, onAnswer: (answer: unknown) => void) {
+      setBusy(true);
+      const outcome = await write();
+      setBusy(false);
+      if ('problem' in outcome) {
+        setProblem(outcome.problem);
+        setIssues(describeIssues(outcome.problem, fields));
+        return;
+      }
+      setIssues([]);
+      setProblem(undefined);
+      onAnswer(outcome.answer);
+    },
+    summary:
+      issues.length > 0 || problem ? (
+        <IssueSummary
+          title={problem && problem.status !== 400 && problem.status !== 422 ? problemHeadline(problem) : '入力内容を確認してください'}
+          items={summaryItems(issues)}
+        />
+      ) : null,
+  };
+}
+
+const submitOn = (send: () => void) => (event: { preventDefault(): void }) => {
+  event.preventDefault();
+  send();
+};
+
+const GRANT_DECISION_FIELDS: FormFields = {
+  grant: { id: 'field-decided-grant', label: '交付決定額' },
+  conditions: { id: 'field-conditions', label: '交付の条件' },
+};
+
+/** 交付決定: at most the amount applied for; the national share is recomputed and any difference released. */
+export function GrantDecisionForm({ application, onDone }: ActionProps) {
+  const applied = application.award?.grantApplication?.amount;
+  const [grant, setGrant] = useState(applied !== undefined ? String(applied) : '');
+  const [conditions, setConditions] = useState('');
+  const form = useIssues(GRANT_DECISION_FIELDS);
+  function send() {
+    const typed = parseYen(grant);
+    if (typed === undefined) return form.refuse('grant', '交付決定額を円単位の整数で入力してください。');
+    if (!conditions.trim()) return form.refuse('conditions', '交付の条件を入力してください。');
+    void form.send(
+      async () => outcomeOf(await api.POST('/v1/applications/{id}/grant-decision', { params: { path: { id: application.id }, header: ifMatch(application) }, body: { grant: typed, conditions: conditions.trim() } })),
+      (answer) => onDone(answer, '交付決定しました。'),
+    );
+  }
+  return (
+    <form className="form action-form" noValidate aria-labelledby="grant-decision-title" onSubmit={submitOn(send)}>
+      <h2 id="grant-decision-title">交付決定</h2>
+      {form.summary}
+      <p>交付申請額：{applied !== undefined ? formatYenWithMan(applied) : '—'}。交付決定額は申請額以下とし、採択時より低い額にすると差額の国費は年度予算に戻ります。</p>
+      <YenField id={GRANT_DECISION_FIELDS.grant.id} label="交付決定額" value={grant} onChange={setGrant} errors={form.errorsAt('grant')} />
+      <Field id={GRANT_DECISION_FIELDS.conditions.id} label="交付の条件" required hint="例：交付要綱第10条の条件を付す" errors={form.errorsAt('conditions')}>
+        {(describedBy) => (
+          <textarea id={GRANT_DECISION_FIELDS.conditions.id} className="textarea" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={form.errorsAt('conditions').length > 0} value={conditions} onChange={(event) => setConditions(event.target.value)} />
+        )}
+      </Field>
+      <button type="submit" className="button button--primary" disabled={form.busy}>
+        交付決定する
+      </button>
+    </form>
+  );
+}
+
+const CHANGE_DECISION_FIELDS: FormFields = {
+  outcome: { id: 'field-change-outcome', label: '判断' },
+  reason: { id: 'field-change-decision-reason', label: '理由' },
+};
+
+/** A waiting plan change (or abandonment): approve or refuse, with the reason. */
+export function PlanChangeDecisionForm({ application, onDone }: ActionProps) {
+  const pending = application.award?.changes.find((change) => change.outcome === 'pending');
+  const [outcome, setOutcome] = useState<'approved' | 'refused' | ''>('');
+  const [reason, setReason] = useState('');
+  const form = useIssues(CHANGE_DECISION_FIELDS);
+  if (!pending) return null;
+  const abandonment = pending.kind === 'abandonment';
+  function send() {
+    if (!pending) return;
+    if (!outcome) return form.refuse('outcome', '承認するか不承認とするかを選んでください。');
+    if (!reason.trim()) return form.refuse('reason', '理由を入力してください。');
+    void form.send(
+      async () =>
+        outcomeOf(
+          await api.POST('/v1/applications/{id}/plan-changes/{changeId}/decision', {
+            params: { path: { id: application.id, changeId: pending.changeId }, header: ifMatch(application) },
+            body: { outcome, reason: reason.trim() },
+          }),
+        ),
+      (answer) => onDone(answer, outcome === 'approved' ? `${abandonment ? '中止・廃止' : '計画変更'}を承認しました。` : `${abandonment ? '中止・廃止' : '計画変更'}を承認しませんでした。`),
+    );
+  }
+  return (
+    <form className="form action-form" noValidate aria-labelledby="change-decision-title" onSubmit={submitOn(send)}>
+      <h2 id="change-decision-title">{abandonment ? '中止・廃止の承認' : '計画変更の承認'}</h2>
+      {form.summary}
+      <p>申請の内容と変更点は上の「計画変更の履歴」のとおりです（承認待ち）。</p>
+      <fieldset className={`fieldset${form.errorsAt('outcome').length > 0 ? ' field--error' : ''}`} id={CHANGE_DECISION_FIELDS.outcome.id} tabIndex={-1}>
+        <legend>
+          判断<span className="badge badge--required">必須</span>
+        </legend>
+        {form.errorsAt('outcome').length > 0 && <p className="field__error">{form.errorsAt('outcome').join(' ')}</p>}
+        <label className="choice">
+          <input type="radio" name="change-outcome" checked={outcome === 'approved'} onChange={() => setOutcome('approved')} />
+          承認する
+        </label>
+        <label className="choice">
+          <input type="radio" name="change-outcome" checked={outcome === 'refused'} onChange={() => setOutcome('refused')} />
+          承認しない
+        </label>
+      </fieldset>
+      <Field id={CHANGE_DECISION_FIELDS.reason.id} label="理由" required errors={form.errorsAt('reason')}>
+        {(describedBy) => (
+          <textarea id={CHANGE_DECISION_FIELDS.reason.id} className="textarea" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={form.errorsAt('reason').length > 0} value={reason} onChange={(event) => setReason(event.target.value)} />
+        )}
+      </Field>
+      <button type="submit" className="button button--primary" disabled={form.busy}>
+        決定する
+      </button>
+    </form>
+  );
+}
+
+const CONFIRMATION_FIELDS: FormFields = {
+  grant: { id: 'field-confirmed-grant', label: '確定額（減額する場合）' },
+  reason: { id: 'field-reduction-reason', label: '減額の理由' },
+};
+
+/** 額の確定: the API recomputes every figure from the report; the officer may only go lower, with a reason. */
+export function AmountConfirmationForm({ application, onDone }: ActionProps) {
+  const [reducing, setReducing] = useState(false);
+  const [grant, setGrant] = useState('');
+  const [reason, setReason] = useState('');
+  const form = useIssues(CONFIRMATION_FIELDS);
+  function send() {
+    let body: { grant?: number; reason?: string } = {};
+    if (reducing) {
+      const typed = parseYen(grant);
+      if (typed === undefined) return form.refuse('grant', '確定額を円単位の整数で入力してください。');
+      if (!reason.trim()) return form.refuse('reason', '減額の理由を入力してください。');
+      body = { grant: typed, reason: reason.trim() };
+    }
+    void form.send(
+      async () => outcomeOf(await api.POST('/v1/applications/{id}/amount-confirmation', { params: { path: { id: application.id }, header: ifMatch(application) }, body })),
+      (answer) => onDone(answer, '額を確定しました。'),
+    );
+  }
+  return (
+    <form className="form action-form" noValidate aria-labelledby="confirmation-title" onSubmit={submitOn(send)}>
+      <h2 id="confirmation-title">額の確定</h2>
+      {form.summary}
+      <p>
+        交付決定額・事業者への実際の交付額・実績の数値で認められる最大の交付額（対象経費の2分の1、融資倍率に応じた上限、融資額以上）のうち最も低い額で確定し、国費を同じ補助率で計算し直します。
+      </p>
+      <label className="choice">
+        <input type="checkbox" checked={reducing} onChange={(event) => setReducing(event.target.checked)} />
+        算定額よりさらに減額して確定する
+      </label>
+      {reducing && (
+        <>
+          <YenField id={CONFIRMATION_FIELDS.grant.id} label={CONFIRMATION_FIELDS.grant.label} value={grant} onChange={setGrant} errors={form.errorsAt('grant')} />
+          <Field id={CONFIRMATION_FIELDS.reason.id} label="減額の理由" required errors={form.errorsAt('reason')}>
+            {(describedBy) => (
+              <textarea id={CONFIRMATION_FIELDS.reason.id} className="textarea" rows={3} maxLength={4000} aria-describedby={describedBy} value={reason} onChange={(event) => setReason(event.target.value)} />
+            )}
+          </Field>
+        </>
+      )}
+      <button type="submit" className="button button--primary" disabled={form.busy}>
+        額を確定する
+      </button>
+    </form>
+  );
+}
+
+const PAYMENT_FIELDS: FormFields = {
+  amount: { id: 'field-payment-amount', label: '支払額' },
+  paidOn: { id: 'field-paid-on', label: '支払日' },
+};
+
+/** 精算払: the confirmed national share, never more in all. */
+export function PaymentForm({ application, onDone }: ActionProps) {
+  const confirmedShare = application.award?.confirmation?.funding.nationalShare ?? 0;
+  const owed = Math.max(0, confirmedShare - (application.award?.paid ?? 0));
+  const [amount, setAmount] = useState(String(owed));
+  const [paidOn, setPaidOn] = useState(() => tokyoDay(new Date()));
+  const form = useIssues(PAYMENT_FIELDS);
+  function send() {
+    const typed = parseYen(amount);
+    if (typed === undefined || typed < 1) return form.refuse('amount', '支払額を1円以上の円単位の整数で入力してください。');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(paidOn)) return form.refuse('paidOn', '支払日を入力してください。');
+    void form.send(
+      async () => outcomeOf(await api.POST('/v1/applications/{id}/payments', { params: { path: { id: application.id }, header: ifMatch(application) }, body: { amount: typed, paidOn } })),
+      (answer) => onDone(answer, `${formatYen(typed)}の支払を記録しました。`),
+    );
+  }
+  return (
+    <form className="form action-form" noValidate aria-labelledby="payment-title" onSubmit={submitOn(send)}>
+      <h2 id="payment-title">支払（精算払）</h2>
+      {form.summary}
+      <p>
+        確定した国費（交付金）：<strong>{formatYen(confirmedShare)}</strong>（支払済み {formatYen(application.award?.paid ?? 0)}）。支払額の合計はこれを超えられません。
+      </p>
+      <YenField id={PAYMENT_FIELDS.amount.id} label="支払額" value={amount} onChange={setAmount} errors={form.errorsAt('amount')} />
+      <Field id={PAYMENT_FIELDS.paidOn.id} label="支払日" required errors={form.errorsAt('paidOn')}>
+        {(describedBy) => <input id={PAYMENT_FIELDS.paidOn.id} type="date" className="input input--medium" aria-describedby={describedBy} value={paidOn} onChange={(event) => setPaidOn(event.target.value)} />}
+      </Field>
+      <button type="submit" className="button button--primary" disabled={form.busy}>
+        支払を記録する
+      </button>
+    </form>
+  );
+}

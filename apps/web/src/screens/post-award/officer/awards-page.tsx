@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../../api/client';
+import { asProblem, problemHeadline } from '../../../api/problems';
+import { formatCalendarDate } from '../../../format/dates';
+import { formatManYen, formatYen } from '../../../format/money';
+import { STATUS_LABELS, label } from '../../../messages/labels';
+import { currentFiscalYear } from '../../../navigation/nav-links';
+import { linkHandler } from '../../../router';
+import { AWARD_STATUSES, DUE_KIND_LABELS } from '../award-labels';
+import type { LedgerItem } from '../use-award-application';
+import { ProjectTitle } from './project-title';
+import '../post-award.css';
+
+const money = (amount: number | null) =>
+  amount === null ? (
+    '—'
+  ) : (
+    <>
+      {formatYen(amount)}
+      <div className="muted">{formatManYen(amount)}</div>
+    </>
+  );
+
+/** 交付手続の一覧: every adopted application of a fiscal year, approved → decided → confirmed → paid, with what is due next. */
+export function AwardsPage() {
+  const thisYear = currentFiscalYear();
+  const [fiscalYear, setFiscalYear] = useState(String(thisYear));
+  const [status, setStatus] = useState('');
+  const [items, setItems] = useState<LedgerItem[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [failure, setFailure] = useState<string>();
+
+  const load = useCallback(
+    async (after?: string) => {
+      setLoading(true);
+      const { data, error, response } = await api.GET('/v1/awards', {
+        params: { query: { fiscalYear: Number(fiscalYear), limit: 50, ...(status ? { status: status as LedgerItem['status'] } : {}), ...(after ? { cursor: after } : {}) } },
+      });
+      setLoading(false);
+      if (!response.ok || !data) return setFailure(problemHeadline(asProblem(error, response.status)));
+      setFailure(undefined);
+      setItems((previous) => (after ? [...previous, ...data.items] : data.items));
+      setCursor(data.nextCursor);
+    },
+    [fiscalYear, status],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <main id="main" className="page page--wide">
+      <h1>交付手続の一覧</h1>
+      <p>
+        採択した事業の交付申請・交付決定・額の確定・支払の状況です。
+        <a href="/awards/overdue" onClick={linkHandler('/awards/overdue')}>
+          期限を過ぎた手続の一覧
+        </a>
+      </p>
+      <form className="filters" aria-label="絞り込み" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor="filter-award-fiscal-year" className="field__label">
+            年度
+          </label>
+          <select id="filter-award-fiscal-year" className="select" value={fiscalYear} onChange={(event) => setFiscalYear(event.target.value)}>
+            {[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((year) => (
+              <option key={year} value={year}>
+                {`令和${year - 2018}年度（${year}年度）`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-award-status" className="field__label">
+            状態
+          </label>
+          <select id="filter-award-status" className="select" value={status} onChange={(event) => setStatus(event.target.value)}>
+            <option value="">すべて</option>
+            {AWARD_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {label(STATUS_LABELS, value)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      {failure && (
+        <div className="error-summary" role="alert">
+          <p>{failure}</p>
+        </div>
+      )}
+      <p aria-live="polite" className="muted">
+        {loading ? '読み込み中…' : `${items.length}件${cursor ? '（続きがあります）' : ''}`}
+      </p>
+      {items.length > 0 && (
+        <div className="table-wrap">
+          <table className="table" data-testid="awards-table">
+            <caption className="visually-hidden">交付手続の一覧</caption>
+            <thead>
+              <tr>
+                <th scope="col">事業名・自治体</th>
+                <th scope="col">状態</th>
+                <th scope="col" className="numeric">
+                  採択額
+                </th>
+                <th scope="col" className="numeric">
+                  交付決定額
+                </th>
+                <th scope="col" className="numeric">
+                  確定額
+                </th>
+                <th scope="col" className="numeric">
+                  支払済み（国費）
+                </th>
+                <th scope="col">次の期限</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.applicationId}>
+                  <td>
+                    <a href={`/awards/${item.applicationId}`} onClick={linkHandler(`/awards/${item.applicationId}`)}>
+                      <ProjectTitle id={item.applicationId} />
+                    </a>
+                    <div className="muted">{item.municipalityName ?? item.municipalityCode}</div>
+                  </td>
+                  <td>
+                    <span className={`status status--${item.status}`}>{label(STATUS_LABELS, item.status)}</span>
+                  </td>
+                  <td className="numeric">{money(item.approvedGrant)}</td>
+                  <td className="numeric">{money(item.decidedGrant)}</td>
+                  <td className="numeric">{money(item.confirmedGrant)}</td>
+                  <td className="numeric">{formatYen(item.paid)}</td>
+                  <td>
+                    {item.due ? (
+                      <span className={item.due.overdue ? 'overdue' : undefined}>
+                        {label(DUE_KIND_LABELS, item.due.kind)}：{formatCalendarDate(item.due.dueDate)}
+                        <br />
+                        {item.due.overdue ? `${-item.due.daysRemaining}日超過` : `あと${item.due.daysRemaining}日`}
+                      </span>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {cursor && (
+        <button type="button" className="button" onClick={() => void load(cursor)}>
+          さらに表示
+        </button>
+      )}
+    </main>
+  );
+}
