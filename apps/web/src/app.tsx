@@ -10,6 +10,10 @@ import './navigation/navigation.css';
 import { SiteNav } from './navigation/site-nav';
 import { linkHandler, mayOpen, navigate, routeOf, useLocation, type Route } from './router';
 import { ApplicationDetailPage } from './screens/application-detail/application-detail-page';
+import { AuditApplicationPage } from './screens/audit/audit-application-page';
+import { AuditApplicationsPage } from './screens/audit/audit-applications-page';
+import { AuditDownloadsPage } from './screens/audit/audit-downloads-page';
+import { StatisticsPage } from './screens/audit/statistics-page';
 import { ApplicationFormPage } from './screens/application-form/application-form-page';
 import { MyApplicationsPage } from './screens/my-applications/my-applications-page';
 import { NotYetAvailable } from './screens/not-yet-available';
@@ -53,6 +57,14 @@ function Screen({ route, roles }: { route: Route; roles: readonly string[] }) {
     case 'officer-application':
     case 'fiscal-year':
       return <NotYetAvailable what={roles.map((role) => label(ROLE_LABELS, role)).join('・')} />;
+    case 'audit-applications':
+      return <AuditApplicationsPage />;
+    case 'audit-application':
+      return <AuditApplicationPage key={route.id} id={route.id} />;
+    case 'audit-statistics':
+      return <StatisticsPage />;
+    case 'audit-downloads':
+      return <AuditDownloadsPage />;
     default:
       return (
         <main id="main" className="page">

@@ -43,6 +43,10 @@ export type Route =
   | { readonly screen: 'round-dashboard'; readonly fiscalYear?: number }
   | { readonly screen: 'officer-application'; readonly id: string }
   | { readonly screen: 'fiscal-year'; readonly fiscalYear: number }
+  | { readonly screen: 'audit-applications' }
+  | { readonly screen: 'audit-application'; readonly id: string }
+  | { readonly screen: 'audit-statistics' }
+  | { readonly screen: 'audit-downloads' }
   | { readonly screen: 'not-found' };
 
 /**
@@ -65,6 +69,10 @@ export const SCREEN_ACCESS: Record<Route['screen'], 'public' | 'signed-in' | rea
   'round-dashboard': ['program_officer'],
   'officer-application': ['program_officer'],
   'fiscal-year': ['program_officer'],
+  'audit-applications': ['auditor'],
+  'audit-application': ['auditor'],
+  'audit-statistics': ['auditor'],
+  'audit-downloads': ['auditor'],
 };
 
 export function mayOpen(route: Route, roles: readonly string[]): boolean {
@@ -93,6 +101,11 @@ export function routeOf(location: string): Route {
   if (officerApplication) return { screen: 'officer-application', id: officerApplication[1] };
   const fiscalYear = /^\/officer\/fiscal-years\/(\d{4})$/.exec(path);
   if (fiscalYear) return { screen: 'fiscal-year', fiscalYear: Number(fiscalYear[1]) };
+  if (path === '/audit/applications') return { screen: 'audit-applications' };
+  const audited = new RegExp(`^/audit/applications/${UUID}$`, 'i').exec(path);
+  if (audited) return { screen: 'audit-application', id: audited[1] };
+  if (path === '/audit/statistics') return { screen: 'audit-statistics' };
+  if (path === '/audit/downloads') return { screen: 'audit-downloads' };
   const edit = /^\/applications\/([0-9a-f-]{36})\/edit$/i.exec(path);
   if (edit) return { screen: 'edit-application', id: edit[1] };
   const step = /^\/applications\/([0-9a-f-]{36})\/(grant-application|plan-change|performance-report)$/i.exec(path);

@@ -30,6 +30,14 @@ const dateTime = new Intl.DateTimeFormat('ja-JP', {
   hourCycle: 'h23',
 });
 
+const clockSeconds = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: TOKYO,
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** A calendar date (YYYY-MM-DD, already Japan time) as the instant of its noon in Tokyo, so no zone shifts its day. */
 function calendarDate(date: string): Date {
   return new Date(`${date}T12:00:00+09:00`);
@@ -48,6 +56,11 @@ export function formatWestern(instant: Date): string {
 /** 23:59 */
 export function formatClock(instant: Date): string {
   return clock.format(instant);
+}
+
+/** 23:59:05, for records seconds apart (the audit timeline). */
+export function formatClockSeconds(instant: Date): string {
+  return clockSeconds.format(instant);
 }
 
 /** 2025/06/10 23:59 */

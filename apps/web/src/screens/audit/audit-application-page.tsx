@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { asProblem, problemHeadline } from '../../api/problems';
+import { linkHandler } from '../../router';
+import type { HistoryEntry } from './audit-views';
+import { HistoryTimeline } from './history-timeline';
+import { IntegrityCheck } from './integrity-check';
+import { StateAtInstant, type PointInTime } from './state-at-instant';
+import './audit.css';
+
+interface Heading {
+  readonly title: string;
+  readonly municipality: string;
+}
+
+type Loaded = { readonly entries: readonly HistoryEntry[] } | { readonly failure: string } | undefined;
+
+/** One application for the auditor: its state at any point, its chain verified, every event. */
+export function AuditApplicationPage({ id }: { id: string }) {
+  const [history, setHistory] = useState<Loaded>();
+  const [heading, setHeading] = useState<Heading>();
+  const [point, setPoint] = useState<PointInTime>();
+  const [shownRevision, setShownRevision] = useState<number>();
+
+  useEffect(() => {
+    void api
+      .GET('/v1/applications/{id}/history', { params: { path: { id } } })
+      .then(({ data, error, response }) => {
+        if (!data) return setHistory({ failure: problemHeadline(asProblem(error, response.status)) });
+        setHistory({ entries: data.items });
+        const last = data.items[data.items.length - 1];
+        if (last) setPoint({ revision: last.revision });
+      });
+    void api.GET('/v1/applications/{id}', { params: { path: { id } } }).then(({ data }) => {
+      if (data)
+        setHeading({
+          title: data.plan.projectTitle || '（事業名未入力）',
+          municipality: `${data.municipalityName ?? '団体コード'} ${data.municipalityCode}`,
+        });
+    });
+  }, [id]);
+
+  function show(next: PointInTime) {
+    setPoint(next);
+    document.getElementById('state-at-instant')?.scrollIntoView({ block: 'start' });
+  }
+
+  const entries = history && 'entries' in history ? history.entries : undefined;
+
+  return (
+    <main id="main" className="page page--wide">
+      <p>
+        <a href="/audit/applications" onClick={linkHandler('/audit/applications')}>
+          申請の検索へ戻る
+        </a>
+      </p>
+      <h1>申請の監査{heading ? `：${heading.title}` : ''}</h1>
+      <p className="muted">
+        {heading && `${heading.municipality}・`}申請ID <code>{id}</code>
+      </p>
+      {!history && <p aria-live="polite">読み込み中…</p>}
+      {history && 'failure' in history && (
+        <div className="error-summary" role="alert">
+          <p>{history.failure}</p>
+        </div>
+      )}
+      {entries && point && (
+        <div className="audit-layout">
+          <div id="state-at-instant">
+            <StateAtInstant
+              applicationId={id}
+              entries={entries}
+              point={point}
+              onPoint={setPoint}
+              onShown={setShownRevision}
+            />
+          </div>
+          <IntegrityCheck applicationId={id} scope="この申請" />
+        </div>
+      )}
+      {entries && (
+        <section aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">履歴（全{entries.length}件の記録）</h2>
+          <HistoryTimeline
+            entries={entries}
+            shownRevision={shownRevision}
+            onShow={(revision) => show({ revision })}
+          />
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,64 @@
+import { EVENT_TYPE_LABELS, ROLE_LABELS, label } from '../../messages/labels';
+import type { HistoryEntry } from './audit-views';
+import { EventData } from './event-data';
+import { formatEventInstant } from './japan-time';
+
+/**
+ * Every event of the application, oldest first: when (Japan time), who, what (in Japanese,
+ * with the stored type beside it), the data as recorded and the hash that chains it.
+ */
+export function HistoryTimeline({
+  entries,
+  shownRevision,
+  onShow,
+}: {
+  entries: readonly HistoryEntry[];
+  shownRevision?: number;
+  onShow: (revision: number) => void;
+}) {
+  return (
+    <ol className="timeline" aria-label="履歴（古い順）">
+      {entries.map((entry) => {
+        const shown = entry.revision === shownRevision;
+        return (
+          <li
+            key={entry.position}
+            className={`timeline__event${shown ? ' timeline__event--shown' : ''}`}
+            aria-current={shown ? 'step' : undefined}
+            data-testid="timeline-event"
+          >
+            <h3 className="timeline__title">
+              <span className="timeline__revision">第{entry.revision}版</span>
+              {label(EVENT_TYPE_LABELS, entry.type)}
+              <span className="timeline__type">{entry.type}</span>
+            </h3>
+            <dl className="figures timeline__facts">
+              <dt>日時</dt>
+              <dd>{formatEventInstant(entry.at)}</dd>
+              <dt>記録日時</dt>
+              <dd>{formatEventInstant(entry.recordedAt)}</dd>
+              <dt>実行者</dt>
+              <dd>
+                {entry.actor.sub}（{label(ROLE_LABELS, entry.actor.role)}）
+              </dd>
+              <dt>通し番号</dt>
+              <dd>{entry.position}</dd>
+              <dt>ハッシュ値</dt>
+              <dd>
+                <code className="hash">{entry.hash}</code>
+              </dd>
+            </dl>
+            <EventData data={entry.data} />
+            {shown ? (
+              <p className="muted">上の「ある時点の申請」に、この版の申請を表示しています。</p>
+            ) : (
+              <button type="button" className="button" onClick={() => onShow(entry.revision)}>
+                第{entry.revision}版の申請を表示
+              </button>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

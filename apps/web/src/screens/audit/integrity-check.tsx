@@ -1,0 +1,107 @@
+import { useId, useState } from 'react';
+import { api } from '../../api/client';
+import { asProblem, problemHeadline } from '../../api/problems';
+import { INTEGRITY_FAILURE_LABELS, label } from '../../messages/labels';
+import type { VerificationReport } from './audit-views';
+
+type Check =
+  | { readonly state: 'idle' }
+  | { readonly state: 'running' }
+  | { readonly state: 'done'; readonly report: VerificationReport }
+  | { readonly state: 'failed'; readonly message: string };
+
+/** 032077 → application-… streams read as 申請 …; the budget streams as 年度予算. */
+function streamLabel(streamId: string): string {
+  if (streamId.startsWith('application-')) return `申請 ${streamId.slice('application-'.length)}`;
+  if (streamId.startsWith('fiscal-year-')) return `${streamId.slice('fiscal-year-'.length)}年度の予算`;
+  return streamId;
+}
+
+function Verdict({ report, scope }: { report: VerificationReport; scope: string }) {
+  if (report.ok)
+    return (
+      <div className="success" data-testid="integrity-result">
+        <p>
+          <strong>改ざんは見つかりませんでした。</strong>
+        </p>
+        <p>
+          {scope}の記録 {report.eventsChecked.toLocaleString('ja-JP')}件（
+          {report.streamsChecked.toLocaleString('ja-JP')}
+          系列）について、ハッシュ連鎖を最初から計算し直し、保存されているハッシュ値とすべて一致することを確認しました。
+        </p>
+      </div>
+    );
+  return (
+    <div className="error-summary" data-testid="integrity-result">
+      <h3 className="audit-verdict__title">
+        改ざんまたは欠落の疑いがあります（{report.failures.length}系列）
+      </h3>
+      <p>
+        {scope}の記録 {report.eventsChecked.toLocaleString('ja-JP')}件（
+        {report.streamsChecked.toLocaleString('ja-JP')}
+        系列）のうち、次の系列でハッシュ連鎖が途切れています。各系列の最初の不一致の箇所を示します。
+      </p>
+      <ul>
+        {report.failures.map((failure) => (
+          <li key={`${failure.streamId}-${failure.revision}`}>
+            {streamLabel(failure.streamId)}：第{failure.revision}版 —{' '}
+            {label(INTEGRITY_FAILURE_LABELS, failure.reason)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * "Verify integrity": the server recomputes the hash chains (one application's, or every
+ * stream's). The wait shows as an indeterminate progress bar, announced politely; the
+ * verdict is a plain sentence either way.
+ */
+export function IntegrityCheck({ applicationId, scope }: { applicationId?: string; scope: string }) {
+  const [check, setCheck] = useState<Check>({ state: 'idle' });
+  const headingId = useId();
+
+  async function run() {
+    setCheck({ state: 'running' });
+    const { data, error, response } = await api.POST('/v1/audit/verifications', {
+      body: applicationId ? { applicationId } : {},
+    });
+    if (!data) setCheck({ state: 'failed', message: problemHeadline(asProblem(error, response.status)) });
+    else setCheck({ state: 'done', report: data });
+  }
+
+  return (
+    <section className="audit-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>整合性の検証</h2>
+      <p>
+        {scope}
+        のすべての記録について、ハッシュ連鎖（各記録が直前の記録のハッシュ値を含む仕組み）を計算し直し、記録が書き換えられたり削除されたりしていないかを確かめます。
+      </p>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => void run()}
+        disabled={check.state === 'running'}
+      >
+        整合性を検証する
+      </button>
+      <div aria-live="polite" className="audit-panel__live">
+        {check.state === 'running' && (
+          <p className="audit-progress">
+            <label>
+              検証中です…
+              <progress className="audit-progress__bar" aria-label="検証の進み具合" />
+            </label>
+          </p>
+        )}
+        {check.state === 'done' && <Verdict report={check.report} scope={scope} />}
+        {check.state === 'failed' && (
+          <div className="error-summary" role="alert">
+            <p>検証を実行できませんでした。{check.message}</p>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,357 @@
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { api } from '../../api/client';
+import { asProblem, problemHeadline } from '../../api/problems';
+import { roundLabel } from '../../api/rounds';
+import { formatManYen, formatYen } from '../../format/money';
+import { navigate } from '../../router';
+import type { RoundStatistics } from './audit-views';
+import { fiscalYearInAddress, fiscalYearLabel, recentFiscalYears } from './fiscal-years';
+import { RoundChart, SERIES_COLOURS } from './statistics-charts';
+import './audit.css';
+
+interface Figures {
+  readonly rounds: readonly RoundStatistics[];
+  readonly nationalBudget: number;
+}
+
+type Loaded = { readonly figures: Figures } | { readonly failure: string } | undefined;
+
+/** 2025-06 → 6月 (the charts' axis; the tables say 2025年6月締切回). */
+const monthOf = (round: string) => `${Number(round.split('-')[1])}月`;
+
+/** Per mille of the budget as a percentage with one decimal, in integers: 1234‰ reads 123.4%. */
+function shareOfBudget(amount: number, budget: number): string {
+  if (budget <= 0) return '—';
+  const perMille = Math.round((amount * 1000) / budget);
+  return `${Math.trunc(perMille / 10)}.${perMille % 10}%`;
+}
+
+function running(values: readonly number[]): number[] {
+  let total = 0;
+  return values.map((value) => (total += value));
+}
+
+/** A chart and, beside it, the very figures it draws as a table (what assistive technology reads). */
+function ChartWithTable({
+  title,
+  chart,
+  children,
+}: {
+  title: string;
+  chart: ReactNode;
+  children: ReactNode;
+}) {
+  const headingId = useId();
+  return (
+    <section className="chart-section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      <div className="chart-section__body">
+        {chart}
+        <div className="table-wrap chart-section__table">{children}</div>
+      </div>
+    </section>
+  );
+}
+
+/** Monthly statistics of a fiscal year: applications and adoptions, grants asked and approved, national share against the budget. */
+export function StatisticsPage() {
+  const [fiscalYear, setFiscalYear] = useState(() => fiscalYearInAddress(new Date()));
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [fontsLoaded, setFontsLoaded] = useState(false);
+
+  useEffect(() => {
+    setLoaded(undefined);
+    void Promise.all([
+      api.GET('/v1/statistics/monthly', { params: { query: { fiscalYear } } }),
+      api.GET('/v1/fiscal-years/{fy}/budget', { params: { path: { fy: fiscalYear } } }),
+    ]).then(([statistics, budget]) => {
+      if (!statistics.data)
+        return setLoaded({
+          failure: problemHeadline(asProblem(statistics.error, statistics.response.status)),
+        });
+      setLoaded({
+        figures: { rounds: statistics.data.rounds, nationalBudget: budget.data?.nationalBudget ?? 0 },
+      });
+    });
+  }, [fiscalYear]);
+
+  // A canvas draws text only in a face already loaded: wait for the Japanese glyphs the charts use.
+  useEffect(() => {
+    void document.fonts
+      .load('13px "Noto Sans JP"', '0123456789月件万円申請採択交付額国費累計予算')
+      .catch(() => undefined)
+      .then(() => setFontsLoaded(true));
+  }, []);
+
+  function choose(year: number) {
+    setFiscalYear(year);
+    navigate(`/audit/statistics?fiscalYear=${year}`, { replace: true });
+  }
+
+  const figures = loaded && 'figures' in loaded ? loaded.figures : undefined;
+  const rounds = figures?.rounds ?? [];
+  const months = rounds.map((round) => monthOf(round.round));
+  const cumulative = running(rounds.map((round) => round.nationalShare));
+  const budget = figures?.nationalBudget ?? 0;
+  const total = (pick: (round: RoundStatistics) => number) =>
+    rounds.reduce((sum, round) => sum + pick(round), 0);
+
+  return (
+    <main id="main" className="page page--wide">
+      <h1>月別の統計</h1>
+      <div className="field">
+        <label htmlFor="statistics-fiscal-year" className="field__label">
+          年度
+        </label>
+        <select
+          id="statistics-fiscal-year"
+          className="select"
+          value={fiscalYear}
+          onChange={(event) => choose(Number(event.target.value))}
+        >
+          {[...new Set([fiscalYear, ...recentFiscalYears(new Date())])]
+            .sort((a, b) => b - a)
+            .map((year) => (
+              <option key={year} value={year}>
+                {fiscalYearLabel(year)}
+              </option>
+            ))}
+        </select>
+      </div>
+      <p>
+        募集回（毎月10日締切）ごとの国庫補助事業の数字です。各グラフと同じ数字を、右（または下）の表でも確認できます。
+      </p>
+      {!loaded && <p aria-live="polite">読み込み中…</p>}
+      {loaded && 'failure' in loaded && (
+        <div className="error-summary" role="alert">
+          <p>{loaded.failure}</p>
+        </div>
+      )}
+      {figures && fontsLoaded && (
+        <>
+          <ChartWithTable
+            title="申請件数と採択件数"
+            chart={
+              <RoundChart
+                labels={months}
+                unit="count"
+                summary={`${fiscalYearLabel(fiscalYear)}の募集回別の申請件数と採択件数の棒グラフ。年度計は申請${total((round) => round.submitted)}件、採択${total((round) => round.adopted)}件。`}
+                series={[
+                  {
+                    label: '申請',
+                    values: rounds.map((round) => round.submitted),
+                    colour: SERIES_COLOURS.blue,
+                  },
+                  {
+                    label: '採択',
+                    values: rounds.map((round) => round.adopted),
+                    colour: SERIES_COLOURS.orange,
+                  },
+                ]}
+              />
+            }
+          >
+            <table className="table" data-testid="table-applications">
+              <caption>募集回別の件数</caption>
+              <thead>
+                <tr>
+                  <th scope="col">募集回</th>
+                  <th scope="col" className="numeric">
+                    申請
+                  </th>
+                  <th scope="col" className="numeric">
+                    採択
+                  </th>
+                  <th scope="col" className="numeric">
+                    不採択
+                  </th>
+                  <th scope="col" className="numeric">
+                    取下げ
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rounds.map((round) => (
+                  <tr key={round.round}>
+                    <th scope="row">{roundLabel(round.round)}</th>
+                    <td className="numeric">{round.submitted}件</td>
+                    <td className="numeric">{round.adopted}件</td>
+                    <td className="numeric">{round.rejected}件</td>
+                    <td className="numeric">{round.withdrawn}件</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">年度計</th>
+                  <td className="numeric">{total((round) => round.submitted)}件</td>
+                  <td className="numeric">{total((round) => round.adopted)}件</td>
+                  <td className="numeric">{total((round) => round.rejected)}件</td>
+                  <td className="numeric">{total((round) => round.withdrawn)}件</td>
+                </tr>
+              </tfoot>
+            </table>
+          </ChartWithTable>
+
+          <ChartWithTable
+            title="交付申請額と採択時の交付額"
+            chart={
+              <RoundChart
+                labels={months}
+                unit="yen"
+                summary={`募集回別の申請額と採択時の交付額の棒グラフ。年度計は申請額${formatManYen(total((round) => round.requestedGrant))}、交付額${formatManYen(total((round) => round.approvedGrant))}。`}
+                series={[
+                  {
+                    label: '申請額',
+                    values: rounds.map((round) => round.requestedGrant),
+                    colour: SERIES_COLOURS.blue,
+                  },
+                  {
+                    label: '交付額（採択）',
+                    values: rounds.map((round) => round.approvedGrant),
+                    colour: SERIES_COLOURS.orange,
+                  },
+                ]}
+              />
+            }
+          >
+            <table className="table" data-testid="table-grants">
+              <caption>募集回別の金額</caption>
+              <thead>
+                <tr>
+                  <th scope="col">募集回</th>
+                  <th scope="col" className="numeric">
+                    申請額
+                  </th>
+                  <th scope="col" className="numeric">
+                    交付額（採択）
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rounds.map((round) => (
+                  <tr key={round.round}>
+                    <th scope="row">{roundLabel(round.round)}</th>
+                    <td className="numeric">{formatYen(round.requestedGrant)}</td>
+                    <td className="numeric">{formatYen(round.approvedGrant)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">年度計</th>
+                  <td className="numeric">{formatYen(total((round) => round.requestedGrant))}</td>
+                  <td className="numeric">{formatYen(total((round) => round.approvedGrant))}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </ChartWithTable>
+
+          <ChartWithTable
+            title="国費（交付金）の累計と年度予算"
+            chart={
+              <RoundChart
+                labels={months}
+                unit="yen"
+                summary={
+                  budget > 0
+                    ? `採択で確保した国費の月別と累計、年度予算${formatManYen(budget)}の線。年度末までの累計は${formatManYen(cumulative[cumulative.length - 1] ?? 0)}で、予算の${shareOfBudget(cumulative[cumulative.length - 1] ?? 0, budget)}。`
+                    : `採択で確保した国費の月別と累計。この年度の予算はまだ設定されていません。`
+                }
+                series={[
+                  {
+                    label: '国費（当月の採択）',
+                    values: rounds.map((round) => round.nationalShare),
+                    colour: SERIES_COLOURS.green,
+                  },
+                  { label: '国費の累計', values: cumulative, colour: SERIES_COLOURS.blue, kind: 'line' },
+                  ...(budget > 0
+                    ? [
+                        {
+                          label: '年度予算',
+                          values: rounds.map(() => budget),
+                          colour: SERIES_COLOURS.grey,
+                          kind: 'line' as const,
+                          dashed: true,
+                        },
+                      ]
+                    : []),
+                ]}
+              />
+            }
+          >
+            <p data-testid="budget-line">年度予算（国費）：{budget > 0 ? formatYen(budget) : '未設定'}</p>
+            <table className="table" data-testid="table-national-share">
+              <caption>募集回別の国費と予算に対する割合</caption>
+              <thead>
+                <tr>
+                  <th scope="col">募集回</th>
+                  <th scope="col" className="numeric">
+                    国費（当月）
+                  </th>
+                  <th scope="col" className="numeric">
+                    累計
+                  </th>
+                  <th scope="col" className="numeric">
+                    予算に対する累計の割合
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rounds.map((round, index) => (
+                  <tr key={round.round}>
+                    <th scope="row">{roundLabel(round.round)}</th>
+                    <td className="numeric">{formatYen(round.nationalShare)}</td>
+                    <td className="numeric">{formatYen(cumulative[index])}</td>
+                    <td className="numeric">{shareOfBudget(cumulative[index], budget)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ChartWithTable>
+
+          <section aria-labelledby="local-track-heading">
+            <h2 id="local-track-heading">地方単独事業（総務省への報告）</h2>
+            <div className="table-wrap">
+              <table className="table" data-testid="table-local-track">
+                <caption className="visually-hidden">募集回別の地方単独事業の件数と金額</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">募集回</th>
+                    <th scope="col" className="numeric">
+                      報告
+                    </th>
+                    <th scope="col" className="numeric">
+                      受理
+                    </th>
+                    <th scope="col" className="numeric">
+                      差戻し
+                    </th>
+                    <th scope="col" className="numeric">
+                      取下げ
+                    </th>
+                    <th scope="col" className="numeric">
+                      交付額
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rounds.map((round) => (
+                    <tr key={round.round}>
+                      <th scope="row">{roundLabel(round.round)}</th>
+                      <td className="numeric">{round.localReported}件</td>
+                      <td className="numeric">{round.localAcknowledged}件</td>
+                      <td className="numeric">{round.localReturned}件</td>
+                      <td className="numeric">{round.localWithdrawn}件</td>
+                      <td className="numeric">{formatYen(round.localGrant)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </main>
+  );
+}
