@@ -6,7 +6,6 @@ export {
 } from './runner/projection-runner';
 export {
   rebuildProjections,
-  countEvents,
   type RebuildOptions,
   type RebuildProgress,
   type RebuildReport,

@@ -5,7 +5,7 @@ import { createShadowTables } from './shadow-tables';
 import { switchOver, type SwitchResult } from './switch-over';
 
 export interface RebuildProgress {
-  /** Called once the log has been counted (it may still grow while the rebuild runs). */
+  /** Called before the replay, with an estimate of the log's length (a bar grows past it if the log did). */
   start(projections: readonly string[], totalEvents: number): void;
   advance(projection: string, events: number): void;
   stop(): void;
@@ -21,18 +21,28 @@ export interface RebuildOptions {
 
 export interface RebuildReport {
   readonly projections: ReadonlyArray<{ readonly name: string } & SwitchResult>;
-  /** Events in the log when the rebuild started (each projection replays all of them). */
+  /** Events the rebuild replayed (each projection replays all of them), the switch's tail included. */
   readonly totalEvents: number;
   readonly seconds: number;
 }
 
-const DEFAULT_BATCH_SIZE = 1_000;
+/**
+ * Large enough to spread each transaction's fixed cost over many events, small enough that
+ * a rebuild's transactions stay short: while one is open it holds back the store's visible
+ * frontier for the live runner too (postgres-read.ts).
+ */
+const DEFAULT_BATCH_SIZE = 2_000;
 
-/** Events in the whole log, counted through the port (works with either adapter). */
-export async function countEvents(store: EventStore): Promise<number> {
-  let count = 0;
-  for await (const batch of store.readAll({ batchSize: 5_000 })) count += batch.length;
-  return count;
+/**
+ * How long the log is, for the progress bars, without reading it: the live checkpoints
+ * have counted the events they processed. (A first run has none: the bars then grow.)
+ */
+async function estimatedEvents(
+  checkpoints: CheckpointStore,
+  projections: readonly Projection[],
+): Promise<number> {
+  const live = await checkpoints.positions(projections.map((projection) => projection.name));
+  return Math.max(0, ...live.map((position) => position.eventsProcessed));
 }
 
 /**
@@ -44,11 +54,10 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   const { store, checkpoints, projections, progress } = options;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const started = Date.now();
-  const totalEvents = await countEvents(store);
   for (const projection of projections) await createShadowTables(checkpoints, projection);
   progress?.start(
     projections.map((projection) => projection.name),
-    totalEvents,
+    await estimatedEvents(checkpoints, projections),
   );
   const runner = new ProjectionRunner({
     store,
@@ -70,5 +79,6 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       ...(await switchOver(checkpoints, store, projection, batchSize)),
     });
   }
+  const totalEvents = Math.max(0, ...switched.map((projection) => projection.eventsProcessed));
   return { projections: switched, totalEvents, seconds: (Date.now() - started) / 1000 };
 }

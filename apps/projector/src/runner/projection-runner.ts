@@ -151,8 +151,9 @@ export class ProjectionRunner {
 
   /**
    * Reads the log from `from` to its end and offers each batch to the group, all of its
-   * members at once. A member that finds its checkpoint moved (another runner, a switch)
-   * goes back to `waiting` from where it now stands; one that fails leaves with its error
+   * members at once, and to every waiting binding that stands where the batch starts or
+   * inside it. A member that finds its checkpoint moved (another runner, a switch) goes
+   * back to `waiting` from where it now stands; one that fails leaves with its error
    * (and, when `haltOnFailure`, the others stop after this batch).
    */
   private async readFor(
@@ -174,7 +175,8 @@ export class ProjectionRunner {
         if (this.stopping) return;
         const inside = new Map(batch.map((event, index) => [event.checkpoint, index]));
         for (const binding of [...waiting]) {
-          if (!inside.has(positions.get(binding) ?? '')) continue;
+          const position = positions.get(binding) ?? null;
+          if (position !== batchFrom && !inside.has(position ?? '')) continue;
           waiting.delete(binding);
           group.add(binding);
         }
@@ -200,8 +202,12 @@ export class ProjectionRunner {
           waiting.delete(members[index]);
           failures.set(members[index], result.reason);
         });
-        if (group.size === 0 || (haltOnFailure && failures.size > 0)) return;
+        if (haltOnFailure && failures.size > 0) return;
         batchFrom = batch[batch.length - 1].checkpoint;
+        // A member that lost the batch to another runner stands where that runner left it,
+        // usually the end of this batch: it races for the next one from the same read.
+        const ahead = [...waiting].some((binding) => positions.get(binding) === batchFrom);
+        if (group.size === 0 && !ahead) return;
       }
     } finally {
       await reader.close();

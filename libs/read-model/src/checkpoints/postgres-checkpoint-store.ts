@@ -55,6 +55,9 @@ export class PostgresCheckpointStore implements CheckpointStore {
   ): Promise<boolean> {
     try {
       await this.dataSource.transaction(async (manager) => {
+        // A batch lost in a crash is lost with its checkpoint and projected again: the read
+        // models are derived, so the commit need not wait for the WAL flush.
+        await manager.query('SET LOCAL synchronous_commit = off');
         const [, moved] = (await manager.query(
           `UPDATE projection_checkpoints
               SET checkpoint = $2, events_processed = events_processed + $3, updated_at = now()
