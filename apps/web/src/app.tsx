@@ -17,9 +17,17 @@ import { StatisticsPage } from './screens/audit/statistics-page';
 import { ApplicationFormPage } from './screens/application-form/application-form-page';
 import { MyApplicationsPage } from './screens/my-applications/my-applications-page';
 import { NotYetAvailable } from './screens/not-yet-available';
+import { FiscalYearPage } from './screens/officer/fiscal-year-page';
+import { OfficerApplicationPage } from './screens/officer/officer-application-page';
+import { RoundDashboardPage } from './screens/officer/round-dashboard-page';
 import { ReviewPage } from './screens/review/review-page';
 import { ReviewQueuePage } from './screens/review/review-queue-page';
 import { GrantApplicationPage } from './screens/post-award/grant-application-page';
+import { LocalReportPage } from './screens/local-track/local-report-page';
+import { LocalReportsPage } from './screens/local-track/local-reports-page';
+import { AwardPage } from './screens/post-award/officer/award-page';
+import { AwardsPage } from './screens/post-award/officer/awards-page';
+import { OverduePage } from './screens/post-award/officer/overdue-page';
 import { PerformanceReportPage } from './screens/post-award/performance-report-page';
 import { PlanChangePage } from './screens/post-award/plan-change-page';
 
@@ -54,9 +62,11 @@ function Screen({ route, roles }: { route: Route; roles: readonly string[] }) {
     case 'review':
       return <ReviewPage key={route.id} id={route.id} />;
     case 'round-dashboard':
+      return <RoundDashboardPage key={route.fiscalYear} fiscalYear={route.fiscalYear} />;
     case 'officer-application':
+      return <OfficerApplicationPage key={route.id} id={route.id} />;
     case 'fiscal-year':
-      return <NotYetAvailable what={roles.map((role) => label(ROLE_LABELS, role)).join('・')} />;
+      return <FiscalYearPage key={route.fiscalYear} fiscalYear={route.fiscalYear} />;
     case 'audit-applications':
       return <AuditApplicationsPage />;
     case 'audit-application':
@@ -65,6 +75,16 @@ function Screen({ route, roles }: { route: Route; roles: readonly string[] }) {
       return <StatisticsPage />;
     case 'audit-downloads':
       return <AuditDownloadsPage />;
+    case 'awards':
+      return <AwardsPage />;
+    case 'overdue-awards':
+      return <OverduePage />;
+    case 'award':
+      return <AwardPage key={route.id} id={route.id} />;
+    case 'local-reports':
+      return <LocalReportsPage />;
+    case 'local-report':
+      return <LocalReportPage key={route.id} id={route.id} />;
     default:
       return (
         <main id="main" className="page">

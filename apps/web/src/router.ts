@@ -47,6 +47,11 @@ export type Route =
   | { readonly screen: 'audit-application'; readonly id: string }
   | { readonly screen: 'audit-statistics' }
   | { readonly screen: 'audit-downloads' }
+  | { readonly screen: 'awards' }
+  | { readonly screen: 'overdue-awards' }
+  | { readonly screen: 'award'; readonly id: string }
+  | { readonly screen: 'local-reports' }
+  | { readonly screen: 'local-report'; readonly id: string }
   | { readonly screen: 'not-found' };
 
 /**
@@ -69,6 +74,11 @@ export const SCREEN_ACCESS: Record<Route['screen'], 'public' | 'signed-in' | rea
   'round-dashboard': ['program_officer'],
   'officer-application': ['program_officer'],
   'fiscal-year': ['program_officer'],
+  awards: ['program_officer'],
+  'overdue-awards': ['program_officer'],
+  award: ['program_officer'],
+  'local-reports': ['program_officer'],
+  'local-report': ['program_officer'],
   'audit-applications': ['auditor'],
   'audit-application': ['auditor'],
   'audit-statistics': ['auditor'],
@@ -106,6 +116,13 @@ export function routeOf(location: string): Route {
   if (audited) return { screen: 'audit-application', id: audited[1] };
   if (path === '/audit/statistics') return { screen: 'audit-statistics' };
   if (path === '/audit/downloads') return { screen: 'audit-downloads' };
+  if (path === '/awards') return { screen: 'awards' };
+  if (path === '/awards/overdue') return { screen: 'overdue-awards' };
+  const award = new RegExp(`^/awards/${UUID}$`, 'i').exec(path);
+  if (award) return { screen: 'award', id: award[1] };
+  if (path === '/local-track') return { screen: 'local-reports' };
+  const localReport = new RegExp(`^/local-track/${UUID}$`, 'i').exec(path);
+  if (localReport) return { screen: 'local-report', id: localReport[1] };
   const edit = /^\/applications\/([0-9a-f-]{36})\/edit$/i.exec(path);
   if (edit) return { screen: 'edit-application', id: edit[1] };
   const step = /^\/applications\/([0-9a-f-]{36})\/(grant-application|plan-change|performance-report)$/i.exec(path);

@@ -21,6 +21,8 @@ export function navLinks(): readonly NavLink[] {
     { path: '/reviews', label: '審査一覧', roles: ['reviewer'] },
     { path: '/officer/rounds', label: '締切回の状況', roles: ['program_officer'] },
     { path: `/officer/fiscal-years/${currentFiscalYear()}`, label: '年度予算・受付', roles: ['program_officer'] },
+    { path: '/awards', label: '交付手続', roles: ['program_officer'] },
+    { path: '/local-track', label: '地方単独事業の報告', roles: ['program_officer'] },
     { path: '/audit/applications', label: '申請の検索・履歴', roles: ['auditor'] },
     { path: '/audit/statistics', label: '月別の統計', roles: ['auditor'] },
     { path: '/audit/downloads', label: 'ダウンロード・整合性の検証', roles: ['auditor'] },
