@@ -37,6 +37,7 @@ const FIELD_LABELS: Record<string, string> = {
   approvedGrant: '採択額（交付額）',
   nationalShare: '国費（交付金）',
   nationalBudget: '国費の予算額',
+  outcome: '判断',
 };
 
 const COST_FIELD_LABELS: Record<string, string> = { category: '経費区分', amount: '金額', description: '内容' };

@@ -6,7 +6,7 @@ import { issueMessage, type FieldIssue } from '../messages/rule-messages';
 function summaryLine(issue: FieldIssue): string {
   const message = issueMessage(issue);
   const label = fieldLabel(issue.field);
-  return message.includes(`「${label}」`) ? message : `${label}：${message}`;
+  return message.includes(`「${label}」`) || message.startsWith(label) ? message : `${label}：${message}`;
 }
 
 /**

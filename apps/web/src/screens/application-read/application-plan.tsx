@@ -1,49 +1,61 @@
 import { roundLabel } from '../../api/rounds';
 import { formatCalendarDate, formatDeadline } from '../../format/dates';
 import { formatYenWithMan } from '../../format/money';
-import { COST_CATEGORY_LABELS, LENDER_TYPE_LABELS, PRIORITY_LABELS, STATUS_LABELS, TRACK_LABELS, label } from '../../messages/labels';
+import {
+  COST_CATEGORY_LABELS,
+  LENDER_TYPE_LABELS,
+  PRIORITY_LABELS,
+  STATUS_LABELS,
+  TRACK_LABELS,
+  label,
+} from '../../messages/labels';
 import { FundingFigures } from '../../ui/funding-figures';
 import type { ApplicationView } from './application-view';
 
-/** The application as submitted, read-only: who, what, the costs and financing, and the calculator's figures. */
+/** Where the application stands: status, applicant, track, round, deadline and decision due date. */
+export function ApplicationFacts({ application }: { application: ApplicationView }) {
+  return (
+    <dl className="figures" data-testid="application-facts">
+      <dt>状態</dt>
+      <dd>
+        <span className={`status status--${application.status}`} data-testid="status">
+          {label(STATUS_LABELS, application.status)}
+        </span>
+      </dd>
+      <dt>申請団体</dt>
+      <dd>
+        {application.municipalityName ?? ''} {application.municipalityCode}
+      </dd>
+      <dt>事業の区分</dt>
+      <dd>{label(TRACK_LABELS, application.track)}</dd>
+      {application.round && (
+        <>
+          <dt>募集回</dt>
+          <dd>{roundLabel(application.round)}</dd>
+        </>
+      )}
+      {application.deadline && (
+        <>
+          <dt>締切</dt>
+          <dd>{formatDeadline(application.deadline)}</dd>
+        </>
+      )}
+      {application.decisionDueDate && (
+        <>
+          <dt>採否決定予定日</dt>
+          <dd data-testid="decision-due">{formatCalendarDate(application.decisionDueDate)}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** The application as submitted, read-only: what, the costs and financing, and the calculator's figures. */
 export function ApplicationPlan({ application }: { application: ApplicationView }) {
   const { plan } = application;
   const loan = plan.funding?.loan;
   return (
     <>
-      <dl className="figures" data-testid="application-facts">
-        <dt>状態</dt>
-        <dd>
-          <span className={`status status--${application.status}`} data-testid="status">
-            {label(STATUS_LABELS, application.status)}
-          </span>
-        </dd>
-        <dt>申請団体</dt>
-        <dd>
-          {application.municipalityName ?? ''} {application.municipalityCode}
-        </dd>
-        <dt>事業の区分</dt>
-        <dd>{label(TRACK_LABELS, application.track)}</dd>
-        {application.round && (
-          <>
-            <dt>募集回</dt>
-            <dd>{roundLabel(application.round)}</dd>
-          </>
-        )}
-        {application.deadline && (
-          <>
-            <dt>締切</dt>
-            <dd>{formatDeadline(application.deadline)}</dd>
-          </>
-        )}
-        {application.decisionDueDate && (
-          <>
-            <dt>採否決定予定日</dt>
-            <dd data-testid="decision-due">{formatCalendarDate(application.decisionDueDate)}</dd>
-          </>
-        )}
-      </dl>
-
       <section aria-labelledby="plan-title">
         <h2 id="plan-title">事業計画</h2>
         <dl className="figures">
@@ -54,17 +66,24 @@ export function ApplicationPlan({ application }: { application: ApplicationView 
           <dt>事業者</dt>
           <dd>
             {plan.business?.name ?? '—'}
-            {plan.business?.corporateNumber && <span className="muted">（法人番号 {plan.business.corporateNumber}）</span>}
+            {plan.business?.corporateNumber && (
+              <span className="muted">（法人番号 {plan.business.corporateNumber}）</span>
+            )}
           </dd>
           <dt>条件不利地域</dt>
           <dd>{plan.municipality?.disadvantagedArea ? '該当' : '非該当'}</dd>
           <dt>財政力指数</dt>
           <dd>{plan.municipality?.fiscalStrengthIndex ?? '—'}</dd>
           <dt>優先分野</dt>
-          <dd>{plan.priorityCategories.length > 0 ? plan.priorityCategories.map((category) => label(PRIORITY_LABELS, category)).join('、') : 'なし'}</dd>
+          <dd>
+            {plan.priorityCategories.length > 0
+              ? plan.priorityCategories.map((category) => label(PRIORITY_LABELS, category)).join('、')
+              : 'なし'}
+          </dd>
           <dt>事業期間</dt>
           <dd>
-            {plan.schedule?.start ? formatCalendarDate(plan.schedule.start) : '—'} 〜 {plan.schedule?.completion ? formatCalendarDate(plan.schedule.completion) : '—'}
+            {plan.schedule?.start ? formatCalendarDate(plan.schedule.start) : '—'} 〜{' '}
+            {plan.schedule?.completion ? formatCalendarDate(plan.schedule.completion) : '—'}
           </dd>
         </dl>
         <div className="table-wrap">
@@ -84,7 +103,9 @@ export function ApplicationPlan({ application }: { application: ApplicationView 
                 <tr key={index}>
                   <td>{label(COST_CATEGORY_LABELS, cost.category ?? '')}</td>
                   <td>{cost.description ?? ''}</td>
-                  <td className="numeric">{cost.amount === undefined ? '—' : formatYenWithMan(cost.amount)}</td>
+                  <td className="numeric">
+                    {cost.amount === undefined ? '—' : formatYenWithMan(cost.amount)}
+                  </td>
                 </tr>
               ))}
             </tbody>

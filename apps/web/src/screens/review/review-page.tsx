@@ -2,7 +2,7 @@ import './review.css';
 import { useCallback, useEffect, useState } from 'react';
 import { RECOMMENDATION_LABELS, label } from '../../messages/labels';
 import { linkHandler } from '../../router';
-import { ApplicationPlan } from '../application-read/application-plan';
+import { ApplicationFacts, ApplicationPlan } from '../application-read/application-plan';
 import { loadApplicationView, requirementLabel, requirementsOf, type ApplicationView } from '../application-read/application-view';
 import { ConflictDeclarationForm } from './conflict-declaration-form';
 import { myPart } from './my-part';
@@ -107,7 +107,12 @@ export function ReviewPage({ id }: { id: string }) {
         </section>
       )}
 
-      {(part.step === 'review' || part.step === 'reviewed') && <ApplicationPlan application={application} />}
+      {(part.step === 'review' || part.step === 'reviewed') && (
+        <>
+          <ApplicationFacts application={application} />
+          <ApplicationPlan application={application} />
+        </>
+      )}
 
       {part.step === 'review' && (
         <ReviewForm

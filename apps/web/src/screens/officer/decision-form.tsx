@@ -1,0 +1,181 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { rememberWrite } from '../../api/application-answers';
+import { asProblem, problemHeadline } from '../../api/problems';
+import { formatYen, formatYenWithMan } from '../../format/money';
+import type { FieldIssue } from '../../messages/rule-messages';
+import { ErrorSummary } from '../../ui/error-summary';
+import { Field } from '../../ui/field';
+import { FundingFigures } from '../../ui/funding-figures';
+import { parseYen } from '../application-form/plan-form';
+import type { ApplicationView } from '../application-read/application-view';
+import { approvedFundingPreview, type Calculation } from './approved-funding-preview';
+import { decisionIssueMessage } from './decision-rule-messages';
+
+type Action = '' | 'adopt' | 'reject' | 'revise';
+
+const ACTIONS: readonly { readonly value: Exclude<Action, ''>; readonly label: string; readonly button: string }[] = [
+  { value: 'adopt', label: '採択する', button: '採択を決定する' },
+  { value: 'reject', label: '不採択とする', button: '不採択を決定する' },
+  { value: 'revise', label: '修正を依頼する（申請団体に差し戻す）', button: '修正を依頼する' },
+];
+
+const PREVIEW_DEBOUNCE_MS = 300;
+
+/**
+ * The officer's call on an application under review: adopt (at the requested grant or a lower
+ * one, with the figures recomputed before confirming), reject, or ask for a revision, each
+ * with a written reason. A refused adoption names its rule (quorum, majority, budget) in words.
+ */
+export function DecisionForm({ application, onChanged }: { application: ApplicationView; onChanged: (answer: ApplicationView) => void }) {
+  const requestedGrant = application.funding?.grant ?? application.plan.funding?.grant;
+  const [action, setAction] = useState<Action>('');
+  const [approvedGrant, setApprovedGrant] = useState(requestedGrant === undefined ? '' : String(requestedGrant));
+  const [reason, setReason] = useState('');
+  const [preview, setPreview] = useState<Calculation>();
+  const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
+  const [refusal, setRefusal] = useState<readonly FieldIssue[]>([]);
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const grant = parseYen(approvedGrant);
+
+  useEffect(() => {
+    setPreview(undefined);
+    if (action !== 'adopt' || grant === undefined || grant <= 0) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      void approvedFundingPreview(application, grant).then((calculation) => live && setPreview(calculation));
+    }, PREVIEW_DEBOUNCE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [action, grant, application]);
+
+  function localIssues(): FieldIssue[] {
+    const found: FieldIssue[] = [];
+    if (!action) found.push({ field: 'outcome', rule: 'isIn', message: '' });
+    if (action === 'adopt' && (grant === undefined || grant <= 0)) found.push({ field: 'approvedGrant', rule: 'isInt', message: '' });
+    if (!reason.trim()) found.push({ field: 'reason', rule: 'isNotEmpty', message: '' });
+    return found;
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setRefusal([]);
+    setFailure(undefined);
+    const found = localIssues();
+    setIssues(found);
+    if (found.length > 0) return;
+    setBusy(true);
+    const params = { path: { id: application.id }, header: { 'If-Match': String(application.revision) } as never };
+    const answer =
+      action === 'revise'
+        ? await api.POST('/v1/applications/{id}/revision-requests', { params, body: { reason: reason.trim() } })
+        : await api.POST('/v1/applications/{id}/decision', {
+            params,
+            body: {
+              outcome: action === 'adopt' ? 'adopted' : 'rejected',
+              reason: reason.trim(),
+              ...(action === 'adopt' && grant !== requestedGrant ? { approvedGrant: grant } : {}),
+            },
+          });
+    setBusy(false);
+    if (!answer.response.ok) {
+      const problem = asProblem(answer.error, answer.response.status);
+      if (problem.status === 422) return setRefusal(problem.errors.length > 0 ? problem.errors : [{ field: '', rule: '', message: problem.title }]);
+      setIssues(problem.errors);
+      return setFailure(problemHeadline(problem));
+    }
+    rememberWrite(application.id, answer.data);
+    onChanged(answer.data as ApplicationView);
+  }
+
+  const errorsOf = (field: string, text: string) => (issues.some((issue) => issue.field === field) ? [text] : []);
+  const chosen = ACTIONS.find((candidate) => candidate.value === action);
+  return (
+    <form onSubmit={submit} noValidate className="form officer-section" aria-labelledby="decision-title">
+      <h2 id="decision-title">採否の決定・修正依頼</h2>
+      {issues.length > 0 && <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} />}
+      {failure && issues.length === 0 && (
+        <div className="error-summary" role="alert">
+          <p>{failure}</p>
+        </div>
+      )}
+      {refusal.length > 0 && (
+        <div className="error-summary" role="alert" data-testid="decision-refusal">
+          <h3>{action === 'adopt' ? '採択できません' : 'この操作はできません'}</h3>
+          <ul>
+            {refusal.map((issue, index) => (
+              <li key={`${issue.rule}-${index}`}>{decisionIssueMessage(issue)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <fieldset className={`fieldset${errorsOf('outcome', '').length > 0 ? ' field--error' : ''}`}>
+        <legend className="field__label">
+          判断<span className="badge badge--required">必須</span>
+        </legend>
+        {errorsOf('outcome', '判断を選んでください。').map((text) => (
+          <p key={text} className="field__error">
+            {text}
+          </p>
+        ))}
+        {ACTIONS.map((candidate, index) => (
+          <label key={candidate.value} className="choice">
+            <input type="radio" name="outcome" id={index === 0 ? 'field-outcome' : undefined} checked={action === candidate.value} onChange={() => setAction(candidate.value)} />
+            {candidate.label}
+          </label>
+        ))}
+      </fieldset>
+      {action === 'adopt' && (
+        <>
+          <Field
+            id="field-approvedGrant"
+            label="採択額（交付額・円）"
+            required
+            hint={requestedGrant === undefined ? undefined : `申請額は${formatYenWithMan(requestedGrant)}です。減額して採択できます（増額はできません）。`}
+            errors={errorsOf('approvedGrant', '採択額は1円以上の整数（円）で入力してください。')}
+          >
+            {(describedBy) => (
+              <div className="yen-input">
+                <input
+                  id="field-approvedGrant"
+                  className="input input--yen"
+                  inputMode="numeric"
+                  value={approvedGrant}
+                  aria-describedby={describedBy}
+                  onChange={(event) => setApprovedGrant(event.target.value)}
+                />
+                <span className="muted">{grant !== undefined ? formatYenWithMan(grant) : ''}</span>
+              </div>
+            )}
+          </Field>
+          <section className="calc-panel" aria-labelledby="approved-figures-title" aria-live="polite" data-testid="approved-figures">
+            <h3 id="approved-figures-title">採択額で再計算した交付額</h3>
+            {!preview && <p className="muted">計算しています…</p>}
+            {preview && (
+              <>
+                {application.funding && (
+                  <p>
+                    国費（交付金）：{formatYen(application.funding.nationalShare)}（申請時） → <strong>{formatYen(preview.nationalShare)}</strong>
+                  </p>
+                )}
+                <FundingFigures figures={preview} withGrant testIdPrefix="approved" />
+                <p className="muted">減額分は事業者の自己資金で賄う前提で、融資額と経費は計画のまま再計算しています。</p>
+              </>
+            )}
+          </section>
+        </>
+      )}
+      <Field id="field-reason" label="理由" required hint="採択・不採択の理由、又は修正を求める内容を記入します。申請団体に表示されます。" errors={errorsOf('reason', '理由を入力してください。')}>
+        {(describedBy) => (
+          <textarea id="field-reason" className="textarea" rows={3} value={reason} aria-describedby={describedBy} onChange={(event) => setReason(event.target.value)} />
+        )}
+      </Field>
+      <button type="submit" className={`button ${action === 'reject' ? 'button--danger' : 'button--primary'}`} disabled={busy}>
+        {chosen?.button ?? '決定する'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import { formatYen } from '../../format/money';
+import type { FieldIssue } from '../../messages/rule-messages';
+import { issueMessage } from '../../messages/rule-messages';
+import { requirementLabel } from '../application-read/application-view';
+
+const figure = (issue: FieldIssue, name: string): number => {
+  const value = issue.figures?.[name];
+  return typeof value === 'number' ? value : NaN;
+};
+const yen = (issue: FieldIssue, name: string) => formatYen(figure(issue, name));
+
+/**
+ * Why an adoption was refused, in words and with the figures (the decider's rule codes,
+ * libs/domain review-verdict and budget-violation); any other rule reads as the form's messages do.
+ */
+const DECISION_RULES: Record<string, (issue: FieldIssue) => string> = {
+  minimum_reviews: (issue) =>
+    `定足数に達していません：採択には利益相反のない審査員による審査結果が${figure(issue, 'minimumReviewers')}件必要ですが、${figure(issue, 'reviews')}件です。`,
+  majority_on_every_requirement: (issue) =>
+    `過半数に達していません：「${requirementLabel(issue.field.replace(/^assessments\./, ''))}」を満たすと判断した審査結果は${figure(issue, 'reviews')}件中${figure(issue, 'met')}件です（すべての要件で過半数が必要です）。`,
+  budget: (issue) =>
+    `予算を超えます：国費（交付金）${yen(issue, 'nationalShare')}が、この年度の予算の残額${yen(issue, 'remaining')}を超えています（予算額${yen(issue, 'nationalBudget')}、確保済み${yen(issue, 'committed')}）。`,
+  approved_grant_within_request: (issue) => `採択額${yen(issue, 'approvedGrant')}が申請された交付額${yen(issue, 'requestedGrant')}を超えています。採択額は申請額以下にしてください。`,
+  approved_grant_positive: () => '採択額は1円以上にしてください。',
+};
+
+export function decisionIssueMessage(issue: FieldIssue): string {
+  return DECISION_RULES[issue.rule]?.(issue) ?? issueMessage(issue);
+}

@@ -1,0 +1,218 @@
+import './officer.css';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { asProblem, problemHeadline } from '../../api/problems';
+import { roundById, roundLabel, type RoundInfo } from '../../api/rounds';
+import type { components } from '../../api/schema';
+import { formatCalendarDate, formatDeadline } from '../../format/dates';
+import { formatManYen } from '../../format/money';
+import { STATUS_LABELS, label } from '../../messages/labels';
+import { currentFiscalYear } from '../../navigation/nav-links';
+import { linkHandler, navigate } from '../../router';
+import { BudgetGauge, type Budget } from './budget-gauge';
+
+type QueueItem = components['schemas']['ReviewQueueItemView'];
+type RoundStatistics = components['schemas']['RoundStatisticsView'];
+
+interface Dashboard {
+  readonly budget: Budget;
+  readonly rounds: readonly { readonly statistics: RoundStatistics; readonly info?: RoundInfo }[];
+  readonly open: readonly QueueItem[];
+  /** The queue had more open applications than one page holds. */
+  readonly openTruncated: boolean;
+  readonly titles: ReadonlyMap<string, string>;
+}
+
+const QUEUE_PAGE = 200;
+
+async function loadDashboard(fiscalYear: number): Promise<Dashboard | string> {
+  const [budget, statistics, queue, list] = await Promise.all([
+    api.GET('/v1/fiscal-years/{fy}/budget', { params: { path: { fy: fiscalYear } } }),
+    api.GET('/v1/statistics/monthly', { params: { query: { fiscalYear } } }),
+    api.GET('/v1/review-queue', { params: { query: { limit: QUEUE_PAGE } } }),
+    api.GET('/v1/applications', { params: { query: { fiscalYear, limit: 100 } } }),
+  ]);
+  for (const answer of [budget, statistics, queue]) if (!answer.data) return problemHeadline(asProblem(answer.error, answer.response.status));
+  const rounds = await Promise.all(statistics.data!.rounds.map(async (round) => ({ statistics: round, info: await roundById(round.round) })));
+  return {
+    budget: budget.data!,
+    rounds,
+    open: queue.data!.items.filter((item) => item.fiscalYear === fiscalYear),
+    openTruncated: queue.data!.nextCursor !== null,
+    titles: new Map((list.data?.items ?? []).map((item) => [item.id, item.projectTitle ?? ''])),
+  };
+}
+
+export function dueText(item: { daysRemaining: number; overdue: boolean }): string {
+  if (item.overdue) return `${-item.daysRemaining}日超過`;
+  return item.daysRemaining === 0 ? '本日が期限' : `あと${item.daysRemaining}日`;
+}
+
+/** Per fiscal year: the budget gauge, the open applications (overdue first, in red), and every round's deadline, due date and counts. */
+export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fiscalYear?: number }) {
+  const [dashboard, setDashboard] = useState<Dashboard>();
+  const [failure, setFailure] = useState<string>();
+  useEffect(() => {
+    setDashboard(undefined);
+    void loadDashboard(fiscalYear).then((loaded) => (typeof loaded === 'string' ? setFailure(loaded) : setDashboard(loaded)));
+  }, [fiscalYear]);
+
+  const years = [currentFiscalYear() - 1, currentFiscalYear(), currentFiscalYear() + 1];
+  if (!years.includes(fiscalYear)) years.push(fiscalYear);
+  const overdue = dashboard?.open.filter((item) => item.overdue) ?? [];
+  const onTime = dashboard?.open.filter((item) => !item.overdue) ?? [];
+  const openOf = (round: string, status: string) => dashboard?.open.filter((item) => item.round === round && item.status === status).length ?? 0;
+
+  return (
+    <main id="main" className="page page--wide">
+      <h1>締切回の状況</h1>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor="field-fiscalYear" className="field__label">
+            年度
+          </label>
+          <select id="field-fiscalYear" className="select" value={fiscalYear} onChange={(event) => navigate(`/officer/rounds?fiscalYear=${event.target.value}`)}>
+            {years.sort().map((year) => (
+              <option key={year} value={year}>
+                令和{year - 2018}年度（{year}年度）
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {failure && (
+        <div className="error-summary" role="alert">
+          <p>{failure}</p>
+        </div>
+      )}
+      {!dashboard && !failure && <p>読み込み中…</p>}
+      {dashboard && (
+        <>
+          <section aria-labelledby="open-title">
+            <h2 id="open-title">審査中の申請（{dashboard.open.length}件、うち期限超過 {overdue.length}件）</h2>
+            {dashboard.openTruncated && <p className="muted">先頭の{QUEUE_PAGE}件までを表示しています。</p>}
+            {dashboard.open.length === 0 ? (
+              <p>審査中の申請はありません。</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="table" data-testid="open-applications">
+                  <caption className="visually-hidden">審査中の申請（期限超過を先頭に、採否決定予定日の順）</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">採否決定予定日</th>
+                      <th scope="col">事業名</th>
+                      <th scope="col">申請団体</th>
+                      <th scope="col">募集回</th>
+                      <th scope="col">状態</th>
+                      <th scope="col">審査結果</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {[...overdue, ...onTime].map((item) => (
+                      <tr key={item.applicationId} className={item.overdue ? 'row--overdue' : undefined} data-overdue={item.overdue}>
+                        <td>
+                          {formatCalendarDate(item.decisionDueDate)}
+                          <br />
+                          <span className={item.overdue ? 'overdue' : 'muted'}>{dueText(item)}</span>
+                        </td>
+                        <td>
+                          <a href={`/officer/applications/${item.applicationId}`} onClick={linkHandler(`/officer/applications/${item.applicationId}`)}>
+                            {dashboard.titles.get(item.applicationId) || '申請を開く'}
+                          </a>
+                        </td>
+                        <td>
+                          {item.municipalityName ?? ''} <span className="muted">{item.municipalityCode}</span>
+                        </td>
+                        <td className="nowrap">{roundLabel(item.round)}</td>
+                        <td>{item.status === 'submitted' ? '審査員の割当て待ち' : label(STATUS_LABELS, item.status)}</td>
+                        <td className="nowrap">
+                          {item.reviewsDone} / {item.reviewsNeeded ?? '—'}件
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+
+          <BudgetGauge budget={dashboard.budget} />
+          <p>
+            <a href={`/officer/fiscal-years/${fiscalYear}`} onClick={linkHandler(`/officer/fiscal-years/${fiscalYear}`)}>
+              予算額と受付を設定する
+            </a>
+          </p>
+
+          <section aria-labelledby="rounds-title">
+            <h2 id="rounds-title">締切回ごとの件数</h2>
+            <div className="table-wrap">
+              <table className="table" data-testid="rounds">
+                <caption className="visually-hidden">締切回ごとの締切、採否決定予定日と状態別の件数</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">募集回</th>
+                    <th scope="col">締切</th>
+                    <th scope="col">採否決定予定日</th>
+                    <th scope="col" className="numeric">
+                      提出
+                    </th>
+                    <th scope="col" className="numeric">
+                      割当て待ち
+                    </th>
+                    <th scope="col" className="numeric">
+                      審査中
+                    </th>
+                    <th scope="col" className="numeric">
+                      修正依頼
+                    </th>
+                    <th scope="col" className="numeric">
+                      採択
+                    </th>
+                    <th scope="col" className="numeric">
+                      不採択
+                    </th>
+                    <th scope="col" className="numeric">
+                      取下げ
+                    </th>
+                    <th scope="col" className="numeric">
+                      申請額
+                    </th>
+                    <th scope="col" className="numeric">
+                      採択額
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {dashboard.rounds.map(({ statistics, info }) => {
+                    const waiting = openOf(statistics.round, 'submitted');
+                    const reviewing = openOf(statistics.round, 'under_review');
+                    // Submissions that left the round without a decision were sent back for revision.
+                    const sentBack = Math.max(0, statistics.submitted - waiting - reviewing - statistics.adopted - statistics.rejected - statistics.withdrawn);
+                    return (
+                      <tr key={statistics.round}>
+                        <th scope="row" className="nowrap">
+                          {roundLabel(statistics.round)}
+                        </th>
+                        <td>{info ? formatDeadline(info.deadline) : '—'}</td>
+                        <td>{info ? formatCalendarDate(info.decisionDueDate) : '—'}</td>
+                        <td className="numeric">{statistics.submitted}</td>
+                        <td className="numeric">{waiting}</td>
+                        <td className="numeric">{reviewing}</td>
+                        <td className="numeric">{sentBack}</td>
+                        <td className="numeric">{statistics.adopted}</td>
+                        <td className="numeric">{statistics.rejected}</td>
+                        <td className="numeric">{statistics.withdrawn}</td>
+                        <td className="numeric">{formatManYen(statistics.requestedGrant)}</td>
+                        <td className="numeric">{formatManYen(statistics.approvedGrant)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </main>
+  );
+}
