@@ -18,7 +18,8 @@ import { envelope } from './event-envelope';
 import { eventIdFor } from './event-ids';
 import { ExecuteCommand } from './execute-command';
 import { checkExpectedRevision } from './expected-revision';
-import { loadStream, revisionNumber, type LoadedStream } from './loaded-stream';
+import { FoldedStreams } from './folded-streams';
+import { emptyStream, loadStream, revisionNumber, type LoadedStream } from './loaded-stream';
 import { streamAnswer } from './stream-answer';
 import { Attempt, WriteExecutor } from './write-executor.service';
 import type { WriteRequest } from './write-request';
@@ -26,15 +27,18 @@ import type { WriteResult } from './write-result';
 
 /**
  * The one write pipeline for every stream type (DESIGN.md, "The domain as a decider"):
- * load the command's own stream, then the streams its decision reads (libs/domain says
- * which), decide, and append every stream the decision wrote in one atomic append, each
- * at the revision it was loaded at. The answer is the own stream's view after the write.
+ * load the command's own stream and the streams its decision reads (libs/domain says
+ * which; those the command alone names load beside the own stream, the others from a
+ * fold kept in this process, see folded-streams.ts), decide, and append every stream the
+ * decision wrote in one atomic append, each at the revision it was loaded at. The answer
+ * is the own stream's view after the write.
  */
 @CommandHandler(ExecuteCommand)
 export class CommandPipelineHandler implements ICommandHandler<ExecuteCommand, WriteResult> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly executor: WriteExecutor,
+    private readonly folded: FoldedStreams,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -42,15 +46,33 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteCommand, W
     const own = ownStreamOf(unstamped);
     return this.executor.execute(request, streamIdOf(own), async (metadata: CommandMetadata) => {
       const command = { ...unstamped, metadata } as DomainCommand;
-      const loaded = await loadStream(this.store, own);
+      // What the command reads whatever its own stream holds (an intake's fiscal year) loads beside it.
+      const foreseen = streamsReadBy(command, foldStream(own, []));
+      const [loaded, ...early] = await Promise.all([
+        this.loadOwn(command, request),
+        ...foreseen.map((ref) => this.folded.load(ref)),
+      ]);
       const alreadyDone = this.alreadyDone(loaded, request, successStatus);
       if (alreadyDone) return { done: alreadyDone };
       checkExpectedRevision(loaded.revision, request, describeStream(own));
       const others = await Promise.all(
-        streamsReadBy(command, loaded.state).map((ref) => loadStream(this.store, ref)),
+        streamsReadBy(command, loaded.state).map(
+          (ref) => early.find((stream) => stream.streamId === streamIdOf(ref)) ?? this.folded.load(ref),
+        ),
       );
       return this.decide(command, [loaded, ...others], request, successStatus);
     });
+  }
+
+  /**
+   * A creation without an Idempotency-Key names its application with a fresh random uuid
+   * (new-id.ts): nothing can be in that stream yet, and the append expects it empty.
+   */
+  private loadOwn(command: DomainCommand, request: WriteRequest): Promise<LoadedStream> {
+    const own = ownStreamOf(command);
+    if (command.type === 'CreateApplication' && request.idempotencyKey === undefined)
+      return Promise.resolve(emptyStream(own));
+    return loadStream(this.store, own);
   }
 
   private decide(

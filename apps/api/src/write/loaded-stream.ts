@@ -9,8 +9,18 @@ export interface LoadedStream<Ref extends StreamRef = StreamRef> {
   readonly state: StreamStateOfKind[Ref['kind']];
   /** `'no_stream'` before the first event, else the last revision. */
   readonly revision: ExpectedRevision;
+  /** The events read: the whole stream, or for a stream carried on from a kept fold, those after it. */
   readonly events: readonly RecordedEvent[];
 }
+
+/** A stream without events: the initial state, appended to expecting none. */
+export const emptyStream = <Ref extends StreamRef>(ref: Ref): LoadedStream<Ref> => ({
+  ref,
+  streamId: streamIdOf(ref),
+  state: foldStream(ref, []),
+  revision: 'no_stream',
+  events: [],
+});
 
 export async function loadStream<Ref extends StreamRef>(
   store: EventStore,
@@ -27,8 +37,7 @@ export async function loadStream<Ref extends StreamRef>(
       events,
     };
   } catch (error) {
-    if (error instanceof StreamNotFoundError)
-      return { ref, streamId, state: foldStream(ref, []), revision: 'no_stream', events: [] };
+    if (error instanceof StreamNotFoundError) return emptyStream(ref);
     throw error;
   }
 }

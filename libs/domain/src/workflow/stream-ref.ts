@@ -1,8 +1,8 @@
 import type { ApplicationEvent } from '../application/events';
-import { foldApplication } from '../application/evolve';
+import { evolveApplication, foldApplication } from '../application/evolve';
 import type { ApplicationState } from '../application/state';
 import type { BudgetEvent } from '../budget/events';
-import { foldBudget } from '../budget/evolve';
+import { evolveBudget, foldBudget } from '../budget/evolve';
 import type { BudgetState } from '../budget/state';
 import { applicationStreamId, fiscalYearStreamId } from '../stream-ids';
 
@@ -57,4 +57,20 @@ export function foldStream<Ref extends StreamRef>(
       ? foldApplication(events as readonly ApplicationEvent[])
       : foldBudget(events as readonly BudgetEvent[], ref.fiscalYear);
   return folded as StreamStateOfKind[Ref['kind']];
+}
+
+/**
+ * A stream's state after more of its events: `foldStream(ref, [...a, ...b])` equals
+ * `evolveStream(ref, foldStream(ref, a), b)`, so a folded state can be kept and carried on.
+ */
+export function evolveStream<Ref extends StreamRef>(
+  ref: Ref,
+  state: StreamStateOfKind[Ref['kind']],
+  events: readonly { readonly type: string; readonly data: unknown }[],
+): StreamStateOfKind[Ref['kind']] {
+  const evolved: StreamState =
+    ref.kind === 'application'
+      ? (events as readonly ApplicationEvent[]).reduce(evolveApplication, state as ApplicationState)
+      : (events as readonly BudgetEvent[]).reduce(evolveBudget, state as BudgetState);
+  return evolved as StreamStateOfKind[Ref['kind']];
 }
