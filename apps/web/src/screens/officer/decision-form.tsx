@@ -10,7 +10,7 @@ import { FundingFigures } from '../../ui/funding-figures';
 import { parseYen } from '../application-form/plan-form';
 import type { ApplicationView } from '../application-read/application-view';
 import { approvedFundingPreview, type Calculation } from './approved-funding-preview';
-import { decisionIssueMessage } from './decision-rule-messages';
+import { officerIssueMessage } from './officer-rule-messages';
 
 type Action = '' | 'adopt' | 'reject' | 'revise';
 
@@ -107,7 +107,7 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
           <h3>{action === 'adopt' ? '採択できません' : 'この操作はできません'}</h3>
           <ul>
             {refusal.map((issue, index) => (
-              <li key={`${issue.rule}-${index}`}>{decisionIssueMessage(issue)}</li>
+              <li key={`${issue.rule}-${index}`}>{officerIssueMessage(issue)}</li>
             ))}
           </ul>
         </div>

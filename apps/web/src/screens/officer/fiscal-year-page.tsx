@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import { parseYen } from '../application-form/plan-form';
 import { BudgetGauge, type Budget } from './budget-gauge';
+import { officerIssueMessage } from './officer-rule-messages';
 
 /** The fiscal year: its national budget and whether intake is open (PUT /v1/fiscal-years/{fy}/budget). */
 export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
@@ -54,8 +55,11 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
     setSaved(true);
   }
 
-  const amountErrors = issues.some((issue) => issue.field === 'nationalBudget') ? ['国費の予算額は0以上の整数（円）で入力してください。'] : [];
+  const amountErrors = issues
+    .filter((issue) => issue.field === 'nationalBudget')
+    .map((issue) => (issue.rule === 'budget' ? officerIssueMessage(issue) : '国費の予算額は0以上の整数（円）で入力してください。'));
   const parsed = parseYen(amount);
+  const refusedByRule = issues.some((issue) => issue.rule === 'budget');
   return (
     <main id="main" className="page">
       <p>
@@ -87,7 +91,17 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
       {budget && (
         <form onSubmit={submit} noValidate className="form officer-section" aria-labelledby="budget-form-title">
           <h2 id="budget-form-title">予算と受付の設定</h2>
-          {issues.length > 0 && <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} />}
+          {issues.length > 0 && !refusedByRule && <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} />}
+          {refusedByRule && (
+            <div className="error-summary" role="alert">
+              <h2>設定できません</h2>
+              <ul>
+                {issues.map((issue, index) => (
+                  <li key={index}>{officerIssueMessage(issue)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <Field id="field-nationalBudget" label="国費の予算額（円）" required hint="整数の円で入力します。例：1000000000（10億円）" errors={amountErrors}>
             {(describedBy) => (
               <div className="yen-input">

@@ -10,8 +10,9 @@ const figure = (issue: FieldIssue, name: string): number => {
 const yen = (issue: FieldIssue, name: string) => formatYen(figure(issue, name));
 
 /**
- * Why an adoption was refused, in words and with the figures (the decider's rule codes,
- * libs/domain review-verdict and budget-violation); any other rule reads as the form's messages do.
+ * Why an adoption or a budget was refused, in words and with the figures (the deciders' rule
+ * codes: libs/domain review-verdict, budget-violation, set-budget); any other rule reads as the
+ * form's messages do.
  */
 const DECISION_RULES: Record<string, (issue: FieldIssue) => string> = {
   minimum_reviews: (issue) =>
@@ -19,11 +20,13 @@ const DECISION_RULES: Record<string, (issue: FieldIssue) => string> = {
   majority_on_every_requirement: (issue) =>
     `過半数に達していません：「${requirementLabel(issue.field.replace(/^assessments\./, ''))}」を満たすと判断した審査結果は${figure(issue, 'reviews')}件中${figure(issue, 'met')}件です（すべての要件で過半数が必要です）。`,
   budget: (issue) =>
-    `予算を超えます：国費（交付金）${yen(issue, 'nationalShare')}が、この年度の予算の残額${yen(issue, 'remaining')}を超えています（予算額${yen(issue, 'nationalBudget')}、確保済み${yen(issue, 'committed')}）。`,
+    issue.field === 'nationalBudget'
+      ? `予算額${yen(issue, 'nationalBudget')}は、採択で確保済みの国費${yen(issue, 'committed')}を下回るため設定できません。`
+      : `予算を超えます：国費（交付金）${yen(issue, 'nationalShare')}が、この年度の予算の残額${yen(issue, 'remaining')}を超えています（予算額${yen(issue, 'nationalBudget')}、確保済み${yen(issue, 'committed')}）。`,
   approved_grant_within_request: (issue) => `採択額${yen(issue, 'approvedGrant')}が申請された交付額${yen(issue, 'requestedGrant')}を超えています。採択額は申請額以下にしてください。`,
   approved_grant_positive: () => '採択額は1円以上にしてください。',
 };
 
-export function decisionIssueMessage(issue: FieldIssue): string {
+export function officerIssueMessage(issue: FieldIssue): string {
   return DECISION_RULES[issue.rule]?.(issue) ?? issueMessage(issue);
 }

@@ -1,0 +1,130 @@
+import type { Page } from 'playwright-core';
+import { completePlan, TONO } from '../../api/test/workflow-client';
+import { checkScreen } from './support/screens';
+import { useRunningSystem, type RunningSystem } from './support/running-system';
+import { signInWithRole } from './support/sign-in-as';
+
+const SATO = 'reviewer-佐藤 一郎';
+const SUZUKI = 'reviewer-鈴木 二郎';
+
+/** 遠野市's application, submitted on 2 June (round 2025-06, decision due 22 July), with two reviewers assigned by the officer over the API. */
+async function assignedApplication(system: RunningSystem): Promise<string> {
+  const municipality = system.as(`municipality-${TONO}`, 'municipality', TONO);
+  const created = await municipality.post('/v1/applications', { plan: completePlan() });
+  const id = String(created.id);
+  await municipality.post(`/v1/applications/${id}/submit`);
+  const officer = system.as('program_officer-田中', 'program_officer');
+  for (const reviewerId of [SATO, SUZUKI]) await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId });
+  return id;
+}
+
+describe('Reviewing, in a real browser', () => {
+  const system = useRunningSystem('2025-06-02T10:00:00+09:00');
+  let id: string;
+
+  beforeAll(async () => {
+    id = await assignedApplication(system);
+  });
+
+  it('a reviewer sees only their own screens, declares no conflict, and reviews the five requirements; a lapsed session loses nothing', async () => {
+    const page = await system.newPage();
+    await signInWithRole(page, system.baseUrl, '審査員（有識者）', '佐藤 一郎');
+    await page.getByRole('heading', { name: '審査一覧' }).waitFor();
+    const nav = page.getByRole('navigation', { name: '業務メニュー' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['審査一覧']);
+    const row = page.getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ });
+    await row.getByText('利益相反の申告待ち').waitFor();
+    expect(await row.textContent()).toContain('あと50日');
+    expect(await row.textContent()).toContain('令和7年7月22日');
+    await checkScreen(page, '20-reviewer-queue');
+
+    // A programme officer's screen, typed in directly: a plain refusal in Japanese, never a blank page.
+    await page.goto(`${system.baseUrl}/officer/rounds`);
+    await page.getByRole('heading', { name: 'この画面を利用する権限がありません' }).waitFor();
+    await checkScreen(page, '21-forbidden');
+    await page.getByRole('link', { name: '審査一覧' }).first().click();
+
+    await page.getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ }).getByRole('link').click();
+    await page.getByRole('heading', { name: '利益相反の申告' }).waitFor();
+    // The declaration comes first: no plan and no review form before it.
+    expect(await page.getByRole('heading', { name: '審査結果の入力' }).count()).toBe(0);
+    await checkScreen(page, '22-reviewer-conflict-declaration');
+    await page.getByLabel('利益相反はありません').check();
+    await page.getByRole('button', { name: '申告する' }).click();
+
+    await page.getByRole('heading', { name: '審査結果の入力' }).waitFor();
+    await page.getByRole('heading', { name: '交付額の計算（提出時）' }).waitFor();
+    expect(await page.getByTestId('submitted-national-share').textContent()).toBe('15,000,000円');
+    expect(await page.getByTestId('requirement-model_case').count()).toBe(1);
+
+    // Submitting half-filled names every missing answer, each linked to its field.
+    await page.getByRole('button', { name: '審査結果を提出する' }).click();
+    const summary = page.getByRole('alert');
+    await summary.getByRole('link', { name: /モデル性の判定/ }).waitFor();
+    await checkScreen(page, '23-reviewer-form-errors');
+
+    const requirements = ['local_resources', 'public_challenge', 'regional_financing', 'novelty', 'model_case'];
+    for (const requirement of requirements) {
+      const group = page.getByTestId(`requirement-${requirement}`);
+      await group.getByLabel('満たす', { exact: true }).check();
+      await group.getByLabel('コメント').fill(requirement === 'novelty' ? '地域で初めての醸造所であり新規性がある。' : '要件を満たしている。');
+    }
+    await page.getByLabel('採択を推薦', { exact: true }).check();
+    await page.getByLabel('総合評価のコメント').fill('地域資源を生かした持続的な事業計画である。');
+
+    // The session lapses before the review is sent: the real API answers 401 to an expired token.
+    const expired = await system.expiredToken(SATO, 'reviewer');
+    await page.route('**/v1/applications/*/reviews', (route) => route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${expired}` } }));
+    await page.getByRole('button', { name: '審査結果を提出する' }).click();
+    const dialog = page.getByRole('dialog', { name: 'もう一度サインインしてください' });
+    await dialog.waitFor();
+    await checkScreen(page, '24-reviewer-session-lapsed');
+    await page.unrouteAll();
+    expect(await page.getByLabel('総合評価のコメント').inputValue()).toBe('地域資源を生かした持続的な事業計画である。');
+    await dialog.getByRole('button', { name: 'サインイン' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Signed in again, the same review goes out as typed.
+    await page.getByText('審査結果を提出しました。').waitFor();
+    const mine = page.getByTestId('my-review');
+    await mine.getByRole('heading', { name: 'あなたの審査結果（採択を推薦）' }).waitFor();
+    expect(await mine.textContent()).toContain('地域で初めての醸造所であり新規性がある。');
+    await checkScreen(page, '25-reviewer-review-submitted');
+
+    const officer = system.as('program_officer-田中', 'program_officer');
+    const application = await officer.get(`/v1/applications/${id}`);
+    expect(application.reviewsDone).toBe(1);
+    expect((application.reviews as { reviewerId: string; recommendation: string }[]).map((review) => [review.reviewerId, review.recommendation])).toEqual([
+      [SATO, 'adopt'],
+    ]);
+  }, 240_000);
+
+  it('a second reviewer declares a conflict of interest and is blocked from reviewing', async () => {
+    const page: Page = await system.newPage();
+    await signInWithRole(page, system.baseUrl, '審査員（有識者）', '鈴木 二郎');
+    await page.getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ }).getByRole('link').click();
+    await page.getByRole('heading', { name: '利益相反の申告' }).waitFor();
+    await page.getByLabel('利益相反があります（この申請の審査を辞退します）').check();
+    await page.getByRole('button', { name: '申告する' }).click();
+    await page.getByRole('alert').getByRole('link', { name: /利益相反の内容/ }).waitFor();
+    await page.getByLabel('利益相反の内容').fill('株式会社とおの醸造の顧問を務めている。');
+    await page.getByRole('button', { name: '申告する' }).click();
+
+    const blocked = page.getByTestId('recused');
+    await blocked.getByRole('heading', { name: '利益相反を申告したため、この申請は審査できません' }).waitFor();
+    expect(await page.getByRole('heading', { name: '審査結果の入力' }).count()).toBe(0);
+    await checkScreen(page, '26-reviewer-recused');
+
+    // Reopened from the queue, it stays blocked; the API agrees.
+    await page.getByRole('link', { name: '← 審査一覧' }).click();
+    const row = page.getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ });
+    await row.getByText('辞退（利益相反）').waitFor();
+    await row.getByRole('link').click();
+    await page.getByTestId('recused').waitFor();
+    const refused = await system
+      .as(SUZUKI, 'reviewer')
+      .post(`/v1/applications/${id}/reviews`, { assessments: {}, recommendation: 'adopt', comment: 'x' })
+      .catch((error: Error) => error.message);
+    expect(String(refused)).toMatch(/answered (403|409|422)/);
+  }, 120_000);
+});
