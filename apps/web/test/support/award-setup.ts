@@ -94,3 +94,13 @@ export async function openBudget(system: RunningSystem, fiscalYear: number, nati
   });
   if (!response.ok) throw new Error(`the budget answered ${response.status}: ${await response.text()}`);
 }
+
+/** Signs in through the dev chooser as the programme officer (総務省 担当官), as a person would. */
+export async function signInAsProgramOfficer(page: import('playwright-core').Page, baseUrl: string, name = '総務 太郎'): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByRole('heading', { name: 'サインイン' }).waitFor();
+  await page.getByLabel('総務省 担当官').check();
+  await page.getByLabel('氏名').fill(name);
+  await page.getByRole('button', { name: 'サインイン' }).click();
+  await page.getByRole('button', { name: 'サインアウト' }).waitFor();
+}

@@ -135,7 +135,7 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
           </Field>
         </section>
         <section className="form-section" aria-labelledby="change-reason">
-          <h2 id="change-reason">変更の理由と書類</h2>
+          <h2 id="change-reason">変更理由と書類</h2>
           <Field id={FIELDS.reason.id} label={FIELDS.reason.label} required errors={errorsOf(FIELDS.reason.id)}>
             {(describedBy) => (
               <textarea id={FIELDS.reason.id} className="textarea" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={errorsOf(FIELDS.reason.id).length > 0} value={reason} onChange={(event) => setReason(event.target.value)} />

@@ -1,0 +1,219 @@
+import { createHash } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import {
+  adoptedApplication,
+  municipalityOf,
+  openBudget,
+  pdfBytes,
+  programOfficerOf,
+  readSideShows,
+  signInAsProgramOfficer,
+  uploadThroughApi,
+} from './support/award-setup';
+import { checkScreen } from './support/screens';
+import { useRunningSystem } from './support/running-system';
+import { signInAsMunicipality } from './support/sign-in';
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * One award from adoption to payment, each step taken in the browser by the person whose step
+ * it is: the municipality's officer (遠野市) and the programme officer, with the API's clock
+ * and both browsers' clocks moved together through the fiscal year.
+ */
+describe('After adoption: the grant application, decision, plan change, performance report, amount determination and payment, in a real browser', () => {
+  const system = useRunningSystem('2025-06-02T10:00:00+09:00');
+  let municipality: Page;
+  let officer: Page;
+  let id: string;
+  let late: string;
+  const grantApplicationPdf = pdfBytes(48_000, 3);
+  const reportPdf = pdfBytes(52_000, 4);
+
+  async function timeIs(iso: string): Promise<void> {
+    system.clock.set(iso);
+    await municipality.clock.setFixedTime(new Date(iso));
+    await officer.clock.setFixedTime(new Date(iso));
+  }
+
+  beforeAll(async () => {
+    municipality = await system.newPage();
+    officer = await system.newPage();
+    await openBudget(system, 2025, 100_000_000);
+    await timeIs('2025-07-15T10:00:00+09:00');
+    id = await adoptedApplication(system, '地元産ホップのクラフトビール醸造所');
+    late = await adoptedApplication(system, '廃校を活用したサテライトオフィス');
+    await uploadThroughApi(system, id, '交付申請書.pdf', grantApplicationPdf, 'grant_application');
+    await readSideShows(system, id, 'adopted');
+    await signInAsMunicipality(municipality, system.baseUrl);
+    await signInAsProgramOfficer(officer, system.baseUrl);
+  });
+
+  it('the municipality sees the adoption and its due date, and files the grant application with its document', async () => {
+    await timeIs('2025-08-01T10:00:00+09:00');
+    await municipality.goto(`${system.baseUrl}/applications/${id}`);
+    const section = municipality.getByTestId('post-award');
+    await section.getByTestId('award-status').getByText('採択').waitFor();
+    expect(await section.getByTestId('award-due-dates').textContent()).toContain('令和7年8月14日(木)（2025年8月14日(木)）（あと13日）');
+    await checkScreen(municipality, '70-post-award-adopted');
+
+    await section.getByRole('link', { name: '交付申請を行う' }).click();
+    await municipality.getByRole('heading', { name: '交付申請' }).waitFor();
+    expect(await municipality.getByTestId('approved-grant').textContent()).toBe('30,000,000円（3,000万円）');
+    await municipality.getByLabel('交付申請額').fill('30,000,001');
+    await municipality.getByRole('button', { name: '交付申請を提出する' }).click();
+    await municipality.locator('#field-amount-error').getByText('交付申請額は採択額以下にしてください。').waitFor();
+    await municipality.getByRole('alert').getByRole('link', { name: /交付申請額は採択額以下/ }).waitFor();
+    await checkScreen(municipality, '71-grant-application-refused');
+
+    await municipality.getByLabel('交付申請額').fill('30,000,000');
+    await municipality.getByLabel(/交付申請書\.pdf/).check();
+    await municipality.getByRole('button', { name: '交付申請を提出する' }).click();
+    await municipality.getByText('交付申請を提出しました。').waitFor();
+    await municipality.getByTestId('award-status').getByText('交付申請済み').waitFor();
+    expect(await municipality.getByTestId('figure-applied').textContent()).toBe('30,000,000円（3,000万円）');
+    expect(await municipality.getByTestId('next-step').textContent()).toBe('担当官の交付決定を待っています。');
+    await checkScreen(municipality, '72-grant-applied');
+
+    const answer = await municipalityOf(system).get(`/v1/applications/${id}`);
+    expect((answer.award as { grantApplication: { documents: unknown[] } }).grantApplication.documents).toEqual([
+      { name: '交付申請書.pdf', sha256: sha256(grantApplicationPdf), size: grantApplicationPdf.length },
+    ]);
+  });
+
+  it('the programme officer finds it on the award ledger and decides the grant at a lower figure', async () => {
+    await timeIs('2025-08-20T10:00:00+09:00');
+    await readSideShows(system, id, 'grant_applied');
+    await officer.goto(`${system.baseUrl}/awards`);
+    const row = officer.getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ });
+    await row.getByText('交付申請済み').waitFor();
+    await officer.getByRole('row', { name: /廃校を活用したサテライトオフィス/ }).getByText('6日超過').waitFor();
+    await checkScreen(officer, '73-awards-ledger');
+
+    await row.getByRole('link', { name: '地元産ホップのクラフトビール醸造所' }).click();
+    await officer.getByRole('heading', { name: '交付決定', exact: true }).waitFor();
+    await officer.getByLabel('交付決定額').fill('28,000,000');
+    await officer.getByRole('button', { name: '交付決定する' }).click();
+    await officer.locator('#field-conditions-error').getByText('交付の条件を入力してください。').waitFor();
+    await officer.getByLabel('交付の条件').fill('交付要綱に従うこと');
+    await officer.getByRole('button', { name: '交付決定する' }).click();
+    await officer.getByTestId('award-done').getByText('交付決定しました。').waitFor();
+    expect(await officer.getByTestId('figure-decided').textContent()).toBe('28,000,000円（2,800万円）');
+    expect(await officer.getByTestId('award-progress').textContent()).toContain('21,000,000円');
+    await checkScreen(officer, '74-grant-decided');
+  });
+
+  it('the municipality asks for a material plan change, which waits for approval, and the officer approves it', async () => {
+    await timeIs('2025-10-01T10:00:00+09:00');
+    await readSideShows(system, id, 'grant_decided');
+    await municipality.goto(`${system.baseUrl}/applications/${id}`);
+    await municipality.getByTestId('award-status').getByText('交付決定').waitFor();
+    await municipality.getByRole('link', { name: '計画変更を申請する' }).click();
+    await municipality.getByRole('heading', { name: '計画変更の申請' }).waitFor();
+    await municipality.getByRole('button', { name: '経費の行を追加' }).click();
+    await municipality.locator('#field-costs-1-category').selectOption('machinery');
+    await municipality.locator('#field-costs-1-amount').fill('5,000,000');
+    await municipality.locator('#field-funding-ownFunds').fill('15,000,000');
+    await municipality.getByRole('button', { name: '計画変更を申請する' }).click();
+    await municipality.locator('#field-change-reason-error').getByText('変更の理由を入力してください。').waitFor();
+    await municipality.getByLabel('変更の理由').fill('醸造設備の追加');
+    await municipality.getByRole('button', { name: '計画変更を申請する' }).click();
+    await municipality.locator('#field-funding-grant-error').getByText('計画変更で交付額を交付決定額より増やすことはできません。').waitFor();
+    await checkScreen(municipality, '75-plan-change-refused');
+
+    await municipality.locator('#field-funding-grant').fill('28,000,000');
+    await municipality.locator('#field-funding-ownFunds').fill('17,000,000');
+    await municipality.getByRole('button', { name: '計画変更を申請する' }).click();
+    await municipality.getByText('計画変更を申請しました。').waitFor();
+    await municipality.getByTestId('award-status').getByText('計画変更申請中').waitFor();
+    expect(await municipality.getByTestId('change-outcome').textContent()).toBe('承認待ち');
+    await checkScreen(municipality, '76-plan-change-requested');
+
+    await readSideShows(system, id, 'change_requested');
+    await officer.goto(`${system.baseUrl}/awards/${id}`);
+    await officer.getByRole('heading', { name: '計画変更の承認' }).waitFor();
+    expect(await officer.getByRole('article').textContent()).toContain('経費区分の金額が20%を超えて変わる');
+    await officer.getByLabel('承認する', { exact: true }).check();
+    await officer.getByLabel('理由').fill('醸造設備の追加は事業目的に沿う。');
+    await checkScreen(officer, '77-plan-change-approval');
+    await officer.getByRole('button', { name: '決定する' }).click();
+    await officer.getByTestId('award-done').getByText('計画変更を承認しました。').waitFor();
+    await officer.getByTestId('award-status').getByText('交付決定').waitFor();
+  });
+
+  it('the municipality files the performance report with its actual costs, before its due date', async () => {
+    await timeIs('2026-04-05T10:00:00+09:00');
+    await readSideShows(system, id, 'grant_decided');
+    await uploadThroughApi(system, id, '実績報告書.pdf', reportPdf, 'performance_report');
+    await municipality.goto(`${system.baseUrl}/applications/${id}`);
+    await municipality.getByRole('link', { name: '実績報告を行う' }).click();
+    await municipality.getByRole('heading', { name: '実績報告' }).waitFor();
+    await municipality.getByTestId('report-due').getByText('令和8年4月10日(金)（2026年4月10日(金)）（あと5日）').waitFor();
+    await municipality.locator('#field-actualCosts-0-amount').fill('45,000,000');
+    await municipality.getByLabel('融資額（又は出資額）の実績').fill('40,000,000');
+    await municipality.getByLabel('自己資金の実績').fill('');
+    await municipality.getByRole('button', { name: '実績報告を提出する' }).click();
+    await municipality.locator('#field-actual-own-funds-error').getByText(/自己資金の実績を円単位の整数で入力してください/).waitFor();
+    await municipality.getByLabel('自己資金の実績').fill('0');
+    await municipality.getByLabel('事業完了日').fill('2026-03-20');
+    await municipality.getByLabel(/実績報告書\.pdf/).check();
+    expect(await municipality.getByTestId('report-total-cost').textContent()).toBe('50,000,000円（5,000万円）');
+    await checkScreen(municipality, '78-performance-report');
+    await municipality.getByRole('button', { name: '実績報告を提出する' }).click();
+    await municipality.getByText('実績報告を提出しました。').waitFor();
+    await municipality.getByTestId('award-status').getByText('実績報告済み').waitFor();
+    await checkScreen(municipality, '79-reported');
+  });
+
+  it('the programme officer determines the amount from the report (plan vs actual) and pays the confirmed national share', async () => {
+    await timeIs('2026-05-01T10:00:00+09:00');
+    await readSideShows(system, id, 'reported');
+    await officer.goto(`${system.baseUrl}/awards/${id}`);
+    await officer.getByTestId('report-summary').waitFor();
+    await officer.getByRole('button', { name: '額を確定する' }).click();
+    await officer.getByTestId('award-done').getByText('額を確定しました。').waitFor();
+    expect(await officer.getByTestId('confirmed-grant').textContent()).toBe('25,000,000円');
+    expect(await officer.getByTestId('limited-by').textContent()).toBe('実績の対象経費の2分の1');
+    expect(await officer.getByTestId('confirmed-share').textContent()).toBe('18,750,000円');
+    const eligible = officer.getByTestId('plan-vs-actual').getByRole('row', { name: /^対象経費/ });
+    expect(await eligible.textContent()).toBe('対象経費95,000,000円50,000,000円−45,000,000円');
+    await checkScreen(officer, '80-amount-confirmed');
+
+    await timeIs('2026-05-20T10:00:00+09:00');
+    await officer.reload();
+    await officer.getByRole('heading', { name: '支払（精算払）' }).waitFor();
+    expect(await officer.getByLabel('支払額').inputValue()).toBe('18750000');
+    expect(await officer.getByLabel('支払日').inputValue()).toBe('2026-05-20');
+    await officer.getByLabel('支払額').fill('18,750,001');
+    await officer.getByRole('button', { name: '支払を記録する' }).click();
+    await officer.locator('#field-payment-amount-error').getByText('支払額の合計が確定した国費（交付金）を超えます。').waitFor();
+    await checkScreen(officer, '81-payment-refused');
+    await officer.getByLabel('支払額').fill('18,750,000');
+    await officer.getByRole('button', { name: '支払を記録する' }).click();
+    await officer.getByTestId('award-done').getByText('18,750,000円の支払を記録しました。').waitFor();
+    await officer.getByTestId('award-status').getByText('支払済み').waitFor();
+    expect(await officer.getByTestId('figure-paid').textContent()).toBe('18,750,000円');
+    await checkScreen(officer, '82-paid');
+
+    await readSideShows(system, id, 'paid');
+    await municipality.goto(`${system.baseUrl}/applications/${id}`);
+    await municipality.getByTestId('next-step').getByText('支払まで完了しました。').waitFor();
+    expect(await municipality.getByTestId('figure-confirmed').textContent()).toBe('25,000,000円（2,500万円）');
+    await checkScreen(municipality, '83-municipality-paid');
+  });
+
+  it('the overdue queue shows the grant application never filed, with the days past due', async () => {
+    const overdue = await programOfficerOf(system).get('/v1/awards/overdue');
+    expect(overdue.total).toBe(1);
+    await officer.goto(`${system.baseUrl}/awards/overdue`);
+    const row = officer.getByRole('row', { name: /廃校を活用したサテライトオフィス/ });
+    await row.getByText('交付申請').waitFor();
+    // Due 2025-08-14; today 2026-05-20 in Japan: 279 days past.
+    expect(await row.textContent()).toContain('令和7年8月14日(木)（2025年8月14日(木)）279日超過');
+    expect(await officer.getByTestId('overdue-total').textContent()).toContain('1件');
+    await checkScreen(officer, '84-overdue-queue');
+    await row.getByRole('link', { name: '廃校を活用したサテライトオフィス' }).click();
+    await officer.getByTestId('award-waiting').getByText('自治体の交付申請を待っています。').waitFor();
+    expect(late).toBeTruthy();
+  });
+});
