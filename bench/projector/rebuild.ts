@@ -1,78 +1,55 @@
 /**
- * Projector benchmark (issue 5): on a throwaway embedded PostgreSQL, writes realistic
- * application lifecycles and budget events through the domain's deciders (appended many
- * streams at a time, for speed), runs the live runner to the end of the log, then
- * rebuilds every projection with the progress bars and compares each table with the
- * live run's. Prints events/s for both, then one JSON line.
+ * Projector benchmark (issues 5 and 13): on a throwaway embedded PostgreSQL, seeds a
+ * realistic event log (seed-log.ts, in a child process), reads the whole log once as the
+ * floor, runs the live runner to the end of the log, then rebuilds every projection with
+ * the progress bars, compares each table with the live run's, and prints one JSON line.
  *   BENCH_EVENTS   events to generate (default 100000)
- *   BENCH_BATCH    events per projector transaction (default 1000)
+ *   BENCH_BATCH    events per projector transaction (default 2000)
+ * Goal (issue 13): at 1,000,000 events, rebuild ≥ 20,000 events/s and ≥ 1/4 of the read-all
+ * rate of the same run, with the process's peak RSS under 300 MB.
  */
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { createDatabase, freePort, migrate } from '@l10k/database';
 import { startEmbeddedDatabase } from '@l10k/database/embedded-database';
 import { PostgresEventStore } from '@l10k/eventstore';
 import { PostgresCheckpointStore, readModelEntities, readModelProjections } from '@l10k/read-model';
 import { progressBars, ProjectionRunner, rebuildProjections } from '../../apps/projector/src';
-// Test support, not part of the production build: this benchmark compiles with its own tsconfig.json.
-import { seededRandom, simulateApplication, WorkflowRecorder } from '../../libs/read-model/test';
+import { PeakMemory } from './peak-memory';
+import type { SeedReport, SeedRequest } from './seed-log';
+import { readModelChecksums } from './table-checksums';
 
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
-const BATCH = Number(process.env.BENCH_BATCH ?? 1_000);
-const APPLICATIONS_PER_APPEND = 50;
-const SEED = 2025;
+const BATCH = Number(process.env.BENCH_BATCH ?? 2_000);
+const GOAL = { rebuildEventsPerSecond: 20_000, shareOfReadAll: 0.25, peakRssMb: 300 };
 
 const log = (message: string): void => void process.stderr.write(`${message}\n`);
+const seconds = (since: number): number => (Date.now() - since) / 1000;
 
-/** Writes lifecycles until the log holds at least `target` events; the budget is raised now and then, as officers do. */
-async function generate(
-  store: PostgresEventStore,
-  target: number,
-): Promise<{ events: number; applications: number }> {
-  const recorder = new WorkflowRecorder(store);
-  const random = seededRandom(SEED);
-  let budget = 5_000_000_000;
-  recorder.setBudget(2025, budget, '2025-04-01T09:00:00+09:00');
+/** Seeds the log in a child process, so its memory is not this process's. */
+function seedInChild(request: SeedRequest): Promise<SeedReport> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, 'seed-log.js'), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let report: SeedReport | undefined;
+    child.once('message', (message: SeedReport) => (report = message));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      report !== undefined && code === 0 ? resolve(report) : reject(new Error(`seeding exited with ${code}`)),
+    );
+    child.send(request);
+  });
+}
+
+/** The floor: the whole log read through the port, nothing else done with it. */
+async function readAll(store: PostgresEventStore): Promise<number> {
   let events = 0;
-  let applications = 0;
-  while (events + recorder.pendingEvents < target) {
-    simulateApplication(recorder, random, SEED, applications);
-    applications += 1;
-    if (applications % 1_000 === 0) {
-      budget += 5_000_000_000;
-      recorder.setBudget(2025, budget, '2025-10-01T09:00:00+09:00');
-    }
-    if (applications % APPLICATIONS_PER_APPEND === 0) {
-      events += recorder.pendingEvents;
-      await recorder.flush();
-    }
-  }
-  events += recorder.pendingEvents;
-  await recorder.flush();
-  return { events, applications };
-}
-
-/** Row count and md5 of a table's rows in primary-key order: equal checksums, equal contents. */
-async function tableChecksum(manager: EntityManager, table: string): Promise<{ rows: number; md5: string }> {
-  const keys: Array<{ column: string }> = await manager.query(
-    `SELECT a.attname AS column FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
-      WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)`,
-    [table],
-  );
-  const order = keys.map((key) => `t.${key.column}`).join(', ');
-  const [row] = await manager.query(
-    `SELECT count(*)::int AS rows, coalesce(md5(string_agg(t::text, '|' ORDER BY ${order})), '') AS md5 FROM ${table} t`,
-  );
-  return row;
-}
-
-async function checksums(manager: EntityManager): Promise<Record<string, { rows: number; md5: string }>> {
-  const result: Record<string, { rows: number; md5: string }> = {};
-  for (const table of readModelProjections.flatMap((projection) => projection.tables))
-    result[table] = await tableChecksum(manager, table);
-  return result;
+  for await (const batch of store.readAll({ batchSize: BATCH })) events += batch.length;
+  return events;
 }
 
 async function main(): Promise<void> {
@@ -81,6 +58,11 @@ async function main(): Promise<void> {
   try {
     const url = await createDatabase(server.url, 'bench_projector');
     await migrate(url);
+    const seeded = await seedInChild({ url, events: TARGET_EVENTS });
+    log(
+      `seeded ${seeded.events} events (${seeded.applications} applications) in ${seeded.seconds.toFixed(1)} s (${Math.round(seeded.events / seeded.seconds)} events/s)`,
+    );
+
     const store = await PostgresEventStore.connect({ connectionString: url });
     const dataSource = new DataSource({
       type: 'postgres',
@@ -92,11 +74,9 @@ async function main(): Promise<void> {
     const checkpoints = new PostgresCheckpointStore(dataSource);
     try {
       let started = Date.now();
-      const generated = await generate(store, TARGET_EVENTS);
-      const generateSeconds = (Date.now() - started) / 1000;
-      log(
-        `generated ${generated.events} events (${generated.applications} applications) in ${generateSeconds.toFixed(1)} s`,
-      );
+      const readEvents = await readAll(store);
+      const readSeconds = seconds(started);
+      log(`read the whole log: ${readEvents} events in ${readSeconds.toFixed(1)} s`);
 
       started = Date.now();
       await new ProjectionRunner({
@@ -105,12 +85,13 @@ async function main(): Promise<void> {
         projections: readModelProjections,
         batchSize: BATCH,
       }).catchUp();
-      const liveSeconds = (Date.now() - started) / 1000;
+      const liveSeconds = seconds(started);
       log(
         `live runner: ${readModelProjections.length} projections to the end of the log in ${liveSeconds.toFixed(1)} s`,
       );
-      const live = await checksums(dataSource.manager);
+      const live = await readModelChecksums(dataSource.manager);
 
+      const memory = new PeakMemory();
       const report = await rebuildProjections({
         store,
         checkpoints,
@@ -118,21 +99,31 @@ async function main(): Promise<void> {
         batchSize: BATCH,
         progress: progressBars(),
       });
-      const rebuilt = await checksums(dataSource.manager);
+      const rebuildPeakRssMb = memory.stop();
+      const rebuilt = await readModelChecksums(dataSource.manager);
       const differing = Object.keys(live).filter(
         (table) => live[table].md5 !== rebuilt[table].md5 || live[table].rows !== rebuilt[table].rows,
       );
 
+      const readRate = Math.round(readEvents / readSeconds);
       const rebuildRate = Math.round(report.totalEvents / report.seconds);
-      const liveRate = Math.round(generated.events / liveSeconds);
+      const liveRate = Math.round(seeded.events / liveSeconds);
+      // maxRSS is in kilobytes: this process's lifetime peak (the seeding ran in its own).
+      const peakRssMb = Math.round((process.resourceUsage().maxRSS * 1024) / 1e6);
+      const shareOfReadAll = Number((rebuildRate / readRate).toFixed(3));
       log('');
       for (const [table, { rows, md5 }] of Object.entries(rebuilt))
         log(
-          `  ${table.padEnd(24)} ${String(rows).padStart(7)} rows  ${md5}  ${live[table].md5 === md5 ? 'same as live' : 'DIFFERS'}`,
+          `  ${table.padEnd(24)} ${String(rows).padStart(8)} rows  ${md5}  ${live[table].md5 === md5 ? 'same as live' : 'DIFFERS'}`,
         );
       log(
-        `live run: ${liveRate} events/s (every projection); rebuild: ${report.totalEvents} events in ${report.seconds.toFixed(1)} s = ${rebuildRate} events/s through all ${readModelProjections.length} projections (${rebuildRate * readModelProjections.length} projected events/s)`,
+        `read-all ${readRate} events/s; live run ${liveRate} events/s; rebuild ${report.totalEvents} events in ${report.seconds.toFixed(1)} s = ${rebuildRate} events/s through all ${readModelProjections.length} projections (${shareOfReadAll} of read-all); peak RSS ${peakRssMb} MB`,
       );
+      const goals = {
+        rebuildEventsPerSecond: rebuildRate >= GOAL.rebuildEventsPerSecond,
+        shareOfReadAll: shareOfReadAll >= GOAL.shareOfReadAll,
+        peakRssMb: peakRssMb < GOAL.peakRssMb,
+      };
       log(
         differing.length === 0
           ? 'every rebuilt table equals the live run'
@@ -141,14 +132,23 @@ async function main(): Promise<void> {
       console.log(
         JSON.stringify({
           benchmark: 'projector-rebuild',
-          events: generated.events,
-          applications: generated.applications,
+          events: seeded.events,
+          applications: seeded.applications,
           projections: readModelProjections.length,
           batchSize: BATCH,
+          seedSeconds: Number(seeded.seconds.toFixed(1)),
+          seedEventsPerSecond: Math.round(seeded.events / seeded.seconds),
+          readAllSeconds: Number(readSeconds.toFixed(2)),
+          readAllEventsPerSecond: readRate,
           liveSeconds: Number(liveSeconds.toFixed(2)),
           liveEventsPerSecond: liveRate,
           rebuildSeconds: Number(report.seconds.toFixed(2)),
           rebuildEventsPerSecond: rebuildRate,
+          rebuildShareOfReadAll: shareOfReadAll,
+          peakRssMb,
+          rebuildPeakRssMb,
+          loadAverage: loadavg().map((load) => Number(load.toFixed(2))),
+          goals,
           tables: Object.fromEntries(Object.entries(rebuilt).map(([table, { rows }]) => [table, rows])),
           identical: differing.length === 0,
         }),

@@ -71,13 +71,16 @@ export class WorkflowRecorder {
   }
 
   /**
-   * Forgets every application stream (their states and revisions); the budget streams stay.
-   * For a writer of whole lifecycles that never comes back to one (the benchmark): its memory
-   * stays flat however many it writes. Call it after a flush.
+   * Forgets every application stream (their states and revisions), and the budgets'
+   * per-application entries for them; the budgets' sums stay. For a writer of whole
+   * lifecycles that never comes back to one (the benchmark): its memory and the cost of
+   * each budget event stay flat however many it writes. Call it after a flush.
    */
   forgetApplications(): void {
     if (this.pending > 0) throw new Error('flush before forgetting the applications');
     this.applications.clear();
+    for (const budget of this.budgets.values())
+      budget.state = { ...budget.state, commitments: {}, confirmations: {} };
   }
 
   applicationState(applicationId: string): ApplicationState {
