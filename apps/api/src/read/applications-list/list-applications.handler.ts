@@ -10,30 +10,67 @@ import { decodeCursor, encodeCursor, isInstant } from '../paging/keyset-cursor';
 
 const DEFAULT_LIMIT = 20;
 
-/** A line of the list: what a queue or a table shows, not the whole plan. */
-function listItem(row: ApplicationSummaryRow): ApplicationListItemView {
-  return {
-    id: row.id,
-    municipalityCode: row.municipalityCode,
-    municipalityName: municipalityName(row.municipalityCode) ?? null,
-    status: row.status,
-    round: row.round,
-    fiscalYear: row.fiscalYear,
-    projectTitle: row.projectTitle,
-    businessName: row.businessName,
-    track: row.track,
-    requestedGrant: row.requestedGrant,
-    approvedGrant: row.approvedGrant,
-    nationalShare: row.nationalShare,
-    decisionDueDate: row.decisionDueDate,
-    reviewsDone: row.reviewsDone,
-    reviewsNeeded: row.reviewsNeeded,
-    createdAt: row.createdAt.toISOString(),
-    submittedAt: row.submittedAt?.toISOString() ?? null,
-    updatedAt: row.updatedAt.toISOString(),
-    revision: row.streamRevision,
-  };
+/** A line of the list as PostgreSQL sends it: bigints as text, timestamps as Dates. */
+interface ListRow {
+  readonly id: string;
+  readonly municipalityCode: string;
+  readonly status: string;
+  readonly round: string | null;
+  readonly fiscalYear: number | null;
+  readonly projectTitle: string | null;
+  readonly businessName: string | null;
+  readonly track: string;
+  readonly requestedGrant: string | null;
+  readonly approvedGrant: string | null;
+  readonly nationalShare: string | null;
+  readonly decisionDueDate: string | null;
+  readonly reviewsDone: number;
+  readonly reviewsNeeded: number | null;
+  readonly createdAt: Date;
+  readonly submittedAt: Date | null;
+  readonly updatedAt: Date;
+  readonly revision: string;
 }
+
+/**
+ * The columns a line shows, and nothing else (a summary's `state` and `detail` documents
+ * are the bulk of its row), read raw: no entity is built per row.
+ */
+const LIST_COLUMNS: Record<keyof ListRow, string> = {
+  id: 's.id',
+  municipalityCode: 's.municipality_code',
+  status: 's.status',
+  round: 's.round',
+  fiscalYear: 's.fiscal_year',
+  projectTitle: 's.project_title',
+  businessName: 's.business_name',
+  track: 's.track',
+  requestedGrant: 's.requested_grant::text',
+  approvedGrant: 's.approved_grant::text',
+  nationalShare: 's.national_share::text',
+  decisionDueDate: 's.decision_due_date::text',
+  reviewsDone: 's.reviews_done',
+  reviewsNeeded: 's.reviews_needed',
+  createdAt: 's.created_at',
+  submittedAt: 's.submitted_at',
+  updatedAt: 's.updated_at',
+  revision: 's.stream_revision::text',
+};
+
+const yen = (text: string | null): number | null => (text === null ? null : Number(text));
+
+/** A line of the list: what a queue or a table shows, not the whole plan. */
+const listItem = (row: ListRow): ApplicationListItemView => ({
+  ...row,
+  municipalityName: municipalityName(row.municipalityCode) ?? null,
+  requestedGrant: yen(row.requestedGrant),
+  approvedGrant: yen(row.approvedGrant),
+  nationalShare: yen(row.nationalShare),
+  createdAt: row.createdAt.toISOString(),
+  submittedAt: row.submittedAt?.toISOString() ?? null,
+  updatedAt: row.updatedAt.toISOString(),
+  revision: Number(row.revision),
+});
 
 /** Newest first, keyset-paged on (created_at, id); scoped to what the caller may see. */
 @QueryHandler(ListApplicationsQuery)
@@ -44,7 +81,8 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
 
   async execute({ filters, principal }: ListApplicationsQuery): Promise<ApplicationListView> {
     const limit = filters.limit ?? DEFAULT_LIMIT;
-    const query = this.summaries.createQueryBuilder('s');
+    const query = this.summaries.createQueryBuilder('s').select([]);
+    for (const [alias, column] of Object.entries(LIST_COLUMNS)) query.addSelect(column, alias);
     if (!seesEverything(principal)) {
       query.andWhere(
         new Brackets((scope) => {
@@ -69,13 +107,12 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
       .orderBy('s.created_at', 'DESC')
       .addOrderBy('s.id', 'DESC')
       .limit(limit + 1)
-      .getMany();
-    const page = rows.slice(0, limit);
+      .getRawMany<ListRow>();
+    const page = rows.slice(0, limit).map(listItem);
     const last = page[page.length - 1];
     return {
-      items: page.map(listItem),
-      nextCursor:
-        rows.length > limit && last ? encodeCursor({ key: last.createdAt.toISOString(), id: last.id }) : null,
+      items: page,
+      nextCursor: rows.length > limit && last ? encodeCursor({ key: last.createdAt, id: last.id }) : null,
     };
   }
 }

@@ -20,6 +20,29 @@ import { seesEverything } from '../visibility';
 import { nextDue } from './award-due';
 import { AwardsQueryDto } from './awards.dto';
 
+const LEDGER_COLUMNS = [
+  'applicationId',
+  'municipalityCode',
+  'fiscalYear',
+  'status',
+  'adoptedAt',
+  'approvedGrant',
+  'approvedNationalShare',
+  'grantApplicationDueDate',
+  'grantAppliedAt',
+  'decidedGrant',
+  'decidedNationalShare',
+  'reportDueDate',
+  'reportedAt',
+  'confirmedGrant',
+  'confirmedNationalShare',
+  'limitedBy',
+  'commitment',
+  'paid',
+  'refundDue',
+  'streamRevision',
+] as const satisfies readonly (keyof AwardLedgerRow)[];
+
 /** The award ledger and what is overdue on it (API.md, "Read side"); a municipality sees its own. */
 @ApiTags('after adoption')
 @Controller('v1/awards')
@@ -30,7 +53,11 @@ export class AwardsController {
   ) {}
 
   private scoped(principal: Principal, filters: AwardsQueryDto): SelectQueryBuilder<AwardLedgerRow> {
-    const query = this.ledger.createQueryBuilder('a').where('a.adopted_at IS NOT NULL');
+    // Every column but the folded application (`state`), which no line shows.
+    const query = this.ledger
+      .createQueryBuilder('a')
+      .select(LEDGER_COLUMNS.map((column) => `a.${column}`))
+      .where('a.adopted_at IS NOT NULL');
     if (!seesEverything(principal))
       query.andWhere('a.municipality_code = :own', { own: principal.municipalityCode ?? '' });
     if (filters.fiscalYear) query.andWhere('a.fiscal_year = :fiscalYear', { fiscalYear: filters.fiscalYear });
@@ -60,7 +87,6 @@ export class AwardsController {
       });
     }
     const rows = await query
-      .select()
       .orderBy('a.adopted_at', 'DESC')
       .addOrderBy('a.application_id', 'DESC')
       .limit(limit + 1)
@@ -130,7 +156,6 @@ export class AwardsController {
     }
     const [rows, total] = await Promise.all([
       page
-        .select()
         .orderBy(dueDate, 'ASC')
         .addOrderBy('a.application_id', 'ASC')
         .limit(limit + 1)

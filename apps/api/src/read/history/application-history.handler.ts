@@ -18,7 +18,11 @@ export class ApplicationHistoryHandler implements IQueryHandler<
   ) {}
 
   async execute({ applicationId, principal }: ApplicationHistoryQuery): Promise<ApplicationHistoryView> {
-    const summary = await this.summaries.findOneBy({ id: applicationId });
+    // Who may see it is all this needs of the summary (not its state and detail documents).
+    const summary = await this.summaries.findOne({
+      where: { id: applicationId },
+      select: ['id', 'municipalityCode', 'reviewerIds'],
+    });
     if (!summary || !canSee(principal, summary, ['municipality', 'program_officer', 'auditor']))
       throw applicationNotFound();
     const rows = await this.history.find({ where: { applicationId }, order: { revision: 'ASC' } });

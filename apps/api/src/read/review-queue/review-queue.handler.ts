@@ -9,6 +9,31 @@ import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
 import { decodeCursor, encodeCursor, isCalendarDay } from '../paging/keyset-cursor';
 import { ReviewQueueQuery } from './review-queue.query';
 
+/** A queue line as PostgreSQL sends it (the queue's own small table, read raw: no entity per row). */
+interface QueueRow {
+  readonly applicationId: string;
+  readonly status: ReviewQueueItemView['status'];
+  readonly round: string;
+  readonly fiscalYear: number;
+  readonly municipalityCode: string;
+  readonly decisionDueDate: string;
+  readonly reviewsDone: number;
+  readonly reviewsNeeded: number;
+  readonly reviewerIds: string[];
+}
+
+const QUEUE_COLUMNS: Record<keyof QueueRow, string> = {
+  applicationId: 'q.application_id',
+  status: 'q.status',
+  round: 'q.round',
+  fiscalYear: 'q.fiscal_year',
+  municipalityCode: 'q.municipality_code',
+  decisionDueDate: 'q.decision_due_date::text',
+  reviewsDone: 'q.reviews_done',
+  reviewsNeeded: 'q.reviews_needed',
+  reviewerIds: 'q.reviewer_ids',
+};
+
 /**
  * Open applications by decision due date, a page at a time. Days remaining and the overdue
  * flag depend on today's date in Japan, so they are computed at query time, not stored;
@@ -39,12 +64,14 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
         id: after.id,
       });
     }
+    page.select([]);
+    for (const [alias, column] of Object.entries(QUEUE_COLUMNS)) page.addSelect(column, alias);
     const [rows, counts] = await Promise.all([
       page
         .orderBy('q.decision_due_date', 'ASC')
         .addOrderBy('q.application_id', 'ASC')
         .limit(limit + 1)
-        .getMany(),
+        .getRawMany<QueueRow>(),
       scoped()
         .select('count(*)::int', 'total')
         .addSelect('(count(*) FILTER (WHERE q.decision_due_date < :today))::int', 'overdue')
