@@ -1,7 +1,7 @@
 import { allMet, TONO } from '../../../api/test/workflow-client';
 import type { RunningSystem } from './running-system';
 
-/** 遠野市's plan: G 30,000,000 + L 50,000,000 + S 10,000,000 = 90,000,000 facility; rate 3/4 (as the API's after-adoption spec). */
+/** The municipality 032077's plan: G 30,000,000 + L 50,000,000 + S 10,000,000 = 90,000,000 facility; rate 3/4 (as the API's after-adoption spec). */
 export const awardPlan = (projectTitle = '地元産ホップのクラフトビール醸造所') => ({
   business: { name: '株式会社とおの醸造', corporateNumber: '1234567890123' },
   projectTitle,
@@ -20,7 +20,7 @@ export const awardPlan = (projectTitle = '地元産ホップのクラフトビ�
 export const municipalityOf = (system: RunningSystem) => system.as(`officer-${TONO}`, 'municipality', TONO);
 export const programOfficerOf = (system: RunningSystem) => system.as('mic-tanaka', 'program_officer');
 
-/** A draft of 遠野市, made through the API as the municipality's officer would. */
+/** A draft of municipality 032077, made through the API as the municipality's officer would. */
 export async function draftOf(system: RunningSystem, projectTitle: string): Promise<string> {
   const created = await municipalityOf(system).post('/v1/applications', { plan: awardPlan(projectTitle) });
   return String(created.id);

@@ -7,15 +7,27 @@ import type { components } from '../../api/schema';
 export type ApplicationView = components['schemas']['ApplicationView'];
 export type LedgerItem = components['schemas']['AwardLedgerItemView'];
 
-/** The award ledger's row for one application (its next due date is counted there, in Japan time). */
+/**
+ * The award ledger's row for one application (its next due date is counted there, in Japan
+ * time). The ledger is a projection: right after a write it may still hold the row as it was,
+ * so the row is read again briefly until it reaches the application's revision.
+ */
 async function ledgerItemOf(application: ApplicationView): Promise<LedgerItem | undefined> {
   if (!application.award || application.fiscalYear === undefined) return undefined;
+  let found: LedgerItem | undefined;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    found = await findLedgerItem(application.id, application.fiscalYear);
+    if (found && found.revision >= application.revision) return found;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return found;
+}
+
+async function findLedgerItem(id: string, fiscalYear: number): Promise<LedgerItem | undefined> {
   let cursor: string | undefined;
   for (let page = 0; page < 20; page++) {
-    const { data } = await api.GET('/v1/awards', {
-      params: { query: { fiscalYear: application.fiscalYear, status: application.status as LedgerItem['status'], limit: 200, ...(cursor ? { cursor } : {}) } },
-    });
-    const found = data?.items.find((item) => item.applicationId === application.id);
+    const { data } = await api.GET('/v1/awards', { params: { query: { fiscalYear, limit: 200, ...(cursor ? { cursor } : {}) } } });
+    const found = data?.items.find((item) => item.applicationId === id);
     if (found || !data?.nextCursor) return found;
     cursor = data.nextCursor;
   }
