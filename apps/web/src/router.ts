@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import type { Role } from './navigation/roles';
 
 /* The browser's own history: a handful of screens need no routing library. */
 const listeners = new Set<() => void>();
@@ -26,7 +27,7 @@ export function useLocation(): string {
   );
 }
 
-export type Role = 'municipality' | 'reviewer' | 'program_officer' | 'auditor';
+export type { Role };
 
 export type Route =
   | { readonly screen: 'sign-in' }

@@ -1,5 +1,5 @@
 import { tokyoDay } from '../format/dates';
-import type { Role } from '../router';
+import type { Role } from './roles';
 
 export interface NavLink {
   readonly path: string;

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline } from '../../api/problems';
@@ -38,6 +38,10 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
   const grant = parseYen(approvedGrant);
+  const refusalBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (refusal.length > 0) refusalBox.current?.focus();
+  }, [refusal]);
 
   useEffect(() => {
     setPreview(undefined);
@@ -103,7 +107,7 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
         </div>
       )}
       {refusal.length > 0 && (
-        <div className="error-summary" role="alert" data-testid="decision-refusal">
+        <div className="error-summary" role="alert" tabIndex={-1} ref={refusalBox} data-testid="decision-refusal">
           <h3>{action === 'adopt' ? '採択できません' : 'この操作はできません'}</h3>
           <ul>
             {refusal.map((issue, index) => (
@@ -151,7 +155,7 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
               </div>
             )}
           </Field>
-          <section className="calc-panel" aria-labelledby="approved-figures-title" aria-live="polite" data-testid="approved-figures">
+          <section className="calc-panel approved-figures" aria-labelledby="approved-figures-title" aria-live="polite" data-testid="approved-figures">
             <h3 id="approved-figures-title">採択額で再計算した交付額</h3>
             {!preview && <p className="muted">計算しています…</p>}
             {preview && (
