@@ -1,7 +1,7 @@
 import type { EventStore, RecordedEvent } from '@l10k/eventstore';
 import type { CheckpointStore, Projection } from '@l10k/read-model';
 import { ProjectionRunner } from '../runner/projection-runner';
-import { createShadowTables } from './shadow-tables';
+import { createShadowTables, indexShadowTables } from './shadow-tables';
 import { switchOver, type SwitchResult } from './switch-over';
 
 export interface RebuildProgress {
@@ -72,6 +72,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   } finally {
     progress?.stop();
   }
+  for (const projection of projections) await indexShadowTables(checkpoints, projection);
   const switched = [];
   for (const projection of projections) {
     switched.push({

@@ -2,9 +2,21 @@ import type { EntityManager } from 'typeorm';
 import type { CheckpointStore, Projection } from '@l10k/read-model';
 import { shadowBinding } from '../runner/projection-binding';
 
+/** The key and unique constraints of a table, as `ALTER TABLE … ADD` takes them. */
+const keyConstraintsOf = async (manager: EntityManager, table: string): Promise<string[]> =>
+  (
+    (await manager.query(
+      `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint
+        WHERE conrelid = $1::regclass AND contype IN ('p', 'u', 'x') ORDER BY conname`,
+      [table],
+    )) as Array<{ definition: string }>
+  ).map((row) => row.definition);
+
 /**
- * Fresh, empty copies of the projection's tables (columns, defaults, keys and indexes)
- * and a checkpoint at the start of the log. Leftovers of an interrupted rebuild go first.
+ * Fresh, empty copies of the projection's tables (columns, defaults, checks and keys) and
+ * a checkpoint at the start of the log. Leftovers of an interrupted rebuild go first. The
+ * other indexes come once the replay is done (indexShadowTables): building an index once
+ * costs far less than keeping it up to date through every batch.
  */
 export async function createShadowTables(
   checkpoints: CheckpointStore,
@@ -13,10 +25,46 @@ export async function createShadowTables(
   const shadow = shadowBinding(projection);
   await checkpoints.restart(shadow.checkpointName, async (manager) => {
     for (const table of projection.tables) {
-      await manager.query(`DROP TABLE IF EXISTS ${shadow.tables[table]}`);
-      await manager.query(`CREATE TABLE ${shadow.tables[table]} (LIKE ${table} INCLUDING ALL)`);
+      const copy = shadow.tables[table];
+      await manager.query(`DROP TABLE IF EXISTS ${copy}`);
+      await manager.query(`CREATE TABLE ${copy} (LIKE ${table} INCLUDING ALL EXCLUDING INDEXES)`);
+      for (const constraint of await keyConstraintsOf(manager, table))
+        await manager.query(`ALTER TABLE ${copy} ADD ${constraint}`);
     }
   });
+}
+
+/**
+ * Gives the shadow tables the live tables' other indexes (replaceTable then gives them
+ * their names), in a transaction of the rebuild's own checkpoint, which stays where it is:
+ * the live checkpoint is not locked meanwhile, so the live runner goes on.
+ */
+export async function indexShadowTables(checkpoints: CheckpointStore, projection: Projection): Promise<void> {
+  const { checkpointName } = shadowBinding(projection);
+  const { checkpoint } = await checkpoints.position(checkpointName);
+  const work = (manager: EntityManager): Promise<void> => createIndexes(manager, projection);
+  if (checkpoint === null) return checkpoints.restart(checkpointName, work);
+  if (!(await checkpoints.advance(checkpointName, checkpoint, { checkpoint, events: 0 }, work)))
+    throw new Error(`the rebuild of ${projection.name} was moved by another run while it was indexed`);
+}
+
+async function createIndexes(manager: EntityManager, projection: Projection): Promise<void> {
+  const shadow = shadowBinding(projection);
+  for (const table of projection.tables) {
+    const indexes: Array<{ definition: string }> = await manager.query(
+      `SELECT pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i
+        WHERE i.indrelid = $1::regclass
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
+      [table],
+    );
+    for (const { definition } of indexes)
+      await manager.query(
+        definition.replace(
+          /^CREATE (UNIQUE )?INDEX \S+ ON \S+ /,
+          `CREATE $1INDEX ON ${shadow.tables[table]} `,
+        ),
+      );
+  }
 }
 
 interface IndexRow {

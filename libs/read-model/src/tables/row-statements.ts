@@ -1,5 +1,6 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityManager, EntityMetadata, ObjectLiteral } from 'typeorm';
+import { ApplyValueTransformers } from 'typeorm/util/ApplyValueTransformers';
 
 /**
  * A read table's entity class. The entity is the table's one description (columns, types,
@@ -69,10 +70,18 @@ function upsertSql<Row>(metadata: EntityMetadata, table: string, onConflict: OnC
 
 /** The rows as one JSON array keyed by column name, values through the entity's transformers. */
 function rowsJson(metadata: EntityMetadata, rows: readonly ObjectLiteral[]): string {
-  const columns = metadata.columns.map((column) => ({
-    name: column.databaseName,
-    value: (row: ObjectLiteral): unknown => column.getEntityValue(row, true),
-  }));
+  const columns = metadata.columns.map((column) => {
+    const { propertyName, transformer } = column;
+    // Read tables are flat (no embedded entities): the property, through its transformer.
+    const value =
+      column.embeddedMetadata !== undefined
+        ? (row: ObjectLiteral): unknown => column.getEntityValue(row, true)
+        : transformer === undefined
+          ? (row: ObjectLiteral): unknown => row[propertyName]
+          : (row: ObjectLiteral): unknown =>
+              ApplyValueTransformers.transformTo(transformer, row[propertyName]);
+    return { name: column.databaseName, value };
+  });
   return JSON.stringify(
     rows.map((row) => {
       const record: Record<string, unknown> = {};
