@@ -16,7 +16,9 @@ const progressOf = (page: Page) =>
   );
 
 describe('Documents: upload with progress and a receipt, the list and downloads, refusals at the field, in a real browser', () => {
-  const system = useRunningSystem('2025-06-02T14:00:00+09:00', () => ({ DOCUMENT_MAX_BYTES: String(MAX_BYTES) }));
+  const system = useRunningSystem('2025-06-02T14:00:00+09:00', () => ({
+    DOCUMENT_MAX_BYTES: String(MAX_BYTES),
+  }));
   let page: Page;
 
   beforeAll(async () => {
@@ -34,9 +36,16 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     // About two seconds on the wire, so the bar is seen between empty and full.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 1_000_000 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 1_000_000,
+    });
     await page.getByLabel('書類の種類').selectOption({ label: '事業計画書' });
-    await page.getByLabel('ファイル').setInputFiles({ name: '事業計画書.pdf', mimeType: 'application/pdf', buffer: bytes });
+    await page
+      .getByLabel('ファイル')
+      .setInputFiles({ name: '事業計画書.pdf', mimeType: 'application/pdf', buffer: bytes });
     await page.getByRole('button', { name: 'アップロードする' }).click();
     await page.getByText('送信中').waitFor();
     let midway: { value: number; max: number } | null = null;
@@ -47,14 +56,21 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     }
     expect(midway).not.toBeNull();
     await page.screenshot({ path: 'test-results/screens/60-document-uploading.png', fullPage: true });
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
 
     const receipt = page.getByTestId('document-receipt');
     await receipt.waitFor();
     expect(await page.getByTestId('receipt-sha256').textContent()).toBe(sha256(bytes));
     expect(await page.getByTestId('receipt-name').textContent()).toBe('事業計画書.pdf');
     expect(await page.getByTestId('receipt-size').textContent()).toBe('2,097,152 バイト（2.0 MB）');
-    expect(await page.getByTestId('receipt-received-at').textContent()).toContain('2025/06/02 14:00（日本時間・令和7年6月2日(月)）');
+    expect(await page.getByTestId('receipt-received-at').textContent()).toContain(
+      '2025/06/02 14:00（日本時間・令和7年6月2日(月)）',
+    );
     // The bar counts the multipart body: the file and the parts around it.
     const done = await progressOf(page);
     expect(done!.value).toBe(done!.max);
@@ -66,7 +82,10 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     await row.getByText(sha256(bytes)).waitFor();
     await checkScreen(page, '61-document-receipt');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: '事業計画書.pdf' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('link', { name: '事業計画書.pdf' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('事業計画書.pdf');
     expect(sha256(await readFile((await download.path())!))).toBe(sha256(bytes));
   });
@@ -81,16 +100,30 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     await page.locator('#field-document-file-error').getByText('ファイルを選んでください。').waitFor();
 
     await page.getByLabel('書類の種類').selectOption({ label: '融資確約書・出資の証明' });
-    await page.getByLabel('ファイル').setInputFiles({ name: '融資確約書.pdf', mimeType: 'application/pdf', buffer: pdfBytes(MAX_BYTES + 1) });
+    await page
+      .getByLabel('ファイル')
+      .setInputFiles({
+        name: '融資確約書.pdf',
+        mimeType: 'application/pdf',
+        buffer: pdfBytes(MAX_BYTES + 1),
+      });
     await page.getByRole('button', { name: 'アップロードする' }).click();
     const fieldError = page.locator('#field-document-file-error');
-    await fieldError.getByText('ファイルが大きすぎます。3,145,728 バイト（3.0 MB）以下のファイルを選んでください。').waitFor();
+    await fieldError
+      .getByText('ファイルが大きすぎます。3,145,728 バイト（3.0 MB）以下のファイルを選んでください。')
+      .waitFor();
     const summary = page.getByRole('alert').filter({ hasText: '書類を提出できませんでした' });
     await summary.getByRole('link', { name: /ファイル：ファイルが大きすぎます/ }).click();
     expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('field-document-file');
     await checkScreen(page, '62-document-too-large');
 
-    await page.getByLabel('ファイル').setInputFiles({ name: 'メモ.txt', mimeType: 'text/plain', buffer: Buffer.from('これはテキストファイルです。\n') });
+    await page
+      .getByLabel('ファイル')
+      .setInputFiles({
+        name: 'メモ.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('これはテキストファイルです。\n'),
+      });
     await page.getByRole('button', { name: 'アップロードする' }).click();
     await fieldError.getByText(/この種類のファイルは提出できません。PDF、画像/).waitFor();
     await checkScreen(page, '63-document-wrong-type');
@@ -100,7 +133,13 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
 
   it('pages the list ten at a time, oldest first', async () => {
     const id = await draftOf(system, '地元食材のレストラン');
-    for (let index = 1; index <= 11; index++) await uploadThroughApi(system, id, `写真${String(index).padStart(2, '0')}.pdf`, pdfBytes(1_000 + index, index));
+    for (let index = 1; index <= 11; index++)
+      await uploadThroughApi(
+        system,
+        id,
+        `写真${String(index).padStart(2, '0')}.pdf`,
+        pdfBytes(1_000 + index, index),
+      );
     await page.goto(`${system.baseUrl}/applications/${id}`);
     const list = page.getByTestId('document-list');
     await list.getByRole('link', { name: '写真01.pdf' }).waitFor();

@@ -1,15 +1,30 @@
 import type { Page } from 'playwright-core';
 import { allMet, completePlan } from '../../api/test/workflow-client';
-import { municipalityOf, openBudget, pdfBytes, readSideShows, signInAsProgramOfficer, uploadThroughApi } from './support/award-setup';
+import {
+  municipalityOf,
+  openBudget,
+  pdfBytes,
+  readSideShows,
+  signInAsProgramOfficer,
+  uploadThroughApi,
+} from './support/award-setup';
 import { checkScreen } from './support/screens';
 import { useRunningSystem, type RunningSystem } from './support/running-system';
 
 /** A local-track project confirmed by the municipality's own experts and reported to MIC with its 補助要綱, through the API. */
 async function reportedToMic(system: RunningSystem, projectTitle: string): Promise<string> {
   const municipality = municipalityOf(system);
-  const created = await municipality.post('/v1/applications', { plan: { ...completePlan(), track: 'local', projectTitle } });
+  const created = await municipality.post('/v1/applications', {
+    plan: { ...completePlan(), track: 'local', projectTitle },
+  });
   const id = String(created.id);
-  const record = await uploadThroughApi(system, id, '有識者審査結果.pdf', pdfBytes(30_000, 5), 'local_confirmation');
+  const record = await uploadThroughApi(
+    system,
+    id,
+    '有識者審査結果.pdf',
+    pdfBytes(30_000, 5),
+    'local_confirmation',
+  );
   const rules = await uploadThroughApi(system, id, '補助要綱.pdf', pdfBytes(20_000, 6), 'scheme_rules');
   await municipality.post(`/v1/applications/${id}/local-confirmation`, {
     kind: 'expert_review',
@@ -18,7 +33,9 @@ async function reportedToMic(system: RunningSystem, projectTitle: string): Promi
     assessments: allMet('local'),
     documentId: record.documentId,
   });
-  await municipality.post(`/v1/applications/${id}/report-to-mic`, { schemeRulesDocumentId: rules.documentId });
+  await municipality.post(`/v1/applications/${id}/report-to-mic`, {
+    schemeRulesDocumentId: rules.documentId,
+  });
   return id;
 }
 
@@ -39,7 +56,10 @@ describe('Local track: the programme officer acknowledges or returns a report to
   });
 
   it('returns a report, naming what is missing', async () => {
-    await officer.getByRole('navigation', { name: '業務メニュー' }).getByRole('link', { name: '地方単独事業の報告' }).click();
+    await officer
+      .getByRole('navigation', { name: '業務メニュー' })
+      .getByRole('link', { name: '地方単独事業の報告' })
+      .click();
     await officer.getByRole('heading', { name: '地方単独事業の報告' }).waitFor();
     const row = officer.getByRole('row', { name: /商店街の空き店舗を使ったチャレンジショップ/ });
     await row.waitFor();
@@ -52,13 +72,18 @@ describe('Local track: the programme officer acknowledges or returns a report to
     await officer.getByTestId('local-report').getByRole('link', { name: '補助要綱.pdf' }).waitFor();
     await officer.getByLabel('差し戻す（不足を示す）').check();
     await officer.getByRole('button', { name: '決定する' }).click();
-    await officer.locator('#field-mic-reason-error').getByText('差し戻す理由（不足している内容）を入力してください。').waitFor();
+    await officer
+      .locator('#field-mic-reason-error')
+      .getByText('差し戻す理由（不足している内容）を入力してください。')
+      .waitFor();
     await checkScreen(officer, '86-local-report-return-refused');
     await officer.getByLabel('理由').fill('補助要綱に補助率の記載がありません。');
     await officer.getByRole('button', { name: '決定する' }).click();
     await officer.getByTestId('acknowledgement-done').getByText('差し戻しました。').waitFor();
     await officer.getByTestId('local-status').getByText('差戻し').waitFor();
-    expect(await officer.getByTestId('local-report').textContent()).toContain('差戻し：補助要綱に補助率の記載がありません。');
+    expect(await officer.getByTestId('local-report').textContent()).toContain(
+      '差戻し：補助要綱に補助率の記載がありません。',
+    );
     await checkScreen(officer, '87-local-report-returned');
   });
 

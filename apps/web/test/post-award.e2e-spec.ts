@@ -54,7 +54,9 @@ describe('After adoption: the grant application, decision, plan change, performa
     await municipality.goto(`${system.baseUrl}/applications/${id}`);
     const section = municipality.getByTestId('post-award');
     await section.getByTestId('award-status').getByText('採択').waitFor();
-    expect(await section.getByTestId('award-due-dates').textContent()).toContain('令和7年8月14日(木)（2025年8月14日(木)）（あと13日）');
+    expect(await section.getByTestId('award-due-dates').textContent()).toContain(
+      '令和7年8月14日(木)（2025年8月14日(木)）（あと13日）',
+    );
     await checkScreen(municipality, '70-post-award-adopted');
 
     await section.getByRole('link', { name: '交付申請を行う' }).click();
@@ -62,8 +64,14 @@ describe('After adoption: the grant application, decision, plan change, performa
     expect(await municipality.getByTestId('approved-grant').textContent()).toBe('30,000,000円（3,000万円）');
     await municipality.getByLabel('交付申請額').fill('30,000,001');
     await municipality.getByRole('button', { name: '交付申請を提出する' }).click();
-    await municipality.locator('#field-amount-error').getByText('交付申請額は採択額以下にしてください。').waitFor();
-    await municipality.getByRole('alert').getByRole('link', { name: /交付申請額は採択額以下/ }).waitFor();
+    await municipality
+      .locator('#field-amount-error')
+      .getByText('交付申請額は採択額以下にしてください。')
+      .waitFor();
+    await municipality
+      .getByRole('alert')
+      .getByRole('link', { name: /交付申請額は採択額以下/ })
+      .waitFor();
     await checkScreen(municipality, '71-grant-application-refused');
 
     await municipality.getByLabel('交付申請額').fill('30,000,000');
@@ -72,11 +80,15 @@ describe('After adoption: the grant application, decision, plan change, performa
     await municipality.getByText('交付申請を提出しました。').waitFor();
     await municipality.getByTestId('award-status').getByText('交付申請済み').waitFor();
     expect(await municipality.getByTestId('figure-applied').textContent()).toBe('30,000,000円（3,000万円）');
-    expect(await municipality.getByTestId('next-step').textContent()).toBe('担当官の交付決定を待っています。');
+    expect(await municipality.getByTestId('next-step').textContent()).toBe(
+      '担当官の交付決定を待っています。',
+    );
     await checkScreen(municipality, '72-grant-applied');
 
     const answer = await municipalityOf(system).get(`/v1/applications/${id}`);
-    expect((answer.award as { grantApplication: { documents: unknown[] } }).grantApplication.documents).toEqual([
+    expect(
+      (answer.award as { grantApplication: { documents: unknown[] } }).grantApplication.documents,
+    ).toEqual([
       { name: '交付申請書.pdf', sha256: sha256(grantApplicationPdf), size: grantApplicationPdf.length },
     ]);
   });
@@ -87,7 +99,10 @@ describe('After adoption: the grant application, decision, plan change, performa
     await officer.goto(`${system.baseUrl}/awards`);
     const row = officer.getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ });
     await row.getByText('交付申請済み').waitFor();
-    await officer.getByRole('row', { name: /廃校を活用したサテライトオフィス/ }).getByText('6日超過').waitFor();
+    await officer
+      .getByRole('row', { name: /廃校を活用したサテライトオフィス/ })
+      .getByText('6日超過')
+      .waitFor();
     await checkScreen(officer, '73-awards-ledger');
 
     await row.getByRole('link', { name: '地元産ホップのクラフトビール醸造所' }).click();
@@ -115,10 +130,16 @@ describe('After adoption: the grant application, decision, plan change, performa
     await municipality.locator('#field-costs-1-amount').fill('5,000,000');
     await municipality.locator('#field-funding-ownFunds').fill('15,000,000');
     await municipality.getByRole('button', { name: '計画変更を申請する' }).click();
-    await municipality.locator('#field-change-reason-error').getByText('変更の理由を入力してください。').waitFor();
+    await municipality
+      .locator('#field-change-reason-error')
+      .getByText('変更の理由を入力してください。')
+      .waitFor();
     await municipality.getByLabel('変更の理由').fill('醸造設備の追加');
     await municipality.getByRole('button', { name: '計画変更を申請する' }).click();
-    await municipality.locator('#field-funding-grant-error').getByText('計画変更で交付額を交付決定額より増やすことはできません。').waitFor();
+    await municipality
+      .locator('#field-funding-grant-error')
+      .getByText('計画変更で交付額を交付決定額より増やすことはできません。')
+      .waitFor();
     await checkScreen(municipality, '75-plan-change-refused');
 
     await municipality.locator('#field-funding-grant').fill('28,000,000');
@@ -148,16 +169,24 @@ describe('After adoption: the grant application, decision, plan change, performa
     await municipality.goto(`${system.baseUrl}/applications/${id}`);
     await municipality.getByRole('link', { name: '実績報告を行う' }).click();
     await municipality.getByRole('heading', { name: '実績報告' }).waitFor();
-    await municipality.getByTestId('report-due').getByText('令和8年4月10日(金)（2026年4月10日(金)）（あと5日）').waitFor();
+    await municipality
+      .getByTestId('report-due')
+      .getByText('令和8年4月10日(金)（2026年4月10日(金)）（あと5日）')
+      .waitFor();
     await municipality.locator('#field-actualCosts-0-amount').fill('45,000,000');
     await municipality.getByLabel('融資額（又は出資額）の実績').fill('40,000,000');
     await municipality.getByLabel('自己資金の実績').fill('');
     await municipality.getByRole('button', { name: '実績報告を提出する' }).click();
-    await municipality.locator('#field-actual-own-funds-error').getByText(/自己資金の実績を円単位の整数で入力してください/).waitFor();
+    await municipality
+      .locator('#field-actual-own-funds-error')
+      .getByText(/自己資金の実績を円単位の整数で入力してください/)
+      .waitFor();
     await municipality.getByLabel('自己資金の実績').fill('0');
     await municipality.getByLabel('事業完了日').fill('2026-03-20');
     await municipality.getByLabel(/実績報告書\.pdf/).check();
-    expect(await municipality.getByTestId('report-total-cost').textContent()).toBe('50,000,000円（5,000万円）');
+    expect(await municipality.getByTestId('report-total-cost').textContent()).toBe(
+      '50,000,000円（5,000万円）',
+    );
     await checkScreen(municipality, '78-performance-report');
     await municipality.getByRole('button', { name: '実績報告を提出する' }).click();
     await municipality.getByText('実績報告を提出しました。').waitFor();
@@ -186,7 +215,10 @@ describe('After adoption: the grant application, decision, plan change, performa
     expect(await officer.getByLabel('支払日').inputValue()).toBe('2026-05-20');
     await officer.getByLabel('支払額').fill('18,750,001');
     await officer.getByRole('button', { name: '支払を記録する' }).click();
-    await officer.locator('#field-payment-amount-error').getByText('支払額の合計が確定した国費（交付金）を超えます。').waitFor();
+    await officer
+      .locator('#field-payment-amount-error')
+      .getByText('支払額の合計が確定した国費（交付金）を超えます。')
+      .waitFor();
     await checkScreen(officer, '81-payment-refused');
     await officer.getByLabel('支払額').fill('18,750,000');
     await officer.getByRole('button', { name: '支払を記録する' }).click();
@@ -198,7 +230,9 @@ describe('After adoption: the grant application, decision, plan change, performa
     await readSideShows(system, id, 'paid');
     await municipality.goto(`${system.baseUrl}/applications/${id}`);
     await municipality.getByTestId('next-step').getByText('支払まで完了しました。').waitFor();
-    expect(await municipality.getByTestId('figure-confirmed').textContent()).toBe('25,000,000円（2,500万円）');
+    expect(await municipality.getByTestId('figure-confirmed').textContent()).toBe(
+      '25,000,000円（2,500万円）',
+    );
     await checkScreen(municipality, '83-municipality-paid');
   });
 

@@ -35,9 +35,16 @@ export async function adoptedApplication(system: RunningSystem, projectTitle: st
     await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId: reviewer });
     const expert = system.as(reviewer, 'reviewer');
     await expert.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false });
-    await expert.post(`/v1/applications/${id}/reviews`, { assessments: allMet(), recommendation: 'adopt', comment: '地域資源の活用が明確。' });
+    await expert.post(`/v1/applications/${id}/reviews`, {
+      assessments: allMet(),
+      recommendation: 'adopt',
+      comment: '地域資源の活用が明確。',
+    });
   }
-  await officer.post(`/v1/applications/${id}/decision`, { outcome: 'adopted', reason: '要件をすべて満たす。' });
+  await officer.post(`/v1/applications/${id}/decision`, {
+    outcome: 'adopted',
+    reason: '要件をすべて満たす。',
+  });
   return id;
 }
 
@@ -53,20 +60,36 @@ export async function readSideShows(system: RunningSystem, id: string, status: s
 }
 
 /** Uploads one file through the multipart route, as the municipality's officer; answers the receipt. */
-export async function uploadThroughApi(system: RunningSystem, id: string, name: string, bytes: Buffer, kind = 'evidence'): Promise<Record<string, unknown>> {
+export async function uploadThroughApi(
+  system: RunningSystem,
+  id: string,
+  name: string,
+  bytes: Buffer,
+  kind = 'evidence',
+): Promise<Record<string, unknown>> {
   const { token } = (await (
     await fetch(`${system.baseUrl}/v1/auth/dev-tokens`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ sub: `officer-${TONO}`, name: `officer-${TONO}`, roles: ['municipality'], municipalityCode: TONO }),
+      body: JSON.stringify({
+        sub: `officer-${TONO}`,
+        name: `officer-${TONO}`,
+        roles: ['municipality'],
+        municipalityCode: TONO,
+      }),
     })
   ).json()) as { token: string };
   const body = new FormData();
   body.append('kind', kind);
   body.append('file', new Blob([bytes]), name);
-  const response = await fetch(`${system.baseUrl}/v1/applications/${id}/documents`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body });
+  const response = await fetch(`${system.baseUrl}/v1/applications/${id}/documents`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body,
+  });
   const answer = (await response.json()) as Record<string, unknown>;
-  if (response.status !== 201) throw new Error(`upload of ${name} answered ${response.status}: ${JSON.stringify(answer)}`);
+  if (response.status !== 201)
+    throw new Error(`upload of ${name} answered ${response.status}: ${JSON.stringify(answer)}`);
   return answer;
 }
 
@@ -79,7 +102,11 @@ export function pdfBytes(size: number, seed = 1): Buffer {
 }
 
 /** PUT /v1/fiscal-years/{fy}/budget as the programme officer: adoption needs a budget to commit. */
-export async function openBudget(system: RunningSystem, fiscalYear: number, nationalBudget: number): Promise<void> {
+export async function openBudget(
+  system: RunningSystem,
+  fiscalYear: number,
+  nationalBudget: number,
+): Promise<void> {
   const { token } = (await (
     await fetch(`${system.baseUrl}/v1/auth/dev-tokens`, {
       method: 'POST',
@@ -96,7 +123,11 @@ export async function openBudget(system: RunningSystem, fiscalYear: number, nati
 }
 
 /** Signs in through the dev chooser as the programme officer (総務省 担当官), as a person would. */
-export async function signInAsProgramOfficer(page: import('playwright-core').Page, baseUrl: string, name = '総務 太郎'): Promise<void> {
+export async function signInAsProgramOfficer(
+  page: import('playwright-core').Page,
+  baseUrl: string,
+  name = '総務 太郎',
+): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.getByRole('heading', { name: 'サインイン' }).waitFor();
   await page.getByLabel('総務省 担当官').check();

@@ -1,6 +1,7 @@
 import type { paths } from '../../api/schema';
 
-export type DocumentKind = paths['/v1/applications/{id}/documents']['post']['requestBody']['content']['multipart/form-data']['kind'];
+export type DocumentKind =
+  paths['/v1/applications/{id}/documents']['post']['requestBody']['content']['multipart/form-data']['kind'];
 
 /** 書類の種類, in the order an officer is most likely to need them. */
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {

@@ -12,7 +12,15 @@ type DocumentView = components['schemas']['DocumentView'];
 const PAGE_SIZE = 10;
 
 /** The link that fetches the bytes with the session's token and saves them under their own name. */
-export function DownloadLink({ applicationId, documentId, name }: { applicationId: string; documentId: string; name: string }) {
+export function DownloadLink({
+  applicationId,
+  documentId,
+  name,
+}: {
+  applicationId: string;
+  documentId: string;
+  name: string;
+}) {
   const [failed, setFailed] = useState(false);
   return (
     <>
@@ -86,7 +94,11 @@ export function DocumentList({ applicationId, awaiting }: { applicationId: strin
               {items.map((item) => (
                 <tr key={item.documentId}>
                   <td>
-                    <DownloadLink applicationId={applicationId} documentId={item.documentId} name={item.name} />
+                    <DownloadLink
+                      applicationId={applicationId}
+                      documentId={item.documentId}
+                      name={item.name}
+                    />
                   </td>
                   <td>{DOCUMENT_KIND_LABELS[item.kind as DocumentKind] ?? item.kind}</td>
                   <td className="numeric">{formatBytes(item.size)}</td>
@@ -102,11 +114,21 @@ export function DocumentList({ applicationId, awaiting }: { applicationId: strin
       )}
       {(page > 1 || next) && (
         <nav className="pager" aria-label="書類一覧のページ">
-          <button type="button" className="button" disabled={page <= 1} onClick={() => setCursors((previous) => previous.slice(0, -1))}>
+          <button
+            type="button"
+            className="button"
+            disabled={page <= 1}
+            onClick={() => setCursors((previous) => previous.slice(0, -1))}
+          >
             前の{PAGE_SIZE}件
           </button>
           <span>{page}ページ目</span>
-          <button type="button" className="button" disabled={!next} onClick={() => next && setCursors((previous) => [...previous, next])}>
+          <button
+            type="button"
+            className="button"
+            disabled={!next}
+            onClick={() => next && setCursors((previous) => [...previous, next])}
+          >
             次の{PAGE_SIZE}件
           </button>
         </nav>

@@ -9,14 +9,21 @@ import { UPLOAD_FIELDS, uploadIssues, type UploadIssue } from './upload-messages
 const FIELD_NAMES = { file: 'ファイル', kind: '書類の種類' } as const;
 
 /** Choose a kind and a file, watch it go up, get the receipt (or the refusal, at its field). */
-export function DocumentUploadForm({ applicationId, onReceived }: { applicationId: string; onReceived: (receipt: DocumentReceipt) => void }) {
+export function DocumentUploadForm({
+  applicationId,
+  onReceived,
+}: {
+  applicationId: string;
+  onReceived: (receipt: DocumentReceipt) => void;
+}) {
   const [kind, setKind] = useState<DocumentKind | ''>('');
   const [file, setFile] = useState<File>();
   const [issues, setIssues] = useState<UploadIssue[]>([]);
   const [progress, setProgress] = useState<{ sent: number; total: number }>();
   const upload = useRef<Upload>(undefined);
   const sending = progress !== undefined && upload.current !== undefined;
-  const errorsAt = (field: UploadIssue['field']) => issues.filter((issue) => issue.field === field).map((issue) => issue.message);
+  const errorsAt = (field: UploadIssue['field']) =>
+    issues.filter((issue) => issue.field === field).map((issue) => issue.message);
 
   async function send() {
     const missing: UploadIssue[] = [
@@ -52,7 +59,10 @@ export function DocumentUploadForm({ applicationId, onReceived }: { applicationI
       {issues.length > 0 && (
         <IssueSummary
           title="書類を提出できませんでした"
-          items={issues.map((issue) => ({ fieldId: UPLOAD_FIELDS[issue.field], text: `${FIELD_NAMES[issue.field]}：${issue.message}` }))}
+          items={issues.map((issue) => ({
+            fieldId: UPLOAD_FIELDS[issue.field],
+            text: `${FIELD_NAMES[issue.field]}：${issue.message}`,
+          }))}
         />
       )}
       <Field id={UPLOAD_FIELDS.kind} label="書類の種類" required errors={errorsAt('kind')}>
@@ -74,7 +84,13 @@ export function DocumentUploadForm({ applicationId, onReceived }: { applicationI
           </select>
         )}
       </Field>
-      <Field id={UPLOAD_FIELDS.file} label="ファイル" required hint="PDF、画像、Word・Excel・PowerPoint、CSV、ZIP（1ファイルずつ。上限を超える場合はお知らせします）" errors={errorsAt('file')}>
+      <Field
+        id={UPLOAD_FIELDS.file}
+        label="ファイル"
+        required
+        hint="PDF、画像、Word・Excel・PowerPoint、CSV、ZIP（1ファイルずつ。上限を超える場合はお知らせします）"
+        errors={errorsAt('file')}
+      >
         {(describedBy) => (
           <input
             id={UPLOAD_FIELDS.file}
@@ -93,11 +109,20 @@ export function DocumentUploadForm({ applicationId, onReceived }: { applicationI
       {progress && (
         <div className="upload-progress" data-testid="upload-progress">
           <label htmlFor="upload-progress-bar">{sending ? '送信中' : '送信完了'}</label>
-          <progress id="upload-progress-bar" max={progress.total} value={progress.sent} aria-valuetext={`${percent}%`} />
+          <progress
+            id="upload-progress-bar"
+            max={progress.total}
+            value={progress.sent}
+            aria-valuetext={`${percent}%`}
+          />
           <span className="nowrap" data-testid="upload-percent">
             {percent}%
           </span>
-          {file && <span className="muted">{file.name}（{formatBytes(file.size)}）</span>}
+          {file && (
+            <span className="muted">
+              {file.name}（{formatBytes(file.size)}）
+            </span>
+          )}
         </div>
       )}
       <div className="actions">

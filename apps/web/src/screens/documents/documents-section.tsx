@@ -9,7 +9,15 @@ import type { DocumentReceipt } from './upload-document';
  * 添付書類 on the application's screen: the owner uploads (with progress, then the receipt);
  * everyone who may see the application reads the list and downloads.
  */
-export function DocumentsSection({ applicationId, canUpload, onUploaded }: { applicationId: string; canUpload: boolean; onUploaded?: () => void }) {
+export function DocumentsSection({
+  applicationId,
+  canUpload,
+  onUploaded,
+}: {
+  applicationId: string;
+  canUpload: boolean;
+  onUploaded?: () => void;
+}) {
   const [receipt, setReceipt] = useState<DocumentReceipt>();
   // A link from another screen to #documents: in-app navigation does not scroll to the anchor by itself.
   useEffect(() => {

@@ -17,7 +17,12 @@ export interface Upload {
  * XMLHttpRequest rather than the generated fetch client: fetch reports no upload progress.
  * The route, body and receipt are typed from the same OpenAPI schema.
  */
-export function uploadDocument(applicationId: string, file: File, kind: DocumentKind, onProgress: (sent: number, total: number) => void): Upload {
+export function uploadDocument(
+  applicationId: string,
+  file: File,
+  kind: DocumentKind,
+  onProgress: (sent: number, total: number) => void,
+): Upload {
   const request = new XMLHttpRequest();
   const done = new Promise<UploadOutcome>((resolve) => {
     request.open('POST', `/v1/applications/${encodeURIComponent(applicationId)}/documents`);

@@ -12,33 +12,62 @@ export interface UploadIssue {
 /** A refused upload in Japanese, from the API's rule codes (API.md, "Attachments"). */
 export function uploadIssues(problem: Problem): UploadIssue[] {
   if (problem.status === 0)
-    return [{ field: 'file', message: problem.title === 'aborted' ? '送信を中止しました。' : '送信できませんでした。通信状態を確認して、もう一度お試しください。' }];
-  if (problem.status === 409) return [{ field: 'file', message: 'この申請には書類を追加できません（取下げ又は不採択の申請です）。' }];
-  if (problem.status === 403 || problem.status === 404) return [{ field: 'file', message: 'この申請に書類を提出する権限がありません。' }];
-  if (problem.status === 503) return [{ field: 'file', message: 'システムが一時的に利用できません。書類は保存されていません。しばらくしてから再度お試しください。' }];
+    return [
+      {
+        field: 'file',
+        message:
+          problem.title === 'aborted'
+            ? '送信を中止しました。'
+            : '送信できませんでした。通信状態を確認して、もう一度お試しください。',
+      },
+    ];
+  if (problem.status === 409)
+    return [{ field: 'file', message: 'この申請には書類を追加できません（取下げ又は不採択の申請です）。' }];
+  if (problem.status === 403 || problem.status === 404)
+    return [{ field: 'file', message: 'この申請に書類を提出する権限がありません。' }];
+  if (problem.status === 503)
+    return [
+      {
+        field: 'file',
+        message:
+          'システムが一時的に利用できません。書類は保存されていません。しばらくしてから再度お試しください。',
+      },
+    ];
   const issues = problem.errors.map((issue): UploadIssue => {
     const field = issue.field === 'kind' ? 'kind' : 'file';
     switch (issue.rule) {
       case 'max_size': {
         const maxBytes = typeof issue.figures?.maxBytes === 'number' ? issue.figures.maxBytes : undefined;
-        return { field, message: `ファイルが大きすぎます。${maxBytes ? `${formatBytes(maxBytes)}以下` : '上限以下'}のファイルを選んでください。` };
+        return {
+          field,
+          message: `ファイルが大きすぎます。${maxBytes ? `${formatBytes(maxBytes)}以下` : '上限以下'}のファイルを選んでください。`,
+        };
       }
       case 'allowed_content_type':
         return {
           field,
-          message: 'この種類のファイルは提出できません。PDF、画像（PNG・JPEG・GIF・WebP・TIFF）、Word・Excel・PowerPoint、CSV、ZIP のいずれかを選んでください。',
+          message:
+            'この種類のファイルは提出できません。PDF、画像（PNG・JPEG・GIF・WebP・TIFF）、Word・Excel・PowerPoint、CSV、ZIP のいずれかを選んでください。',
         };
       case 'not_empty':
         return { field, message: '空のファイル（0バイト）は提出できません。' };
       case 'file_name':
-        return { field, message: 'ファイル名が長すぎるか、使えない文字が含まれています。ファイル名を変えてから選んでください。' };
+        return {
+          field,
+          message:
+            'ファイル名が長すぎるか、使えない文字が含まれています。ファイル名を変えてから選んでください。',
+        };
       case 'required':
-        return field === 'kind' ? { field, message: '書類の種類を選んでください。' } : { field, message: 'ファイルを選んでください。' };
+        return field === 'kind'
+          ? { field, message: '書類の種類を選んでください。' }
+          : { field, message: 'ファイルを選んでください。' };
       case 'is_in':
         return { field, message: '書類の種類を一覧から選んでください。' };
       default:
         return { field, message: `提出できませんでした（${issue.rule}）。` };
     }
   });
-  return issues.length > 0 ? issues : [{ field: 'file', message: '提出できませんでした。もう一度お試しください。' }];
+  return issues.length > 0
+    ? issues
+    : [{ field: 'file', message: '提出できませんでした。もう一度お試しください。' }];
 }

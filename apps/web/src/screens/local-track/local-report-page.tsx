@@ -8,11 +8,24 @@ import { REQUIREMENT_LABELS, STATUS_LABELS, label } from '../../messages/labels'
 import { Field } from '../../ui/field';
 import { IssueSummary } from '../../ui/issue-summary';
 import { DocumentList, DownloadLink } from '../documents/document-list';
-import { describeIssues, messagesAt, summaryItems, type FormFields, type ShownIssue } from '../post-award/form-issues';
+import {
+  describeIssues,
+  messagesAt,
+  summaryItems,
+  type FormFields,
+  type ShownIssue,
+} from '../post-award/form-issues';
 import { StepPage } from '../post-award/step-page';
-import { ifMatch, outcomeOf, type ApplicationView, type AwardApplication } from '../post-award/use-award-application';
+import {
+  ifMatch,
+  outcomeOf,
+  type ApplicationView,
+  type AwardApplication,
+} from '../post-award/use-award-application';
 
 type DocumentView = components['schemas']['DocumentView'];
+
+const REQUIREMENT_ORDER = Object.keys(REQUIREMENT_LABELS);
 
 const KIND_LABELS: Record<string, string> = {
   expert_review: '有識者の審査',
@@ -27,12 +40,24 @@ const FIELDS: FormFields = {
 /** The 補助要綱 as a download link under its own name. */
 function SchemeRules({ application }: { application: ApplicationView }) {
   const documentId = application.micReport?.schemeRulesDocumentId;
-  const document: DocumentView | undefined = application.documents.find((candidate) => candidate.documentId === documentId);
+  const document: DocumentView | undefined = application.documents.find(
+    (candidate) => candidate.documentId === documentId,
+  );
   if (!documentId) return <>—</>;
-  return document ? <DownloadLink applicationId={application.id} documentId={documentId} name={document.name} /> : <>{documentId}</>;
+  return document ? (
+    <DownloadLink applicationId={application.id} documentId={documentId} name={document.name} />
+  ) : (
+    <>{documentId}</>
+  );
 }
 
-function AcknowledgementForm({ application, award }: { application: ApplicationView; award: AwardApplication }) {
+function AcknowledgementForm({
+  application,
+  award,
+}: {
+  application: ApplicationView;
+  award: AwardApplication;
+}) {
   const [outcome, setOutcome] = useState<'acknowledged' | 'returned' | ''>('');
   const [reason, setReason] = useState('');
   const [issues, setIssues] = useState<ShownIssue[]>([]);
@@ -46,10 +71,19 @@ function AcknowledgementForm({ application, award }: { application: ApplicationV
 
   async function send() {
     if (!outcome) return refuse('outcome', '受理するか差し戻すかを選んでください。');
-    if (!reason.trim()) return refuse('reason', outcome === 'returned' ? '差し戻す理由（不足している内容）を入力してください。' : '理由を入力してください。');
+    if (!reason.trim())
+      return refuse(
+        'reason',
+        outcome === 'returned'
+          ? '差し戻す理由（不足している内容）を入力してください。'
+          : '理由を入力してください。',
+      );
     setBusy(true);
     const result = outcomeOf(
-      await api.POST('/v1/applications/{id}/acknowledgement', { params: { path: { id: application.id }, header: ifMatch(application) }, body: { outcome, reason: reason.trim() } }),
+      await api.POST('/v1/applications/{id}/acknowledgement', {
+        params: { path: { id: application.id }, header: ifMatch(application) },
+        body: { outcome, reason: reason.trim() },
+      }),
     );
     setBusy(false);
     if ('problem' in result) {
@@ -72,25 +106,61 @@ function AcknowledgementForm({ application, award }: { application: ApplicationV
     >
       <h2 id="acknowledgement-title">受理又は差戻し</h2>
       {(issues.length > 0 || problem) && (
-        <IssueSummary title={problem && problem.status !== 400 && problem.status !== 422 ? problemHeadline(problem) : '入力内容を確認してください'} items={summaryItems(issues)} />
+        <IssueSummary
+          title={
+            problem && problem.status !== 400 && problem.status !== 422
+              ? problemHeadline(problem)
+              : '入力内容を確認してください'
+          }
+          items={summaryItems(issues)}
+        />
       )}
-      <fieldset className={`fieldset${errorsAt('outcome').length > 0 ? ' field--error' : ''}`} id={FIELDS.outcome.id} tabIndex={-1}>
+      <fieldset
+        className={`fieldset${errorsAt('outcome').length > 0 ? ' field--error' : ''}`}
+        id={FIELDS.outcome.id}
+        tabIndex={-1}
+      >
         <legend>
           判断<span className="badge badge--required">必須</span>
         </legend>
         {errorsAt('outcome').length > 0 && <p className="field__error">{errorsAt('outcome').join(' ')}</p>}
         <label className="choice">
-          <input type="radio" name="mic-outcome" checked={outcome === 'acknowledged'} onChange={() => setOutcome('acknowledged')} />
+          <input
+            type="radio"
+            name="mic-outcome"
+            checked={outcome === 'acknowledged'}
+            onChange={() => setOutcome('acknowledged')}
+          />
           受理する
         </label>
         <label className="choice">
-          <input type="radio" name="mic-outcome" checked={outcome === 'returned'} onChange={() => setOutcome('returned')} />
+          <input
+            type="radio"
+            name="mic-outcome"
+            checked={outcome === 'returned'}
+            onChange={() => setOutcome('returned')}
+          />
           差し戻す（不足を示す）
         </label>
       </fieldset>
-      <Field id={FIELDS.reason.id} label="理由" required hint="差し戻す場合は、不足している内容を具体的に記入してください。" errors={errorsAt('reason')}>
+      <Field
+        id={FIELDS.reason.id}
+        label="理由"
+        required
+        hint="差し戻す場合は、不足している内容を具体的に記入してください。"
+        errors={errorsAt('reason')}
+      >
         {(describedBy) => (
-          <textarea id={FIELDS.reason.id} className="textarea" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={errorsAt('reason').length > 0} value={reason} onChange={(event) => setReason(event.target.value)} />
+          <textarea
+            id={FIELDS.reason.id}
+            className="textarea"
+            rows={3}
+            maxLength={4000}
+            aria-describedby={describedBy}
+            aria-invalid={errorsAt('reason').length > 0}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
         )}
       </Field>
       <button type="submit" className="button button--primary" disabled={busy}>
@@ -121,7 +191,9 @@ function LocalReport({ application, award }: { application: ApplicationView; awa
           </span>
         </dd>
         <dt>報告</dt>
-        <dd>{report ? `第${report.reportNumber}回（${formatDateTime(new Date(report.reportedAt))}）` : '—'}</dd>
+        <dd>
+          {report ? `第${report.reportNumber}回（${formatDateTime(new Date(report.reportedAt))}）` : '—'}
+        </dd>
         <dt>補助要綱</dt>
         <dd>
           <SchemeRules application={application} />
@@ -155,18 +227,22 @@ function LocalReport({ application, award }: { application: ApplicationView; awa
               </tr>
             </thead>
             <tbody>
-              {Object.entries(confirmation.assessments).map(([requirement, assessment]) => (
-                <tr key={requirement}>
-                  <th scope="row">{label(REQUIREMENT_LABELS, requirement)}</th>
-                  <td>{assessment.met ? '満たす' : '満たさない'}</td>
-                  <td>{assessment.comment}</td>
-                </tr>
-              ))}
+              {Object.entries(confirmation.assessments)
+                .sort(([a], [b]) => REQUIREMENT_ORDER.indexOf(a) - REQUIREMENT_ORDER.indexOf(b))
+                .map(([requirement, assessment]) => (
+                  <tr key={requirement}>
+                    <th scope="row">{label(REQUIREMENT_LABELS, requirement)}</th>
+                    <td>{assessment.met ? '満たす' : '満たさない'}</td>
+                    <td>{assessment.comment}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </section>
       )}
-      {application.status === 'reported_to_mic' && <AcknowledgementForm application={application} award={award} />}
+      {application.status === 'reported_to_mic' && (
+        <AcknowledgementForm application={application} award={award} />
+      )}
       <section aria-labelledby="local-documents-title">
         <h2 id="local-documents-title">添付書類</h2>
         <DocumentList applicationId={application.id} />
@@ -178,7 +254,12 @@ function LocalReport({ application, award }: { application: ApplicationView; awa
 /** One local-track report to MIC: what the municipality confirmed and attached, and the officer's answer. */
 export function LocalReportPage({ id }: { id: string }) {
   return (
-    <StepPage id={id} title="地方単独事業の報告" back={{ path: '/local-track', text: '地方単独事業の報告の一覧' }} allowedIn={['reported_to_mic', 'acknowledged', 'returned', 'locally_confirmed']}>
+    <StepPage
+      id={id}
+      title="地方単独事業の報告"
+      back={{ path: '/local-track', text: '地方単独事業の報告の一覧' }}
+      allowedIn={['reported_to_mic', 'acknowledged', 'returned', 'locally_confirmed']}
+    >
       {(application, award) => <LocalReport application={application} award={award} />}
     </StepPage>
   );

@@ -26,7 +26,9 @@ export function LocalReportsPage() {
   const load = useCallback(
     async (after?: string) => {
       setLoading(true);
-      const { data, error, response } = await api.GET('/v1/applications', { params: { query: { status, limit: 50, ...(after ? { cursor: after } : {}) } } });
+      const { data, error, response } = await api.GET('/v1/applications', {
+        params: { query: { status, limit: 50, ...(after ? { cursor: after } : {}) } },
+      });
       setLoading(false);
       if (!response.ok || !data) return setFailure(problemHeadline(asProblem(error, response.status)));
       setFailure(undefined);
@@ -42,10 +44,18 @@ export function LocalReportsPage() {
   return (
     <main id="main" className="page page--wide">
       <h1>地方単独事業の報告</h1>
-      <p>自治体が独自に支援する事業（地方単独事業）の総務省への報告です。内容を確認し、受理するか、不足を示して差し戻します。</p>
+      <p>
+        自治体が独自に支援する事業（地方単独事業）の総務省への報告です。内容を確認し、受理するか、不足を示して差し戻します。
+      </p>
       <div className="filters" role="group" aria-label="状態で絞り込み">
         {TABS.map((tab) => (
-          <button key={tab.status} type="button" className={`button${status === tab.status ? ' button--primary' : ''}`} aria-pressed={status === tab.status} onClick={() => setStatus(tab.status)}>
+          <button
+            key={tab.status}
+            type="button"
+            className={`button${status === tab.status ? ' button--primary' : ''}`}
+            aria-pressed={status === tab.status}
+            onClick={() => setStatus(tab.status)}
+          >
             {tab.label}
           </button>
         ))}
@@ -82,7 +92,9 @@ export function LocalReportsPage() {
                     <div className="muted">{item.municipalityName ?? item.municipalityCode}</div>
                   </td>
                   <td>{label(STATUS_LABELS, item.status)}</td>
-                  <td className="numeric">{item.requestedGrant !== null ? formatYenWithMan(item.requestedGrant) : '—'}</td>
+                  <td className="numeric">
+                    {item.requestedGrant !== null ? formatYenWithMan(item.requestedGrant) : '—'}
+                  </td>
                   <td>{formatDateTime(new Date(item.updatedAt))}</td>
                 </tr>
               ))}

@@ -43,4 +43,13 @@ export const AWARD_STEPS = [
   { status: 'paid', label: '支払（精算払）' },
 ] as const;
 
-export const AWARD_STATUSES = ['adopted', 'grant_applied', 'grant_decided', 'change_requested', 'reported', 'amount_confirmed', 'paid', 'abandoned'] as const;
+export const AWARD_STATUSES = [
+  'adopted',
+  'grant_applied',
+  'grant_decided',
+  'change_requested',
+  'reported',
+  'amount_confirmed',
+  'paid',
+  'abandoned',
+] as const;

@@ -1,14 +1,21 @@
 import { formatCalendarDate, formatDateTime } from '../../format/dates';
 import { formatYen, formatYenWithMan } from '../../format/money';
 import { COST_CATEGORY_LABELS, STATUS_LABELS, label } from '../../messages/labels';
-import { AWARD_STEPS, CHANGE_GROUND_LABELS, CHANGE_KIND_LABELS, CHANGE_OUTCOME_LABELS, LIMITED_BY_LABELS } from './award-labels';
+import {
+  AWARD_STEPS,
+  CHANGE_GROUND_LABELS,
+  CHANGE_KIND_LABELS,
+  CHANGE_OUTCOME_LABELS,
+  LIMITED_BY_LABELS,
+} from './award-labels';
 import { DocumentRefs } from './document-picker';
 import type { ApplicationView, LedgerItem } from './use-award-application';
 import './post-award.css';
 
 const ORDER: readonly string[] = AWARD_STEPS.map((step) => step.status);
 /** A waiting plan change sits between the decision and the report. */
-const reachedIndex = (status: string) => (status === 'change_requested' ? ORDER.indexOf('grant_decided') : ORDER.indexOf(status));
+const reachedIndex = (status: string) =>
+  status === 'change_requested' ? ORDER.indexOf('grant_decided') : ORDER.indexOf(status);
 
 function daysText(days: number): string {
   if (days > 0) return `あと${days}日`;
@@ -27,9 +34,14 @@ export function DueDates({ application, ledger }: { application: ApplicationView
       <dd>
         {formatCalendarDate(award.grantApplicationDueDate)}
         {award.grantApplication ? (
-          <span className="muted">（{formatDateTime(new Date(award.grantApplication.appliedAt))} 申請済み{award.grantApplication.late ? '・期限後' : ''}）</span>
+          <span className="muted">
+            （{formatDateTime(new Date(award.grantApplication.appliedAt))} 申請済み
+            {award.grantApplication.late ? '・期限後' : ''}）
+          </span>
         ) : (
-          due?.kind === 'grant_application' && <strong className={due.overdue ? 'overdue' : undefined}>（{daysText(due.daysRemaining)}）</strong>
+          due?.kind === 'grant_application' && (
+            <strong className={due.overdue ? 'overdue' : undefined}>（{daysText(due.daysRemaining)}）</strong>
+          )
         )}
       </dd>
       {(award.report || due?.kind === 'performance_report') && (
@@ -38,9 +50,16 @@ export function DueDates({ application, ledger }: { application: ApplicationView
           <dd>
             {formatCalendarDate(award.report?.dueDate ?? due!.dueDate)}
             {award.report ? (
-              <span className="muted">（{formatDateTime(new Date(award.report.reportedAt))} 報告済み{award.report.late ? '・期限後' : ''}）</span>
+              <span className="muted">
+                （{formatDateTime(new Date(award.report.reportedAt))} 報告済み
+                {award.report.late ? '・期限後' : ''}）
+              </span>
             ) : (
-              due && <strong className={due.overdue ? 'overdue' : undefined}>（{daysText(due.daysRemaining)}）</strong>
+              due && (
+                <strong className={due.overdue ? 'overdue' : undefined}>
+                  （{daysText(due.daysRemaining)}）
+                </strong>
+              )
             )}
           </dd>
         </>
@@ -50,7 +69,13 @@ export function DueDates({ application, ledger }: { application: ApplicationView
 }
 
 /** The award's state: where it is on approved → decided → confirmed → paid, and every figure so far. */
-export function AwardProgress({ application, ledger }: { application: ApplicationView; ledger?: LedgerItem }) {
+export function AwardProgress({
+  application,
+  ledger,
+}: {
+  application: ApplicationView;
+  ledger?: LedgerItem;
+}) {
   const award = application.award;
   if (!award) return null;
   const reached = reachedIndex(application.status);
@@ -66,7 +91,11 @@ export function AwardProgress({ application, ledger }: { application: Applicatio
       </p>
       <ol className="steps" aria-label="採択後の手続の進み具合">
         {AWARD_STEPS.map((step, index) => (
-          <li key={step.status} className={index < reached ? 'steps__done' : index === reached ? 'steps__current' : undefined} aria-current={index === reached ? 'step' : undefined}>
+          <li
+            key={step.status}
+            className={index < reached ? 'steps__done' : index === reached ? 'steps__current' : undefined}
+            aria-current={index === reached ? 'step' : undefined}
+          >
             {step.label}
             <span className="visually-hidden">{index <= reached ? '（済み）' : '（未了）'}</span>
           </li>
@@ -106,7 +135,9 @@ export function AwardProgress({ application, ledger }: { application: Applicatio
             <td className="numeric" data-testid="figure-decided">
               {award.grantDecision ? formatYenWithMan(award.grantDecision.grant) : '—'}
             </td>
-            <td className="numeric">{award.grantDecision ? formatYen(award.grantDecision.funding.nationalShare) : '—'}</td>
+            <td className="numeric">
+              {award.grantDecision ? formatYen(award.grantDecision.funding.nationalShare) : '—'}
+            </td>
             <td>{award.grantDecision && <>条件：{award.grantDecision.conditions}</>}</td>
           </tr>
           <tr>
@@ -114,8 +145,12 @@ export function AwardProgress({ application, ledger }: { application: Applicatio
             <td className="numeric" data-testid="figure-confirmed">
               {award.confirmation ? formatYenWithMan(award.confirmation.confirmedGrant) : '—'}
             </td>
-            <td className="numeric">{award.confirmation ? formatYen(award.confirmation.funding.nationalShare) : '—'}</td>
-            <td>{award.confirmation && <>根拠：{label(LIMITED_BY_LABELS, award.confirmation.limitedBy)}</>}</td>
+            <td className="numeric">
+              {award.confirmation ? formatYen(award.confirmation.funding.nationalShare) : '—'}
+            </td>
+            <td>
+              {award.confirmation && <>根拠：{label(LIMITED_BY_LABELS, award.confirmation.limitedBy)}</>}
+            </td>
           </tr>
           <tr>
             <th scope="row">支払済み</th>
@@ -124,8 +159,12 @@ export function AwardProgress({ application, ledger }: { application: Applicatio
               {formatYen(award.paid)}
             </td>
             <td>
-              {award.payments.map((payment) => `${formatCalendarDate(payment.paidOn)} ${formatYen(payment.amount)}`).join('、')}
-              {award.refundDue > 0 && <strong className="overdue">返還額 {formatYen(award.refundDue)}</strong>}
+              {award.payments
+                .map((payment) => `${formatCalendarDate(payment.paidOn)} ${formatYen(payment.amount)}`)
+                .join('、')}
+              {award.refundDue > 0 && (
+                <strong className="overdue">返還額 {formatYen(award.refundDue)}</strong>
+              )}
             </td>
           </tr>
         </tbody>
@@ -143,9 +182,14 @@ export function PlanChanges({ application }: { application: ApplicationView }) {
     <section aria-labelledby="plan-changes-title">
       <h3 id="plan-changes-title">計画変更の履歴</h3>
       {changes.map((change) => (
-        <article key={change.changeId} className="change" aria-label={`${formatDateTime(new Date(change.requestedAt))}の${label(CHANGE_KIND_LABELS, change.kind)}`}>
+        <article
+          key={change.changeId}
+          className="change"
+          aria-label={`${formatDateTime(new Date(change.requestedAt))}の${label(CHANGE_KIND_LABELS, change.kind)}`}
+        >
           <p>
-            <strong>{label(CHANGE_KIND_LABELS, change.kind)}</strong>：<span data-testid="change-outcome">{label(CHANGE_OUTCOME_LABELS, change.outcome)}</span>
+            <strong>{label(CHANGE_KIND_LABELS, change.kind)}</strong>：
+            <span data-testid="change-outcome">{label(CHANGE_OUTCOME_LABELS, change.outcome)}</span>
             <span className="muted">（{formatDateTime(new Date(change.requestedAt))} 申請）</span>
           </p>
           <p>理由：{change.reason}</p>

@@ -12,7 +12,9 @@ async function allDocuments(applicationId: string): Promise<DocumentView[]> {
   const documents: DocumentView[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 10; page++) {
-    const { data } = await api.GET('/v1/applications/{id}/documents', { params: { path: { id: applicationId }, query: { limit: 200, ...(cursor ? { cursor } : {}) } } });
+    const { data } = await api.GET('/v1/applications/{id}/documents', {
+      params: { path: { id: applicationId }, query: { limit: 200, ...(cursor ? { cursor } : {}) } },
+    });
     if (!data) break;
     documents.push(...data.items);
     if (!data.nextCursor) break;
@@ -44,7 +46,8 @@ export function DocumentPicker({
   useEffect(() => {
     void allDocuments(applicationId).then(setDocuments);
   }, [applicationId]);
-  const isPicked = (document: DocumentView) => selected.some((ref) => ref.sha256 === document.sha256 && ref.name === document.name);
+  const isPicked = (document: DocumentView) =>
+    selected.some((ref) => ref.sha256 === document.sha256 && ref.name === document.name);
   const toggle = (document: DocumentView, picked: boolean) =>
     onChange(
       picked
@@ -52,14 +55,22 @@ export function DocumentPicker({
         : selected.filter((ref) => !(ref.sha256 === document.sha256 && ref.name === document.name)),
     );
   return (
-    <fieldset className={`fieldset${errors.length > 0 ? ' field--error' : ''}`} id={id} tabIndex={-1} aria-describedby={errors.length > 0 ? `${id}-error` : undefined}>
+    <fieldset
+      className={`fieldset${errors.length > 0 ? ' field--error' : ''}`}
+      id={id}
+      tabIndex={-1}
+      aria-describedby={errors.length > 0 ? `${id}-error` : undefined}
+    >
       <legend>
         {legend}
         <span className="badge">任意</span>
       </legend>
       <p className="field__hint">
         この申請に提出済みの書類から選びます。新しい書類は
-        <a href={`/applications/${applicationId}#documents`} onClick={linkHandler(`/applications/${applicationId}#documents`)}>
+        <a
+          href={`/applications/${applicationId}#documents`}
+          onClick={linkHandler(`/applications/${applicationId}#documents`)}
+        >
           申請の詳細画面の「添付書類」
         </a>
         から提出してください。
@@ -73,12 +84,17 @@ export function DocumentPicker({
       {documents?.length === 0 && <p className="muted">提出済みの書類はありません。</p>}
       {documents?.map((document) => (
         <label key={document.documentId} className="choice choice--document">
-          <input type="checkbox" checked={isPicked(document)} onChange={(event) => toggle(document, event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={isPicked(document)}
+            onChange={(event) => toggle(document, event.target.checked)}
+          />
           <span>
             {document.name}
             <span className="muted">
               {' '}
-              （{DOCUMENT_KIND_LABELS[document.kind as DocumentKind] ?? document.kind}・{formatBytes(document.size).split('（')[0]}・SHA-256 {document.sha256.slice(0, 12)}…）
+              （{DOCUMENT_KIND_LABELS[document.kind as DocumentKind] ?? document.kind}・
+              {formatBytes(document.size).split('（')[0]}・SHA-256 {document.sha256.slice(0, 12)}…）
             </span>
           </span>
         </label>
@@ -94,7 +110,8 @@ export function DocumentRefs({ documents }: { documents: readonly DocumentRef[] 
     <ul className="plain-list">
       {documents.map((document) => (
         <li key={`${document.sha256}-${document.name}`}>
-          {document.name}（{formatBytes(document.size).split('（')[0]}・SHA-256 <code className="hash">{document.sha256}</code>）
+          {document.name}（{formatBytes(document.size).split('（')[0]}・SHA-256{' '}
+          <code className="hash">{document.sha256}</code>）
         </li>
       ))}
     </ul>

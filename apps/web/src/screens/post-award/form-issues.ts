@@ -18,8 +18,10 @@ const AWARD_RULES: Record<string, (issue: FieldIssue) => string> = {
   grant_within_application: () => '交付決定額は交付申請額以下にしてください。',
   decided_grant_not_increased: () => '計画変更で交付額を交付決定額より増やすことはできません。',
   payment_within_confirmed_share: () => '支払額の合計が確定した国費（交付金）を超えます。',
-  confirmation_lower_than_computed: (issue) => `減額する場合は、算定額${figure(issue, 'ceiling') ? `（${figure(issue, 'ceiling')}）` : ''}より低い額を入力してください。`,
-  document_reference_valid: () => '添付書類の受領情報（ファイル名・サイズ・SHA-256）が正しくありません。書類を選び直してください。',
+  confirmation_lower_than_computed: (issue) =>
+    `減額する場合は、算定額${figure(issue, 'ceiling') ? `（${figure(issue, 'ceiling')}）` : ''}より低い額を入力してください。`,
+  document_reference_valid: () =>
+    '添付書類の受領情報（ファイル名・サイズ・SHA-256）が正しくありません。書類を選び直してください。',
   document_attached: () => 'この申請に提出済みの書類から選んでください。',
   grant_positive: () => '1円以上を入力してください。',
 };
@@ -47,7 +49,11 @@ function placeOf(issue: FieldIssue, fields: FormFields): { id: string; label: st
   if (own) return own;
   const planField = issue.field.replace(/^plan\./, '');
   const cost = /^(?:actualCosts)\[(\d+)\]\.?(\w*)$/.exec(issue.field);
-  if (cost) return { id: `field-actualCosts-${cost[1]}-${cost[2] || 'amount'}`, label: `実績経費${Number(cost[1]) + 1}行目` };
+  if (cost)
+    return {
+      id: `field-actualCosts-${cost[1]}-${cost[2] || 'amount'}`,
+      label: `実績経費${Number(cost[1]) + 1}行目`,
+    };
   return { id: planFieldId(planField), label: planFieldLabel(planField) };
 }
 
@@ -72,6 +78,10 @@ export function describeIssues(problem: Problem, fields: FormFields): ShownIssue
 }
 
 export const summaryItems = (issues: readonly ShownIssue[]): SummaryItem[] =>
-  issues.map((issue) => ({ fieldId: issue.fieldId, text: issue.message.includes(issue.label) ? issue.message : `${issue.label}：${issue.message}` }));
+  issues.map((issue) => ({
+    fieldId: issue.fieldId,
+    text: issue.message.includes(issue.label) ? issue.message : `${issue.label}：${issue.message}`,
+  }));
 
-export const messagesAt = (issues: readonly ShownIssue[], id: string): string[] => issues.filter((issue) => issue.fieldId === id).map((issue) => issue.message);
+export const messagesAt = (issues: readonly ShownIssue[], id: string): string[] =>
+  issues.filter((issue) => issue.fieldId === id).map((issue) => issue.message);

@@ -17,7 +17,13 @@ const FIELDS: FormFields = {
   documents: { id: 'field-documents', label: '添付書類' },
 };
 
-function GrantApplicationForm({ application, award }: { application: ApplicationView; award: AwardApplication }) {
+function GrantApplicationForm({
+  application,
+  award,
+}: {
+  application: ApplicationView;
+  award: AwardApplication;
+}) {
   const approved = application.decision?.approvedGrant;
   const [amount, setAmount] = useState(approved !== undefined ? String(approved) : '');
   const [documents, setDocuments] = useState<DocumentRef[]>([]);
@@ -29,7 +35,13 @@ function GrantApplicationForm({ application, award }: { application: Application
     const typed = parseYen(amount);
     if (typed === undefined) {
       setProblem(undefined);
-      setIssues([{ fieldId: FIELDS.amount.id, label: FIELDS.amount.label, message: '交付申請額を円単位の整数で入力してください。' }]);
+      setIssues([
+        {
+          fieldId: FIELDS.amount.id,
+          label: FIELDS.amount.label,
+          message: '交付申請額を円単位の整数で入力してください。',
+        },
+      ]);
       return;
     }
     setBusy(true);
@@ -55,19 +67,37 @@ function GrantApplicationForm({ application, award }: { application: Application
         <dt>採択額</dt>
         <dd data-testid="approved-grant">{approved !== undefined ? formatYenWithMan(approved) : '—'}</dd>
         <dt>交付申請の期限</dt>
-        <dd data-testid="grant-application-due">{application.award && formatCalendarDate(application.award.grantApplicationDueDate)}</dd>
+        <dd data-testid="grant-application-due">
+          {application.award && formatCalendarDate(application.award.grantApplicationDueDate)}
+        </dd>
       </dl>
       {(issues.length > 0 || problem) && (
-        <IssueSummary title={problem && problem.status !== 400 && problem.status !== 422 ? problemHeadline(problem) : '入力内容を確認してください'} items={summaryItems(issues)} />
+        <IssueSummary
+          title={
+            problem && problem.status !== 400 && problem.status !== 422
+              ? problemHeadline(problem)
+              : '入力内容を確認してください'
+          }
+          items={summaryItems(issues)}
+        />
       )}
-      <form className="form" noValidate aria-label="交付申請" onSubmit={(event) => {
-        event.preventDefault();
-        void send();
-      }}>
+      <form
+        className="form"
+        noValidate
+        aria-label="交付申請"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send();
+        }}
+      >
         <YenField
           id={FIELDS.amount.id}
           label={FIELDS.amount.label}
-          hint={approved !== undefined ? `採択額（${formatYenWithMan(approved)}）以下の額を入力してください。` : undefined}
+          hint={
+            approved !== undefined
+              ? `採択額（${formatYenWithMan(approved)}）以下の額を入力してください。`
+              : undefined
+          }
           value={amount}
           onChange={setAmount}
           errors={messagesAt(issues, FIELDS.amount.id)}

@@ -12,7 +12,13 @@ import { EMPTY_COST, fromPlan, parseYen, type CostRow } from '../application-for
 import { DocumentPicker, type DocumentRef } from './document-picker';
 import { describeIssues, messagesAt, summaryItems, type FormFields, type ShownIssue } from './form-issues';
 import { StepPage } from './step-page';
-import { ifMatch, outcomeOf, type ApplicationView, type AwardApplication, type LedgerItem } from './use-award-application';
+import {
+  ifMatch,
+  outcomeOf,
+  type ApplicationView,
+  type AwardApplication,
+  type LedgerItem,
+} from './use-award-application';
 import { YenField } from './yen-field';
 
 type ReportBody = components['schemas']['PerformanceReportDto'];
@@ -60,12 +66,29 @@ function missingOf(form: ReportForm): ShownIssue[] {
     if (!ok) issues.push({ fieldId: FIELDS[field].id, label: FIELDS[field].label, message });
   };
   form.costs.forEach((row, index) => {
-    if (parseYen(row.amount) === undefined) issues.push({ fieldId: costId(index, 'amount'), label: `実績経費${index + 1}行目`, message: `実績経費${index + 1}行目の金額を円単位の整数で入力してください。` });
+    if (parseYen(row.amount) === undefined)
+      issues.push({
+        fieldId: costId(index, 'amount'),
+        label: `実績経費${index + 1}行目`,
+        message: `実績経費${index + 1}行目の金額を円単位の整数で入力してください。`,
+      });
   });
-  need(parseYen(form.loanAmount) !== undefined, 'actualFinancing.loan.amount', '融資額（又は出資額）の実績を円単位の整数で入力してください。');
+  need(
+    parseYen(form.loanAmount) !== undefined,
+    'actualFinancing.loan.amount',
+    '融資額（又は出資額）の実績を円単位の整数で入力してください。',
+  );
   need(form.lenderType !== '', 'actualFinancing.loan.lenderType', '金融機関の種類を選んでください。');
-  need(parseYen(form.ownFunds) !== undefined, 'actualFinancing.ownFunds', '自己資金の実績を円単位の整数で入力してください（0円の場合は 0）。');
-  need(parseYen(form.grantPaid) !== undefined, 'grantPaid', '事業者に交付した額を円単位の整数で入力してください。');
+  need(
+    parseYen(form.ownFunds) !== undefined,
+    'actualFinancing.ownFunds',
+    '自己資金の実績を円単位の整数で入力してください（0円の場合は 0）。',
+  );
+  need(
+    parseYen(form.grantPaid) !== undefined,
+    'grantPaid',
+    '事業者に交付した額を円単位の整数で入力してください。',
+  );
   need(/^\d{4}-\d{2}-\d{2}$/.test(form.completedOn), 'completedOn', '事業完了日を入力してください。');
   return issues;
 }
@@ -91,15 +114,27 @@ function toBody(form: ReportForm, documents: DocumentRef[]): ReportBody {
   };
 }
 
-function PerformanceReportForm({ application, award, ledger }: { application: ApplicationView; award: AwardApplication; ledger?: LedgerItem }) {
+function PerformanceReportForm({
+  application,
+  award,
+  ledger,
+}: {
+  application: ApplicationView;
+  award: AwardApplication;
+  ledger?: LedgerItem;
+}) {
   const [form, setForm] = useState<ReportForm>(() => initialForm(application));
   const [documents, setDocuments] = useState<DocumentRef[]>([]);
   const [issues, setIssues] = useState<ShownIssue[]>([]);
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
-  const update = <K extends keyof ReportForm>(key: K, value: ReportForm[K]) => setForm((previous) => ({ ...previous, [key]: value }));
+  const update = <K extends keyof ReportForm>(key: K, value: ReportForm[K]) =>
+    setForm((previous) => ({ ...previous, [key]: value }));
   const updateCost = (index: number, change: Partial<CostRow>) =>
-    setForm((previous) => ({ ...previous, costs: previous.costs.map((row, at) => (at === index ? { ...row, ...change } : row)) }));
+    setForm((previous) => ({
+      ...previous,
+      costs: previous.costs.map((row, at) => (at === index ? { ...row, ...change } : row)),
+    }));
   const errorsOf = (id: string) => messagesAt(issues, id);
   const due = ledger?.due?.kind === 'performance_report' ? ledger.due : undefined;
   const total = form.costs.reduce((sum, row) => sum + (parseYen(row.amount) ?? 0), 0);
@@ -132,13 +167,17 @@ function PerformanceReportForm({ application, award, ledger }: { application: Ap
     <>
       <dl className="figures">
         <dt>交付決定額</dt>
-        <dd>{application.award?.grantDecision ? formatYenWithMan(application.award.grantDecision.grant) : '—'}</dd>
+        <dd>
+          {application.award?.grantDecision ? formatYenWithMan(application.award.grantDecision.grant) : '—'}
+        </dd>
         <dt>実績報告の期限</dt>
         <dd data-testid="report-due">
           {due ? (
             <>
               {formatCalendarDate(due.dueDate)}
-              <strong className={due.overdue ? 'overdue' : undefined}>（{due.daysRemaining >= 0 ? `あと${due.daysRemaining}日` : `${-due.daysRemaining}日超過`}）</strong>
+              <strong className={due.overdue ? 'overdue' : undefined}>
+                （{due.daysRemaining >= 0 ? `あと${due.daysRemaining}日` : `${-due.daysRemaining}日超過`}）
+              </strong>
             </>
           ) : (
             '事業完了の1か月後又は翌年度4月10日のいずれか早い日'
@@ -146,21 +185,44 @@ function PerformanceReportForm({ application, award, ledger }: { application: Ap
         </dd>
       </dl>
       {(issues.length > 0 || problem) && (
-        <IssueSummary title={problem && problem.status !== 400 && problem.status !== 422 ? problemHeadline(problem) : '入力内容を確認してください'} items={summaryItems(issues)} />
+        <IssueSummary
+          title={
+            problem && problem.status !== 400 && problem.status !== 422
+              ? problemHeadline(problem)
+              : '入力内容を確認してください'
+          }
+          items={summaryItems(issues)}
+        />
       )}
-      <form className="form" noValidate aria-label="実績報告" onSubmit={(event) => {
-        event.preventDefault();
-        void send();
-      }}>
+      <form
+        className="form"
+        noValidate
+        aria-label="実績報告"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send();
+        }}
+      >
         <section className="form-section" aria-labelledby="report-costs">
           <h2 id="report-costs">経費の実績</h2>
           <p className="muted">計画の金額を初期値として表示しています。実際に支出した額に直してください。</p>
           {form.costs.map((row, index) => (
             <fieldset key={index} className="fieldset cost-row">
               <legend>実績経費{index + 1}行目</legend>
-              <Field id={costId(index, 'category')} label="経費区分" required errors={errorsOf(costId(index, 'category'))}>
+              <Field
+                id={costId(index, 'category')}
+                label="経費区分"
+                required
+                errors={errorsOf(costId(index, 'category'))}
+              >
                 {(describedBy) => (
-                  <select id={costId(index, 'category')} className="select" aria-describedby={describedBy} value={row.category} onChange={(event) => updateCost(index, { category: event.target.value })}>
+                  <select
+                    id={costId(index, 'category')}
+                    className="select"
+                    aria-describedby={describedBy}
+                    value={row.category}
+                    onChange={(event) => updateCost(index, { category: event.target.value })}
+                  >
                     {Object.entries(COST_CATEGORY_LABELS).map(([value, text]) => (
                       <option key={value} value={value}>
                         {text}
@@ -169,20 +231,46 @@ function PerformanceReportForm({ application, award, ledger }: { application: Ap
                   </select>
                 )}
               </Field>
-              <YenField id={costId(index, 'amount')} label="金額" value={row.amount} onChange={(value) => updateCost(index, { amount: value })} errors={errorsOf(costId(index, 'amount'))} />
+              <YenField
+                id={costId(index, 'amount')}
+                label="金額"
+                value={row.amount}
+                onChange={(value) => updateCost(index, { amount: value })}
+                errors={errorsOf(costId(index, 'amount'))}
+              />
               <Field id={costId(index, 'description')} label="内容">
                 {(describedBy) => (
-                  <input id={costId(index, 'description')} className="input" aria-describedby={describedBy} maxLength={500} value={row.description} onChange={(event) => updateCost(index, { description: event.target.value })} />
+                  <input
+                    id={costId(index, 'description')}
+                    className="input"
+                    aria-describedby={describedBy}
+                    maxLength={500}
+                    value={row.description}
+                    onChange={(event) => updateCost(index, { description: event.target.value })}
+                  />
                 )}
               </Field>
               {form.costs.length > 1 && (
-                <button type="button" className="button button--text" onClick={() => setForm((previous) => ({ ...previous, costs: previous.costs.filter((_, at) => at !== index) }))}>
+                <button
+                  type="button"
+                  className="button button--text"
+                  onClick={() =>
+                    setForm((previous) => ({
+                      ...previous,
+                      costs: previous.costs.filter((_, at) => at !== index),
+                    }))
+                  }
+                >
                   実績経費{index + 1}行目を削除
                 </button>
               )}
             </fieldset>
           ))}
-          <button type="button" className="button" onClick={() => setForm((previous) => ({ ...previous, costs: [...previous.costs, EMPTY_COST] }))}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setForm((previous) => ({ ...previous, costs: [...previous.costs, EMPTY_COST] }))}
+          >
             経費の行を追加
           </button>
           <p>
@@ -198,9 +286,20 @@ function PerformanceReportForm({ application, award, ledger }: { application: Ap
             onChange={(value) => update('loanAmount', value)}
             errors={errorsOf(FIELDS['actualFinancing.loan.amount'].id)}
           />
-          <Field id={FIELDS['actualFinancing.loan.lenderType'].id} label={FIELDS['actualFinancing.loan.lenderType'].label} required errors={errorsOf(FIELDS['actualFinancing.loan.lenderType'].id)}>
+          <Field
+            id={FIELDS['actualFinancing.loan.lenderType'].id}
+            label={FIELDS['actualFinancing.loan.lenderType'].label}
+            required
+            errors={errorsOf(FIELDS['actualFinancing.loan.lenderType'].id)}
+          >
             {(describedBy) => (
-              <select id={FIELDS['actualFinancing.loan.lenderType'].id} className="select" aria-describedby={describedBy} value={form.lenderType} onChange={(event) => update('lenderType', event.target.value)}>
+              <select
+                id={FIELDS['actualFinancing.loan.lenderType'].id}
+                className="select"
+                aria-describedby={describedBy}
+                value={form.lenderType}
+                onChange={(event) => update('lenderType', event.target.value)}
+              >
                 <option value="">選択してください</option>
                 {Object.entries(LENDER_TYPE_LABELS).map(([value, text]) => (
                   <option key={value} value={value}>
@@ -229,12 +328,31 @@ function PerformanceReportForm({ application, award, ledger }: { application: Ap
         </section>
         <section className="form-section" aria-labelledby="report-completion">
           <h2 id="report-completion">完了と書類</h2>
-          <Field id={FIELDS.completedOn.id} label={FIELDS.completedOn.label} required errors={errorsOf(FIELDS.completedOn.id)}>
+          <Field
+            id={FIELDS.completedOn.id}
+            label={FIELDS.completedOn.label}
+            required
+            errors={errorsOf(FIELDS.completedOn.id)}
+          >
             {(describedBy) => (
-              <input id={FIELDS.completedOn.id} type="date" className="input input--medium" aria-describedby={describedBy} value={form.completedOn} onChange={(event) => update('completedOn', event.target.value)} />
+              <input
+                id={FIELDS.completedOn.id}
+                type="date"
+                className="input input--medium"
+                aria-describedby={describedBy}
+                value={form.completedOn}
+                onChange={(event) => update('completedOn', event.target.value)}
+              />
             )}
           </Field>
-          <DocumentPicker id={FIELDS.documents.id} applicationId={application.id} legend="実績報告書・証拠書類（領収書・写真など）" selected={documents} onChange={setDocuments} errors={errorsOf(FIELDS.documents.id)} />
+          <DocumentPicker
+            id={FIELDS.documents.id}
+            applicationId={application.id}
+            legend="実績報告書・証拠書類（領収書・写真など）"
+            selected={documents}
+            onChange={setDocuments}
+            errors={errorsOf(FIELDS.documents.id)}
+          />
         </section>
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>
@@ -250,7 +368,9 @@ function PerformanceReportForm({ application, award, ledger }: { application: Ap
 export function PerformanceReportPage({ id }: { id: string }) {
   return (
     <StepPage id={id} title="実績報告" allowedIn={['grant_decided']}>
-      {(application, award) => <PerformanceReportForm application={application} award={award} ledger={award.ledger} />}
+      {(application, award) => (
+        <PerformanceReportForm application={application} award={award} ledger={award.ledger} />
+      )}
     </StepPage>
   );
 }

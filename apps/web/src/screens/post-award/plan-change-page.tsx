@@ -7,7 +7,14 @@ import { COST_CATEGORY_LABELS } from '../../messages/labels';
 import { navigate } from '../../router';
 import { Field } from '../../ui/field';
 import { IssueSummary } from '../../ui/issue-summary';
-import { EMPTY_COST, fromPlan, toPlan, totalCost, type CostRow, type PlanForm } from '../application-form/plan-form';
+import {
+  EMPTY_COST,
+  fromPlan,
+  toPlan,
+  totalCost,
+  type CostRow,
+  type PlanForm,
+} from '../application-form/plan-form';
 import { DocumentPicker, type DocumentRef } from './document-picker';
 import { describeIssues, messagesAt, summaryItems, type FormFields, type ShownIssue } from './form-issues';
 import { StepPage } from './step-page';
@@ -28,15 +35,21 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
   const decided = application.award?.grantDecision?.grant;
-  const update = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) => setForm((previous) => ({ ...previous, [key]: value }));
+  const update = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) =>
+    setForm((previous) => ({ ...previous, [key]: value }));
   const updateCost = (index: number, change: Partial<CostRow>) =>
-    setForm((previous) => ({ ...previous, costs: previous.costs.map((row, at) => (at === index ? { ...row, ...change } : row)) }));
+    setForm((previous) => ({
+      ...previous,
+      costs: previous.costs.map((row, at) => (at === index ? { ...row, ...change } : row)),
+    }));
   const errorsOf = (id: string) => messagesAt(issues, id);
 
   async function send() {
     if (!reason.trim()) {
       setProblem(undefined);
-      setIssues([{ fieldId: FIELDS.reason.id, label: FIELDS.reason.label, message: '変更の理由を入力してください。' }]);
+      setIssues([
+        { fieldId: FIELDS.reason.id, label: FIELDS.reason.label, message: '変更の理由を入力してください。' },
+      ]);
       return;
     }
     setBusy(true);
@@ -64,22 +77,44 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
       </p>
       {(issues.length > 0 || problem) && (
         <IssueSummary
-          title={problem?.status === 422 ? '変更後の計画が要件を満たしていません' : problem && problem.status !== 400 ? problemHeadline(problem) : '入力内容を確認してください'}
+          title={
+            problem?.status === 422
+              ? '変更後の計画が要件を満たしていません'
+              : problem && problem.status !== 400
+                ? problemHeadline(problem)
+                : '入力内容を確認してください'
+          }
           items={summaryItems(issues)}
         />
       )}
-      <form className="form" noValidate aria-label="計画変更" onSubmit={(event) => {
-        event.preventDefault();
-        void send();
-      }}>
+      <form
+        className="form"
+        noValidate
+        aria-label="計画変更"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send();
+        }}
+      >
         <section className="form-section" aria-labelledby="change-costs">
           <h2 id="change-costs">経費</h2>
           {form.costs.map((row, index) => (
             <fieldset key={index} className="fieldset cost-row">
               <legend>経費{index + 1}行目</legend>
-              <Field id={fieldId(`costs[${index}].category`)} label="経費区分" required errors={errorsOf(fieldId(`costs[${index}].category`))}>
+              <Field
+                id={fieldId(`costs[${index}].category`)}
+                label="経費区分"
+                required
+                errors={errorsOf(fieldId(`costs[${index}].category`))}
+              >
                 {(describedBy) => (
-                  <select id={fieldId(`costs[${index}].category`)} className="select" aria-describedby={describedBy} value={row.category} onChange={(event) => updateCost(index, { category: event.target.value })}>
+                  <select
+                    id={fieldId(`costs[${index}].category`)}
+                    className="select"
+                    aria-describedby={describedBy}
+                    value={row.category}
+                    onChange={(event) => updateCost(index, { category: event.target.value })}
+                  >
                     {Object.entries(COST_CATEGORY_LABELS).map(([value, text]) => (
                       <option key={value} value={value}>
                         {text}
@@ -88,20 +123,46 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
                   </select>
                 )}
               </Field>
-              <YenField id={fieldId(`costs[${index}].amount`)} label="金額" value={row.amount} onChange={(value) => updateCost(index, { amount: value })} errors={errorsOf(fieldId(`costs[${index}].amount`))} />
+              <YenField
+                id={fieldId(`costs[${index}].amount`)}
+                label="金額"
+                value={row.amount}
+                onChange={(value) => updateCost(index, { amount: value })}
+                errors={errorsOf(fieldId(`costs[${index}].amount`))}
+              />
               <Field id={fieldId(`costs[${index}].description`)} label="内容">
                 {(describedBy) => (
-                  <input id={fieldId(`costs[${index}].description`)} className="input" aria-describedby={describedBy} value={row.description} maxLength={500} onChange={(event) => updateCost(index, { description: event.target.value })} />
+                  <input
+                    id={fieldId(`costs[${index}].description`)}
+                    className="input"
+                    aria-describedby={describedBy}
+                    value={row.description}
+                    maxLength={500}
+                    onChange={(event) => updateCost(index, { description: event.target.value })}
+                  />
                 )}
               </Field>
               {form.costs.length > 1 && (
-                <button type="button" className="button button--text" onClick={() => setForm((previous) => ({ ...previous, costs: previous.costs.filter((_, at) => at !== index) }))}>
+                <button
+                  type="button"
+                  className="button button--text"
+                  onClick={() =>
+                    setForm((previous) => ({
+                      ...previous,
+                      costs: previous.costs.filter((_, at) => at !== index),
+                    }))
+                  }
+                >
                   経費{index + 1}行目を削除
                 </button>
               )}
             </fieldset>
           ))}
-          <button type="button" className="button" onClick={() => setForm((previous) => ({ ...previous, costs: [...previous.costs, EMPTY_COST] }))}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setForm((previous) => ({ ...previous, costs: [...previous.costs, EMPTY_COST] }))}
+          >
             経費の行を追加
           </button>
           <p>
@@ -110,18 +171,53 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
         </section>
         <section className="form-section" aria-labelledby="change-funding">
           <h2 id="change-funding">資金構成</h2>
-          <YenField id={fieldId('funding.grant')} label="交付額（自治体による公費助成）" value={form.grant} onChange={(value) => update('grant', value)} errors={errorsOf(fieldId('funding.grant'))} />
-          <YenField id={fieldId('funding.loan.amount')} label="融資額（又は出資額）" value={form.loanAmount} onChange={(value) => update('loanAmount', value)} errors={errorsOf(fieldId('funding.loan.amount'))} />
-          <YenField id={fieldId('funding.ownFunds')} label="自己資金" value={form.ownFunds} onChange={(value) => update('ownFunds', value)} errors={errorsOf(fieldId('funding.ownFunds'))} />
+          <YenField
+            id={fieldId('funding.grant')}
+            label="交付額（自治体による公費助成）"
+            value={form.grant}
+            onChange={(value) => update('grant', value)}
+            errors={errorsOf(fieldId('funding.grant'))}
+          />
+          <YenField
+            id={fieldId('funding.loan.amount')}
+            label="融資額（又は出資額）"
+            value={form.loanAmount}
+            onChange={(value) => update('loanAmount', value)}
+            errors={errorsOf(fieldId('funding.loan.amount'))}
+          />
+          <YenField
+            id={fieldId('funding.ownFunds')}
+            label="自己資金"
+            value={form.ownFunds}
+            onChange={(value) => update('ownFunds', value)}
+            errors={errorsOf(fieldId('funding.ownFunds'))}
+          />
         </section>
         <section className="form-section" aria-labelledby="change-schedule">
           <h2 id="change-schedule">日程</h2>
-          <Field id={fieldId('schedule.completion')} label="事業完了日" required errors={errorsOf(fieldId('schedule.completion'))}>
+          <Field
+            id={fieldId('schedule.completion')}
+            label="事業完了日"
+            required
+            errors={errorsOf(fieldId('schedule.completion'))}
+          >
             {(describedBy) => (
-              <input id={fieldId('schedule.completion')} type="date" className="input input--medium" aria-describedby={describedBy} value={form.completion} onChange={(event) => update('completion', event.target.value)} />
+              <input
+                id={fieldId('schedule.completion')}
+                type="date"
+                className="input input--medium"
+                aria-describedby={describedBy}
+                value={form.completion}
+                onChange={(event) => update('completion', event.target.value)}
+              />
             )}
           </Field>
-          <Field id={fieldId('schedule.extendedCompletionReason')} label="年度を越える理由" hint="完了日が年度を越える場合のみ記入してください。" errors={errorsOf(fieldId('schedule.extendedCompletionReason'))}>
+          <Field
+            id={fieldId('schedule.extendedCompletionReason')}
+            label="年度を越える理由"
+            hint="完了日が年度を越える場合のみ記入してください。"
+            errors={errorsOf(fieldId('schedule.extendedCompletionReason'))}
+          >
             {(describedBy) => (
               <textarea
                 id={fieldId('schedule.extendedCompletionReason')}
@@ -136,12 +232,33 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
         </section>
         <section className="form-section" aria-labelledby="change-reason">
           <h2 id="change-reason">変更理由と書類</h2>
-          <Field id={FIELDS.reason.id} label={FIELDS.reason.label} required errors={errorsOf(FIELDS.reason.id)}>
+          <Field
+            id={FIELDS.reason.id}
+            label={FIELDS.reason.label}
+            required
+            errors={errorsOf(FIELDS.reason.id)}
+          >
             {(describedBy) => (
-              <textarea id={FIELDS.reason.id} className="textarea" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={errorsOf(FIELDS.reason.id).length > 0} value={reason} onChange={(event) => setReason(event.target.value)} />
+              <textarea
+                id={FIELDS.reason.id}
+                className="textarea"
+                rows={3}
+                maxLength={4000}
+                aria-describedby={describedBy}
+                aria-invalid={errorsOf(FIELDS.reason.id).length > 0}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+              />
             )}
           </Field>
-          <DocumentPicker id={FIELDS.documents.id} applicationId={application.id} legend="変更承認申請書・根拠書類" selected={documents} onChange={setDocuments} errors={errorsOf(FIELDS.documents.id)} />
+          <DocumentPicker
+            id={FIELDS.documents.id}
+            applicationId={application.id}
+            legend="変更承認申請書・根拠書類"
+            selected={documents}
+            onChange={setDocuments}
+            errors={errorsOf(FIELDS.documents.id)}
+          />
         </section>
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>

@@ -36,7 +36,9 @@ export function PostAwardSection({ id }: { id: string }) {
       )}
       <AwardProgress application={application} ledger={ledger} />
       <div className="step-actions">
-        {status === 'adopted' && <StepLink path={`/applications/${id}/grant-application`}>交付申請を行う</StepLink>}
+        {status === 'adopted' && (
+          <StepLink path={`/applications/${id}/grant-application`}>交付申請を行う</StepLink>
+        )}
         {status === 'grant_decided' && (
           <>
             <StepLink path={`/applications/${id}/performance-report`}>実績報告を行う</StepLink>

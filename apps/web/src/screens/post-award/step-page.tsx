@@ -42,15 +42,15 @@ export function StepPage({
         <>
           <p className="lead">
             {application.plan.projectTitle ?? '（事業名未入力）'}
-            {application.municipalityName && <span className="muted">（{application.municipalityName}）</span>}
+            {application.municipalityName && (
+              <span className="muted">（{application.municipalityName}）</span>
+            )}
           </p>
           {allowedIn.includes(application.status) ? (
             children(application, award)
           ) : (
             <div className="notice" role="status">
-              <p>
-                現在の状態（{label(STATUS_LABELS, application.status)}）では、この手続は行えません。
-              </p>
+              <p>現在の状態（{label(STATUS_LABELS, application.status)}）では、この手続は行えません。</p>
             </div>
           )}
         </>

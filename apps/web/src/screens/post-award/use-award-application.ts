@@ -26,7 +26,9 @@ async function ledgerItemOf(application: ApplicationView): Promise<LedgerItem | 
 async function findLedgerItem(id: string, fiscalYear: number): Promise<LedgerItem | undefined> {
   let cursor: string | undefined;
   for (let page = 0; page < 20; page++) {
-    const { data } = await api.GET('/v1/awards', { params: { query: { fiscalYear, limit: 200, ...(cursor ? { cursor } : {}) } } });
+    const { data } = await api.GET('/v1/awards', {
+      params: { query: { fiscalYear, limit: 200, ...(cursor ? { cursor } : {}) } },
+    });
     const found = data?.items.find((item) => item.applicationId === id);
     if (found || !data?.nextCursor) return found;
     cursor = data.nextCursor;
@@ -76,10 +78,13 @@ export function useAwardApplication(id: string): AwardApplication {
 }
 
 /** The header every write after adoption sends: the revision the screen shows. */
-export const ifMatch = (application: ApplicationView) => ({ 'If-Match': String(application.revision) }) as never;
+export const ifMatch = (application: ApplicationView) =>
+  ({ 'If-Match': String(application.revision) }) as never;
 
 export type WriteOutcome = { readonly answer: unknown } | { readonly problem: Problem };
 
 export function outcomeOf(result: { data?: unknown; error?: unknown; response: Response }): WriteOutcome {
-  return result.response.ok ? { answer: result.data } : { problem: asProblem(result.error, result.response.status) };
+  return result.response.ok
+    ? { answer: result.data }
+    : { problem: asProblem(result.error, result.response.status) };
 }

@@ -21,7 +21,10 @@ export function YenField({
   required?: boolean;
 }) {
   const typed = parseYen(value);
-  const shownErrors = value.trim() !== '' && typed === undefined ? [...errors, `${label}は円単位の整数で入力してください。`] : errors;
+  const shownErrors =
+    value.trim() !== '' && typed === undefined
+      ? [...errors, `${label}は円単位の整数で入力してください。`]
+      : errors;
   return (
     <Field id={id} label={label} required={required} hint={hint} errors={shownErrors}>
       {(describedBy) => (

@@ -45,7 +45,11 @@ function useIssues(fields: FormFields) {
     summary:
       issues.length > 0 || problem ? (
         <IssueSummary
-          title={problem && problem.status !== 400 && problem.status !== 422 ? problemHeadline(problem) : '入力内容を確認してください'}
+          title={
+            problem && problem.status !== 400 && problem.status !== 422
+              ? problemHeadline(problem)
+              : '入力内容を確認してください'
+          }
           items={summaryItems(issues)}
         />
       ) : null,
@@ -73,19 +77,54 @@ export function GrantDecisionForm({ application, onDone }: ActionProps) {
     if (typed === undefined) return form.refuse('grant', '交付決定額を円単位の整数で入力してください。');
     if (!conditions.trim()) return form.refuse('conditions', '交付の条件を入力してください。');
     void form.send(
-      async () => outcomeOf(await api.POST('/v1/applications/{id}/grant-decision', { params: { path: { id: application.id }, header: ifMatch(application) }, body: { grant: typed, conditions: conditions.trim() } })),
+      async () =>
+        outcomeOf(
+          await api.POST('/v1/applications/{id}/grant-decision', {
+            params: { path: { id: application.id }, header: ifMatch(application) },
+            body: { grant: typed, conditions: conditions.trim() },
+          }),
+        ),
       (answer) => onDone(answer, '交付決定しました。'),
     );
   }
   return (
-    <form className="form action-form" noValidate aria-labelledby="grant-decision-title" onSubmit={submitOn(send)}>
+    <form
+      className="form action-form"
+      noValidate
+      aria-labelledby="grant-decision-title"
+      onSubmit={submitOn(send)}
+    >
       <h2 id="grant-decision-title">交付決定</h2>
       {form.summary}
-      <p>交付申請額：{applied !== undefined ? formatYenWithMan(applied) : '—'}。交付決定額は申請額以下とし、採択時より低い額にすると差額の国費は年度予算に戻ります。</p>
-      <YenField id={GRANT_DECISION_FIELDS.grant.id} label="交付決定額" value={grant} onChange={setGrant} errors={form.errorsAt('grant')} />
-      <Field id={GRANT_DECISION_FIELDS.conditions.id} label="交付の条件" required hint="例：交付要綱第10条の条件を付す" errors={form.errorsAt('conditions')}>
+      <p>
+        交付申請額：{applied !== undefined ? formatYenWithMan(applied) : '—'}
+        。交付決定額は申請額以下とし、採択時より低い額にすると差額の国費は年度予算に戻ります。
+      </p>
+      <YenField
+        id={GRANT_DECISION_FIELDS.grant.id}
+        label="交付決定額"
+        value={grant}
+        onChange={setGrant}
+        errors={form.errorsAt('grant')}
+      />
+      <Field
+        id={GRANT_DECISION_FIELDS.conditions.id}
+        label="交付の条件"
+        required
+        hint="例：交付要綱第10条の条件を付す"
+        errors={form.errorsAt('conditions')}
+      >
         {(describedBy) => (
-          <textarea id={GRANT_DECISION_FIELDS.conditions.id} className="textarea" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={form.errorsAt('conditions').length > 0} value={conditions} onChange={(event) => setConditions(event.target.value)} />
+          <textarea
+            id={GRANT_DECISION_FIELDS.conditions.id}
+            className="textarea"
+            rows={3}
+            maxLength={4000}
+            aria-describedby={describedBy}
+            aria-invalid={form.errorsAt('conditions').length > 0}
+            value={conditions}
+            onChange={(event) => setConditions(event.target.value)}
+          />
         )}
       </Field>
       <button type="submit" className="button button--primary" disabled={form.busy}>
@@ -116,35 +155,74 @@ export function PlanChangeDecisionForm({ application, onDone }: ActionProps) {
       async () =>
         outcomeOf(
           await api.POST('/v1/applications/{id}/plan-changes/{changeId}/decision', {
-            params: { path: { id: application.id, changeId: pending.changeId }, header: ifMatch(application) },
+            params: {
+              path: { id: application.id, changeId: pending.changeId },
+              header: ifMatch(application),
+            },
             body: { outcome, reason: reason.trim() },
           }),
         ),
-      (answer) => onDone(answer, outcome === 'approved' ? `${abandonment ? '中止・廃止' : '計画変更'}を承認しました。` : `${abandonment ? '中止・廃止' : '計画変更'}を承認しませんでした。`),
+      (answer) =>
+        onDone(
+          answer,
+          outcome === 'approved'
+            ? `${abandonment ? '中止・廃止' : '計画変更'}を承認しました。`
+            : `${abandonment ? '中止・廃止' : '計画変更'}を承認しませんでした。`,
+        ),
     );
   }
   return (
-    <form className="form action-form" noValidate aria-labelledby="change-decision-title" onSubmit={submitOn(send)}>
+    <form
+      className="form action-form"
+      noValidate
+      aria-labelledby="change-decision-title"
+      onSubmit={submitOn(send)}
+    >
       <h2 id="change-decision-title">{abandonment ? '中止・廃止の承認' : '計画変更の承認'}</h2>
       {form.summary}
       <p>申請の内容と変更点は上の「計画変更の履歴」のとおりです（承認待ち）。</p>
-      <fieldset className={`fieldset${form.errorsAt('outcome').length > 0 ? ' field--error' : ''}`} id={CHANGE_DECISION_FIELDS.outcome.id} tabIndex={-1}>
+      <fieldset
+        className={`fieldset${form.errorsAt('outcome').length > 0 ? ' field--error' : ''}`}
+        id={CHANGE_DECISION_FIELDS.outcome.id}
+        tabIndex={-1}
+      >
         <legend>
           判断<span className="badge badge--required">必須</span>
         </legend>
-        {form.errorsAt('outcome').length > 0 && <p className="field__error">{form.errorsAt('outcome').join(' ')}</p>}
+        {form.errorsAt('outcome').length > 0 && (
+          <p className="field__error">{form.errorsAt('outcome').join(' ')}</p>
+        )}
         <label className="choice">
-          <input type="radio" name="change-outcome" checked={outcome === 'approved'} onChange={() => setOutcome('approved')} />
+          <input
+            type="radio"
+            name="change-outcome"
+            checked={outcome === 'approved'}
+            onChange={() => setOutcome('approved')}
+          />
           承認する
         </label>
         <label className="choice">
-          <input type="radio" name="change-outcome" checked={outcome === 'refused'} onChange={() => setOutcome('refused')} />
+          <input
+            type="radio"
+            name="change-outcome"
+            checked={outcome === 'refused'}
+            onChange={() => setOutcome('refused')}
+          />
           承認しない
         </label>
       </fieldset>
       <Field id={CHANGE_DECISION_FIELDS.reason.id} label="理由" required errors={form.errorsAt('reason')}>
         {(describedBy) => (
-          <textarea id={CHANGE_DECISION_FIELDS.reason.id} className="textarea" rows={3} maxLength={4000} aria-describedby={describedBy} aria-invalid={form.errorsAt('reason').length > 0} value={reason} onChange={(event) => setReason(event.target.value)} />
+          <textarea
+            id={CHANGE_DECISION_FIELDS.reason.id}
+            className="textarea"
+            rows={3}
+            maxLength={4000}
+            aria-describedby={describedBy}
+            aria-invalid={form.errorsAt('reason').length > 0}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
         )}
       </Field>
       <button type="submit" className="button button--primary" disabled={form.busy}>
@@ -174,12 +252,23 @@ export function AmountConfirmationForm({ application, onDone }: ActionProps) {
       body = { grant: typed, reason: reason.trim() };
     }
     void form.send(
-      async () => outcomeOf(await api.POST('/v1/applications/{id}/amount-confirmation', { params: { path: { id: application.id }, header: ifMatch(application) }, body })),
+      async () =>
+        outcomeOf(
+          await api.POST('/v1/applications/{id}/amount-confirmation', {
+            params: { path: { id: application.id }, header: ifMatch(application) },
+            body,
+          }),
+        ),
       (answer) => onDone(answer, '額を確定しました。'),
     );
   }
   return (
-    <form className="form action-form" noValidate aria-labelledby="confirmation-title" onSubmit={submitOn(send)}>
+    <form
+      className="form action-form"
+      noValidate
+      aria-labelledby="confirmation-title"
+      onSubmit={submitOn(send)}
+    >
       <h2 id="confirmation-title">額の確定</h2>
       {form.summary}
       <p>
@@ -191,10 +280,29 @@ export function AmountConfirmationForm({ application, onDone }: ActionProps) {
       </label>
       {reducing && (
         <>
-          <YenField id={CONFIRMATION_FIELDS.grant.id} label={CONFIRMATION_FIELDS.grant.label} value={grant} onChange={setGrant} errors={form.errorsAt('grant')} />
-          <Field id={CONFIRMATION_FIELDS.reason.id} label="減額の理由" required errors={form.errorsAt('reason')}>
+          <YenField
+            id={CONFIRMATION_FIELDS.grant.id}
+            label={CONFIRMATION_FIELDS.grant.label}
+            value={grant}
+            onChange={setGrant}
+            errors={form.errorsAt('grant')}
+          />
+          <Field
+            id={CONFIRMATION_FIELDS.reason.id}
+            label="減額の理由"
+            required
+            errors={form.errorsAt('reason')}
+          >
             {(describedBy) => (
-              <textarea id={CONFIRMATION_FIELDS.reason.id} className="textarea" rows={3} maxLength={4000} aria-describedby={describedBy} value={reason} onChange={(event) => setReason(event.target.value)} />
+              <textarea
+                id={CONFIRMATION_FIELDS.reason.id}
+                className="textarea"
+                rows={3}
+                maxLength={4000}
+                aria-describedby={describedBy}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+              />
             )}
           </Field>
         </>
@@ -220,10 +328,17 @@ export function PaymentForm({ application, onDone }: ActionProps) {
   const form = useIssues(PAYMENT_FIELDS);
   function send() {
     const typed = parseYen(amount);
-    if (typed === undefined || typed < 1) return form.refuse('amount', '支払額を1円以上の円単位の整数で入力してください。');
+    if (typed === undefined || typed < 1)
+      return form.refuse('amount', '支払額を1円以上の円単位の整数で入力してください。');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(paidOn)) return form.refuse('paidOn', '支払日を入力してください。');
     void form.send(
-      async () => outcomeOf(await api.POST('/v1/applications/{id}/payments', { params: { path: { id: application.id }, header: ifMatch(application) }, body: { amount: typed, paidOn } })),
+      async () =>
+        outcomeOf(
+          await api.POST('/v1/applications/{id}/payments', {
+            params: { path: { id: application.id }, header: ifMatch(application) },
+            body: { amount: typed, paidOn },
+          }),
+        ),
       (answer) => onDone(answer, `${formatYen(typed)}の支払を記録しました。`),
     );
   }
@@ -232,11 +347,27 @@ export function PaymentForm({ application, onDone }: ActionProps) {
       <h2 id="payment-title">支払（精算払）</h2>
       {form.summary}
       <p>
-        確定した国費（交付金）：<strong>{formatYen(confirmedShare)}</strong>（支払済み {formatYen(application.award?.paid ?? 0)}）。支払額の合計はこれを超えられません。
+        確定した国費（交付金）：<strong>{formatYen(confirmedShare)}</strong>（支払済み{' '}
+        {formatYen(application.award?.paid ?? 0)}）。支払額の合計はこれを超えられません。
       </p>
-      <YenField id={PAYMENT_FIELDS.amount.id} label="支払額" value={amount} onChange={setAmount} errors={form.errorsAt('amount')} />
+      <YenField
+        id={PAYMENT_FIELDS.amount.id}
+        label="支払額"
+        value={amount}
+        onChange={setAmount}
+        errors={form.errorsAt('amount')}
+      />
       <Field id={PAYMENT_FIELDS.paidOn.id} label="支払日" required errors={form.errorsAt('paidOn')}>
-        {(describedBy) => <input id={PAYMENT_FIELDS.paidOn.id} type="date" className="input input--medium" aria-describedby={describedBy} value={paidOn} onChange={(event) => setPaidOn(event.target.value)} />}
+        {(describedBy) => (
+          <input
+            id={PAYMENT_FIELDS.paidOn.id}
+            type="date"
+            className="input input--medium"
+            aria-describedby={describedBy}
+            value={paidOn}
+            onChange={(event) => setPaidOn(event.target.value)}
+          />
+        )}
       </Field>
       <button type="submit" className="button button--primary" disabled={form.busy}>
         支払を記録する

@@ -5,7 +5,12 @@ import { AwardProgress } from '../award-progress';
 import { LIMITED_BY_LABELS } from '../award-labels';
 import { StepPage } from '../step-page';
 import type { ApplicationView, AwardApplication } from '../use-award-application';
-import { AmountConfirmationForm, GrantDecisionForm, PaymentForm, PlanChangeDecisionForm } from './award-actions';
+import {
+  AmountConfirmationForm,
+  GrantDecisionForm,
+  PaymentForm,
+  PlanChangeDecisionForm,
+} from './award-actions';
 import { PlanVsActualTable } from './plan-vs-actual-table';
 import { ReportSummary } from './report-summary';
 import { label } from '../../../messages/labels';
@@ -68,10 +73,18 @@ function AwardWork({ application, award }: { application: ApplicationView; award
         </section>
       )}
       <div className="officer-action">
-        {application.status === 'grant_applied' && <GrantDecisionForm application={application} onDone={onDone} />}
-        {application.status === 'change_requested' && <PlanChangeDecisionForm application={application} onDone={onDone} />}
-        {application.status === 'reported' && <AmountConfirmationForm application={application} onDone={onDone} />}
-        {application.status === 'amount_confirmed' && <PaymentForm application={application} onDone={onDone} />}
+        {application.status === 'grant_applied' && (
+          <GrantDecisionForm application={application} onDone={onDone} />
+        )}
+        {application.status === 'change_requested' && (
+          <PlanChangeDecisionForm application={application} onDone={onDone} />
+        )}
+        {application.status === 'reported' && (
+          <AmountConfirmationForm application={application} onDone={onDone} />
+        )}
+        {application.status === 'amount_confirmed' && (
+          <PaymentForm application={application} onDone={onDone} />
+        )}
         {WAITING[application.status] && (
           <p className="notice" data-testid="award-waiting">
             {WAITING[application.status]}
@@ -93,7 +106,16 @@ export function AwardPage({ id }: { id: string }) {
       id={id}
       title="交付手続"
       back={{ path: '/awards', text: '交付手続の一覧' }}
-      allowedIn={['adopted', 'grant_applied', 'grant_decided', 'change_requested', 'reported', 'amount_confirmed', 'paid', 'abandoned']}
+      allowedIn={[
+        'adopted',
+        'grant_applied',
+        'grant_decided',
+        'change_requested',
+        'reported',
+        'amount_confirmed',
+        'paid',
+        'abandoned',
+      ]}
     >
       {(application, award) => <AwardWork application={application} award={award} />}
     </StepPage>

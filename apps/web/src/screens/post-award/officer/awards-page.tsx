@@ -35,7 +35,14 @@ export function AwardsPage() {
     async (after?: string) => {
       setLoading(true);
       const { data, error, response } = await api.GET('/v1/awards', {
-        params: { query: { fiscalYear: Number(fiscalYear), limit: 50, ...(status ? { status: status as LedgerItem['status'] } : {}), ...(after ? { cursor: after } : {}) } },
+        params: {
+          query: {
+            fiscalYear: Number(fiscalYear),
+            limit: 50,
+            ...(status ? { status: status as LedgerItem['status'] } : {}),
+            ...(after ? { cursor: after } : {}),
+          },
+        },
       });
       setLoading(false);
       if (!response.ok || !data) return setFailure(problemHeadline(asProblem(error, response.status)));
@@ -63,7 +70,12 @@ export function AwardsPage() {
           <label htmlFor="filter-award-fiscal-year" className="field__label">
             年度
           </label>
-          <select id="filter-award-fiscal-year" className="select" value={fiscalYear} onChange={(event) => setFiscalYear(event.target.value)}>
+          <select
+            id="filter-award-fiscal-year"
+            className="select"
+            value={fiscalYear}
+            onChange={(event) => setFiscalYear(event.target.value)}
+          >
             {[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((year) => (
               <option key={year} value={year}>
                 {`令和${year - 2018}年度（${year}年度）`}
@@ -75,7 +87,12 @@ export function AwardsPage() {
           <label htmlFor="filter-award-status" className="field__label">
             状態
           </label>
-          <select id="filter-award-status" className="select" value={status} onChange={(event) => setStatus(event.target.value)}>
+          <select
+            id="filter-award-status"
+            className="select"
+            value={status}
+            onChange={(event) => setStatus(event.target.value)}
+          >
             <option value="">すべて</option>
             {AWARD_STATUSES.map((value) => (
               <option key={value} value={value}>
@@ -120,13 +137,18 @@ export function AwardsPage() {
               {items.map((item) => (
                 <tr key={item.applicationId}>
                   <td>
-                    <a href={`/awards/${item.applicationId}`} onClick={linkHandler(`/awards/${item.applicationId}`)}>
+                    <a
+                      href={`/awards/${item.applicationId}`}
+                      onClick={linkHandler(`/awards/${item.applicationId}`)}
+                    >
                       <ProjectTitle id={item.applicationId} />
                     </a>
                     <div className="muted">{item.municipalityName ?? item.municipalityCode}</div>
                   </td>
                   <td>
-                    <span className={`status status--${item.status}`}>{label(STATUS_LABELS, item.status)}</span>
+                    <span className={`status status--${item.status}`}>
+                      {label(STATUS_LABELS, item.status)}
+                    </span>
                   </td>
                   <td className="numeric">{money(item.approvedGrant)}</td>
                   <td className="numeric">{money(item.decidedGrant)}</td>
@@ -137,7 +159,9 @@ export function AwardsPage() {
                       <span className={item.due.overdue ? 'overdue' : undefined}>
                         {label(DUE_KIND_LABELS, item.due.kind)}：{formatCalendarDate(item.due.dueDate)}
                         <br />
-                        {item.due.overdue ? `${-item.due.daysRemaining}日超過` : `あと${item.due.daysRemaining}日`}
+                        {item.due.overdue
+                          ? `${-item.due.daysRemaining}日超過`
+                          : `あと${item.due.daysRemaining}日`}
                       </span>
                     ) : (
                       '—'

@@ -20,7 +20,9 @@ export function OverduePage() {
   const [failure, setFailure] = useState<string>();
 
   const load = useCallback(async (after?: string) => {
-    const { data, error, response } = await api.GET('/v1/awards/overdue', { params: { query: { limit: 50, ...(after ? { cursor: after } : {}) } } });
+    const { data, error, response } = await api.GET('/v1/awards/overdue', {
+      params: { query: { limit: 50, ...(after ? { cursor: after } : {}) } },
+    });
     if (!response.ok || !data) return setFailure(problemHeadline(asProblem(error, response.status)));
     setFailure(undefined);
     setItems((previous) => (after ? [...previous, ...data.items] : data.items));
@@ -71,7 +73,10 @@ export function OverduePage() {
               {items.map((item) => (
                 <tr key={`${item.applicationId}-${item.kind}`}>
                   <td>
-                    <a href={`/awards/${item.applicationId}`} onClick={linkHandler(`/awards/${item.applicationId}`)}>
+                    <a
+                      href={`/awards/${item.applicationId}`}
+                      onClick={linkHandler(`/awards/${item.applicationId}`)}
+                    >
                       <ProjectTitle id={item.applicationId} />
                     </a>
                     <div className="muted">{item.municipalityName ?? item.municipalityCode}</div>

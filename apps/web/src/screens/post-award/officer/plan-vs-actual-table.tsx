@@ -19,11 +19,21 @@ const ROWS: readonly (readonly [keyof Omit<PlanVsActual, 'completion' | 'costsBy
 function Difference({ planned, actual }: { planned: number; actual: number }) {
   const difference = actual - planned;
   if (difference === 0) return <>±0円</>;
-  return <span className={difference < 0 ? 'worse' : undefined}>{`${difference > 0 ? '+' : '−'}${formatYen(Math.abs(difference))}`}</span>;
+  return (
+    <span
+      className={difference < 0 ? 'worse' : undefined}
+    >{`${difference > 0 ? '+' : '−'}${formatYen(Math.abs(difference))}`}</span>
+  );
 }
 
 /** 計画と実績: every figure of the amount determination side by side, as the auditor reads it. */
-export function PlanVsActualTable({ figures, caption = '計画と実績の比較' }: { figures: PlanVsActual; caption?: string }) {
+export function PlanVsActualTable({
+  figures,
+  caption = '計画と実績の比較',
+}: {
+  figures: PlanVsActual;
+  caption?: string;
+}) {
   return (
     <table className="table plan-vs-actual" data-testid="plan-vs-actual">
       <caption>{caption}</caption>

@@ -6,7 +6,9 @@ const titles = new Map<string, Promise<string | undefined>>();
 function titleOf(id: string): Promise<string | undefined> {
   let found = titles.get(id);
   if (!found) {
-    found = api.GET('/v1/applications/{id}', { params: { path: { id } } }).then(({ data }) => data?.plan.projectTitle ?? undefined);
+    found = api
+      .GET('/v1/applications/{id}', { params: { path: { id } } })
+      .then(({ data }) => data?.plan.projectTitle ?? undefined);
     titles.set(id, found);
   }
   return found;

@@ -54,25 +54,41 @@ export function ReportSummary({ application }: { application: ApplicationView })
           ))}
           <tr>
             <th scope="row">融資額（又は出資額）</th>
-            <td className="numeric">{funding?.loan?.amount !== undefined ? formatYen(funding.loan.amount) : '—'}</td>
+            <td className="numeric">
+              {funding?.loan?.amount !== undefined ? formatYen(funding.loan.amount) : '—'}
+            </td>
             <td className="numeric">
               {integer(loan.amount) !== undefined ? formatYen(integer(loan.amount)!) : '—'}
-              {text(loan.lenderType) && <div className="muted">{label(LENDER_TYPE_LABELS, text(loan.lenderType)!)}</div>}
+              {text(loan.lenderType) && (
+                <div className="muted">{label(LENDER_TYPE_LABELS, text(loan.lenderType)!)}</div>
+              )}
             </td>
           </tr>
           <tr>
             <th scope="row">自己資金</th>
             <td className="numeric">{funding?.ownFunds !== undefined ? formatYen(funding.ownFunds) : '—'}</td>
-            <td className="numeric">{integer(record(report.actualFinancing).ownFunds) !== undefined ? formatYen(integer(record(report.actualFinancing).ownFunds)!) : '—'}</td>
+            <td className="numeric">
+              {integer(record(report.actualFinancing).ownFunds) !== undefined
+                ? formatYen(integer(record(report.actualFinancing).ownFunds)!)
+                : '—'}
+            </td>
           </tr>
           <tr>
             <th scope="row">交付額（計画は交付決定額、実績は事業者への交付額）</th>
-            <td className="numeric">{application.award?.grantDecision ? formatYenWithMan(application.award.grantDecision.grant) : '—'}</td>
+            <td className="numeric">
+              {application.award?.grantDecision
+                ? formatYenWithMan(application.award.grantDecision.grant)
+                : '—'}
+            </td>
             <td className="numeric">{formatYenWithMan(report.grantPaid)}</td>
           </tr>
           <tr>
             <th scope="row">事業完了日</th>
-            <td className="numeric">{application.plan.schedule?.completion ? formatCalendarDate(application.plan.schedule.completion) : '—'}</td>
+            <td className="numeric">
+              {application.plan.schedule?.completion
+                ? formatCalendarDate(application.plan.schedule.completion)
+                : '—'}
+            </td>
             <td className="numeric">{formatCalendarDate(report.completedOn)}</td>
           </tr>
         </tbody>
