@@ -32,6 +32,19 @@ export function HistoryTimeline({
               {label(EVENT_TYPE_LABELS, entry.type)}
               <span className="timeline__type">{entry.type}</span>
             </h3>
+            <div className="timeline__action">
+              {shown ? (
+                <span className="timeline__shown">表示中の版</span>
+              ) : (
+                <button
+                  type="button"
+                  className="button timeline__show"
+                  onClick={() => onShow(entry.revision)}
+                >
+                  第{entry.revision}版の申請を表示
+                </button>
+              )}
+            </div>
             <dl className="figures timeline__facts">
               <dt>日時</dt>
               <dd>{formatEventInstant(entry.at)}</dd>
@@ -49,13 +62,6 @@ export function HistoryTimeline({
               </dd>
             </dl>
             <EventData data={entry.data} />
-            {shown ? (
-              <p className="muted">上の「ある時点の申請」に、この版の申請を表示しています。</p>
-            ) : (
-              <button type="button" className="button" onClick={() => onShow(entry.revision)}>
-                第{entry.revision}版の申請を表示
-              </button>
-            )}
           </li>
         );
       })}

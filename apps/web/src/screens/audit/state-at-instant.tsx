@@ -68,7 +68,8 @@ export function StateAtInstant({
   }, [load, point]);
 
   const state = shown && 'state' in shown ? shown.state : undefined;
-  const revision = state?.lastEvent.revision ?? ('revision' in point ? point.revision : entries.length - 1);
+  // The slider follows the key or pointer at once; an instant shows where its last event stands.
+  const revision = 'revision' in point ? point.revision : (state?.lastEvent.revision ?? entries.length - 1);
   const entryAt = (value: number) => entries.find((entry) => entry.revision === value);
 
   function showInstant() {

@@ -1,0 +1,324 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { allMet, completePlan, TONO } from '../../api/test/workflow-client';
+import { checkScreen } from './support/screens';
+import { useRunningSystem, type RunningSystem } from './support/running-system';
+
+const TITLE = '遠野ホップの醸造所と直売所';
+const REVISION_REASON = '販路計画を具体的に記載してください。';
+
+interface HistoryItem {
+  readonly revision: number;
+  readonly type: string;
+  readonly recordedAt: string;
+}
+
+/** Signs in through the dev chooser as an auditor, as a person would; lands on the auditor's first screen. */
+async function signInAsAuditor(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByRole('heading', { name: 'サインイン' }).waitFor();
+  await page.getByLabel('監査担当').check();
+  await page.getByLabel('氏名').fill('会計 検子');
+  await page.getByRole('button', { name: 'サインイン' }).click();
+  await page.getByRole('heading', { name: '申請の検索（監査）' }).waitFor();
+}
+
+/** The instant as a datetime-local field holds it in Japan time, to the second. */
+function tokyoLocal(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((one) => one.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
+/** The running system's ApiCaller sends POST and GET; the budget and a plan are PUT. */
+async function put(
+  system: RunningSystem,
+  path: string,
+  token: Promise<string>,
+  body: unknown,
+): Promise<void> {
+  const response = await fetch(`${system.baseUrl}${path}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${await token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`PUT ${path} answered ${response.status}: ${await response.text()}`);
+}
+
+async function devToken(
+  system: RunningSystem,
+  sub: string,
+  role: string,
+  municipalityCode?: string,
+): Promise<string> {
+  const response = await fetch(`${system.baseUrl}/v1/auth/dev-tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      sub,
+      name: sub,
+      roles: [role],
+      ...(municipalityCode ? { municipalityCode } : {}),
+    }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
+
+/**
+ * One application's whole story through the API, as the other people would write it: submitted
+ * in June, reviewed, sent back for revision, resubmitted into the July round, reviewed again
+ * and adopted. A second passes after the revision request, so the instant it was recorded
+ * shows the application before the resubmission.
+ */
+async function adoptedAfterRevision(system: RunningSystem): Promise<string> {
+  const municipality = system.as(`officer-${TONO}`, 'municipality', TONO);
+  const municipalityToken = devToken(system, `officer-${TONO}`, 'municipality', TONO);
+  const officer = system.as('mic-tanaka', 'program_officer');
+  const reviewers = ['reviewer-sato', 'reviewer-suzuki'];
+  const at = (iso: string) => system.clock.set(iso);
+
+  at('2025-06-02T10:00:00+09:00');
+  const created = await municipality.post('/v1/applications', {
+    plan: { ...completePlan(), projectTitle: TITLE },
+  });
+  const id = String(created.id);
+  at('2025-06-05T15:30:00+09:00');
+  await municipality.post(`/v1/applications/${id}/submit`);
+
+  const review = async (recommendation: 'revise' | 'adopt') => {
+    for (const reviewer of reviewers) {
+      await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId: reviewer });
+      const expert = system.as(reviewer, 'reviewer');
+      await expert.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false });
+      await expert.post(`/v1/applications/${id}/reviews`, {
+        assessments: allMet(),
+        recommendation,
+        comment: recommendation === 'revise' ? '販路の見通しが不明確。' : '地域資源を活かした計画。',
+      });
+    }
+  };
+  at('2025-06-12T09:00:00+09:00');
+  await review('revise');
+  at('2025-06-20T11:00:00+09:00');
+  await officer.post(`/v1/applications/${id}/revision-requests`, { reason: REVISION_REASON });
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
+
+  at('2025-06-25T16:00:00+09:00');
+  await put(system, `/v1/applications/${id}/plan`, municipalityToken, {
+    plan: {
+      ...completePlan(),
+      projectTitle: TITLE,
+      summary: '遠野産ホップの醸造所。販路は県内の観光施設3か所と契約済み。',
+    },
+  });
+  await municipality.post(`/v1/applications/${id}/resubmit`);
+  at('2025-07-14T10:00:00+09:00');
+  await review('adopt');
+  at('2025-07-15T14:00:00+09:00');
+  await officer.post(`/v1/applications/${id}/decision`, {
+    outcome: 'adopted',
+    reason: '地域資源を活かし、販路も具体的である。',
+  });
+  return id;
+}
+
+const REVIEW_CYCLE = ['ReviewerAssigned', 'ConflictOfInterestDeclared', 'ReviewSubmitted'];
+/** The application's events in order, as the story above writes them. */
+const STORY = [
+  'ApplicationCreated',
+  'ApplicationSubmitted',
+  ...REVIEW_CYCLE,
+  ...REVIEW_CYCLE,
+  'RevisionRequested',
+  'ApplicationPlanReplaced',
+  'ApplicationResubmitted',
+  ...REVIEW_CYCLE,
+  ...REVIEW_CYCLE,
+  'ApplicationAdopted',
+];
+
+async function historyOnceAdopted(system: RunningSystem, id: string): Promise<HistoryItem[]> {
+  const auditor = system.as('auditor-kaikei', 'auditor');
+  let items: HistoryItem[] = [];
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const application = await auditor
+      .get(`/v1/applications/${id}`)
+      .catch(() => ({}) as Record<string, unknown>);
+    const history = await auditor
+      .get(`/v1/applications/${id}/history`)
+      .catch(() => ({}) as Record<string, unknown>);
+    items = (history.items ?? []) as HistoryItem[];
+    if (application.status === 'adopted' && items.at(-1)?.type === 'ApplicationAdopted') return items;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(
+    `the read side never showed ${id} adopted; its history: ${items.map((item) => item.type).join(', ')}`,
+  );
+}
+
+describe('An auditor in a real browser: the timeline, the application before its revision request, integrity, downloads and statistics', () => {
+  const system = useRunningSystem('2025-06-02T10:00:00+09:00');
+  let page: Page;
+  let id: string;
+  let history: HistoryItem[];
+
+  beforeAll(async () => {
+    await put(system, '/v1/fiscal-years/2025/budget', devToken(system, 'mic-tanaka', 'program_officer'), {
+      nationalBudget: 100_000_000,
+      intakeOpen: true,
+    });
+    id = await adoptedAfterRevision(system);
+    history = await historyOnceAdopted(system, id);
+    expect(history.map((event) => event.type)).toEqual(STORY);
+    page = await system.newPage();
+    await signInAsAuditor(page, system.baseUrl);
+  });
+
+  it('finds the application among every municipality’s, and reads its timeline in Japanese with each event’s hash', async () => {
+    const row = page.getByRole('row', { name: new RegExp(TITLE) });
+    await row.getByText('久慈市').waitFor();
+    await row.getByText('採択').waitFor();
+    await checkScreen(page, 'audit-01-applications');
+    await row.getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { name: `申請の監査：${TITLE}` }).waitFor();
+
+    const events = page.getByTestId('timeline-event');
+    await page.getByRole('heading', { name: `履歴（全${STORY.length}件の記録）` }).waitFor();
+    expect(await events.count()).toBe(STORY.length);
+    const request = events.filter({ has: page.getByRole('heading', { name: /修正依頼/ }) });
+    const requestText = (await request.textContent()) ?? '';
+    expect(requestText).toContain('令和7年6月20日(金) 11:00:00（2025年6月20日(金)）');
+    expect(requestText).toContain('mic-tanaka（総務省 担当官）');
+    expect(requestText).toContain(REVISION_REASON);
+    expect(requestText).toMatch(/[0-9a-f]{64}/);
+    expect(await events.first().getByRole('heading').textContent()).toContain('申請の作成（下書き）');
+    expect(await events.last().getByRole('heading').textContent()).toContain('採択');
+    await page.getByTestId('state-status').getByText('採択').waitFor();
+    await checkScreen(page, 'audit-02-timeline');
+  });
+
+  it('moves the slider back to before the revision request and sees the application under review, then picks the request’s instant', async () => {
+    const request = history.find((event) => event.type === 'RevisionRequested')!;
+    const before = request.revision - 1;
+    const slider = page.getByLabel(/版を選ぶ/);
+    await slider.focus();
+    for (let step = history.length - 1; step > before; step--) await page.keyboard.press('ArrowLeft');
+    await page.getByTestId('slider-position').getByText(`第${before}版 審査結果の提出`).waitFor();
+    await page
+      .getByTestId('state-revision')
+      .getByText(`第${before}版（最後の記録：審査結果の提出）`)
+      .waitFor();
+    await page.getByTestId('state-status').getByText('審査中').waitFor();
+    expect(await page.getByTestId('state-revision-request').count()).toBe(0);
+    expect(await slider.getAttribute('aria-valuetext')).toContain(`第${before}版 審査結果の提出`);
+    await checkScreen(page, 'audit-03-before-revision-request');
+
+    await page.getByLabel(/日時を指定する/).fill(tokyoLocal(request.recordedAt));
+    await page.getByRole('button', { name: 'この日時の申請を表示' }).click();
+    await page.getByTestId('state-status').getByText('修正依頼').waitFor();
+    expect(await page.getByTestId('state-revision-request').textContent()).toBe(REVISION_REASON);
+    expect(await page.getByTestId('state-revision').textContent()).toContain(`第${request.revision}版`);
+  });
+
+  it('verifies the application’s hash chain, showing progress while the server recomputes it, and says plainly that nothing was altered', async () => {
+    // Held back a moment, so the progress bar can be seen before the verdict.
+    await page.route('**/v1/audit/verifications', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await route.continue();
+    });
+    await page.getByRole('button', { name: '整合性を検証する' }).click();
+    await page.getByRole('progressbar', { name: '検証の進み具合' }).waitFor();
+    const verdict = page.getByTestId('integrity-result');
+    await verdict.getByText('改ざんは見つかりませんでした。').waitFor();
+    expect(await verdict.textContent()).toContain(`この申請の記録 ${STORY.length}件（1系列）`);
+    expect(await page.getByRole('progressbar').count()).toBe(0);
+    await page.unroute('**/v1/audit/verifications');
+    await checkScreen(page, 'audit-04-verified');
+  });
+
+  it('downloads the year’s events as a CSV that opens in Excel with the Japanese intact, and as NDJSON', async () => {
+    await page
+      .getByRole('navigation', { name: '業務メニュー' })
+      .getByRole('link', { name: 'ダウンロード・整合性の検証' })
+      .click();
+    await page.getByRole('heading', { name: '監査用データのダウンロード' }).waitFor();
+    expect(await page.getByLabel('年度').inputValue()).toBe('2025');
+
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /記録をCSVでダウンロード/ }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe('l10k-events-FY2025.csv');
+    const bytes = readFileSync(await csv.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    const header = lines[0].split(',');
+    const created = lines.find(
+      (line) => line.includes(`application-${id}`) && line.includes(',ApplicationCreated,'),
+    );
+    // The columns before `data` hold no comma, so the created event's cells split plainly.
+    const cells = created!.split(',');
+    expect(cells[header.indexOf('actorMunicipalityName')]).toBe('久慈市');
+    expect(cells[header.indexOf('actorSub')]).toBe(`officer-${TONO}`);
+    await page
+      .getByTestId('download-events-csv-state')
+      .getByText('l10k-events-FY2025.csv を保存しました。')
+      .waitFor();
+
+    const [ndjson] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /記録をNDJSONでダウンロード/ }).click(),
+    ]);
+    const records = readFileSync(await ndjson.path(), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { streamId: string; type: string; hash: string });
+    const ours = records.filter((record) => record.streamId === `application-${id}`);
+    expect(ours.map((record) => record.type)).toEqual(history.map((event) => event.type));
+    await checkScreen(page, 'audit-05-downloads');
+  });
+
+  it('shows the monthly statistics as charts, each with the same figures in a table', async () => {
+    await page
+      .getByRole('navigation', { name: '業務メニュー' })
+      .getByRole('link', { name: '月別の統計' })
+      .click();
+    await page.getByRole('heading', { name: '月別の統計' }).waitFor();
+    const counts = page.getByTestId('table-applications');
+    const july = counts.getByRole('row', { name: /2025年7月締切回/ });
+    await july.waitFor();
+    expect(await july.getByRole('cell').allTextContents()).toEqual(['1件', '1件', '0件', '0件']);
+    const june = counts.getByRole('row', { name: /2025年6月締切回/ });
+    expect((await june.getByRole('cell').allTextContents())[0]).toBe('1件');
+    await page.getByTestId('budget-line').getByText('年度予算（国費）：100,000,000円').waitFor();
+    const share = page.getByTestId('table-national-share').getByRole('row', { name: /2025年7月締切回/ });
+    const [monthly, cumulative, ofBudget] = await share.getByRole('cell').allTextContents();
+    expect(monthly).toMatch(/^[\d,]+円$/);
+    expect(cumulative).toBe(monthly);
+    expect(ofBudget).toMatch(/^\d+\.\d%$/);
+    expect(await page.locator('canvas[role="img"]').count()).toBe(3);
+    await checkScreen(page, 'audit-06-statistics');
+  });
+
+  it('keeps the audit screens from a municipality, saying why in Japanese', async () => {
+    const other = await system.newPage();
+    await other.goto(`${system.baseUrl}/sign-in`);
+    await other.getByLabel('自治体担当者').check();
+    await other.getByLabel('氏名').fill('遠野 花子');
+    await other.getByLabel('団体コード（全国地方公共団体コード）').fill(TONO);
+    await other.getByRole('button', { name: 'サインイン' }).click();
+    await other.getByRole('heading', { name: '申請一覧' }).waitFor();
+    expect(await other.getByRole('link', { name: '月別の統計' }).count()).toBe(0);
+    await other.goto(`${system.baseUrl}/audit/downloads`);
+    await other.getByRole('heading', { name: 'この画面を利用する権限がありません' }).waitFor();
+  });
+});
