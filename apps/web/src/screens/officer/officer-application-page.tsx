@@ -76,6 +76,13 @@ export function OfficerApplicationPage({ id }: { id: string }) {
             </p>
           )}
           {decision.funding && <FundingFigures figures={decision.funding} withGrant testIdPrefix="decided" />}
+          {decision.outcome === 'adopted' && (
+            <p>
+              <a href={`/awards/${application.id}`} onClick={linkHandler(`/awards/${application.id}`)}>
+                交付手続（交付申請から支払まで）を見る
+              </a>
+            </p>
+          )}
         </section>
       )}
       {application.status === 'revision_requested' && revisionRequest && (

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { roundById, roundLabel, type RoundInfo } from '../../api/rounds';
 import type { components } from '../../api/schema';
-import { formatCalendarDate, formatDeadline } from '../../format/dates';
+import { formatCalendarDate, formatWareki } from '../../format/dates';
 import { formatManYen } from '../../format/money';
 import { STATUS_LABELS, label } from '../../messages/labels';
 import { currentFiscalYear } from '../../navigation/nav-links';
@@ -151,7 +151,7 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
                 <thead>
                   <tr>
                     <th scope="col">募集回</th>
-                    <th scope="col">締切</th>
+                    <th scope="col">締切（23:59）</th>
                     <th scope="col">採否決定予定日</th>
                     <th scope="col" className="numeric">
                       提出
@@ -193,8 +193,8 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
                         <th scope="row" className="nowrap">
                           {roundLabel(statistics.round)}
                         </th>
-                        <td>{info ? formatDeadline(info.deadline) : '—'}</td>
-                        <td>{info ? formatCalendarDate(info.decisionDueDate) : '—'}</td>
+                        <td className="nowrap">{info ? formatWareki(new Date(info.deadline)) : '—'}</td>
+                        <td className="nowrap">{info ? formatWareki(new Date(`${info.decisionDueDate}T12:00:00+09:00`)) : '—'}</td>
                         <td className="numeric">{statistics.submitted}</td>
                         <td className="numeric">{waiting}</td>
                         <td className="numeric">{reviewing}</td>
