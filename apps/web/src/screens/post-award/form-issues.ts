@@ -29,7 +29,7 @@ const AWARD_RULES: Record<string, (issue: FieldIssue) => string> = {
 /** Checks on the request itself (400), by class-validator's rule in snake_case. */
 const INPUT_RULES: Record<string, string> = {
   is_int: 'は整数（円単位）で入力してください。',
-  min: 'は1以上で入力してください。',
+  min: 'が小さすぎます（下限を下回っています）。',
   max: 'が大きすぎます。',
   is_not_empty: 'を入力してください。',
   is_defined: 'を入力してください。',
