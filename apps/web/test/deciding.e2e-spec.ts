@@ -88,6 +88,12 @@ describe('Deciding, as the programme officer, in a real browser', () => {
       await page.getByRole('button', { name: '割り当てる' }).click();
       await page.getByTestId('reviewers').getByRole('cell', { name: reviewerId }).waitFor();
     }
+    // Before any review, adoption is refused by the quorum rule, named in words.
+    await page.getByLabel('採択する').check();
+    await page.getByLabel('理由').fill('審査前の採択');
+    await page.getByRole('button', { name: '採択を決定する' }).click();
+    await page.getByTestId('decision-refusal').getByText('定足数に達していません：採択には利益相反のない審査員による審査結果が2件必要ですが、0件です。').waitFor();
+
     await system.as(TAKAHASHI, 'reviewer').post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: true, detail: '事業者の取引先の役員を務めている' });
     await review(system, id, SATO, allMet(), 'adopt');
     await review(system, id, SUZUKI, { ...allMet(), novelty: { met: false, comment: '既存の醸造所と差がない' }, model_case: { met: false, comment: '他地域への展開が見えない' } }, 'revise');
@@ -181,5 +187,14 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await gauge.waitFor();
     expect(await gauge.getByTestId('budget-committed').textContent()).toBe('12,000,000円（1,200万円）');
     await checkScreen(page, '37-officer-round-dashboard-after-adoption');
+
+    // Intake closed for the year: the municipality's next submission is refused.
+    await page.getByRole('link', { name: '年度予算・受付' }).click();
+    await page.getByLabel('受付停止（この年度への提出を受け付けない）').check();
+    await page.getByRole('button', { name: '保存する' }).click();
+    await page.getByText('予算と受付の設定を保存しました。').waitFor();
+    expect(await page.getByTestId('budget-intake').textContent()).toBe('受付停止');
+    const refused = await submitted(system, '締切後の申請').catch((error: Error) => error.message);
+    expect(String(refused)).toMatch(/answered 422.*intake_open/);
   }, 240_000);
 });

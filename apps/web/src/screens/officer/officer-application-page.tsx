@@ -25,7 +25,8 @@ export function OfficerApplicationPage({ id }: { id: string }) {
   }, [refresh]);
 
   const changed = (message: string) => (answer: ApplicationView) => {
-    setApplication(answer);
+    // A write's answer leaves out what only reads carry (the rule set's quorum).
+    setApplication((previous) => ({ ...answer, reviewsNeeded: answer.reviewsNeeded ?? previous?.reviewsNeeded }));
     setDone(message);
   };
   const back = (

@@ -51,8 +51,8 @@ export function ReviewerAssignments({ application, onChanged }: { application: A
       <h2 id="reviewers-title">審査員の割当て</h2>
       <p>
         割当て {application.reviewers.length}名
-        {recused > 0 && <strong className="overdue">（うち利益相反による辞退 {recused}名）</strong>}。採択には利益相反のない審査員による審査結果が
-        {application.reviewsNeeded ?? '—'}件以上必要です。
+        {recused > 0 && <strong className="overdue">（うち利益相反による辞退 {recused}名）</strong>}。
+        {application.reviewsNeeded != null && `採択には利益相反のない審査員による審査結果が${application.reviewsNeeded}件以上必要です。`}
       </p>
       {application.reviewers.length > 0 && (
         <div className="table-wrap">
