@@ -99,7 +99,7 @@ export function ReviewForm({
         return (
           <fieldset key={requirement} className="requirement" data-testid={`requirement-${requirement}`}>
             <legend>
-              要件{index + 1}　{requirementLabel(requirement)}
+              要件{index + 1}：{requirementLabel(requirement)}
             </legend>
             <fieldset className={`fieldset${metErrors.length > 0 ? ' field--error' : ''}`} aria-describedby={metErrors.length > 0 ? `field-assessments-${requirement}-met-error` : undefined}>
               <legend className="field__label">
