@@ -25,7 +25,7 @@ export * from './application/decide';
 export * from './budget/commands';
 export * from './budget/events';
 export * from './budget/state';
-export { evolveBudget, foldBudget } from './budget/evolve';
+export { evolveBudget, evolveBudgetWith, foldBudget } from './budget/evolve';
 export * from './budget/decide';
 
 export * from './adoption/decide-adoption';

@@ -1,43 +1,66 @@
 import type { BudgetEvent } from './events';
 import { initialBudgetState, type BudgetState } from './state';
 
-export const evolveBudget = (state: BudgetState, event: BudgetEvent): BudgetState => {
-  switch (event.type) {
-    case 'FiscalYearBudgetSet':
-      return { ...state, nationalBudget: event.data.nationalBudget, intakeOpen: event.data.intakeOpen };
-    case 'NationalShareCommitted':
-      return {
-        ...state,
-        committed: state.committed + event.data.amount,
-        commitments: { ...state.commitments, [event.data.applicationId]: event.data.amount },
-      };
-    case 'NationalShareDecided':
-      return {
-        ...release(state, event.data.applicationId, event.data.released),
-        decided: state.decided + event.data.decided,
-      };
-    case 'NationalShareReleased':
-      return release(state, event.data.applicationId, event.data.released);
-    case 'NationalShareConfirmed': {
-      const { applicationId, confirmed, previouslyConfirmed } = event.data;
-      return {
-        ...release(state, applicationId, event.data.released),
-        confirmed: state.confirmed - previouslyConfirmed + confirmed,
-        confirmations: { ...state.confirmations, [applicationId]: confirmed },
-      };
-    }
-    case 'NationalSharePaid':
-      return { ...state, paid: state.paid + event.data.amount };
-  }
+type Draft = { -readonly [Key in keyof BudgetState]: BudgetState[Key] } & {
+  commitments: Record<string, number>;
+  confirmations: Record<string, number>;
 };
 
 /** Gives part of an application's commitment back to the year. */
-const release = (state: BudgetState, applicationId: string, amount: number): BudgetState => ({
-  ...state,
-  committed: state.committed - amount,
-  released: state.released + amount,
-  commitments: { ...state.commitments, [applicationId]: (state.commitments[applicationId] ?? 0) - amount },
-});
+const release = (draft: Draft, applicationId: string, amount: number): void => {
+  draft.committed -= amount;
+  draft.released += amount;
+  draft.commitments[applicationId] = (draft.commitments[applicationId] ?? 0) - amount;
+};
+
+/** One event applied to a draft of its own (see evolveBudgetWith). */
+function apply(draft: Draft, event: BudgetEvent): void {
+  switch (event.type) {
+    case 'FiscalYearBudgetSet':
+      draft.nationalBudget = event.data.nationalBudget;
+      draft.intakeOpen = event.data.intakeOpen;
+      return;
+    case 'NationalShareCommitted':
+      draft.committed += event.data.amount;
+      draft.commitments[event.data.applicationId] = event.data.amount;
+      return;
+    case 'NationalShareDecided':
+      release(draft, event.data.applicationId, event.data.released);
+      draft.decided += event.data.decided;
+      return;
+    case 'NationalShareReleased':
+      release(draft, event.data.applicationId, event.data.released);
+      return;
+    case 'NationalShareConfirmed': {
+      const { applicationId, confirmed, previouslyConfirmed } = event.data;
+      release(draft, applicationId, event.data.released);
+      draft.confirmed = draft.confirmed - previouslyConfirmed + confirmed;
+      draft.confirmations[applicationId] = confirmed;
+      return;
+    }
+    case 'NationalSharePaid':
+      draft.paid += event.data.amount;
+      return;
+  }
+}
+
+/**
+ * The state after some events. The given state is never changed: its per-application maps
+ * are copied once and the events applied to the copy, so folding a year of adoptions stays
+ * linear (copying the maps per event made a fold of n commitments cost n²/2 entry copies).
+ */
+export function evolveBudgetWith(state: BudgetState, events: readonly BudgetEvent[]): BudgetState {
+  const draft: Draft = {
+    ...state,
+    commitments: { ...state.commitments },
+    confirmations: { ...state.confirmations },
+  };
+  for (const event of events) apply(draft, event);
+  return draft;
+}
+
+export const evolveBudget = (state: BudgetState, event: BudgetEvent): BudgetState =>
+  evolveBudgetWith(state, [event]);
 
 export const foldBudget = (events: readonly BudgetEvent[], fiscalYear: number): BudgetState =>
-  events.reduce(evolveBudget, initialBudgetState(fiscalYear));
+  evolveBudgetWith(initialBudgetState(fiscalYear), events);

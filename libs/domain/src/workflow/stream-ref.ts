@@ -2,7 +2,7 @@ import type { ApplicationEvent } from '../application/events';
 import { evolveApplication, foldApplication } from '../application/evolve';
 import type { ApplicationState } from '../application/state';
 import type { BudgetEvent } from '../budget/events';
-import { evolveBudget, foldBudget } from '../budget/evolve';
+import { evolveBudgetWith, foldBudget } from '../budget/evolve';
 import type { BudgetState } from '../budget/state';
 import { applicationStreamId, fiscalYearStreamId } from '../stream-ids';
 
@@ -71,6 +71,6 @@ export function evolveStream<Ref extends StreamRef>(
   const evolved: StreamState =
     ref.kind === 'application'
       ? (events as readonly ApplicationEvent[]).reduce(evolveApplication, state as ApplicationState)
-      : (events as readonly BudgetEvent[]).reduce(evolveBudget, state as BudgetState);
+      : evolveBudgetWith(state as BudgetState, events as readonly BudgetEvent[]);
   return evolved as StreamStateOfKind[Ref['kind']];
 }
