@@ -9,7 +9,22 @@ import { STATUS_LABELS, label } from '../../messages/labels';
 import { linkHandler, navigate } from '../../router';
 import { toApplicationListPage, type ApplicationListItem } from './application-list-item';
 
-const FILTERABLE_STATUSES = ['draft', 'submitted', 'under_review', 'revision_requested', 'adopted', 'rejected', 'withdrawn'];
+const FILTERABLE_STATUSES = [
+  'draft',
+  'submitted',
+  'under_review',
+  'revision_requested',
+  'adopted',
+  'rejected',
+  'withdrawn',
+  'grant_applied',
+  'grant_decided',
+  'change_requested',
+  'reported',
+  'amount_confirmed',
+  'paid',
+  'abandoned',
+];
 
 function DeadlineCell({ item, current }: { item: ApplicationListItem; current?: RoundInfo }) {
   const [round, setRound] = useState<RoundInfo>();

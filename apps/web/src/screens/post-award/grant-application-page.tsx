@@ -10,6 +10,7 @@ import { DocumentPicker, type DocumentRef } from './document-picker';
 import { describeIssues, messagesAt, summaryItems, type FormFields, type ShownIssue } from './form-issues';
 import { StepPage } from './step-page';
 import { ifMatch, outcomeOf, type ApplicationView, type AwardApplication } from './use-award-application';
+import { useKeptState } from './use-kept-state';
 import { YenField } from './yen-field';
 
 const FIELDS: FormFields = {
@@ -25,8 +26,13 @@ function GrantApplicationForm({
   award: AwardApplication;
 }) {
   const approved = application.decision?.approvedGrant;
-  const [amount, setAmount] = useState(approved !== undefined ? String(approved) : '');
-  const [documents, setDocuments] = useState<DocumentRef[]>([]);
+  const [amount, setAmount] = useKeptState(`grant-application.${application.id}.amount`, () =>
+    approved !== undefined ? String(approved) : '',
+  );
+  const [documents, setDocuments] = useKeptState<DocumentRef[]>(
+    `grant-application.${application.id}.documents`,
+    () => [],
+  );
   const [issues, setIssues] = useState<ShownIssue[]>([]);
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);

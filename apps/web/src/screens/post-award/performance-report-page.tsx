@@ -19,6 +19,7 @@ import {
   type AwardApplication,
   type LedgerItem,
 } from './use-award-application';
+import { useKeptState } from './use-kept-state';
 import { YenField } from './yen-field';
 
 type ReportBody = components['schemas']['PerformanceReportDto'];
@@ -123,8 +124,13 @@ function PerformanceReportForm({
   award: AwardApplication;
   ledger?: LedgerItem;
 }) {
-  const [form, setForm] = useState<ReportForm>(() => initialForm(application));
-  const [documents, setDocuments] = useState<DocumentRef[]>([]);
+  const [form, setForm] = useKeptState<ReportForm>(`performance-report.${application.id}.form`, () =>
+    initialForm(application),
+  );
+  const [documents, setDocuments] = useKeptState<DocumentRef[]>(
+    `performance-report.${application.id}.documents`,
+    () => [],
+  );
   const [issues, setIssues] = useState<ShownIssue[]>([]);
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);

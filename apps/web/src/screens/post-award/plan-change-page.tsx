@@ -19,6 +19,7 @@ import { DocumentPicker, type DocumentRef } from './document-picker';
 import { describeIssues, messagesAt, summaryItems, type FormFields, type ShownIssue } from './form-issues';
 import { StepPage } from './step-page';
 import { ifMatch, outcomeOf, type ApplicationView, type AwardApplication } from './use-award-application';
+import { useKeptState } from './use-kept-state';
 import { YenField } from './yen-field';
 
 const FIELDS: FormFields = {
@@ -28,9 +29,14 @@ const FIELDS: FormFields = {
 };
 
 function PlanChangeForm({ application, award }: { application: ApplicationView; award: AwardApplication }) {
-  const [form, setForm] = useState<PlanForm>(() => fromPlan(application.plan));
-  const [reason, setReason] = useState('');
-  const [documents, setDocuments] = useState<DocumentRef[]>([]);
+  const [form, setForm] = useKeptState<PlanForm>(`plan-change.${application.id}.plan`, () =>
+    fromPlan(application.plan),
+  );
+  const [reason, setReason] = useKeptState(`plan-change.${application.id}.reason`, () => '');
+  const [documents, setDocuments] = useKeptState<DocumentRef[]>(
+    `plan-change.${application.id}.documents`,
+    () => [],
+  );
   const [issues, setIssues] = useState<ShownIssue[]>([]);
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
