@@ -63,7 +63,7 @@ export function AuditDownloadsPage() {
         </label>
         <select
           id="downloads-fiscal-year"
-          className="select"
+          className="select audit-year"
           value={fiscalYear}
           onChange={(event) => choose(Number(event.target.value))}
         >
@@ -89,7 +89,7 @@ export function AuditDownloadsPage() {
                 disabled={outcome !== undefined && 'busy' in outcome}
                 onClick={() => void fetchFile(offer.kind)}
               >
-                {offer.button}（{fiscalYearLabel(fiscalYear)}）
+                {offer.button}
               </button>
               <div aria-live="polite" data-testid={`download-${offer.kind}-state`}>
                 {outcome && 'busy' in outcome && <p className="muted">準備しています…</p>}

@@ -105,7 +105,7 @@ export function StatisticsPage() {
         </label>
         <select
           id="statistics-fiscal-year"
-          className="select"
+          className="select audit-year"
           value={fiscalYear}
           onChange={(event) => choose(Number(event.target.value))}
         >
