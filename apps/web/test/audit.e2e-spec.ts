@@ -337,4 +337,37 @@ describe('An auditor in a real browser: the timeline, the application before its
     await other.goto(`${system.baseUrl}/audit/downloads`);
     await other.getByRole('heading', { name: 'この画面を利用する権限がありません' }).waitFor();
   });
+
+  it('names a chain broken in the database itself, plainly, with the first altered record', async () => {
+    const municipality = system.as(`officer-${TONO}`, 'municipality', TONO);
+    const victim = String(
+      (
+        await municipality.post('/v1/applications', {
+          plan: { ...completePlan(), projectTitle: '書き換えられる申請' },
+        })
+      ).id,
+    );
+    const auditor = system.as('auditor-kaikei', 'auditor');
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const history = await auditor
+        .get(`/v1/applications/${victim}/history`)
+        .catch(() => ({}) as Record<string, unknown>);
+      if (Array.isArray(history.items) && history.items.length === 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // Someone with database access raises the requested grant in the stored event, leaving its hash as it was.
+    await system.query(
+      `UPDATE events SET data = jsonb_set(data, '{plan,funding,grant}', '50000000') WHERE stream_id = $1 AND stream_revision = 0`,
+      [`application-${victim}`],
+    );
+    await page.goto(`${system.baseUrl}/audit/applications/${victim}`);
+    await page.getByRole('heading', { name: '申請の監査：書き換えられる申請' }).waitFor();
+    await page.getByRole('button', { name: '整合性を検証する' }).click();
+    const verdict = page.getByTestId('integrity-result');
+    await verdict.getByText('改ざんまたは欠落の疑いがあります（1系列）').waitFor();
+    expect(await verdict.getByRole('listitem').allTextContents()).toEqual([
+      `申請 ${victim}：第0版 — 記録の内容がハッシュ値と一致しません（内容が書き換えられています）`,
+    ]);
+    await checkScreen(page, 'audit-07-tampered');
+  });
 });

@@ -1,5 +1,6 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '@l10k/config';
 import { DevTokenKey } from '../../../api/src/auth/dev-token-key';
@@ -22,6 +23,8 @@ export interface RunningSystem {
   as(sub: string, role: string, municipalityCode?: string): ApiCaller;
   /** A dev token signed with the API's own key that expired an hour ago: what a lapsed session carries. */
   expiredToken(sub: string, role: string, municipalityCode?: string): Promise<string>;
+  /** SQL straight against the system's database, as someone with database access (not the API) would run it. */
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
 export interface ApiCaller {
@@ -101,6 +104,9 @@ export function useRunningSystem(startsAt: string, env: () => Record<string, str
       const key = await ready(state.api).get(DevTokenKey).get();
       const principal = { sub, name: sub, roles: [role], ...(municipalityCode ? { municipalityCode } : {}) } as Parameters<typeof issueDevToken>[1];
       return (await issueDevToken(key, principal, 60, new Date(Date.now() - 3_600_000))).token;
+    },
+    query(sql: string, parameters?: unknown[]) {
+      return ready(state.api).get(DataSource).query(sql, parameters);
     },
     as(sub: string, role: string, municipalityCode?: string) {
       const token = fetch(`${ready(state.baseUrl)}/v1/auth/dev-tokens`, {
