@@ -90,7 +90,7 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
           if (principal.roles.includes('municipality'))
             scope.orWhere('s.municipality_code = :own', { own: principal.municipalityCode });
           if (principal.roles.includes('reviewer'))
-            scope.orWhere(':sub = ANY(s.reviewer_ids)', { sub: principal.sub });
+            scope.orWhere('s.reviewer_ids @> ARRAY[:sub]::text[]', { sub: principal.sub });
         }),
       );
     }

@@ -51,8 +51,9 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
     const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
     const scoped = (): SelectQueryBuilder<ReviewQueueRow> => {
       const query = this.queue.createQueryBuilder('q');
+      // @> (not = ANY) so the GIN index on reviewer_ids can answer "assigned to me".
       if (!principal.roles.includes('program_officer'))
-        query.andWhere(':sub = ANY(q.reviewer_ids)', { sub: principal.sub });
+        query.andWhere('q.reviewer_ids @> ARRAY[:sub]::text[]', { sub: principal.sub });
       if (filters.round) query.andWhere('q.round = :round', { round: filters.round });
       return query;
     };
