@@ -7,6 +7,7 @@ import { navigate } from '../../router';
 import type { RoundStatistics } from './audit-views';
 import { fiscalYearInAddress, fiscalYearLabel, recentFiscalYears } from './fiscal-years';
 import { RoundChart, SERIES_COLOURS } from './statistics-charts';
+import { running, shareOfBudget } from './statistics-figures';
 import './audit.css';
 
 interface Figures {
@@ -18,18 +19,6 @@ type Loaded = { readonly figures: Figures } | { readonly failure: string } | und
 
 /** 2025-06 → 6月 (the charts' axis; the tables say 2025年6月締切回). */
 const monthOf = (round: string) => `${Number(round.split('-')[1])}月`;
-
-/** Per mille of the budget as a percentage with one decimal, in integers: 1234‰ reads 123.4%. */
-function shareOfBudget(amount: number, budget: number): string {
-  if (budget <= 0) return '—';
-  const perMille = Math.round((amount * 1000) / budget);
-  return `${Math.trunc(perMille / 10)}.${perMille % 10}%`;
-}
-
-function running(values: readonly number[]): number[] {
-  let total = 0;
-  return values.map((value) => (total += value));
-}
 
 /** A chart and, beside it, the very figures it draws as a table (what assistive technology reads). */
 function ChartWithTable({
