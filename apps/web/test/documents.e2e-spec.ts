@@ -15,6 +15,9 @@ const progressOf = (page: Page) =>
     "(() => { const bar = document.querySelector('#upload-progress-bar'); return bar ? { value: bar.value, max: bar.max } : null; })()",
   );
 
+// Each test walks a whole task through two browsers and axe; a shared two-core machine can be slow.
+jest.setTimeout(180_000);
+
 describe('Documents: upload with progress and a receipt, the list and downloads, refusals at the field, in a real browser', () => {
   const system = useRunningSystem('2025-06-02T14:00:00+09:00', () => ({
     DOCUMENT_MAX_BYTES: String(MAX_BYTES),
@@ -100,13 +103,11 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     await page.locator('#field-document-file-error').getByText('ファイルを選んでください。').waitFor();
 
     await page.getByLabel('書類の種類').selectOption({ label: '融資確約書・出資の証明' });
-    await page
-      .getByLabel('ファイル')
-      .setInputFiles({
-        name: '融資確約書.pdf',
-        mimeType: 'application/pdf',
-        buffer: pdfBytes(MAX_BYTES + 1),
-      });
+    await page.getByLabel('ファイル').setInputFiles({
+      name: '融資確約書.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdfBytes(MAX_BYTES + 1),
+    });
     await page.getByRole('button', { name: 'アップロードする' }).click();
     const fieldError = page.locator('#field-document-file-error');
     await fieldError
@@ -117,13 +118,11 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('field-document-file');
     await checkScreen(page, '62-document-too-large');
 
-    await page
-      .getByLabel('ファイル')
-      .setInputFiles({
-        name: 'メモ.txt',
-        mimeType: 'text/plain',
-        buffer: Buffer.from('これはテキストファイルです。\n'),
-      });
+    await page.getByLabel('ファイル').setInputFiles({
+      name: 'メモ.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('これはテキストファイルです。\n'),
+    });
     await page.getByRole('button', { name: 'アップロードする' }).click();
     await fieldError.getByText(/この種類のファイルは提出できません。PDF、画像/).waitFor();
     await checkScreen(page, '63-document-wrong-type');

@@ -39,6 +39,9 @@ async function reportedToMic(system: RunningSystem, projectTitle: string): Promi
   return id;
 }
 
+// Each test walks a whole task through two browsers and axe; a shared two-core machine can be slow.
+jest.setTimeout(180_000);
+
 describe('Local track: the programme officer acknowledges or returns a report to MIC, in a real browser', () => {
   const system = useRunningSystem('2025-06-02T10:00:00+09:00');
   let officer: Page;

@@ -16,9 +16,12 @@ import { signInAsMunicipality } from './support/sign-in';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+// Each test walks a whole task through two browsers and axe; a shared two-core machine can be slow.
+jest.setTimeout(180_000);
+
 /**
  * One award from adoption to payment, each step taken in the browser by the person whose step
- * it is: the municipality's officer (遠野市) and the programme officer, with the API's clock
+ * it is: the municipality's officer (032077) and the programme officer, with the API's clock
  * and both browsers' clocks moved together through the fiscal year.
  */
 describe('After adoption: the grant application, decision, plan change, performance report, amount determination and payment, in a real browser', () => {
@@ -249,5 +252,38 @@ describe('After adoption: the grant application, decision, plan change, performa
     await row.getByRole('link', { name: '廃校を活用したサテライトオフィス' }).click();
     await officer.getByTestId('award-waiting').getByText('自治体の交付申請を待っています。').waitFor();
     expect(late).toBeTruthy();
+  });
+
+  it('the municipality asks to abandon the project it never applied for; the officer approves, and nothing is overdue any more', async () => {
+    await municipality.goto(`${system.baseUrl}/applications/${late}`);
+    await municipality.getByRole('button', { name: '事業の中止・廃止を申請する…' }).click();
+    const dialog = municipality.getByRole('dialog', { name: '事業の中止・廃止を申請しますか' });
+    await dialog.getByRole('button', { name: '中止・廃止を申請する' }).click();
+    await dialog
+      .locator('#field-abandonment-reason-error')
+      .getByText('中止・廃止の理由を入力してください。')
+      .waitFor();
+    await checkScreen(municipality, '89-abandonment-dialog');
+    await dialog.getByLabel('中止・廃止の理由').fill('事業者が事業の継続を断念したため。');
+    await dialog.getByRole('button', { name: '中止・廃止を申請する' }).click();
+    await municipality.getByTestId('next-step').getByText('中止・廃止の承認を待っています。').waitFor();
+    await municipality.getByTestId('status').getByText('計画変更申請中').waitFor();
+
+    await readSideShows(system, late, 'change_requested');
+    await officer.goto(`${system.baseUrl}/awards/${late}`);
+    await officer.getByRole('heading', { name: '中止・廃止の承認' }).waitFor();
+    await officer.getByLabel('承認する', { exact: true }).check();
+    await officer.getByLabel('理由').fill('やむを得ない事情と認める。');
+    await officer.getByRole('button', { name: '決定する' }).click();
+    await officer.getByTestId('award-done').getByText('中止・廃止を承認しました。').waitFor();
+    await officer.getByTestId('award-status').getByText('中止・廃止').waitFor();
+    await checkScreen(officer, '90-abandoned');
+
+    await readSideShows(system, late, 'abandoned');
+    await officer.goto(`${system.baseUrl}/awards/overdue`);
+    await officer
+      .getByTestId('overdue-total')
+      .getByText(/期限を過ぎた手続はありません/)
+      .waitFor();
   });
 });

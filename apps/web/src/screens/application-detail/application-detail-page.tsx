@@ -187,7 +187,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         )}
       </section>
 
-      {POST_AWARD.has(model.status) && <PostAwardSection id={id} />}
+      {POST_AWARD.has(model.status) && <PostAwardSection id={id} onWrite={() => void refresh()} />}
 
       <DocumentsSection applicationId={id} canUpload={!CLOSED.has(model.status)} />
 

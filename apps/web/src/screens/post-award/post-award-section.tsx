@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { linkHandler } from '../../router';
+import { AbandonmentDialog } from './abandonment-dialog';
 import { AwardProgress } from './award-progress';
 import { useAwardApplication } from './use-award-application';
 
@@ -20,15 +22,23 @@ function StepLink({ path, children }: { path: string; children: string }) {
  * 採択後の手続 on the municipality's application screen: the award's state and figures, the
  * due dates, and the next step the municipality can take.
  */
-export function PostAwardSection({ id }: { id: string }) {
-  const { application, ledger } = useAwardApplication(id);
+export function PostAwardSection({ id, onWrite }: { id: string; onWrite?: () => void }) {
+  const { application, ledger, accept } = useAwardApplication(id);
+  const [abandoning, setAbandoning] = useState(false);
+  const [asked, setAsked] = useState(false);
   const done = new URLSearchParams(window.location.search).get('done') ?? '';
   if (!application?.award) return null;
   const status = application.status;
-  const pending = application.award.changes.some((change) => change.outcome === 'pending');
+  const pending = application.award.changes.find((change) => change.outcome === 'pending');
+  const mayAbandon = !pending && ['adopted', 'grant_applied', 'grant_decided'].includes(status);
   return (
     <section aria-labelledby="post-award-title" className="post-award" data-testid="post-award">
       <h2 id="post-award-title">採択後の手続</h2>
+      {asked && (
+        <div className="success" role="status">
+          <p>中止・廃止を申請しました。</p>
+        </div>
+      )}
       {DONE_MESSAGES[done] && (
         <div className="success" role="status">
           <p>{DONE_MESSAGES[done]}</p>
@@ -48,12 +58,35 @@ export function PostAwardSection({ id }: { id: string }) {
       </div>
       <p className="muted" data-testid="next-step">
         {status === 'grant_applied' && '担当官の交付決定を待っています。'}
-        {status === 'change_requested' && pending && '計画変更の承認を待っています。'}
+        {status === 'change_requested' &&
+          pending &&
+          (pending.kind === 'abandonment'
+            ? '中止・廃止の承認を待っています。'
+            : '計画変更の承認を待っています。')}
         {status === 'reported' && '担当官による額の確定を待っています。'}
         {status === 'amount_confirmed' && '国費（交付金）の支払（精算払）を待っています。'}
         {status === 'paid' && '支払まで完了しました。'}
         {status === 'abandoned' && 'この事業は中止・廃止されました。'}
       </p>
+      {mayAbandon && (
+        <p>
+          <button type="button" className="button button--danger" onClick={() => setAbandoning(true)}>
+            事業の中止・廃止を申請する…
+          </button>
+        </p>
+      )}
+      {abandoning && (
+        <AbandonmentDialog
+          application={application}
+          onCancel={() => setAbandoning(false)}
+          onDone={(answer) => {
+            setAbandoning(false);
+            setAsked(true);
+            accept(answer);
+            onWrite?.();
+          }}
+        />
+      )}
     </section>
   );
 }
