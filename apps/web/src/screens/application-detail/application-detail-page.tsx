@@ -12,7 +12,8 @@ import { PostAwardSection } from '../post-award/post-award-section';
 import { toApplicationDetail, type ApplicationDetailModel } from './application-detail-model';
 import { WithdrawDialog } from './withdraw-dialog';
 
-const DECIDED = new Set(['adopted', 'rejected', 'withdrawn']);
+/** No withdrawal from these: decided, after adoption, or acknowledged on the local track. */
+const DECIDED = new Set(['adopted', 'rejected', 'withdrawn', 'acknowledged']);
 const POST_AWARD = new Set(['adopted', 'grant_applied', 'grant_decided', 'change_requested', 'reported', 'amount_confirmed', 'paid', 'abandoned']);
 /** The API refuses uploads to these (409). */
 const CLOSED = new Set(['withdrawn', 'rejected']);
@@ -191,7 +192,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
 
       <DocumentsSection applicationId={id} canUpload={!CLOSED.has(model.status)} />
 
-      {!DECIDED.has(model.status) && (
+      {!DECIDED.has(model.status) && !POST_AWARD.has(model.status) && (
         <section aria-labelledby="withdraw-title-section">
           <h2 id="withdraw-title-section">申請の取下げ</h2>
           <p>採否の決定前であれば、理由を添えて申請を取り下げられます。</p>

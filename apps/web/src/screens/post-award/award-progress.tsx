@@ -13,9 +13,13 @@ import type { ApplicationView, LedgerItem } from './use-award-application';
 import './post-award.css';
 
 const ORDER: readonly string[] = AWARD_STEPS.map((step) => step.status);
-/** A waiting plan change sits between the decision and the report. */
+/** A waiting plan change sits between the decision and the report; once paid, every step is done. */
 const reachedIndex = (status: string) =>
-  status === 'change_requested' ? ORDER.indexOf('grant_decided') : ORDER.indexOf(status);
+  status === 'change_requested'
+    ? ORDER.indexOf('grant_decided')
+    : status === 'paid'
+      ? ORDER.length
+      : ORDER.indexOf(status);
 
 function daysText(days: number): string {
   if (days > 0) return `あと${days}日`;
