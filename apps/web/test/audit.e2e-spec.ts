@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import { allMet, completePlan, TONO } from '../../api/test/workflow-client';
 import { checkScreen } from './support/screens';
 import { useRunningSystem, type RunningSystem } from './support/running-system';
+import { signInAsMunicipality } from './support/sign-in';
+import { signInWithRole } from './support/sign-in-as';
 
 const TITLE = '遠野ホップの醸造所と直売所';
 const REVISION_REASON = '販路計画を具体的に記載してください。';
@@ -11,16 +13,6 @@ interface HistoryItem {
   readonly revision: number;
   readonly type: string;
   readonly recordedAt: string;
-}
-
-/** Signs in through the dev chooser as an auditor, as a person would; lands on the auditor's first screen. */
-async function signInAsAuditor(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByRole('heading', { name: 'サインイン' }).waitFor();
-  await page.getByLabel('監査担当').check();
-  await page.getByLabel('氏名').fill('会計 検子');
-  await page.getByRole('button', { name: 'サインイン' }).click();
-  await page.getByRole('heading', { name: '申請の検索（監査）' }).waitFor();
 }
 
 /** The instant as a datetime-local field holds it in Japan time, to the second. */
@@ -180,7 +172,9 @@ describe('An auditor in a real browser: the timeline, the application before its
     history = await historyOnceAdopted(system, id);
     expect(history.map((event) => event.type)).toEqual(STORY);
     page = await system.newPage();
-    await signInAsAuditor(page, system.baseUrl);
+    await signInWithRole(page, system.baseUrl, '監査担当', '会計 検子');
+    // The auditor's first screen is their home.
+    await page.getByRole('heading', { name: '申請の検索（監査）' }).waitFor();
   });
 
   it('finds the application among every municipality’s, and reads its timeline in Japanese with each event’s hash', async () => {
@@ -327,12 +321,7 @@ describe('An auditor in a real browser: the timeline, the application before its
 
   it('keeps the audit screens from a municipality, saying why in Japanese', async () => {
     const other = await system.newPage();
-    await other.goto(`${system.baseUrl}/sign-in`);
-    await other.getByLabel('自治体担当者').check();
-    await other.getByLabel('氏名').fill('遠野 花子');
-    await other.getByLabel('団体コード（全国地方公共団体コード）').fill(TONO);
-    await other.getByRole('button', { name: 'サインイン' }).click();
-    await other.getByRole('heading', { name: '申請一覧' }).waitFor();
+    await signInAsMunicipality(other, system.baseUrl);
     expect(await other.getByRole('link', { name: '月別の統計' }).count()).toBe(0);
     await other.goto(`${system.baseUrl}/audit/downloads`);
     await other.getByRole('heading', { name: 'この画面を利用する権限がありません' }).waitFor();
