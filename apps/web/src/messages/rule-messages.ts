@@ -28,17 +28,20 @@ const RULE_MESSAGES: Record<string, (issue: FieldIssue) => string> = {
   iso_instant: () => '日時の形式が正しくありません。',
 };
 
-/** Checks the request itself failed (400): a Japanese sentence naming the field. */
-const INPUT_RULE_MESSAGES: Record<string, string> = {
-  isInt: 'は整数で入力してください。',
-  min: 'は0以上で入力してください。',
+/** Checks on the request itself (400), by class-validator's rule as the API names it (snake_case): completes "「field」…". */
+export const INPUT_RULE_MESSAGES: Readonly<Record<string, string>> = {
+  is_int: 'は整数（円単位）で入力してください。',
+  min: 'が小さすぎます（下限を下回っています）。',
   max: 'が大きすぎます。',
-  isNumber: 'は数値で入力してください。',
-  isIn: 'の選択肢から選んでください。',
-  maxLength: 'が長すぎます。',
+  is_number: 'は数値で入力してください。',
+  is_not_empty: 'を入力してください。',
+  is_defined: 'を入力してください。',
+  is_string: 'を入力してください。',
+  max_length: 'が長すぎます。',
+  is_calendar_date: 'は正しい日付（年・月・日）で入力してください。',
+  is_in: 'を選択肢から選んでください。',
+  array_min_size: 'を1行以上入力してください。',
   matches: 'の形式が正しくありません。',
-  isNotEmpty: 'を入力してください。',
-  isDefined: 'を入力してください。',
 };
 
 export function issueMessage(issue: FieldIssue): string {

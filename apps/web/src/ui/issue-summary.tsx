@@ -1,11 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
+import type { SummaryItem } from './summary-item';
 
-export interface SummaryItem {
-  /** The HTML id of the field the entry links to. */
-  readonly fieldId: string;
-  /** The whole line, already in Japanese. */
-  readonly text: string;
-}
+export type { SummaryItem } from './summary-item';
 
 /**
  * The error summary at the top of a form (Digital Agency pattern) for forms whose messages are

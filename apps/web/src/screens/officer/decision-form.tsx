@@ -58,8 +58,8 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
 
   function localIssues(): FieldIssue[] {
     const found: FieldIssue[] = [];
-    if (!action) found.push({ field: 'outcome', rule: 'isIn', message: '' });
-    if (action === 'adopt' && (grant === undefined || grant <= 0)) found.push({ field: 'approvedGrant', rule: 'isInt', message: '' });
+    if (!action) found.push({ field: 'outcome', rule: 'is_in', message: '' });
+    if (action === 'adopt' && (grant === undefined || grant <= 0)) found.push({ field: 'approvedGrant', rule: 'is_int', message: '' });
     if (!reason.trim()) found.push({ field: 'reason', rule: 'isNotEmpty', message: '' });
     return found;
   }

@@ -37,7 +37,7 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
     event.preventDefault();
     setSaved(false);
     const nationalBudget = parseYen(amount);
-    if (nationalBudget === undefined) return setIssues([{ field: 'nationalBudget', rule: 'isInt', message: '' }]);
+    if (nationalBudget === undefined) return setIssues([{ field: 'nationalBudget', rule: 'is_int', message: '' }]);
     setIssues([]);
     setBusy(true);
     const { data, error, response } = await api.PUT('/v1/fiscal-years/{fy}/budget', {

@@ -1,8 +1,8 @@
 import type { Problem } from '../../api/problems';
 import { fieldId as planFieldId, fieldLabel as planFieldLabel } from '../../messages/field-labels';
-import { issueMessage, type FieldIssue } from '../../messages/rule-messages';
+import { INPUT_RULE_MESSAGES, issueMessage, type FieldIssue } from '../../messages/rule-messages';
 import { formatYen } from '../../format/money';
-import type { SummaryItem } from '../../ui/issue-summary';
+import type { SummaryItem } from '../../ui/summary-item';
 
 /** One form's fields: the API's field path → the input's id and its label. */
 export type FormFields = Record<string, { readonly id: string; readonly label: string }>;
@@ -25,23 +25,6 @@ const AWARD_RULES: Record<string, (issue: FieldIssue) => string> = {
   document_attached: () => 'この申請に提出済みの書類から選んでください。',
   grant_positive: () => '1円以上を入力してください。',
 };
-
-/** Checks on the request itself (400), by class-validator's rule in snake_case. */
-const INPUT_RULES: Record<string, string> = {
-  is_int: 'は整数（円単位）で入力してください。',
-  min: 'が小さすぎます（下限を下回っています）。',
-  max: 'が大きすぎます。',
-  is_not_empty: 'を入力してください。',
-  is_defined: 'を入力してください。',
-  is_string: 'を入力してください。',
-  max_length: 'が長すぎます。',
-  is_calendar_date: 'は正しい日付（年・月・日）で入力してください。',
-  is_in: 'を選択肢から選んでください。',
-  array_min_size: 'を1行以上入力してください。',
-  matches: 'の形式が正しくありません。',
-};
-
-const snake = (rule: string) => rule.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 /** The issue's field on this form: its own fields first, then a plan field (plan.costs[0].amount → the plan editor's input). */
 function placeOf(issue: FieldIssue, fields: FormFields): { id: string; label: string } {
@@ -67,7 +50,7 @@ export function describeIssues(problem: Problem, fields: FormFields): ShownIssue
   return problem.errors.map((issue) => {
     const place = placeOf(issue, fields);
     const award = AWARD_RULES[issue.rule];
-    const input = INPUT_RULES[snake(issue.rule)];
+    const input = INPUT_RULE_MESSAGES[issue.rule];
     const message = award
       ? award(issue)
       : input

@@ -18,7 +18,7 @@ export function ConflictDeclarationForm({ id, revision, onDeclared }: { id: stri
   async function submit(event: FormEvent) {
     event.preventDefault();
     const missing: FieldIssue[] = [];
-    if (!choice) missing.push({ field: 'hasConflict', rule: 'isIn', message: '' });
+    if (!choice) missing.push({ field: 'hasConflict', rule: 'is_in', message: '' });
     if (choice === 'conflict' && !detail.trim()) missing.push({ field: 'detail', rule: 'isNotEmpty', message: '' });
     setIssues(missing);
     if (missing.length > 0) return;

@@ -72,7 +72,7 @@ export function ReviewForm({
   }
 
   const errorsOf = (field: string) =>
-    issues.filter((issue) => issue.field === field).map((issue) => (issue.rule === 'isIn' ? `${fieldLabel(field)}を選んでください。` : `${fieldLabel(field)}を入力してください。`));
+    issues.filter((issue) => issue.field === field).map((issue) => (issue.rule === 'is_in' ? `${fieldLabel(field)}を選んでください。` : `${fieldLabel(field)}を入力してください。`));
   const setAssessment = (requirement: string, change: Partial<ReviewDraft['assessments'][string]>) =>
     setDraft((previous) => ({ ...previous, assessments: { ...previous.assessments, [requirement]: { ...previous.assessments[requirement], ...change } } }));
 
