@@ -70,6 +70,11 @@ describe('folding the fiscal year’s budget', () => {
     expect(kept).toEqual(before);
   });
 
+  it('carries a state on with no events as that same state', () => {
+    const kept = foldBudget(year, 2025);
+    expect(evolveBudgetWith(kept, [])).toBe(kept);
+  });
+
   it('stays linear in the year’s commitments (20,000 adoptions fold in well under a second)', () => {
     const adoptions = Array.from({ length: 20_000 }, (_, index) => committed(`app-${index}`, 1_000));
     const started = performance.now();

@@ -50,6 +50,8 @@ function apply(draft: Draft, event: BudgetEvent): void {
  * linear (copying the maps per event made a fold of n commitments cost n²/2 entry copies).
  */
 export function evolveBudgetWith(state: BudgetState, events: readonly BudgetEvent[]): BudgetState {
+  // Nothing new (the usual case for a kept fold): the state as it is, no copy of its maps.
+  if (events.length === 0) return state;
   const draft: Draft = {
     ...state,
     commitments: { ...state.commitments },
