@@ -13,7 +13,11 @@ export interface ProjectorFixture {
 
 /** A fresh migrated database with the PostgreSQL event store, a read-model DataSource and the checkpoints on it. */
 export async function startProjectorFixture(purpose: string): Promise<ProjectorFixture> {
-  const url = await createTestDatabase(purpose);
+  return connectProjector(await createTestDatabase(purpose));
+}
+
+/** Connections of its own to the database at `url`, as a second projector process would have. */
+export async function connectProjector(url: string): Promise<ProjectorFixture> {
   const store = await PostgresEventStore.connect({ connectionString: url });
   const dataSource = new DataSource({
     type: 'postgres',

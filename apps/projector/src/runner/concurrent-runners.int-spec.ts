@@ -1,6 +1,7 @@
 import { monthlyStatistics, readModelProjections } from '@l10k/read-model';
 import { waitForVisibleLog, WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/test';
 import {
+  connectProjector,
   readModelSnapshot,
   startProjectorFixture,
   type ProjectorFixture,
@@ -25,10 +26,13 @@ describe('two runners on the same projections at once', () => {
     recorder.setBudget(2025, 50_000_000_000, '2025-04-01T09:00:00+09:00');
     const written = writeSimulation(recorder, { seed: 3, from: 0, applications: 120, perAppend: 4 });
     const committed = [0, 0];
+    // Each runner has connections of its own, as two projector processes would: in one pool,
+    // one notification listener, the runner started first would always be served first.
+    const connections = [fixture, await connectProjector(fixture.url)];
     const runner = (which: number) =>
       new ProjectionRunner({
-        store: fixture.store,
-        checkpoints: fixture.checkpoints,
+        store: connections[which].store,
+        checkpoints: connections[which].checkpoints,
         projections: readModelProjections,
         batchSize: 11,
         idlePollMs: 50,
@@ -43,6 +47,7 @@ describe('two runners on the same projections at once', () => {
     // Both loops race over the same checkpoints until the log ends.
     await Promise.all([first.catchUp(), second.catchUp()]);
     await Promise.all([first.stop(), second.stop()]);
+    await connections[1].close();
 
     const lag = await first.lag({ countBehind: true });
     let total = 0;
