@@ -57,6 +57,8 @@ describe('After adoption: the grant application, decision, plan change, performa
     await municipality.goto(`${system.baseUrl}/applications/${id}`);
     const section = municipality.getByTestId('post-award');
     await section.getByTestId('award-status').getByText('採択').waitFor();
+    // The days left come from the award ledger, read beside the application: wait for them.
+    await section.getByTestId('award-due-dates').getByText('（あと13日）').waitFor();
     expect(await section.getByTestId('award-due-dates').textContent()).toContain(
       '令和7年8月14日(木)（2025年8月14日(木)）（あと13日）',
     );
@@ -83,9 +85,10 @@ describe('After adoption: the grant application, decision, plan change, performa
     await municipality.getByText('交付申請を提出しました。').waitFor();
     await municipality.getByTestId('award-status').getByText('交付申請済み').waitFor();
     expect(await municipality.getByTestId('figure-applied').textContent()).toBe('30,000,000円（3,000万円）');
-    expect(await municipality.getByTestId('next-step').textContent()).toBe(
-      '担当官の交付決定を待っています。',
-    );
+    await municipality
+      .getByTestId('next-step')
+      .getByText('担当官の交付決定を待っています。', { exact: true })
+      .waitFor();
     await checkScreen(municipality, '72-grant-applied');
 
     const answer = await municipalityOf(system).get(`/v1/applications/${id}`);
