@@ -10,14 +10,20 @@ const TAKAHASHI = 'reviewer-高橋 三郎';
 
 async function submitted(system: RunningSystem, title: string): Promise<string> {
   const municipality = system.as(`municipality-${TONO}`, 'municipality', TONO);
-  const created = await municipality.post('/v1/applications', { plan: { ...completePlan(), projectTitle: title } });
+  const created = await municipality.post('/v1/applications', {
+    plan: { ...completePlan(), projectTitle: title },
+  });
   const id = String(created.id);
   await municipality.post(`/v1/applications/${id}/submit`);
   return id;
 }
 
 /** The read side catches up with writes made over the API by the other people. */
-async function readSideShows(system: RunningSystem, id: string, expected: (application: Record<string, unknown>) => boolean): Promise<void> {
+async function readSideShows(
+  system: RunningSystem,
+  id: string,
+  expected: (application: Record<string, unknown>) => boolean,
+): Promise<void> {
   const officer = system.as('program_officer-田中 花子', 'program_officer');
   for (let attempt = 0; attempt < 100; attempt++) {
     const answer = await officer.get(`/v1/applications/${id}`).catch(() => ({}) as Record<string, unknown>);
@@ -27,10 +33,20 @@ async function readSideShows(system: RunningSystem, id: string, expected: (appli
   throw new Error(`the read side never showed ${id} as expected`);
 }
 
-async function review(system: RunningSystem, id: string, reviewerId: string, assessments: Record<string, unknown>, recommendation: string): Promise<void> {
+async function review(
+  system: RunningSystem,
+  id: string,
+  reviewerId: string,
+  assessments: Record<string, unknown>,
+  recommendation: string,
+): Promise<void> {
   const expert = system.as(reviewerId, 'reviewer');
   await expert.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false });
-  await expert.post(`/v1/applications/${id}/reviews`, { assessments, recommendation, comment: `${reviewerId}の総合評価` });
+  await expert.post(`/v1/applications/${id}/reviews`, {
+    assessments,
+    recommendation,
+    comment: `${reviewerId}の総合評価`,
+  });
 }
 
 describe('Deciding, as the programme officer, in a real browser', () => {
@@ -50,7 +66,10 @@ describe('Deciding, as the programme officer, in a real browser', () => {
 
   it('sets the budget, assigns reviewers, sees the split verdicts, asks for a revision, and later adopts at a reduced grant', async () => {
     await page.getByRole('heading', { name: '締切回の状況' }).waitFor();
-    const links = await page.getByRole('navigation', { name: '業務メニュー' }).getByRole('link').allTextContents();
+    const links = await page
+      .getByRole('navigation', { name: '業務メニュー' })
+      .getByRole('link')
+      .allTextContents();
     expect(links).toContain('締切回の状況');
     expect(links).toContain('年度予算・受付');
     expect(links).not.toContain('審査一覧');
@@ -92,18 +111,43 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await page.getByLabel('採択する').check();
     await page.getByLabel('理由').fill('審査前の採択');
     await page.getByRole('button', { name: '採択を決定する' }).click();
-    await page.getByTestId('decision-refusal').getByText('定足数に達していません：採択には利益相反のない審査員による審査結果が2件必要ですが、0件です。').waitFor();
+    await page
+      .getByTestId('decision-refusal')
+      .getByText(
+        '定足数に達していません：採択には利益相反のない審査員による審査結果が2件必要ですが、0件です。',
+      )
+      .waitFor();
 
-    await system.as(TAKAHASHI, 'reviewer').post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: true, detail: '事業者の取引先の役員を務めている' });
+    await system
+      .as(TAKAHASHI, 'reviewer')
+      .post(`/v1/applications/${id}/conflict-declarations`, {
+        hasConflict: true,
+        detail: '事業者の取引先の役員を務めている',
+      });
     await review(system, id, SATO, allMet(), 'adopt');
-    await review(system, id, SUZUKI, { ...allMet(), novelty: { met: false, comment: '既存の醸造所と差がない' }, model_case: { met: false, comment: '他地域への展開が見えない' } }, 'revise');
+    await review(
+      system,
+      id,
+      SUZUKI,
+      {
+        ...allMet(),
+        novelty: { met: false, comment: '既存の醸造所と差がない' },
+        model_case: { met: false, comment: '他地域への展開が見えない' },
+      },
+      'revise',
+    );
     await readSideShows(system, id, (application) => application.reviewsDone === 2);
     await page.reload();
 
     const reviewers = page.getByTestId('reviewers');
-    await reviewers.getByRole('row', { name: /審査員C/ }).getByText('利益相反あり（辞退）').waitFor();
+    await reviewers
+      .getByRole('row', { name: /審査員C/ })
+      .getByText('利益相反あり（辞退）')
+      .waitFor();
     const sideBySide = page.getByTestId('reviews-side-by-side');
-    expect(await sideBySide.getByTestId('majority-local_resources').textContent()).toContain('満たす（過半数）');
+    expect(await sideBySide.getByTestId('majority-local_resources').textContent()).toContain(
+      '満たす（過半数）',
+    );
     expect(await sideBySide.getByTestId('majority-novelty').textContent()).toContain('過半数に達しない');
     expect(await sideBySide.getByTestId('majority-novelty').textContent()).toContain('2件中1件が「満たす」');
     expect(await sideBySide.textContent()).toContain('既存の醸造所と差がない');
@@ -114,21 +158,33 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await page.getByLabel('理由').fill('地域資源を生かした事業である。');
     await page.getByRole('button', { name: '採択を決定する' }).click();
     const refusal = page.getByTestId('decision-refusal');
-    await refusal.getByText(/過半数に達していません：「新規性」を満たすと判断した審査結果は2件中1件です/).waitFor();
+    await refusal
+      .getByText(/過半数に達していません：「新規性」を満たすと判断した審査結果は2件中1件です/)
+      .waitFor();
     await checkScreen(page, '33-officer-adoption-refused-majority');
 
     await page.getByLabel('修正を依頼する（申請団体に差し戻す）').check();
     await page.getByLabel('理由').fill('新規性とモデル性を具体的に説明してください。');
     await page.getByRole('button', { name: '修正を依頼する' }).click();
-    await page.getByTestId('revision-request').getByText('新規性とモデル性を具体的に説明してください。').waitFor();
+    await page
+      .getByTestId('revision-request')
+      .getByText('新規性とモデル性を具体的に説明してください。')
+      .waitFor();
     expect(await page.getByTestId('status').textContent()).toBe('修正依頼');
 
     // The municipality resubmits; a new review cycle finds every requirement met.
     await system.as(`municipality-${TONO}`, 'municipality', TONO).post(`/v1/applications/${id}/resubmit`);
-    for (const reviewerId of [SATO, SUZUKI]) await system.as('program_officer-田中 花子', 'program_officer').post(`/v1/applications/${id}/reviewers`, { reviewerId });
+    for (const reviewerId of [SATO, SUZUKI])
+      await system
+        .as('program_officer-田中 花子', 'program_officer')
+        .post(`/v1/applications/${id}/reviewers`, { reviewerId });
     await review(system, id, SATO, allMet(), 'adopt');
     await review(system, id, SUZUKI, allMet(), 'adopt');
-    await readSideShows(system, id, (application) => application.reviewsDone === 2 && application.status === 'under_review');
+    await readSideShows(
+      system,
+      id,
+      (application) => application.reviewsDone === 2 && application.status === 'under_review',
+    );
     await page.reload();
     await page.getByTestId('reviews-side-by-side').waitFor();
     expect(await page.getByTestId('majority-novelty').textContent()).toContain('満たす（過半数）');
@@ -140,16 +196,22 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await figures.getByTestId('approved-grant').getByText('16,000,000円（1,600万円）').waitFor();
     expect(await figures.getByTestId('approved-national-share').textContent()).toBe('12,000,000円');
     expect(await figures.textContent()).toContain('15,000,000円（申請時） → 12,000,000円');
-    await page.getByLabel('理由').fill('計画は要件を満たす。商品開発費の一部は自己資金で賄うこととし減額して採択する。');
+    await page
+      .getByLabel('理由')
+      .fill('計画は要件を満たす。商品開発費の一部は自己資金で賄うこととし減額して採択する。');
     await checkScreen(page, '34-officer-adopt-reduced-preview');
     await page.getByRole('button', { name: '採択を決定する' }).click();
 
     const decision = page.getByTestId('decision');
     await decision.getByRole('heading', { name: '採択しました' }).waitFor();
-    expect(await decision.textContent()).toContain('採択額：16,000,000円（1,600万円）（申請額 20,000,000円（2,000万円） から減額）');
+    expect(await decision.textContent()).toContain(
+      '採択額：16,000,000円（1,600万円）（申請額 20,000,000円（2,000万円） から減額）',
+    );
     expect(await decision.getByTestId('decided-national-share').textContent()).toBe('12,000,000円');
     await checkScreen(page, '35-officer-adopted');
-    const adopted = await system.as('program_officer-田中 花子', 'program_officer').get(`/v1/applications/${id}`);
+    const adopted = await system
+      .as('program_officer-田中 花子', 'program_officer')
+      .get(`/v1/applications/${id}`);
     expect(adopted.status).toBe('adopted');
     expect((adopted.decision as { approvedGrant: number }).approvedGrant).toBe(16_000_000);
   }, 300_000);
@@ -157,17 +219,23 @@ describe('Deciding, as the programme officer, in a real browser', () => {
   it('tries to adopt over the budget and sees the reason', async () => {
     const over = await submitted(system, '三陸の魚介を使った加工品の開発');
     const officer = system.as('program_officer-田中 花子', 'program_officer');
-    for (const reviewerId of [SATO, SUZUKI]) await officer.post(`/v1/applications/${over}/reviewers`, { reviewerId });
+    for (const reviewerId of [SATO, SUZUKI])
+      await officer.post(`/v1/applications/${over}/reviewers`, { reviewerId });
     await review(system, over, SATO, allMet(), 'adopt');
     await review(system, over, SUZUKI, allMet(), 'adopt');
     await readSideShows(system, over, (application) => application.reviewsDone === 2);
 
     // The budget is cut to 20,000,000 yen; 12,000,000 are committed, 8,000,000 remain.
-    await page.goto(`${system.baseUrl}/officer/fiscal-years/2025`);
+    // Every read of the page's start has answered before typing: a late one would refill the form.
+    await page.goto(`${system.baseUrl}/officer/fiscal-years/2025`, { waitUntil: 'networkidle' });
     await page.getByLabel('国費の予算額（円）').fill('20000000');
+    expect(await page.getByLabel('国費の予算額（円）').inputValue()).toBe('20000000');
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByText('予算と受付の設定を保存しました。').waitFor();
-    expect(await page.getByTestId('budget-remaining').textContent()).toBe('8,000,000円（800万円）');
+    await page
+      .getByTestId('budget-remaining')
+      .filter({ hasText: /^8,000,000円（800万円）$/ })
+      .waitFor();
 
     await page.goto(`${system.baseUrl}/officer/applications/${over}`);
     await page.getByRole('heading', { name: '三陸の魚介を使った加工品の開発' }).waitFor();
@@ -177,7 +245,9 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await page.getByRole('button', { name: '採択を決定する' }).click();
     const refusal = page.getByTestId('decision-refusal');
     await refusal
-      .getByText('予算を超えます：国費（交付金）15,000,000円が、この年度の予算の残額8,000,000円を超えています（予算額20,000,000円、確保済み12,000,000円）。')
+      .getByText(
+        '予算を超えます：国費（交付金）15,000,000円が、この年度の予算の残額8,000,000円を超えています（予算額20,000,000円、確保済み12,000,000円）。',
+      )
       .waitFor();
     await checkScreen(page, '36-officer-over-budget');
     expect((await officer.get(`/v1/applications/${over}`)).status).toBe('under_review');
