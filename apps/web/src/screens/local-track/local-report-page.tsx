@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { problemHeadline, type Problem } from '../../api/problems';
+import type { Problem } from '../../api/problems';
 import type { components } from '../../api/schema';
 import { formatCalendarDate, formatDateTime } from '../../format/dates';
 import { formatYen, formatYenWithMan } from '../../format/money';
@@ -12,6 +12,7 @@ import {
   describeIssues,
   messagesAt,
   summaryItems,
+  summaryTitle,
   type FormFields,
   type ShownIssue,
 } from '../post-award/form-issues';
@@ -106,14 +107,7 @@ function AcknowledgementForm({
     >
       <h2 id="acknowledgement-title">受理又は差戻し</h2>
       {(issues.length > 0 || problem) && (
-        <IssueSummary
-          title={
-            problem && problem.status !== 400 && problem.status !== 422
-              ? problemHeadline(problem)
-              : '入力内容を確認してください'
-          }
-          items={summaryItems(issues)}
-        />
+        <IssueSummary title={summaryTitle(problem)} items={summaryItems(issues)} />
       )}
       <fieldset
         className={`fieldset${errorsAt('outcome').length > 0 ? ' field--error' : ''}`}

@@ -1,4 +1,4 @@
-import type { Problem } from '../../api/problems';
+import { problemHeadline, type Problem } from '../../api/problems';
 import { fieldId as planFieldId, fieldLabel as planFieldLabel } from '../../messages/field-labels';
 import { INPUT_RULE_MESSAGES, issueMessage, type FieldIssue } from '../../messages/rule-messages';
 import { formatYen } from '../../format/money';
@@ -68,3 +68,9 @@ export const summaryItems = (issues: readonly ShownIssue[]): SummaryItem[] =>
 
 export const messagesAt = (issues: readonly ShownIssue[], id: string): string[] =>
   issues.filter((issue) => issue.fieldId === id).map((issue) => issue.message);
+
+/** The summary's heading: what the API said when it refused for another reason than the input. */
+export const summaryTitle = (problem: Problem | undefined): string =>
+  problem && problem.status !== 400 && problem.status !== 422
+    ? problemHeadline(problem)
+    : '入力内容を確認してください';

@@ -1,13 +1,20 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { problemHeadline, type Problem } from '../../api/problems';
+import type { Problem } from '../../api/problems';
 import { formatCalendarDate } from '../../format/dates';
 import { formatYenWithMan } from '../../format/money';
 import { navigate } from '../../router';
 import { IssueSummary } from '../../ui/issue-summary';
 import { parseYen } from '../application-form/plan-form';
 import { DocumentPicker, type DocumentRef } from './document-picker';
-import { describeIssues, messagesAt, summaryItems, type FormFields, type ShownIssue } from './form-issues';
+import {
+  describeIssues,
+  messagesAt,
+  summaryItems,
+  summaryTitle,
+  type FormFields,
+  type ShownIssue,
+} from './form-issues';
 import { StepPage } from './step-page';
 import { ifMatch, outcomeOf, type ApplicationView, type AwardApplication } from './use-award-application';
 import { useKeptState } from './use-kept-state';
@@ -78,14 +85,7 @@ function GrantApplicationForm({
         </dd>
       </dl>
       {(issues.length > 0 || problem) && (
-        <IssueSummary
-          title={
-            problem && problem.status !== 400 && problem.status !== 422
-              ? problemHeadline(problem)
-              : '入力内容を確認してください'
-          }
-          items={summaryItems(issues)}
-        />
+        <IssueSummary title={summaryTitle(problem)} items={summaryItems(issues)} />
       )}
       <form
         className="form"

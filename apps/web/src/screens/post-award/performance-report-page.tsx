@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { problemHeadline, type Problem } from '../../api/problems';
+import type { Problem } from '../../api/problems';
 import type { components } from '../../api/schema';
 import { formatCalendarDate } from '../../format/dates';
 import { formatYenWithMan } from '../../format/money';
@@ -10,7 +10,14 @@ import { Field } from '../../ui/field';
 import { IssueSummary } from '../../ui/issue-summary';
 import { EMPTY_COST, fromPlan, parseYen, type CostRow } from '../application-form/plan-form';
 import { DocumentPicker, type DocumentRef } from './document-picker';
-import { describeIssues, messagesAt, summaryItems, type FormFields, type ShownIssue } from './form-issues';
+import {
+  describeIssues,
+  messagesAt,
+  summaryItems,
+  summaryTitle,
+  type FormFields,
+  type ShownIssue,
+} from './form-issues';
 import { StepPage } from './step-page';
 import {
   ifMatch,
@@ -191,14 +198,7 @@ function PerformanceReportForm({
         </dd>
       </dl>
       {(issues.length > 0 || problem) && (
-        <IssueSummary
-          title={
-            problem && problem.status !== 400 && problem.status !== 422
-              ? problemHeadline(problem)
-              : '入力内容を確認してください'
-          }
-          items={summaryItems(issues)}
-        />
+        <IssueSummary title={summaryTitle(problem)} items={summaryItems(issues)} />
       )}
       <form
         className="form"

@@ -1,12 +1,19 @@
 import { useState } from 'react';
 import { api } from '../../../api/client';
-import { problemHeadline, type Problem } from '../../../api/problems';
+import type { Problem } from '../../../api/problems';
 import { tokyoDay } from '../../../format/dates';
 import { formatYen, formatYenWithMan } from '../../../format/money';
 import { Field } from '../../../ui/field';
 import { IssueSummary } from '../../../ui/issue-summary';
 import { parseYen } from '../../application-form/plan-form';
-import { describeIssues, messagesAt, summaryItems, type FormFields, type ShownIssue } from '../form-issues';
+import {
+  describeIssues,
+  messagesAt,
+  summaryItems,
+  summaryTitle,
+  type FormFields,
+  type ShownIssue,
+} from '../form-issues';
 import { ifMatch, outcomeOf, type ApplicationView, type WriteOutcome } from '../use-award-application';
 import { YenField } from '../yen-field';
 
@@ -44,14 +51,7 @@ function useIssues(fields: FormFields) {
     },
     summary:
       issues.length > 0 || problem ? (
-        <IssueSummary
-          title={
-            problem && problem.status !== 400 && problem.status !== 422
-              ? problemHeadline(problem)
-              : '入力内容を確認してください'
-          }
-          items={summaryItems(issues)}
-        />
+        <IssueSummary title={summaryTitle(problem)} items={summaryItems(issues)} />
       ) : null,
   };
 }
