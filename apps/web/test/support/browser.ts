@@ -23,6 +23,8 @@ export async function launchBrowser(): Promise<Browser> {
     args: [
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       '--disable-gpu',
+      // /dev/shm may be small on a CI machine; a renderer that runs out of it hangs or crashes.
+      '--disable-dev-shm-usage',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',

@@ -12,6 +12,7 @@ import { ProjectorModule } from '../../../projector/src/projector.module';
 import { createTestDatabase } from '../../../../test/test-database';
 import { launchBrowser } from './browser';
 import { ensureWebAppBuilt, WEB_APP_ROOT } from './web-build';
+import { within } from './within';
 
 export interface RunningSystem {
   readonly baseUrl: string;
@@ -75,6 +76,7 @@ export function useRunningSystem(startsAt: string, env: () => Record<string, str
     const send = async (method: string, path: string, body?: unknown) => {
       const response = await fetch(`${ready(state.baseUrl)}${path}`, {
         method,
+        signal: AbortSignal.timeout(30_000),
         headers: { Authorization: `Bearer ${await token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
@@ -94,10 +96,17 @@ export function useRunningSystem(startsAt: string, env: () => Record<string, str
       return ready(state.browser);
     },
     async newPage() {
-      const context = await ready(state.browser).newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } });
+      const context = await within(
+        30,
+        'a new browser context',
+        ready(state.browser).newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } }),
+      );
       state.contexts.push(context);
-      const page = await context.newPage();
-      await page.clock.setFixedTime(clock.now());
+      const page = await within(30, 'a new page', context.newPage());
+      // What went wrong inside the page is printed where the test's failure is read.
+      page.on('pageerror', (error) => console.warn(`uncaught in the page at ${page.url()}: ${error.stack ?? error.message}`));
+      page.on('crash', () => console.warn(`the page crashed at ${page.url()}`));
+      await within(30, "pinning the page's clock", page.clock.setFixedTime(clock.now()));
       return page;
     },
     async expiredToken(sub: string, role: string, municipalityCode?: string) {
@@ -111,6 +120,7 @@ export function useRunningSystem(startsAt: string, env: () => Record<string, str
     as(sub: string, role: string, municipalityCode?: string) {
       const token = fetch(`${ready(state.baseUrl)}/v1/auth/dev-tokens`, {
         method: 'POST',
+        signal: AbortSignal.timeout(30_000),
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ sub, name: sub, roles: [role], ...(municipalityCode ? { municipalityCode } : {}) }),
       })

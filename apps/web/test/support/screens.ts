@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { fontsReady } from './page-state';
 import { REPOSITORY_ROOT } from './web-build';
+import { within } from './within';
 
 export const SCREENS_DIR = join(REPOSITORY_ROOT, 'test-results', 'screens');
 
@@ -14,9 +15,13 @@ export const SCREENS_DIR = join(REPOSITORY_ROOT, 'test-results', 'screens');
  */
 export async function checkScreen(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
-  await fontsReady(page);
+  await within(30, `${name}: the page's fonts`, fontsReady(page));
   await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const { violations } = await within(
+    60,
+    `${name}: axe-core's analysis`,
+    new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze(),
+  );
   const serious = violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
