@@ -64,7 +64,6 @@ export const get = (token: string, path: () => string): Requests => [
 export function createThenSubmit(
   tokenFor: () => string,
   planBody: string,
-  onSubmitted?: (applicationId: string, revision: number) => void,
 ): Requests {
   interface Pair {
     token?: string;
@@ -99,11 +98,6 @@ export function createThenSubmit(
           path: `/v1/applications/${pair.applicationId}/submit`,
           headers: { 'content-type': 'application/json', authorization: `Bearer ${pair.token}` },
         };
-      },
-      onResponse: (status, body, context) => {
-        const pair = context as Pair;
-        if (status === 200 && pair.applicationId && onSubmitted)
-          onSubmitted(pair.applicationId, (JSON.parse(body) as { revision: number }).revision);
       },
     },
   ];

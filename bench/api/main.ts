@@ -7,8 +7,9 @@
  * create+submit pairs/s, projection lag under a steady write load, the state-as-of p99.
  * Never part of `npm test`.
  *
+ * BENCH_HOLD=1 keeps the seeded system up for profiling instead of running the loads.
  * BENCH_SECONDS (10) per run, BENCH_APPLICATIONS (10,000), BENCH_RATE (300 req/s) for the
- * fixed-rate reads, BENCH_WRITE_RATE (50 pairs/s) for the lag, API_WORKERS for the launcher.
+ * fixed-rate reads (an open-loop steady rate, see paced.ts), BENCH_WRITE_RATE (50 pairs/s) for the lag, API_WORKERS for the launcher.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ import { submissionTarget } from '@l10k/domain';
 import { createDatabase, freePort, migrate } from '@l10k/database';
 import { startEmbeddedDatabase } from '@l10k/database/embedded-database';
 import { createThenSubmit, get, percentile, run, type Measured, type Target } from './load';
+import { paced, single, type PacedRequest, type Send } from './paced';
 import { benchPlan, seed } from './seed';
 import { startSystem } from './system';
 
@@ -107,6 +109,25 @@ class LagProbe {
     this.pending.clear();
     await this.loop;
   }
+}
+
+/**
+ * BENCH_HOLD=1: the seeded system stays up for a profiler or a hand-run load (or for one's
+ * own API process started with `node --cpu-prof` on the same database) until Ctrl-C; its address,
+ * database URL, a programme officer's token and some application ids go to stdout as one JSON line.
+ */
+async function holdForProfiling(held: {
+  url: string;
+  databaseUrl: string;
+  officerToken: string;
+  applicationIds: readonly string[];
+}): Promise<void> {
+  process.stdout.write(`${JSON.stringify(held)}\n`);
+  log('holding the system up until SIGINT or SIGTERM');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
 }
 
 function printTable(rows: readonly Measured[]): void {
@@ -214,6 +235,10 @@ async function main(): Promise<void> {
 
       // Warm every route (JIT, connection pools, PostgreSQL's caches) before anything counts.
       await run({ url, seconds: 3 }, 'warm-up', [...byId, ...list, ...queue, ...stateAsOf, ...calculator]);
+      if (process.env.BENCH_HOLD) {
+        await holdForProfiling({ url, databaseUrl, officerToken: officer, applicationIds: seeded.applicationIds.slice(0, 100) });
+        return;
+      }
 
       const rows: Measured[] = [];
       const measure = async (promise: Promise<Measured>): Promise<Measured> => {
@@ -236,26 +261,32 @@ async function main(): Promise<void> {
       const pairs = await measure(
         run(target, 'create+submit (pairs)', createThenSubmit(anyTown, planBody), { perUnit: 2 }),
       );
-      const fixed = { connections: 32, overallRate: RATE };
-      const atRateById = await measure(run(target, `@${RATE}/s GET by id`, byId, fixed));
-      const atRateList = await measure(run(target, `@${RATE}/s list page`, list, fixed));
-      const atRateQueue = await measure(run(target, `@${RATE}/s review-queue page`, queue, fixed));
-      const atRateState = await measure(run(target, `@${RATE}/s state as of`, stateAsOf, fixed));
+      const officerGet = (path: () => string) => (): PacedRequest => ({
+        method: 'GET',
+        path: path(),
+        headers: { authorization: `Bearer ${officer}` },
+      });
+      const atRate = (name: string, path: () => string) =>
+        measure(paced(url, `@${RATE}/s ${name}`, SECONDS, RATE, single(officerGet(path))));
+      const atRateById = await atRate('GET by id', () => `/v1/applications/${anyId()}`);
+      const atRateList = await atRate('list page', () => '/v1/applications?limit=50');
+      const atRateQueue = await atRate('review-queue page', () => '/v1/review-queue?limit=50');
+      const atRateState = await atRate('state as of', () => `/v1/applications/${anyOpen()}/state?asOf=${asOf}`);
 
       const probe = new LagProbe(client);
       probe.start();
-      await measure(
-        run(
-          target,
-          `create+submit @${WRITE_RATE} pairs/s`,
-          createThenSubmit(anyTown, planBody, probe.submitted),
-          {
-            connections: 8,
-            overallRate: WRITE_RATE * 2,
-            perUnit: 2,
-          },
-        ),
-      );
+      const json = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+      const createThenSubmitPaced = async (send: Send): Promise<boolean> => {
+        const town = anyTown();
+        const created = await send({ method: 'POST', path: '/v1/applications', headers: json(town), body: planBody });
+        if (created.status !== 201) return false;
+        const { id } = JSON.parse(created.body) as { id: string };
+        const submitted = await send({ method: 'POST', path: `/v1/applications/${id}/submit`, headers: json(town), body: '{}' });
+        if (submitted.status !== 200) return false;
+        probe.submitted(id, (JSON.parse(submitted.body) as { revision: number }).revision);
+        return true;
+      };
+      await measure(paced(url, `create+submit @${WRITE_RATE} pairs/s`, SECONDS, WRITE_RATE, createThenSubmitPaced));
       await probe.stop();
       const lags = [...probe.lags].sort((a, b) => a - b);
 
