@@ -2,6 +2,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AppConfig, ConfigError } from '@l10k/config';
 import { AuthenticationGuard } from './authentication.guard';
+import { CachingTokenVerifier } from './caching-token-verifier';
 import { DevTokenKey } from './dev-token-key';
 import { DevTokenVerifier } from './dev-token-verifier';
 import { DevTokensController } from './dev-tokens.controller';
@@ -13,8 +14,8 @@ import { TokenVerifier } from './token-verifier';
 /**
  * Every route needs a bearer token unless marked @Public(): AuthenticationGuard is global
  * (APP_GUARD) and puts the principal on the request; @Roles() adds RolesGuard to a route,
- * which Nest runs after the global guard. AUTH_MODE picks the TokenVerifier; the dev-token
- * route exists only in dev mode.
+ * which Nest runs after the global guard. AUTH_MODE picks the TokenVerifier (each token checked
+ * once per process, see CachingTokenVerifier); the dev-token route exists only in dev mode.
  */
 @Module({})
 export class AuthModule {
@@ -25,11 +26,11 @@ export class AuthModule {
             DevTokenKey,
             {
               provide: TokenVerifier,
-              useFactory: (key: DevTokenKey) => new DevTokenVerifier(() => key.get()),
+              useFactory: (key: DevTokenKey) => new CachingTokenVerifier(new DevTokenVerifier(() => key.get())),
               inject: [DevTokenKey],
             },
           ]
-        : [{ provide: TokenVerifier, useValue: new OidcTokenVerifier(oidcSettings(config)) }];
+        : [{ provide: TokenVerifier, useValue: new CachingTokenVerifier(new OidcTokenVerifier(oidcSettings(config))) }];
     return {
       module: AuthModule,
       controllers: config.authMode === 'dev' ? [MeController, DevTokensController] : [MeController],
