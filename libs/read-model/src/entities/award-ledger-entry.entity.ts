@@ -1,11 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ExistingApplication } from '@l10k/domain';
 import { bigintAsNumber } from './bigint-number.transformer';
 
 /**
  * The award ledger: per application, approved → decided → confirmed → paid, with the due
- * dates of what the municipality owes (交付申請, 実績報告). Every application has a row, for
- * the fold; only adopted ones (`adoptedAt` set) are in the ledger's answers.
+ * dates of what the municipality owes (交付申請, 実績報告). Every application has a row (written
+ * from the summaries' fold, application-summaries.projection.ts); only adopted ones
+ * (`adoptedAt` set) are in the ledger's answers.
  */
 @Entity({ name: 'award_ledger' })
 @Index('award_ledger_fiscal_year_status_application_id_idx', ['fiscalYear', 'status', 'applicationId'])
@@ -80,8 +80,4 @@ export class AwardLedgerRow {
 
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt: Date;
-
-  /** The application as `foldApplication` gives it: the fold's input. */
-  @Column('jsonb')
-  state: ExistingApplication;
 }

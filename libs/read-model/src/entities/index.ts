@@ -4,7 +4,6 @@ import { ApplicationSummaryRow } from './application-summary.entity';
 import { FiscalYearBudgetRow } from './fiscal-year-budget.entity';
 import { ProjectionCheckpointRow } from './projection-checkpoint.entity';
 import { ReviewQueueRow } from './review-queue-entry.entity';
-import { ReviewQueueStateRow } from './review-queue-state.entity';
 import { RoundStatisticRow } from './round-statistic.entity';
 
 export * from './application-history-entry.entity';
@@ -13,7 +12,6 @@ export * from './application-summary.entity';
 export * from './fiscal-year-budget.entity';
 export * from './projection-checkpoint.entity';
 export * from './review-queue-entry.entity';
-export * from './review-queue-state.entity';
 export * from './round-statistic.entity';
 export { bigintAsNumber } from './bigint-number.transformer';
 
@@ -22,7 +20,6 @@ export const readModelEntities: Function[] = [
   ProjectionCheckpointRow,
   ApplicationSummaryRow,
   ReviewQueueRow,
-  ReviewQueueStateRow,
   ApplicationHistoryRow,
   RoundStatisticRow,
   FiscalYearBudgetRow,

@@ -3,10 +3,12 @@ import { IdempotencyRecords1732400000000 } from './1732400000000-idempotency-rec
 import { ReadModels1732500000000 } from './1732500000000-read-models';
 import { AwardReadModels1732600000000 } from './1732600000000-award-read-models';
 import { LocalTrackStatistics1732700000000 } from './1732700000000-local-track-statistics';
+import { OneFoldForApplicationViews1732800000000 } from './1732800000000-one-fold-for-application-views';
 
 export const readModelMigrations: Array<new () => MigrationInterface> = [
   IdempotencyRecords1732400000000,
   ReadModels1732500000000,
   AwardReadModels1732600000000,
   LocalTrackStatistics1732700000000,
+  OneFoldForApplicationViews1732800000000,
 ];

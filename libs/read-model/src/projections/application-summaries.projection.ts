@@ -3,12 +3,17 @@ import { isAdopted, trackOf, type ExistingApplication } from '@l10k/domain';
 import type { RecordedEvent } from '@l10k/eventstore';
 import { findRuleSet } from '@l10k/rules';
 import { ApplicationSummaryRow } from '../entities/application-summary.entity';
+import { AwardLedgerRow } from '../entities/award-ledger-entry.entity';
+import { ReviewQueueRow } from '../entities/review-queue-entry.entity';
 import { applicationRecordOf } from '../records/application-record';
-import { upsertFoldedApplications } from './fold-stored-application';
+import { deleteRows, upsertRows } from '../tables';
+import { awardLedgerRow } from './award-ledger-row';
+import { foldStoredApplications } from './fold-stored-application';
 import { wholeApplicationStream } from './application-stream-routing';
 import type { Projection, TableNames } from './projection';
+import { isOpen, reviewQueueRow } from './review-queue-row';
 
-type Tables = 'application_summaries';
+type Tables = 'application_summaries' | 'review_queue' | 'award_ledger';
 
 const instant = (iso: string | undefined): Date | null => (iso === undefined ? null : new Date(iso));
 
@@ -60,23 +65,49 @@ function summaryRow(state: ExistingApplication, revision: bigint, occurredAt: st
   };
 }
 
-/** One row per application: its folded state and the columns the list filters and pages on. */
+/**
+ * The views of an application that follow from its folded state, from ONE fold per batch:
+ * its summary (the fold's input, `state`, is kept there, beside the revision it reflects),
+ * its line in the review queue while it is open (submitted, under review), and its line in
+ * the award ledger. The three are written in the same transaction, so they always reflect
+ * the same revision, and a late redelivery finds the summary's revision and changes nothing
+ * (a decided application cannot come back into the queue).
+ */
 export const applicationSummariesProjection: Projection<Tables> = {
   name: 'application_summaries',
-  tables: ['application_summaries'],
+  tables: ['application_summaries', 'review_queue', 'award_ledger'],
   events: wholeApplicationStream,
-  project(
+  async project(
     manager: EntityManager,
     events: readonly RecordedEvent[],
     tables: TableNames<Tables>,
   ): Promise<void> {
-    return upsertFoldedApplications(
+    const moved = await foldStoredApplications(
       manager,
       ApplicationSummaryRow,
       tables.application_summaries,
       'id',
       events,
-      summaryRow,
+    );
+    if (moved.length === 0) return;
+    const newer = { newerBy: 'streamRevision' } as const;
+    await upsertRows(
+      manager,
+      ApplicationSummaryRow,
+      tables.application_summaries,
+      moved.map(({ state, revision, occurredAt }) => summaryRow(state, revision, occurredAt)),
+      newer,
+    );
+    const open = moved.flatMap(({ state, revision }) => (isOpen(state) ? [reviewQueueRow(state, revision)] : []));
+    await upsertRows(manager, ReviewQueueRow, tables.review_queue, open, newer);
+    const left = moved.filter(({ state }) => !isOpen(state)).map(({ applicationId }) => applicationId);
+    await deleteRows(manager, ReviewQueueRow, tables.review_queue, 'applicationId', left);
+    await upsertRows(
+      manager,
+      AwardLedgerRow,
+      tables.award_ledger,
+      moved.map(({ state, revision, occurredAt }) => awardLedgerRow(state, revision, occurredAt)),
+      newer,
     );
   },
 };

@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { evolveApplication, initialApplicationState, type ExistingApplication } from '@l10k/domain';
 import type { RecordedEvent } from '@l10k/eventstore';
-import { findRows, upsertRows, type RowClass } from '../tables';
+import { findRows, type RowClass } from '../tables';
 import { applicationEventOf } from './application-event';
+import { foldedStatesOf } from './folded-states';
 
 /** A read table that keeps the application's folded state beside the revision it reflects. */
 export interface FoldedApplicationRow {
@@ -20,10 +21,12 @@ export interface FoldedApplication {
 
 /**
  * Folds a batch into the application states a table keeps (`state` beside
- * `streamRevision`, one row per application, found by `keyProperty`): the rows the batch
- * touches are read once, every event is folded in memory, and each application that moved
- * comes back once with its state after the batch. An event at or below the revision a
- * row (or an earlier event of the batch) reflects is a redelivery and changes nothing.
+ * `streamRevision`, one row per application, found by `keyProperty`): the revisions of the
+ * rows the batch touches are read once, their states come from the fold kept in memory
+ * (folded-states.ts) or, when it is not kept, from the table, every event is folded in
+ * memory, and each application that moved comes back once with its state after the batch.
+ * An event at or below the revision a row (or an earlier event of the batch) reflects is a
+ * redelivery and changes nothing.
  */
 export async function foldStoredApplications<Row extends FoldedApplicationRow>(
   manager: EntityManager,
@@ -37,17 +40,28 @@ export async function foldStoredApplications<Row extends FoldedApplicationRow>(
     return onStream === undefined ? [] : [{ ...onStream, recorded }];
   });
   if (found.length === 0) return [];
+  const memo = foldedStatesOf(manager.connection, table);
   const ids = [...new Set(found.map(({ applicationId }) => applicationId))];
   const stored = await findRows(manager, entity, table, keyProperty, ids as Row[typeof keyProperty][], [
     'streamRevision',
-    'state',
   ]);
-  const current = new Map<string, { revision: bigint; state: ExistingApplication | undefined }>(
-    stored.map((row) => [
-      String(row[keyProperty]),
-      { revision: BigInt(row.streamRevision), state: row.state },
-    ]),
-  );
+  const current = new Map<string, { revision: bigint; state: ExistingApplication | undefined }>();
+  const unknown: string[] = [];
+  for (const row of stored) {
+    const applicationId = String(row[keyProperty]);
+    const revision = BigInt(row.streamRevision);
+    const state = memo.stateAt(applicationId, revision);
+    if (state === undefined) unknown.push(applicationId);
+    current.set(applicationId, { revision, state });
+  }
+  if (unknown.length > 0) {
+    const states = await findRows(manager, entity, table, keyProperty, unknown as Row[typeof keyProperty][], [
+      'streamRevision',
+      'state',
+    ]);
+    for (const row of states)
+      current.set(String(row[keyProperty]), { revision: BigInt(row.streamRevision), state: row.state });
+  }
   const moved = new Map<string, FoldedApplication>();
   for (const { applicationId, event, recorded } of found) {
     const before = current.get(applicationId);
@@ -62,28 +76,6 @@ export async function foldStoredApplications<Row extends FoldedApplicationRow>(
       occurredAt: recorded.metadata.occurredAt,
     });
   }
+  for (const { applicationId, revision, state } of moved.values()) memo.keep(applicationId, revision, state);
   return [...moved.values()];
-}
-
-/**
- * The whole fold of a projection that keeps one folded application per row: fold the
- * batch into the stored states, then write the rows `toRow` makes of the applications that
- * moved, in one statement (a redelivery writes nothing).
- */
-export async function upsertFoldedApplications<Row extends FoldedApplicationRow>(
-  manager: EntityManager,
-  entity: RowClass<Row>,
-  table: string,
-  keyProperty: keyof Row & string,
-  events: readonly RecordedEvent[],
-  toRow: (state: ExistingApplication, revision: bigint, occurredAt: string) => Row,
-): Promise<void> {
-  const moved = await foldStoredApplications(manager, entity, table, keyProperty, events);
-  await upsertRows(
-    manager,
-    entity,
-    table,
-    moved.map(({ state, revision, occurredAt }) => toRow(state, revision, occurredAt)),
-    { newerBy: 'streamRevision' },
-  );
 }

@@ -1,13 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import { isAdopted, postAwardRulesOf, type ExistingApplication } from '@l10k/domain';
-import type { RecordedEvent } from '@l10k/eventstore';
 import { performanceReportDueDate } from '@l10k/rules';
-import { AwardLedgerRow } from '../entities/award-ledger-entry.entity';
-import { wholeApplicationStream } from './application-stream-routing';
-import { upsertFoldedApplications } from './fold-stored-application';
-import type { Projection, TableNames } from './projection';
-
-type Tables = 'award_ledger';
+import type { AwardLedgerRow } from '../entities/award-ledger-entry.entity';
 
 const instant = (iso: string | undefined): Date | null => (iso === undefined ? null : new Date(iso));
 
@@ -25,7 +18,8 @@ function reportDueDate(state: ExistingApplication & { ruleSetId?: string }): str
   }
 }
 
-function ledgerRow(state: ExistingApplication, revision: bigint, occurredAt: string): AwardLedgerRow {
+/** The ledger row, by the entity's property names: approved → decided → confirmed → paid, and what is due. */
+export function awardLedgerRow(state: ExistingApplication, revision: bigint, occurredAt: string): AwardLedgerRow {
   const award = isAdopted(state) ? state.award : undefined;
   const adoption = isAdopted(state) ? state.decision : undefined;
   return {
@@ -51,27 +45,5 @@ function ledgerRow(state: ExistingApplication, revision: bigint, occurredAt: str
     refundDue: award?.refundDue ?? 0,
     streamRevision: Number(revision),
     updatedAt: new Date(occurredAt),
-    state,
   };
 }
-
-/** Per adopted application: approved → decided → confirmed → paid, with what is due and when. */
-export const awardLedgerProjection: Projection<Tables> = {
-  name: 'award_ledger',
-  tables: ['award_ledger'],
-  events: wholeApplicationStream,
-  project(
-    manager: EntityManager,
-    events: readonly RecordedEvent[],
-    tables: TableNames<Tables>,
-  ): Promise<void> {
-    return upsertFoldedApplications(
-      manager,
-      AwardLedgerRow,
-      tables.award_ledger,
-      'applicationId',
-      events,
-      ledgerRow,
-    );
-  },
-};
