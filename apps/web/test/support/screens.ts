@@ -15,7 +15,8 @@ export const SCREENS_DIR = join(REPOSITORY_ROOT, 'test-results', 'screens');
  */
 export async function checkScreen(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
-  await within(30, `${name}: the page's fonts`, fontsReady(page));
+  // The screenshot waits for the fonts, but a font that never arrives must not fail the screen's checks.
+  await within(30, `${name}: the page's fonts`, fontsReady(page)).catch((error: Error) => console.warn(error.message));
   await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });
   const { violations } = await within(
     60,
