@@ -70,6 +70,21 @@ function upsertSql<Row>(metadata: EntityMetadata, table: string, onConflict: OnC
 
 /** The rows as one JSON array keyed by column name, values through the entity's transformers. */
 function rowsJson(metadata: EntityMetadata, rows: readonly ObjectLiteral[]): string {
+  return JSON.stringify(rowRecords(metadata, rows));
+}
+
+/**
+ * The rows as `jsonb_populate_recordset(NULL::<table>, $1::jsonb)` reads them: one JSON
+ * array keyed by column name, values through the entity's transformers (for statements of
+ * a projection's own that upsertRows does not write).
+ */
+export const rowsAsJson = <Row extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: RowClass<Row>,
+  rows: readonly Row[],
+): string => rowsJson(metadataOf(manager, entity), rows);
+
+function rowRecords(metadata: EntityMetadata, rows: readonly ObjectLiteral[]): Array<Record<string, unknown>> {
   const columns = metadata.columns.map((column) => {
     const { propertyName, transformer } = column;
     // Read tables are flat (no embedded entities): the property, through its transformer.
@@ -82,13 +97,11 @@ function rowsJson(metadata: EntityMetadata, rows: readonly ObjectLiteral[]): str
               ApplyValueTransformers.transformTo(transformer, row[propertyName]);
     return { name: column.databaseName, value };
   });
-  return JSON.stringify(
-    rows.map((row) => {
-      const record: Record<string, unknown> = {};
-      for (const column of columns) record[column.name] = column.value(row) ?? null;
-      return record;
-    }),
-  );
+  return rows.map((row) => {
+    const record: Record<string, unknown> = {};
+    for (const column of columns) record[column.name] = column.value(row) ?? null;
+    return record;
+  });
 }
 
 /**
