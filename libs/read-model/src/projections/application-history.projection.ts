@@ -24,7 +24,11 @@ const COLUMNS = [
 ];
 
 /** The row of an event; without its `data` when the statement takes it from the store's own row. */
-function historyRow(applicationId: string, recorded: RecordedEvent, withData: boolean): ApplicationHistoryRow {
+function historyRow(
+  applicationId: string,
+  recorded: RecordedEvent,
+  withData: boolean,
+): ApplicationHistoryRow {
   const { metadata } = recorded;
   return {
     applicationId,
@@ -112,7 +116,9 @@ export const applicationHistoryProjection: Projection<Tables> = {
       manager,
       table,
       [...entries.values()].map(({ applicationId, recorded }) => historyRow(applicationId, recorded, false)),
-      Object.fromEntries([...entries.values()].map(({ recorded }) => [recorded.eventId, recorded.metadata.schemaVersion])),
+      Object.fromEntries(
+        [...entries.values()].map(({ recorded }) => [recorded.eventId, recorded.metadata.schemaVersion]),
+      ),
     );
     const rest = [...entries.values()].filter(({ recorded }) => !copied.has(recorded.eventId));
     await upsertRows(

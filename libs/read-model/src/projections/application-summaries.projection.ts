@@ -98,7 +98,9 @@ export const applicationSummariesProjection: Projection<Tables> = {
       moved.map(({ state, revision, occurredAt }) => summaryRow(state, revision, occurredAt)),
       newer,
     );
-    const open = moved.flatMap(({ state, revision }) => (isOpen(state) ? [reviewQueueRow(state, revision)] : []));
+    const open = moved.flatMap(({ state, revision }) =>
+      isOpen(state) ? [reviewQueueRow(state, revision)] : [],
+    );
     await upsertRows(manager, ReviewQueueRow, tables.review_queue, open, newer);
     const left = moved.filter(({ state }) => !isOpen(state)).map(({ applicationId }) => applicationId);
     await deleteRows(manager, ReviewQueueRow, tables.review_queue, 'applicationId', left);

@@ -19,7 +19,11 @@ function reportDueDate(state: ExistingApplication & { ruleSetId?: string }): str
 }
 
 /** The ledger row, by the entity's property names: approved → decided → confirmed → paid, and what is due. */
-export function awardLedgerRow(state: ExistingApplication, revision: bigint, occurredAt: string): AwardLedgerRow {
+export function awardLedgerRow(
+  state: ExistingApplication,
+  revision: bigint,
+  occurredAt: string,
+): AwardLedgerRow {
   const award = isAdopted(state) ? state.award : undefined;
   const adoption = isAdopted(state) ? state.decision : undefined;
   return {

@@ -84,7 +84,10 @@ export const rowsAsJson = <Row extends ObjectLiteral>(
   rows: readonly Row[],
 ): string => rowsJson(metadataOf(manager, entity), rows);
 
-function rowRecords(metadata: EntityMetadata, rows: readonly ObjectLiteral[]): Array<Record<string, unknown>> {
+function rowRecords(
+  metadata: EntityMetadata,
+  rows: readonly ObjectLiteral[],
+): Array<Record<string, unknown>> {
   const columns = metadata.columns.map((column) => {
     const { propertyName, transformer } = column;
     // Read tables are flat (no embedded entities): the property, through its transformer.
