@@ -85,6 +85,13 @@ export function tokyoDay(instant: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TOKYO }).format(instant);
 }
 
+/** How a due date stands, from the API's days remaining: あと3日, 本日が期限 on the day itself, 2日超過 once past. */
+export function daysLeftText(daysRemaining: number): string {
+  if (daysRemaining > 0) return `あと${daysRemaining}日`;
+  if (daysRemaining === 0) return '本日が期限';
+  return `${-daysRemaining}日超過`;
+}
+
 /** Whole days from today (Tokyo) to the deadline's day (Tokyo): 0 on the day itself, negative once past. */
 export function daysUntil(deadline: string, now: Date): number {
   const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { roundById, roundLabel, type RoundInfo } from '../../api/rounds';
 import type { components } from '../../api/schema';
-import { formatCalendarDate, formatWareki } from '../../format/dates';
+import { daysLeftText, formatCalendarDate, formatWareki } from '../../format/dates';
 import { formatManYen } from '../../format/money';
 import { STATUS_LABELS, label } from '../../messages/labels';
 import { currentFiscalYear } from '../../navigation/nav-links';
@@ -41,11 +41,6 @@ async function loadDashboard(fiscalYear: number): Promise<Dashboard | string> {
     openTruncated: queue.data!.nextCursor !== null,
     titles: new Map((list.data?.items ?? []).map((item) => [item.id, item.projectTitle ?? ''])),
   };
-}
-
-export function dueText(item: { daysRemaining: number; overdue: boolean }): string {
-  if (item.overdue) return `${-item.daysRemaining}日超過`;
-  return item.daysRemaining === 0 ? '本日が期限' : `あと${item.daysRemaining}日`;
 }
 
 /** Per fiscal year: the budget gauge, the open applications (overdue first, in red), and every round's deadline, due date and counts. */
@@ -113,7 +108,7 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
                         <td>
                           {formatCalendarDate(item.decisionDueDate)}
                           <br />
-                          <span className={item.overdue ? 'overdue' : 'muted'}>{dueText(item)}</span>
+                          <span className={item.overdue ? 'overdue' : 'muted'}>{daysLeftText(item.daysRemaining)}</span>
                         </td>
                         <td>
                           <a href={`/officer/applications/${item.applicationId}`} onClick={linkHandler(`/officer/applications/${item.applicationId}`)}>

@@ -1,4 +1,4 @@
-import { formatCalendarDate, formatDateTime } from '../../format/dates';
+import { daysLeftText, formatCalendarDate, formatDateTime } from '../../format/dates';
 import { formatYen, formatYenWithMan } from '../../format/money';
 import { COST_CATEGORY_LABELS, STATUS_LABELS, label } from '../../messages/labels';
 import {
@@ -21,12 +21,6 @@ const reachedIndex = (status: string) =>
       ? ORDER.length
       : ORDER.indexOf(status);
 
-function daysText(days: number): string {
-  if (days > 0) return `あと${days}日`;
-  if (days === 0) return '本日が期限';
-  return `${-days}日超過`;
-}
-
 /** Due dates in Japan time with 和暦, and how far off they are (counted by the ledger). */
 export function DueDates({ application, ledger }: { application: ApplicationView; ledger?: LedgerItem }) {
   const award = application.award;
@@ -44,7 +38,7 @@ export function DueDates({ application, ledger }: { application: ApplicationView
           </span>
         ) : (
           due?.kind === 'grant_application' && (
-            <strong className={due.overdue ? 'overdue' : undefined}>（{daysText(due.daysRemaining)}）</strong>
+            <strong className={due.overdue ? 'overdue' : undefined}>（{daysLeftText(due.daysRemaining)}）</strong>
           )
         )}
       </dd>
@@ -61,7 +55,7 @@ export function DueDates({ application, ledger }: { application: ApplicationView
             ) : (
               due && (
                 <strong className={due.overdue ? 'overdue' : undefined}>
-                  （{daysText(due.daysRemaining)}）
+                  （{daysLeftText(due.daysRemaining)}）
                 </strong>
               )
             )}

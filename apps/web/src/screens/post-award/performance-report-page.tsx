@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Problem } from '../../api/problems';
 import type { components } from '../../api/schema';
-import { formatCalendarDate } from '../../format/dates';
+import { daysLeftText, formatCalendarDate } from '../../format/dates';
 import { formatYenWithMan } from '../../format/money';
 import { COST_CATEGORY_LABELS, LENDER_TYPE_LABELS } from '../../messages/labels';
 import { navigate } from '../../router';
@@ -189,7 +189,7 @@ function PerformanceReportForm({
             <>
               {formatCalendarDate(due.dueDate)}
               <strong className={due.overdue ? 'overdue' : undefined}>
-                （{due.daysRemaining >= 0 ? `あと${due.daysRemaining}日` : `${-due.daysRemaining}日超過`}）
+                （{daysLeftText(due.daysRemaining)}）
               </strong>
             </>
           ) : (

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { roundLabel } from '../../api/rounds';
 import type { components } from '../../api/schema';
-import { formatCalendarDate } from '../../format/dates';
+import { daysLeftText, formatCalendarDate } from '../../format/dates';
 import { linkHandler } from '../../router';
 import { loadApplicationView } from '../application-read/application-view';
 import { MY_PART_LABELS, myPart, type MyPart } from './my-part';
@@ -19,11 +19,6 @@ interface Line {
 }
 
 const OPEN_STEPS = new Set<MyPart['step']>(['declare', 'review']);
-
-export function dueText(item: { daysRemaining: number; overdue: boolean }): string {
-  if (item.overdue) return `${-item.daysRemaining}日超過`;
-  return item.daysRemaining === 0 ? '本日が期限' : `あと${item.daysRemaining}日`;
-}
 
 /** The reviewer's own queue: assigned applications still open, the ones waiting for them first, by due date. */
 export function ReviewQueuePage() {
@@ -114,7 +109,7 @@ function QueueTable({ caption, lines }: { caption: string; lines: readonly Line[
               <td>
                 {formatCalendarDate(item.decisionDueDate)}
                 <br />
-                <span className={item.overdue ? 'overdue' : 'muted'}>{dueText(item)}</span>
+                <span className={item.overdue ? 'overdue' : 'muted'}>{daysLeftText(item.daysRemaining)}</span>
               </td>
               <td className="nowrap">
                 {item.reviewsDone} / {item.reviewsNeeded ?? '—'}件

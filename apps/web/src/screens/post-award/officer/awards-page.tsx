@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../../api/client';
 import { asProblem, problemHeadline } from '../../../api/problems';
-import { formatCalendarDate } from '../../../format/dates';
+import { daysLeftText, formatCalendarDate } from '../../../format/dates';
 import { formatManYen, formatYen } from '../../../format/money';
 import { STATUS_LABELS, label } from '../../../messages/labels';
 import { currentFiscalYear } from '../../../navigation/nav-links';
@@ -159,9 +159,7 @@ export function AwardsPage() {
                       <span className={item.due.overdue ? 'overdue' : undefined}>
                         {label(DUE_KIND_LABELS, item.due.kind)}：{formatCalendarDate(item.due.dueDate)}
                         <br />
-                        {item.due.overdue
-                          ? `${-item.due.daysRemaining}日超過`
-                          : `あと${item.due.daysRemaining}日`}
+                        {daysLeftText(item.due.daysRemaining)}
                       </span>
                     ) : (
                       '—'

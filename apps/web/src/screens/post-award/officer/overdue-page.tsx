@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../../api/client';
 import { asProblem, problemHeadline } from '../../../api/problems';
 import type { components } from '../../../api/schema';
-import { formatCalendarDate } from '../../../format/dates';
+import { daysLeftText, formatCalendarDate } from '../../../format/dates';
 import { STATUS_LABELS, label } from '../../../messages/labels';
 import { linkHandler } from '../../../router';
 import { DUE_KIND_LABELS } from '../award-labels';
@@ -84,7 +84,7 @@ export function OverduePage() {
                   <td>{label(DUE_KIND_LABELS, item.kind)}</td>
                   <td>{formatCalendarDate(item.dueDate)}</td>
                   <td className="numeric">
-                    <strong className="overdue">{-item.daysRemaining}日超過</strong>
+                    <strong className="overdue">{daysLeftText(item.daysRemaining)}</strong>
                   </td>
                   <td>{label(STATUS_LABELS, item.status)}</td>
                 </tr>
