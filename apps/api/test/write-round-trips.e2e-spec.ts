@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, type QueryConfig } from 'pg';
-import type { ReadStreamOptions } from '@l10k/eventstore';
+import { schemaVersionOf, type FiscalYearBudgetSet } from '@l10k/domain';
+import type { EventData, NewEvent, ReadStreamOptions, RecordedEvent } from '@l10k/eventstore';
 import { useWorkflowApi } from './api-test-app';
 import { completePlan } from './workflow-client';
 
@@ -15,28 +16,35 @@ const label = (query: unknown): string => {
 
 /**
  * What one write costs the database, counted at the driver (every pg Client.query of the
- * API's pools): a creation and a submission read only the budget events after the fold the
- * process keeps, and send as few statements as the write needs. The coalesced NOTIFY after
- * a commit (append-notifier.ts) is left out: it is sent after the answer is decided, at most
- * one at a time, shared by the appends that committed meanwhile.
+ * API's pools). The process keeps the folds of the streams it read or wrote lately
+ * (folded-streams.ts): a creation decides on the fiscal year's kept fold and a submission
+ * on the draft it wrote, and the append alone confirms them (the draft at its expected
+ * revision, the budget expected unchanged). A fold another process made stale costs a
+ * failed append and a read of what came after it. The coalesced NOTIFY after a commit
+ * (append-notifier.ts) is left out: it is sent after the answer is decided, at most one at
+ * a time, shared by the appends that committed meanwhile.
  */
 describe('round trips of a write', () => {
   const api = useWorkflowApi('2025-06-02T10:00:00+09:00');
   const town = () => api.client.municipality();
+  const budgetStream = 'fiscal-year-2025';
   let statements: jest.SpyInstance;
   let reads: Array<{ streamId: string; options?: ReadStreamOptions; events: number }>;
 
   beforeAll(async () => {
+    // The budget this process sets is a fold it keeps: no write below needs to read it first.
     await api.client
       .officer()
       .put('/v1/fiscal-years/2025/budget', { nationalBudget: 1_000_000_000, intakeOpen: true })
       .expect(200);
-    // The first write of the process folds the budget stream once.
-    await town().post('/v1/applications', { plan: completePlan() }).expect(201);
     const readStream = api.store.readStream.bind(api.store);
     jest.spyOn(api.store, 'readStream').mockImplementation(async (streamId, options) => {
       const events = await readStream(streamId, options);
-      reads.push({ streamId, ...(options ? { options } : {}), events: events.length });
+      reads.push({
+        streamId,
+        ...(options && Object.keys(options).length > 0 ? { options } : {}),
+        events: events.length,
+      });
       return events;
     });
     statements = jest.spyOn(Client.prototype, 'query');
@@ -54,37 +62,101 @@ describe('round trips of a write', () => {
     return { result, sent };
   };
 
-  it('a creation: the budget events after the kept fold (none), then the append — two statements', async () => {
+  /** A budget event as another API process would append it, behind this process's kept fold. */
+  const budgetSetElsewhere = async (intakeOpen: boolean): Promise<void> => {
+    const current = await api.store.readStream(budgetStream);
+    const event: FiscalYearBudgetSet = {
+      type: 'FiscalYearBudgetSet',
+      data: {
+        fiscalYear: 2025,
+        nationalBudget: 1_000_000_000,
+        intakeOpen,
+        setAt: '2025-06-02T01:00:00.000Z',
+        setBy: 'officer-elsewhere',
+      },
+    };
+    await api.store.append(
+      budgetStream,
+      [
+        {
+          eventId: randomUUID(),
+          type: event.type,
+          data: event.data,
+          metadata: {
+            schemaVersion: schemaVersionOf(event),
+            occurredAt: event.data.setAt,
+            actor: { sub: 'officer-elsewhere', role: 'program_officer' },
+            correlationId: randomUUID(),
+            causationId: randomUUID(),
+          },
+        },
+      ],
+      { expectedRevision: current[current.length - 1].revision },
+    );
+  };
+
+  /** Events of one application as another process would have appended them to another. */
+  const copiedFor = (events: readonly RecordedEvent[], from: string, to: string): NewEvent[] =>
+    events.map((event) => ({
+      eventId: randomUUID(),
+      type: event.type,
+      data: JSON.parse(JSON.stringify(event.data).split(from).join(to)) as EventData,
+      metadata: {
+        schemaVersion: event.metadata.schemaVersion,
+        occurredAt: event.metadata.occurredAt,
+        actor: event.metadata.actor,
+        correlationId: randomUUID(),
+        causationId: randomUUID(),
+      },
+    }));
+
+  it('a creation: the append alone, expecting the kept budget fold unchanged — one statement', async () => {
     const { result, sent } = await measured(() =>
       town().post('/v1/applications', { plan: completePlan() }).expect(201),
     );
     expect(result.body.status).toBe('draft');
-    expect(reads).toEqual([{ streamId: 'fiscal-year-2025', options: { fromRevision: 1n }, events: 0 }]);
+    expect(reads).toEqual([]);
+    expect(sent).toEqual(['eventstore_append']);
+  });
+
+  it('a submission of a draft this process wrote: the append alone — one statement', async () => {
+    const created = await town().post('/v1/applications', { plan: completePlan() }).expect(201);
+    const { result, sent } = await measured(() =>
+      town().post(`/v1/applications/${created.body.id}/submit`).expect(200),
+    );
+    expect(result.body.status).toBe('submitted');
+    expect(result.body.revision).toBe(1);
+    expect(reads).toEqual([]);
+    expect(sent).toEqual(['eventstore_append']);
+    // What the process kept is what the store holds: the next write sees the submission.
+    await town().post(`/v1/applications/${created.body.id}/submit`).expect(409);
+  });
+
+  it('a submission of an application another process wrote reads its stream, then appends — two statements', async () => {
+    const created = await town().post('/v1/applications', { plan: completePlan() }).expect(201);
+    const elsewhere = randomUUID();
+    const copied = copiedFor(
+      await api.store.readStream(`application-${created.body.id}`),
+      created.body.id,
+      elsewhere,
+    );
+    await api.store.append(`application-${elsewhere}`, copied, { expectedRevision: 'no_stream' });
+    const { result, sent } = await measured(() =>
+      town().post(`/v1/applications/${elsewhere}/submit`).expect(200),
+    );
+    expect(result.body.status).toBe('submitted');
+    expect(reads).toEqual([{ streamId: `application-${elsewhere}`, events: 1 }]);
     expect(sent).toEqual(['eventstore_read_stream', 'eventstore_append']);
   });
 
-  it('a submission: its own stream and the budget’s new events side by side, then the append — three statements', async () => {
-    const created = await town().post('/v1/applications', { plan: completePlan() }).expect(201);
-    const { sent } = await measured(() =>
-      town().post(`/v1/applications/${created.body.id}/submit`).expect(200),
-    );
-    expect(reads).toEqual([
-      { streamId: `application-${created.body.id}`, events: 1 },
-      { streamId: 'fiscal-year-2025', options: { fromRevision: 1n }, events: 0 },
-    ]);
-    expect(sent).toEqual(['eventstore_read_stream', 'eventstore_read_stream', 'eventstore_append']);
-  });
-
-  it('a creation with an Idempotency-Key looks the key up beside its reads, then appends and records the answer', async () => {
+  it('a creation with an Idempotency-Key looks the key up beside the read of its stream, then appends and records the answer', async () => {
     const { sent } = await measured(() =>
       town()
         .post('/v1/applications', { plan: completePlan() }, { 'idempotency-key': randomUUID() })
         .expect(201),
     );
-    expect(sent.slice(0, 3).sort()).toEqual(
-      ['SELECT fingerprint, status,', 'eventstore_read_stream', 'eventstore_read_stream'].sort(),
-    );
-    expect(sent.slice(3)).toEqual(['eventstore_append', 'INSERT INTO idempotency_records']);
+    expect(sent.slice(0, 2).sort()).toEqual(['SELECT fingerprint, status,', 'eventstore_read_stream'].sort());
+    expect(sent.slice(2)).toEqual(['eventstore_append', 'INSERT INTO idempotency_records']);
   });
 
   it('a repeat with the same Idempotency-Key is answered from its record and appends nothing', async () => {
@@ -100,16 +172,56 @@ describe('round trips of a write', () => {
     expect(sent).not.toContain('INSERT INTO idempotency_records');
   });
 
-  it('a budget event written meanwhile is read on the next write, and only it', async () => {
-    await api.client
-      .officer()
-      .put('/v1/fiscal-years/2025/budget', { nationalBudget: 1_000_000_000, intakeOpen: false })
-      .expect(200);
-    const refused = await measured(() =>
+  it('a budget event another process wrote: the append finds the kept fold stale and writes nothing; the next round reads only that event', async () => {
+    const before = (await api.store.readStream(budgetStream)).length;
+    await budgetSetElsewhere(false);
+    const { result, sent } = await measured(() =>
       town().post('/v1/applications', { plan: completePlan() }).expect(201),
     );
-    expect(reads).toEqual([{ streamId: 'fiscal-year-2025', options: { fromRevision: 1n }, events: 1 }]);
-    // The fold carried on with it: intake is closed now, which the draft's warnings say.
-    expect(JSON.stringify(refused.result.body.warnings)).toContain('intake');
+    expect(reads).toEqual([{ streamId: budgetStream, options: { fromRevision: BigInt(before) }, events: 1 }]);
+    expect(sent).toEqual([
+      'eventstore_append',
+      'SELECT event_id::text, stream_id,',
+      'eventstore_read_stream',
+      'eventstore_append',
+    ]);
+    // Decided on the fold carried on: intake is closed now, which the draft's warnings say.
+    expect(JSON.stringify(result.body.warnings)).toContain('intake');
+  });
+
+  it('a refusal decided on a stale fold is decided again on what the store holds', async () => {
+    const created = await town().post('/v1/applications', { plan: completePlan() }).expect(201);
+    // The kept fold says intake is closed (previous spec); another process opens it again.
+    await budgetSetElsewhere(true);
+    const { result } = await measured(() =>
+      town().post(`/v1/applications/${created.body.id}/submit`).expect(200),
+    );
+    expect(result.body.status).toBe('submitted');
+    expect(reads).toEqual([
+      { streamId: `application-${created.body.id}`, options: { fromRevision: 1n }, events: 0 },
+      { streamId: budgetStream, options: { fromRevision: expect.any(BigInt) }, events: 1 },
+    ]);
+  });
+
+  it('If-Match is judged against the store, not against a kept fold behind it', async () => {
+    const created = await town().post('/v1/applications', { plan: completePlan() }).expect(201);
+    const other = await town().post('/v1/applications', { plan: completePlan() }).expect(201);
+    await town().post(`/v1/applications/${other.body.id}/submit`).expect(200);
+    // Another process submits `created`: this process still keeps its draft at revision 0.
+    const [, submission] = await api.store.readStream(`application-${other.body.id}`);
+    await api.store.append(
+      `application-${created.body.id}`,
+      copiedFor([submission], other.body.id, created.body.id),
+      { expectedRevision: 0 },
+    );
+    const stale = await town()
+      .post(`/v1/applications/${created.body.id}/withdraw`, { reason: '計画の見直し' }, { 'if-match': '"0"' })
+      .expect(409);
+    expect(stale.body.code ?? stale.body.errors[0].rule).toBe('revision_current');
+    const withdrawn = await town()
+      .post(`/v1/applications/${created.body.id}/withdraw`, { reason: '計画の見直し' }, { 'if-match': '"1"' })
+      .expect(200);
+    expect(withdrawn.body.status).toBe('withdrawn');
+    expect(withdrawn.body.revision).toBe(2);
   });
 });

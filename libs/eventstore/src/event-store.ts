@@ -81,6 +81,23 @@ export interface StreamAppend {
   readonly expectedRevision: ExpectedRevision;
 }
 
+/** A stream an append depends on without writing to it: it must still be at this revision. */
+export interface StreamExpectation {
+  readonly streamId: string;
+  /** `'no_stream'` or the stream's last revision; `'any'` would expect nothing and is refused. */
+  readonly expectedRevision: ExpectedRevision;
+}
+
+export interface AppendManyOptions {
+  /**
+   * Streams the decision read but does not write (a creation reads the fiscal year's intake
+   * and budget): the append is made only if each is still at the revision the decision saw,
+   * else it fails with WrongExpectedRevisionError naming that stream, and writes nothing.
+   * Nothing is written to these streams.
+   */
+  readonly unchanged?: readonly StreamExpectation[];
+}
+
 export interface AppendManyResult {
   /** One per request, in request order. */
   readonly streams: ReadonlyArray<{ readonly streamId: string } & AppendResult>;
@@ -140,7 +157,7 @@ export interface VerificationReport {
 export interface EventStore {
   append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   /** All or nothing across streams (adoption writes the application and the fiscal-year budget stream). */
-  appendMany(appends: readonly StreamAppend[]): Promise<AppendManyResult>;
+  appendMany(appends: readonly StreamAppend[], options?: AppendManyOptions): Promise<AppendManyResult>;
   /** Throws StreamNotFoundError when the stream has no events. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** The whole log in global order, in batches; ends at the current end of the log. */

@@ -316,6 +316,95 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
       });
     });
 
+    describe('appendMany with streams expected unchanged', () => {
+      it('appends when each unchanged stream is still at the revision expected, and writes nothing to it', async () => {
+        const application = applicationStreamId();
+        const budget = fiscalYearStreamId();
+        const absent = fiscalYearStreamId();
+        await store.append(budget, newEvents(2), { expectedRevision: 'no_stream' });
+        const result = await store.appendMany(
+          [
+            {
+              streamId: application,
+              events: [newEvent('ApplicationCreated')],
+              expectedRevision: 'no_stream',
+            },
+          ],
+          {
+            unchanged: [
+              { streamId: budget, expectedRevision: 1 },
+              { streamId: absent, expectedRevision: 'no_stream' },
+            ],
+          },
+        );
+        expect(result.streams.map((stream) => [stream.streamId, stream.nextRevision])).toEqual([
+          [application, 0n],
+        ]);
+        expect(await store.readStream(budget)).toHaveLength(2);
+        await expect(store.readStream(absent)).rejects.toBeInstanceOf(StreamNotFoundError);
+        expect((await store.verifyStream(application)).ok).toBe(true);
+      });
+
+      it('writes nothing when an unchanged stream has moved on, naming it with its actual revision', async () => {
+        const application = applicationStreamId();
+        const budget = fiscalYearStreamId();
+        await store.append(budget, newEvents(3), { expectedRevision: 'no_stream' });
+        const error = await store
+          .appendMany(
+            [
+              {
+                streamId: application,
+                events: [newEvent('ApplicationCreated')],
+                expectedRevision: 'no_stream',
+              },
+            ],
+            { unchanged: [{ streamId: budget, expectedRevision: 1 }] },
+          )
+          .catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(error).toMatchObject({ streamId: budget, expected: 1, actual: 2n });
+        await expect(store.readStream(application)).rejects.toBeInstanceOf(StreamNotFoundError);
+        expect(await store.readStream(budget)).toHaveLength(3);
+      });
+
+      it('writes nothing when a stream expected not to exist does, or one expected at a revision does not', async () => {
+        const application = applicationStreamId();
+        const budget = fiscalYearStreamId();
+        const absent = fiscalYearStreamId();
+        await store.append(budget, newEvents(1), { expectedRevision: 'no_stream' });
+        const append = [
+          {
+            streamId: application,
+            events: [newEvent('ApplicationCreated')],
+            expectedRevision: 'no_stream' as const,
+          },
+        ];
+        await expect(
+          store.appendMany(append, { unchanged: [{ streamId: budget, expectedRevision: 'no_stream' }] }),
+        ).rejects.toMatchObject({ code: 'wrong_expected_revision', streamId: budget, actual: 0n });
+        await expect(
+          store.appendMany(append, { unchanged: [{ streamId: absent, expectedRevision: 0 }] }),
+        ).rejects.toMatchObject({ code: 'wrong_expected_revision', streamId: absent, actual: 'no_stream' });
+        await expect(store.readStream(application)).rejects.toBeInstanceOf(StreamNotFoundError);
+      });
+
+      it('refuses a stream both appended to and expected unchanged, and an unchanged stream at any revision', async () => {
+        const application = applicationStreamId();
+        const append = [
+          { streamId: application, events: [newEvent()], expectedRevision: 'no_stream' as const },
+        ];
+        await expect(
+          store.appendMany(append, { unchanged: [{ streamId: application, expectedRevision: 'no_stream' }] }),
+        ).rejects.toBeInstanceOf(TypeError);
+        await expect(
+          store.appendMany(append, {
+            unchanged: [{ streamId: fiscalYearStreamId(), expectedRevision: 'any' }],
+          }),
+        ).rejects.toBeInstanceOf(TypeError);
+        await expect(store.readStream(application)).rejects.toBeInstanceOf(StreamNotFoundError);
+      });
+    });
+
     describe('readAll', () => {
       it('reads in global order from a checkpoint, in batches, ending at the end of the log', async () => {
         const streams = [applicationStreamId(), fiscalYearStreamId()];

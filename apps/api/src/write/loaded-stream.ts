@@ -11,6 +11,11 @@ export interface LoadedStream<Ref extends StreamRef = StreamRef> {
   readonly revision: ExpectedRevision;
   /** The events read: the whole stream, or for a stream carried on from a kept fold, those after it. */
   readonly events: readonly RecordedEvent[];
+  /**
+   * Taken from the fold this process kept, without reading (folded-streams.ts): it may lag
+   * behind the store, so a decision on it stands only once an append confirms it.
+   */
+  readonly kept?: boolean;
 }
 
 /** A stream without events: the initial state, appended to expecting none. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CommandMetadata, DomainError } from '@l10k/domain';
 import { EVENT_STORE, WrongExpectedRevisionError } from '@l10k/eventstore';
-import type { AppendManyResult, EventStore, StreamAppend } from '@l10k/eventstore';
+import type { AppendManyResult, EventStore, StreamAppend, StreamExpectation } from '@l10k/eventstore';
 import { ProblemException } from '../problem-details';
 import { Clock } from '../clock/clock';
 import { domainProblem } from './domain-problems';
@@ -14,6 +14,8 @@ import type { WriteResult } from './write-result';
 export type Attempt =
   | {
       readonly appends: readonly StreamAppend[];
+      /** Streams the decision read from a kept fold without writing them: the append expects them unchanged. */
+      readonly unchanged?: readonly StreamExpectation[];
       readonly answer: (written: AppendManyResult | undefined) => WriteResult;
     }
   | { readonly refusal: DomainError }
@@ -31,7 +33,8 @@ const MAX_ATTEMPTS = 100;
  * The write path every command takes: read the clock once per round, let the caller load
  * (beside the Idempotency-Key's lookup) and decide, replay an idempotent repeat instead,
  * append with the expected revisions, retry unpinned contention, and remember the answer
- * under the Idempotency-Key.
+ * under the Idempotency-Key. The caller learns the round: the first may decide on what the
+ * process kept, a retry after a conflict reads what the store holds.
  */
 @Injectable()
 export class WriteExecutor {
@@ -44,12 +47,12 @@ export class WriteExecutor {
   async execute(
     request: WriteRequest,
     pinnedStreamId: string,
-    attempt: (metadata: CommandMetadata) => Promise<Attempt>,
+    attempt: (metadata: CommandMetadata, round: number) => Promise<Attempt>,
   ): Promise<WriteResult> {
     const key = request.idempotencyKey;
     // An attempt only reads until it is appended: its reads go out beside the key's lookup,
     // and a repeat's recorded answer wins over them (one round trip less per keyed write).
-    const first = attempt(this.metadataFor(request));
+    const first = attempt(this.metadataFor(request), 1);
     first.catch(() => undefined);
     if (key) {
       const replayed = await this.idempotency.replay(key, request.fingerprint);
@@ -71,15 +74,15 @@ export class WriteExecutor {
   private async decideAndAppend(
     request: WriteRequest,
     pinnedStreamId: string,
-    attempt: (metadata: CommandMetadata) => Promise<Attempt>,
+    attempt: (metadata: CommandMetadata, round: number) => Promise<Attempt>,
     first: Promise<Attempt>,
   ): Promise<WriteResult> {
     for (let round = 1; ; round++) {
-      const decided = round === 1 ? await first : await attempt(this.metadataFor(request));
+      const decided = round === 1 ? await first : await attempt(this.metadataFor(request), round);
       if ('done' in decided) return decided.done;
       if ('refusal' in decided) return this.refused(request, decided.refusal);
       try {
-        const written = await this.append(decided.appends);
+        const written = await this.append(decided.appends, decided.unchanged ?? []);
         return decided.answer(written);
       } catch (error) {
         const pinned =
@@ -92,9 +95,13 @@ export class WriteExecutor {
     }
   }
 
-  private async append(appends: readonly StreamAppend[]): Promise<AppendManyResult | undefined> {
+  private async append(
+    appends: readonly StreamAppend[],
+    unchanged: readonly StreamExpectation[],
+  ): Promise<AppendManyResult | undefined> {
     const nonEmpty = appends.filter((append) => append.events.length > 0);
     if (nonEmpty.length === 0) return undefined;
+    if (unchanged.length > 0) return this.store.appendMany(nonEmpty, { unchanged });
     if (nonEmpty.length === 1) {
       const [only] = nonEmpty;
       const result = await this.store.append(only.streamId, only.events, {

@@ -24,15 +24,19 @@ export const Write = createParamDecorator((_data: unknown, context: ExecutionCon
     const value = request.headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
+  const body: unknown = request.body ?? null;
+  let fingerprint: string | undefined;
   return {
     actor: actorFor(principal, role),
     expectedRevision: parseIfMatch(header('if-match')),
     idempotencyKey: parseIdempotencyKey(header('idempotency-key')),
-    fingerprint: createHash('sha256')
-      .update(
-        `${request.method} ${request.originalUrl}\u0000${principal.sub}\u0000${canonicalJson(request.body ?? null)}`,
-      )
-      .digest('hex'),
+    // Only a keyed write needs it: canonical JSON and a hash of a whole plan, when asked.
+    get fingerprint(): string {
+      fingerprint ??= createHash('sha256')
+        .update(`${request.method} ${request.originalUrl}\u0000${principal.sub}\u0000${canonicalJson(body)}`)
+        .digest('hex');
+      return fingerprint;
+    },
     correlationId: typeof request.id === 'string' ? request.id : String(request.id ?? ''),
   };
 });

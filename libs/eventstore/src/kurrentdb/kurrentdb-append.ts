@@ -6,8 +6,15 @@ import {
   type Position,
 } from '@kurrent/kurrentdb-client';
 import { validateAppends } from '../append-validation';
-import { DuplicateEventIdError } from '../errors';
-import type { AppendManyResult, ExpectedRevision, NewEvent, StreamAppend } from '../event-store';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
+import type {
+  AppendManyOptions,
+  AppendManyResult,
+  ExpectedRevision,
+  NewEvent,
+  StreamAppend,
+  StreamExpectation,
+} from '../event-store';
 import { chainEvents, GENESIS_HASH } from '../hash-chain';
 import { formatKurrentCheckpoint } from './kurrentdb-checkpoint';
 import type { KurrentClient } from './kurrentdb-client';
@@ -56,10 +63,20 @@ export class KurrentAppender {
       expected: ExpectedRevision,
     ) => Promise<KurrentHead | undefined>,
     private readonly deadline: number,
+    /** A stream's last revision; undefined when it does not exist. */
+    private readonly lastRevisionOf: (streamId: string) => Promise<bigint | undefined>,
   ) {}
 
-  async appendMany(appends: readonly StreamAppend[]): Promise<AppendManyResult> {
-    validateAppends(appends);
+  /**
+   * Streams expected unchanged are read just before the write: KurrentDB's appends cannot
+   * name a stream without writing to it, so, unlike PostgreSQL, the check is not atomic
+   * with the write (a change in between goes unnoticed, as it would after a plain read).
+   */
+  async appendMany(
+    appends: readonly StreamAppend[],
+    options: AppendManyOptions = {},
+  ): Promise<AppendManyResult> {
+    validateAppends(appends, options);
     for (let attempt = 1; ; attempt += 1) {
       const prepared = await Promise.all(
         appends.map(async ({ streamId, events, expectedRevision }) => ({
@@ -72,6 +89,12 @@ export class KurrentAppender {
       if (prepared.some(headIsOneOfItsEvents)) {
         const stored = await this.findStored(prepared);
         if (stored) return stored;
+      }
+      const moved = await this.firstMoved(options.unchanged ?? []);
+      if (moved) {
+        const stored = await this.findStored(prepared);
+        if (stored) return stored;
+        throw moved;
       }
       let conflict: unknown;
       try {
@@ -91,6 +114,20 @@ export class KurrentAppender {
         expectedRevision: request.expectedRevision,
       });
     }
+  }
+
+  private async firstMoved(
+    unchanged: readonly StreamExpectation[],
+  ): Promise<WrongExpectedRevisionError | undefined> {
+    const actual = await Promise.all(unchanged.map(({ streamId }) => this.lastRevisionOf(streamId)));
+    const index = unchanged.findIndex(({ expectedRevision }, at) =>
+      expectedRevision === 'no_stream'
+        ? actual[at] !== undefined
+        : actual[at] === undefined || actual[at] !== BigInt(expectedRevision),
+    );
+    if (index < 0) return undefined;
+    const { streamId, expectedRevision } = unchanged[index];
+    return new WrongExpectedRevisionError(streamId, expectedRevision, actual[index] ?? 'no_stream');
   }
 
   private async write(prepared: readonly PreparedAppend[]): Promise<AppendManyResult> {

@@ -11,6 +11,7 @@ import {
 import { ChainVerifier, type StoredEvent } from '../chain-verifier';
 import { EventStoreServerUnsupportedError, WrongExpectedRevisionError } from '../errors';
 import type {
+  AppendManyOptions,
   AppendManyResult,
   AppendOptions,
   AppendResult,
@@ -72,6 +73,8 @@ export class KurrentDbEventStore implements EventStore {
       client,
       (streamId, expected) => this.headFor(streamId, expected),
       this.deadline,
+      async (streamId) =>
+        (await this.readEvent(streamId, { fromRevision: 'end', direction: BACKWARDS }))?.revision,
     );
   }
 
@@ -123,8 +126,8 @@ export class KurrentDbEventStore implements EventStore {
     return { nextRevision: result.streams[0].nextRevision, position: result.position };
   }
 
-  appendMany(appends: readonly StreamAppend[]): Promise<AppendManyResult> {
-    return this.appender.appendMany(appends);
+  appendMany(appends: readonly StreamAppend[], options?: AppendManyOptions): Promise<AppendManyResult> {
+    return this.appender.appendMany(appends, options);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

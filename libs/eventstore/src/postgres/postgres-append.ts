@@ -1,7 +1,14 @@
 import type { Pool } from 'pg';
 import { isSatisfiedBy, validateAppends } from '../append-validation';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
-import type { AppendManyResult, ExpectedRevision, NewEvent, StreamAppend } from '../event-store';
+import type {
+  AppendManyOptions,
+  AppendManyResult,
+  ExpectedRevision,
+  NewEvent,
+  StreamAppend,
+  StreamExpectation,
+} from '../event-store';
 import { chainEvents, GENESIS_HASH } from '../hash-chain';
 import type { AppendNotifier } from './append-notifier';
 import { formatCheckpoint } from './checkpoint';
@@ -40,15 +47,19 @@ export class PostgresAppender {
     private readonly notifier: AppendNotifier | undefined,
   ) {}
 
-  async appendMany(appends: readonly StreamAppend[]): Promise<AppendManyResult> {
-    validateAppends(appends);
+  async appendMany(
+    appends: readonly StreamAppend[],
+    options: AppendManyOptions = {},
+  ): Promise<AppendManyResult> {
+    validateAppends(appends, options);
+    const unchanged = options.unchanged ?? [];
     try {
       let prepared = await Promise.all(appends.map((request) => this.prepare(request)));
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await this.writeOnce(prepared);
+          return await this.writeOnce(prepared, unchanged);
         } catch (error) {
-          const retry = await this.resolveFailedAppend(error, prepared, attempt);
+          const retry = await this.resolveFailedAppend(error, prepared, unchanged, attempt);
           if ('result' in retry) return retry.result;
           prepared = retry.prepared;
         }
@@ -79,7 +90,17 @@ export class PostgresAppender {
     };
   }
 
-  private async writeOnce(prepared: readonly PreparedAppend[]): Promise<AppendManyResult> {
+  private async writeOnce(
+    prepared: readonly PreparedAppend[],
+    unchanged: readonly StreamExpectation[],
+  ): Promise<AppendManyResult> {
+    // Checked first, before any stream row is locked (see the migration EventStoreAppendUnchangedStreams).
+    const checks = unchanged.map(({ streamId, expectedRevision }) => ({
+      streamId,
+      expected: expectedRevision === 'no_stream' ? '-1' : BigInt(expectedRevision).toString(),
+      unchanged: true,
+      events: [],
+    }));
     const payload = prepared.map(({ streamId, events, head }) => {
       const chained = chainEvents(
         streamId,
@@ -98,7 +119,7 @@ export class PostgresAppender {
     const { rows } = await this.pool.query<AppendRow>({
       name: 'eventstore_append',
       text: APPEND_SQL,
-      values: [JSON.stringify(payload), this.notifier === undefined],
+      values: [JSON.stringify([...checks, ...payload]), this.notifier === undefined],
     });
     this.notifier?.appended();
     for (const item of payload)
@@ -117,21 +138,33 @@ export class PostgresAppender {
   private async resolveFailedAppend(
     error: unknown,
     prepared: readonly PreparedAppend[],
+    unchanged: readonly StreamExpectation[],
     attempt: number,
   ): Promise<{ result: AppendManyResult } | { prepared: PreparedAppend[] }> {
     const state = sqlState(error);
     const duplicateId = state === '23505' && constraintName(error) === 'events_event_id_key';
     if (state !== WRONG_REVISION_SQLSTATE && !duplicateId) throw error;
-    for (const item of prepared) this.heads.forget(item.streamId);
+    const conflict = duplicateId
+      ? undefined
+      : (JSON.parse((error as { detail?: string }).detail ?? '{}') as ConflictDetail);
+    // The unchanged streams are checked before any written one: those heads are still good.
+    const moved = unchanged.find((item) => item.streamId === conflict?.streamId);
+    if (!moved) for (const item of prepared) this.heads.forget(item.streamId);
     const stored = await this.findStored(prepared);
     if (stored) return { result: stored };
-    if (duplicateId) {
+    if (conflict === undefined) {
       throw new DuplicateEventIdError(
         prepared[0].streamId,
         prepared.flatMap((item) => item.events.map((event) => event.eventId)),
       );
     }
-    const conflict = JSON.parse((error as { detail?: string }).detail ?? '{}') as ConflictDetail;
+    if (moved) {
+      throw new WrongExpectedRevisionError(
+        moved.streamId,
+        moved.expectedRevision,
+        conflict.revision === null ? 'no_stream' : BigInt(conflict.revision),
+      );
+    }
     const request = prepared.find((item) => item.streamId === conflict.streamId) ?? prepared[0];
     const actual =
       conflict.revision === null

@@ -1,5 +1,6 @@
 import { Pool, type PoolConfig } from 'pg';
 import type {
+  AppendManyOptions,
   AppendManyResult,
   AppendOptions,
   AppendResult,
@@ -96,8 +97,8 @@ export class PostgresEventStore implements EventStore {
     return { nextRevision: result.streams[0].nextRevision, position: result.position };
   }
 
-  appendMany(appends: readonly StreamAppend[]): Promise<AppendManyResult> {
-    return this.appender.appendMany(appends);
+  appendMany(appends: readonly StreamAppend[], options?: AppendManyOptions): Promise<AppendManyResult> {
+    return this.appender.appendMany(appends, options);
   }
 
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
