@@ -39,6 +39,8 @@ export interface ProjectionRunnerOptions {
 const DEFAULT_BATCH_SIZE = 250;
 const DEFAULT_IDLE_POLL_MS = 1_000;
 const MAX_RETRY_DELAY_MS = 5_000;
+/** How far a projection may run ahead of the slowest of those reading the same batches. */
+const MAX_BATCHES_AHEAD = 2;
 
 const silentLogger: RunnerLogger = { log: () => undefined, error: () => undefined };
 
@@ -150,11 +152,13 @@ export class ProjectionRunner {
   }
 
   /**
-   * Reads the log from `from` to its end and offers each batch to the group, all of its
-   * members at once, and to every waiting binding that stands where the batch starts or
-   * inside it. A member that finds its checkpoint moved (another runner, a switch) goes
-   * back to `waiting` from where it now stands; one that fails leaves with its error
-   * (and, when `haltOnFailure`, the others stop after this batch).
+   * Reads the log from `from` to its end and offers each batch to the group, and to every
+   * waiting binding that stands where the batch starts or inside it. Each member applies its
+   * batches one after another, in its own transactions, at its own pace: a member may run up
+   * to MAX_BATCHES_AHEAD batches ahead of the slowest, so the quick projections do not wait
+   * for the slow one at every batch. A member that finds its checkpoint moved (another runner,
+   * a switch) goes back to `waiting` from where it now stands; one that fails leaves with its
+   * error (and, when `haltOnFailure`, the others stop before their next batch).
    */
   private async readFor(
     from: string | null,
@@ -169,40 +173,62 @@ export class ProjectionRunner {
     const { waiting, positions, failures, haltOnFailure } = pass;
     const { store, checkpoints, onBatch } = this.options;
     const reader = new BatchReader(store.readAll({ from: from ?? undefined, batchSize: this.batchSize }));
+    const halted = (): boolean => this.stopping || (haltOnFailure && failures.size > 0);
+    // A member's batches, chained; its turn changes when it leaves, so batches queued before are skipped.
+    const queues = new Map<ProjectionBinding, Promise<void>>();
+    const turns = new Map<ProjectionBinding, number>();
+    const leave = (binding: ProjectionBinding): void => {
+      group.delete(binding);
+      turns.set(binding, (turns.get(binding) ?? 0) + 1);
+    };
+    const settledBatches: Array<Promise<unknown>> = [];
     let batchFrom = from;
     try {
       for (let batch = await reader.next(); batch !== undefined; batch = await reader.next()) {
-        if (this.stopping) return;
+        if (halted()) return;
+        const start = batchFrom;
         const inside = new Map(batch.map((event, index) => [event.checkpoint, index]));
         for (const binding of [...waiting]) {
           const position = positions.get(binding) ?? null;
-          if (position !== batchFrom && !inside.has(position ?? '')) continue;
+          if (position !== start && !inside.has(position ?? '')) continue;
           waiting.delete(binding);
           group.add(binding);
         }
-        const members = [...group];
-        const results = await Promise.allSettled(
-          members.map(async (binding) => {
-            const expected = positions.get(binding) ?? null;
-            const events = expected === batchFrom ? batch : batch.slice(inside.get(expected ?? '')! + 1);
-            if (events.length === 0) return;
-            if (await applyBatch(checkpoints, binding, expected, events)) {
-              positions.set(binding, events[events.length - 1].checkpoint);
-              onBatch?.(binding.projection.name, events);
-              return;
-            }
-            group.delete(binding);
-            positions.set(binding, (await checkpoints.position(binding.checkpointName)).checkpoint);
-            waiting.add(binding);
-          }),
-        );
-        results.forEach((result, index) => {
-          if (result.status === 'fulfilled') return;
-          group.delete(members[index]);
-          waiting.delete(members[index]);
-          failures.set(members[index], result.reason);
-        });
-        if (haltOnFailure && failures.size > 0) return;
+        const read = batch;
+        const applyTo = async (binding: ProjectionBinding, turn: number): Promise<void> => {
+          if (turns.get(binding) !== turn || halted()) return;
+          const expected = positions.get(binding) ?? null;
+          const at = expected === start ? -1 : inside.get(expected ?? '');
+          if (at === undefined)
+            throw new Error(`projection ${binding.projection.name} lost its place in the log`);
+          const events = at === -1 ? read : read.slice(at + 1);
+          if (events.length === 0) return;
+          if (await applyBatch(checkpoints, binding, expected, events)) {
+            positions.set(binding, events[events.length - 1].checkpoint);
+            onBatch?.(binding.projection.name, events);
+            return;
+          }
+          leave(binding);
+          positions.set(binding, (await checkpoints.position(binding.checkpointName)).checkpoint);
+          waiting.add(binding);
+        };
+        for (const binding of group) {
+          const turn = turns.get(binding) ?? 0;
+          turns.set(binding, turn);
+          queues.set(
+            binding,
+            (queues.get(binding) ?? Promise.resolve())
+              .then(() => applyTo(binding, turn))
+              .catch((error: unknown) => {
+                leave(binding);
+                waiting.delete(binding);
+                failures.set(binding, error);
+              }),
+          );
+        }
+        settledBatches.push(Promise.all(queues.values()));
+        // Batches are held until every member has applied them: at most this many at once.
+        if (settledBatches.length > MAX_BATCHES_AHEAD) await settledBatches.shift();
         batchFrom = batch[batch.length - 1].checkpoint;
         // A member that lost the batch to another runner stands where that runner left it,
         // usually the end of this batch: it races for the next one from the same read.
@@ -210,6 +236,7 @@ export class ProjectionRunner {
         if (group.size === 0 && !ahead) return;
       }
     } finally {
+      await Promise.all(queues.values());
       await reader.close();
     }
   }
