@@ -167,6 +167,10 @@ describe('the read side, from the projections', () => {
         }),
       ]);
       expect(response.body).toMatchObject({ total: 2, overdue: 1, nextCursor: null });
+      expect(response.body.rounds).toEqual([
+        { round: '2025-06', submitted: 0, underReview: 1, overdue: 1 },
+        { round: '2025-07', submitted: 1, underReview: 0, overdue: 0 },
+      ]);
       const july = await api.client.officer().get('/v1/review-queue?round=2025-07').expect(200);
       expect(july.body.items.map((item: { applicationId: string }) => item.applicationId)).toEqual([
         ids.chiyoda,
@@ -190,6 +194,19 @@ describe('the read side, from the projections', () => {
       const refused = await api.client.officer().get('/v1/review-queue?limit=201').expect(400);
       expect(refused.body.errors[0].field).toBe('limit');
       await api.client.officer().get('/v1/review-queue?cursor=bm9wZQ').expect(400);
+    });
+
+    it('names each line by its project title, and narrows to one fiscal year with counts to match', async () => {
+      const response = await api.client.officer().get('/v1/review-queue?fiscalYear=2025').expect(200);
+      expect(response.body).toMatchObject({ total: 2, overdue: 1 });
+      expect(response.body.items.map((item: { projectTitle: string }) => item.projectTitle)).toEqual([
+        completePlan().projectTitle,
+        completePlan().projectTitle,
+      ]);
+      const earlier = await api.client.officer().get('/v1/review-queue?fiscalYear=2024').expect(200);
+      expect(earlier.body).toMatchObject({ total: 0, overdue: 0, rounds: [], items: [], nextCursor: null });
+      const refused = await api.client.officer().get('/v1/review-queue?fiscalYear=二〇二五').expect(400);
+      expect(refused.body.errors[0].field).toBe('fiscalYear');
     });
 
     it('shows a reviewer only their own, and nothing to a municipality', async () => {

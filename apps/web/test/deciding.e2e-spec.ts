@@ -90,6 +90,8 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await open.waitFor();
     const rows = open.locator('tbody tr');
     expect(await rows.count()).toBe(2);
+    // The counts are the API's, over every page of the fiscal year, not the rows on screen.
+    expect(await page.getByRole('heading', { name: /審査中の申請/ }).textContent()).toBe('審査中の申請（2件、うち期限超過 1件）');
     // Overdue first, in red, with the days past due.
     expect(await rows.nth(0).getAttribute('data-overdue')).toBe('true');
     expect(await rows.nth(0).textContent()).toContain('遠野駅前の古民家を改修した宿泊施設');

@@ -3,6 +3,8 @@ import { ApiProperty } from '@nestjs/swagger';
 export class ReviewQueueItemView {
   @ApiProperty({ format: 'uuid' }) applicationId: string;
   @ApiProperty({ enum: ['submitted', 'under_review'] }) status: string;
+  @ApiProperty({ example: '地元産ホップのクラフトビール醸造所', type: String, nullable: true })
+  projectTitle: string | null;
   @ApiProperty({ example: '2025-06' }) round: string;
   @ApiProperty({ example: 2025 }) fiscalYear: number;
   @ApiProperty({ example: '032077' }) municipalityCode: string;
@@ -20,11 +22,23 @@ export class ReviewQueueItemView {
   reviewerIds: string[];
 }
 
+export class ReviewQueueRoundCountView {
+  @ApiProperty({ example: '2025-06' }) round: string;
+  @ApiProperty({ type: 'integer', description: 'Submitted, waiting for reviewers' }) submitted: number;
+  @ApiProperty({ type: 'integer', description: 'Under review' }) underReview: number;
+  @ApiProperty({ type: 'integer', description: 'Of them, past their decision due date' }) overdue: number;
+}
+
 export class ReviewQueueView {
   @ApiProperty({ format: 'date', description: 'Today in Japan, the day the figures are counted from' })
   today: string;
   @ApiProperty({ type: 'integer', description: 'Open applications in scope, all pages' }) total: number;
   @ApiProperty({ type: 'integer', description: 'Of them, past their decision due date' }) overdue: number;
+  @ApiProperty({
+    type: [ReviewQueueRoundCountView],
+    description: 'The same counts by round (in scope, all pages), rounds in order',
+  })
+  rounds: ReviewQueueRoundCountView[];
   @ApiProperty({ type: [ReviewQueueItemView] }) items: ReviewQueueItemView[];
   @ApiProperty({
     type: String,

@@ -4,7 +4,7 @@ import { Repository, type SelectQueryBuilder } from 'typeorm';
 import { ReviewQueueRow } from '@l10k/read-model';
 import { daysBetween, japanDateOf, municipalityName } from '@l10k/rules';
 import { Clock } from '../../clock/clock';
-import type { ReviewQueueItemView, ReviewQueueView } from '../../views/review-queue.view';
+import type { ReviewQueueItemView, ReviewQueueRoundCountView, ReviewQueueView } from '../../views/review-queue.view';
 import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
 import { decodeCursor, encodeCursor, isCalendarDay } from '../paging/keyset-cursor';
 import { ReviewQueueQuery } from './review-queue.query';
@@ -12,6 +12,7 @@ import { ReviewQueueQuery } from './review-queue.query';
 /** A queue line as PostgreSQL sends it (the queue's own small table, read raw: no entity per row). */
 interface QueueRow {
   readonly applicationId: string;
+  readonly projectTitle: string | null;
   readonly status: ReviewQueueItemView['status'];
   readonly round: string;
   readonly fiscalYear: number;
@@ -24,6 +25,7 @@ interface QueueRow {
 
 const QUEUE_COLUMNS: Record<keyof QueueRow, string> = {
   applicationId: 'q.application_id',
+  projectTitle: 's.project_title',
   status: 'q.status',
   round: 'q.round',
   fiscalYear: 'q.fiscal_year',
@@ -37,7 +39,8 @@ const QUEUE_COLUMNS: Record<keyof QueueRow, string> = {
 /**
  * Open applications by decision due date, a page at a time. Days remaining and the overdue
  * flag depend on today's date in Japan, so they are computed at query time, not stored;
- * the counts come from one aggregate over the same scope, not from loading the rows.
+ * the counts (by round, summed for the totals) come from one aggregate over the same scope,
+ * not from loading the rows.
  */
 @QueryHandler(ReviewQueueQuery)
 export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, ReviewQueueView> {
@@ -55,6 +58,7 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
       if (!principal.roles.includes('program_officer'))
         query.andWhere('q.reviewer_ids @> ARRAY[:sub]::text[]', { sub: principal.sub });
       if (filters.round) query.andWhere('q.round = :round', { round: filters.round });
+      if (filters.fiscalYear) query.andWhere('q.fiscal_year = :fiscalYear', { fiscalYear: filters.fiscalYear });
       return query;
     };
     const page = scoped();
@@ -65,7 +69,8 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
         id: after.id,
       });
     }
-    page.select([]);
+    // The title is the summary's: joined for the page's lines only, never for the counts.
+    page.leftJoin('application_summaries', 's', 's.id = q.application_id').select([]);
     for (const [alias, column] of Object.entries(QUEUE_COLUMNS)) page.addSelect(column, alias);
     const [rows, counts] = await Promise.all([
       page
@@ -74,21 +79,27 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
         .limit(limit + 1)
         .getRawMany<QueueRow>(),
       scoped()
-        .select('count(*)::int', 'total')
+        .select('q.round', 'round')
+        .addSelect(`(count(*) FILTER (WHERE q.status = 'submitted'))::int`, 'submitted')
+        .addSelect(`(count(*) FILTER (WHERE q.status = 'under_review'))::int`, 'underReview')
         .addSelect('(count(*) FILTER (WHERE q.decision_due_date < :today))::int', 'overdue')
         .setParameter('today', today)
-        .getRawOne<{ total: number; overdue: number }>(),
+        .groupBy('q.round')
+        .orderBy('q.round', 'ASC')
+        .getRawMany<ReviewQueueRoundCountView>(),
     ]);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
       today,
-      total: counts?.total ?? 0,
-      overdue: counts?.overdue ?? 0,
+      total: counts.reduce((sum, round) => sum + round.submitted + round.underReview, 0),
+      overdue: counts.reduce((sum, round) => sum + round.overdue, 0),
+      rounds: counts,
       items: items.map((row): ReviewQueueItemView => {
         const daysRemaining = daysBetween(today, row.decisionDueDate);
         return {
           applicationId: row.applicationId,
+          projectTitle: row.projectTitle,
           status: row.status,
           round: row.round,
           fiscalYear: row.fiscalYear,

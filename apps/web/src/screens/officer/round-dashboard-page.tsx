@@ -12,41 +12,57 @@ import { linkHandler, navigate } from '../../router';
 import { BudgetGauge, type Budget } from './budget-gauge';
 
 type QueueItem = components['schemas']['ReviewQueueItemView'];
+type QueueRoundCount = components['schemas']['ReviewQueueRoundCountView'];
 type RoundStatistics = components['schemas']['RoundStatisticsView'];
+
+interface OpenApplications {
+  /** In the fiscal year, all pages (counted by the API). */
+  readonly total: number;
+  readonly overdue: number;
+  readonly byRound: ReadonlyMap<string, QueueRoundCount>;
+  /** The pages read so far, by due date: the overdue come first. */
+  readonly items: readonly QueueItem[];
+  readonly nextCursor: string | null;
+}
 
 interface Dashboard {
   readonly budget: Budget;
   readonly rounds: readonly { readonly statistics: RoundStatistics; readonly info?: RoundInfo }[];
-  readonly open: readonly QueueItem[];
-  /** The queue had more open applications than one page holds. */
-  readonly openTruncated: boolean;
-  readonly titles: ReadonlyMap<string, string>;
+  readonly open: OpenApplications;
 }
 
-const QUEUE_PAGE = 200;
+const QUEUE_PAGE = 50;
+
+async function openApplications(fiscalYear: number, after?: OpenApplications): Promise<OpenApplications | string> {
+  const cursor = after?.nextCursor ?? undefined;
+  const { data, error, response } = await api.GET('/v1/review-queue', { params: { query: { fiscalYear, limit: QUEUE_PAGE, ...(cursor ? { cursor } : {}) } } });
+  if (!data) return problemHeadline(asProblem(error, response.status));
+  return {
+    total: data.total,
+    overdue: data.overdue,
+    byRound: new Map(data.rounds.map((round) => [round.round, round])),
+    items: [...(after?.items ?? []), ...data.items],
+    nextCursor: data.nextCursor,
+  };
+}
 
 async function loadDashboard(fiscalYear: number): Promise<Dashboard | string> {
-  const [budget, statistics, queue, list] = await Promise.all([
+  const [budget, statistics, open] = await Promise.all([
     api.GET('/v1/fiscal-years/{fy}/budget', { params: { path: { fy: fiscalYear } } }),
     api.GET('/v1/statistics/monthly', { params: { query: { fiscalYear } } }),
-    api.GET('/v1/review-queue', { params: { query: { limit: QUEUE_PAGE } } }),
-    api.GET('/v1/applications', { params: { query: { fiscalYear, limit: 100 } } }),
+    openApplications(fiscalYear),
   ]);
-  for (const answer of [budget, statistics, queue]) if (!answer.data) return problemHeadline(asProblem(answer.error, answer.response.status));
+  for (const answer of [budget, statistics]) if (!answer.data) return problemHeadline(asProblem(answer.error, answer.response.status));
+  if (typeof open === 'string') return open;
   const rounds = await Promise.all(statistics.data!.rounds.map(async (round) => ({ statistics: round, info: await roundById(round.round) })));
-  return {
-    budget: budget.data!,
-    rounds,
-    open: queue.data!.items.filter((item) => item.fiscalYear === fiscalYear),
-    openTruncated: queue.data!.nextCursor !== null,
-    titles: new Map((list.data?.items ?? []).map((item) => [item.id, item.projectTitle ?? ''])),
-  };
+  return { budget: budget.data!, rounds, open };
 }
 
 /** Per fiscal year: the budget gauge, the open applications (overdue first, in red), and every round's deadline, due date and counts. */
 export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fiscalYear?: number }) {
   const [dashboard, setDashboard] = useState<Dashboard>();
   const [failure, setFailure] = useState<string>();
+  const [loadingMore, setLoadingMore] = useState(false);
   useEffect(() => {
     setDashboard(undefined);
     void loadDashboard(fiscalYear).then((loaded) => (typeof loaded === 'string' ? setFailure(loaded) : setDashboard(loaded)));
@@ -54,9 +70,14 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
 
   const years = [currentFiscalYear() - 1, currentFiscalYear(), currentFiscalYear() + 1];
   if (!years.includes(fiscalYear)) years.push(fiscalYear);
-  const overdue = dashboard?.open.filter((item) => item.overdue) ?? [];
-  const onTime = dashboard?.open.filter((item) => !item.overdue) ?? [];
-  const openOf = (round: string, status: string) => dashboard?.open.filter((item) => item.round === round && item.status === status).length ?? 0;
+  const openOf = (round: string, status: 'submitted' | 'underReview') => dashboard?.open.byRound.get(round)?.[status] ?? 0;
+  async function showMore(current: Dashboard) {
+    setLoadingMore(true);
+    const more = await openApplications(fiscalYear, current.open);
+    setLoadingMore(false);
+    if (typeof more === 'string') setFailure(more);
+    else setDashboard({ ...current, open: more });
+  }
 
   return (
     <main id="main" className="page page--wide">
@@ -84,9 +105,10 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
       {dashboard && (
         <>
           <section aria-labelledby="open-title">
-            <h2 id="open-title">審査中の申請（{dashboard.open.length}件、うち期限超過 {overdue.length}件）</h2>
-            {dashboard.openTruncated && <p className="muted">先頭の{QUEUE_PAGE}件までを表示しています。</p>}
-            {dashboard.open.length === 0 ? (
+            <h2 id="open-title">
+              審査中の申請（{dashboard.open.total.toLocaleString('ja-JP')}件、うち期限超過 {dashboard.open.overdue.toLocaleString('ja-JP')}件）
+            </h2>
+            {dashboard.open.total === 0 ? (
               <p>審査中の申請はありません。</p>
             ) : (
               <div className="table-wrap">
@@ -103,7 +125,7 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
                     </tr>
                   </thead>
                   <tbody>
-                    {[...overdue, ...onTime].map((item) => (
+                    {dashboard.open.items.map((item) => (
                       <tr key={item.applicationId} className={item.overdue ? 'row--overdue' : undefined} data-overdue={item.overdue}>
                         <td>
                           {formatCalendarDate(item.decisionDueDate)}
@@ -112,7 +134,7 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
                         </td>
                         <td>
                           <a href={`/officer/applications/${item.applicationId}`} onClick={linkHandler(`/officer/applications/${item.applicationId}`)}>
-                            {dashboard.titles.get(item.applicationId) || '申請を開く'}
+                            {item.projectTitle || '（事業名未入力）'}
                           </a>
                         </td>
                         <td>
@@ -128,6 +150,16 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
                   </tbody>
                 </table>
               </div>
+            )}
+            {dashboard.open.nextCursor && (
+              <p>
+                <span className="muted" role="status">
+                  {dashboard.open.total.toLocaleString('ja-JP')}件のうち{dashboard.open.items.length.toLocaleString('ja-JP')}件を表示しています。
+                </span>{' '}
+                <button type="button" className="button" disabled={loadingMore} onClick={() => void showMore(dashboard)}>
+                  {loadingMore ? '読み込み中…' : `次の${QUEUE_PAGE}件を表示`}
+                </button>
+              </p>
             )}
           </section>
 
@@ -180,7 +212,7 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
                 <tbody>
                   {dashboard.rounds.map(({ statistics, info }) => {
                     const waiting = openOf(statistics.round, 'submitted');
-                    const reviewing = openOf(statistics.round, 'under_review');
+                    const reviewing = openOf(statistics.round, 'underReview');
                     // Submissions that left the round without a decision were sent back for revision.
                     const sentBack = Math.max(0, statistics.submitted - waiting - reviewing - statistics.adopted - statistics.rejected - statistics.withdrawn);
                     return (
