@@ -69,6 +69,14 @@ export const REQUIREMENT_LABELS: Record<string, string> = {
   model_case: 'モデル性',
 };
 
+/** The local track's four requirements (no モデル性); ③ reads 融資・クラウドファンディング等 there. */
+export const LOCAL_REQUIREMENT_LABELS: Record<string, string> = {
+  local_resources: REQUIREMENT_LABELS.local_resources,
+  public_challenge: REQUIREMENT_LABELS.public_challenge,
+  regional_financing: '融資・クラウドファンディング等',
+  novelty: REQUIREMENT_LABELS.novelty,
+};
+
 export const RECOMMENDATION_LABELS: Record<string, string> = {
   adopt: '採択を推薦',
   reject: '不採択を推薦',

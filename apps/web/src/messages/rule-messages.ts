@@ -1,4 +1,5 @@
 import { fieldLabel } from './field-labels';
+import { LOCAL_REQUIREMENT_LABELS } from './labels';
 
 /** What the API says about one field: `{ field, rule, message, figures? }` of a violation, warning or problem. */
 export interface FieldIssue {
@@ -26,6 +27,14 @@ const RULE_MESSAGES: Record<string, (issue: FieldIssue) => string> = {
   outside_financing_present: () => '地方単独事業では、融資・出資・クラウドファンディング等の外部資金が必要です。',
   completion_after_decision: () => '事業完了日が採否決定予定日より前です。完了日を確認してください。',
   iso_instant: () => '日時の形式が正しくありません。',
+  track_matches: () => 'この申請の事業区分（国庫補助事業・地方単独事業）では、この手続は行えません。',
+  confirmation_not_in_future: () => '確認日に今日より後の日付は入力できません。審査・確認を行った日を入力してください。',
+  assessment_complete: (issue) => `「${fieldLabel(issue.field)}」の判定とコメントを入力してください。`,
+  assessment_applicable: (issue) => `「${fieldLabel(issue.field)}」は地方単独事業の要件ではありません。`,
+  local_requirement_met: (issue) => {
+    const requirement = issue.field.replace(/^localConfirmation\.assessments\./, '');
+    return `地域での確認で「${LOCAL_REQUIREMENT_LABELS[requirement] ?? requirement}」が満たさないと判定されているため、報告できません。`;
+  },
 };
 
 /** Checks on the request itself (400), by class-validator's rule as the API names it (snake_case): completes "「field」…". */

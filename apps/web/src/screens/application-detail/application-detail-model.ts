@@ -17,6 +17,8 @@ export interface ApplicationDetailModel {
   readonly id: string;
   readonly status: string;
   readonly revision: number;
+  /** national (国庫補助事業) or local (地方単独事業). */
+  readonly track: string;
   readonly projectTitle?: string;
   readonly businessName?: string;
   readonly round?: string;
@@ -41,6 +43,7 @@ export function toApplicationDetail(answer: unknown): ApplicationDetailModel {
     id: text(application.id) ?? '',
     status: text(application.status) ?? '',
     revision: integer(application.revision) ?? 0,
+    track: text(application.track) ?? text(plan.track) ?? 'national',
     projectTitle: text(plan.projectTitle),
     businessName: text(record(plan.business).name),
     round: text(application.round),

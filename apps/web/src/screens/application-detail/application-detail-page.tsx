@@ -8,6 +8,7 @@ import { formatYen, formatYenWithMan } from '../../format/money';
 import { RECOMMENDATION_LABELS, REQUIREMENT_LABELS, STATUS_LABELS, label } from '../../messages/labels';
 import { linkHandler } from '../../router';
 import { DocumentsSection } from '../documents/documents-section';
+import { LocalStepSection } from '../local-track/local-step-section';
 import { PostAwardSection } from '../post-award/post-award-section';
 import { toApplicationDetail, type ApplicationDetailModel } from './application-detail-model';
 import { WithdrawDialog } from './withdraw-dialog';
@@ -23,6 +24,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
   const [failure, setFailure] = useState<string>();
   const [withdrawing, setWithdrawing] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [uploaded, setUploaded] = useState<string>();
   const justSubmitted = new URLSearchParams(window.location.search).has('submitted');
 
   const refresh = useCallback(async () => {
@@ -100,7 +102,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
             <dd>{formatDeadline(model.deadline)}</dd>
           </>
         )}
-        {model.decisionDueDate && (
+        {model.decisionDueDate && model.track !== 'local' && (
           <>
             <dt>採否決定予定日</dt>
             <dd data-testid="decision-due">{formatCalendarDate(model.decisionDueDate)}</dd>
@@ -112,7 +114,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
             <dd>{formatYenWithMan(model.requestedGrant)}</dd>
           </>
         )}
-        {model.nationalShare !== undefined && (
+        {model.nationalShare !== undefined && model.track !== 'local' && (
           <>
             <dt>国費（交付金）</dt>
             <dd>{formatYen(model.nationalShare)}</dd>
@@ -153,7 +155,9 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         </section>
       )}
 
-      <section aria-labelledby="reviews-title">
+      {model.track === 'local' && <LocalStepSection id={id} onWrite={() => void refresh()} awaitedDocument={uploaded} />}
+
+      {model.track !== 'local' && <section aria-labelledby="reviews-title">
         <h2 id="reviews-title">審査の状況</h2>
         {model.reviews.length === 0 ? (
           <p>まだ審査結果はありません。</p>
@@ -186,11 +190,11 @@ export function ApplicationDetailPage({ id }: { id: string }) {
             </article>
           ))
         )}
-      </section>
+      </section>}
 
       {POST_AWARD.has(model.status) && <PostAwardSection id={id} onWrite={() => void refresh()} />}
 
-      <DocumentsSection applicationId={id} canUpload={!CLOSED.has(model.status)} />
+      <DocumentsSection applicationId={id} canUpload={!CLOSED.has(model.status)} onUploaded={(receipt) => setUploaded(receipt.documentId)} />
 
       {!DECIDED.has(model.status) && !POST_AWARD.has(model.status) && (
         <section aria-labelledby="withdraw-title-section">

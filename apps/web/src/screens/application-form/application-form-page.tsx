@@ -22,6 +22,8 @@ import { useCalculation } from './use-calculation';
 
 const NATIONAL_LENDERS = ['regional_bank', 'second_regional_bank', 'shinkin_bank', 'credit_cooperative', 'jfc', 'okinawa_dfc', 'municipality_furusato'];
 const OTHER_LENDERS = ['city_bank', 'agricultural_cooperative', 'crowdfunding', 'other'];
+/** The plan can be edited in these; a local-track plan also once confirmed (it becomes a draft again) or returned by MIC. */
+const EDITABLE = ['draft', 'revision_requested', 'locally_confirmed', 'returned'];
 
 export function ApplicationFormPage({ id }: { id: string }) {
   const [model, setModel] = useState<DraftModel>();
@@ -30,7 +32,7 @@ export function ApplicationFormPage({ id }: { id: string }) {
     void loadApplication(id).then((loaded) => {
       if ('answer' in loaded) {
         const draft = toDraftModel(loaded.answer);
-        if (draft.status !== 'draft' && draft.status !== 'revision_requested') navigate(`/applications/${id}`, { replace: true });
+        if (!EDITABLE.includes(draft.status)) navigate(`/applications/${id}`, { replace: true });
         else setModel(draft);
       } else setFailure(problemHeadline(asProblem(loaded.error, loaded.status)));
     });
@@ -70,6 +72,8 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
   const [confirming, setConfirming] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const resubmission = initial.status === 'revision_requested';
+  // The local track is not submitted: its next steps (地域での確認, 総務省へ報告) are on the application's screen.
+  const local = form.track === 'local' && !resubmission;
 
   useEffect(() => {
     void roundAt(new Date()).then(setCurrent);
@@ -160,7 +164,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
           ← 申請一覧
         </a>
       </p>
-      <h1>{resubmission ? '申請の修正' : '申請の作成'}</h1>
+      <h1>{resubmission || initial.status === 'returned' ? '申請の修正' : '申請の作成'}</h1>
       <p className="status-line">
         状態：<span className={`status status--${initial.status}`}>{label(STATUS_LABELS, initial.status)}</span>
         <span className="save-state" role="status" data-testid="save-state">
@@ -413,9 +417,15 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
           </section>
 
           <div className="actions">
-            <button type="button" className="button button--primary" onClick={() => setConfirming(true)}>
-              {resubmission ? '再提出する…' : '提出する…'}
-            </button>
+            {local ? (
+              <button type="button" className="button button--primary" onClick={() => void autosave.flush().then((revision) => revision !== undefined && navigate(`/applications/${id}`))}>
+                保存して地域での確認・報告へ進む
+              </button>
+            ) : (
+              <button type="button" className="button button--primary" onClick={() => setConfirming(true)}>
+                {resubmission ? '再提出する…' : '提出する…'}
+              </button>
+            )}
           </div>
         </form>
         <CalculationPanel state={calc} onFillLargestGrant={fillLargestGrant} />

@@ -16,7 +16,8 @@ export function DocumentsSection({
 }: {
   applicationId: string;
   canUpload: boolean;
-  onUploaded?: () => void;
+  /** Told each receipt, so other parts of the screen can wait for the document to show. */
+  onUploaded?: (receipt: DocumentReceipt) => void;
 }) {
   const [receipt, setReceipt] = useState<DocumentReceipt>();
   // A link from another screen to #documents: in-app navigation does not scroll to the anchor by itself.
@@ -31,7 +32,7 @@ export function DocumentsSection({
           applicationId={applicationId}
           onReceived={(received) => {
             setReceipt(received);
-            onUploaded?.();
+            onUploaded?.(received);
           }}
         />
       )}

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Problem } from '../../api/problems';
-import type { components } from '../../api/schema';
-import { formatCalendarDate, formatDateTime } from '../../format/dates';
+import { formatDateTime } from '../../format/dates';
 import { formatYen, formatYenWithMan } from '../../format/money';
-import { REQUIREMENT_LABELS, STATUS_LABELS, label } from '../../messages/labels';
+import { STATUS_LABELS, label } from '../../messages/labels';
 import { Field } from '../../ui/field';
 import { IssueSummary } from '../../ui/issue-summary';
-import { DocumentList, DownloadLink } from '../documents/document-list';
+import { DocumentList } from '../documents/document-list';
 import {
   describeIssues,
   messagesAt,
@@ -23,34 +22,13 @@ import {
   type ApplicationView,
   type AwardApplication,
 } from '../post-award/use-award-application';
-
-type DocumentView = components['schemas']['DocumentView'];
-
-const REQUIREMENT_ORDER = Object.keys(REQUIREMENT_LABELS);
-
-const KIND_LABELS: Record<string, string> = {
-  expert_review: '有識者の審査',
-  chamber_confirmation: '商工会議所等の確認',
-};
+import { AttachedDocument, LocalConfirmationRecord } from './local-confirmation-record';
+import { LOCAL_CONFIRMATION_KIND_LABELS } from './local-track-labels';
 
 const FIELDS: FormFields = {
   outcome: { id: 'field-mic-outcome', label: '判断' },
   reason: { id: 'field-mic-reason', label: '理由' },
 };
-
-/** The 補助要綱 as a download link under its own name. */
-function SchemeRules({ application }: { application: ApplicationView }) {
-  const documentId = application.micReport?.schemeRulesDocumentId;
-  const document: DocumentView | undefined = application.documents.find(
-    (candidate) => candidate.documentId === documentId,
-  );
-  if (!documentId) return <>—</>;
-  return document ? (
-    <DownloadLink applicationId={application.id} documentId={documentId} name={document.name} />
-  ) : (
-    <>{documentId}</>
-  );
-}
 
 function AcknowledgementForm({
   application,
@@ -190,7 +168,7 @@ function LocalReport({ application, award }: { application: ApplicationView; awa
         </dd>
         <dt>補助要綱</dt>
         <dd>
-          <SchemeRules application={application} />
+          <AttachedDocument application={application} documentId={report?.schemeRulesDocumentId} />
         </dd>
         <dt>交付額（自治体の助成）</dt>
         <dd>{application.funding ? formatYenWithMan(application.funding.grant) : '—'}</dd>
@@ -207,31 +185,8 @@ function LocalReport({ application, award }: { application: ApplicationView; awa
       </dl>
       {confirmation && (
         <section aria-labelledby="local-confirmation-title">
-          <h2 id="local-confirmation-title">{label(KIND_LABELS, confirmation.kind)}</h2>
-          <p>
-            {confirmation.by}（{formatCalendarDate(confirmation.on)}）
-          </p>
-          <table className="table">
-            <caption className="visually-hidden">要件ごとの判定</caption>
-            <thead>
-              <tr>
-                <th scope="col">要件</th>
-                <th scope="col">判定</th>
-                <th scope="col">コメント</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(confirmation.assessments)
-                .sort(([a], [b]) => REQUIREMENT_ORDER.indexOf(a) - REQUIREMENT_ORDER.indexOf(b))
-                .map(([requirement, assessment]) => (
-                  <tr key={requirement}>
-                    <th scope="row">{label(REQUIREMENT_LABELS, requirement)}</th>
-                    <td>{assessment.met ? '満たす' : '満たさない'}</td>
-                    <td>{assessment.comment}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <h2 id="local-confirmation-title">{label(LOCAL_CONFIRMATION_KIND_LABELS, confirmation.kind)}</h2>
+          <LocalConfirmationRecord application={application} />
         </section>
       )}
       {application.status === 'reported_to_mic' && (

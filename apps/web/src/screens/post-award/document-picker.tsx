@@ -23,6 +23,57 @@ async function allDocuments(applicationId: string): Promise<DocumentView[]> {
   return documents;
 }
 
+/** The application's uploads, read again whenever `refreshKey` changes (a new upload on the same screen). */
+function useDocuments(applicationId: string, refreshKey?: unknown): DocumentView[] | undefined {
+  const [documents, setDocuments] = useState<DocumentView[]>();
+  useEffect(() => {
+    void allDocuments(applicationId).then(setDocuments);
+  }, [applicationId, refreshKey]);
+  return documents;
+}
+
+/** One upload as a choice shows it: its name, then kind, size and the start of its SHA-256. */
+function DocumentDescription({ document }: { document: DocumentView }) {
+  return (
+    <span>
+      {document.name}
+      <span className="muted">
+        {' '}
+        （{DOCUMENT_KIND_LABELS[document.kind as DocumentKind] ?? document.kind}・
+        {formatBytes(document.size).split('（')[0]}・SHA-256 {document.sha256.slice(0, 12)}…）
+      </span>
+    </span>
+  );
+}
+
+function PickerHint({
+  applicationId,
+  onThisScreen = false,
+}: {
+  applicationId: string;
+  onThisScreen?: boolean;
+}) {
+  if (onThisScreen)
+    return (
+      <p className="field__hint">
+        この申請に提出済みの書類から選びます。新しい書類はこの画面の<a href="#documents">「添付書類」</a>
+        から提出してください。
+      </p>
+    );
+  return (
+    <p className="field__hint">
+      この申請に提出済みの書類から選びます。新しい書類は
+      <a
+        href={`/applications/${applicationId}#documents`}
+        onClick={linkHandler(`/applications/${applicationId}#documents`)}
+      >
+        申請の詳細画面の「添付書類」
+      </a>
+      から提出してください。
+    </p>
+  );
+}
+
 /**
  * The documents a step refers to, picked from the application's uploads: each is sent as its
  * receipt (name, SHA-256, size), so the reference is exactly what was received.
@@ -42,10 +93,7 @@ export function DocumentPicker({
   onChange: (selected: DocumentRef[]) => void;
   errors?: readonly string[];
 }) {
-  const [documents, setDocuments] = useState<DocumentView[]>();
-  useEffect(() => {
-    void allDocuments(applicationId).then(setDocuments);
-  }, [applicationId]);
+  const documents = useDocuments(applicationId);
   const isPicked = (document: DocumentView) =>
     selected.some((ref) => ref.sha256 === document.sha256 && ref.name === document.name);
   const toggle = (document: DocumentView, picked: boolean) =>
@@ -65,16 +113,7 @@ export function DocumentPicker({
         {legend}
         <span className="badge">任意</span>
       </legend>
-      <p className="field__hint">
-        この申請に提出済みの書類から選びます。新しい書類は
-        <a
-          href={`/applications/${applicationId}#documents`}
-          onClick={linkHandler(`/applications/${applicationId}#documents`)}
-        >
-          申請の詳細画面の「添付書類」
-        </a>
-        から提出してください。
-      </p>
+      <PickerHint applicationId={applicationId} />
       {errors.length > 0 && (
         <p className="field__error" id={`${id}-error`}>
           {errors.join(' ')}
@@ -89,14 +128,64 @@ export function DocumentPicker({
             checked={isPicked(document)}
             onChange={(event) => toggle(document, event.target.checked)}
           />
-          <span>
-            {document.name}
-            <span className="muted">
-              {' '}
-              （{DOCUMENT_KIND_LABELS[document.kind as DocumentKind] ?? document.kind}・
-              {formatBytes(document.size).split('（')[0]}・SHA-256 {document.sha256.slice(0, 12)}…）
-            </span>
-          </span>
+          <DocumentDescription document={document} />
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * One required document picked from the application's uploads, sent as its documentId (the
+ * local track's confirmation record and 補助要綱), on the application's own screen.
+ * `refreshKey` reads the list again after an upload there.
+ */
+export function DocumentChoice({
+  id,
+  applicationId,
+  legend,
+  selected,
+  onChange,
+  errors = [],
+  refreshKey,
+}: {
+  id: string;
+  applicationId: string;
+  legend: string;
+  selected: string;
+  onChange: (documentId: string) => void;
+  errors?: readonly string[];
+  refreshKey?: unknown;
+}) {
+  const documents = useDocuments(applicationId, refreshKey);
+  return (
+    <fieldset
+      className={`fieldset${errors.length > 0 ? ' field--error' : ''}`}
+      id={id}
+      tabIndex={-1}
+      aria-describedby={errors.length > 0 ? `${id}-error` : undefined}
+    >
+      <legend>
+        {legend}
+        <span className="badge badge--required">必須</span>
+      </legend>
+      <PickerHint applicationId={applicationId} onThisScreen />
+      {errors.length > 0 && (
+        <p className="field__error" id={`${id}-error`}>
+          {errors.join(' ')}
+        </p>
+      )}
+      {documents === undefined && <p>読み込み中…</p>}
+      {documents?.length === 0 && <p className="muted">提出済みの書類はありません。</p>}
+      {documents?.map((document) => (
+        <label key={document.documentId} className="choice choice--document">
+          <input
+            type="radio"
+            name={id}
+            checked={selected === document.documentId}
+            onChange={() => onChange(document.documentId)}
+          />
+          <DocumentDescription document={document} />
         </label>
       ))}
     </fieldset>

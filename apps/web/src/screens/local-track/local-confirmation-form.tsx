@@ -1,0 +1,372 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { Problem } from '../../api/problems';
+import type { components } from '../../api/schema';
+import { formatCalendarDate } from '../../format/dates';
+import { Field } from '../../ui/field';
+import { IssueSummary } from '../../ui/issue-summary';
+import { DocumentChoice } from '../post-award/document-picker';
+import {
+  describeIssues,
+  messagesAt,
+  summaryItems,
+  summaryTitle,
+  type FormFields,
+  type ShownIssue,
+} from '../post-award/form-issues';
+import { ifMatch, outcomeOf, type ApplicationView } from '../post-award/use-award-application';
+import { useKeptState } from '../post-award/use-kept-state';
+import '../review/review.css';
+import {
+  LOCAL_CONFIRMATION_KIND_LABELS,
+  LOCAL_REQUIREMENT_LABELS,
+  LOCAL_REQUIREMENTS,
+  type LocalRequirement,
+} from './local-track-labels';
+
+type LocalConfirmationBody = components['schemas']['LocalConfirmationDto'];
+type Verdict = '' | 'met' | 'unmet';
+
+/** The form as typed: '' until the officer chooses. */
+interface ConfirmationForm {
+  readonly kind: '' | LocalConfirmationBody['kind'];
+  readonly by: string;
+  readonly on: string;
+  readonly assessments: Readonly<
+    Record<LocalRequirement, { readonly met: Verdict; readonly comment: string }>
+  >;
+  readonly documentId: string;
+}
+
+const metId = (requirement: string) => `field-local-${requirement}-met`;
+const commentId = (requirement: string) => `field-local-${requirement}-comment`;
+
+/** The API's field paths → this form's inputs (a refusal of a requirement as a whole points at its verdict). */
+const FIELDS: FormFields = {
+  kind: { id: 'field-local-kind', label: '確認の種類' },
+  by: { id: 'field-local-by', label: '確認した者' },
+  on: { id: 'field-local-on', label: '確認日' },
+  documentId: { id: 'field-local-document', label: '確認の記録（書類）' },
+  ...Object.fromEntries(
+    LOCAL_REQUIREMENTS.flatMap((requirement) => {
+      const name = LOCAL_REQUIREMENT_LABELS[requirement];
+      return [
+        [`assessments.${requirement}`, { id: metId(requirement), label: name }],
+        [`assessments.${requirement}.met`, { id: metId(requirement), label: `${name}の判定` }],
+        [`assessments.${requirement}.comment`, { id: commentId(requirement), label: `${name}のコメント` }],
+      ];
+    }),
+  ),
+};
+
+const isCalendarDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+
+function initialForm(application: ApplicationView): ConfirmationForm {
+  const recorded = application.localConfirmation;
+  return {
+    kind: recorded?.kind ?? '',
+    by: recorded?.by ?? '',
+    on: recorded?.on ?? '',
+    assessments: Object.fromEntries(
+      LOCAL_REQUIREMENTS.map((requirement) => {
+        const verdict = recorded?.assessments[requirement];
+        return [
+          requirement,
+          { met: verdict ? (verdict.met ? 'met' : 'unmet') : '', comment: verdict?.comment ?? '' },
+        ];
+      }),
+    ) as ConfirmationForm['assessments'],
+    documentId: recorded?.documentId ?? '',
+  };
+}
+
+/** What the API needs and the officer has not given yet, in the order of the form. */
+function missingIn(form: ConfirmationForm): ShownIssue[] {
+  const issues: ShownIssue[] = [];
+  const need = (ok: boolean, field: string, message: string) => {
+    if (!ok) issues.push({ fieldId: FIELDS[field].id, label: FIELDS[field].label, message });
+  };
+  need(form.kind !== '', 'kind', '確認の種類（有識者の審査か商工会議所等の確認か）を選んでください。');
+  need(form.by.trim() !== '', 'by', '確認した者（審査会・団体の名称）を入力してください。');
+  need(isCalendarDate(form.on), 'on', '確認日を入力してください。');
+  for (const requirement of LOCAL_REQUIREMENTS) {
+    const name = LOCAL_REQUIREMENT_LABELS[requirement];
+    need(
+      form.assessments[requirement].met !== '',
+      `assessments.${requirement}.met`,
+      `「${name}」の判定を選んでください。`,
+    );
+    need(
+      form.assessments[requirement].comment.trim() !== '',
+      `assessments.${requirement}.comment`,
+      `「${name}」のコメントを入力してください。`,
+    );
+  }
+  need(form.documentId !== '', 'documentId', '審査・確認の記録を、提出済みの書類から選んでください。');
+  return issues;
+}
+
+function toBody(form: ConfirmationForm): LocalConfirmationBody {
+  const verdict = (requirement: LocalRequirement) => ({
+    met: form.assessments[requirement].met === 'met',
+    comment: form.assessments[requirement].comment.trim(),
+  });
+  return {
+    kind: form.kind as LocalConfirmationBody['kind'],
+    by: form.by.trim(),
+    on: form.on,
+    assessments: {
+      local_resources: verdict('local_resources'),
+      public_challenge: verdict('public_challenge'),
+      regional_financing: verdict('regional_financing'),
+      novelty: verdict('novelty'),
+    },
+    documentId: form.documentId,
+  };
+}
+
+/**
+ * 地域での確認 (DOMAIN.md, local track): the municipality records that its own experts reviewed
+ * the project or that a chamber of commerce or 商工会 confirmed it — who, when, a verdict and a
+ * comment on each of the four requirements, and the attached document that records it. What is
+ * typed survives a lapsed session.
+ */
+export function LocalConfirmationForm({
+  application,
+  awaitedDocument,
+  ready = true,
+  onRecorded,
+  onCancel,
+}: {
+  application: ApplicationView;
+  awaitedDocument?: string;
+  /** False while the screen catches up with an upload: sending would be refused as stale. */
+  ready?: boolean;
+  onRecorded: (answer: unknown) => void;
+  /** Offered when an earlier confirmation is being replaced. */
+  onCancel?: () => void;
+}) {
+  const [form, setForm] = useKeptState<ConfirmationForm>(`local-confirmation.${application.id}.form`, () =>
+    initialForm(application),
+  );
+  const [issues, setIssues] = useState<ShownIssue[]>([]);
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+  const errorsAt = (id: string) => messagesAt(issues, id);
+  const update = <K extends keyof ConfirmationForm>(key: K, value: ConfirmationForm[K]) =>
+    setForm((previous) => ({ ...previous, [key]: value }));
+  const setVerdict = (
+    requirement: LocalRequirement,
+    change: Partial<ConfirmationForm['assessments'][LocalRequirement]>,
+  ) =>
+    setForm((previous) => ({
+      ...previous,
+      assessments: {
+        ...previous.assessments,
+        [requirement]: { ...previous.assessments[requirement], ...change },
+      },
+    }));
+
+  async function send() {
+    const missing = missingIn(form);
+    if (missing.length > 0) {
+      setProblem(undefined);
+      setIssues(missing);
+      return;
+    }
+    setBusy(true);
+    const outcome = outcomeOf(
+      await api.POST('/v1/applications/{id}/local-confirmation', {
+        params: { path: { id: application.id }, header: ifMatch(application) },
+        body: toBody(form),
+      }),
+    );
+    setBusy(false);
+    if ('problem' in outcome) {
+      setProblem(outcome.problem);
+      setIssues(describeIssues(outcome.problem, FIELDS));
+      return;
+    }
+    setProblem(undefined);
+    setIssues([]);
+    onRecorded(outcome.answer);
+  }
+
+  const onValid = isCalendarDate(form.on);
+  return (
+    <form
+      className="form action-form"
+      noValidate
+      aria-labelledby="local-confirmation-form-title"
+      data-testid="local-confirmation-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send();
+      }}
+    >
+      <h3 id="local-confirmation-form-title">地域での確認（専門家審査・商工会議所等の確認）</h3>
+      <p>
+        自治体が依頼した有識者の審査、又は商工会議所・商工会の確認の結果を記録します。記録の書類（審査結果・確認書）は、先にこの画面の
+        <a href="#documents">「添付書類」</a>から提出してください。
+      </p>
+      {(issues.length > 0 || problem) && (
+        <IssueSummary title={summaryTitle(problem)} items={summaryItems(issues)} />
+      )}
+      <fieldset
+        className={`fieldset${errorsAt(FIELDS.kind.id).length > 0 ? ' field--error' : ''}`}
+        id={FIELDS.kind.id}
+        tabIndex={-1}
+        aria-describedby={errorsAt(FIELDS.kind.id).length > 0 ? `${FIELDS.kind.id}-error` : undefined}
+      >
+        <legend>
+          {FIELDS.kind.label}
+          <span className="badge badge--required">必須</span>
+        </legend>
+        {errorsAt(FIELDS.kind.id).length > 0 && (
+          <p className="field__error" id={`${FIELDS.kind.id}-error`}>
+            {errorsAt(FIELDS.kind.id).join(' ')}
+          </p>
+        )}
+        {(['expert_review', 'chamber_confirmation'] as const).map((kind) => (
+          <label key={kind} className="choice">
+            <input
+              type="radio"
+              name="local-kind"
+              checked={form.kind === kind}
+              onChange={() => update('kind', kind)}
+            />
+            {LOCAL_CONFIRMATION_KIND_LABELS[kind]}
+            {kind === 'expert_review' ? '（専門家による審査）' : '（商工会議所・商工会による確認）'}
+          </label>
+        ))}
+      </fieldset>
+      <Field
+        id={FIELDS.by.id}
+        label={FIELDS.by.label}
+        required
+        hint="審査会・団体の名称（例：遠野市地域経済循環審査会、遠野商工会）"
+        errors={errorsAt(FIELDS.by.id)}
+      >
+        {(describedBy) => (
+          <input
+            id={FIELDS.by.id}
+            className="input"
+            maxLength={200}
+            aria-describedby={describedBy}
+            aria-invalid={errorsAt(FIELDS.by.id).length > 0}
+            value={form.by}
+            onChange={(event) => update('by', event.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        id={FIELDS.on.id}
+        label={FIELDS.on.label}
+        required
+        hint={`審査・確認を行った日（今日以前）。${onValid ? `入力した日：${formatCalendarDate(form.on)}` : ''}`}
+        errors={errorsAt(FIELDS.on.id)}
+      >
+        {(describedBy) => (
+          <input
+            id={FIELDS.on.id}
+            type="date"
+            className="input input--medium"
+            aria-describedby={describedBy}
+            aria-invalid={errorsAt(FIELDS.on.id).length > 0}
+            value={form.on}
+            onChange={(event) => update('on', event.target.value)}
+          />
+        )}
+      </Field>
+      {LOCAL_REQUIREMENTS.map((requirement, index) => {
+        const verdict = form.assessments[requirement];
+        const metErrors = errorsAt(metId(requirement));
+        return (
+          <fieldset
+            key={requirement}
+            className="requirement"
+            data-testid={`local-requirement-${requirement}`}
+          >
+            <legend>
+              要件{index + 1}：{LOCAL_REQUIREMENT_LABELS[requirement]}
+            </legend>
+            <fieldset
+              className={`fieldset${metErrors.length > 0 ? ' field--error' : ''}`}
+              id={metId(requirement)}
+              tabIndex={-1}
+              aria-describedby={metErrors.length > 0 ? `${metId(requirement)}-error` : undefined}
+            >
+              <legend className="field__label">
+                判定<span className="badge badge--required">必須</span>
+              </legend>
+              {metErrors.length > 0 && (
+                <p className="field__error" id={`${metId(requirement)}-error`}>
+                  {metErrors.join(' ')}
+                </p>
+              )}
+              <div className="choices-inline">
+                <label className="choice">
+                  <input
+                    type="radio"
+                    name={`local-met-${requirement}`}
+                    checked={verdict.met === 'met'}
+                    onChange={() => setVerdict(requirement, { met: 'met' })}
+                  />
+                  満たす
+                </label>
+                <label className="choice">
+                  <input
+                    type="radio"
+                    name={`local-met-${requirement}`}
+                    checked={verdict.met === 'unmet'}
+                    onChange={() => setVerdict(requirement, { met: 'unmet' })}
+                  />
+                  満たさない
+                </label>
+              </div>
+            </fieldset>
+            <Field
+              id={commentId(requirement)}
+              label="コメント"
+              required
+              errors={errorsAt(commentId(requirement))}
+            >
+              {(describedBy) => (
+                <textarea
+                  id={commentId(requirement)}
+                  className="textarea"
+                  rows={2}
+                  maxLength={4000}
+                  aria-describedby={describedBy}
+                  aria-invalid={errorsAt(commentId(requirement)).length > 0}
+                  value={verdict.comment}
+                  onChange={(event) => setVerdict(requirement, { comment: event.target.value })}
+                />
+              )}
+            </Field>
+          </fieldset>
+        );
+      })}
+      <DocumentChoice
+        id={FIELDS.documentId.id}
+        applicationId={application.id}
+        legend={FIELDS.documentId.label}
+        selected={form.documentId}
+        onChange={(documentId) => update('documentId', documentId)}
+        errors={errorsAt(FIELDS.documentId.id)}
+        refreshKey={awaitedDocument}
+      />
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={busy || !ready}>
+          地域での確認を記録する
+        </button>
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            記録し直さない
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import { formatCalendarDate } from '../../format/dates';
+import { DownloadLink } from '../documents/document-list';
+import type { ApplicationView } from '../post-award/use-award-application';
+import '../review/review.css';
+import { LOCAL_REQUIREMENTS, LOCAL_REQUIREMENT_LABELS } from './local-track-labels';
+
+/** The HTML id of a recorded verdict's row: where a report refused for that requirement links to. */
+export const recordedAssessmentId = (requirement: string) => `recorded-assessment-${requirement}`;
+
+/** The attached document as a download link under its own name (its id if it is not in the list). */
+export function AttachedDocument({
+  application,
+  documentId,
+}: {
+  application: ApplicationView;
+  documentId?: string;
+}) {
+  if (!documentId) return <>—</>;
+  const document = application.documents.find((candidate) => candidate.documentId === documentId);
+  return document ? (
+    <DownloadLink applicationId={application.id} documentId={documentId} name={document.name} />
+  ) : (
+    <>{documentId}</>
+  );
+}
+
+/** 有識者の審査 or 商工会議所等の確認 as recorded: who, when, the document, a verdict per requirement. */
+export function LocalConfirmationRecord({ application }: { application: ApplicationView }) {
+  const confirmation = application.localConfirmation;
+  if (!confirmation) return null;
+  const { assessments } = confirmation;
+  return (
+    <div data-testid="local-confirmation-record">
+      <dl className="figures">
+        <dt>確認した者</dt>
+        <dd>{confirmation.by}</dd>
+        <dt>確認日</dt>
+        <dd>{formatCalendarDate(confirmation.on)}</dd>
+        <dt>記録の書類</dt>
+        <dd>
+          <AttachedDocument application={application} documentId={confirmation.documentId} />
+        </dd>
+      </dl>
+      <table className="table">
+        <caption className="visually-hidden">要件ごとの判定</caption>
+        <thead>
+          <tr>
+            <th scope="col">要件</th>
+            <th scope="col">判定</th>
+            <th scope="col">コメント</th>
+          </tr>
+        </thead>
+        <tbody>
+          {LOCAL_REQUIREMENTS.map((requirement) => (
+            <tr key={requirement} id={recordedAssessmentId(requirement)} tabIndex={-1}>
+              <th scope="row">{LOCAL_REQUIREMENT_LABELS[requirement]}</th>
+              <td className={assessments[requirement].met ? 'verdict--met' : 'verdict--unmet'}>
+                {assessments[requirement].met ? '満たす' : '満たさない'}
+              </td>
+              <td>{assessments[requirement].comment}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

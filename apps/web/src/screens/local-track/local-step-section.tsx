@@ -1,0 +1,218 @@
+import { useEffect, useState } from 'react';
+import { loadApplication } from '../../api/application-answers';
+import { formatDateTime } from '../../format/dates';
+import { STATUS_LABELS, label } from '../../messages/labels';
+import { linkHandler } from '../../router';
+import '../post-award/post-award.css';
+import { useAwardApplication, type ApplicationView } from '../post-award/use-award-application';
+import { AttachedDocument, LocalConfirmationRecord } from './local-confirmation-record';
+import { LocalConfirmationForm } from './local-confirmation-form';
+import { LOCAL_CONFIRMATION_KIND_LABELS, LOCAL_STEPS } from './local-track-labels';
+import { ReportToMicForm } from './report-to-mic-form';
+
+const ORDER: readonly string[] = LOCAL_STEPS.map((step) => step.status);
+/** A returned report waits at the report step again; once acknowledged, every step is done. */
+const reachedIndex = (status: string) =>
+  status === 'returned'
+    ? ORDER.indexOf('reported_to_mic')
+    : status === 'acknowledged'
+      ? ORDER.length
+      : ORDER.indexOf(status);
+
+const NEXT_STEP: Record<string, string> = {
+  draft: '審査・確認の記録を「添付書類」から提出し、下のフォームで地域での確認を記録してください。',
+  locally_confirmed: '補助要綱を「添付書類」から提出し、総務省へ報告してください。',
+  reported_to_mic: '総務省の担当官の確認（受理又は差戻し）を待っています。',
+  returned:
+    '差戻しの理由に示された不足を補って、もう一度総務省へ報告してください。補助要綱を差し替える場合は「添付書類」から新しい補助要綱を提出して下で選び、事業計画を直す場合は「事業計画を修正する」から編集します。',
+  acknowledged: '総務省に受理されました。地方単独事業の手続は完了です。',
+};
+
+/**
+ * The application once the read side holds an upload (an upload is a write: the forms' If-Match
+ * must name the revision after it); read again for about five seconds at most.
+ */
+async function holdingDocument(
+  id: string,
+  documentId: string,
+  stopped: () => boolean,
+): Promise<ApplicationView | undefined> {
+  for (let attempt = 0; attempt < 20 && !stopped(); attempt++) {
+    const loaded = await loadApplication(id);
+    const answer = 'answer' in loaded ? (loaded.answer as ApplicationView) : undefined;
+    if (answer?.documents.some((document) => document.documentId === documentId))
+      return stopped() ? undefined : answer;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return undefined;
+}
+
+function Progress({ application }: { application: ApplicationView }) {
+  const reached = reachedIndex(application.status);
+  return (
+    <>
+      <p>
+        現在の状態：
+        <span className={`status status--${application.status}`} data-testid="local-status">
+          {label(STATUS_LABELS, application.status)}
+        </span>
+      </p>
+      <ol className="steps" aria-label="地方単独事業の手続の進み具合">
+        {LOCAL_STEPS.map((step, index) => (
+          <li
+            key={step.status}
+            className={index < reached ? 'steps__done' : index === reached ? 'steps__current' : undefined}
+            aria-current={index === reached ? 'step' : undefined}
+          >
+            {step.label}
+            <span className="visually-hidden">
+              {index < reached ? '（済み）' : index === reached ? '（現在）' : '（未了）'}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+/** The officer's answer to the current report, as the municipality reads it: 受理, or 差戻し with what is missing. */
+function MicAnswer({ application }: { application: ApplicationView }) {
+  const answer = application.acknowledgement;
+  if (!answer || !['returned', 'acknowledged'].includes(application.status)) return null;
+  const returned = answer.outcome === 'returned';
+  return (
+    <section className="notice" aria-labelledby="mic-answer-title" data-testid="mic-answer">
+      <h3 id="mic-answer-title">{returned ? '総務省から差し戻されました' : '総務省に受理されました'}</h3>
+      <p>
+        {returned ? '差戻しの理由' : '受理の理由'}：
+        <span data-testid="mic-answer-reason">{answer.reason}</span>
+      </p>
+      <p className="muted">
+        第{application.micReport?.reportNumber ?? 1}回の報告への回答（
+        {formatDateTime(new Date(answer.answeredAt))}）
+      </p>
+    </section>
+  );
+}
+
+/**
+ * 地方単独事業の手続 on the municipality's application screen (local track): where the project
+ * is on draft → 地域での確認 → 総務省へ報告 → 受理, the step the municipality takes now, and the
+ * programme officer's answer.
+ */
+export function LocalStepSection({
+  id,
+  onWrite,
+  awaitedDocument,
+}: {
+  id: string;
+  onWrite?: () => void;
+  /** The document just uploaded on the same screen: the choices list it, and writes go against the revision that holds it. */
+  awaitedDocument?: string;
+}) {
+  const { application, accept } = useAwardApplication(id);
+  const [done, setDone] = useState<string>();
+  const [reconfirming, setReconfirming] = useState(false);
+  useEffect(() => {
+    if (!awaitedDocument) return;
+    let stopped = false;
+    void holdingDocument(id, awaitedDocument, () => stopped).then((answer) => answer && accept(answer));
+    return () => {
+      stopped = true;
+    };
+  }, [id, awaitedDocument, accept]);
+  if (!application) return null;
+  const status = application.status;
+  const confirmation = application.localConfirmation;
+  const report = application.micReport;
+  // Until the read side holds the upload, a write would name the revision before it (409).
+  const holdsUpload =
+    !awaitedDocument || application.documents.some((document) => document.documentId === awaitedDocument);
+  const written = (message: string) => (answer: unknown) => {
+    accept(answer);
+    setDone(message);
+    setReconfirming(false);
+    onWrite?.();
+  };
+  return (
+    <section aria-labelledby="local-step-title" data-testid="local-step">
+      <h2 id="local-step-title">地方単独事業の手続</h2>
+      {done && (
+        <div className="success" role="status" data-testid="local-step-done">
+          <p>{done}</p>
+        </div>
+      )}
+      <Progress application={application} />
+      <MicAnswer application={application} />
+      {NEXT_STEP[status] && (
+        <p className="muted" data-testid="local-next-step">
+          {NEXT_STEP[status]}
+        </p>
+      )}
+      {status === 'returned' && (
+        <p>
+          <a
+            className="button"
+            href={`/applications/${id}/edit`}
+            onClick={linkHandler(`/applications/${id}/edit`)}
+          >
+            事業計画を修正する
+          </a>
+        </p>
+      )}
+      {report && (
+        <dl className="figures" data-testid="mic-report">
+          <dt>総務省への報告</dt>
+          <dd>
+            第{report.reportNumber}回（{formatDateTime(new Date(report.reportedAt))}）
+          </dd>
+          <dt>補助要綱</dt>
+          <dd>
+            <AttachedDocument application={application} documentId={report.schemeRulesDocumentId} />
+          </dd>
+        </dl>
+      )}
+      {confirmation && status !== 'draft' && (
+        <section aria-labelledby="local-confirmation-title">
+          <h3 id="local-confirmation-title">
+            地域での確認：{label(LOCAL_CONFIRMATION_KIND_LABELS, confirmation.kind)}
+          </h3>
+          <LocalConfirmationRecord application={application} />
+          {status === 'locally_confirmed' && !reconfirming && (
+            <p>
+              <button
+                type="button"
+                className="button button--text"
+                onClick={() => {
+                  setDone(undefined);
+                  setReconfirming(true);
+                }}
+              >
+                地域での確認を記録し直す
+              </button>
+            </p>
+          )}
+        </section>
+      )}
+      {(status === 'draft' || (status === 'locally_confirmed' && reconfirming)) && (
+        <LocalConfirmationForm
+          application={application}
+          awaitedDocument={awaitedDocument}
+          ready={holdsUpload}
+          onRecorded={written('地域での確認を記録しました。')}
+          onCancel={reconfirming ? () => setReconfirming(false) : undefined}
+        />
+      )}
+      {(status === 'locally_confirmed' || status === 'returned') && !reconfirming && (
+        <ReportToMicForm
+          application={application}
+          awaitedDocument={awaitedDocument}
+          ready={holdsUpload}
+          onReported={written(
+            status === 'returned' ? '総務省へ再度報告しました。' : '総務省へ報告しました。',
+          )}
+        />
+      )}
+    </section>
+  );
+}
