@@ -39,6 +39,8 @@ export interface PostgresEventStoreOptions {
    * commit, but it serialises concurrent appends (see append-notifier.ts).
    */
   readonly notify?: 'after_commit' | 'in_transaction';
+  /** `after_commit`: appends within this long of a NOTIFY share the next one (append-notifier.ts); default 20 ms. */
+  readonly notifyIntervalMillis?: number;
 }
 
 /**
@@ -62,7 +64,10 @@ export class PostgresEventStore implements EventStore {
       connectionString: options.connectionString,
       connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
     });
-    this.notifier = options.notify === 'in_transaction' ? undefined : new AppendNotifier(pool);
+    this.notifier =
+      options.notify === 'in_transaction'
+        ? undefined
+        : new AppendNotifier(pool, options.notifyIntervalMillis);
     this.appender = new PostgresAppender(pool, heads, this.notifier);
     this.reader = new PostgresReader(pool, heads, {
       upcasters: options.upcasters ?? new UpcasterRegistry(),
