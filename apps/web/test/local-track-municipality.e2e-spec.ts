@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { completePlan } from '../../api/test/workflow-client';
 import { municipalityOf, openBudget, pdfBytes, programOfficerOf, readSideShows } from './support/award-setup';
+import { focusedId } from './support/page-state';
 import { checkScreen } from './support/screens';
 import { useRunningSystem } from './support/running-system';
 import { signInAsMunicipality } from './support/sign-in';
@@ -143,7 +144,7 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
       name: /「新規性」が満たさないと判定されているため、報告できません。/,
     });
     await link.click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('recorded-assessment-novelty');
+    expect(await focusedId(page)).toBe('recorded-assessment-novelty');
     await checkScreen(page, '96-report-to-mic-refused');
 
     await step.getByRole('button', { name: '地域での確認を記録し直す' }).click();
