@@ -34,10 +34,6 @@ export class FoldedStates {
     const [oldest] = this.kept.keys();
     this.kept.delete(oldest);
   }
-
-  forget(): void {
-    this.kept.clear();
-  }
 }
 
 /** One memo per database connection and physical table: a rebuild's shadow table has its own. */
