@@ -145,6 +145,9 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
     });
     await link.click();
     expect(await focusedId(page)).toBe('recorded-assessment-novelty');
+    expect(await page.locator('#recorded-assessment-novelty .field__error').textContent()).toBe(
+      '地域での確認で「新規性」が満たさないと判定されているため、報告できません。',
+    );
     await checkScreen(page, '96-report-to-mic-refused');
 
     await step.getByRole('button', { name: '地域での確認を記録し直す' }).click();

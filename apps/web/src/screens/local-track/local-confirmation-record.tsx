@@ -24,8 +24,18 @@ export function AttachedDocument({
   );
 }
 
-/** 有識者の審査 or 商工会議所等の確認 as recorded: who, when, the document, a verdict per requirement. */
-export function LocalConfirmationRecord({ application }: { application: ApplicationView }) {
+/**
+ * 有識者の審査 or 商工会議所等の確認 as recorded: who, when, the document, a verdict per
+ * requirement; a refused report's message about a verdict is shown beside it.
+ */
+export function LocalConfirmationRecord({
+  application,
+  errorsAt = () => [],
+}: {
+  application: ApplicationView;
+  /** The messages about a verdict, by its row's id (recordedAssessmentId). */
+  errorsAt?: (id: string) => readonly string[];
+}) {
   const confirmation = application.localConfirmation;
   if (!confirmation) return null;
   const { assessments } = confirmation;
@@ -57,7 +67,12 @@ export function LocalConfirmationRecord({ application }: { application: Applicat
               <td className={assessments[requirement].met ? 'verdict--met' : 'verdict--unmet'}>
                 {assessments[requirement].met ? '満たす' : '満たさない'}
               </td>
-              <td>{assessments[requirement].comment}</td>
+              <td>
+                {assessments[requirement].comment}
+                {errorsAt(recordedAssessmentId(requirement)).length > 0 && (
+                  <p className="field__error">{errorsAt(recordedAssessmentId(requirement)).join(' ')}</p>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

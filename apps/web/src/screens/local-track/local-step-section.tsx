@@ -4,6 +4,7 @@ import { formatDateTime } from '../../format/dates';
 import { STATUS_LABELS, label } from '../../messages/labels';
 import { linkHandler } from '../../router';
 import '../post-award/post-award.css';
+import { messagesAt, type ShownIssue } from '../post-award/form-issues';
 import { useAwardApplication, type ApplicationView } from '../post-award/use-award-application';
 import { AttachedDocument, LocalConfirmationRecord } from './local-confirmation-record';
 import { LocalConfirmationForm } from './local-confirmation-form';
@@ -113,6 +114,7 @@ export function LocalStepSection({
   const { application, accept } = useAwardApplication(id);
   const [done, setDone] = useState<string>();
   const [reconfirming, setReconfirming] = useState(false);
+  const [reportIssues, setReportIssues] = useState<ShownIssue[]>([]);
   useEffect(() => {
     if (!awaitedDocument) return;
     let stopped = false;
@@ -132,6 +134,7 @@ export function LocalStepSection({
     accept(answer);
     setDone(message);
     setReconfirming(false);
+    setReportIssues([]);
     onWrite?.();
   };
   return (
@@ -177,7 +180,10 @@ export function LocalStepSection({
           <h3 id="local-confirmation-title">
             地域での確認：{label(LOCAL_CONFIRMATION_KIND_LABELS, confirmation.kind)}
           </h3>
-          <LocalConfirmationRecord application={application} />
+          <LocalConfirmationRecord
+            application={application}
+            errorsAt={(fieldId) => (reconfirming ? [] : messagesAt(reportIssues, fieldId))}
+          />
           {status === 'locally_confirmed' && !reconfirming && (
             <p>
               <button
@@ -208,6 +214,7 @@ export function LocalStepSection({
           application={application}
           awaitedDocument={awaitedDocument}
           ready={holdsUpload}
+          onIssues={setReportIssues}
           onReported={written(
             status === 'returned' ? '総務省へ再度報告しました。' : '総務省へ報告しました。',
           )}

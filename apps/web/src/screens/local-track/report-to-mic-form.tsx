@@ -58,19 +58,26 @@ export function ReportToMicForm({
   awaitedDocument,
   ready = true,
   onReported,
+  onIssues,
 }: {
   application: ApplicationView;
   awaitedDocument?: string;
   /** False while the screen catches up with an upload: sending would be refused as stale. */
   ready?: boolean;
   onReported: (answer: unknown) => void;
+  /** Told the refusal's issues, so the screen can show a verdict's beside the recorded confirmation. */
+  onIssues?: (issues: ShownIssue[]) => void;
 }) {
   const again = application.status === 'returned';
   const [documentId, setDocumentId] = useKeptState(
     `report-to-mic.${application.id}.schemeRules`,
     () => application.micReport?.schemeRulesDocumentId ?? '',
   );
-  const [issues, setIssues] = useState<ShownIssue[]>([]);
+  const [issues, setShownIssues] = useState<ShownIssue[]>([]);
+  const setIssues = (shown: ShownIssue[]) => {
+    setShownIssues(shown);
+    onIssues?.(shown);
+  };
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
   const planIssues = messagesAt(issues, PLAN_ID);
