@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { APPLICATION_STATUSES, ApplicationStatus } from '@l10k/domain';
 import { IsLocalGovernmentCode } from '../../auth/dto/is-local-government-code';
+import { FiscalYearFilter } from '../paging/fiscal-year-filter';
 
 export class ListApplicationsQueryDto {
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
@@ -15,12 +16,7 @@ export class ListApplicationsQueryDto {
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'round must be written YYYY-MM' })
   round?: string;
 
-  @ApiPropertyOptional({ example: 2025 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @FiscalYearFilter()
   fiscalYear?: number;
 
   @ApiPropertyOptional({ example: '032077' })

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
+import { FiscalYearFilter } from '../paging/fiscal-year-filter';
 import { PageQueryDto } from '../paging/page-query.dto';
 
 export class ReviewQueueQueryDto extends PageQueryDto {
@@ -9,11 +9,6 @@ export class ReviewQueueQueryDto extends PageQueryDto {
   @IsString()
   round?: string;
 
-  @ApiPropertyOptional({ example: 2025, description: 'Only this fiscal year (年度)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @FiscalYearFilter()
   fiscalYear?: number;
 }
