@@ -1,6 +1,21 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const APPEND_WITH_CHECKS = `
+const UNCHANGED_CHECKS = `
+      IF (v_append->>'unchanged')::boolean IS TRUE THEN
+        -- A stream the decision read without writing: it must still be where it was read.
+        SELECT s.revision, s.last_hash INTO v_actual FROM streams AS s WHERE s.stream_id = v_append->>'streamId';
+        IF FOUND = (v_expected = -1) OR (FOUND AND v_actual.revision <> v_expected) THEN
+          RAISE EXCEPTION USING
+            ERRCODE = 'ES409',
+            MESSAGE = 'wrong expected revision',
+            DETAIL = jsonb_build_object('streamId', v_append->>'streamId', 'revision', v_actual.revision, 'lastHash', v_actual.last_hash)::text;
+        END IF;
+        CONTINUE;
+      END IF;
+`;
+
+/** The append function, with or without the entries for streams expected unchanged. */
+const appendFunction = (unchangedChecks: string): string => `
   CREATE OR REPLACE FUNCTION eventstore_append(p_appends jsonb, p_notify boolean DEFAULT true)
   RETURNS TABLE (stream_id text, stream_revision bigint, transaction_id xid8, global_position bigint)
   LANGUAGE plpgsql AS $fn$
@@ -13,18 +28,7 @@ const APPEND_WITH_CHECKS = `
     FOR v_append IN SELECT value FROM jsonb_array_elements(p_appends) LOOP
       v_expected := (v_append->>'expected')::bigint;
       v_count := jsonb_array_length(v_append->'events');
-      IF (v_append->>'unchanged')::boolean IS TRUE THEN
-        -- A stream the decision read without writing: it must still be where it was read.
-        SELECT s.revision, s.last_hash INTO v_actual FROM streams AS s WHERE s.stream_id = v_append->>'streamId';
-        IF FOUND = (v_expected = -1) OR (FOUND AND v_actual.revision <> v_expected) THEN
-          RAISE EXCEPTION USING
-            ERRCODE = 'ES409',
-            MESSAGE = 'wrong expected revision',
-            DETAIL = jsonb_build_object('streamId', v_append->>'streamId', 'revision', v_actual.revision, 'lastHash', v_actual.last_hash)::text;
-        END IF;
-        CONTINUE;
-      END IF;
-      IF v_expected = -1 THEN
+${unchangedChecks}      IF v_expected = -1 THEN
         INSERT INTO streams (stream_id, revision, last_hash)
         VALUES (v_append->>'streamId', v_count - 1, v_append->>'lastHash')
         ON CONFLICT DO NOTHING;
@@ -72,13 +76,11 @@ export class EventStoreAppendUnchangedStreams1732950000000 implements MigrationI
   name = 'EventStoreAppendUnchangedStreams1732950000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(APPEND_WITH_CHECKS);
+    await queryRunner.query(appendFunction(UNCHANGED_CHECKS));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     // The earlier function: the same without the unchanged-stream entries.
-    await queryRunner.query(
-      APPEND_WITH_CHECKS.replace(/      IF \(v_append->>'unchanged'\)[\s\S]*?CONTINUE;\n      END IF;\n/, ''),
-    );
+    await queryRunner.query(appendFunction(''));
   }
 }
