@@ -216,6 +216,16 @@ describe('the read side, from the projections', () => {
       ]);
       await api.client.municipality(TONO).get('/v1/review-queue').expect(403);
     });
+
+    it('counts again once the queue has changed, never answering counts older than the projection', async () => {
+      const before = await api.client.officer().get('/v1/review-queue').expect(200);
+      expect(before.body.rounds).toContainEqual({ round: '2025-07', submitted: 1, underReview: 0, overdue: 0 });
+      await api.client.officer().post(`/v1/applications/${ids.chiyoda}/reviewers`, { reviewerId: 'reviewer-kato' }).expect(200);
+      await api.project();
+      const after = await api.client.officer().get('/v1/review-queue').expect(200);
+      expect(after.body.rounds).toContainEqual({ round: '2025-07', submitted: 0, underReview: 1, overdue: 0 });
+      expect(after.body).toMatchObject({ total: 2, overdue: 1 });
+    });
   });
 
   describe('GET /v1/applications/{id}/history', () => {

@@ -17,6 +17,7 @@ import { FiscalYearBudgetController } from './budget/fiscal-year-budget.controll
 import { ApplicationHistoryController } from './history/application-history.controller';
 import { ApplicationHistoryHandler } from './history/application-history.handler';
 import { ReviewQueueController } from './review-queue/review-queue.controller';
+import { ProgrammeQueueCounts } from './review-queue/programme-queue-counts';
 import { ReviewQueueHandler } from './review-queue/review-queue.handler';
 import { MonthlyStatisticsController } from './statistics/monthly-statistics.controller';
 
@@ -46,6 +47,7 @@ import { MonthlyStatisticsController } from './statistics/monthly-statistics.con
     ListApplicationsHandler,
     ApplicationHistoryHandler,
     ReviewQueueHandler,
+    ProgrammeQueueCounts,
   ],
 })
 export class ReadModule {}

@@ -7,6 +7,7 @@ import { Clock } from '../../clock/clock';
 import type { ReviewQueueItemView, ReviewQueueRoundCountView, ReviewQueueView } from '../../views/review-queue.view';
 import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
 import { decodeCursor, encodeCursor, isCalendarDay } from '../paging/keyset-cursor';
+import { ProgrammeQueueCounts } from './programme-queue-counts';
 import { ReviewQueueQuery } from './review-queue.query';
 
 /** A queue line as PostgreSQL sends it (the queue's own small table, read raw: no entity per row). */
@@ -40,27 +41,40 @@ const QUEUE_COLUMNS: Record<keyof QueueRow, string> = {
  * Open applications by decision due date, a page at a time. Days remaining and the overdue
  * flag depend on today's date in Japan, so they are computed at query time, not stored;
  * the counts (by round, summed for the totals) come from one aggregate over the same scope,
- * not from loading the rows.
+ * not from loading the rows, and for the whole programme only when the queue has changed.
  */
 @QueryHandler(ReviewQueueQuery)
 export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, ReviewQueueView> {
   constructor(
     @InjectRepository(ReviewQueueRow) private readonly queue: Repository<ReviewQueueRow>,
     private readonly clock: Clock,
+    private readonly programmeCounts: ProgrammeQueueCounts,
   ) {}
 
   async execute({ principal, filters }: ReviewQueueQuery): Promise<ReviewQueueView> {
     const today = japanDateOf(this.clock.now());
     const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
+    // A reviewer's own lines are few (the GIN index finds them); the whole programme's are counted once per projected change.
+    const seesWholeQueue = principal.roles.includes('program_officer');
     const scoped = (): SelectQueryBuilder<ReviewQueueRow> => {
       const query = this.queue.createQueryBuilder('q');
       // @> (not = ANY) so the GIN index on reviewer_ids can answer "assigned to me".
-      if (!principal.roles.includes('program_officer'))
+      if (!seesWholeQueue)
         query.andWhere('q.reviewer_ids @> ARRAY[:sub]::text[]', { sub: principal.sub });
       if (filters.round) query.andWhere('q.round = :round', { round: filters.round });
       if (filters.fiscalYear) query.andWhere('q.fiscal_year = :fiscalYear', { fiscalYear: filters.fiscalYear });
       return query;
     };
+    const count = () =>
+      scoped()
+        .select('q.round', 'round')
+        .addSelect(`(count(*) FILTER (WHERE q.status = 'submitted'))::int`, 'submitted')
+        .addSelect(`(count(*) FILTER (WHERE q.status = 'under_review'))::int`, 'underReview')
+        .addSelect('(count(*) FILTER (WHERE q.decision_due_date < :today))::int', 'overdue')
+        .setParameter('today', today)
+        .groupBy('q.round')
+        .orderBy('q.round', 'ASC')
+        .getRawMany<ReviewQueueRoundCountView>();
     const page = scoped();
     if (filters.cursor) {
       const after = decodeCursor(filters.cursor, isCalendarDay);
@@ -78,15 +92,9 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
         .addOrderBy('q.application_id', 'ASC')
         .limit(limit + 1)
         .getRawMany<QueueRow>(),
-      scoped()
-        .select('q.round', 'round')
-        .addSelect(`(count(*) FILTER (WHERE q.status = 'submitted'))::int`, 'submitted')
-        .addSelect(`(count(*) FILTER (WHERE q.status = 'under_review'))::int`, 'underReview')
-        .addSelect('(count(*) FILTER (WHERE q.decision_due_date < :today))::int', 'overdue')
-        .setParameter('today', today)
-        .groupBy('q.round')
-        .orderBy('q.round', 'ASC')
-        .getRawMany<ReviewQueueRoundCountView>(),
+      seesWholeQueue
+        ? this.programmeCounts.of(`${today}|${filters.round ?? ''}|${filters.fiscalYear ?? ''}`, count)
+        : count(),
     ]);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];

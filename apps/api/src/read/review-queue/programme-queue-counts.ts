@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { readModelProjections } from '@l10k/read-model';
+import type { ReviewQueueRoundCountView } from '../../views/review-queue.view';
+
+/** The projection whose transactions write the review queue: its checkpoint moves with every change to it. */
+const QUEUE_WRITER = readModelProjections.find((projection) => projection.tables.includes('review_queue'));
+if (!QUEUE_WRITER) throw new Error('no projection writes review_queue: the queue counts cannot know when to count again');
+
+/** Changes whenever the queue's projection commits (checkpoint, events and time), a rebuild included. */
+const VERSION = `SELECT coalesce(checkpoint, '-') || ':' || events_processed || ':' || updated_at AS version
+  FROM projection_checkpoints WHERE name = $1`;
+
+/** Different filters (and a new day in Japan, for the overdue count) are different entries; a handful are in use. */
+const KEPT_SCOPES = 64;
+
+/**
+ * The programme-wide queue counts (a programme officer's scope: every open application) as of
+ * the queue's last projected change, kept per API process. Counting them means reading every
+ * open application in scope, thousands on a deadline day; they change only when the projector
+ * commits, a few times a second at most, while officers ask for queue pages far more often.
+ * Each request reads the projection's version (one row by key): unchanged, the kept counts are
+ * answered; moved on, they are counted again. Counts kept under a version are never older than
+ * it (the version is read before counting).
+ */
+@Injectable()
+export class ProgrammeQueueCounts {
+  private readonly kept = new Map<string, { readonly version: string; readonly counts: ReviewQueueRoundCountView[] }>();
+
+  constructor(@InjectDataSource() private readonly database: DataSource) {}
+
+  async of(scope: string, count: () => Promise<ReviewQueueRoundCountView[]>): Promise<ReviewQueueRoundCountView[]> {
+    const [row] = (await this.database.query(VERSION, [QUEUE_WRITER!.name])) as { version: string }[];
+    const version = row?.version;
+    const kept = this.kept.get(scope);
+    if (version !== undefined && kept?.version === version) return kept.counts;
+    const counts = await count();
+    if (version !== undefined) {
+      this.kept.delete(scope);
+      if (this.kept.size >= KEPT_SCOPES) this.kept.delete(this.kept.keys().next().value!);
+      this.kept.set(scope, { version, counts });
+    }
+    return counts;
+  }
+}
