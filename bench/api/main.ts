@@ -268,11 +268,16 @@ async function main(): Promise<void> {
       });
       const atRate = (name: string, path: () => string) =>
         measure(paced(url, `@${RATE}/s ${name}`, SECONDS, RATE, single(officerGet(path))));
+      // Each fixed-rate run measures its own load, not the projector still folding the last write run's events.
+      const settle = async (before: string) =>
+        log(`settled before ${before} in ${(await waitForProjections(client, APPLICATIONS)).toFixed(1)} s`);
+      await settle('the fixed-rate reads');
       const atRateById = await atRate('GET by id', () => `/v1/applications/${anyId()}`);
       const atRateList = await atRate('list page', () => '/v1/applications?limit=50');
       const atRateQueue = await atRate('review-queue page', () => '/v1/review-queue?limit=50');
       const atRateState = await atRate('state as of', () => `/v1/applications/${anyOpen()}/state?asOf=${asOf}`);
 
+      await settle('the lag run');
       const probe = new LagProbe(client);
       probe.start();
       const json = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
@@ -289,6 +294,7 @@ async function main(): Promise<void> {
       await measure(paced(url, `create+submit @${WRITE_RATE} pairs/s`, SECONDS, WRITE_RATE, createThenSubmitPaced));
       await probe.stop();
       const lags = [...probe.lags].sort((a, b) => a - b);
+      await settle('the mixed load');
 
       const mixed = await Promise.all([
         measure(

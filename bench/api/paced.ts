@@ -20,6 +20,9 @@ export interface PacedRequest {
   readonly body?: string;
 }
 
+/** Paced but not counted first: the connections are opened and the server's caches filled at the same rate. */
+const WARM_UP_SECONDS = 1;
+
 /** Never more than this many requests in flight: past it the server is down, not slow. */
 const MAX_IN_FLIGHT = 512;
 
@@ -62,8 +65,9 @@ export const single =
   };
 
 /**
- * Starts `operation` `rate` times a second for `seconds`; an operation may send several requests
- * (a create then its submit) and answers whether all of them succeeded.
+ * Starts `operation` `rate` times a second for `seconds` (after a second's warm-up at the same
+ * rate); an operation may send several requests (a create then its submit) and answers whether
+ * all of them succeeded.
  */
 export async function paced(
   baseUrl: string,
@@ -78,17 +82,20 @@ export async function paced(
   let failed = 0;
   let errors = 0;
   let inFlight = 0;
-  const total = Math.round(seconds * rate);
+  const warmUp = Math.round(WARM_UP_SECONDS * rate);
+  const total = warmUp + Math.round(seconds * rate);
   const interval = 1000 / rate;
-  const started = performance.now();
+  const firstDue = performance.now();
+  const started = firstDue + warmUp * interval;
   const flights: Promise<void>[] = [];
   for (let index = 0; index < total; index++) {
-    const due = started + index * interval;
+    const due = firstDue + index * interval;
+    const counted = index >= warmUp;
     const wait = due - performance.now();
     // Behind schedule, still let answers in between sends.
     await (wait >= 1 ? sleep(wait) : new Promise((resolve) => setImmediate(resolve)));
     if (inFlight >= MAX_IN_FLIGHT) {
-      errors++;
+      if (counted) errors++;
       continue;
     }
     inFlight++;
@@ -96,12 +103,13 @@ export async function paced(
       operation(send).then(
         (ok) => {
           inFlight--;
+          if (!counted) return;
           latencies.push(performance.now() - due);
           if (!ok) failed++;
         },
         () => {
           inFlight--;
-          errors++;
+          if (counted) errors++;
         },
       ),
     );
