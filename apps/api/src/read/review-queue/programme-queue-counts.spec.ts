@@ -42,6 +42,29 @@ describe('The programme-wide queue counts', () => {
     expect(await counts.of('2025-07-25||', async () => june(99))).toEqual(june(5));
   });
 
+  it('shares one count among the requests that arrive while it runs', async () => {
+    const { source } = database(() => 'a:10:t1');
+    const counts = new ProgrammeQueueCounts(source);
+    let counted = 0;
+    let finish: (counts: ReviewQueueRoundCountView[]) => void = () => undefined;
+    const slowCount = () => {
+      counted++;
+      return new Promise<ReviewQueueRoundCountView[]>((resolve) => (finish = resolve));
+    };
+    const answers = Promise.all([1, 2, 3].map(() => counts.of('2025-07-25||', slowCount)));
+    await new Promise((resolve) => setImmediate(resolve));
+    finish(june(4));
+    expect(await answers).toEqual([june(4), june(4), june(4)]);
+    expect(counted).toBe(1);
+  });
+
+  it('does not keep a count that failed: the next request counts again', async () => {
+    const { source } = database(() => 'a:10:t1');
+    const counts = new ProgrammeQueueCounts(source);
+    await expect(counts.of('2025-07-25||', async () => Promise.reject(new Error('connection lost')))).rejects.toThrow('connection lost');
+    expect(await counts.of('2025-07-25||', async () => june(2))).toEqual(june(2));
+  });
+
   it('keeps nothing before the projection has a checkpoint: every request counts', async () => {
     const { source } = database(() => undefined);
     const counts = new ProgrammeQueueCounts(source);

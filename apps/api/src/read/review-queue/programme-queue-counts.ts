@@ -21,12 +21,13 @@ const KEPT_SCOPES = 64;
  * open application in scope, thousands on a deadline day; they change only when the projector
  * commits, a few times a second at most, while officers ask for queue pages far more often.
  * Each request reads the projection's version (one row by key): unchanged, the kept counts are
- * answered; moved on, they are counted again. Counts kept under a version are never older than
- * it (the version is read before counting).
+ * answered; moved on, they are counted again, once for all the requests that arrive meanwhile.
+ * Counts kept under a version are never older than it (the version is read before counting);
+ * a count that fails is not kept.
  */
 @Injectable()
 export class ProgrammeQueueCounts {
-  private readonly kept = new Map<string, { readonly version: string; readonly counts: ReviewQueueRoundCountView[] }>();
+  private readonly kept = new Map<string, { readonly version: string; readonly counts: Promise<ReviewQueueRoundCountView[]> }>();
 
   constructor(@InjectDataSource() private readonly database: DataSource) {}
 
@@ -35,12 +36,16 @@ export class ProgrammeQueueCounts {
     const version = row?.version;
     const kept = this.kept.get(scope);
     if (version !== undefined && kept?.version === version) return kept.counts;
-    const counts = await count();
-    if (version !== undefined) {
-      this.kept.delete(scope);
-      if (this.kept.size >= KEPT_SCOPES) this.kept.delete(this.kept.keys().next().value!);
-      this.kept.set(scope, { version, counts });
-    }
+    const counts = count();
+    if (version === undefined) return counts;
+    // Requests arriving while this count runs share it instead of each counting again.
+    const entry = { version, counts };
+    this.kept.delete(scope);
+    if (this.kept.size >= KEPT_SCOPES) this.kept.delete(this.kept.keys().next().value!);
+    this.kept.set(scope, entry);
+    counts.catch(() => {
+      if (this.kept.get(scope) === entry) this.kept.delete(scope);
+    });
     return counts;
   }
 }
