@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { formatBytes } from '../../format/bytes';
@@ -103,35 +103,11 @@ export function DocumentPicker({
         : selected.filter((ref) => !(ref.sha256 === document.sha256 && ref.name === document.name)),
     );
   return (
-    <fieldset
-      className={`fieldset${errors.length > 0 ? ' field--error' : ''}`}
-      id={id}
-      tabIndex={-1}
-      aria-describedby={errors.length > 0 ? `${id}-error` : undefined}
-    >
-      <legend>
-        {legend}
-        <span className="badge">任意</span>
-      </legend>
-      <PickerHint applicationId={applicationId} />
-      {errors.length > 0 && (
-        <p className="field__error" id={`${id}-error`}>
-          {errors.join(' ')}
-        </p>
+    <UploadsFieldset id={id} applicationId={applicationId} legend={legend} required={false} errors={errors} documents={documents}>
+      {(document) => (
+        <input type="checkbox" checked={isPicked(document)} onChange={(event) => toggle(document, event.target.checked)} />
       )}
-      {documents === undefined && <p>読み込み中…</p>}
-      {documents?.length === 0 && <p className="muted">提出済みの書類はありません。</p>}
-      {documents?.map((document) => (
-        <label key={document.documentId} className="choice choice--document">
-          <input
-            type="checkbox"
-            checked={isPicked(document)}
-            onChange={(event) => toggle(document, event.target.checked)}
-          />
-          <DocumentDescription document={document} />
-        </label>
-      ))}
-    </fieldset>
+    </UploadsFieldset>
   );
 }
 
@@ -159,6 +135,33 @@ export function DocumentChoice({
 }) {
   const documents = useDocuments(applicationId, refreshKey);
   return (
+    <UploadsFieldset id={id} applicationId={applicationId} legend={legend} required errors={errors} documents={documents} onThisScreen>
+      {(document) => <input type="radio" name={id} checked={selected === document.documentId} onChange={() => onChange(document.documentId)} />}
+    </UploadsFieldset>
+  );
+}
+
+/** The application's uploads as choices under one legend, with the hint and the field's errors; `control` is each line's checkbox or radio. */
+function UploadsFieldset({
+  id,
+  applicationId,
+  legend,
+  required,
+  errors,
+  documents,
+  onThisScreen,
+  children: control,
+}: {
+  id: string;
+  applicationId: string;
+  legend: string;
+  required: boolean;
+  errors: readonly string[];
+  documents: readonly DocumentView[] | undefined;
+  onThisScreen?: boolean;
+  children: (document: DocumentView) => ReactNode;
+}) {
+  return (
     <fieldset
       className={`fieldset${errors.length > 0 ? ' field--error' : ''}`}
       id={id}
@@ -167,9 +170,9 @@ export function DocumentChoice({
     >
       <legend>
         {legend}
-        <span className="badge badge--required">必須</span>
+        {required ? <span className="badge badge--required">必須</span> : <span className="badge">任意</span>}
       </legend>
-      <PickerHint applicationId={applicationId} onThisScreen />
+      <PickerHint applicationId={applicationId} onThisScreen={onThisScreen} />
       {errors.length > 0 && (
         <p className="field__error" id={`${id}-error`}>
           {errors.join(' ')}
@@ -179,12 +182,7 @@ export function DocumentChoice({
       {documents?.length === 0 && <p className="muted">提出済みの書類はありません。</p>}
       {documents?.map((document) => (
         <label key={document.documentId} className="choice choice--document">
-          <input
-            type="radio"
-            name={id}
-            checked={selected === document.documentId}
-            onChange={() => onChange(document.documentId)}
-          />
+          {control(document)}
           <DocumentDescription document={document} />
         </label>
       ))}
