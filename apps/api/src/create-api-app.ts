@@ -1,29 +1,43 @@
 import type { INestApplication } from '@nestjs/common';
-import { json } from 'express';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@l10k/config';
 import { ApiOptions, AppModule } from './app.module';
+import { ApiHttpAdapter } from './api-http-adapter';
+import { CORRELATION_HEADER, correlationIdOf } from './logging/logging.module';
 import { securityHeaders } from './security-headers';
 import {
   ProblemDetailsFilter,
-  bodyParserErrorsAsProblems,
   createValidationPipe,
+  readBodiesAsTheApiDoes,
   refuseUnsafeJson,
+  sendProblem,
 } from './problem-details';
 
 /** The API with everything a request meets before a controller; shared by main.ts and the end-to-end tests. */
 export async function createApiApp(config: AppConfig, options: ApiOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+  const adapter = new ApiHttpAdapter({
+    routerOptions: { ignoreTrailingSlash: true },
+    genReqId: correlationIdOf,
+    // A path that is not valid percent-encoding never reaches a route: answered as a problem too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     bufferLogs: true,
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.disable('x-powered-by');
-  app.use(securityHeaders(config.oidcIssuer ? [new URL(config.oidcIssuer).origin] : []));
-  app.use(json({ limit: '1mb' }), bodyParserErrorsAsProblems, refuseUnsafeJson);
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(helmet, securityHeaders(config.oidcIssuer ? [new URL(config.oidcIssuer).origin] : []));
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header(CORRELATION_HEADER, request.id);
+  });
+  readBodiesAsTheApiDoes(fastify);
+  fastify.addHook('preValidation', refuseUnsafeJson);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

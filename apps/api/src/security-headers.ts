@@ -1,5 +1,4 @@
-import type { RequestHandler } from 'express';
-import helmet from 'helmet';
+import type { FastifyHelmetOptions } from '@fastify/helmet';
 
 /**
  * Security headers on every answer, by helmet: nosniff, no x-powered-by, no framing, and a
@@ -10,8 +9,8 @@ import helmet from 'helmet';
  * `connectTo` adds origins the web front end must call itself: the OIDC issuer's discovery and
  * token endpoints (authorisation code with PKCE).
  */
-export function securityHeaders(connectTo: readonly string[] = []): RequestHandler {
-  return helmet({
+export function securityHeaders(connectTo: readonly string[] = []): FastifyHelmetOptions {
+  return {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -29,5 +28,5 @@ export function securityHeaders(connectTo: readonly string[] = []): RequestHandl
       },
     },
     xFrameOptions: { action: 'deny' },
-  });
+  };
 }

@@ -27,6 +27,8 @@ export async function startApiForTest(
     options,
   );
   await app.init();
+  // Fastify takes requests once its plugins have loaded; supertest does not listen() first.
+  await app.getHttpAdapter().getInstance().ready();
   return app;
 }
 

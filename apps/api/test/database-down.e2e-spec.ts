@@ -43,6 +43,7 @@ describe('when the database is unreachable', () => {
     name = new URL(databaseUrl).pathname.slice(1);
     app = await createApiApp(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...TEST_ENV }));
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
     client = new WorkflowClient(app);
     await client.token(`officer-${TONO}`, 'municipality', TONO);
   });

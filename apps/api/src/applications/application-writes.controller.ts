@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/roles.decorator';
 import { ApplicationIdPipe } from '../params/uuid.pipe';
 import { ApplicationView } from '../views/application.view';
@@ -39,7 +39,7 @@ export class ApplicationWritesController {
   create(
     @Body() body: PlanBodyDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = {
       type: 'CreateApplication',
@@ -60,7 +60,7 @@ export class ApplicationWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: PlanBodyDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = {
       type: 'ReplacePlan',
@@ -79,7 +79,7 @@ export class ApplicationWritesController {
   submit(
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     return this.writes.execute(response, { type: 'SubmitApplication', data: { applicationId } }, request);
   }
@@ -92,7 +92,7 @@ export class ApplicationWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: WithdrawApplicationDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = { type: 'WithdrawApplication', data: { applicationId, reason: body.reason } } as const;
     return this.writes.execute(response, command, request);
@@ -109,7 +109,7 @@ export class ApplicationWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: AssignReviewerDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = { type: 'AssignReviewer', data: { applicationId, reviewerId: body.reviewerId } } as const;
     return this.writes.execute(response, command, request);
@@ -125,7 +125,7 @@ export class ApplicationWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: DeclareConflictDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = {
       type: 'DeclareConflict',
@@ -153,7 +153,7 @@ export class ApplicationWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: SubmitReviewDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = {
       type: 'SubmitReview',
@@ -175,7 +175,7 @@ export class ApplicationWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: RequestRevisionDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = { type: 'RequestRevision', data: { applicationId, reason: body.reason } } as const;
     return this.writes.execute(response, command, request);
@@ -193,7 +193,7 @@ export class ApplicationWritesController {
   resubmit(
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     return this.writes.execute(response, { type: 'ResubmitApplication', data: { applicationId } }, request);
   }
@@ -211,7 +211,7 @@ export class ApplicationWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: DecideApplicationDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = {
       type: 'DecideApplication',

@@ -1,7 +1,6 @@
-import { once } from 'node:events';
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
 import { fiscalYearOfDate, japanDateOf } from '@l10k/rules';
 import { Roles } from '../auth/roles.decorator';
@@ -26,36 +25,32 @@ export class ExportController {
   @ApiQuery({ name: 'fiscalYear', example: 2025 })
   @ApiQuery({ name: 'format', enum: ['csv', 'ndjson'], required: false })
   @ApiProduces('text/csv', 'application/x-ndjson')
-  async export(
+  export(
     @Query('fiscalYear') fiscalYearText: string | undefined,
     @Query('format') format = 'csv',
-    @Res() response: Response,
-  ): Promise<void> {
+  ): StreamableFile {
     if (!fiscalYearText || !/^\d{4}$/.test(fiscalYearText))
       throw invalidRequest('fiscalYear', 'fiscal_year', 'fiscalYear must be a year such as 2025');
     if (format !== 'csv' && format !== 'ndjson')
       throw invalidRequest('format', 'is_in', 'format must be csv or ndjson');
     const fiscalYear = Number(fiscalYearText);
+    // Readable.from pulls the next chunk only when the socket has taken the last one, and
+    // ends the store's reading when the client goes away.
+    return new StreamableFile(Readable.from(this.lines(fiscalYear, format)), {
+      type: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+      disposition: `attachment; filename="l10k-events-FY${fiscalYear}.${format}"`,
+    });
+  }
+
+  private async *lines(fiscalYear: number, format: 'csv' | 'ndjson'): AsyncGenerator<string> {
     const csv = format === 'csv';
-    response.status(200);
-    response.setHeader(
-      'Content-Type',
-      csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-    );
-    response.setHeader('Content-Disposition', `attachment; filename="l10k-events-FY${fiscalYear}.${format}"`);
-    if (csv) await write(response, BYTE_ORDER_MARK + csvHeader());
+    if (csv) yield BYTE_ORDER_MARK + csvHeader();
     for await (const batch of this.store.readAll({ batchSize: 500 })) {
       const chunk = batch
         .filter((event) => fiscalYearOfDate(japanDateOf(event.metadata.occurredAt)) === fiscalYear)
         .map(csv ? csvLine : ndjsonLine)
         .join('');
-      if (chunk) await write(response, chunk);
-      if (response.destroyed) return;
+      if (chunk) yield chunk;
     }
-    response.end();
   }
-}
-
-async function write(response: Response, chunk: string): Promise<void> {
-  if (!response.write(chunk)) await once(response, 'drain');
 }

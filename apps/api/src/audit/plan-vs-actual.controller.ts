@@ -1,6 +1,5 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import type { AmountConfirmed } from '@l10k/domain';
 import { applicationIdOfStream } from '@l10k/read-model';
 import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
@@ -27,8 +26,7 @@ export class PlanVsActualController {
   @ApiProduces('text/csv')
   async sheet(
     @Query('fiscalYear', new FiscalYearPipe('fiscalYear')) fiscalYear: number,
-    @Res() response: Response,
-  ): Promise<void> {
+  ): Promise<StreamableFile> {
     const owners = new Map<string, string>();
     const confirmations = new Map<string, AmountConfirmed['data']>();
     for await (const batch of this.store.readAll({ batchSize: 500 })) {
@@ -43,18 +41,13 @@ export class PlanVsActualController {
         }
       }
     }
-    response.status(200);
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader(
-      'Content-Disposition',
-      `attachment; filename="l10k-plan-vs-actual-FY${fiscalYear}.csv"`,
-    );
-    response.end(
+    const text =
       BYTE_ORDER_MARK +
-        `${PLAN_VS_ACTUAL_HEADER.join(',')}\r\n` +
-        [...confirmations]
-          .map(([id, confirmation]) => planVsActualLine(owners.get(id), confirmation))
-          .join(''),
-    );
+      `${PLAN_VS_ACTUAL_HEADER.join(',')}\r\n` +
+      [...confirmations].map(([id, confirmation]) => planVsActualLine(owners.get(id), confirmation)).join('');
+    return new StreamableFile(Buffer.from(text, 'utf8'), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="l10k-plan-vs-actual-FY${fiscalYear}.csv"`,
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { identityProviderUnavailable, unauthenticated } from './auth-problems';
 import type { AuthenticatedRequest } from './authenticated-request';
 import { IS_PUBLIC } from './public.decorator';
@@ -24,13 +24,13 @@ export class AuthenticationGuard implements CanActivate {
       return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     // An answer behind a token is for its bearer alone: no cache, shared or private, may keep it.
-    context.switchToHttp().getResponse<Response>().setHeader('Cache-Control', 'no-store');
+    context.switchToHttp().getResponse<FastifyReply>().header('Cache-Control', 'no-store');
     try {
       request.principal = await this.verifier.verify(bearerToken(request.headers.authorization));
       return true;
     } catch (error) {
       if (error instanceof TokenRejected) {
-        challenge(context.switchToHttp().getResponse<Response>(), error);
+        challenge(context.switchToHttp().getResponse<FastifyReply>(), error);
         throw unauthenticated(error);
       }
       if (error instanceof IdentityProviderUnavailable) throw identityProviderUnavailable(error);
@@ -49,12 +49,12 @@ function bearerToken(header: string | undefined): string {
 }
 
 /** The filter writes the body; the challenge header is set here, where the reason is known. */
-function challenge(response: Response, rejection: TokenRejected): void {
+function challenge(response: FastifyReply, rejection: TokenRejected): void {
   const error =
     rejection.rule === 'token_missing'
       ? ''
       : `, error="invalid_token", error_description="${headerSafe(rejection.message)}"`;
-  response.setHeader('WWW-Authenticate', `Bearer realm="l10k"${error}`);
+  response.header('WWW-Authenticate', `Bearer realm="l10k"${error}`);
 }
 
 /** RFC 6750 allows printable ASCII except quote and backslash in error_description; a claim may carry anything. */

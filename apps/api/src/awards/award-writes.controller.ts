@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { toApplicationPlan } from '../applications/dto/to-application-plan';
 import { Roles } from '../auth/roles.decorator';
 import { ApplicationIdPipe, UuidPipe } from '../params/uuid.pipe';
@@ -44,7 +44,7 @@ export class AwardWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: GrantApplicationDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = {
       type: 'ApplyForGrant',
@@ -68,7 +68,7 @@ export class AwardWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: GrantDecisionDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = {
       type: 'DecideGrant',
@@ -93,7 +93,7 @@ export class AwardWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: PlanChangeDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = {
       type: 'ChangePlan',
@@ -119,7 +119,7 @@ export class AwardWritesController {
     @Param('changeId', new UuidPipe('changeId', 'a plan change id')) changeId: string,
     @Body() body: PlanChangeDecisionDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = {
       type: 'DecidePlanChange',
@@ -136,7 +136,7 @@ export class AwardWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: AbandonmentDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = {
       type: 'RequestAbandonment',
@@ -156,7 +156,7 @@ export class AwardWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: PerformanceReportDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = {
       type: 'ReportPerformance',
@@ -198,7 +198,7 @@ export class AwardWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: AmountConfirmationDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = {
       type: 'ConfirmAmount',
@@ -223,7 +223,7 @@ export class AwardWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: PaymentDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = {
       type: 'RecordPayment',

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { applicationStream, mayAttachDocument } from '@l10k/domain';
 import { AppConfig, InjectConfig } from '@l10k/config';
 import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
@@ -37,12 +37,12 @@ export class DocumentUploads {
 
   async upload(
     applicationId: string,
-    http: Request,
+    http: FastifyRequest,
     write: WriteRequest,
-    response: Response,
+    response: FastifyReply,
   ): Promise<DocumentReceiptView> {
     await this.admit(applicationId, write);
-    const { kind, name, staged } = await receiveUpload(http, this.documents, this.config.documentMaxBytes);
+    const { kind, name, staged } = await receiveUpload(http.raw, this.documents, this.config.documentMaxBytes);
     let contentType: string;
     try {
       const found = await contentTypeOf(staged.head, name);
@@ -72,7 +72,7 @@ export class DocumentUploads {
     );
     const document = view.documents.find((candidate) => candidate.documentId === documentId);
     if (!document) throw new Error(`the answer to attaching ${documentId} does not list it`);
-    response.setHeader('Location', `/v1/applications/${applicationId}/documents/${documentId}`);
+    response.header('Location', `/v1/applications/${applicationId}/documents/${documentId}`);
     return receiptOf(document);
   }
 

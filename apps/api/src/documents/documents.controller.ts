@@ -11,7 +11,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DOCUMENT_KINDS } from '@l10k/domain';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Principal } from '../auth/principal';
@@ -72,8 +72,8 @@ export class DocumentsController {
   upload(
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Write() write: WriteRequest,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<DocumentReceiptView> {
     return this.uploads.upload(applicationId, request, write, response);
   }
@@ -105,12 +105,12 @@ export class DocumentsController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Param('documentId', new UuidPipe('documentId', 'a document id')) documentId: string,
     @CurrentActor() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StreamableFile> {
     const { stream, size, document } = await this.queries.execute<DocumentContentQuery, DocumentContent>(
       new DocumentContentQuery(applicationId, documentId, principal),
     );
-    response.set({
+    response.headers({
       ...digestHeaders(document.sha256),
       ETag: `"${document.sha256}"`,
       'Cache-Control': 'private, no-cache',

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/roles.decorator';
 import { FiscalYearPipe } from '../params/fiscal-year.pipe';
 import { BudgetView } from '../views/budget.view';
@@ -27,7 +27,7 @@ export class BudgetWritesController {
     @Param('fy', new FiscalYearPipe('fy')) fiscalYear: number,
     @Body() body: SetBudgetDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<BudgetView> {
     const command = {
       type: 'SetBudget',

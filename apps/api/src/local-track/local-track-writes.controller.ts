@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/roles.decorator';
 import { ApplicationIdPipe } from '../params/uuid.pipe';
 import { ApplicationView } from '../views/application.view';
@@ -42,7 +42,7 @@ export class LocalTrackWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: LocalConfirmationDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = {
       type: 'RecordLocalConfirmation',
@@ -74,7 +74,7 @@ export class LocalTrackWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: ReportToMicDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = {
       type: 'ReportToMic',
@@ -91,7 +91,7 @@ export class LocalTrackWritesController {
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: AcknowledgementDto,
     @Write() request: WriteRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const command = {
       type: 'AnswerMicReport',

@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, APP_CONFIG } from '@l10k/config';
 
-const CORRELATION_HEADER = 'x-correlation-id';
+export const CORRELATION_HEADER = 'x-correlation-id';
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** The client's correlation id when it is a plain token, a fresh uuid otherwise; echoed in the answer. */
-export function correlationIdFor(request: IncomingMessage, response: ServerResponse): string {
+/**
+ * The client's correlation id when it is a plain token, a fresh uuid otherwise. It is the
+ * HTTP server's request id (create-api-app.ts), which the request log takes and the answer echoes.
+ */
+export function correlationIdOf(request: IncomingMessage): string {
   const offered = request.headers[CORRELATION_HEADER];
-  const id = typeof offered === 'string' && SAFE_ID.test(offered) ? offered : randomUUID();
-  response.setHeader(CORRELATION_HEADER, id);
-  return id;
+  return typeof offered === 'string' && SAFE_ID.test(offered) ? offered : randomUUID();
 }
 
 /** One structured line per request (pino), with the correlation id; no bodies, no tokens. */
@@ -21,9 +22,10 @@ export function correlationIdFor(request: IncomingMessage, response: ServerRespo
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
+        // Every path, in the route syntax of Nest 11 (path-to-regexp 8): a bare '*' matches none under Fastify.
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.logLevel,
-          genReqId: correlationIdFor,
           customAttributeKeys: { reqId: 'correlationId' },
           redact: ['req.headers.authorization', 'req.headers.cookie'],
           serializers: {

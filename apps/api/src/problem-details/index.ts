@@ -2,5 +2,6 @@ export * from './problem';
 export * from './problem-details.filter';
 export * from './validation.pipe';
 export * from './validation-errors';
-export * from './body-parser-errors';
+export * from './framework-errors';
 export * from './json-body-guard';
+export * from './json-body-parser';

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { FieldError, ProblemException, problem } from './problem';
 
 /** Far deeper than any request of this API (a plan is four levels), far shallower than a stack overflow. */
@@ -112,9 +112,12 @@ function tooDeep(): ProblemException {
 }
 
 /**
- * Express middleware right after the JSON parser: refuses what unsafeJsonProblems finds
- * before any route code (idempotency fingerprint, validation, handlers) sees the body.
+ * A hook right after the body is parsed (Fastify's preValidation): refuses what
+ * unsafeJsonProblems finds before any route code (idempotency fingerprint, validation,
+ * handlers) sees the body.
  */
-export function refuseUnsafeJson(request: Request, _response: Response, next: NextFunction): void {
-  next(request.body === undefined ? undefined : unsafeJsonProblems(request.body));
+export async function refuseUnsafeJson(request: FastifyRequest): Promise<void> {
+  if (request.body === undefined) return;
+  const refusal = unsafeJsonProblems(request.body);
+  if (refusal) throw refusal;
 }

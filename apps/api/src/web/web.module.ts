@@ -1,13 +1,14 @@
 import { DynamicModule, Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { WEB_APP_ROOT } from './web-app-root';
 import { isBuiltWebApp } from './web-app-files';
-import { webAppHandler } from './web-app-handler';
+import { serveWebApp } from './serve-web-app';
 import { WebConfigController } from './web-config.controller';
 
 /**
- * Serves the built web front end at `/` from the API process (one origin, no CORS). Mounted
- * at module init, after the controllers' routes and before Nest's 404, so API routes win.
+ * Serves the built web front end at `/` from the API process (one origin, no CORS); API paths
+ * are never answered with it (serve-web-app.ts).
  */
 @Module({ controllers: [WebConfigController] })
 export class WebModule implements OnModuleInit {
@@ -27,6 +28,6 @@ export class WebModule implements OnModuleInit {
       this.logger.warn(`no web front end at ${this.root} (npm run build makes it); serving the API only`);
       return;
     }
-    this.adapterHost.httpAdapter.use(webAppHandler(this.root));
+    serveWebApp(this.adapterHost.httpAdapter.getInstance<FastifyInstance>(), this.root);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { UnstampedCommand } from '@l10k/domain';
 import { answer } from './answer';
 import { ExecuteCommand } from './execute-command';
@@ -13,7 +13,7 @@ export class Writes {
   constructor(private readonly commands: CommandBus) {}
 
   async execute<View>(
-    response: Response,
+    response: FastifyReply,
     command: UnstampedCommand,
     request: WriteRequest,
     successStatus = 200,

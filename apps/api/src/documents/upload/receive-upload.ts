@@ -1,5 +1,5 @@
 import busboy, { type Busboy, type FileInfo } from 'busboy';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { isDocumentKind, MAX_DOCUMENT_NAME_LENGTH, type DocumentKind } from '@l10k/domain';
 import { ProblemException } from '../../problem-details';
@@ -37,7 +37,7 @@ function fileNameOf(info: FileInfo): string | ProblemException {
  * staged bytes are discarded, so nothing is left.
  */
 export function receiveUpload(
-  request: Request,
+  request: IncomingMessage,
   store: DocumentStore,
   maxBytes: number,
 ): Promise<ReceivedUpload> {

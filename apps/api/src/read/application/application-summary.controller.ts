@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApplicationIdPipe } from '../../params/uuid.pipe';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import type { Principal } from '../../auth/principal';
@@ -29,12 +29,12 @@ export class ApplicationSummaryController {
   async get(
     @Param('id', ApplicationIdPipe) id: string,
     @CurrentActor() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
     const summary = await this.queries.execute<ApplicationSummaryQuery, ApplicationView>(
       new ApplicationSummaryQuery(id, principal),
     );
-    response.setHeader('ETag', etagOf(summary.revision));
+    response.header('ETag', etagOf(summary.revision));
     return summary;
   }
 }
