@@ -27,6 +27,8 @@ export interface ApiOptions {
   readonly clock?: Clock;
   /** The built web front end's folder; dist/web by default. */
   readonly webAppRoot?: string;
+  /** Tests: every JSON answer is checked against what its handler returned (openapi/response-schemas.ts). */
+  readonly verifyAnswerSerialization?: boolean;
 }
 
 @Module({})

@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@l10k/config';
 import { ApiOptions, AppModule } from './app.module';
 import { ApiHttpAdapter } from './api-http-adapter';
+import { serializeAnswersByDocument } from './openapi/response-schemas';
 import { CORRELATION_HEADER, correlationIdOf } from './logging/logging.module';
 import { securityHeaders } from './security-headers';
 import {
@@ -53,6 +54,7 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
       .addBearerAuth()
       .build(),
   );
+  serializeAnswersByDocument(fastify, document, { verify: options.verifyAnswerSerialization });
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

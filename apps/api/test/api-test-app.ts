@@ -24,7 +24,7 @@ export async function startApiForTest(
   const dataDir = mkdtempSync(join(tmpdir(), 'l10k-api-test-'));
   const app = await createApiApp(
     loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env }),
-    options,
+    { verifyAnswerSerialization: true, ...options },
   );
   await app.init();
   // Fastify takes requests once its plugins have loaded; supertest does not listen() first.

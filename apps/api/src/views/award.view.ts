@@ -31,6 +31,12 @@ export class CostMoveView {
   @ApiProperty({ description: 'Moved by more than minorChangeRatio' }) material: boolean;
 }
 
+export class PlanChangeDecisionView {
+  @ApiProperty() reason: string;
+  @ApiProperty({ format: 'date-time' }) decidedAt: string;
+  @ApiProperty() decidedBy: string;
+}
+
 export class PlanChangeView {
   @ApiProperty({ format: 'uuid' }) changeId: string;
   @ApiProperty({ enum: ['minor', 'change', 'abandonment'] }) kind: string;
@@ -46,6 +52,14 @@ export class PlanChangeView {
   @ApiProperty({ format: 'date-time' }) requestedAt: string;
   @ApiProperty() requestedBy: string;
   @ApiProperty({ enum: ['notified', 'pending', 'approved', 'refused'] }) outcome: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The plan a change asks for (not for a minor change), as recorded in its event',
+  })
+  plan?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: PlanChangeDecisionView, description: 'Once approved or refused' })
+  decision?: PlanChangeDecisionView;
 }
 
 export class PlannedActualView {
@@ -92,6 +106,8 @@ export class PerformanceReportView {
 }
 
 export class AmountConfirmationView {
+  @ApiProperty({ type: 'integer', description: 'The fiscal year the confirmation counts in' }) fiscalYear: number;
+  @ApiProperty({ description: 'The rule set the confirmed figures were computed with' }) ruleSetId: string;
   @ApiProperty({ type: 'integer' }) decidedGrant: number;
   @ApiProperty({ type: 'integer' }) grantPaid: number;
   @ApiProperty({ type: 'integer', description: 'The largest grant the actual figures allow' })

@@ -55,7 +55,7 @@ export function useRunningSystem(startsAt: string, env: () => Record<string, str
     });
     state.projector = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), { logger: false });
     await state.projector.init();
-    state.api = await createApiApp(config, { clock, webAppRoot: WEB_APP_ROOT });
+    state.api = await createApiApp(config, { clock, webAppRoot: WEB_APP_ROOT, verifyAnswerSerialization: true });
     await state.api.listen(0, '127.0.0.1');
     state.baseUrl = (await state.api.getUrl()).replace('[::1]', 'localhost');
     state.browser = await launchBrowser();

@@ -1,0 +1,106 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+
+type Schema = Record<string, unknown>;
+
+/** `/v1/applications/:id` (Fastify) → `/v1/applications/{id}` (OpenAPI). */
+function openApiPath(url: string): string {
+  return url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+/**
+ * The schema with every `$ref` replaced by its component and no `default`, for fast-json-stringify. An object
+ * without declared properties keeps whatever it holds (`additionalProperties: true`): a
+ * serializer must never drop data the document leaves open.
+ */
+function inlined(schema: unknown, components: Record<string, unknown>, seen: readonly string[] = []): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => inlined(item, components, seen));
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const { $ref, ...rest } = schema as Schema;
+  if (typeof $ref === 'string') {
+    const name = $ref.replace('#/components/schemas/', '');
+    if (seen.includes(name)) throw new Error(`response schema ${name} refers to itself`);
+    return inlined(components[name], components, [...seen, name]);
+  }
+  const copy: Schema = {};
+  // A default describes what a request may leave out; the serializer would write it into answers.
+  for (const [key, value] of Object.entries(rest)) {
+    if (key === 'default') continue;
+    copy[key] =
+      key === 'properties'
+        ? Object.fromEntries(
+            Object.entries(value as Schema).map(([name, property]) => [name, inlined(property, components, seen)]),
+          )
+        : inlined(value, components, seen);
+  }
+  if (copy.type === 'object' && copy.properties === undefined && copy.additionalProperties === undefined) {
+    copy.additionalProperties = true;
+  }
+  return copy;
+}
+
+/** Each success status's JSON schema of one operation, inlined; undefined when the document has none. */
+function successSchemas(document: OpenAPIObject, method: string, url: string): Record<string, unknown> | undefined {
+  const operation = document.paths[openApiPath(url)]?.[method.toLowerCase() as 'get'];
+  const components = (document.components?.schemas ?? {}) as Record<string, unknown>;
+  const schemas: Record<string, unknown> = {};
+  for (const [status, response] of Object.entries(operation?.responses ?? {})) {
+    const schema = (response as { content?: Record<string, { schema?: unknown }> }).content?.['application/json']
+      ?.schema;
+    if (/^2\d\d$/.test(status) && schema !== undefined) schemas[status] = inlined(schema, components);
+  }
+  return Object.keys(schemas).length === 0 ? undefined : schemas;
+}
+
+/** Where two parsed JSON values first differ, with both sides, for the failure's message. */
+function firstDifference(written: unknown, returned: unknown, path: string): string {
+  if (typeof written === 'object' && written !== null && typeof returned === 'object' && returned !== null) {
+    const keys = new Set([...Object.keys(written), ...Object.keys(returned)]);
+    for (const key of keys) {
+      const [a, b] = [(written as Schema)[key], (returned as Schema)[key]];
+      if (!isDeepStrictEqual(a, b)) return firstDifference(a, b, `${path}.${key}`);
+    }
+  }
+  return `${path}: written ${JSON.stringify(written)}, returned ${JSON.stringify(returned)}`;
+}
+
+const SENT = Symbol('payload as the handler returned it');
+
+/**
+ * Every JSON answer of a route the OpenAPI document describes is written by Fastify's
+ * schema serializer (fast-json-stringify) from the documented view, instead of JSON.stringify.
+ *
+ * `verify` (the test suites) re-reads every such answer and compares it with what the handler
+ * returned: a view field the document leaves out would be dropped silently by the serializer,
+ * so a difference fails the request (500) and the test that made it.
+ */
+export function serializeAnswersByDocument(
+  fastify: FastifyInstance,
+  document: OpenAPIObject,
+  options: { verify?: boolean } = {},
+): void {
+  fastify.addHook('onRoute', (route: RouteOptions) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const method = methods.find((candidate) => candidate !== 'HEAD') ?? methods[0];
+    const response = successSchemas(document, method, route.url);
+    if (response) route.schema = { ...route.schema, response };
+  });
+  if (!options.verify) return;
+  fastify.addHook('preSerialization', async (request: FastifyRequest, _reply, payload: unknown) => {
+    (request as FastifyRequest & { [SENT]?: unknown })[SENT] = JSON.parse(JSON.stringify(payload));
+    return payload;
+  });
+  fastify.addHook('onSend', async (request: FastifyRequest, reply, payload: unknown) => {
+    const sent = (request as FastifyRequest & { [SENT]?: unknown })[SENT];
+    if (sent === undefined || typeof payload !== 'string') return payload;
+    if (!isDeepStrictEqual(JSON.parse(payload), sent)) {
+      delete (request as FastifyRequest & { [SENT]?: unknown })[SENT];
+      throw new Error(
+        `${request.method} ${request.routeOptions.url} answered ${reply.statusCode}: serialized by its OpenAPI schema, ` +
+          `the view differs at ${firstDifference(JSON.parse(payload), sent, 'body')}`,
+      );
+    }
+    return payload;
+  });
+}
