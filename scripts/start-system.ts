@@ -76,9 +76,9 @@ async function main(): Promise<void> {
   api.start();
   log(`api: ${config.apiWorkers} worker${config.apiWorkers === 1 ? '' : 's'} (API_WORKERS)`);
   const apps = [startApp('projector', 'apps/projector/src/main.js', env)];
-  const { host = 'localhost' } = listenHost(config);
+  const { host } = listenHost(config);
   log(
-    `web front end at http://${host}:${config.port}/ (API under /v1, OpenAPI at /docs); Ctrl-C stops everything`,
+    `web front end at http://${host === '0.0.0.0' ? 'localhost' : host}:${config.port}/ (API under /v1, OpenAPI at /docs); Ctrl-C stops everything`,
   );
 
   let stopping = false;

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const app = await createApiApp(config);
   const { host, warning } = listenHost(config);
   if (warning) new Logger('Listen').warn(warning);
-  await (host === undefined ? app.listen(config.port) : app.listen(config.port, host));
+  await app.listen(config.port, host);
 }
 
 main().catch((error: unknown) => {

@@ -16,7 +16,7 @@ describe('listenHost', () => {
   });
 
   it('in oidc mode listens where HOST says, or on every interface', () => {
-    expect(listenHost({ authMode: 'oidc', host: undefined })).toEqual({ host: undefined });
+    expect(listenHost({ authMode: 'oidc', host: undefined })).toEqual({ host: '0.0.0.0' });
     expect(listenHost({ authMode: 'oidc', host: '10.0.0.5' })).toEqual({ host: '10.0.0.5' });
   });
 });
