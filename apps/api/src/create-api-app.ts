@@ -25,7 +25,8 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
     routerOptions: { ignoreTrailingSlash: true },
     genReqId: correlationIdOf,
     // A path that is not valid percent-encoding never reaches a route: answered as a problem too.
-    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply),
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(error, request, reply),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     bufferLogs: true,

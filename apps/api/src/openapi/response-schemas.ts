@@ -14,7 +14,11 @@ function openApiPath(url: string): string {
  * without declared properties keeps whatever it holds (`additionalProperties: true`): a
  * serializer must never drop data the document leaves open.
  */
-function inlined(schema: unknown, components: Record<string, unknown>, seen: readonly string[] = []): unknown {
+function inlined(
+  schema: unknown,
+  components: Record<string, unknown>,
+  seen: readonly string[] = [],
+): unknown {
   if (Array.isArray(schema)) return schema.map((item) => inlined(item, components, seen));
   if (typeof schema !== 'object' || schema === null) return schema;
   const { $ref, ...rest } = schema as Schema;
@@ -30,7 +34,10 @@ function inlined(schema: unknown, components: Record<string, unknown>, seen: rea
     copy[key] =
       key === 'properties'
         ? Object.fromEntries(
-            Object.entries(value as Schema).map(([name, property]) => [name, inlined(property, components, seen)]),
+            Object.entries(value as Schema).map(([name, property]) => [
+              name,
+              inlined(property, components, seen),
+            ]),
           )
         : inlined(value, components, seen);
   }
@@ -41,13 +48,18 @@ function inlined(schema: unknown, components: Record<string, unknown>, seen: rea
 }
 
 /** Each success status's JSON schema of one operation, inlined; undefined when the document has none. */
-function successSchemas(document: OpenAPIObject, method: string, url: string): Record<string, unknown> | undefined {
+function successSchemas(
+  document: OpenAPIObject,
+  method: string,
+  url: string,
+): Record<string, unknown> | undefined {
   const operation = document.paths[openApiPath(url)]?.[method.toLowerCase() as 'get'];
   const components = (document.components?.schemas ?? {}) as Record<string, unknown>;
   const schemas: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(operation?.responses ?? {})) {
-    const schema = (response as { content?: Record<string, { schema?: unknown }> }).content?.['application/json']
-      ?.schema;
+    const schema = (response as { content?: Record<string, { schema?: unknown }> }).content?.[
+      'application/json'
+    ]?.schema;
     if (/^2\d\d$/.test(status) && schema !== undefined) schemas[status] = inlined(schema, components);
   }
   return Object.keys(schemas).length === 0 ? undefined : schemas;

@@ -41,10 +41,17 @@ export function problemForFrameworkError(error: unknown): ProblemDetails | undef
       );
     case 'FST_ERR_BAD_URL':
       return problem(400, 'The request path is not valid percent-encoding.', [
-        { field: 'path', rule: 'url_encoding', message: 'each path segment must be valid UTF-8, percent-encoded' },
+        {
+          field: 'path',
+          rule: 'url_encoding',
+          message: 'each path segment must be valid UTF-8, percent-encoded',
+        },
       ]);
     default:
-      return typeof code === 'string' && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500
+      return typeof code === 'string' &&
+        typeof statusCode === 'number' &&
+        statusCode >= 400 &&
+        statusCode < 500
         ? problem(statusCode, 'The request could not be read.', [
             { field: BODY, rule: 'readable', message: typeof message === 'string' ? message : code },
           ])

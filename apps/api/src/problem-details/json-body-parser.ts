@@ -27,7 +27,8 @@ export function readBodiesAsTheApiDoes(fastify: FastifyInstance): void {
     { parseAs: 'string', bodyLimit: MAX_JSON_BODY_BYTES },
     (request: FastifyRequest, body: string | Buffer, done) => {
       const charset = /;\s*charset=("?)([^";]*)\1/i.exec(request.headers['content-type'] ?? '')?.[2];
-      if (charset !== undefined && !UTF8.test(charset)) return done(frameworkError('L10K_UNSUPPORTED_CHARSET', 415));
+      if (charset !== undefined && !UTF8.test(charset))
+        return done(frameworkError('L10K_UNSUPPORTED_CHARSET', 415));
       const text = body.toString();
       if (text.trim() === '') return done(null, undefined);
       if (!STRICT_START.test(text)) return done(frameworkError('FST_ERR_CTP_INVALID_JSON_BODY', 400));

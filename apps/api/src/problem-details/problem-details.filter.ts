@@ -35,7 +35,12 @@ export function sendProblem(exception: unknown, request: RequestLine, reply: Fas
 function problemOf(exception: unknown, request: RequestLine): ProblemDetails {
   if (exception instanceof ProblemException) return exception.problem;
   if (isDatabaseUnavailable(exception)) {
-    return problem(503, 'The database is unreachable; nothing was written. Retry later.', [], 'database-unavailable');
+    return problem(
+      503,
+      'The database is unreachable; nothing was written. Retry later.',
+      [],
+      'database-unavailable',
+    );
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();

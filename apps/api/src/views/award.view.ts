@@ -106,7 +106,8 @@ export class PerformanceReportView {
 }
 
 export class AmountConfirmationView {
-  @ApiProperty({ type: 'integer', description: 'The fiscal year the confirmation counts in' }) fiscalYear: number;
+  @ApiProperty({ type: 'integer', description: 'The fiscal year the confirmation counts in' })
+  fiscalYear: number;
   @ApiProperty({ description: 'The rule set the confirmed figures were computed with' }) ruleSetId: string;
   @ApiProperty({ type: 'integer' }) decidedGrant: number;
   @ApiProperty({ type: 'integer' }) grantPaid: number;

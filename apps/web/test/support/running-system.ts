@@ -38,9 +38,18 @@ export interface ApiCaller {
  * (the API app with the built web front end, and the projector running its projections live)
  * on a throwaway database, with the API's clock pinned, and one headless Chromium.
  */
-export function useRunningSystem(startsAt: string, env: () => Record<string, string> = () => ({})): RunningSystem {
+export function useRunningSystem(
+  startsAt: string,
+  env: () => Record<string, string> = () => ({}),
+): RunningSystem {
   const clock = new PinnedClock(startsAt);
-  const state: { api?: INestApplication; projector?: INestApplicationContext; browser?: Browser; baseUrl?: string; contexts: BrowserContext[] } = {
+  const state: {
+    api?: INestApplication;
+    projector?: INestApplicationContext;
+    browser?: Browser;
+    baseUrl?: string;
+    contexts: BrowserContext[];
+  } = {
     contexts: [],
   };
 
@@ -53,9 +62,15 @@ export function useRunningSystem(startsAt: string, env: () => Record<string, str
       AUTH_MODE: 'dev',
       ...env(),
     });
-    state.projector = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), { logger: false });
+    state.projector = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), {
+      logger: false,
+    });
     await state.projector.init();
-    state.api = await createApiApp(config, { clock, webAppRoot: WEB_APP_ROOT, verifyAnswerSerialization: true });
+    state.api = await createApiApp(config, {
+      clock,
+      webAppRoot: WEB_APP_ROOT,
+      verifyAnswerSerialization: true,
+    });
     await state.api.listen(0, '127.0.0.1');
     state.baseUrl = (await state.api.getUrl()).replace('[::1]', 'localhost');
     state.browser = await launchBrowser();
@@ -77,14 +92,21 @@ export function useRunningSystem(startsAt: string, env: () => Record<string, str
       const response = await fetch(`${ready(state.baseUrl)}${path}`, {
         method,
         signal: AbortSignal.timeout(30_000),
-        headers: { Authorization: `Bearer ${await token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        headers: {
+          Authorization: `Bearer ${await token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const answer = (await response.json()) as Record<string, unknown>;
-      if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(answer)}`);
+      if (!response.ok)
+        throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(answer)}`);
       return answer;
     };
-    return { post: (path: string, body?: unknown) => send('POST', path, body), get: (path: string) => send('GET', path) };
+    return {
+      post: (path: string, body?: unknown) => send('POST', path, body),
+      get: (path: string) => send('GET', path),
+    };
   };
 
   return {
@@ -99,19 +121,30 @@ export function useRunningSystem(startsAt: string, env: () => Record<string, str
       const context = await within(
         30,
         'a new browser context',
-        ready(state.browser).newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } }),
+        ready(state.browser).newContext({
+          locale: 'ja-JP',
+          timezoneId: 'Asia/Tokyo',
+          viewport: { width: 1280, height: 900 },
+        }),
       );
       state.contexts.push(context);
       const page = await within(30, 'a new page', context.newPage());
       // What went wrong inside the page is printed where the test's failure is read.
-      page.on('pageerror', (error) => console.warn(`uncaught in the page at ${page.url()}: ${error.stack ?? error.message}`));
+      page.on('pageerror', (error) =>
+        console.warn(`uncaught in the page at ${page.url()}: ${error.stack ?? error.message}`),
+      );
       page.on('crash', () => console.warn(`the page crashed at ${page.url()}`));
       await within(30, "pinning the page's clock", page.clock.setFixedTime(clock.now()));
       return page;
     },
     async expiredToken(sub: string, role: string, municipalityCode?: string) {
       const key = await ready(state.api).get(DevTokenKey).get();
-      const principal = { sub, name: sub, roles: [role], ...(municipalityCode ? { municipalityCode } : {}) } as Parameters<typeof issueDevToken>[1];
+      const principal = {
+        sub,
+        name: sub,
+        roles: [role],
+        ...(municipalityCode ? { municipalityCode } : {}),
+      } as Parameters<typeof issueDevToken>[1];
       return (await issueDevToken(key, principal, 60, new Date(Date.now() - 3_600_000))).token;
     },
     query(sql: string, parameters?: unknown[]) {
@@ -122,7 +155,12 @@ export function useRunningSystem(startsAt: string, env: () => Record<string, str
         method: 'POST',
         signal: AbortSignal.timeout(30_000),
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ sub, name: sub, roles: [role], ...(municipalityCode ? { municipalityCode } : {}) }),
+        body: JSON.stringify({
+          sub,
+          name: sub,
+          roles: [role],
+          ...(municipalityCode ? { municipalityCode } : {}),
+        }),
       })
         .then((response) => response.json() as Promise<{ token: string }>)
         .then(({ token }) => token);

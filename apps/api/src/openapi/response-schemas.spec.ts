@@ -1,0 +1,82 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { serializeAnswersByDocument } from './response-schemas';
+
+const document = {
+  openapi: '3.0.0',
+  info: { title: 'spec', version: '1' },
+  paths: {
+    '/things/{id}': {
+      get: {
+        responses: {
+          '200': {
+            description: 'a thing',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } },
+          },
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Thing: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          track: { type: 'string', default: 'national' },
+          extra: { type: 'object' },
+          default: { type: 'integer' },
+        },
+        required: ['id'],
+      },
+    },
+  },
+} as unknown as OpenAPIObject;
+
+async function serverAnswering(body: unknown, verify: boolean): Promise<FastifyInstance> {
+  const fastify = Fastify();
+  serializeAnswersByDocument(fastify, document, { verify });
+  fastify.setErrorHandler((error, _request, reply) =>
+    reply.status(500).send({ failed: (error as Error).message }),
+  );
+  fastify.get('/things/:id', async () => body);
+  await fastify.ready();
+  return fastify;
+}
+
+describe('answers serialized by their OpenAPI schema', () => {
+  it('writes the documented fields, resolving $refs, and a property named "default" like any other', async () => {
+    const fastify = await serverAnswering({ id: 'a', track: 'local', default: 3 }, false);
+    const answer = await fastify.inject('/things/a');
+    expect(answer.json()).toEqual({ id: 'a', track: 'local', default: 3 });
+  });
+
+  it('never writes a schema default into an answer that has no such field', async () => {
+    const fastify = await serverAnswering({ id: 'a' }, false);
+    expect((await fastify.inject('/things/a')).json()).toEqual({ id: 'a' });
+  });
+
+  it('keeps whatever an object the document leaves open holds', async () => {
+    const fastify = await serverAnswering({ id: 'a', extra: { anything: [1, 'two'] } }, false);
+    expect((await fastify.inject('/things/a')).json()).toEqual({ id: 'a', extra: { anything: [1, 'two'] } });
+  });
+
+  it('drops a field the document does not describe, which verification turns into a failed request naming it', async () => {
+    const unchecked = await serverAnswering({ id: 'a', secretlyAdded: 1 }, false);
+    expect((await unchecked.inject('/things/a')).json()).toEqual({ id: 'a' });
+
+    const checked = await serverAnswering({ id: 'a', secretlyAdded: 1 }, true);
+    const answer = await checked.inject('/things/a');
+    expect(answer.statusCode).toBe(500);
+    expect(answer.json().failed).toMatch(
+      /GET \/things\/:id answered 200.*differs at body\.secretlyAdded: written undefined, returned 1/,
+    );
+  });
+
+  it('lets verified answers that match their view through unchanged', async () => {
+    const fastify = await serverAnswering({ id: 'a', track: 'local' }, true);
+    const answer = await fastify.inject('/things/a');
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toEqual({ id: 'a', track: 'local' });
+  });
+});
