@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@l10k/eventstore';
 import { ApplicationHistoryRow } from '../entities/application-history-entry.entity';
-import { rowsAsJson, upsertRows } from '../tables';
-import { applicationIdOfStream } from './stream-names';
+import { upsertRows } from '../tables';
+import { APPLICATION_STREAM_PREFIX, applicationIdOfStream } from './stream-names';
 import { wholeApplicationStream } from './application-stream-routing';
 import type { Projection, TableNames } from './projection';
 
@@ -21,14 +21,10 @@ const COLUMNS = [
   'actor_role',
   'data',
   'hash',
-];
+] as const;
 
-/** The row of an event; without its `data` when the statement takes it from the store's own row. */
-function historyRow(
-  applicationId: string,
-  recorded: RecordedEvent,
-  withData: boolean,
-): ApplicationHistoryRow {
+/** The row of an event, from the batch. */
+function historyRow(applicationId: string, recorded: RecordedEvent): ApplicationHistoryRow {
   const { metadata } = recorded;
   return {
     applicationId,
@@ -41,7 +37,7 @@ function historyRow(
     recordedAt: recorded.recordedAt,
     actorSub: metadata.actor.sub,
     actorRole: metadata.actor.role,
-    data: withData ? recorded.data : {},
+    data: recorded.data,
     hash: metadata.hash,
   };
 }
@@ -61,35 +57,71 @@ function hasStoreTable(manager: EntityManager): Promise<boolean> {
 }
 
 /**
+ * A history row's columns as the store's own row of its event (`e`) gives them. The event
+ * is known by the batch's columns (`w`): its place, id, type and schema version as read,
+ * and its `occurredAt` as the batch turned it into an instant.
+ */
+const FROM_STORE_ROW: Readonly<Record<(typeof COLUMNS)[number], string>> = {
+  application_id: `substr(e.stream_id, ${APPLICATION_STREAM_PREFIX.length + 1})::uuid`,
+  revision: 'e.stream_revision',
+  global_position: 'e.global_position',
+  checkpoint: 'w.checkpoint',
+  event_id: 'e.event_id',
+  type: 'e.type',
+  occurred_at: 'w.occurred_at',
+  // As the batch has it: a JavaScript Date keeps milliseconds.
+  recorded_at: "date_trunc('milliseconds', e.recorded_at)",
+  actor_sub: "e.metadata -> 'actor' ->> 'sub'",
+  actor_role: "e.metadata -> 'actor' ->> 'role'",
+  data: 'e.data',
+  hash: "e.metadata ->> 'hash'",
+};
+
+/**
  * Writes the rows of the events that the PostgreSQL store keeps in this database, each
- * event's `data` copied from its stored row rather than sent back as JSON and parsed again
- * (the bulk of a history row and of its write). A stored row stands in only when its type
- * and schema version are the event's as read: an upcaster always raises the version, so an
- * event read in another shape than stored is left to the caller, as is every event of
- * another store. Returns the ids of the events it covered (written now, or there already).
+ * row built by the statement from the event's stored row (its data above all, the bulk of
+ * a history row and of its write) rather than sent back as JSON and parsed again: only a
+ * few short columns per event travel. A stored row stands in only when it is the event as
+ * read: the same place in this store's log (its checkpoint), id, type and schema version
+ * (an upcaster always raises the version), on an application stream. An event read in
+ * another shape than stored is left to the caller, as is every event of another store.
+ * Returns the ids of the events it did not cover (neither written now nor there already).
  */
 async function copyFromStore(
   manager: EntityManager,
   table: string,
-  rows: readonly ApplicationHistoryRow[],
-  schemaVersions: Readonly<Record<string, number>>,
+  entries: ReadonlyArray<{ readonly recorded: RecordedEvent }>,
 ): Promise<Set<string>> {
-  if (!(await hasStoreTable(manager))) return new Set();
-  const selected = COLUMNS.map((column) => (column === 'data' ? 'e.data' : `r.${column}`)).join(', ');
-  const found: Array<{ event_id: string }> = await manager.query(
-    `WITH found AS (
-       SELECT ${selected}
-         FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb) AS r
-         JOIN events AS e ON e.event_id = r.event_id AND e.type = r.type
-                         AND e.metadata -> 'schemaVersion' = $2::jsonb -> (r.event_id::text)
+  const ids = entries.map(({ recorded }) => recorded.eventId);
+  if (!(await hasStoreTable(manager))) return new Set(ids);
+  const columns = COLUMNS.join(', ');
+  const missing: Array<{ event_id: string }> = await manager.query(
+    `WITH wanted AS (
+       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[])
+         AS w(global_position, event_id, type, checkpoint, schema_version, occurred_at)
+     ), found AS (
+       SELECT ${COLUMNS.map((column) => `${FROM_STORE_ROW[column]} AS ${column}`).join(', ')}
+         FROM wanted AS w
+         JOIN events AS e ON e.global_position = w.global_position AND e.event_id = w.event_id
+                         AND e.type = w.type AND e.metadata -> 'schemaVersion' = w.schema_version
+                         AND w.checkpoint = 'pg:' || e.transaction_id || ':' || e.global_position
+                         AND starts_with(e.stream_id, '${APPLICATION_STREAM_PREFIX}')
      ), inserted AS (
-       INSERT INTO ${table} (${COLUMNS.join(', ')}) SELECT ${COLUMNS.join(', ')} FROM found
+       INSERT INTO ${table} (${columns}) SELECT ${columns} FROM found
        ON CONFLICT (application_id, revision) DO NOTHING
      )
-     SELECT event_id::text AS event_id FROM found`,
-    [rowsAsJson(manager, ApplicationHistoryRow, rows), JSON.stringify(schemaVersions)],
+     SELECT w.event_id::text AS event_id FROM wanted AS w
+      WHERE NOT EXISTS (SELECT 1 FROM found WHERE found.event_id = w.event_id)`,
+    [
+      entries.map(({ recorded }) => recorded.globalPosition.toString()),
+      ids,
+      entries.map(({ recorded }) => recorded.type),
+      entries.map(({ recorded }) => recorded.checkpoint),
+      entries.map(({ recorded }) => JSON.stringify(recorded.metadata.schemaVersion)),
+      entries.map(({ recorded }) => new Date(recorded.metadata.occurredAt)),
+    ],
   );
-  return new Set(found.map((row) => row.event_id));
+  return new Set(missing.map((row) => row.event_id));
 }
 
 /** Every event of every application stream, with its place in the log and its hash (the audit trail). */
@@ -112,20 +144,13 @@ export const applicationHistoryProjection: Projection<Tables> = {
     }
     if (entries.size === 0) return;
     const table = tables.application_history;
-    const copied = await copyFromStore(
-      manager,
-      table,
-      [...entries.values()].map(({ applicationId, recorded }) => historyRow(applicationId, recorded, false)),
-      Object.fromEntries(
-        [...entries.values()].map(({ recorded }) => [recorded.eventId, recorded.metadata.schemaVersion]),
-      ),
-    );
-    const rest = [...entries.values()].filter(({ recorded }) => !copied.has(recorded.eventId));
+    const uncovered = await copyFromStore(manager, table, [...entries.values()]);
+    const rest = [...entries.values()].filter(({ recorded }) => uncovered.has(recorded.eventId));
     await upsertRows(
       manager,
       ApplicationHistoryRow,
       table,
-      rest.map(({ applicationId, recorded }) => historyRow(applicationId, recorded, true)),
+      rest.map(({ applicationId, recorded }) => historyRow(applicationId, recorded)),
       'keep',
     );
   },

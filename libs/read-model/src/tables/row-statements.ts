@@ -73,17 +73,6 @@ function rowsJson(metadata: EntityMetadata, rows: readonly ObjectLiteral[]): str
   return JSON.stringify(rowRecords(metadata, rows));
 }
 
-/**
- * The rows as `jsonb_populate_recordset(NULL::<table>, $1::jsonb)` reads them: one JSON
- * array keyed by column name, values through the entity's transformers (for statements of
- * a projection's own that upsertRows does not write).
- */
-export const rowsAsJson = <Row extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: RowClass<Row>,
-  rows: readonly Row[],
-): string => rowsJson(metadataOf(manager, entity), rows);
-
 function rowRecords(
   metadata: EntityMetadata,
   rows: readonly ObjectLiteral[],
