@@ -6,7 +6,7 @@ import { ApplicationSummaryRow } from '../entities/application-summary.entity';
 import { AwardLedgerRow } from '../entities/award-ledger-entry.entity';
 import { ReviewQueueRow } from '../entities/review-queue-entry.entity';
 import { applicationRecordOf } from '../records/application-record';
-import { deleteRows, upsertRows } from '../tables';
+import { deletePart, upsertPart, writeRows } from '../tables';
 import { awardLedgerRow } from './award-ledger-row';
 import { foldStoredApplications } from './fold-stored-application';
 import { wholeApplicationStream } from './application-stream-routing';
@@ -91,25 +91,26 @@ export const applicationSummariesProjection: Projection<Tables> = {
     );
     if (moved.length === 0) return;
     const newer = { newerBy: 'streamRevision' } as const;
-    await upsertRows(
-      manager,
-      ApplicationSummaryRow,
-      tables.application_summaries,
-      moved.map(({ state, revision, occurredAt }) => summaryRow(state, revision, occurredAt)),
-      newer,
-    );
     const open = moved.flatMap(({ state, revision }) =>
       isOpen(state) ? [reviewQueueRow(state, revision)] : [],
     );
-    await upsertRows(manager, ReviewQueueRow, tables.review_queue, open, newer);
     const left = moved.filter(({ state }) => !isOpen(state)).map(({ applicationId }) => applicationId);
-    await deleteRows(manager, ReviewQueueRow, tables.review_queue, 'applicationId', left);
-    await upsertRows(
-      manager,
-      AwardLedgerRow,
-      tables.award_ledger,
-      moved.map(({ state, revision, occurredAt }) => awardLedgerRow(state, revision, occurredAt)),
-      newer,
-    );
+    // One round trip for the three tables: an application is either in the queue or leaves it.
+    await writeRows(manager, [
+      upsertPart(
+        ApplicationSummaryRow,
+        tables.application_summaries,
+        moved.map(({ state, revision, occurredAt }) => summaryRow(state, revision, occurredAt)),
+        newer,
+      ),
+      upsertPart(ReviewQueueRow, tables.review_queue, open, newer),
+      deletePart(ReviewQueueRow, tables.review_queue, 'applicationId', left),
+      upsertPart(
+        AwardLedgerRow,
+        tables.award_ledger,
+        moved.map(({ state, revision, occurredAt }) => awardLedgerRow(state, revision, occurredAt)),
+        newer,
+      ),
+    ]);
   },
 };

@@ -1,12 +1,15 @@
 import { DataSource } from 'typeorm';
 import {
+  deletePart,
   deleteRows,
   findRows,
   FiscalYearBudgetRow,
   ReviewQueueRow,
   readModelEntities,
   RoundStatisticRow,
+  upsertPart,
   upsertRows,
+  writeRows,
 } from '@l10k/read-model';
 import { createTestDatabase } from '../../../../test/test-database';
 
@@ -176,6 +179,56 @@ describe('statements built from a read table’s entity', () => {
     expect(await dataSource.query('SELECT application_id FROM review_queue')).toEqual([
       { application_id: queued[0].applicationId },
     ]);
+  });
+
+  it('write several tables in one statement: upserts and deletes together, empty parts left out', async () => {
+    const queued = (index: number, streamRevision: number): ReviewQueueRow => ({
+      applicationId: `00000000-0000-4000-b000-${String(index).padStart(12, '0')}`,
+      round: '2025-06',
+      fiscalYear: 2025,
+      decisionDueDate: '2025-07-22',
+      municipalityCode: '032077',
+      reviewerIds: [],
+      reviewsDone: 0,
+      reviewsNeeded: 2,
+      status: 'submitted',
+      streamRevision,
+    });
+    await upsertRows(dataSource.manager, ReviewQueueRow, 'review_queue', [queued(1, 1), queued(2, 1)], {
+      newerBy: 'streamRevision',
+    });
+    const statements: string[] = [];
+    const query = dataSource.manager.query.bind(dataSource.manager);
+    const counting = Object.create(dataSource.manager, {
+      query: {
+        value: (sql: string, parameters?: unknown[]) => {
+          statements.push(sql);
+          return query(sql, parameters);
+        },
+      },
+    });
+    await writeRows(counting, [
+      upsertPart(ReviewQueueRow, 'review_queue', [queued(1, 3), queued(3, 1)], { newerBy: 'streamRevision' }),
+      deletePart(ReviewQueueRow, 'review_queue', 'applicationId', [queued(2, 1).applicationId]),
+      upsertPart(FiscalYearBudgetRow, 'fiscal_year_budgets', [budget(2031, 1, 31)], {
+        newerBy: 'streamRevision',
+      }),
+      upsertPart(RoundStatisticRow, 'round_statistics', [], 'keep'),
+    ]);
+    expect(statements).toHaveLength(1);
+    expect(
+      await dataSource.query(
+        "SELECT application_id, stream_revision FROM review_queue WHERE application_id::text LIKE '00000000-0000-4000-b000-%' ORDER BY application_id",
+      ),
+    ).toEqual([
+      { application_id: queued(1, 3).applicationId, stream_revision: '3' },
+      { application_id: queued(3, 1).applicationId, stream_revision: '1' },
+    ]);
+    expect(
+      await dataSource.query('SELECT national_budget FROM fiscal_year_budgets WHERE fiscal_year = 2031'),
+    ).toEqual([{ national_budget: '31' }]);
+    await writeRows(counting, [upsertPart(RoundStatisticRow, 'round_statistics', [], 'keep')]);
+    expect(statements).toHaveLength(1);
   });
 
   it('name the property when it is not a column of the table', async () => {

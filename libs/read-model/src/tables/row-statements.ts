@@ -52,13 +52,18 @@ function cached(metadata: EntityMetadata, key: string, build: () => string): str
 /** The column's type as a cast names it (`uuid`, `text[]`, …). */
 const castOf = (column: ColumnMetadata): string => `${String(column.type)}${column.isArray ? '[]' : ''}`;
 
-function upsertSql<Row>(metadata: EntityMetadata, table: string, onConflict: OnConflict<Row>): string {
+function upsertSql<Row>(
+  metadata: EntityMetadata,
+  table: string,
+  onConflict: OnConflict<Row>,
+  parameter = '$1',
+): string {
   const columns = metadata.columns.map((column) => column.databaseName);
   const key = metadata.primaryColumns.map((column) => column.databaseName).join(', ');
   // Every row in one parameter: a JSON array the table's own row type reads (types, arrays and
   // jsonb included), so a statement takes any number of rows and array columns need no unnest.
   const insert = `INSERT INTO ${table} (${columns.join(', ')})
-    SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
+    SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${table}, ${parameter}::jsonb)
     ON CONFLICT (${key})`;
   if (onConflict === 'keep') return `${insert} DO NOTHING`;
   const revision = columnOf(metadata, onConflict.newerBy).databaseName;
@@ -170,10 +175,92 @@ export async function deleteRows<Row extends ObjectLiteral, Key extends keyof Ro
   if (values.length === 0) return;
   const metadata = metadataOf(manager, entity);
   const key = columnOf(metadata, property);
-  const sql = cached(
-    metadata,
-    `delete ${table} by ${property}`,
-    () => `DELETE FROM ${table} WHERE ${key.databaseName} = ANY($1::${castOf(key)}[])`,
-  );
+  const sql = cached(metadata, `delete ${table} by ${property}`, () => deleteSql(table, key));
   await manager.query(sql, [values.map((value) => persisted(manager, key, value))]);
+}
+
+const deleteSql = (table: string, key: ColumnMetadata, parameter = '$1'): string =>
+  `DELETE FROM ${table} WHERE ${key.databaseName} = ANY(${parameter}::${castOf(key)}[])`;
+
+/** One table's part of a write of several tables (writeRows): rows to upsert, as upsertRows takes them. */
+export interface RowsUpsert<Row extends ObjectLiteral> {
+  readonly upsert: RowClass<Row>;
+  readonly table: string;
+  readonly rows: readonly Row[];
+  readonly onConflict: OnConflict<Row>;
+}
+
+/** One table's part of a write of several tables (writeRows): the rows to delete, as deleteRows takes them. */
+export interface RowsDelete<Row extends ObjectLiteral, Key extends keyof Row & string = keyof Row & string> {
+  readonly delete: RowClass<Row>;
+  readonly table: string;
+  readonly by: Key;
+  readonly values: readonly Row[Key][];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each part has its own row type
+type RowsWrite = RowsUpsert<any> | RowsDelete<any>;
+
+/** An upsert part, its rows checked against its entity. */
+export const upsertPart = <Row extends ObjectLiteral>(
+  entity: RowClass<Row>,
+  table: string,
+  rows: readonly Row[],
+  onConflict: OnConflict<Row>,
+): RowsUpsert<Row> => ({ upsert: entity, table, rows, onConflict });
+
+/** A delete part, its key checked against its entity. */
+export const deletePart = <Row extends ObjectLiteral, Key extends keyof Row & string>(
+  entity: RowClass<Row>,
+  table: string,
+  by: Key,
+  values: readonly Row[Key][],
+): RowsDelete<Row, Key> => ({ delete: entity, table, by, values });
+
+/** Statements of several tables' writes, per connection, by the shape of the call. */
+const combinedStatements = new WeakMap<object, Map<string, string>>();
+
+const partShape = (part: RowsWrite): string =>
+  'upsert' in part
+    ? `upsert ${part.table} ${part.onConflict === 'keep' ? 'keep' : part.onConflict.newerBy}`
+    : `delete ${part.table} by ${part.by}`;
+
+/** The part's statement, reading its rows or keys from `parameter`. */
+const partSql = (manager: EntityManager, part: RowsWrite, parameter: string): string =>
+  'upsert' in part
+    ? upsertSql(metadataOf(manager, part.upsert), part.table, part.onConflict, parameter)
+    : deleteSql(part.table, columnOf(metadataOf(manager, part.delete), part.by), parameter);
+
+/** The part's parameter: its rows as one JSON array, or its keys as the column stores them. */
+function partParameter(manager: EntityManager, part: RowsWrite): unknown {
+  if ('upsert' in part) return rowsJson(metadataOf(manager, part.upsert), part.rows);
+  const key = columnOf(metadataOf(manager, part.delete), part.by);
+  return part.values.map((value) => persisted(manager, key, value));
+}
+
+/**
+ * The parts' upserts and deletes in ONE statement (each but the last a data-modifying CTE),
+ * so a projection that writes several tables pays one round trip, not one per table. The
+ * parts must touch different rows (PostgreSQL runs them on one snapshot, in no set order),
+ * and each part's keys must be distinct, as for upsertRows. Empty parts are left out.
+ */
+export async function writeRows(manager: EntityManager, parts: readonly RowsWrite[]): Promise<void> {
+  const present = parts.filter((part) => ('upsert' in part ? part.rows.length : part.values.length) > 0);
+  if (present.length === 0) return;
+  let byShape = combinedStatements.get(manager.connection);
+  if (byShape === undefined) {
+    byShape = new Map();
+    combinedStatements.set(manager.connection, byShape);
+  }
+  const shape = present.map(partShape).join('; ');
+  let sql = byShape.get(shape);
+  if (sql === undefined) {
+    const statements = present.map((part, index) => partSql(manager, part, `$${index + 1}`));
+    const last = statements.length - 1;
+    const before = statements.slice(0, last).map((statement, index) => `part${index} AS (${statement})`);
+    sql = before.length === 0 ? statements[last] : `WITH ${before.join(',\n')}\n${statements[last]}`;
+    byShape.set(shape, sql);
+  }
+  const parameters = present.map((part) => partParameter(manager, part));
+  await manager.query(sql, parameters);
 }
