@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { get, run, type Requests } from './load';
+import { CALCULATION_BODY, get, run, type Requests } from './load';
 
 /**
  * Two builds of the API side by side: each one seeded and held up by `BENCH_HOLD=1 npm run
@@ -33,18 +33,6 @@ function held(variable: string): Held {
   return JSON.parse(line) as Held;
 }
 
-const CALCULATION = JSON.stringify({
-  fiscalYear: 2025,
-  municipality: { disadvantagedArea: true, fiscalStrengthIndex: 0.21 },
-  costs: [{ category: 'facility', amount: 60_000_000 }],
-  funding: {
-    grant: 20_000_000,
-    loan: { amount: 30_000_000, lenderType: 'shinkin_bank' },
-    ownFunds: 10_000_000,
-  },
-  priorityCategories: [],
-});
-
 function routes(system: Held): Record<string, Requests> {
   const anyId = () => system.applicationIds[Math.floor(Math.random() * system.applicationIds.length)];
   return {
@@ -57,7 +45,7 @@ function routes(system: Held): Record<string, Requests> {
         method: 'POST',
         path: '/v1/funding/calculations',
         headers: { 'content-type': 'application/json' },
-        body: CALCULATION,
+        body: CALCULATION_BODY,
       },
     ],
   };

@@ -61,10 +61,7 @@ export const get = (token: string, path: () => string): Requests => [
 ];
 
 /** Create a draft, then submit it, as one municipality's officer per connection's turn. */
-export function createThenSubmit(
-  tokenFor: () => string,
-  planBody: string,
-): Requests {
+export function createThenSubmit(tokenFor: () => string, planBody: string): Requests {
   interface Pair {
     token?: string;
     applicationId?: string;
@@ -107,3 +104,16 @@ export const percentile = (sorted: readonly number[], p: number): number =>
   sorted.length === 0
     ? Number.NaN
     : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** The public calculator's question the benchmarks ask: a 60M facility, 20M grant, 30M shinkin loan. */
+export const CALCULATION_BODY = JSON.stringify({
+  fiscalYear: 2025,
+  municipality: { disadvantagedArea: true, fiscalStrengthIndex: 0.21 },
+  costs: [{ category: 'facility', amount: 60_000_000 }],
+  funding: {
+    grant: 20_000_000,
+    loan: { amount: 30_000_000, lenderType: 'shinkin_bank' },
+    ownFunds: 10_000_000,
+  },
+  priorityCategories: [],
+});

@@ -20,7 +20,7 @@ import { Client } from 'pg';
 import { submissionTarget } from '@l10k/domain';
 import { createDatabase, freePort, migrate } from '@l10k/database';
 import { startEmbeddedDatabase } from '@l10k/database/embedded-database';
-import { createThenSubmit, get, percentile, run, type Measured, type Target } from './load';
+import { CALCULATION_BODY, createThenSubmit, get, percentile, run, type Measured, type Target } from './load';
 import { paced, single, type PacedRequest, type Send } from './paced';
 import { benchPlan, seed } from './seed';
 import { startSystem } from './system';
@@ -205,17 +205,7 @@ async function main(): Promise<void> {
           municipality: { disadvantagedArea: true, fiscalStrengthIndex: 0.21 },
         },
       });
-      const calculation = JSON.stringify({
-        fiscalYear: 2025,
-        municipality: { disadvantagedArea: true, fiscalStrengthIndex: 0.21 },
-        costs: [{ category: 'facility', amount: 60_000_000 }],
-        funding: {
-          grant: 20_000_000,
-          loan: { amount: 30_000_000, lenderType: 'shinkin_bank' },
-          ownFunds: 10_000_000,
-        },
-        priorityCategories: [],
-      });
+      const calculation = CALCULATION_BODY;
       // The store records events at append time: an instant after the seed sees every seeded event.
       const asOf = encodeURIComponent(seededAt);
       const target: Target = { url, seconds: SECONDS };
@@ -236,7 +226,12 @@ async function main(): Promise<void> {
       // Warm every route (JIT, connection pools, PostgreSQL's caches) before anything counts.
       await run({ url, seconds: 3 }, 'warm-up', [...byId, ...list, ...queue, ...stateAsOf, ...calculator]);
       if (process.env.BENCH_HOLD) {
-        await holdForProfiling({ url, databaseUrl, officerToken: officer, applicationIds: seeded.applicationIds.slice(0, 100) });
+        await holdForProfiling({
+          url,
+          databaseUrl,
+          officerToken: officer,
+          applicationIds: seeded.applicationIds.slice(0, 100),
+        });
         return;
       }
 
@@ -275,23 +270,41 @@ async function main(): Promise<void> {
       const atRateById = await atRate('GET by id', () => `/v1/applications/${anyId()}`);
       const atRateList = await atRate('list page', () => '/v1/applications?limit=50');
       const atRateQueue = await atRate('review-queue page', () => '/v1/review-queue?limit=50');
-      const atRateState = await atRate('state as of', () => `/v1/applications/${anyOpen()}/state?asOf=${asOf}`);
+      const atRateState = await atRate(
+        'state as of',
+        () => `/v1/applications/${anyOpen()}/state?asOf=${asOf}`,
+      );
 
       await settle('the lag run');
       const probe = new LagProbe(client);
       probe.start();
-      const json = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+      const json = (token: string) => ({
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+      });
       const createThenSubmitPaced = async (send: Send): Promise<boolean> => {
         const town = anyTown();
-        const created = await send({ method: 'POST', path: '/v1/applications', headers: json(town), body: planBody });
+        const created = await send({
+          method: 'POST',
+          path: '/v1/applications',
+          headers: json(town),
+          body: planBody,
+        });
         if (created.status !== 201) return false;
         const { id } = JSON.parse(created.body) as { id: string };
-        const submitted = await send({ method: 'POST', path: `/v1/applications/${id}/submit`, headers: json(town), body: '{}' });
+        const submitted = await send({
+          method: 'POST',
+          path: `/v1/applications/${id}/submit`,
+          headers: json(town),
+          body: '{}',
+        });
         if (submitted.status !== 200) return false;
         probe.submitted(id, (JSON.parse(submitted.body) as { revision: number }).revision);
         return true;
       };
-      await measure(paced(url, `create+submit @${WRITE_RATE} pairs/s`, SECONDS, WRITE_RATE, createThenSubmitPaced));
+      await measure(
+        paced(url, `create+submit @${WRITE_RATE} pairs/s`, SECONDS, WRITE_RATE, createThenSubmitPaced),
+      );
       await probe.stop();
       const lags = [...probe.lags].sort((a, b) => a - b);
       await settle('the mixed load');
