@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@l10k/eventstore';
-import { projectBatch, type CheckpointStore } from '@l10k/read-model';
+import { handledEvents, projectBatch, type CheckpointStore } from '@l10k/read-model';
 import type { ProjectionBinding } from './projection-binding';
 
 /** Offers the batch to the projection inside the caller's transaction (projectBatch routes its events). */
@@ -15,7 +15,8 @@ export function applyEvents(
 /**
  * Applies a batch and moves the binding's checkpoint from `expected` to the batch's last
  * event in ONE transaction (CheckpointStore.advance). False when another runner moved the
- * checkpoint first: then nothing was applied.
+ * checkpoint first: then nothing was applied. A batch with nothing for the projection (no
+ * event of a type it handles) only moves the checkpoint, in one statement.
  */
 export function applyBatch(
   checkpoints: CheckpointStore,
@@ -25,10 +26,13 @@ export function applyBatch(
 ): Promise<boolean> {
   const last = events[events.length - 1];
   if (last === undefined) return Promise.resolve(true);
+  const handled = handledEvents(binding.projection, events);
   return checkpoints.advance(
     binding.checkpointName,
     expected,
     { checkpoint: last.checkpoint, events: events.length },
-    (manager) => applyEvents(manager, binding, events),
+    handled.length === 0
+      ? undefined
+      : (manager) => binding.projection.project(manager, handled, binding.tables),
   );
 }

@@ -26,12 +26,13 @@ export interface CheckpointStore {
    * Moves `name` from `from` to `to` (compare-and-set) and runs `work` in the same
    * transaction. The move comes first, so its row lock serialises runners of the same
    * projection: the loser finds the checkpoint moved, runs nothing, and gets false.
+   * Without `work` (a batch with nothing for the projection) the move is all there is.
    */
   advance(
     name: string,
     from: string | null,
     to: { readonly checkpoint: string; readonly events: number },
-    work: CheckpointWork<void>,
+    work?: CheckpointWork<void>,
   ): Promise<boolean>;
 
   /** Puts `name` back at the start of the log, in one transaction with `work` (a rebuild's fresh tables). */

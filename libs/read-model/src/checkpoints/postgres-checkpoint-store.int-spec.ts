@@ -63,6 +63,35 @@ describe('the PostgreSQL checkpoint store', () => {
     expect(await notes()).not.toContain('lost');
   });
 
+  it('moves a checkpoint with nothing to do in one statement, only from where the mover saw it', async () => {
+    await checkpoints.position('idle');
+    const statements: string[] = [];
+    const query = dataSource.manager.query.bind(dataSource.manager);
+    const counted = jest.spyOn(dataSource.manager, 'query').mockImplementation((sql, parameters) => {
+      statements.push(sql);
+      return query(sql, parameters);
+    });
+    try {
+      expect(await checkpoints.advance('idle', null, { checkpoint: 'c1', events: 4 })).toBe(true);
+      expect(await checkpoints.advance('idle', null, { checkpoint: 'c2', events: 4 })).toBe(false);
+    } finally {
+      counted.mockRestore();
+    }
+    expect(statements).toHaveLength(2);
+    expect(await checkpoints.position('idle')).toEqual({ checkpoint: 'c1', eventsProcessed: 4 });
+  });
+
+  it('commits a move without waiting for the WAL flush, and only that transaction', async () => {
+    await checkpoints.position('asynchronous');
+    let during: string | undefined;
+    await checkpoints.advance('asynchronous', null, { checkpoint: 'c1', events: 1 }, async (manager) => {
+      [{ during }] = await manager.query("SELECT current_setting('synchronous_commit') AS during");
+    });
+    expect(during).toBe('off');
+    const [{ after }] = await dataSource.query("SELECT current_setting('synchronous_commit') AS after");
+    expect(after).toBe('on');
+  });
+
   it('restarts a checkpoint at the start of the log with its work', async () => {
     await checkpoints.position('again');
     await checkpoints.advance('again', null, { checkpoint: 'c9', events: 9 }, async () => undefined);

@@ -51,20 +51,13 @@ export class PostgresCheckpointStore implements CheckpointStore {
     name: string,
     from: string | null,
     to: { readonly checkpoint: string; readonly events: number },
-    work: CheckpointWork<void>,
+    work?: CheckpointWork<void>,
   ): Promise<boolean> {
+    // Without work the move is one statement, its own transaction.
+    if (work === undefined) return (await this.move(this.dataSource.manager, name, from, to)) === 1;
     try {
       await this.dataSource.transaction(async (manager) => {
-        // A batch lost in a crash is lost with its checkpoint and projected again: the read
-        // models are derived, so the commit need not wait for the WAL flush.
-        await manager.query('SET LOCAL synchronous_commit = off');
-        const [, moved] = (await manager.query(
-          `UPDATE projection_checkpoints
-              SET checkpoint = $2, events_processed = events_processed + $3, updated_at = now()
-            WHERE name = $1 AND checkpoint IS NOT DISTINCT FROM $4::text`,
-          [name, to.checkpoint, to.events, from],
-        )) as [unknown, number];
-        if (moved !== 1) throw new CheckpointMoved();
+        if ((await this.move(manager, name, from, to)) !== 1) throw new CheckpointMoved();
         await work(manager);
       });
       return true;
@@ -72,6 +65,28 @@ export class PostgresCheckpointStore implements CheckpointStore {
       if (error instanceof CheckpointMoved) return false;
       throw error;
     }
+  }
+
+  /**
+   * The compare-and-set; how many rows it moved (0 or 1). A batch lost in a crash is lost
+   * with its checkpoint and projected again: the read models are derived, so the commit
+   * need not wait for the WAL flush (synchronous_commit off for this transaction only, set
+   * by the statement itself rather than by one more round trip).
+   */
+  private async move(
+    manager: EntityManager,
+    name: string,
+    from: string | null,
+    to: { readonly checkpoint: string; readonly events: number },
+  ): Promise<number> {
+    const [, moved] = (await manager.query(
+      `UPDATE projection_checkpoints
+          SET checkpoint = $2, events_processed = events_processed + $3, updated_at = now()
+         FROM (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit
+        WHERE name = $1 AND checkpoint IS NOT DISTINCT FROM $4::text`,
+      [name, to.checkpoint, to.events, from],
+    )) as [unknown, number];
+    return moved;
   }
 
   async restart(name: string, work: CheckpointWork<void>): Promise<void> {

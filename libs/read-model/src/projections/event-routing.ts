@@ -28,17 +28,11 @@ export class UnknownEventTypeError extends Error {
 }
 
 /**
- * Offers a batch to a projection, inside the caller's transaction: the events of the types
- * it handles reach its fold together, in log order, the ones it ignores do not, and a type
- * the domain does not know (written by a newer version, say) throws before anything is
- * written, so the runner retries instead of moving on.
+ * The events of a batch that reach the projection's fold, in log order: those of the types
+ * it handles, not those it ignores. A type the domain does not know (written by a newer
+ * version, say) throws, so the runner retries instead of moving on past it.
  */
-export async function projectBatch<Table extends string>(
-  manager: EntityManager,
-  projection: Projection<Table>,
-  events: readonly RecordedEvent[],
-  tables: TableNames<Table>,
-): Promise<void> {
+export function handledEvents(projection: Projection, events: readonly RecordedEvent[]): RecordedEvent[] {
   const handled: RecordedEvent[] = [];
   for (const event of events) {
     if (!isDomainEventType(event.type)) throw new UnknownEventTypeError(projection.name, event);
@@ -47,5 +41,20 @@ export async function projectBatch<Table extends string>(
     else if (decision !== 'ignore')
       throw new Error(`projection ${projection.name} has not decided whether it handles ${event.type}`);
   }
+  return handled;
+}
+
+/**
+ * Offers a batch to a projection, inside the caller's transaction: the events of the types
+ * it handles reach its fold together, in log order (handledEvents), and a type the domain
+ * does not know throws before anything is written.
+ */
+export async function projectBatch<Table extends string>(
+  manager: EntityManager,
+  projection: Projection<Table>,
+  events: readonly RecordedEvent[],
+  tables: TableNames<Table>,
+): Promise<void> {
+  const handled = handledEvents(projection as Projection, events);
   if (handled.length > 0) await projection.project(manager, handled, tables);
 }
