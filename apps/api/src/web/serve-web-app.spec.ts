@@ -1,0 +1,67 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serveWebApp } from './serve-web-app';
+
+async function siteWithApi(): Promise<FastifyInstance> {
+  const parent = mkdtempSync(join(tmpdir(), 'l10k-web-'));
+  const root = join(parent, 'web');
+  mkdirSync(join(root, 'assets'), { recursive: true });
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>app</title>');
+  writeFileSync(join(root, 'assets', 'app-1a2b.js'), 'console.log(1)');
+  writeFileSync(join(root, 'favicon.svg'), '<svg/>');
+  writeFileSync(join(parent, 'secret.txt'), 'not for the web');
+  const fastify = Fastify();
+  serveWebApp(fastify, root);
+  fastify.get('/v1/things', async () => ({ api: true }));
+  fastify.setNotFoundHandler((_request, reply) => reply.status(404).send({ notFound: true }));
+  await fastify.ready();
+  return fastify;
+}
+
+describe('the web front end, served beside the API', () => {
+  it('answers index.html, never cached without revalidation, for the app’s own routes', async () => {
+    const site = await siteWithApi();
+    for (const path of ['/', '/officer/rounds?fiscalYear=2025', '/applications/7d3f1c2e/documents']) {
+      const answer = await site.inject(path);
+      expect([answer.statusCode, answer.body, answer.headers['cache-control']]).toEqual([
+        200,
+        '<!doctype html><title>app</title>',
+        'no-cache',
+      ]);
+    }
+  });
+
+  it('serves a hashed asset cached for good, and other files as they are', async () => {
+    const site = await siteWithApi();
+    const asset = await site.inject('/assets/app-1a2b.js');
+    expect([asset.statusCode, asset.body, asset.headers['cache-control']]).toEqual([
+      200,
+      'console.log(1)',
+      'public, max-age=31536000, immutable',
+    ]);
+    expect((await site.inject('/favicon.svg')).body).toBe('<svg/>');
+  });
+
+  it('leaves API paths, missing assets and other methods to the API', async () => {
+    const site = await siteWithApi();
+    expect((await site.inject('/v1/things')).json()).toEqual({ api: true });
+    expect((await site.inject('/v1/unknown')).json()).toEqual({ notFound: true });
+    expect((await site.inject('/assets/missing.js')).json()).toEqual({ notFound: true });
+    expect((await site.inject({ method: 'POST', url: '/somewhere' })).statusCode).toBe(404);
+  });
+
+  it('never serves a file outside its folder, however the path is written', async () => {
+    const site = await siteWithApi();
+    for (const path of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+    ]) {
+      const answer = await site.inject(path);
+      expect(answer.body).not.toContain('not for the web');
+    }
+  });
+});
