@@ -1,4 +1,5 @@
 import { Controller, Get, INestApplication } from '@nestjs/common';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppConfigModule, loadConfig } from '@l10k/config';
@@ -62,10 +63,11 @@ describe('@Roles(): who may call a route', () => {
       imports: [AppConfigModule.forRoot(config), AuthModule.forRoot(config)],
       controllers: [ProbeController, ReviewerOnlyController],
     }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    app = moduleRef.createNestApplication(new FastifyAdapter(), { logger: false });
     app.useGlobalPipes(createValidationPipe());
     app.useGlobalFilters(new ProblemDetailsFilter());
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
   });
   afterAll(async () => {
     await app.close();

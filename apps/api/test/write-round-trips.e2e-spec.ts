@@ -14,6 +14,12 @@ const label = (query: unknown): string => {
   return String(query).trim().split(/\s+/).slice(0, 3).join(' ');
 };
 
+/** Revisions as numbers: Jest cannot carry a failure whose values hold a bigint back from its worker. */
+const withNumbers = (options: ReadStreamOptions): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(options).map(([key, value]) => [key, typeof value === 'bigint' ? Number(value) : value]),
+  );
+
 /**
  * What one write costs the database, counted at the driver (every pg Client.query of the
  * API's pools). The process keeps the folds of the streams it read or wrote lately
@@ -42,7 +48,7 @@ describe('round trips of a write', () => {
       const events = await readStream(streamId, options);
       reads.push({
         streamId,
-        ...(options && Object.keys(options).length > 0 ? { options } : {}),
+        ...(options && Object.keys(options).length > 0 ? { options: withNumbers(options) } : {}),
         events: events.length,
       });
       return events;
@@ -178,7 +184,7 @@ describe('round trips of a write', () => {
     const { result, sent } = await measured(() =>
       town().post('/v1/applications', { plan: completePlan() }).expect(201),
     );
-    expect(reads).toEqual([{ streamId: budgetStream, options: { fromRevision: BigInt(before) }, events: 1 }]);
+    expect(reads).toEqual([{ streamId: budgetStream, options: { fromRevision: Number(before) }, events: 1 }]);
     expect(sent).toEqual([
       'eventstore_append',
       'SELECT event_id::text, stream_id,',
@@ -198,8 +204,8 @@ describe('round trips of a write', () => {
     );
     expect(result.body.status).toBe('submitted');
     expect(reads).toEqual([
-      { streamId: `application-${created.body.id}`, options: { fromRevision: 1n }, events: 0 },
-      { streamId: budgetStream, options: { fromRevision: expect.any(BigInt) }, events: 1 },
+      { streamId: `application-${created.body.id}`, options: { fromRevision: 1 }, events: 0 },
+      { streamId: budgetStream, options: { fromRevision: expect.any(Number) }, events: 1 },
     ]);
   });
 

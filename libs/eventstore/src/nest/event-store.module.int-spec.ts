@@ -16,8 +16,7 @@ describe('EventStoreModule', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [EventStoreModule.forRoot({ kind: 'postgres', connectionString })],
     }).compile();
-    const app = moduleRef.createNestApplication();
-    await app.init();
+    const app = await moduleRef.init();
     const store = app.get<EventStore>(EVENT_STORE);
     expect(store).toBeInstanceOf(PostgresEventStore);
     const streamId = applicationStreamId();
@@ -36,8 +35,7 @@ describe('EventStoreModule', () => {
         }),
       ],
     }).compile();
-    const app = moduleRef.createNestApplication();
-    await app.init();
+    const app = await moduleRef.init();
     expect(app.get(EVENT_STORE)).toBeInstanceOf(PostgresEventStore);
     await app.close();
   });
