@@ -9,6 +9,6 @@ import { sendProblem } from './problem-details';
  */
 export class ApiHttpAdapter extends FastifyAdapter {
   override setErrorHandler(): ReturnType<FastifyAdapter['setErrorHandler']> {
-    return super.setErrorHandler((error: unknown, request, reply) => sendProblem(error, request, reply));
+    return super.setErrorHandler(sendProblem);
   }
 }

@@ -3,7 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@l10k/config';
 import { ApiOptions, AppModule } from './app.module';
@@ -25,8 +24,7 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
     routerOptions: { ignoreTrailingSlash: true },
     genReqId: correlationIdOf,
     // A path that is not valid percent-encoding never reaches a route: answered as a problem too.
-    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
-      sendProblem(error, request, reply),
+    frameworkErrors: sendProblem,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     bufferLogs: true,

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '@l10k/eventstore';
+import { postgresCheckpointSql, type RecordedEvent } from '@l10k/eventstore';
 import { ApplicationHistoryRow } from '../entities/application-history-entry.entity';
 import { upsertRows } from '../tables';
 import { APPLICATION_STREAM_PREFIX, applicationIdOfStream } from './stream-names';
@@ -104,7 +104,7 @@ async function copyFromStore(
          FROM wanted AS w
          JOIN events AS e ON e.global_position = w.global_position AND e.event_id = w.event_id
                          AND e.type = w.type AND e.metadata -> 'schemaVersion' = w.schema_version
-                         AND w.checkpoint = 'pg:' || e.transaction_id || ':' || e.global_position
+                         AND w.checkpoint = ${postgresCheckpointSql('e')}
                          AND starts_with(e.stream_id, '${APPLICATION_STREAM_PREFIX}')
      ), inserted AS (
        INSERT INTO ${table} (${columns}) SELECT ${columns} FROM found
