@@ -26,7 +26,7 @@ export function DevSignInForm({ initial, onSignedIn }: { initial?: Session | nul
   async function submit(event: FormEvent) {
     event.preventDefault();
     const local: FieldIssue[] = [];
-    if (!name.trim()) local.push({ field: 'name', rule: 'isNotEmpty', message: '' });
+    if (!name.trim()) local.push({ field: 'name', rule: 'is_not_empty', message: '' });
     if (role === 'municipality' && !/^\d{6}$/.test(code.trim()))
       local.push({ field: 'municipalityCode', rule: 'matches', message: '' });
     setIssues(local);
@@ -70,7 +70,7 @@ export function DevSignInForm({ initial, onSignedIn }: { initial?: Session | nul
           title="入力内容を確認してください"
           issues={issues.map((issue) => ({
             ...issue,
-            rule: issue.field === 'municipalityCode' ? 'matches' : 'isNotEmpty',
+            rule: issue.field === 'municipalityCode' ? 'matches' : 'is_not_empty',
           }))}
         />
       )}

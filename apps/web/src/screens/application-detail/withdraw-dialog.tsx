@@ -14,7 +14,7 @@ export function WithdrawDialog({ busy, onConfirm, onCancel }: { busy: boolean; o
     <dialog ref={dialog} className="dialog" aria-labelledby="withdraw-title" onCancel={onCancel}>
       <h2 id="withdraw-title">申請を取り下げますか</h2>
       <p>取り下げた申請は元に戻せません。</p>
-      {missing && <ErrorSummary title="入力内容を確認してください" issues={[{ field: 'reason', rule: 'isNotEmpty', message: '' }]} />}
+      {missing && <ErrorSummary title="入力内容を確認してください" issues={[{ field: 'reason', rule: 'is_not_empty', message: '' }]} />}
       <Field id="field-reason" label="取下げの理由" required errors={missing ? ['取下げの理由を入力してください。'] : []}>
         {(describedBy) => (
           <textarea id="field-reason" className="textarea" rows={3} value={reason} aria-describedby={describedBy} aria-invalid={missing} onChange={(event) => setReason(event.target.value)} />

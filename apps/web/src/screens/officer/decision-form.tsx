@@ -60,7 +60,7 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
     const found: FieldIssue[] = [];
     if (!action) found.push({ field: 'outcome', rule: 'is_in', message: '' });
     if (action === 'adopt' && (grant === undefined || grant <= 0)) found.push({ field: 'approvedGrant', rule: 'is_int', message: '' });
-    if (!reason.trim()) found.push({ field: 'reason', rule: 'isNotEmpty', message: '' });
+    if (!reason.trim()) found.push({ field: 'reason', rule: 'is_not_empty', message: '' });
     return found;
   }
 

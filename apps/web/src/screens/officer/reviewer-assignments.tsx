@@ -26,7 +26,7 @@ export function ReviewerAssignments({ application, onChanged }: { application: A
 
   async function assign(event: FormEvent) {
     event.preventDefault();
-    if (!reviewerId.trim()) return setIssues([{ field: 'reviewerId', rule: 'isNotEmpty', message: '' }]);
+    if (!reviewerId.trim()) return setIssues([{ field: 'reviewerId', rule: 'is_not_empty', message: '' }]);
     setIssues([]);
     setBusy(true);
     const { data, error, response } = await api.POST('/v1/applications/{id}/reviewers', {

@@ -19,7 +19,7 @@ export function ConflictDeclarationForm({ id, revision, onDeclared }: { id: stri
     event.preventDefault();
     const missing: FieldIssue[] = [];
     if (!choice) missing.push({ field: 'hasConflict', rule: 'is_in', message: '' });
-    if (choice === 'conflict' && !detail.trim()) missing.push({ field: 'detail', rule: 'isNotEmpty', message: '' });
+    if (choice === 'conflict' && !detail.trim()) missing.push({ field: 'detail', rule: 'is_not_empty', message: '' });
     setIssues(missing);
     if (missing.length > 0) return;
     setBusy(true);
