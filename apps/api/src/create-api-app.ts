@@ -2,14 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@l10k/config';
 import { ApiOptions, AppModule } from './app.module';
 import { ApiHttpAdapter } from './api-http-adapter';
 import { serializeAnswersByDocument } from './openapi/response-schemas';
 import { CORRELATION_HEADER, correlationIdOf } from './logging/logging.module';
-import { securityHeaders } from './security-headers';
+import { securityHeaderOptions, securityHeaders } from './security-headers';
 import {
   ProblemDetailsFilter,
   createValidationPipe,
@@ -32,9 +31,12 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
   });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
-  await app.register(helmet, securityHeaders(config.oidcIssuer ? [new URL(config.oidcIssuer).origin] : []));
-  fastify.addHook('onRequest', async (request, reply) => {
-    reply.header(CORRELATION_HEADER, request.id);
+  const headers = securityHeaders(
+    securityHeaderOptions(config.oidcIssuer ? [new URL(config.oidcIssuer).origin] : []),
+  );
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.headers(headers).header(CORRELATION_HEADER, request.id);
+    done();
   });
   readBodiesAsTheApiDoes(fastify);
   fastify.addHook('preValidation', refuseUnsafeJson);
