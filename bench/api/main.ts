@@ -9,7 +9,8 @@
  *
  * BENCH_HOLD=1 keeps the seeded system up for profiling instead of running the loads.
  * BENCH_SECONDS (10) per run, BENCH_APPLICATIONS (10,000), BENCH_RATE (300 req/s) for the
- * fixed-rate reads (an open-loop steady rate, see paced.ts), BENCH_WRITE_RATE (50 pairs/s) for the lag, API_WORKERS for the launcher.
+ * fixed-rate reads (an open-loop steady rate, see paced.ts, each on a thread of its own), BENCH_AUDIT_RATE (20 req/s) for the
+ * state as of an instant on an otherwise quiet API, BENCH_WRITE_RATE (50 pairs/s) for the lag, API_WORKERS for the launcher.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -21,7 +22,8 @@ import { submissionTarget } from '@l10k/domain';
 import { createDatabase, freePort, migrate } from '@l10k/database';
 import { startEmbeddedDatabase } from '@l10k/database/embedded-database';
 import { CALCULATION_BODY, createThenSubmit, get, percentile, run, type Measured, type Target } from './load';
-import { paced, single, type PacedRequest, type Send } from './paced';
+import { paced, type PacedRequest, type Send } from './paced';
+import { pacedOnItsOwnThread } from './paced-thread';
 import { benchPlan, seed } from './seed';
 import { startSystem } from './system';
 
@@ -29,6 +31,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 300);
 const WRITE_RATE = Number(process.env.BENCH_WRITE_RATE ?? 50);
+const AUDIT_RATE = Number(process.env.BENCH_AUDIT_RATE ?? 20);
 const SECRET = 'bench-secret-for-dev-tokens-0123456789abcdef';
 
 const log = (message: string): void => void process.stderr.write(`[bench:api] ${message}\n`);
@@ -264,8 +267,16 @@ async function main(): Promise<void> {
         path: path(),
         headers: { authorization: `Bearer ${officer}` },
       });
-      const atRate = (name: string, path: () => string) =>
-        measure(paced(url, `@${RATE}/s ${name}`, SECONDS, RATE, single(officerGet(path))));
+      const atRate = (name: string, path: () => string, rate = RATE) =>
+        measure(
+          pacedOnItsOwnThread({
+            url,
+            name: `@${rate}/s ${name}`,
+            seconds: SECONDS,
+            rate,
+            requests: Array.from({ length: Math.round(rate * (SECONDS + 1)) }, officerGet(path)),
+          }),
+        );
       // Each fixed-rate run measures its own load, not the projector still folding the last write run's events.
       const settle = async (before: string) =>
         log(`settled before ${before} in ${(await waitForProjections(client, APPLICATIONS)).toFixed(1)} s`);
@@ -273,10 +284,10 @@ async function main(): Promise<void> {
       const atRateById = await atRate('GET by id', () => `/v1/applications/${anyId()}`);
       const atRateList = await atRate('list page', () => '/v1/applications?limit=50');
       const atRateQueue = await atRate('review-queue page', () => '/v1/review-queue?limit=50');
-      const atRateState = await atRate(
-        'state as of',
-        () => `/v1/applications/${anyOpen()}/state?asOf=${asOf}`,
-      );
+      const stateAsOfPath = () => `/v1/applications/${anyOpen()}/state?asOf=${asOf}`;
+      const atRateState = await atRate('state as of', stateAsOfPath);
+      // An auditor's question answered while the API is otherwise quiet, as well as at the read rate above.
+      const auditorState = await atRate('state as of', stateAsOfPath, AUDIT_RATE);
 
       await settle('the lag run');
       const probe = new LagProbe(client);
@@ -358,7 +369,10 @@ async function main(): Promise<void> {
             p50: round(percentile(lags, 50), 1),
             p99: round(percentile(lags, 99), 1),
           },
-          stateAsOfP99Ms: atRateState.p99,
+          stateAsOfP99Ms: {
+            [`at${AUDIT_RATE}PerSecond`]: auditorState.p99,
+            [`at${RATE}PerSecond`]: atRateState.p99,
+          },
           mixed: Object.fromEntries(
             mixed.map((m) => [
               m.name.replace('mixed: ', ''),
