@@ -219,11 +219,24 @@ describe('the read side, from the projections', () => {
 
     it('counts again once the queue has changed, never answering counts older than the projection', async () => {
       const before = await api.client.officer().get('/v1/review-queue').expect(200);
-      expect(before.body.rounds).toContainEqual({ round: '2025-07', submitted: 1, underReview: 0, overdue: 0 });
-      await api.client.officer().post(`/v1/applications/${ids.chiyoda}/reviewers`, { reviewerId: 'reviewer-kato' }).expect(200);
+      expect(before.body.rounds).toContainEqual({
+        round: '2025-07',
+        submitted: 1,
+        underReview: 0,
+        overdue: 0,
+      });
+      await api.client
+        .officer()
+        .post(`/v1/applications/${ids.chiyoda}/reviewers`, { reviewerId: 'reviewer-kato' })
+        .expect(200);
       await api.project();
       const after = await api.client.officer().get('/v1/review-queue').expect(200);
-      expect(after.body.rounds).toContainEqual({ round: '2025-07', submitted: 0, underReview: 1, overdue: 0 });
+      expect(after.body.rounds).toContainEqual({
+        round: '2025-07',
+        submitted: 0,
+        underReview: 1,
+        overdue: 0,
+      });
       expect(after.body).toMatchObject({ total: 2, overdue: 1 });
     });
   });
@@ -250,6 +263,59 @@ describe('the read side, from the projections', () => {
       });
       await api.client.municipality(CHIYODA).get(`/v1/applications/${ids.adopted}/history`).expect(404);
       await api.client.reviewer('reviewer-ito').get(`/v1/applications/${ids.adopted}/history`).expect(403);
+    });
+
+    /** Follows nextCursor from the first page to the last, `limit` events a page. */
+    async function everyPage(client: ReturnType<typeof api.client.officer>, limit: number) {
+      const pages: { items: { revision: number }[]; nextCursor: string | null }[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+        const page = await client
+          .get(`/v1/applications/${ids.adopted}/history?limit=${limit}${query}`)
+          .expect(200);
+        pages.push(page.body);
+        cursor = page.body.nextCursor;
+      }
+      return pages;
+    }
+
+    it('is paged by revision: each event once, in order, and the last page says there is no more', async () => {
+      const whole = await api.client
+        .auditor()
+        .get(`/v1/applications/${ids.adopted}/history?limit=200`)
+        .expect(200);
+      expect(whole.body.nextCursor).toBeNull();
+      expect(whole.body.items.length).toBeGreaterThan(4);
+      const pages = await everyPage(api.client.auditor(), 2);
+      expect(pages).toHaveLength(Math.ceil(whole.body.items.length / 2));
+      expect(pages.flatMap((page) => page.items)).toEqual(whole.body.items);
+      expect(pages.slice(0, -1).every((page) => page.items.length === 2 && page.nextCursor)).toBe(true);
+    });
+
+    it('names each reviewer with the same label on every page for the applicant municipality', async () => {
+      const tono = api.client.municipality(TONO);
+      const whole = await tono.get(`/v1/applications/${ids.adopted}/history?limit=200`).expect(200);
+      const labels = (items: { data: { reviewer?: string } }[]) =>
+        items.map((item) => item.data.reviewer).filter((label) => label !== undefined);
+      expect(new Set(labels(whole.body.items))).toEqual(new Set(['審査員A', '審査員B']));
+      const pages = await everyPage(tono, 1);
+      expect(labels(pages.flatMap((page) => page.items) as never)).toEqual(labels(whole.body.items));
+      expect(JSON.stringify(pages)).not.toMatch(/reviewer-(ito|kato)/);
+    });
+
+    it('refuses a cursor that is not from this application’s history, naming cursor', async () => {
+      const officer = api.client.officer();
+      const other = await officer.get(`/v1/applications/${ids.underReview}/history?limit=1`).expect(200);
+      expect(other.body.nextCursor).toEqual(expect.any(String));
+      for (const cursor of [other.body.nextCursor, 'nonsense']) {
+        const response = await officer
+          .get(`/v1/applications/${ids.adopted}/history?cursor=${encodeURIComponent(cursor)}`)
+          .expect(400);
+        expect(response.body.errors[0]).toMatchObject({ field: 'cursor', rule: 'cursor' });
+      }
+      const tooMany = await officer.get(`/v1/applications/${ids.adopted}/history?limit=1000`).expect(400);
+      expect(tooMany.body.errors[0]).toMatchObject({ field: 'limit' });
     });
   });
 

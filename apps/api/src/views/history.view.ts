@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { ROLES } from '@l10k/domain';
 import { reviewerLabel, seesReviewerIds, type Viewer } from './viewer';
 
@@ -27,7 +27,12 @@ export class HistoryEntryView {
 export class ApplicationHistoryView {
   @ApiProperty({ format: 'uuid' }) applicationId: string;
   @ApiProperty({ type: [HistoryEntryView] }) items: HistoryEntryView[];
-  @ApiPropertyOptional({ type: String, nullable: true }) nextCursor?: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last',
+  })
+  nextCursor: string | null;
 }
 
 /** A history row as the read model keeps it. */
@@ -43,15 +48,30 @@ export interface HistoryEntry {
   readonly hash: string;
 }
 
+/** A reviewer named by an event before the page: needed to go on labelling them as the first page did. */
+export interface EarlierReviewer {
+  readonly reviewCycle: unknown;
+  readonly reviewerId: string;
+}
+
+/** What a page of history needs besides its entries. */
+export interface HistoryPage {
+  /** Reviewers named by the events before this page, oldest first (only read for a viewer who sees labels). */
+  readonly earlierReviewers: readonly EarlierReviewer[];
+  readonly nextCursor: string | null;
+}
+
 /**
- * Every event of an application, oldest first. For a viewer who may not know reviewers
+ * A page of an application's events, oldest first. For a viewer who may not know reviewers
  * (the applicant municipality), a reviewer is 審査員A, B, … in the order of assignment
- * within each review cycle, as in the application view, and a conflict's detail is left out.
+ * within each review cycle, as in the application view, on every page alike, and a
+ * conflict's detail is left out.
  */
 export function historyView(
   applicationId: string,
   entries: readonly HistoryEntry[],
   viewer: Viewer,
+  page: HistoryPage,
 ): ApplicationHistoryView {
   const anonymous = !seesReviewerIds(viewer);
   const labels = new Map<string, string>();
@@ -65,8 +85,10 @@ export function historyView(
     }
     return label;
   };
+  for (const earlier of page.earlierReviewers) labelOf(earlier.reviewCycle, earlier.reviewerId);
   return {
     applicationId,
+    nextCursor: page.nextCursor,
     items: entries.map((entry) => {
       let { data } = entry;
       let sub = entry.actorSub;

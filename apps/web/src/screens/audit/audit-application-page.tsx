@@ -15,6 +15,21 @@ interface Heading {
 
 type Loaded = { readonly entries: readonly HistoryEntry[] } | { readonly failure: string } | undefined;
 
+/** Every event of the application: the history is paged, the auditor's timeline shows it whole. */
+async function wholeHistory(id: string): Promise<NonNullable<Loaded>> {
+  const entries: HistoryEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const { data, error, response } = await api.GET('/v1/applications/{id}/history', {
+      params: { path: { id }, query: { limit: 200, cursor } },
+    });
+    if (!data) return { failure: problemHeadline(asProblem(error, response.status)) };
+    entries.push(...data.items);
+    cursor = data.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return { entries };
+}
+
 /** One application for the auditor: its state at any point, its chain verified, every event. */
 export function AuditApplicationPage({ id }: { id: string }) {
   const [history, setHistory] = useState<Loaded>();
@@ -23,14 +38,11 @@ export function AuditApplicationPage({ id }: { id: string }) {
   const [shownRevision, setShownRevision] = useState<number>();
 
   useEffect(() => {
-    void api
-      .GET('/v1/applications/{id}/history', { params: { path: { id } } })
-      .then(({ data, error, response }) => {
-        if (!data) return setHistory({ failure: problemHeadline(asProblem(error, response.status)) });
-        setHistory({ entries: data.items });
-        const last = data.items[data.items.length - 1];
-        if (last) setPoint({ revision: last.revision });
-      });
+    void wholeHistory(id).then((loaded) => {
+      setHistory(loaded);
+      const last = 'entries' in loaded ? loaded.entries[loaded.entries.length - 1] : undefined;
+      if (last) setPoint({ revision: last.revision });
+    });
     void api.GET('/v1/applications/{id}', { params: { path: { id } } }).then(({ data }) => {
       if (data)
         setHeading({
