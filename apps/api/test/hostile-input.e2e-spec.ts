@@ -184,4 +184,23 @@ describe('hostile input', () => {
     expectProblem(response, 'fiscalYear', 'finite_number');
     expectProblem(response, 'funding.loan.lenderType', 'unicode_text');
   });
+
+  describe('paths the router refuses before any route runs', () => {
+    it('a path parameter longer than 100 characters: 414 naming the path', async () => {
+      const response = await request(api.app.getHttpServer())
+        .get(`/v1/applications/${'a'.repeat(101)}`)
+        .set('authorization', `Bearer ${await officerToken()}`);
+      expect(response.status).toBe(414);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'path', rule: 'max_length' })]);
+    });
+
+    it('a path that is not valid percent-encoding: 400 naming the path', async () => {
+      const response = await request(api.app.getHttpServer()).get('/v1/applications/%E0%A4%A');
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({ field: 'path', rule: 'url_encoding' }),
+      ]);
+    });
+  });
 });

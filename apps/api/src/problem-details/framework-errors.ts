@@ -11,7 +11,7 @@ const BODY = 'body';
 
 /**
  * The HTTP server's own refusals (a body too large or not JSON, a path that is not valid
- * percent-encoding) as problems naming what broke; undefined for anything else.
+ * percent-encoding or too long) as problems naming what broke; undefined for anything else.
  */
 export function problemForFrameworkError(error: unknown): ProblemDetails | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -45,6 +45,14 @@ export function problemForFrameworkError(error: unknown): ProblemDetails | undef
           field: 'path',
           rule: 'url_encoding',
           message: 'each path segment must be valid UTF-8, percent-encoded',
+        },
+      ]);
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem(414, 'A segment of the request path is too long.', [
+        {
+          field: 'path',
+          rule: 'max_length',
+          message: 'each path parameter is at most 100 characters',
         },
       ]);
     default:
