@@ -105,11 +105,14 @@ export class ApplicationSummaryRow {
   @Column('bigint', { name: 'stream_revision', transformer: bigintAsNumber })
   streamRevision: number;
 
-  /** The application as `foldApplication` gives it after `streamRevision`: the fold's input, never an answer. */
-  @Column('jsonb')
+  /**
+   * The application as `foldApplication` gives it after `streamRevision`: the fold's input,
+   * never an answer. `json`, not `jsonb`: written and read whole, never queried inside.
+   */
+  @Column('json')
   state: ExistingApplication;
 
-  /** The documented record the API answers with (views hide what a viewer may not see). */
-  @Column('jsonb')
+  /** The documented record the API answers with (views hide what a viewer may not see); `json` as `state`. */
+  @Column('json')
   detail: ApplicationRecord;
 }

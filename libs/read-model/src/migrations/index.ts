@@ -4,6 +4,7 @@ import { ReadModels1732500000000 } from './1732500000000-read-models';
 import { AwardReadModels1732600000000 } from './1732600000000-award-read-models';
 import { LocalTrackStatistics1732700000000 } from './1732700000000-local-track-statistics';
 import { OneFoldForApplicationViews1732800000000 } from './1732800000000-one-fold-for-application-views';
+import { SummaryDocumentsAsJson1732900000000 } from './1732900000000-summary-documents-as-json';
 
 export const readModelMigrations: Array<new () => MigrationInterface> = [
   IdempotencyRecords1732400000000,
@@ -11,4 +12,5 @@ export const readModelMigrations: Array<new () => MigrationInterface> = [
   AwardReadModels1732600000000,
   LocalTrackStatistics1732700000000,
   OneFoldForApplicationViews1732800000000,
+  SummaryDocumentsAsJson1732900000000,
 ];

@@ -61,9 +61,11 @@ function upsertSql<Row>(
   const columns = metadata.columns.map((column) => column.databaseName);
   const key = metadata.primaryColumns.map((column) => column.databaseName).join(', ');
   // Every row in one parameter: a JSON array the table's own row type reads (types, arrays and
-  // jsonb included), so a statement takes any number of rows and array columns need no unnest.
+  // json/jsonb included), so a statement takes any number of rows and array columns need no
+  // unnest. Read as json, not jsonb: each value's text goes straight to its column's input,
+  // without first building (and sorting the keys of) a jsonb document of the whole array.
   const insert = `INSERT INTO ${table} (${columns.join(', ')})
-    SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${table}, ${parameter}::jsonb)
+    SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::${table}, ${parameter}::json)
     ON CONFLICT (${key})`;
   if (onConflict === 'keep') return `${insert} DO NOTHING`;
   const revision = columnOf(metadata, onConflict.newerBy).databaseName;
