@@ -5,6 +5,7 @@
  * the progress bars, compares each table with the live run's, and prints one JSON line.
  *   BENCH_EVENTS   events to generate (default 100000)
  *   BENCH_BATCH    events per projector transaction (default 2000)
+ *   BENCH_SERVER_MALLOC=default   leaves the server's allocator as glibc sets it (see SERVER_ALLOCATOR)
  * Goal (issue 13): at 1,000,000 events, rebuild ≥ 20,000 events/s and ≥ 1/4 of the read-all
  * rate of the same run, with the process's peak RSS under 300 MB. The npm script caps the
  * old generation (--max-old-space-size), as a deployment of the projector would: V8 then
@@ -21,6 +22,7 @@ import { startEmbeddedDatabase } from '@l10k/database/embedded-database';
 import { PostgresEventStore } from '@l10k/eventstore';
 import { PostgresCheckpointStore, readModelEntities, readModelProjections } from '@l10k/read-model';
 import { progressBars, ProjectionRunner, rebuildProjections } from '../../apps/projector/src';
+import { CpuTime } from './cpu-time';
 import { PeakMemory } from './peak-memory';
 import type { SeedReport, SeedRequest } from './seed-log';
 import { readModelChecksums } from './table-checksums';
@@ -28,6 +30,19 @@ import { readModelChecksums } from './table-checksums';
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 2_000);
 const GOAL = { rebuildEventsPerSecond: 20_000, shareOfReadAll: 0.25, peakRssMb: 300 };
+
+/**
+ * The embedded server's glibc allocator told to keep freed memory (the server inherits this
+ * process's environment): by default a backend hands the heap back to the kernel after each
+ * statement that used a few MB, as every rebuild batch's writes do, and takes it again page by
+ * page at the next. On this 2-core VM a page fault costs ~20 µs: 200k events cost the
+ * sessions ~290k faults (~5 s of CPU) with the default, ~90k kept. A setting of the database's
+ * deployment, like its postgresql.conf, reported in the JSON line; not of the projector.
+ */
+const SERVER_ALLOCATOR: Readonly<Record<string, string>> =
+  process.env.BENCH_SERVER_MALLOC === 'default'
+    ? {}
+    : { MALLOC_MMAP_THRESHOLD_: String(32 * 2 ** 20), MALLOC_TRIM_THRESHOLD_: String(64 * 2 ** 20) };
 
 const log = (message: string): void => void process.stderr.write(`${message}\n`);
 const seconds = (since: number): number => (Date.now() - since) / 1000;
@@ -95,6 +110,7 @@ async function liveRun(
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'l10k-bench-projector-'));
+  Object.assign(process.env, SERVER_ALLOCATOR);
   const server = await startEmbeddedDatabase({ dataDir, port: await freePort(), persistent: false });
   try {
     const url = await createDatabase(server.url, 'bench_projector');
@@ -128,6 +144,7 @@ async function main(): Promise<void> {
       const live = await readModelChecksums(dataSource.manager);
 
       const memory = new PeakMemory();
+      const cpu = new CpuTime(join(dataDir, 'pg'));
       const report = await rebuildProjections({
         store,
         checkpoints,
@@ -136,6 +153,7 @@ async function main(): Promise<void> {
         progress: progressBars(),
       });
       const rebuildPeakRssMb = memory.stop();
+      const rebuildCpuSeconds = cpu.stop();
       const rebuilt = await readModelChecksums(dataSource.manager);
       const differing = Object.keys(live).filter(
         (table) => live[table].md5 !== rebuilt[table].md5 || live[table].rows !== rebuilt[table].rows,
@@ -153,7 +171,7 @@ async function main(): Promise<void> {
           `  ${table.padEnd(24)} ${String(rows).padStart(8)} rows  ${md5}  ${live[table].md5 === md5 ? 'same as live' : 'DIFFERS'}`,
         );
       log(
-        `read-all ${readRate} events/s; live run ${liveRate} events/s; rebuild ${report.totalEvents} events in ${report.seconds.toFixed(1)} s = ${rebuildRate} events/s through all ${readModelProjections.length} projections (${shareOfReadAll} of read-all); peak RSS ${peakRssMb} MB`,
+        `read-all ${readRate} events/s; live run ${liveRate} events/s; rebuild ${report.totalEvents} events in ${report.seconds.toFixed(1)} s = ${rebuildRate} events/s through all ${readModelProjections.length} projections (${shareOfReadAll} of read-all); peak RSS ${peakRssMb} MB; CPU ${rebuildCpuSeconds.projector} s projector + ${rebuildCpuSeconds.postgres ?? '?'} s PostgreSQL`,
       );
       const goals = {
         rebuildEventsPerSecond: rebuildRate >= GOAL.rebuildEventsPerSecond,
@@ -183,6 +201,14 @@ async function main(): Promise<void> {
           rebuildShareOfReadAll: shareOfReadAll,
           peakRssMb,
           rebuildPeakRssMb,
+          rebuildCpuSeconds,
+          serverAllocator: SERVER_ALLOCATOR,
+          rebuildCpuMicrosecondsPerEvent:
+            rebuildCpuSeconds.postgres === null
+              ? null
+              : Math.round(
+                  ((rebuildCpuSeconds.projector + rebuildCpuSeconds.postgres) * 1e6) / report.totalEvents,
+                ),
           loadAverage: loadavg().map((load) => Number(load.toFixed(2))),
           goals,
           tables: Object.fromEntries(Object.entries(rebuilt).map(([table, { rows }]) => [table, rows])),
