@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ApplicationRecord } from '@l10k/read-model';
 import { applicationView, type ApplicationView } from '../../views/application.view';
+import { readPrepared } from '../prepared-read';
 import { applicationNotFound, canSee } from '../visibility';
 import { ApplicationSummaryQuery } from './application-summary.query';
 
@@ -17,9 +18,9 @@ interface SummaryDetailRow {
 }
 
 /*
- * One plain statement, read raw: this is the most frequent read of all, and building it through
- * the repository (query builder, alias mapping, entity hydration) cost more than PostgreSQL's
- * own lookup in bench:api's profile.
+ * One plain statement, read raw and prepared: this is the most frequent read of all, and building
+ * it through the repository (query builder, alias mapping, entity hydration) cost more than
+ * PostgreSQL's own lookup in bench:api's profile.
  */
 const SUMMARY_DETAIL = `SELECT municipality_code AS "municipalityCode", reviewer_ids AS "reviewerIds",
   stream_revision::text AS revision, reviews_needed AS "reviewsNeeded", updated_at AS "updatedAt", detail
@@ -30,7 +31,7 @@ export class ApplicationSummaryHandler implements IQueryHandler<ApplicationSumma
   constructor(@InjectDataSource() private readonly database: DataSource) {}
 
   async execute({ applicationId, principal }: ApplicationSummaryQuery): Promise<ApplicationView> {
-    const [row] = (await this.database.query(SUMMARY_DETAIL, [applicationId])) as SummaryDetailRow[];
+    const [row] = await readPrepared<SummaryDetailRow>(this.database, SUMMARY_DETAIL, [applicationId]);
     if (!row || !canSee(principal, row)) throw applicationNotFound();
     return {
       ...applicationView(row.detail, Number(row.revision), principal),

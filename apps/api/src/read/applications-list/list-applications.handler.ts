@@ -6,6 +6,7 @@ import { municipalityName } from '@l10k/rules';
 import type { ApplicationListItemView, ApplicationListView } from '../../views/application-list.view';
 import { seesEverything } from '../visibility';
 import { ListApplicationsQuery } from './list-applications.query';
+import { readRawPrepared } from '../prepared-read';
 import { decodeCursor, encodeCursor, isInstant } from '../paging/keyset-cursor';
 
 const DEFAULT_LIMIT = 20;
@@ -103,11 +104,12 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
       const after = decodeCursor(filters.cursor, isInstant);
       query.andWhere('(s.created_at, s.id) < (:createdAt, :id)', { createdAt: after.key, id: after.id });
     }
-    const rows = await query
-      .orderBy('s.created_at', 'DESC')
-      .addOrderBy('s.id', 'DESC')
-      .limit(limit + 1)
-      .getRawMany<ListRow>();
+    const rows = await readRawPrepared<ListRow>(
+      query
+        .orderBy('s.created_at', 'DESC')
+        .addOrderBy('s.id', 'DESC')
+        .limit(limit + 1),
+    );
     const page = rows.slice(0, limit).map(listItem);
     const last = page[page.length - 1];
     return {

@@ -4,8 +4,13 @@ import { Repository, type SelectQueryBuilder } from 'typeorm';
 import { ReviewQueueRow } from '@l10k/read-model';
 import { daysBetween, japanDateOf, municipalityName } from '@l10k/rules';
 import { Clock } from '../../clock/clock';
-import type { ReviewQueueItemView, ReviewQueueRoundCountView, ReviewQueueView } from '../../views/review-queue.view';
+import type {
+  ReviewQueueItemView,
+  ReviewQueueRoundCountView,
+  ReviewQueueView,
+} from '../../views/review-queue.view';
 import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
+import { readRawPrepared } from '../prepared-read';
 import { decodeCursor, encodeCursor, isCalendarDay } from '../paging/keyset-cursor';
 import { ProgrammeQueueCounts } from './programme-queue-counts';
 import { ReviewQueueQuery } from './review-queue.query';
@@ -62,22 +67,23 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
     const scoped = (): SelectQueryBuilder<ReviewQueueRow> => {
       const query = this.queue.createQueryBuilder('q');
       // @> (not = ANY) so the GIN index on reviewer_ids can answer "assigned to me".
-      if (!seesWholeQueue)
-        query.andWhere('q.reviewer_ids @> ARRAY[:sub]::text[]', { sub: principal.sub });
+      if (!seesWholeQueue) query.andWhere('q.reviewer_ids @> ARRAY[:sub]::text[]', { sub: principal.sub });
       if (filters.round) query.andWhere('q.round = :round', { round: filters.round });
-      if (filters.fiscalYear) query.andWhere('q.fiscal_year = :fiscalYear', { fiscalYear: filters.fiscalYear });
+      if (filters.fiscalYear)
+        query.andWhere('q.fiscal_year = :fiscalYear', { fiscalYear: filters.fiscalYear });
       return query;
     };
     const count = () =>
-      scoped()
-        .select('q.round', 'round')
-        .addSelect(`(count(*) FILTER (WHERE q.status = 'submitted'))::int`, 'submitted')
-        .addSelect(`(count(*) FILTER (WHERE q.status = 'under_review'))::int`, 'underReview')
-        .addSelect('(count(*) FILTER (WHERE q.decision_due_date < :today))::int', 'overdue')
-        .setParameter('today', today)
-        .groupBy('q.round')
-        .orderBy('q.round', 'ASC')
-        .getRawMany<ReviewQueueRoundCountView>();
+      readRawPrepared<ReviewQueueRoundCountView>(
+        scoped()
+          .select('q.round', 'round')
+          .addSelect(`(count(*) FILTER (WHERE q.status = 'submitted'))::int`, 'submitted')
+          .addSelect(`(count(*) FILTER (WHERE q.status = 'under_review'))::int`, 'underReview')
+          .addSelect('(count(*) FILTER (WHERE q.decision_due_date < :today))::int', 'overdue')
+          .setParameter('today', today)
+          .groupBy('q.round')
+          .orderBy('q.round', 'ASC'),
+      );
     const page = scoped();
     if (filters.cursor) {
       const after = decodeCursor(filters.cursor, isCalendarDay);
@@ -89,11 +95,12 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
     page.select([]);
     for (const [alias, column] of Object.entries(QUEUE_COLUMNS)) page.addSelect(column, alias);
     const [rows, counts] = await Promise.all([
-      page
-        .orderBy('q.decision_due_date', 'ASC')
-        .addOrderBy('q.application_id', 'ASC')
-        .limit(limit + 1)
-        .getRawMany<QueueRow>(),
+      readRawPrepared<QueueRow>(
+        page
+          .orderBy('q.decision_due_date', 'ASC')
+          .addOrderBy('q.application_id', 'ASC')
+          .limit(limit + 1),
+      ),
       seesWholeQueue
         ? this.programmeCounts.of(`${today}|${filters.round ?? ''}|${filters.fiscalYear ?? ''}`, count)
         : count(),
