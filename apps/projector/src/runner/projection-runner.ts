@@ -30,11 +30,6 @@ export interface ProjectionRunnerOptions {
   readonly logger?: RunnerLogger;
   /** Longest a live loop sleeps without a wake-up from the subscription. */
   readonly idlePollMs?: number;
-  /**
-   * Under a steady stream of writes, a live pass starts at most this often, so that it folds
-   * what arrived meanwhile as one batch; the first event after a quiet spell is folded at once.
-   */
-  readonly gatherMs?: number;
 }
 
 /**
@@ -43,15 +38,6 @@ export interface ProjectionRunnerOptions {
  */
 const DEFAULT_BATCH_SIZE = 250;
 const DEFAULT_IDLE_POLL_MS = 1_000;
-/*
- * A live batch costs about 8 ms of CPU (projector and PostgreSQL together) whatever its size
- * up to a few dozen events: measured per 1,000 events, batches of 2 cost 1.3 s + 2.8 s, batches
- * of 10 cost 0.5 s + 0.7 s. Without a floor, a deadline-day stream of submissions woke the
- * projector for every coalesced NOTIFY (every 20 ms per API worker) with a batch of one or two
- * pairs. 50 ms adds at most that much lag while writes keep coming (the bound is 250 ms at
- * p99) and nothing after a quiet spell.
- */
-const DEFAULT_GATHER_MS = 50;
 const MAX_RETRY_DELAY_MS = 5_000;
 /** How far a projection may run ahead of the slowest of those reading the same batches. */
 const MAX_BATCHES_AHEAD = 2;
@@ -85,7 +71,6 @@ export class ProjectionRunner {
   private wake?: LiveWake;
   private loop?: Promise<void>;
   private stopping = false;
-  private batchesApplied = 0;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     const bind = options.target === 'rebuild' ? shadowBinding : liveBinding;
@@ -220,7 +205,6 @@ export class ProjectionRunner {
           if (events.length === 0) return;
           if (await applyBatch(checkpoints, binding, expected, events)) {
             positions.set(binding, events[events.length - 1].checkpoint);
-            this.batchesApplied += 1;
             onBatch?.(binding.projection.name, events);
             return;
           }
@@ -259,17 +243,9 @@ export class ProjectionRunner {
 
   private async follow(wake: LiveWake): Promise<void> {
     const idlePollMs = this.options.idlePollMs ?? DEFAULT_IDLE_POLL_MS;
-    const gatherMs = this.options.gatherMs ?? DEFAULT_GATHER_MS;
     const backoff = new Map<ProjectionBinding, Backoff>();
     let positions: Positions = new Map();
-    // When the last pass folded something, writes are coming: the next waits out the interval.
-    let busySince = Number.NEGATIVE_INFINITY;
     while (!this.stopping) {
-      const gathering = busySince + gatherMs - Date.now();
-      if (gathering > 0) await new Promise((resolve) => setTimeout(resolve, gathering));
-      if (this.stopping) break;
-      const passStarted = Date.now();
-      const appliedBefore = this.batchesApplied;
       const seen = wake.generation;
       const now = Date.now();
       const ready = this.bindings.filter((binding) => (backoff.get(binding)?.until ?? 0) <= now);
@@ -296,7 +272,6 @@ export class ProjectionRunner {
         // Its next pass starts from the checkpoint as stored.
         positions.delete(binding);
       }
-      busySince = this.batchesApplied > appliedBefore ? passStarted : Number.NEGATIVE_INFINITY;
       const retryIn = Math.min(...[...backoff.values()].map(({ until }) => until - Date.now()));
       const resumeFrom = positions.get(this.bindings[0]) ?? null;
       await wake.wait(seen, Math.max(0, Math.min(idlePollMs, retryIn)), resumeFrom);
