@@ -5,12 +5,10 @@ import { ApplicationHistoryRow, ApplicationSummaryRow } from '@l10k/read-model';
 import { invalidRequest } from '../../problem-details';
 import { historyView, type ApplicationHistoryView, type EarlierReviewer } from '../../views/history.view';
 import { seesReviewerIds } from '../../views/viewer';
-import { decodeCursor, encodeCursor } from '../paging/keyset-cursor';
+import { decodeCursor, encodeCursor, isRevision } from '../paging/keyset-cursor';
 import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
 import { applicationNotFound, canSee } from '../visibility';
 import { ApplicationHistoryQuery } from './application-history.query';
-
-const isRevision = (key: string): boolean => /^\d{1,15}$/.test(key);
 
 /** A page of an application's events, oldest first, keyed by revision; not for reviewers (API.md). */
 @QueryHandler(ApplicationHistoryQuery)

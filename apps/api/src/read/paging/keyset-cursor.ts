@@ -24,3 +24,4 @@ export function decodeCursor(text: string, isKey: (key: string) => boolean): Key
 
 export const isInstant = (key: string): boolean => !Number.isNaN(Date.parse(key));
 export const isCalendarDay = (key: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(key);
+export const isRevision = (key: string): boolean => /^\d{1,15}$/.test(key);
