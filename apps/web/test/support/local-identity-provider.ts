@@ -44,6 +44,18 @@ export class LocalIdentityProvider {
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
+  /** An access token for someone else (another actor's API calls in a test), as the token endpoint issues them. */
+  tokenFor(claims: Record<string, unknown>): Promise<string> {
+    if (!this.privateKey) throw new Error('LocalIdentityProvider: not started');
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
+      .setIssuer(this.url)
+      .setAudience(this.audience)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(this.privateKey);
+  }
+
   private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.url);
     const json = (status: number, body: unknown): void => {
@@ -85,14 +97,7 @@ export class LocalIdentityProvider {
         createHash('sha256').update(verifier).digest('base64url') === pending.challenge;
       this.exchanges.push({ verified, challengeMethod: this.challengeMethod });
       if (!verified) return json(400, { error: 'invalid_grant' });
-      const token = await new SignJWT(this.claims)
-        .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
-        .setIssuer(this.url)
-        .setAudience(this.audience)
-        .setIssuedAt()
-        .setExpirationTime('10m')
-        .sign(this.privateKey!);
-      return json(200, { access_token: token, token_type: 'Bearer', expires_in: 600 });
+      return json(200, { access_token: await this.tokenFor(this.claims), token_type: 'Bearer', expires_in: 600 });
     }
     json(404, {});
   }

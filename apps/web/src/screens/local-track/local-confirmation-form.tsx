@@ -15,7 +15,7 @@ import {
   type ShownIssue,
 } from '../post-award/form-issues';
 import { ifMatch, outcomeOf, type ApplicationView } from '../post-award/use-award-application';
-import { useKeptState } from '../post-award/use-kept-state';
+import { useKeptState } from '../../auth/use-kept-state';
 import '../review/review.css';
 import {
   LOCAL_CONFIRMATION_KIND_LABELS,

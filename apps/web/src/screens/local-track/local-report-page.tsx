@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useKeptState } from '../../auth/use-kept-state';
 import { api } from '../../api/client';
 import type { Problem } from '../../api/problems';
 import { formatDateTime } from '../../format/dates';
@@ -37,8 +38,11 @@ function AcknowledgementForm({
   application: ApplicationView;
   award: AwardApplication;
 }) {
-  const [outcome, setOutcome] = useState<'acknowledged' | 'returned' | ''>('');
-  const [reason, setReason] = useState('');
+  const [outcome, setOutcome] = useKeptState<'acknowledged' | 'returned' | ''>(
+    `local-report-acknowledgement.${application.id}.outcome`,
+    () => '',
+  );
+  const [reason, setReason] = useKeptState(`local-report-acknowledgement.${application.id}.reason`, () => '');
   const [issues, setIssues] = useState<ShownIssue[]>([]);
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);

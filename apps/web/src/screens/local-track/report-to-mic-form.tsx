@@ -13,7 +13,7 @@ import {
   type ShownIssue,
 } from '../post-award/form-issues';
 import { ifMatch, outcomeOf, type ApplicationView } from '../post-award/use-award-application';
-import { useKeptState } from '../post-award/use-kept-state';
+import { useKeptState } from '../../auth/use-kept-state';
 import { recordedAssessmentId } from './local-confirmation-record';
 import { LOCAL_REQUIREMENT_LABELS, LOCAL_REQUIREMENTS } from './local-track-labels';
 

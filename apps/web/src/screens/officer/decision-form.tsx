@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useKeptState } from '../../auth/use-kept-state';
 import { api } from '../../api/client';
 import { rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline } from '../../api/problems';
@@ -29,9 +30,11 @@ const PREVIEW_DEBOUNCE_MS = 300;
  */
 export function DecisionForm({ application, onChanged }: { application: ApplicationView; onChanged: (answer: ApplicationView) => void }) {
   const requestedGrant = application.funding?.grant ?? application.plan.funding?.grant;
-  const [action, setAction] = useState<Action>('');
-  const [approvedGrant, setApprovedGrant] = useState(requestedGrant === undefined ? '' : String(requestedGrant));
-  const [reason, setReason] = useState('');
+  const [action, setAction] = useKeptState<Action>(`decision.${application.id}.action`, () => '');
+  const [approvedGrant, setApprovedGrant] = useKeptState(`decision.${application.id}.approved-grant`, () =>
+    requestedGrant === undefined ? '' : String(requestedGrant),
+  );
+  const [reason, setReason] = useKeptState(`decision.${application.id}.reason`, () => '');
   const [preview, setPreview] = useState<Calculation>();
   const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
   const [refusal, setRefusal] = useState<readonly FieldIssue[]>([]);

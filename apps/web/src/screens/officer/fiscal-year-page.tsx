@@ -1,6 +1,7 @@
 import './officer.css';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
+import { useKeptState } from '../../auth/use-kept-state';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { formatYenWithMan } from '../../format/money';
 import type { FieldIssue } from '../../messages/rule-messages';
@@ -14,8 +15,8 @@ import { officerIssueMessage } from './officer-rule-messages';
 /** The fiscal year: its national budget and whether intake is open (PUT /v1/fiscal-years/{fy}/budget). */
 export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
   const [budget, setBudget] = useState<Budget>();
-  const [amount, setAmount] = useState('');
-  const [intakeOpen, setIntakeOpen] = useState(true);
+  const [amount, setAmount, amountKept] = useKeptState(`fiscal-year.${fiscalYear}.amount`, () => '');
+  const [intakeOpen, setIntakeOpen, intakeKept] = useKeptState(`fiscal-year.${fiscalYear}.intake-open`, () => true);
   const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
   const [failure, setFailure] = useState<string>();
   const [saved, setSaved] = useState(false);
@@ -26,12 +27,15 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
     setAmount(loaded.revision < 0 ? '' : String(loaded.nationalBudget));
     setIntakeOpen(loaded.intakeOpen);
   }, []);
+  // What was typed before a sign-in redirect stays in the form; the read only fills the gauge then.
+  const typedBeforeSignIn = amountKept || intakeKept;
   useEffect(() => {
     void api.GET('/v1/fiscal-years/{fy}/budget', { params: { path: { fy: fiscalYear } } }).then(({ data, error, response }) => {
-      if (data) show(data);
+      if (data && typedBeforeSignIn) setBudget(data);
+      else if (data) show(data);
       else setFailure(problemHeadline(asProblem(error, response.status)));
     });
-  }, [fiscalYear, show]);
+  }, [fiscalYear, show, typedBeforeSignIn]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
+import { useKeptState } from '../../auth/use-kept-state';
 import { rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { formatDateTime } from '../../format/dates';
@@ -17,7 +18,7 @@ function declarationText(reviewer: ApplicationView['reviewers'][number]): string
 
 /** The current cycle's reviewers with their declarations (recusals stand out), and the form to assign one more. */
 export function ReviewerAssignments({ application, onChanged }: { application: ApplicationView; onChanged: (answer: ApplicationView) => void }) {
-  const [reviewerId, setReviewerId] = useState('');
+  const [reviewerId, setReviewerId] = useKeptState(`reviewer-assignment.${application.id}.reviewer`, () => '');
   const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);

@@ -17,7 +17,7 @@ import {
 } from './form-issues';
 import { StepPage } from './step-page';
 import { ifMatch, outcomeOf, type ApplicationView, type AwardApplication } from './use-award-application';
-import { useKeptState } from './use-kept-state';
+import { useKeptState } from '../../auth/use-kept-state';
 import { YenField } from './yen-field';
 
 const FIELDS: FormFields = {

@@ -26,7 +26,7 @@ import {
   type AwardApplication,
   type LedgerItem,
 } from './use-award-application';
-import { useKeptState } from './use-kept-state';
+import { useKeptState } from '../../auth/use-kept-state';
 import { YenField } from './yen-field';
 
 type ReportBody = components['schemas']['PerformanceReportDto'];

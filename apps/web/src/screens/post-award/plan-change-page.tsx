@@ -19,7 +19,7 @@ import { DocumentPicker, type DocumentRef } from './document-picker';
 import { describeIssues, messagesAt, summaryItems, type FormFields, type ShownIssue } from './form-issues';
 import { StepPage } from './step-page';
 import { ifMatch, outcomeOf, type ApplicationView, type AwardApplication } from './use-award-application';
-import { useKeptState } from './use-kept-state';
+import { useKeptState } from '../../auth/use-kept-state';
 import { YenField } from './yen-field';
 
 const FIELDS: FormFields = {

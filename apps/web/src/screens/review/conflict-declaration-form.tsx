@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useKeptState } from '../../auth/use-kept-state';
 import { rememberWrite } from '../../api/application-answers';
 import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
@@ -9,8 +10,8 @@ import type { ApplicationView } from '../application-read/application-view';
 
 /** Before anything else: does the reviewer have a conflict of interest with this application? */
 export function ConflictDeclarationForm({ id, revision, onDeclared }: { id: string; revision: number; onDeclared: (answer: ApplicationView) => void }) {
-  const [choice, setChoice] = useState<'' | 'none' | 'conflict'>('');
-  const [detail, setDetail] = useState('');
+  const [choice, setChoice] = useKeptState<'' | 'none' | 'conflict'>(`conflict-declaration.${id}.choice`, () => '');
+  const [detail, setDetail] = useKeptState(`conflict-declaration.${id}.detail`, () => '');
   const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);

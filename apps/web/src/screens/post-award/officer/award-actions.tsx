@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useKeptState } from '../../../auth/use-kept-state';
 import { api } from '../../../api/client';
 import type { Problem } from '../../../api/problems';
 import { tokyoDay } from '../../../format/dates';
@@ -69,8 +70,10 @@ const GRANT_DECISION_FIELDS: FormFields = {
 /** 交付決定: at most the amount applied for; the national share is recomputed and any difference released. */
 export function GrantDecisionForm({ application, onDone }: ActionProps) {
   const applied = application.award?.grantApplication?.amount;
-  const [grant, setGrant] = useState(applied !== undefined ? String(applied) : '');
-  const [conditions, setConditions] = useState('');
+  const [grant, setGrant] = useKeptState(`grant-decision.${application.id}.grant`, () =>
+    applied !== undefined ? String(applied) : '',
+  );
+  const [conditions, setConditions] = useKeptState(`grant-decision.${application.id}.conditions`, () => '');
   const form = useIssues(GRANT_DECISION_FIELDS);
   function send() {
     const typed = parseYen(grant);
@@ -142,8 +145,11 @@ const CHANGE_DECISION_FIELDS: FormFields = {
 /** A waiting plan change (or abandonment): approve or refuse, with the reason. */
 export function PlanChangeDecisionForm({ application, onDone }: ActionProps) {
   const pending = application.award?.changes.find((change) => change.outcome === 'pending');
-  const [outcome, setOutcome] = useState<'approved' | 'refused' | ''>('');
-  const [reason, setReason] = useState('');
+  const [outcome, setOutcome] = useKeptState<'approved' | 'refused' | ''>(
+    `plan-change-decision.${application.id}.outcome`,
+    () => '',
+  );
+  const [reason, setReason] = useKeptState(`plan-change-decision.${application.id}.reason`, () => '');
   const form = useIssues(CHANGE_DECISION_FIELDS);
   if (!pending) return null;
   const abandonment = pending.kind === 'abandonment';
@@ -239,9 +245,9 @@ const CONFIRMATION_FIELDS: FormFields = {
 
 /** 額の確定: the API recomputes every figure from the report; the officer may only go lower, with a reason. */
 export function AmountConfirmationForm({ application, onDone }: ActionProps) {
-  const [reducing, setReducing] = useState(false);
-  const [grant, setGrant] = useState('');
-  const [reason, setReason] = useState('');
+  const [reducing, setReducing] = useKeptState(`amount-confirmation.${application.id}.reducing`, () => false);
+  const [grant, setGrant] = useKeptState(`amount-confirmation.${application.id}.grant`, () => '');
+  const [reason, setReason] = useKeptState(`amount-confirmation.${application.id}.reason`, () => '');
   const form = useIssues(CONFIRMATION_FIELDS);
   function send() {
     let body: { grant?: number; reason?: string } = {};
@@ -323,8 +329,8 @@ const PAYMENT_FIELDS: FormFields = {
 export function PaymentForm({ application, onDone }: ActionProps) {
   const confirmedShare = application.award?.confirmation?.funding.nationalShare ?? 0;
   const owed = Math.max(0, confirmedShare - (application.award?.paid ?? 0));
-  const [amount, setAmount] = useState(String(owed));
-  const [paidOn, setPaidOn] = useState(() => tokyoDay(new Date()));
+  const [amount, setAmount] = useKeptState(`payment.${application.id}.amount`, () => String(owed));
+  const [paidOn, setPaidOn] = useKeptState(`payment.${application.id}.paid-on`, () => tokyoDay(new Date()));
   const form = useIssues(PAYMENT_FIELDS);
   function send() {
     const typed = parseYen(amount);
