@@ -1,19 +1,23 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@l10k/eventstore';
-import { handledEvents, projectBatch, type CheckpointStore } from '@l10k/read-model';
+import { handledEvents, projectBatch, type CheckpointStore, type StreamReader } from '@l10k/read-model';
 import type { ProjectionBinding } from './projection-binding';
 
-/** Offers the batch to the projection inside the caller's transaction (projectBatch routes its events). */
+/**
+ * Offers the batch to the projection inside the caller's transaction (projectBatch routes its
+ * events); `streams` is the store the batch was read from.
+ */
 export function applyEvents(
   manager: EntityManager,
   binding: ProjectionBinding,
   events: readonly RecordedEvent[],
+  streams: StreamReader,
 ): Promise<void> {
-  return projectBatch(manager, binding.projection, events, binding.tables);
+  return projectBatch(manager, binding.projection, events, binding.tables, streams);
 }
 
 /**
- * Applies a batch and moves the binding's checkpoint from `expected` to the batch's last
+ * Applies a batch (read from `streams`) and moves the binding's checkpoint from `expected` to the batch's last
  * event in ONE transaction (CheckpointStore.advance). False when another runner moved the
  * checkpoint first: then nothing was applied. A batch with nothing for the projection (no
  * event of a type it handles) only moves the checkpoint, in one statement.
@@ -23,6 +27,7 @@ export function applyBatch(
   binding: ProjectionBinding,
   expected: string | null,
   events: readonly RecordedEvent[],
+  streams: StreamReader,
 ): Promise<boolean> {
   const last = events[events.length - 1];
   if (last === undefined) return Promise.resolve(true);
@@ -33,6 +38,6 @@ export function applyBatch(
     { checkpoint: last.checkpoint, events: events.length },
     handled.length === 0
       ? undefined
-      : (manager) => binding.projection.project(manager, handled, binding.tables),
+      : (manager) => binding.projection.project(manager, handled, binding.tables, streams),
   );
 }

@@ -32,11 +32,12 @@ function failingAt(projection: Projection, failAt: number): Projection {
   return {
     ...projection,
     events: Object.fromEntries(domainEventTypes.map((type) => [type, 'handle'])) as EventRouting,
-    project: async (manager, events: readonly RecordedEvent[], tables) => {
+    project: async (manager, events: readonly RecordedEvent[], tables, streams) => {
       const before = failAt - offered - 1;
       offered += events.length;
-      if (before < 0 || before >= events.length) return projectBatch(manager, projection, events, tables);
-      await projectBatch(manager, projection, events.slice(0, before), tables);
+      if (before < 0 || before >= events.length)
+        return projectBatch(manager, projection, events, tables, streams);
+      await projectBatch(manager, projection, events.slice(0, before), tables, streams);
       throw new Error(`injected crash in ${projection.name} at event ${failAt}`);
     },
   };

@@ -203,7 +203,7 @@ export class ProjectionRunner {
             throw new Error(`projection ${binding.projection.name} lost its place in the log`);
           const events = at === -1 ? read : read.slice(at + 1);
           if (events.length === 0) return;
-          if (await applyBatch(checkpoints, binding, expected, events)) {
+          if (await applyBatch(checkpoints, binding, expected, events, store)) {
             positions.set(binding, events[events.length - 1].checkpoint);
             onBatch?.(binding.projection.name, events);
             return;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Adoption, ExistingApplication, Rejection } from '@l10k/domain';
+import type { Adoption, Rejection } from '@l10k/domain';
 import type { ApplicationRecord } from '../records/application-record';
 import { bigintAsNumber } from './bigint-number.transformer';
 
@@ -106,13 +106,9 @@ export class ApplicationSummaryRow {
   streamRevision: number;
 
   /**
-   * The application as `foldApplication` gives it after `streamRevision`: the fold's input,
-   * never an answer. `json`, not `jsonb`: written and read whole, never queried inside.
+   * The documented record the API answers with (views hide what a viewer may not see).
+   * `json`, not `jsonb`: written and read whole, never queried inside.
    */
-  @Column('json')
-  state: ExistingApplication;
-
-  /** The documented record the API answers with (views hide what a viewer may not see); `json` as `state`. */
   @Column('json')
   detail: ApplicationRecord;
 }

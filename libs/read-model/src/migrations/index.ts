@@ -5,6 +5,7 @@ import { AwardReadModels1732600000000 } from './1732600000000-award-read-models'
 import { LocalTrackStatistics1732700000000 } from './1732700000000-local-track-statistics';
 import { OneFoldForApplicationViews1732800000000 } from './1732800000000-one-fold-for-application-views';
 import { SummaryDocumentsAsJson1732900000000 } from './1732900000000-summary-documents-as-json';
+import { SummaryStateFoldedFromTheLog1733000000000 } from './1733000000000-summary-state-folded-from-the-log';
 
 export const readModelMigrations: Array<new () => MigrationInterface> = [
   IdempotencyRecords1732400000000,
@@ -13,4 +14,5 @@ export const readModelMigrations: Array<new () => MigrationInterface> = [
   LocalTrackStatistics1732700000000,
   OneFoldForApplicationViews1732800000000,
   SummaryDocumentsAsJson1732900000000,
+  SummaryStateFoldedFromTheLog1733000000000,
 ];

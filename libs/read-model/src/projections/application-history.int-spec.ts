@@ -16,6 +16,7 @@ describe('the application history', () => {
         manager,
         batch.filter((event) => event.streamId.startsWith('application-')),
         { application_history: table },
+        store,
       ),
     );
 

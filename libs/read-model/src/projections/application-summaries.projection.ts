@@ -10,7 +10,7 @@ import { deletePart, upsertPart, writeRows } from '../tables';
 import { awardLedgerRow } from './award-ledger-row';
 import { foldStoredApplications } from './fold-stored-application';
 import { wholeApplicationStream } from './application-stream-routing';
-import type { Projection, TableNames } from './projection';
+import type { Projection, StreamReader, TableNames } from './projection';
 import { isOpen, reviewQueueRow } from './review-queue-row';
 
 type Tables = 'application_summaries' | 'review_queue' | 'award_ledger';
@@ -60,14 +60,14 @@ function summaryRow(state: ExistingApplication, revision: bigint, occurredAt: st
     submittedAt: instant(submitted?.submittedAt),
     updatedAt: new Date(occurredAt),
     streamRevision: Number(revision),
-    state,
     detail: applicationRecordOf(state),
   };
 }
 
 /**
  * The views of an application that follow from its folded state, from ONE fold per batch:
- * its summary (the fold's input, `state`, is kept there, beside the revision it reflects),
+ * its summary (beside the revision it reflects; the fold itself is kept in memory, or
+ * folded again from the application's stream, never stored),
  * its line in the review queue while it is open (submitted, under review), and its line in
  * the award ledger. The three are written in the same transaction, so they always reflect
  * the same revision, and a late redelivery finds the summary's revision and changes nothing
@@ -81,6 +81,7 @@ export const applicationSummariesProjection: Projection<Tables> = {
     manager: EntityManager,
     events: readonly RecordedEvent[],
     tables: TableNames<Tables>,
+    streams: StreamReader,
   ): Promise<void> {
     const moved = await foldStoredApplications(
       manager,
@@ -88,6 +89,7 @@ export const applicationSummariesProjection: Projection<Tables> = {
       tables.application_summaries,
       'id',
       events,
+      streams,
     );
     if (moved.length === 0) return;
     const newer = { newerBy: 'streamRevision' } as const;

@@ -8,6 +8,7 @@ import {
   UnknownEventTypeError,
   type EventRouting,
   type Projection,
+  type StreamReader,
 } from '@l10k/read-model';
 
 const recorded = (type: string): RecordedEvent =>
@@ -50,6 +51,7 @@ describe('which events reach a projection', () => {
       project: async (_manager, events) => void handled.push(events.map((event) => event.type)),
     };
     const manager = {} as EntityManager;
+    const streams: StreamReader = { readStream: () => Promise.reject(new Error('routing reads no stream')) };
 
     beforeEach(() => (handled.length = 0));
 
@@ -59,6 +61,7 @@ describe('which events reach a projection', () => {
         projection,
         [recorded('ApplicationSubmitted'), recorded('ApplicationCreated'), recorded('ApplicationSubmitted')],
         { t: 't' },
+        streams,
       );
       expect(handled).toEqual([['ApplicationSubmitted', 'ApplicationSubmitted']]);
     });
@@ -68,9 +71,8 @@ describe('which events reach a projection', () => {
         manager,
         projection,
         [recorded('ApplicationCreated'), recorded('NationalShareCommitted')],
-        {
-          t: 't',
-        },
+        { t: 't' },
+        streams,
       );
       expect(handled).toEqual([]);
     });
@@ -81,13 +83,14 @@ describe('which events reach a projection', () => {
         projection,
         [recorded('ApplicationSubmitted'), recorded('ApplicationTeleported')],
         { t: 't' },
+        streams,
       );
       await expect(unknown).rejects.toThrow(UnknownEventTypeError);
       await expect(unknown).rejects.toThrow(/ApplicationTeleported.*application-1 revision 3/);
       // Names of Object.prototype are not event types either.
-      await expect(projectBatch(manager, projection, [recorded('toString')], { t: 't' })).rejects.toThrow(
-        UnknownEventTypeError,
-      );
+      await expect(
+        projectBatch(manager, projection, [recorded('toString')], { t: 't' }, streams),
+      ).rejects.toThrow(UnknownEventTypeError);
       expect(handled).toEqual([]);
     });
 
@@ -95,7 +98,7 @@ describe('which events reach a projection', () => {
       const { ApplicationCreated: _undecided, ...partly } = projection.events;
       const undecided = { ...projection, events: partly as EventRouting };
       await expect(
-        projectBatch(manager, undecided, [recorded('ApplicationCreated')], { t: 't' }),
+        projectBatch(manager, undecided, [recorded('ApplicationCreated')], { t: 't' }, streams),
       ).rejects.toThrow('projection fake has not decided whether it handles ApplicationCreated');
     });
   });

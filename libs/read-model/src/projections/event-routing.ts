@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { eventSchemaVersions, type DomainEventType } from '@l10k/domain';
 import type { RecordedEvent } from '@l10k/eventstore';
-import type { Projection, TableNames } from './projection';
+import type { Projection, StreamReader, TableNames } from './projection';
 
 /**
  * What a projection does with each event type of the domain. A Record over the domain's
@@ -54,7 +54,8 @@ export async function projectBatch<Table extends string>(
   projection: Projection<Table>,
   events: readonly RecordedEvent[],
   tables: TableNames<Table>,
+  streams: StreamReader,
 ): Promise<void> {
   const handled = handledEvents(projection as Projection, events);
-  if (handled.length > 0) await projection.project(manager, handled, tables);
+  if (handled.length > 0) await projection.project(manager, handled, tables, streams);
 }

@@ -1,14 +1,20 @@
 import type { EntityManager } from 'typeorm';
-import { evolveApplication, initialApplicationState, type ExistingApplication } from '@l10k/domain';
+import {
+  evolveApplication,
+  initialApplicationState,
+  type ApplicationEvent,
+  type ExistingApplication,
+} from '@l10k/domain';
 import type { RecordedEvent } from '@l10k/eventstore';
 import { findRows, type RowClass } from '../tables';
 import { applicationEventOf } from './application-event';
 import { foldedStatesOf } from './folded-states';
+import type { StreamReader } from './projection';
+import { APPLICATION_STREAM_PREFIX } from './stream-names';
 
-/** A read table that keeps the application's folded state beside the revision it reflects. */
+/** A read table with one row per application, which remembers the revision of the stream it reflects. */
 export interface FoldedApplicationRow {
   streamRevision: number;
-  state: ExistingApplication;
 }
 
 /** An application a batch moved on: its state after the batch, and the last event folded in. */
@@ -19,11 +25,51 @@ export interface FoldedApplication {
   readonly occurredAt: string;
 }
 
+interface Folding {
+  revision: bigint;
+  state: ExistingApplication | undefined;
+}
+
 /**
- * Folds a batch into the application states a table keeps (`state` beside
- * `streamRevision`, one row per application, found by `keyProperty`): the revisions of the
- * rows the batch touches are read once, their states come from the fold kept in memory
- * (folded-states.ts) or, when it is not kept, from the table, every event is folded in
+ * Folds the event at `revision` into the application's fold when it comes after the
+ * revision the fold reflects (an event at or below it is a redelivery and changes
+ * nothing); true when the fold moved.
+ */
+function foldIn(folding: Folding, revision: bigint, event: ApplicationEvent): boolean {
+  if (folding.revision >= revision) return false;
+  const next = evolveApplication(folding.state ?? initialApplicationState(), event);
+  if (next.status === 'none') return false;
+  folding.revision = revision;
+  folding.state = next;
+  return true;
+}
+
+/**
+ * The application's state after exactly `revision`, folded from its stream as the log holds
+ * it: the same events, in the same order and shape, as the batches that made the row.
+ */
+async function foldedFromStream(
+  streams: StreamReader,
+  applicationId: string,
+  revision: bigint,
+): Promise<ExistingApplication> {
+  const streamId = `${APPLICATION_STREAM_PREFIX}${applicationId}`;
+  const folding: Folding = { revision: -1n, state: undefined };
+  for (const recorded of await streams.readStream(streamId, { toRevision: revision })) {
+    const onStream = applicationEventOf(recorded);
+    if (onStream !== undefined) foldIn(folding, recorded.revision, onStream.event);
+  }
+  if (folding.state === undefined || folding.revision !== revision)
+    throw new Error(`${streamId} ends before revision ${revision}, which its read row reflects`);
+  return folding.state;
+}
+
+/**
+ * Folds a batch into the applications a table keeps one row of (found by `keyProperty`,
+ * beside `streamRevision`): the revisions of the rows the batch touches are read once;
+ * their states come from the folds kept in memory (folded-states.ts) or, when one is not
+ * kept (another process made the row, a restart, a fold forgotten), from the application's
+ * stream up to the row's revision, read from the event store; every event is folded in
  * memory, and each application that moved comes back once with its state after the batch.
  * An event at or below the revision a row (or an earlier event of the batch) reflects is a
  * redelivery and changes nothing.
@@ -34,6 +80,7 @@ export async function foldStoredApplications<Row extends FoldedApplicationRow>(
   table: string,
   keyProperty: keyof Row & string,
   events: readonly RecordedEvent[],
+  streams: StreamReader,
 ): Promise<FoldedApplication[]> {
   const found = events.flatMap((recorded) => {
     const onStream = applicationEventOf(recorded);
@@ -45,33 +92,39 @@ export async function foldStoredApplications<Row extends FoldedApplicationRow>(
   const stored = await findRows(manager, entity, table, keyProperty, ids as Row[typeof keyProperty][], [
     'streamRevision',
   ]);
-  const current = new Map<string, { revision: bigint; state: ExistingApplication | undefined }>();
-  const unknown: string[] = [];
+  const latest = new Map<string, bigint>();
+  for (const { applicationId, recorded } of found)
+    if ((latest.get(applicationId) ?? -1n) < recorded.revision) latest.set(applicationId, recorded.revision);
+  const current = new Map<string, Folding>();
+  const unknown: Array<{ applicationId: string; revision: bigint }> = [];
   for (const row of stored) {
     const applicationId = String(row[keyProperty]);
     const revision = BigInt(row.streamRevision);
     const state = memo.stateAt(applicationId, revision);
-    if (state === undefined) unknown.push(applicationId);
+    // A row the batch only redelivers to needs no state: nothing of the batch is folded into it.
+    if (state === undefined && latest.get(applicationId)! > revision)
+      unknown.push({ applicationId, revision });
     current.set(applicationId, { revision, state });
   }
-  if (unknown.length > 0) {
-    const states = await findRows(manager, entity, table, keyProperty, unknown as Row[typeof keyProperty][], [
-      'streamRevision',
-      'state',
-    ]);
-    for (const row of states)
-      current.set(String(row[keyProperty]), { revision: BigInt(row.streamRevision), state: row.state });
-  }
+  await Promise.all(
+    unknown.map(async ({ applicationId, revision }) => {
+      current.set(applicationId, {
+        revision,
+        state: await foldedFromStream(streams, applicationId, revision),
+      });
+    }),
+  );
   const moved = new Map<string, FoldedApplication>();
   for (const { applicationId, event, recorded } of found) {
-    const before = current.get(applicationId);
-    if (before !== undefined && before.revision >= recorded.revision) continue;
-    const next = evolveApplication(before?.state ?? initialApplicationState(), event);
-    if (next.status === 'none') continue;
-    current.set(applicationId, { revision: recorded.revision, state: next });
+    let folding = current.get(applicationId);
+    if (folding === undefined) {
+      folding = { revision: -1n, state: undefined };
+      current.set(applicationId, folding);
+    }
+    if (!foldIn(folding, recorded.revision, event) || folding.state === undefined) continue;
     moved.set(applicationId, {
       applicationId,
-      state: next,
+      state: folding.state,
       revision: recorded.revision,
       occurredAt: recorded.metadata.occurredAt,
     });

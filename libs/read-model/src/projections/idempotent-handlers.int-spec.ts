@@ -13,7 +13,7 @@ describe('the projections’ handlers', () => {
   const deliver = async (batch: readonly RecordedEvent[]): Promise<void> => {
     await dataSource.transaction(async (manager) => {
       for (const projection of readModelProjections)
-        await projectBatch(manager, projection, batch, liveTables(projection));
+        await projectBatch(manager, projection, batch, liveTables(projection), store);
     });
   };
 

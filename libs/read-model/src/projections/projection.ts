@@ -1,9 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '@l10k/eventstore';
+import type { EventStore, RecordedEvent } from '@l10k/eventstore';
 import type { EventRouting } from './event-routing';
 
 /** Logical table name → the physical table a run writes (the live table, or a rebuild's shadow). */
 export type TableNames<Table extends string = string> = Readonly<Record<Table, string>>;
+
+/**
+ * Where a projection reads the earlier events of a stream whose fold it does not hold in
+ * memory: the event store the batches come from, through its port (either adapter).
+ */
+export type StreamReader = Pick<EventStore, 'readStream'>;
 
 /**
  * A read model's fold over a batch (DESIGN.md, "Projections"). `project` runs inside the
@@ -19,7 +25,12 @@ export interface Projection<Table extends string = string> {
   /** Which event types reach `project` (projectBatch routes them); every type of the domain is decided. */
   readonly events: EventRouting;
   /** Receives, in log order, only the events whose types `events` marks 'handle' (never none). */
-  project(manager: EntityManager, events: readonly RecordedEvent[], tables: TableNames<Table>): Promise<void>;
+  project(
+    manager: EntityManager,
+    events: readonly RecordedEvent[],
+    tables: TableNames<Table>,
+    streams: StreamReader,
+  ): Promise<void>;
 }
 
 /** The projection's own tables, unchanged: what the live runner writes. */
