@@ -20,3 +20,15 @@ export function formatManYen(amount: number): string {
 export function formatYenWithMan(amount: number): string {
   return amount >= 10_000 ? `${formatYen(amount)}（${formatManYen(amount)}）` : formatYen(amount);
 }
+
+/** Yen as typed: 25,000,000 or ２５００００００ (full-width digits are normalised); undefined if blank or not whole yen. */
+export function parseYen(typed: string): number | undefined {
+  const normalised = typed.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)).replace(/[,，\s円]/g, '');
+  if (!/^\d{1,16}$/.test(normalised)) return undefined;
+  const value = Number(normalised);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+export function isBadYen(typed: string): boolean {
+  return typed.trim() !== '' && parseYen(typed) === undefined;
+}

@@ -5,7 +5,6 @@ import { asProblem, problemHeadline, type Problem } from '../../api/problems';
 import { roundAt, type RoundInfo } from '../../api/rounds';
 import { onLeavingToSignIn } from '../../auth/session-lapsed-dialog';
 import { formatClock } from '../../format/dates';
-import { formatYenWithMan } from '../../format/money';
 import { fieldId } from '../../messages/field-labels';
 import { COST_CATEGORY_LABELS, LENDER_TYPE_LABELS, PRIORITY_LABELS, STATUS_LABELS, TRACK_LABELS, label } from '../../messages/labels';
 import { issueMessage, type FieldIssue } from '../../messages/rule-messages';
@@ -14,7 +13,9 @@ import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import { CalculationPanel } from './calculation-panel';
 import { toDraftModel, type DraftModel } from './draft-model';
-import { EMPTY_COST, fromPlan, isBadYen, parseYen, totalCost, type CostRow, type PlanForm } from './plan-form';
+import { formatYenWithMan, isBadYen, parseYen } from '../../format/money';
+import { YenInput } from '../../ui/yen-input';
+import { EMPTY_COST, fromPlan, totalCost, type CostRow, type PlanForm } from './plan-form';
 import { SubmitDialog } from './submit-dialog';
 import { keepUnsaved, takeUnsaved } from './unsaved-form';
 import { useAutosave } from './use-autosave';
@@ -150,11 +151,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
   }
 
   const yenInput = (field: string, value: string, onChange: (value: string) => void, describedBy: string | undefined) => (
-    <div className="yen-input">
-      <input {...inputProps(field, describedBy)} className="input input--yen" inputMode="numeric" value={value} onChange={(event) => onChange(event.target.value)} />
-      <span aria-hidden="true">円</span>
-      {parseYen(value) !== undefined && parseYen(value)! >= 10_000 && <span className="muted">{formatYenWithMan(parseYen(value)!)}</span>}
-    </div>
+    <YenInput value={value} onChange={onChange} input={inputProps(field, describedBy)} />
   );
 
   return (

@@ -1,4 +1,5 @@
 import { integer, record, records, text, type Json } from '../../api/read-fields';
+import { parseYen } from '../../format/money';
 import type { components } from '../../api/schema';
 
 type ApplicationPlan = components['schemas']['ApplicationPlanDto'];
@@ -59,18 +60,6 @@ export const EMPTY_FORM: PlanForm = {
   completion: '',
   extendedCompletionReason: '',
 };
-
-/** Yen as typed: 25,000,000 or ２５００００００ (full-width digits are normalised); undefined if blank or not whole yen. */
-export function parseYen(typed: string): number | undefined {
-  const normalised = typed.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)).replace(/[,，\s円]/g, '');
-  if (!/^\d{1,16}$/.test(normalised)) return undefined;
-  const value = Number(normalised);
-  return Number.isSafeInteger(value) ? value : undefined;
-}
-
-export function isBadYen(typed: string): boolean {
-  return typed.trim() !== '' && parseYen(typed) === undefined;
-}
 
 function parseIndex(typed: string): number | undefined {
   const value = typed.trim();

@@ -3,12 +3,12 @@ import { useKeptState } from '../../auth/use-kept-state';
 import { api } from '../../api/client';
 import { rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline } from '../../api/problems';
-import { formatYen, formatYenWithMan } from '../../format/money';
+import { formatYen, formatYenWithMan, parseYen } from '../../format/money';
 import type { FieldIssue } from '../../messages/rule-messages';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import { FundingFigures } from '../../ui/funding-figures';
-import { parseYen } from '../application-form/plan-form';
+import { YenInput } from '../../ui/yen-input';
 import type { ApplicationView } from '../application-read/application-view';
 import { approvedFundingPreview, type Calculation } from './approved-funding-preview';
 import { officerIssueMessage } from './officer-rule-messages';
@@ -145,17 +145,11 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
             errors={errorsOf('approvedGrant', '採択額は1円以上の整数（円）で入力してください。')}
           >
             {(describedBy) => (
-              <div className="yen-input">
-                <input
-                  id="field-approvedGrant"
-                  className="input input--yen"
-                  inputMode="numeric"
-                  value={approvedGrant}
-                  aria-describedby={describedBy}
-                  onChange={(event) => setApprovedGrant(event.target.value)}
-                />
-                <span className="muted">{grant !== undefined ? formatYenWithMan(grant) : ''}</span>
-              </div>
+              <YenInput
+                value={approvedGrant}
+                onChange={setApprovedGrant}
+                input={{ id: 'field-approvedGrant', 'aria-describedby': describedBy }}
+              />
             )}
           </Field>
           <section className="calc-panel approved-figures" aria-labelledby="approved-figures-title" aria-live="polite" data-testid="approved-figures">

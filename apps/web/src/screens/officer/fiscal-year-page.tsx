@@ -3,12 +3,12 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useKeptState } from '../../auth/use-kept-state';
 import { asProblem, problemHeadline } from '../../api/problems';
-import { formatYenWithMan } from '../../format/money';
+import { parseYen } from '../../format/money';
 import type { FieldIssue } from '../../messages/rule-messages';
 import { linkHandler } from '../../router';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
-import { parseYen } from '../application-form/plan-form';
+import { YenInput } from '../../ui/yen-input';
 import { BudgetGauge, type Budget } from './budget-gauge';
 import { officerIssueMessage } from './officer-rule-messages';
 
@@ -62,7 +62,6 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
   const amountErrors = issues
     .filter((issue) => issue.field === 'nationalBudget')
     .map((issue) => (issue.rule === 'budget' ? officerIssueMessage(issue) : '国費の予算額は0以上の整数（円）で入力してください。'));
-  const parsed = parseYen(amount);
   const refusedByRule = issues.some((issue) => issue.rule === 'budget');
   return (
     <main id="main" className="page">
@@ -108,18 +107,11 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
           )}
           <Field id="field-nationalBudget" label="国費の予算額（円）" required hint="整数の円で入力します。例：1000000000（10億円）" errors={amountErrors}>
             {(describedBy) => (
-              <div className="yen-input">
-                <input
-                  id="field-nationalBudget"
-                  className="input input--yen"
-                  inputMode="numeric"
-                  value={amount}
-                  aria-describedby={describedBy}
-                  aria-invalid={amountErrors.length > 0}
-                  onChange={(event) => setAmount(event.target.value)}
-                />
-                <span className="muted">{parsed !== undefined ? formatYenWithMan(parsed) : ''}</span>
-              </div>
+              <YenInput
+                value={amount}
+                onChange={setAmount}
+                input={{ id: 'field-nationalBudget', 'aria-describedby': describedBy, 'aria-invalid': amountErrors.length > 0 }}
+              />
             )}
           </Field>
           <fieldset className="fieldset">

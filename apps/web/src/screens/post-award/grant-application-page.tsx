@@ -5,7 +5,7 @@ import { formatCalendarDate } from '../../format/dates';
 import { formatYenWithMan } from '../../format/money';
 import { navigate } from '../../router';
 import { IssueSummary } from '../../ui/issue-summary';
-import { parseYen } from '../application-form/plan-form';
+import { parseYen } from '../../format/money';
 import { DocumentPicker, type DocumentRef } from './document-picker';
 import {
   describeIssues,

@@ -8,7 +8,8 @@ import { COST_CATEGORY_LABELS, LENDER_TYPE_LABELS } from '../../messages/labels'
 import { navigate } from '../../router';
 import { Field } from '../../ui/field';
 import { IssueSummary } from '../../ui/issue-summary';
-import { EMPTY_COST, fromPlan, parseYen, type CostRow } from '../application-form/plan-form';
+import { parseYen } from '../../format/money';
+import { EMPTY_COST, fromPlan, type CostRow } from '../application-form/plan-form';
 import { DocumentPicker, type DocumentRef } from './document-picker';
 import {
   describeIssues,

@@ -1,6 +1,6 @@
-import { formatYenWithMan } from '../../format/money';
+import { parseYen } from '../../format/money';
 import { Field } from '../../ui/field';
-import { parseYen } from '../application-form/plan-form';
+import { YenInput } from '../../ui/yen-input';
 
 /** A money field as the plan form has it: whole yen, separators allowed, 万円 shown beside it. */
 export function YenField({
@@ -20,27 +20,18 @@ export function YenField({
   hint?: string;
   required?: boolean;
 }) {
-  const typed = parseYen(value);
   const shownErrors =
-    value.trim() !== '' && typed === undefined
+    value.trim() !== '' && parseYen(value) === undefined
       ? [...errors, `${label}は円単位の整数で入力してください。`]
       : errors;
   return (
     <Field id={id} label={label} required={required} hint={hint} errors={shownErrors}>
       {(describedBy) => (
-        <div className="yen-input">
-          <input
-            id={id}
-            className="input input--yen"
-            inputMode="numeric"
-            value={value}
-            aria-describedby={describedBy}
-            aria-invalid={shownErrors.length > 0}
-            onChange={(event) => onChange(event.target.value)}
-          />
-          <span aria-hidden="true">円</span>
-          {typed !== undefined && typed >= 10_000 && <span className="muted">{formatYenWithMan(typed)}</span>}
-        </div>
+        <YenInput
+          value={value}
+          onChange={onChange}
+          input={{ id, 'aria-describedby': describedBy, 'aria-invalid': shownErrors.length > 0 }}
+        />
       )}
     </Field>
   );

@@ -6,7 +6,7 @@ import { tokyoDay } from '../../../format/dates';
 import { formatYen, formatYenWithMan } from '../../../format/money';
 import { Field } from '../../../ui/field';
 import { IssueSummary } from '../../../ui/issue-summary';
-import { parseYen } from '../../application-form/plan-form';
+import { parseYen } from '../../../format/money';
 import {
   describeIssues,
   messagesAt,
