@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useMunicipalityLabel } from './auth/municipality-label';
 import { OidcCallbackPage } from './auth/oidc-callback-page';
 import { SessionLapsedDialog } from './auth/session-lapsed-dialog';
 import { sessions, useSession } from './auth/session';
@@ -103,6 +104,7 @@ export function App() {
   const location = useLocation();
   const route = routeOf(location);
   const { session } = useSession();
+  const municipality = useMunicipalityLabel(session?.municipalityCode, session?.municipalityName);
   const needsSignIn = !session && route.screen !== 'sign-in' && route.screen !== 'oidc-callback';
   useEffect(() => {
     if (needsSignIn) navigate('/sign-in', { replace: true });
@@ -124,7 +126,7 @@ export function App() {
             <div className="site-header__user">
               <span>
                 {session.name}（{session.roles.map((role) => label(ROLE_LABELS, role)).join('・')}
-                {session.municipalityCode ? `・${session.municipalityName ?? '団体コード'} ${session.municipalityCode}` : ''}）
+                {session.municipalityCode ? `・${municipality ?? '団体コード'} ${session.municipalityCode}` : ''}）
               </span>
               <button
                 type="button"

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { api } from '../api/client';
+import { municipalityLabel } from './municipality-label';
 
 export interface PickedMunicipality {
   readonly code: string;
@@ -30,10 +31,7 @@ export function MunicipalityPicker({ value, onPick }: { value: string; onPick: (
         if (!live) return;
         setSearched(true);
         setResults(
-          (data?.items ?? []).map((item) => ({
-            code: item.code,
-            label: item.kind === 'prefecture' ? item.name : `${item.prefecture} ${item.name}`,
-          })),
+          (data?.items ?? []).map((item) => ({ code: item.code, label: municipalityLabel(item) })),
         );
       });
     }, 250);
