@@ -34,8 +34,8 @@ interface ListRow {
 }
 
 /**
- * The columns a line shows, and nothing else (a summary's `state` and `detail` documents
- * are the bulk of its row), read raw: no entity is built per row.
+ * The columns a line shows, and nothing else (a summary's `detail` document is
+ * the bulk of its row), read raw: no entity is built per row.
  */
 const LIST_COLUMNS: Record<keyof ListRow, string> = {
   id: 's.id',
