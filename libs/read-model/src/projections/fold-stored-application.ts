@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import {
+  applicationStreamId,
   evolveApplication,
+  foldApplication,
   initialApplicationState,
   type ApplicationEvent,
   type ExistingApplication,
@@ -10,7 +12,6 @@ import { findRows, type RowClass } from '../tables';
 import { applicationEventOf } from './application-event';
 import { foldedStatesOf } from './folded-states';
 import type { StreamReader } from './projection';
-import { APPLICATION_STREAM_PREFIX } from './stream-names';
 
 /** A read table with one row per application, which remembers the revision of the stream it reflects. */
 export interface FoldedApplicationRow {
@@ -46,22 +47,19 @@ function foldIn(folding: Folding, revision: bigint, event: ApplicationEvent): bo
 
 /**
  * The application's state after exactly `revision`, folded from its stream as the log holds
- * it: the same events, in the same order and shape, as the batches that made the row.
+ * it (the domain's own fold, as the write side and an auditor's state-as-of use it).
  */
 async function foldedFromStream(
   streams: StreamReader,
   applicationId: string,
   revision: bigint,
 ): Promise<ExistingApplication> {
-  const streamId = `${APPLICATION_STREAM_PREFIX}${applicationId}`;
-  const folding: Folding = { revision: -1n, state: undefined };
-  for (const recorded of await streams.readStream(streamId, { toRevision: revision })) {
-    const onStream = applicationEventOf(recorded);
-    if (onStream !== undefined) foldIn(folding, recorded.revision, onStream.event);
-  }
-  if (folding.state === undefined || folding.revision !== revision)
+  const streamId = applicationStreamId(applicationId);
+  const recorded = await streams.readStream(streamId, { toRevision: revision });
+  const state = foldApplication(recorded as unknown as readonly ApplicationEvent[]);
+  if (state.status === 'none' || recorded[recorded.length - 1]?.revision !== revision)
     throw new Error(`${streamId} ends before revision ${revision}, which its read row reflects`);
-  return folding.state;
+  return state;
 }
 
 /**

@@ -10,7 +10,7 @@ interface Kept {
 
 /**
  * The last folds of the applications a table's projection moved, in memory, so the next
- * batch need not read the stored state back (and parse it) when the row still reflects
+ * batch need not fold the application again from its stream when the row still reflects
  * the revision kept here. An application's state after revision r is a fact of the
  * immutable log, so a kept fold stays true even when the transaction that made it rolled
  * back: it is only used for a row whose stored revision is the same. Least recently
