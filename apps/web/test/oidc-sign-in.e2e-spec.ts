@@ -5,13 +5,9 @@ import { LocalIdentityProvider } from './support/local-identity-provider';
 import { useRunningSystem } from './support/running-system';
 import { within } from './support/within';
 
-describe('Signing in with OIDC (authorisation code + PKCE), in a real browser', () => {
-  const identityProvider = new LocalIdentityProvider('l10k-web', {
-    sub: 'officer-032077-1',
-    name: '久慈 花子',
-    roles: ['municipality'],
-    municipalityCode: '032077',
-  });
+/** The whole system in OIDC mode, with a local identity provider that has `claims` signed in. */
+function useOidcSystem(claims: Record<string, unknown>) {
+  const identityProvider = new LocalIdentityProvider('l10k-web', claims);
   beforeAll(() => identityProvider.start());
   afterAll(() => identityProvider.stop());
   const system = useRunningSystem('2025-06-02T14:00:00+09:00', () => ({
@@ -19,6 +15,16 @@ describe('Signing in with OIDC (authorisation code + PKCE), in a real browser', 
     OIDC_ISSUER: identityProvider.url,
     OIDC_AUDIENCE: 'l10k-web',
   }));
+  return { identityProvider, system };
+}
+
+describe('Signing in with OIDC (authorisation code + PKCE), in a real browser', () => {
+  const { identityProvider, system } = useOidcSystem({
+    sub: 'officer-032077-1',
+    name: '久慈 花子',
+    roles: ['municipality'],
+    municipalityCode: '032077',
+  });
 
   it('signs in at the identity provider and back, keeping the token in this tab only (no cookie)', async () => {
     const page = await system.newPage();
@@ -37,14 +43,7 @@ describe('Signing in with OIDC (authorisation code + PKCE), in a real browser', 
 
 describe("An officer's typed forms survive the sign-in redirect after a lapsed session (OIDC leaves the page)", () => {
   const TANAKA = { sub: 'officer-田中 花子', name: '田中 花子', roles: ['program_officer'] };
-  const identityProvider = new LocalIdentityProvider('l10k-web', TANAKA);
-  beforeAll(() => identityProvider.start());
-  afterAll(() => identityProvider.stop());
-  const system = useRunningSystem('2025-06-02T14:00:00+09:00', () => ({
-    AUTH_MODE: 'oidc',
-    OIDC_ISSUER: identityProvider.url,
-    OIDC_AUDIENCE: 'l10k-web',
-  }));
+  const { identityProvider, system } = useOidcSystem(TANAKA);
 
   /** Another actor's call over the API, with a token from the same identity provider. */
   async function callAs(claims: Record<string, unknown>, path: string, body: unknown): Promise<Record<string, unknown>> {
