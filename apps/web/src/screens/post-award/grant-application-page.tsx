@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Problem } from '../../api/problems';
 import { formatCalendarDate } from '../../format/dates';
-import { formatYenWithMan } from '../../format/money';
+import { formatYenWithMan, parseYen } from '../../format/money';
 import { navigate } from '../../router';
 import { IssueSummary } from '../../ui/issue-summary';
-import { parseYen } from '../../format/money';
 import { DocumentPicker, type DocumentRef } from './document-picker';
 import {
   describeIssues,

@@ -3,12 +3,11 @@ import { api } from '../../api/client';
 import type { Problem } from '../../api/problems';
 import type { components } from '../../api/schema';
 import { daysLeftText, formatCalendarDate } from '../../format/dates';
-import { formatYenWithMan } from '../../format/money';
+import { formatYenWithMan, parseYen } from '../../format/money';
 import { COST_CATEGORY_LABELS, LENDER_TYPE_LABELS } from '../../messages/labels';
 import { navigate } from '../../router';
 import { Field } from '../../ui/field';
 import { IssueSummary } from '../../ui/issue-summary';
-import { parseYen } from '../../format/money';
 import { EMPTY_COST, fromPlan, type CostRow } from '../application-form/plan-form';
 import { DocumentPicker, type DocumentRef } from './document-picker';
 import {

@@ -3,10 +3,9 @@ import { useKeptState } from '../../../auth/use-kept-state';
 import { api } from '../../../api/client';
 import type { Problem } from '../../../api/problems';
 import { tokyoDay } from '../../../format/dates';
-import { formatYen, formatYenWithMan } from '../../../format/money';
+import { formatYen, formatYenWithMan, parseYen } from '../../../format/money';
 import { Field } from '../../../ui/field';
 import { IssueSummary } from '../../../ui/issue-summary';
-import { parseYen } from '../../../format/money';
 import {
   describeIssues,
   messagesAt,
