@@ -20,12 +20,12 @@ const awardPlan = () => ({
   schedule: { start: '2025-07-01', completion: '2026-03-20' },
 });
 
-/** 遠野市's awardPlan, submitted and reviewed by two experts who recommend adoption. */
-async function reviewedApplication(api: WorkflowTestApi): Promise<string> {
-  const tono = api.client.municipality(TONO);
+/** awardPlan from a municipality (遠野市 unless named), submitted and reviewed by two experts who recommend adoption. */
+async function reviewedApplication(api: WorkflowTestApi, municipalityCode = TONO): Promise<string> {
+  const applicant = api.client.municipality(municipalityCode);
   const officer = api.client.officer();
-  const id: string = (await tono.post('/v1/applications', { plan: awardPlan() }).expect(201)).body.id;
-  await tono.post(`/v1/applications/${id}/submit`).expect(200);
+  const id: string = (await applicant.post('/v1/applications', { plan: awardPlan() }).expect(201)).body.id;
+  await applicant.post(`/v1/applications/${id}/submit`).expect(200);
   for (const reviewer of ['reviewer-sato', 'reviewer-suzuki']) {
     await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId: reviewer }).expect(200);
     const expert = api.client.reviewer(reviewer);
@@ -325,6 +325,71 @@ describe('the grant’s life after adoption, over HTTP', () => {
     const elsewhere = (await api.client.municipality('131016').get('/v1/awards').expect(200)).body;
     expect(elsewhere.items).toEqual([]);
     expect((await tono.get('/v1/awards/overdue').expect(200)).body.total).toBe(april.total);
+  });
+});
+
+describe('the award ledger asked for one application', () => {
+  const api = useWorkflowApi('2025-06-02T10:00:00+09:00');
+  const OTHER = '032085';
+
+  it('answers that application’s award alone, nothing for one not adopted or not the caller’s, 400 for a malformed id', async () => {
+    const officer = api.client.officer();
+    const tono = api.client.municipality(TONO);
+    const other = api.client.municipality(OTHER);
+    await officer
+      .put('/v1/fiscal-years/2025/budget', { nationalBudget: 100_000_000, intakeOpen: true })
+      .expect(200);
+    const ours = await reviewedApplication(api);
+    const theirs = await reviewedApplication(api, OTHER);
+    api.clock.set('2025-07-15T10:00:00+09:00');
+    for (const id of [ours, theirs])
+      await officer
+        .post(`/v1/applications/${id}/decision`, { outcome: 'adopted', reason: '採択' })
+        .expect(200);
+    const draft: string = (await tono.post('/v1/applications', { plan: awardPlan() }).expect(201)).body.id;
+    await api.project();
+
+    const ledger = (client: typeof officer, id: string) =>
+      client
+        .get(`/v1/awards?applicationId=${id}`)
+        .expect(200)
+        .then((answer) => answer.body);
+
+    const hit = await ledger(officer, ours);
+    expect(hit.items).toEqual([
+      expect.objectContaining({ applicationId: ours, municipalityCode: TONO, status: 'adopted' }),
+    ]);
+    expect(hit.nextCursor).toBeNull();
+    expect((await ledger(officer, theirs.toUpperCase())).items).toEqual([
+      expect.objectContaining({ applicationId: theirs, municipalityCode: OTHER }),
+    ]);
+    expect((await ledger(other, theirs)).items).toHaveLength(1);
+    expect(
+      (await ledger(tono, ours)).items.map((item: { applicationId: string }) => item.applicationId),
+    ).toEqual([ours]);
+    // With the other filters it narrows further: the award is of 2025, not 2026.
+    expect(
+      (await officer.get(`/v1/awards?applicationId=${ours}&fiscalYear=2025`).expect(200)).body.items,
+    ).toHaveLength(1);
+    expect(
+      (await officer.get(`/v1/awards?applicationId=${ours}&fiscalYear=2026`).expect(200)).body.items,
+    ).toEqual([]);
+
+    // Misses: a draft has no award, an unknown id none, and another municipality's award is not shown.
+    expect((await ledger(officer, draft)).items).toEqual([]);
+    expect((await ledger(officer, '3f2c1a9e-8b7d-4c6e-9a5f-0123456789ab')).items).toEqual([]);
+    expect((await ledger(tono, theirs)).items).toEqual([]);
+    expect((await ledger(other, ours)).items).toEqual([]);
+
+    for (const malformed of ['not-a-uuid', `${ours}0`, "' OR 1=1 --"]) {
+      const refused = await officer
+        .get(`/v1/awards?applicationId=${encodeURIComponent(malformed)}`)
+        .expect(400);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ field: 'applicationId', rule: 'is_uuid' }),
+      ]);
+    }
   });
 });
 

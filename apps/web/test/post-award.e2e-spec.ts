@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import {
   adoptedApplication,
   municipalityOf,
@@ -54,11 +54,22 @@ describe('After adoption: the grant application, decision, plan change, performa
 
   it('the municipality sees the adoption and its due date, and files the grant application with its document', async () => {
     await timeIs('2025-08-01T10:00:00+09:00');
+    const ledgerReads: URL[] = [];
+    const noteLedgerRead = (request: Request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/v1/awards') ledgerReads.push(url);
+    };
+    municipality.on('request', noteLedgerRead);
     await municipality.goto(`${system.baseUrl}/applications/${id}`);
     const section = municipality.getByTestId('post-award');
     await section.getByTestId('award-status').getByText('採択').waitFor();
     // The days left come from the award ledger, read beside the application: wait for them.
     await section.getByTestId('award-due-dates').getByText('（あと13日）').waitFor();
+    municipality.off('request', noteLedgerRead);
+    // The ledger is asked for this application's row, not paged through for it.
+    expect(ledgerReads.length).toBeGreaterThan(0);
+    for (const read of ledgerReads)
+      expect(Object.fromEntries(read.searchParams)).toEqual({ applicationId: id });
     expect(await section.getByTestId('award-due-dates').textContent()).toContain(
       '令和7年8月14日(木)（2025年8月14日(木)）（あと13日）',
     );

@@ -62,6 +62,8 @@ export class AwardsController {
       query.andWhere('a.municipality_code = :own', { own: principal.municipalityCode ?? '' });
     if (filters.fiscalYear) query.andWhere('a.fiscal_year = :fiscalYear', { fiscalYear: filters.fiscalYear });
     if (filters.status) query.andWhere('a.status = :status', { status: filters.status });
+    if (filters.applicationId)
+      query.andWhere('a.application_id = :applicationId', { applicationId: filters.applicationId });
     return query;
   }
 

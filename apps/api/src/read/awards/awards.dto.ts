@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { AWARD_STATUSES } from '@l10k/domain';
 import { FiscalYearFilter } from '../paging/fiscal-year-filter';
 import { PageQueryDto } from '../paging/page-query.dto';
@@ -14,4 +14,13 @@ export class AwardsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(LEDGER_STATUSES)
   status?: (typeof LEDGER_STATUSES)[number];
+
+  // 'loose': any uuid shape, as the application's own path (/v1/applications/{id}) accepts.
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only this application’s award (none if it is not adopted, or not the caller’s to see)',
+  })
+  @IsOptional()
+  @IsUUID('loose')
+  applicationId?: string;
 }

@@ -13,27 +13,20 @@ export type LedgerItem = components['schemas']['AwardLedgerItemView'];
  * so the row is read again briefly until it reaches the application's revision.
  */
 async function ledgerItemOf(application: ApplicationView): Promise<LedgerItem | undefined> {
-  if (!application.award || application.fiscalYear === undefined) return undefined;
+  if (!application.award) return undefined;
   let found: LedgerItem | undefined;
   for (let attempt = 0; attempt < 10; attempt++) {
-    found = await findLedgerItem(application.id, application.fiscalYear);
+    found = await findLedgerItem(application.id);
     if (found && found.revision >= application.revision) return found;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   return found;
 }
 
-async function findLedgerItem(id: string, fiscalYear: number): Promise<LedgerItem | undefined> {
-  let cursor: string | undefined;
-  for (let page = 0; page < 20; page++) {
-    const { data } = await api.GET('/v1/awards', {
-      params: { query: { fiscalYear, limit: 200, ...(cursor ? { cursor } : {}) } },
-    });
-    const found = data?.items.find((item) => item.applicationId === id);
-    if (found || !data?.nextCursor) return found;
-    cursor = data.nextCursor;
-  }
-  return undefined;
+/** One request: the ledger filtered to this application holds its row or nothing. */
+async function findLedgerItem(applicationId: string): Promise<LedgerItem | undefined> {
+  const { data } = await api.GET('/v1/awards', { params: { query: { applicationId } } });
+  return data?.items.find((item) => item.applicationId === applicationId);
 }
 
 export interface AwardApplication {
