@@ -101,6 +101,12 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     await page.getByRole('button', { name: 'アップロードする' }).click();
     await page.locator('#field-document-kind-error').getByText('書類の種類を選んでください。').waitFor();
     await page.locator('#field-document-file-error').getByText('ファイルを選んでください。').waitFor();
+    const summary = page.getByRole('alert').filter({ hasText: '書類を提出できませんでした' });
+    // Each error once, as at its field (Digital Agency error summary), not 「ファイル：ファイルを…」.
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      '書類の種類を選んでください。',
+      'ファイルを選んでください。',
+    ]);
 
     await page.getByLabel('書類の種類').selectOption({ label: '融資確約書・出資の証明' });
     await page.getByLabel('ファイル').setInputFiles({
@@ -113,8 +119,10 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     await fieldError
       .getByText('ファイルが大きすぎます。3,145,728 バイト（3.0 MB）以下のファイルを選んでください。')
       .waitFor();
-    const summary = page.getByRole('alert').filter({ hasText: '書類を提出できませんでした' });
-    await summary.getByRole('link', { name: /ファイル：ファイルが大きすぎます/ }).click();
+    const tooLarge = 'ファイルが大きすぎます。3,145,728 バイト（3.0 MB）以下のファイルを選んでください。';
+    await summary.getByRole('link', { name: tooLarge }).waitFor();
+    expect(await summary.getByRole('link').allTextContents()).toEqual([tooLarge]);
+    await summary.getByRole('link', { name: tooLarge }).click();
     expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('field-document-file');
     await checkScreen(page, '62-document-too-large');
 

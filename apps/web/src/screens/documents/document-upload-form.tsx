@@ -4,9 +4,7 @@ import { Field } from '../../ui/field';
 import { IssueSummary } from '../../ui/issue-summary';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from './document-kinds';
 import { uploadDocument, type DocumentReceipt, type Upload } from './upload-document';
-import { UPLOAD_FIELDS, uploadIssues, type UploadIssue } from './upload-messages';
-
-const FIELD_NAMES = { file: 'ファイル', kind: '書類の種類' } as const;
+import { UPLOAD_FIELDS, uploadIssues, uploadSummaryItems, type UploadIssue } from './upload-messages';
 
 /** Choose a kind and a file, watch it go up, get the receipt (or the refusal, at its field). */
 export function DocumentUploadForm({
@@ -57,13 +55,7 @@ export function DocumentUploadForm({
       }}
     >
       {issues.length > 0 && (
-        <IssueSummary
-          title="書類を提出できませんでした"
-          items={issues.map((issue) => ({
-            fieldId: UPLOAD_FIELDS[issue.field],
-            text: `${FIELD_NAMES[issue.field]}：${issue.message}`,
-          }))}
-        />
+        <IssueSummary title="書類を提出できませんでした" items={uploadSummaryItems(issues)} />
       )}
       <Field id={UPLOAD_FIELDS.kind} label="書類の種類" required errors={errorsAt('kind')}>
         {(describedBy) => (

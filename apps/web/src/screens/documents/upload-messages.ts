@@ -1,8 +1,11 @@
 import type { Problem } from '../../api/problems';
 import { formatBytes } from '../../format/bytes';
+import { summaryText, type SummaryItem } from '../../ui/summary-item';
 
 /** The upload's fields as the API names them, and the form's inputs for them. */
 export const UPLOAD_FIELDS = { file: 'field-document-file', kind: 'field-document-kind' } as const;
+
+const FIELD_NAMES = { file: 'ファイル', kind: '書類の種類' } as const;
 
 export interface UploadIssue {
   readonly field: keyof typeof UPLOAD_FIELDS;
@@ -71,3 +74,10 @@ export function uploadIssues(problem: Problem): UploadIssue[] {
     ? issues
     : [{ field: 'file', message: '提出できませんでした。もう一度お試しください。' }];
 }
+
+/** The error summary's lines: each issue as at its field, naming the field once, linking to it. */
+export const uploadSummaryItems = (issues: readonly UploadIssue[]): SummaryItem[] =>
+  issues.map((issue) => ({
+    fieldId: UPLOAD_FIELDS[issue.field],
+    text: summaryText(FIELD_NAMES[issue.field], issue.message),
+  }));

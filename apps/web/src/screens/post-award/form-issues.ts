@@ -2,7 +2,7 @@ import { problemHeadline, type Problem } from '../../api/problems';
 import { fieldId as planFieldId, fieldLabel as planFieldLabel } from '../../messages/field-labels';
 import { INPUT_RULE_MESSAGES, issueMessage, type FieldIssue } from '../../messages/rule-messages';
 import { formatYen } from '../../format/money';
-import type { SummaryItem } from '../../ui/summary-item';
+import { summaryText, type SummaryItem } from '../../ui/summary-item';
 
 /** One form's fields: the API's field path → the input's id and its label. */
 export type FormFields = Record<string, { readonly id: string; readonly label: string }>;
@@ -63,7 +63,7 @@ export function describeIssues(problem: Problem, fields: FormFields): ShownIssue
 export const summaryItems = (issues: readonly ShownIssue[]): SummaryItem[] =>
   issues.map((issue) => ({
     fieldId: issue.fieldId,
-    text: issue.message.includes(issue.label) ? issue.message : `${issue.label}：${issue.message}`,
+    text: summaryText(issue.label, issue.message),
   }));
 
 export const messagesAt = (issues: readonly ShownIssue[], id: string): string[] =>

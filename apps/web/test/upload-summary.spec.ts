@@ -1,0 +1,41 @@
+import { uploadIssues, uploadSummaryItems } from '../src/screens/documents/upload-messages';
+
+const refused = (
+  status: number,
+  errors: { field: string; rule: string; figures?: Record<string, number> }[],
+) =>
+  uploadSummaryItems(
+    uploadIssues({ status, title: 'refused', errors: errors.map((error) => ({ ...error, message: '' })) }),
+  );
+
+describe('the document upload’s error summary', () => {
+  it('says each refusal once, as beside its field, naming the field once and linking to it', () => {
+    expect(
+      refused(400, [
+        { field: 'kind', rule: 'required' },
+        { field: 'file', rule: 'required' },
+      ]),
+    ).toEqual([
+      { fieldId: 'field-document-kind', text: '書類の種類を選んでください。' },
+      { fieldId: 'field-document-file', text: 'ファイルを選んでください。' },
+    ]);
+    expect(refused(413, [{ field: 'file', rule: 'max_size', figures: { maxBytes: 3_145_728 } }])).toEqual([
+      {
+        fieldId: 'field-document-file',
+        text: 'ファイルが大きすぎます。3,145,728 バイト（3.0 MB）以下のファイルを選んでください。',
+      },
+    ]);
+    expect(refused(400, [{ field: 'file', rule: 'not_empty' }])[0].text).toBe(
+      '空のファイル（0バイト）は提出できません。',
+    );
+  });
+
+  it('names the field first when the message does not', () => {
+    expect(refused(0, [])).toEqual([
+      {
+        fieldId: 'field-document-file',
+        text: 'ファイル：送信できませんでした。通信状態を確認して、もう一度お試しください。',
+      },
+    ]);
+  });
+});
