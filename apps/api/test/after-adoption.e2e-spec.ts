@@ -126,6 +126,12 @@ describe('the grant’s life after adoption, over HTTP', () => {
     expect(requested.body.status).toBe('change_requested');
     const change = requested.body.award.changes[1];
     expect(change).toMatchObject({ kind: 'change', outcome: 'pending', grounds: ['cost_category_moved'] });
+    // The plan asked for reads as it was sent: 財政力指数 a number, as the application's own plan.
+    expect(change.plan.municipality).toEqual({ disadvantagedArea: true, fiscalStrengthIndex: 0.21 });
+    expect(requested.body.plan.municipality).toEqual(change.plan.municipality);
+    await api.project();
+    const read = (await officer.get(`/v1/applications/${id}`).expect(200)).body;
+    expect(read.award.changes[1].plan.municipality).toEqual(change.plan.municipality);
     const approved = await officer
       .post(`/v1/applications/${id}/plan-changes/${change.changeId}/decision`, {
         outcome: 'approved',

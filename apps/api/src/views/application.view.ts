@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, RECOMMENDATIONS } from '@l10k/domain';
 import { municipalityName } from '@l10k/rules';
-import type { ApplicationRecord } from '@l10k/read-model';
+import { planRecord, type ApplicationRecord, type AwardRecord } from '@l10k/read-model';
 import { ApplicationPlanDto } from '../applications/dto/application-plan.dto';
 import { AssessmentsDto } from '../applications/dto/submit-review.dto';
 import { RuleIssueResponse } from '../funding/dto/funding-calculation.response';
@@ -133,6 +133,18 @@ export class ApplicationView {
   updatedAt?: string;
 }
 
+/**
+ * A change's plan is kept as its event recorded it (the index an exact decimal string); it is
+ * answered as the application's own plan is and as plans are sent: the index a number.
+ */
+const awardView = (award: AwardRecord): AwardView =>
+  ({
+    ...award,
+    changes: award.changes.map((change) =>
+      change.plan === undefined ? change : { ...change, plan: planRecord(change.plan) },
+    ),
+  }) as AwardView;
+
 /** The answer for one viewer: reviewers appear as 審査員A, B, …, by id only to those who may know. */
 export function applicationView(
   record: ApplicationRecord,
@@ -164,5 +176,6 @@ export function applicationView(
       ...reviewerIdentity(viewer, reviewerId, labelOf(reviewerId)),
       ...review,
     })),
+    ...(record.award === undefined ? {} : { award: awardView(record.award) }),
   } as ApplicationView;
 }

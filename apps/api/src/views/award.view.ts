@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApplicationPlanDto } from '../applications/dto/application-plan.dto';
 import { FundingFiguresView } from './funding-figures.view';
 
 export class DocumentRefView {
@@ -53,11 +54,11 @@ export class PlanChangeView {
   @ApiProperty() requestedBy: string;
   @ApiProperty({ enum: ['notified', 'pending', 'approved', 'refused'] }) outcome: string;
   @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
-    description: 'The plan a change asks for (not for a minor change), as recorded in its event',
+    type: ApplicationPlanDto,
+    description:
+      'The plan a change asks for (not for a minor change), as it was sent: the fiscal strength index a number',
   })
-  plan?: Record<string, unknown>;
+  plan?: ApplicationPlanDto;
   @ApiPropertyOptional({ type: PlanChangeDecisionView, description: 'Once approved or refused' })
   decision?: PlanChangeDecisionView;
 }

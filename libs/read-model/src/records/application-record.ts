@@ -100,7 +100,7 @@ export interface ApplicationRecord {
 /** The award as the views show it; a pending change's plan is in the change itself. */
 export type AwardRecord = Award;
 
-const planRecord = (plan: ApplicationPlan): PlanRecord => {
+export const planRecord = (plan: ApplicationPlan): PlanRecord => {
   const index = plan.municipality?.fiscalStrengthIndex;
   if (plan.municipality === undefined || index === undefined) return plan as PlanRecord;
   return { ...plan, municipality: { ...plan.municipality, fiscalStrengthIndex: Number(index) } };
