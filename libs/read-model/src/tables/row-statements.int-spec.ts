@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import {
+  ApplicationSummaryRow,
   deletePart,
   deleteRows,
   findRows,
@@ -229,6 +230,75 @@ describe('statements built from a read table’s entity', () => {
     ).toEqual([{ national_budget: '31' }]);
     await writeRows(counting, [upsertPart(RoundStatisticRow, 'round_statistics', [], 'keep')]);
     expect(statements).toHaveLength(1);
+  });
+
+  it('write json and jsonb documents beside the rows: any character, SQL NULL, several per row', async () => {
+    // What a line of documents must survive: JSON.stringify escapes the tab and the line break.
+    const awkward = 'tab\there, line\nbreak, cr\r, back\\slash, "quotes", \u2028, 久慈市';
+    const summary = (index: number, decision: ApplicationSummaryRow['decision']): ApplicationSummaryRow => ({
+      id: `00000000-0000-4000-c000-${String(index).padStart(12, '0')}`,
+      municipalityCode: '032077',
+      status: 'draft',
+      round: null,
+      fiscalYear: null,
+      deadline: null,
+      decisionDueDate: null,
+      projectTitle: awkward,
+      businessName: null,
+      track: 'national',
+      requestedGrant: null,
+      approvedGrant: null,
+      nationalShare: null,
+      specialTaxShare: null,
+      municipalShare: null,
+      ruleSetId: null,
+      provisional: null,
+      reviewers: { assigned: [`reviewer-${index}`, awkward], recused: [] },
+      reviewerIds: [`reviewer-${index}`],
+      reviewsDone: 0,
+      reviewsNeeded: null,
+      reviewCycle: 1,
+      decision,
+      createdAt: new Date('2025-04-01T00:00:00.000Z'),
+      submittedAt: null,
+      updatedAt: new Date('2025-04-01T00:00:00.000Z'),
+      streamRevision: index,
+      detail: {
+        note: awkward,
+        index,
+        nested: { list: [1, null, awkward] },
+      } as unknown as ApplicationSummaryRow['detail'],
+    });
+    const decided = { outcome: 'rejected', reason: awkward } as unknown as ApplicationSummaryRow['decision'];
+    const rows = [summary(1, null), summary(2, decided), summary(3, null)];
+    await upsertRows(dataSource.manager, ApplicationSummaryRow, 'application_summaries', rows, {
+      newerBy: 'streamRevision',
+    });
+    const stored: Array<{
+      id: string;
+      reviewers: unknown;
+      decision: unknown;
+      detail: string;
+      title: string;
+    }> = await dataSource.query(
+      `SELECT id, reviewers, decision, detail::text AS detail, project_title AS title
+           FROM application_summaries WHERE id::text LIKE '00000000-0000-4000-c000-%' ORDER BY id`,
+    );
+    expect(stored).toEqual(
+      rows.map((row) => ({
+        id: row.id,
+        reviewers: row.reviewers,
+        decision: row.decision,
+        // json keeps the text it was given.
+        detail: JSON.stringify(row.detail),
+        title: awkward,
+      })),
+    );
+    const [{ nulls }] = await dataSource.query(
+      `SELECT count(*)::int AS nulls FROM application_summaries
+        WHERE id::text LIKE '00000000-0000-4000-c000-%' AND decision IS NULL`,
+    );
+    expect(nulls).toBe(2);
   });
 
   it('name the property when it is not a column of the table', async () => {
