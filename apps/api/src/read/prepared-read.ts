@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 /** More distinct texts than the read handlers can build means something inlines values: those run unnamed. */
 const MAX_NAMED_STATEMENTS = 500;
@@ -32,10 +32,4 @@ export async function readPrepared<Row>(
   const pool = (database.driver as unknown as { master: Pool }).master;
   const { rows } = await pool.query({ name: statementName(text), text, values: [...values] });
   return rows as Row[];
-}
-
-/** A query builder's statement, run as `readPrepared` does; the rows as `getRawMany` gives them. */
-export function readRawPrepared<Row>(query: SelectQueryBuilder<ObjectLiteral>): Promise<Row[]> {
-  const [text, values] = query.getQueryAndParameters();
-  return readPrepared<Row>(query.connection, text, values);
 }

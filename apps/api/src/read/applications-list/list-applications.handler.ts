@@ -1,12 +1,12 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
-import { ApplicationSummaryRow } from '@l10k/read-model';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { municipalityName } from '@l10k/rules';
 import type { ApplicationListItemView, ApplicationListView } from '../../views/application-list.view';
 import { seesEverything } from '../visibility';
 import { ListApplicationsQuery } from './list-applications.query';
-import { readRawPrepared } from '../prepared-read';
+import { readPrepared } from '../prepared-read';
+import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isInstant } from '../paging/keyset-cursor';
 import { isoInstant } from '../iso-instant.sql';
 
@@ -88,42 +88,40 @@ const listItem = (row: ListRow): ApplicationListItemView => ({
   revision: Number(row.revision),
 });
 
+const SELECT_LIST = selectList(LIST_COLUMNS);
+
 /** Newest first, keyset-paged on (created_at, id); scoped to what the caller may see. */
 @QueryHandler(ListApplicationsQuery)
 export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQuery, ApplicationListView> {
-  constructor(
-    @InjectRepository(ApplicationSummaryRow) private readonly summaries: Repository<ApplicationSummaryRow>,
-  ) {}
+  constructor(@InjectDataSource() private readonly database: DataSource) {}
 
   async execute({ filters, principal }: ListApplicationsQuery): Promise<ApplicationListView> {
     const limit = filters.limit ?? DEFAULT_LIMIT;
-    const query = this.summaries.createQueryBuilder('s').select([]);
-    for (const [alias, column] of Object.entries(LIST_COLUMNS)) query.addSelect(column, alias);
+    const sql = new SqlConditions();
     if (!seesEverything(principal)) {
-      query.andWhere(
-        new Brackets((scope) => {
-          scope.where('false');
-          if (principal.roles.includes('municipality'))
-            scope.orWhere('s.municipality_code = :own', { own: principal.municipalityCode });
-          if (principal.roles.includes('reviewer'))
-            scope.orWhere('s.reviewer_ids @> ARRAY[:sub]::text[]', { sub: principal.sub });
-        }),
-      );
+      const scopes: string[] = [];
+      if (principal.roles.includes('municipality'))
+        scopes.push(`s.municipality_code = ${sql.value(principal.municipalityCode)}`);
+      if (principal.roles.includes('reviewer'))
+        scopes.push(`s.reviewer_ids @> ARRAY[${sql.value(principal.sub)}]::text[]`);
+      sql.where(scopes.length === 0 ? 'false' : scopes.join(' OR '));
     }
-    if (filters.status) query.andWhere('s.status = :status', { status: filters.status });
-    if (filters.round) query.andWhere('s.round = :round', { round: filters.round });
-    if (filters.fiscalYear) query.andWhere('s.fiscal_year = :fiscalYear', { fiscalYear: filters.fiscalYear });
-    if (filters.municipalityCode)
-      query.andWhere('s.municipality_code = :code', { code: filters.municipalityCode });
+    if (filters.status) sql.where(`s.status = ${sql.value(filters.status)}`);
+    if (filters.round) sql.where(`s.round = ${sql.value(filters.round)}`);
+    if (filters.fiscalYear) sql.where(`s.fiscal_year = ${sql.value(filters.fiscalYear)}`);
+    if (filters.municipalityCode) sql.where(`s.municipality_code = ${sql.value(filters.municipalityCode)}`);
     if (filters.cursor) {
       const after = decodeCursor(filters.cursor, isInstant);
-      query.andWhere('(s.created_at, s.id) < (:createdAt, :id)', { createdAt: after.key, id: after.id });
+      sql.where(
+        `(s.created_at, s.id) < (${sql.value(after.key)}::timestamptz, ${sql.value(after.id)}::uuid)`,
+      );
     }
-    const rows = await readRawPrepared<ListRow>(
-      query
-        .orderBy('s.created_at', 'DESC')
-        .addOrderBy('s.id', 'DESC')
-        .limit(limit + 1),
+    // The limit is written into the text (a validated integer, 1–100), as the planner must see it.
+    const rows = await readPrepared<ListRow>(
+      this.database,
+      `SELECT ${SELECT_LIST} FROM application_summaries s ${sql.clause}
+        ORDER BY s.created_at DESC, s.id DESC LIMIT ${limit + 1}`,
+      sql.values,
     );
     const page = rows.slice(0, limit).map(listItem);
     const last = page[page.length - 1];

@@ -22,6 +22,16 @@ export function decodeCursor(text: string, isKey: (key: string) => boolean): Key
   throw invalidRequest('cursor', 'cursor', 'cursor must be a nextCursor from an earlier page');
 }
 
-export const isInstant = (key: string): boolean => !Number.isNaN(Date.parse(key));
-export const isCalendarDay = (key: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(key);
+/** Whether `text` is exactly the ISO form of an instant that exists, from year 1000 on (PostgreSQL has no year 0). */
+const writesBackAs = (text: string, instant: string, length: number): boolean => {
+  if (!/^[1-9]/.test(text)) return false;
+  const parsed = new Date(instant);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, length) === text;
+};
+
+/** An instant as the API writes one (toISOString's form): other texts Date.parse takes, PostgreSQL may refuse. */
+export const isInstant = (key: string): boolean => writesBackAs(key, key, 24);
+/** A day that exists ('2026-02-30' does not): PostgreSQL refuses the others. */
+export const isCalendarDay = (key: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(key) && writesBackAs(key, `${key}T00:00:00Z`, 10);
 export const isRevision = (key: string): boolean => /^\d{1,15}$/.test(key);

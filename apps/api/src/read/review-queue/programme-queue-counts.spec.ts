@@ -2,20 +2,26 @@ import type { DataSource } from 'typeorm';
 import type { ReviewQueueRoundCountView } from '../../views/review-queue.view';
 import { ProgrammeQueueCounts } from './programme-queue-counts';
 
-/** The projection's version as the checkpoints table would answer it; undefined: no checkpoint row yet. */
+/**
+ * The projection's version as the checkpoints table would answer it, through the read model's
+ * pool as prepared reads use it; undefined: no checkpoint row yet.
+ */
 function database(version: () => string | undefined): { source: DataSource; names: unknown[] } {
   const names: unknown[] = [];
-  const source = {
-    query: async (_sql: string, parameters: unknown[]) => {
-      names.push(parameters[0]);
+  const pool = {
+    query: async ({ values }: { values: unknown[] }) => {
+      names.push(values[0]);
       const current = version();
-      return current === undefined ? [] : [{ version: current }];
+      return { rows: current === undefined ? [] : [{ version: current }] };
     },
-  } as unknown as DataSource;
+  };
+  const source = { driver: { master: pool } } as unknown as DataSource;
   return { source, names };
 }
 
-const june = (open: number): ReviewQueueRoundCountView[] => [{ round: '2025-06', submitted: open, underReview: 0, overdue: 0 }];
+const june = (open: number): ReviewQueueRoundCountView[] => [
+  { round: '2025-06', submitted: open, underReview: 0, overdue: 0 },
+];
 
 describe('The programme-wide queue counts', () => {
   it('are counted once while the queue’s projection has not committed since, and again once it has', async () => {
@@ -61,7 +67,9 @@ describe('The programme-wide queue counts', () => {
   it('does not keep a count that failed: the next request counts again', async () => {
     const { source } = database(() => 'a:10:t1');
     const counts = new ProgrammeQueueCounts(source);
-    await expect(counts.of('2025-07-25||', async () => Promise.reject(new Error('connection lost')))).rejects.toThrow('connection lost');
+    await expect(
+      counts.of('2025-07-25||', async () => Promise.reject(new Error('connection lost'))),
+    ).rejects.toThrow('connection lost');
     expect(await counts.of('2025-07-25||', async () => june(2))).toEqual(june(2));
   });
 

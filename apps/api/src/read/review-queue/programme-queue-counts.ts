@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { readModelProjections } from '@l10k/read-model';
 import type { ReviewQueueRoundCountView } from '../../views/review-queue.view';
+import { readPrepared } from '../prepared-read';
 
 /** The projection whose transactions write the review queue: its checkpoint moves with every change to it. */
 const QUEUE_WRITER = readModelProjections.find((projection) => projection.tables.includes('review_queue'));
-if (!QUEUE_WRITER) throw new Error('no projection writes review_queue: the queue counts cannot know when to count again');
+if (!QUEUE_WRITER)
+  throw new Error('no projection writes review_queue: the queue counts cannot know when to count again');
 
 /** Changes whenever the queue's projection commits (checkpoint, events and time), a rebuild included. */
 const VERSION = `SELECT coalesce(checkpoint, '-') || ':' || events_processed || ':' || updated_at AS version
@@ -27,12 +29,19 @@ const KEPT_SCOPES = 64;
  */
 @Injectable()
 export class ProgrammeQueueCounts {
-  private readonly kept = new Map<string, { readonly version: string; readonly counts: Promise<ReviewQueueRoundCountView[]> }>();
+  private readonly kept = new Map<
+    string,
+    { readonly version: string; readonly counts: Promise<ReviewQueueRoundCountView[]> }
+  >();
 
   constructor(@InjectDataSource() private readonly database: DataSource) {}
 
-  async of(scope: string, count: () => Promise<ReviewQueueRoundCountView[]>): Promise<ReviewQueueRoundCountView[]> {
-    const [row] = (await this.database.query(VERSION, [QUEUE_WRITER!.name])) as { version: string }[];
+  async of(
+    scope: string,
+    count: () => Promise<ReviewQueueRoundCountView[]>,
+  ): Promise<ReviewQueueRoundCountView[]> {
+    // Prepared, as every read asked for on each request (prepared-read.ts).
+    const [row] = await readPrepared<{ version: string }>(this.database, VERSION, [QUEUE_WRITER!.name]);
     const version = row?.version;
     const kept = this.kept.get(scope);
     if (version !== undefined && kept?.version === version) return kept.counts;

@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type SelectQueryBuilder } from 'typeorm';
-import { ReviewQueueRow } from '@l10k/read-model';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { daysBetween, japanDateOf, municipalityName } from '@l10k/rules';
 import { Clock } from '../../clock/clock';
 import type {
@@ -10,7 +9,8 @@ import type {
   ReviewQueueView,
 } from '../../views/review-queue.view';
 import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
-import { readRawPrepared } from '../prepared-read';
+import { readPrepared } from '../prepared-read';
+import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isCalendarDay } from '../paging/keyset-cursor';
 import { ProgrammeQueueCounts } from './programme-queue-counts';
 import { ReviewQueueQuery } from './review-queue.query';
@@ -51,10 +51,12 @@ const QUEUE_COLUMNS: Record<keyof QueueRow, string> = {
  * the counts (by round, summed for the totals) come from one aggregate over the same scope,
  * not from loading the rows, and for the whole programme only when the queue has changed.
  */
+const SELECT_LIST = selectList(QUEUE_COLUMNS);
+
 @QueryHandler(ReviewQueueQuery)
 export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, ReviewQueueView> {
   constructor(
-    @InjectRepository(ReviewQueueRow) private readonly queue: Repository<ReviewQueueRow>,
+    @InjectDataSource() private readonly database: DataSource,
     private readonly clock: Clock,
     private readonly programmeCounts: ProgrammeQueueCounts,
   ) {}
@@ -64,42 +66,41 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
     const limit = filters.limit ?? DEFAULT_PAGE_SIZE;
     // A reviewer's own lines are few (the GIN index finds them); the whole programme's are counted once per projected change.
     const seesWholeQueue = principal.roles.includes('program_officer');
-    const scoped = (): SelectQueryBuilder<ReviewQueueRow> => {
-      const query = this.queue.createQueryBuilder('q');
+    const scoped = (): SqlConditions => {
+      const sql = new SqlConditions();
       // @> (not = ANY) so the GIN index on reviewer_ids can answer "assigned to me".
-      if (!seesWholeQueue) query.andWhere('q.reviewer_ids @> ARRAY[:sub]::text[]', { sub: principal.sub });
-      if (filters.round) query.andWhere('q.round = :round', { round: filters.round });
-      if (filters.fiscalYear)
-        query.andWhere('q.fiscal_year = :fiscalYear', { fiscalYear: filters.fiscalYear });
-      return query;
+      if (!seesWholeQueue) sql.where(`q.reviewer_ids @> ARRAY[${sql.value(principal.sub)}]::text[]`);
+      if (filters.round) sql.where(`q.round = ${sql.value(filters.round)}`);
+      if (filters.fiscalYear) sql.where(`q.fiscal_year = ${sql.value(filters.fiscalYear)}`);
+      return sql;
     };
-    const count = () =>
-      readRawPrepared<ReviewQueueRoundCountView>(
-        scoped()
-          .select('q.round', 'round')
-          .addSelect(`(count(*) FILTER (WHERE q.status = 'submitted'))::int`, 'submitted')
-          .addSelect(`(count(*) FILTER (WHERE q.status = 'under_review'))::int`, 'underReview')
-          .addSelect('(count(*) FILTER (WHERE q.decision_due_date < :today))::int', 'overdue')
-          .setParameter('today', today)
-          .groupBy('q.round')
-          .orderBy('q.round', 'ASC'),
+    const count = (): Promise<ReviewQueueRoundCountView[]> => {
+      const sql = scoped();
+      return readPrepared<ReviewQueueRoundCountView>(
+        this.database,
+        `SELECT q.round AS "round",
+                (count(*) FILTER (WHERE q.status = 'submitted'))::int AS "submitted",
+                (count(*) FILTER (WHERE q.status = 'under_review'))::int AS "underReview",
+                (count(*) FILTER (WHERE q.decision_due_date < ${sql.value(today)}::date))::int AS "overdue"
+           FROM review_queue q ${sql.clause}
+          GROUP BY q.round ORDER BY q.round ASC`,
+        sql.values,
       );
+    };
     const page = scoped();
     if (filters.cursor) {
       const after = decodeCursor(filters.cursor, isCalendarDay);
-      page.andWhere('(q.decision_due_date, q.application_id) > (:due, :id)', {
-        due: after.key,
-        id: after.id,
-      });
+      page.where(
+        `(q.decision_due_date, q.application_id) > (${page.value(after.key)}::date, ${page.value(after.id)}::uuid)`,
+      );
     }
-    page.select([]);
-    for (const [alias, column] of Object.entries(QUEUE_COLUMNS)) page.addSelect(column, alias);
+    // The limit is written into the text (a validated integer), as the planner must see it.
     const [rows, counts] = await Promise.all([
-      readRawPrepared<QueueRow>(
-        page
-          .orderBy('q.decision_due_date', 'ASC')
-          .addOrderBy('q.application_id', 'ASC')
-          .limit(limit + 1),
+      readPrepared<QueueRow>(
+        this.database,
+        `SELECT ${SELECT_LIST} FROM review_queue q ${page.clause}
+          ORDER BY q.decision_due_date ASC, q.application_id ASC LIMIT ${limit + 1}`,
+        page.values,
       ),
       seesWholeQueue
         ? this.programmeCounts.of(`${today}|${filters.round ?? ''}|${filters.fiscalYear ?? ''}`, count)
