@@ -65,6 +65,7 @@ describe('rule sets, rounds, health and docs', () => {
     ['/v1/rounds/for-instant', 'at'],
     ['/v1/rounds/for-instant?at=2025-06-10T12:00:00', 'at'],
     ['/v1/rounds/for-instant?at=yesterday', 'at'],
+    ['/v1/rounds/for-instant?at=9999-12-31T23:59:59.999Z', 'at'],
   ])('refuses %s with a 400 naming %s', async (path, field) => {
     const response = await get(path).expect(400);
     expect(response.body.errors).toEqual([expect.objectContaining({ field })]);

@@ -30,7 +30,11 @@ export class RoundsController {
         'at must be an ISO-8601 instant with an offset, e.g. 2025-06-10T23:59:59.999+09:00',
       );
     }
-    return this.describe(roundOfInstant(instant));
+    const round = roundOfInstant(instant);
+    // After 9999-12-10 JST the round would be "10000-01", which no round id can write.
+    if (!parseRoundId(round))
+      throw invalidRequest('at', 'instant_range', 'at must fall in an intake round up to 9999-12');
+    return this.describe(round);
   }
 
   @Get(':round')
