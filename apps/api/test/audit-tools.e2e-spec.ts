@@ -80,6 +80,13 @@ describe('the auditor’s tools', () => {
         .post('/v1/audit/verifications', { applicationId: id })
         .expect(200);
       expect(one.body).toEqual({ streamsChecked: 1, eventsChecked: 3, ok: true, failures: [] });
+      const unknown = await api.client
+        .auditor()
+        .post('/v1/audit/verifications', { applicationId: '00000000-0000-4000-8000-000000000000' })
+        .expect(404);
+      expect(unknown.body.errors).toEqual([
+        expect.objectContaining({ field: 'applicationId', rule: 'exists' }),
+      ]);
 
       const victim = (
         await api.client.municipality(TONO).post('/v1/applications', { plan: completePlan() }).expect(201)

@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { applicationStreamId } from '@l10k/domain';
-import { EVENT_STORE, type EventStore, type VerificationReport } from '@l10k/eventstore';
+import { EVENT_STORE, StreamNotFoundError, type EventStore, type VerificationReport } from '@l10k/eventstore';
 import { Roles } from '../auth/roles.decorator';
+import { problem, ProblemException } from '../problem-details/problem';
+import { ProblemResponse } from '../problem-details/problem.response';
 import { VerificationReportView } from '../views/verification-report.view';
 
 export class VerificationRequestDto {
@@ -34,10 +36,27 @@ export class VerificationController {
     summary: 'Recompute the hash chains; each broken stream is named with its first broken link',
   })
   @ApiOkResponse({ type: VerificationReportView })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No application has this id' })
   async verify(@Body() body: VerificationRequestDto): Promise<VerificationReportView> {
     const report = body.applicationId
-      ? await this.store.verifyStream(applicationStreamId(body.applicationId.toLowerCase()))
+      ? await this.verifyApplication(body.applicationId)
       : await this.store.verifyAll();
     return serialisable(report);
+  }
+
+  private async verifyApplication(applicationId: string): Promise<VerificationReport> {
+    try {
+      return await this.store.verifyStream(applicationStreamId(applicationId.toLowerCase()));
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+      throw new ProblemException(
+        problem(
+          404,
+          'No such application.',
+          [{ field: 'applicationId', rule: 'exists', message: 'no application has this id' }],
+          'not-found',
+        ),
+      );
+    }
   }
 }

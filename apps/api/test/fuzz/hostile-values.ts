@@ -43,8 +43,17 @@ export const hostileString: fc.Arbitrary<unknown> = fc.oneof(
       '0000-00-00',
       '+275760-09-13',
       '2025-06-02T25:61:00+09:00',
+      // The last instant a Date holds in year 9999: its intake round would be "10000-01".
+      '9999-12-31T23:59:59.999Z',
       'not-a-uuid',
       '00000000-0000-0000-0000-000000000000',
+      // A well-formed v4 uuid that no stream has.
+      '00000000-0000-4000-8000-000000000000',
+      // Page cursors (base64url JSON [key, id]) whose key Date.parse takes but PostgreSQL refuses.
+      ...[
+        ['2025', '00000000-0000-4000-8000-000000000000'],
+        ['2025-02-30', '00000000-0000-4000-8000-000000000000'],
+      ].map((cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url')),
       'FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF',
       '03207',
       '032078',
