@@ -232,8 +232,8 @@ describe('statements built from a read table’s entity', () => {
     expect(statements).toHaveLength(1);
   });
 
-  it('write json and jsonb documents beside the rows: any character, SQL NULL, several per row', async () => {
-    // What a line of documents must survive: JSON.stringify escapes the tab and the line break.
+  it('write json and jsonb documents beside the rows: escapes, SQL NULL, several per row', async () => {
+    // Documents travel as JSON arrays of their own: escapes and non-ASCII must come back as sent.
     const awkward = 'tab\there, line\nbreak, cr\r, back\\slash, "quotes", \u2028, 久慈市';
     const summary = (index: number, decision: ApplicationSummaryRow['decision']): ApplicationSummaryRow => ({
       id: `00000000-0000-4000-c000-${String(index).padStart(12, '0')}`,
