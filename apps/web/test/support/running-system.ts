@@ -10,7 +10,7 @@ import { PinnedClock } from '../../../api/test/pinned-clock';
 import { TEST_ENV } from '../../../api/test/workflow-client';
 import { ProjectorModule } from '../../../projector/src/projector.module';
 import { createTestDatabase } from '../../../../test/test-database';
-import { launchBrowser } from './browser';
+import { JAPANESE_USER, launchBrowser } from './browser';
 import { ensureWebAppBuilt, WEB_APP_ROOT } from './web-build';
 import { within } from './within';
 
@@ -121,11 +121,7 @@ export function useRunningSystem(
       const context = await within(
         30,
         'a new browser context',
-        ready(state.browser).newContext({
-          locale: 'ja-JP',
-          timezoneId: 'Asia/Tokyo',
-          viewport: { width: 1280, height: 900 },
-        }),
+        ready(state.browser).newContext({ ...JAPANESE_USER, viewport: { width: 1280, height: 900 } }),
       );
       state.contexts.push(context);
       const page = await within(30, 'a new page', context.newPage());
