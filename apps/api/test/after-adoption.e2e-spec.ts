@@ -387,6 +387,15 @@ describe('the award ledger asked for one application', () => {
     expect((await ledger(tono, theirs)).items).toEqual([]);
     expect((await ledger(other, ours)).items).toEqual([]);
 
+    // The overdue queue takes the same filter: both grant applications are late by 20 August.
+    api.clock.set('2025-08-20T09:00:00+09:00');
+    const overdue = (await officer.get(`/v1/awards/overdue?applicationId=${theirs}`).expect(200)).body;
+    expect(overdue).toMatchObject({
+      total: 1,
+      items: [{ applicationId: theirs, kind: 'grant_application' }],
+    });
+    expect((await tono.get(`/v1/awards/overdue?applicationId=${theirs}`).expect(200)).body.total).toBe(0);
+
     for (const malformed of ['not-a-uuid', `${ours}0`, "' OR 1=1 --"]) {
       const refused = await officer
         .get(`/v1/awards?applicationId=${encodeURIComponent(malformed)}`)
