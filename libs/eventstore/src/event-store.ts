@@ -129,6 +129,11 @@ export interface SubscribeOptions {
   readonly batchSize?: number;
 }
 
+export interface WatchOptions {
+  /** Ends the watch: the iterator then finishes normally. */
+  readonly signal?: AbortSignal;
+}
+
 export type IntegrityFailureReason =
   /** The stored hash is not the hash of the stored content. */
   | 'hash_mismatch'
@@ -164,6 +169,14 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent[]>;
   /** Catch-up from `from`, then live, until `signal` aborts. */
   subscribe(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * Wake-ups for a reader that reads the log itself (readAll from where it stands): yields once
+   * at the start, then whenever the log may have grown, until `signal` aborts or the store
+   * closes. Carries no events and reads none where the adapter can avoid it, unlike `subscribe`.
+   * A hint, not a count: a yield may find nothing new, and the adapter yields again soon
+   * after one whose events a read cannot see yet (PostgreSQL: behind the visible frontier).
+   */
+  watch(options?: WatchOptions): AsyncIterable<void>;
   verifyStream(streamId: string): Promise<VerificationReport>;
   verifyAll(): Promise<VerificationReport>;
   close(): Promise<void>;

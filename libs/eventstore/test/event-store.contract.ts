@@ -495,6 +495,42 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
       });
     });
 
+    describe('watch', () => {
+      it('yields at once, then again after an append until a read at a yield finds it, and ends on abort', async () => {
+        const marker = await store.append(applicationStreamId(), [newEvent()], {
+          expectedRevision: 'no_stream',
+        });
+        const later = newEvent();
+        const controller = new AbortController();
+        const timeout = setTimeout(() => controller.abort(), 20_000);
+        let yields = 0;
+        let found = false;
+        for await (const _grown of store.watch({ signal: controller.signal })) {
+          yields += 1;
+          if (yields === 1) {
+            // Appended only after the first yield: only a later one can lead a read to it.
+            await store.append(applicationStreamId(), [later], { expectedRevision: 'no_stream' });
+            continue;
+          }
+          const read = (await collect(store.readAll({ from: marker.position }))).flat();
+          if (read.some((event) => event.eventId === later.eventId)) {
+            found = true;
+            controller.abort();
+          }
+        }
+        clearTimeout(timeout);
+        expect(found).toBe(true);
+      });
+
+      it('yields nothing when the signal is already aborted', async () => {
+        const controller = new AbortController();
+        controller.abort();
+        let yields = 0;
+        for await (const _grown of store.watch({ signal: controller.signal })) yields += 1;
+        expect(yields).toBe(0);
+      });
+    });
+
     describe('upcasting', () => {
       it('upcasts old schema versions on readStream, readAll and subscribe; verification still sees the stored form', async () => {
         const upcasters = new UpcasterRegistry()

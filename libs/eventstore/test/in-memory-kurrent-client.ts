@@ -147,8 +147,13 @@ export class InMemoryKurrentClient implements KurrentClient {
 
   subscribeToAll(options: SubscribeToAllOptions): KurrentSubscription {
     const prefixes = prefixesOf(options.filter);
-    let cursor =
-      options.fromPosition === undefined || options.fromPosition === START ? undefined : options.fromPosition;
+    // END: what is appended from now on (an empty log's end is its start).
+    let cursor: Position | undefined =
+      options.fromPosition === undefined || options.fromPosition === START
+        ? undefined
+        : options.fromPosition === END
+          ? this.log.at(-1)?.position
+          : options.fromPosition;
     let stopped = false;
     let wake: (() => void) | undefined;
     const waker = () => wake?.();
@@ -158,14 +163,11 @@ export class InMemoryKurrentClient implements KurrentClient {
     const events = async function* (): AsyncGenerator<{ event?: StoredRecord }> {
       try {
         while (!stopped) {
-          const pending =
-            cursor === END
-              ? []
-              : log.filter(
-                  (record) =>
-                    (!cursor || comparePositions(record.position, cursor as Position) > 0) &&
-                    matches(record, prefixes),
-                );
+          const pending = log.filter(
+            (record) =>
+              (!cursor || comparePositions(record.position, cursor) > 0) &&
+              matches(record, prefixes),
+          );
           for (const record of pending) {
             if (stopped) return;
             yield { event: copyOf(record) };

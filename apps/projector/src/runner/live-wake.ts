@@ -1,9 +1,10 @@
 import type { EventStore } from '@l10k/eventstore';
 
 /**
- * Wakes the live loops when the log grows: one store subscription, used only as a signal
- * (the loops read the new events in batches themselves). A timeout bounds every wait,
- * so a lost subscription only slows the projector down to polling.
+ * Wakes the live loops when the log grows: one store watch (EventStore.watch), a signal only,
+ * so the loops' own batch reads are the only reads of the new events (a subscription here
+ * read every event once more just to count it). A timeout bounds every wait, so a lost
+ * watch only slows the projector down to polling.
  */
 export class LiveWake {
   private generationCount = 0;
@@ -16,15 +17,15 @@ export class LiveWake {
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  /** Changes whenever an event arrives; read it before catching up, pass it to `wait`. */
+  /** Changes whenever the log may have grown; read it before catching up, pass it to `wait`. */
   get generation(): number {
     return this.generationCount;
   }
 
-  /** Resolves when an event arrived since `seenGeneration`, after `timeoutMs`, or on close. */
-  wait(seenGeneration: number, timeoutMs: number, resumeFrom: string | null): Promise<void> {
+  /** Resolves when the log may have grown since `seenGeneration`, after `timeoutMs`, or on close. */
+  wait(seenGeneration: number, timeoutMs: number): Promise<void> {
     if (this.abort.signal.aborted || this.generationCount !== seenGeneration) return Promise.resolve();
-    this.subscription ??= this.follow(resumeFrom);
+    this.subscription ??= this.follow();
     return this.pause(timeoutMs);
   }
 
@@ -52,20 +53,17 @@ export class LiveWake {
     });
   }
 
-  private async follow(from: string | null): Promise<void> {
+  private async follow(): Promise<void> {
     try {
-      for await (const event of this.store.subscribe({
-        from: from ?? undefined,
-        signal: this.abort.signal,
-      })) {
-        void event;
+      // The watch's first yield comes at once: whatever was appended before it began is read too.
+      for await (const _grown of this.store.watch({ signal: this.abort.signal })) {
         this.generationCount += 1;
         for (const wake of [...this.waiters]) wake();
       }
     } catch (error) {
       if (!this.abort.signal.aborted) this.onError(error);
     } finally {
-      // The next wait starts a fresh subscription from where its caller stands.
+      // The next wait starts a fresh watch.
       this.subscription = undefined;
     }
   }

@@ -28,7 +28,7 @@ export interface ProjectionRunnerOptions {
   /** Called after each committed batch of a projection, with the events it moved its checkpoint over. */
   readonly onBatch?: (projection: string, events: readonly RecordedEvent[]) => void;
   readonly logger?: RunnerLogger;
-  /** Longest a live loop sleeps without a wake-up from the subscription. */
+  /** Longest a live loop sleeps without a wake-up from the store's watch. */
   readonly idlePollMs?: number;
 }
 
@@ -38,6 +38,14 @@ export interface ProjectionRunnerOptions {
  */
 const DEFAULT_BATCH_SIZE = 250;
 const DEFAULT_IDLE_POLL_MS = 1_000;
+/**
+ * After a pass that moved some projection the loop looks again this soon, then at doubling
+ * intervals (up to idlePollMs) while the looks find nothing, as `subscribe` polls: while
+ * writes keep coming, more are often committed already (notifications are coalesced and can
+ * queue behind the writer's own appends) or become visible as an older transaction ends
+ * (postgres-read.ts), with no wake-up of their own.
+ */
+const LOOK_AGAIN_MS = 10;
 const MAX_RETRY_DELAY_MS = 5_000;
 /** How far a projection may run ahead of the slowest of those reading the same batches. */
 const MAX_BATCHES_AHEAD = 2;
@@ -95,7 +103,7 @@ export class ProjectionRunner {
     if (this.wake !== undefined) return;
     this.stopping = false;
     const wake = new LiveWake(this.options.store, (error) =>
-      this.logger.error('event subscription failed; polling until it resumes', error),
+      this.logger.error('event store watch failed; polling until it resumes', error),
     );
     this.wake = wake;
     this.loop = this.follow(wake);
@@ -245,16 +253,20 @@ export class ProjectionRunner {
     const idlePollMs = this.options.idlePollMs ?? DEFAULT_IDLE_POLL_MS;
     const backoff = new Map<ProjectionBinding, Backoff>();
     let positions: Positions = new Map();
+    let lookAgainIn = idlePollMs;
     while (!this.stopping) {
       const seen = wake.generation;
       const now = Date.now();
       const ready = this.bindings.filter((binding) => (backoff.get(binding)?.until ?? 0) <= now);
       let failures: Failures;
+      let moved = false;
       try {
         // Known positions are kept between passes: a compare-and-set that fails corrects them.
         const unknown = ready.filter((binding) => !positions.has(binding));
         if (unknown.length > 0) positions = new Map([...positions, ...(await this.positionsOf(unknown))]);
+        const before = new Map(positions);
         failures = await this.pass(ready, positions, { haltOnFailure: false });
+        moved = ready.some((binding) => positions.get(binding) !== before.get(binding));
       } catch (error) {
         failures = new Map(ready.map((binding) => [binding, error]));
       }
@@ -273,8 +285,8 @@ export class ProjectionRunner {
         positions.delete(binding);
       }
       const retryIn = Math.min(...[...backoff.values()].map(({ until }) => until - Date.now()));
-      const resumeFrom = positions.get(this.bindings[0]) ?? null;
-      await wake.wait(seen, Math.max(0, Math.min(idlePollMs, retryIn)), resumeFrom);
+      lookAgainIn = moved ? LOOK_AGAIN_MS : Math.min(lookAgainIn * 2, idlePollMs);
+      await wake.wait(seen, Math.max(0, Math.min(idlePollMs, retryIn, lookAgainIn)));
     }
   }
 }

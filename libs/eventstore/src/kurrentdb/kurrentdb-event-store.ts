@@ -1,5 +1,6 @@
 import {
   BACKWARDS,
+  END,
   FORWARDS,
   KurrentDBClient,
   START,
@@ -25,6 +26,7 @@ import type {
   StreamAppend,
   SubscribeOptions,
   VerificationReport,
+  WatchOptions,
 } from '../event-store';
 import { GENESIS_HASH } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasters';
@@ -171,6 +173,40 @@ export class KurrentDbEventStore implements EventStore {
       for await (const resolved of subscription) {
         if (signal?.aborted) return;
         if (resolved.event) yield this.toRecordedEvent(resolved.event);
+      }
+    } catch (error) {
+      if (signal?.aborted) return;
+      throw mapKurrentError(error);
+    } finally {
+      signal?.removeEventListener('abort', stop);
+      await subscription.unsubscribe().catch(() => undefined);
+    }
+  }
+
+  /**
+   * The port's `watch`: a subscription to `$all` from its end, filtered to this system's
+   * streams, yielding once per event it pushes. The server sends events only once committed
+   * and readable, so no second look is needed. The events themselves come over the wire
+   * anyway (KurrentDB has no positions-only subscription) but are not decoded. An append
+   * while the server is still setting the subscription up yields nothing; the caller's own
+   * polling (the projector's idle poll) covers that moment. Written against the client's API
+   * and the in-memory client of the contract suite: no KurrentDB server was at hand to run it.
+   */
+  async *watch(options: WatchOptions = {}): AsyncIterable<void> {
+    const { signal } = options;
+    if (signal?.aborted) return;
+    const subscription = this.client.subscribeToAll({
+      fromPosition: END,
+      filter: streamNameFilter({ prefixes: this.prefixes }),
+    });
+    const stop = () => void subscription.unsubscribe();
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      // What was appended before the subscription began is for the caller's first read.
+      yield;
+      for await (const resolved of subscription) {
+        if (signal?.aborted) return;
+        if (resolved.event) yield;
       }
     } catch (error) {
       if (signal?.aborted) return;

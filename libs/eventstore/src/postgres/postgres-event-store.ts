@@ -12,6 +12,7 @@ import type {
   StreamAppend,
   SubscribeOptions,
   VerificationReport,
+  WatchOptions,
 } from '../event-store';
 import { UpcasterRegistry } from '../upcasters';
 import { AppendNotifications } from './append-notifications';
@@ -129,6 +130,10 @@ export class PostgresEventStore implements EventStore {
 
   subscribe(options?: SubscribeOptions): AsyncIterable<RecordedEvent> {
     return this.reader.subscribe(options);
+  }
+
+  watch(options?: WatchOptions): AsyncIterable<void> {
+    return this.reader.watch(options);
   }
 
   verifyStream(streamId: string): Promise<VerificationReport> {

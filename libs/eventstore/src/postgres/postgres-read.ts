@@ -1,6 +1,12 @@
 import type { Pool } from 'pg';
 import { StreamNotFoundError } from '../errors';
-import type { ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions } from '../event-store';
+import type {
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  WatchOptions,
+} from '../event-store';
 import type { UpcasterRegistry } from '../upcasters';
 import type { AppendNotifications } from './append-notifications';
 import { formatCheckpoint, parseCheckpoint } from './checkpoint';
@@ -90,6 +96,27 @@ export class PostgresReader {
       if (rows.length > 0) pollIntervalMs = MIN_POLL_INTERVAL_MS;
       const woken = await notifications.wait(seenGeneration, pollIntervalMs, signal);
       // A notification may precede visibility (an older transaction still running): poll soon after it, then back off.
+      pollIntervalMs =
+        woken === 'notified' ? MIN_POLL_INTERVAL_MS : Math.min(pollIntervalMs * 2, maxPollIntervalMs);
+    }
+  }
+
+  /**
+   * The port's `watch` on the store's notifications, without a query: yields at once, on each
+   * notification, and (a notification may precede visibility, as in `subscribe`) again 10 ms
+   * after one, then at doubling intervals up to maxPollIntervalMs until the next.
+   */
+  async *watch(options: WatchOptions = {}): AsyncIterable<void> {
+    const { signal } = options;
+    const { notifications, maxPollIntervalMs, isClosed } = this.options;
+    let pollIntervalMs = MIN_POLL_INTERVAL_MS;
+    notifications.ensureStarted();
+    while (!signal?.aborted && !isClosed()) {
+      // Taken before the yield: a notification while the caller is busy still counts.
+      const seenGeneration = notifications.generation;
+      yield;
+      if (signal?.aborted || isClosed()) return;
+      const woken = await notifications.wait(seenGeneration, pollIntervalMs, signal);
       pollIntervalMs =
         woken === 'notified' ? MIN_POLL_INTERVAL_MS : Math.min(pollIntervalMs * 2, maxPollIntervalMs);
     }

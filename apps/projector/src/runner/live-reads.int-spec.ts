@@ -1,0 +1,126 @@
+import type { EventStore, RecordedEvent } from '@l10k/eventstore';
+import { readModelProjections } from '@l10k/read-model';
+import { WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/test';
+import { readModelSnapshot, startProjectorFixture, type ProjectorFixture } from '../../test/projector-fixture';
+import { rebuildProjections } from '../rebuild/rebuild-projections';
+import { ProjectionRunner } from './projection-runner';
+
+jest.setTimeout(120_000);
+
+/** The store, counting the events its readers are handed by readAll and by subscribe. */
+function countingStore(store: EventStore): EventStore & { read: number; subscribed: number } {
+  const counted = Object.create(store) as EventStore & { read: number; subscribed: number };
+  counted.read = 0;
+  counted.subscribed = 0;
+  counted.readAll = async function* (options) {
+    for await (const batch of store.readAll(options)) {
+      counted.read += batch.length;
+      yield batch;
+    }
+  };
+  counted.subscribe = async function* (options) {
+    for await (const event of store.subscribe(options)) {
+      counted.subscribed += 1;
+      yield event;
+    }
+  };
+  return counted;
+}
+
+/** The store, with a watch that yields at its start only, as if no notification ever came. */
+function silentStore(store: EventStore): EventStore {
+  const silent = Object.create(store) as EventStore;
+  silent.watch = async function* (options) {
+    yield;
+    await new Promise<void>((resolve) => {
+      if (options?.signal?.aborted) resolve();
+      options?.signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
+  };
+  return silent;
+}
+
+async function until(done: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('the live projector', () => {
+  let fixture: ProjectorFixture;
+  let recorder: WorkflowRecorder;
+
+  beforeAll(async () => {
+    fixture = await startProjectorFixture('projector_live_reads');
+    recorder = new WorkflowRecorder(fixture.store);
+    recorder.setBudget(2025, 50_000_000_000, '2025-04-01T09:00:00+09:00');
+  });
+
+  afterAll(() => fixture.close());
+
+  it('reads each event written while it runs from the store once, and the read models equal a rebuild', async () => {
+    await writeSimulation(recorder, { seed: 21, from: 0, applications: 10, perAppend: 5 });
+    const store = countingStore(fixture.store);
+    const committed = new Map<string, number>();
+    const runner = new ProjectionRunner({
+      store,
+      checkpoints: fixture.checkpoints,
+      projections: readModelProjections,
+      onBatch: (name, events: readonly RecordedEvent[]) =>
+        committed.set(name, (committed.get(name) ?? 0) + events.length),
+    });
+    const everyProjectionAt = (events: number) => () =>
+      readModelProjections.every((projection) => committed.get(projection.name) === events);
+    runner.start();
+    try {
+      await until(everyProjectionAt(recorder.eventsWritten), 'the projector caught up');
+      const before = { read: store.read, written: recorder.eventsWritten };
+      // Written one application at a time, so the live loop wakes for many small batches.
+      await writeSimulation(recorder, { seed: 21, from: 10, applications: 30, perAppend: 1 });
+      await until(everyProjectionAt(recorder.eventsWritten), 'the projector folded the live writes');
+      expect(store.read - before.read).toBe(recorder.eventsWritten - before.written);
+      expect(store.subscribed).toBe(0);
+    } finally {
+      await runner.stop();
+    }
+    const live = await readModelSnapshot(fixture.dataSource.manager);
+    await rebuildProjections({
+      store: fixture.store,
+      checkpoints: fixture.checkpoints,
+      projections: readModelProjections,
+    });
+    expect(live).toEqual(await readModelSnapshot(fixture.dataSource.manager));
+  });
+
+  it('looks again soon after a pass that folded something, without a wake-up, while writes keep coming', async () => {
+    const committed = new Map<string, number>();
+    const runner = new ProjectionRunner({
+      store: silentStore(fixture.store),
+      checkpoints: fixture.checkpoints,
+      projections: readModelProjections,
+      // Far longer than the test may take: only the looks after a pass can find the writes.
+      idlePollMs: 600_000,
+      onBatch: (name, events: readonly RecordedEvent[]) =>
+        committed.set(name, (committed.get(name) ?? 0) + events.length),
+    });
+    // The first test left every checkpoint at the end of the log: this runner folds only what follows.
+    const before = recorder.eventsWritten;
+    const folded = (events: number) => () =>
+      readModelProjections.every((projection) => (committed.get(projection.name) ?? 0) >= events - before);
+    await writeSimulation(recorder, { seed: 22, from: 100, applications: 2, perAppend: 1 });
+    runner.start();
+    try {
+      await until(folded(recorder.eventsWritten), 'the projector caught up');
+      // The looks come at doubling intervals after the last pass that moved: each write is found
+      // within about twice the time since then, minutes before the idle poll.
+      for (let round = 0; round < 3; round += 1) {
+        await writeSimulation(recorder, { seed: 22, from: 110 + round, applications: 1, perAppend: 1 });
+        await until(folded(recorder.eventsWritten), `write ${round} was folded`, 30_000);
+      }
+    } finally {
+      await runner.stop();
+    }
+  });
+});
