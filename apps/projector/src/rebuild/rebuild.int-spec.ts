@@ -8,6 +8,7 @@ import {
 } from '../../test/projector-fixture';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { rebuildProjections } from './rebuild-projections';
+import { createShadowTables } from './shadow-tables';
 
 // Every event runs through every projection, twice (live and rebuilt): minutes on a loaded 2-core machine.
 jest.setTimeout(240_000);
@@ -124,5 +125,25 @@ describe('a rebuild while the live runner runs', () => {
       ),
     ).toEqual(othersBefore);
     expect(await readModelSnapshot(fixture.dataSource.manager)).toEqual(rowsBefore);
+  });
+
+  it('fills its tables with autovacuum off, then switches them in as the migrations leave them, analysed', async () => {
+    const budgets = readModelProjections.find((projection) => projection.name === 'fiscal_year_budgets')!;
+    const tableState = (table: string) =>
+      fixture.dataSource.query(
+        `SELECT c.reloptions, s.last_analyze IS NOT NULL AS analysed
+           FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.relname = $1`,
+        [table],
+      );
+    await createShadowTables(fixture.checkpoints, budgets);
+    expect(await tableState('fiscal_year_budgets__rebuild')).toEqual([
+      { reloptions: ['autovacuum_enabled=off'], analysed: false },
+    ]);
+    await rebuildProjections({
+      store: fixture.store,
+      checkpoints: fixture.checkpoints,
+      projections: [budgets],
+    });
+    expect(await tableState('fiscal_year_budgets')).toEqual([{ reloptions: null, analysed: true }]);
   });
 });
