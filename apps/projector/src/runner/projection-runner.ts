@@ -1,5 +1,6 @@
 import type { EventStore, RecordedEvent } from '@l10k/eventstore';
 import {
+  handledEvents,
   projectionLag,
   type CheckpointStore,
   type Projection,
@@ -30,6 +31,8 @@ export interface ProjectionRunnerOptions {
   readonly logger?: RunnerLogger;
   /** Longest a live loop sleeps without a wake-up from the store's watch. */
   readonly idlePollMs?: number;
+  /** Longest the live loop defers the checkpoint move of a projection with nothing to do (DEFERRED_MOVE_MS). */
+  readonly deferredMoveMs?: number;
 }
 
 /**
@@ -47,6 +50,15 @@ const DEFAULT_IDLE_POLL_MS = 1_000;
  */
 const LOOK_AGAIN_MS = 10;
 const MAX_RETRY_DELAY_MS = 5_000;
+/**
+ * The live loop moves the checkpoint of a projection that had nothing in a batch (the budgets
+ * in almost every batch, the round statistics in a batch of creations) with its next batch
+ * that does have something, or once the oldest such move has waited this long: one statement
+ * saved per projection and batch, and /health/ready's lag (from the stored checkpoints) stays
+ * within about this much of the truth. A move not yet made only means those events, all
+ * ignored by the projection, are read again after a crash.
+ */
+const DEFERRED_MOVE_MS = 1_000;
 /** How far a projection may run ahead of the slowest of those reading the same batches. */
 const MAX_BATCHES_AHEAD = 2;
 
@@ -63,6 +75,19 @@ interface Backoff {
   readonly until: number;
 }
 
+/** A binding's checkpoint as stored, and the events it has since passed over with nothing to do. */
+interface DeferredMove {
+  readonly stored: string | null;
+  readonly events: RecordedEvent[];
+  readonly since: number;
+}
+
+interface PassOptions {
+  readonly haltOnFailure: boolean;
+  /** Live only: a batch with nothing for a projection does not move its checkpoint at once. */
+  readonly deferEmptyMoves: boolean;
+}
+
 /**
  * Folds the event log into the read models (DESIGN.md, "Projections"). The log is read
  * once for all projections: each batch is offered to every projection that stands where
@@ -75,15 +100,18 @@ interface Backoff {
 export class ProjectionRunner {
   private readonly bindings: readonly ProjectionBinding[];
   private readonly batchSize: number;
+  private readonly deferredMoveMs: number;
   private readonly logger: RunnerLogger;
   private wake?: LiveWake;
   private loop?: Promise<void>;
   private stopping = false;
+  private readonly deferred = new Map<ProjectionBinding, DeferredMove>();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     const bind = options.target === 'rebuild' ? shadowBinding : liveBinding;
     this.bindings = options.projections.map(bind);
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.deferredMoveMs = options.deferredMoveMs ?? DEFERRED_MOVE_MS;
     this.logger = options.logger ?? silentLogger;
   }
 
@@ -93,7 +121,10 @@ export class ProjectionRunner {
    */
   async catchUp(): Promise<void> {
     const positions = await this.positionsOf(this.bindings);
-    const failures = await this.pass(this.bindings, positions, { haltOnFailure: true });
+    const failures = await this.pass(this.bindings, positions, {
+      haltOnFailure: true,
+      deferEmptyMoves: false,
+    });
     const [failure] = failures.values();
     if (failures.size > 0) throw failure;
   }
@@ -144,7 +175,7 @@ export class ProjectionRunner {
   private async pass(
     bindings: readonly ProjectionBinding[],
     positions: Positions,
-    { haltOnFailure }: { haltOnFailure: boolean },
+    options: PassOptions,
   ): Promise<Failures> {
     const failures: Failures = new Map();
     const waiting = new Set(bindings);
@@ -153,8 +184,8 @@ export class ProjectionRunner {
       const from = positions.get(first) ?? null;
       const group = new Set([...waiting].filter((binding) => positions.get(binding) === from));
       for (const binding of group) waiting.delete(binding);
-      await this.readFor(from, group, { waiting, positions, failures, haltOnFailure });
-      if (haltOnFailure && failures.size > 0) break;
+      await this.readFor(from, group, { waiting, positions, failures, ...options });
+      if (options.haltOnFailure && failures.size > 0) break;
     }
     return failures;
   }
@@ -175,10 +206,9 @@ export class ProjectionRunner {
       readonly waiting: Set<ProjectionBinding>;
       readonly positions: Positions;
       readonly failures: Failures;
-      readonly haltOnFailure: boolean;
-    },
+    } & PassOptions,
   ): Promise<void> {
-    const { waiting, positions, failures, haltOnFailure } = pass;
+    const { waiting, positions, failures, haltOnFailure, deferEmptyMoves } = pass;
     const { store, checkpoints, onBatch } = this.options;
     const reader = new BatchReader(store.readAll({ from: from ?? undefined, batchSize: this.batchSize }));
     const halted = (): boolean => this.stopping || (haltOnFailure && failures.size > 0);
@@ -211,9 +241,31 @@ export class ProjectionRunner {
             throw new Error(`projection ${binding.projection.name} lost its place in the log`);
           const events = at === -1 ? read : read.slice(at + 1);
           if (events.length === 0) return;
-          if (await applyBatch(checkpoints, binding, expected, events, store)) {
-            positions.set(binding, events[events.length - 1].checkpoint);
-            onBatch?.(binding.projection.name, events);
+          const last = events[events.length - 1].checkpoint;
+          // The deferred moves are the live loop's own: a catch-up pass neither uses nor makes them.
+          const held = deferEmptyMoves ? this.deferred.get(binding) : undefined;
+          // A long pass (catching up after a pause) makes its deferred moves as it goes.
+          const overdue =
+            held !== undefined &&
+            (Date.now() - held.since >= this.deferredMoveMs || held.events.length >= this.batchSize);
+          // handledEvents also refuses an unknown event type here, before anything is deferred.
+          if (deferEmptyMoves && !overdue && handledEvents(binding.projection, events).length === 0) {
+            this.deferred.set(binding, {
+              stored: held === undefined ? expected : held.stored,
+              events: [...(held?.events ?? []), ...events],
+              since: held?.since ?? Date.now(),
+            });
+            positions.set(binding, last);
+            return;
+          }
+          // The compare-and-set is on the checkpoint as stored, across the moves deferred since.
+          if (held !== undefined) this.deferred.delete(binding);
+          const moved = held === undefined ? events : [...held.events, ...events];
+          if (
+            await applyBatch(checkpoints, binding, held === undefined ? expected : held.stored, moved, store)
+          ) {
+            positions.set(binding, last);
+            onBatch?.(binding.projection.name, moved);
             return;
           }
           leave(binding);
@@ -265,7 +317,7 @@ export class ProjectionRunner {
         const unknown = ready.filter((binding) => !positions.has(binding));
         if (unknown.length > 0) positions = new Map([...positions, ...(await this.positionsOf(unknown))]);
         const before = new Map(positions);
-        failures = await this.pass(ready, positions, { haltOnFailure: false });
+        failures = await this.pass(ready, positions, { haltOnFailure: false, deferEmptyMoves: true });
         moved = ready.some((binding) => positions.get(binding) !== before.get(binding));
       } catch (error) {
         failures = new Map(ready.map((binding) => [binding, error]));
@@ -283,10 +335,41 @@ export class ProjectionRunner {
         });
         // Its next pass starts from the checkpoint as stored.
         positions.delete(binding);
+        this.deferred.delete(binding);
       }
+      for (const binding of await this.makeDeferredMoves(this.deferredMoveMs)) positions.delete(binding);
       const retryIn = Math.min(...[...backoff.values()].map(({ until }) => until - Date.now()));
       lookAgainIn = moved ? LOOK_AGAIN_MS : Math.min(lookAgainIn * 2, idlePollMs);
       await wake.wait(seen, Math.max(0, Math.min(idlePollMs, retryIn, lookAgainIn)));
     }
+    await this.makeDeferredMoves(0);
+  }
+
+  /**
+   * Makes the deferred moves that have waited `olderThanMs`, each one statement (the events
+   * hold nothing for the projection); answers the bindings whose checkpoint another runner
+   * moved meanwhile, or whose move failed: their next pass starts from the stored checkpoint.
+   */
+  private async makeDeferredMoves(olderThanMs: number): Promise<ProjectionBinding[]> {
+    const { checkpoints, store, onBatch } = this.options;
+    const due = [...this.deferred].filter(([, held]) => Date.now() - held.since >= olderThanMs);
+    const lost: ProjectionBinding[] = [];
+    await Promise.all(
+      due.map(async ([binding, held]) => {
+        this.deferred.delete(binding);
+        try {
+          if (await applyBatch(checkpoints, binding, held.stored, held.events, store))
+            onBatch?.(binding.projection.name, held.events);
+          else lost.push(binding);
+        } catch (error) {
+          this.logger.error(
+            `projection ${binding.projection.name}: a deferred checkpoint move failed`,
+            error,
+          );
+          lost.push(binding);
+        }
+      }),
+    );
+    return lost;
   }
 }
