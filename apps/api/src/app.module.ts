@@ -21,6 +21,7 @@ import type { Clock } from './clock/clock';
 import { ClockModule } from './clock/clock.module';
 import { defaultWebAppRoot } from './web/web-app-files';
 import { WebModule } from './web/web.module';
+import { fresh } from '@l10k/rules';
 
 /** What tests may replace; production takes the defaults. */
 export interface ApiOptions {
@@ -41,8 +42,13 @@ export class AppModule {
         ClockModule.forRoot(options.clock),
         LoggingModule,
         AuthModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...readModelConnectionOptions(config), retryAttempts: 3, retryDelay: 500 }),
-        EventStoreModule.forRoot({ ...eventStoreOptions(config), isGlobal: true }),
+        TypeOrmModule.forRoot({
+          ...fresh,
+          ...readModelConnectionOptions(config),
+          retryAttempts: 3,
+          retryDelay: 500,
+        }),
+        EventStoreModule.forRoot({ ...fresh, ...eventStoreOptions(config), isGlobal: true }),
         HealthModule,
         RuleSetsModule,
         FundingModule,

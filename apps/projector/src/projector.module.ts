@@ -5,6 +5,7 @@ import { AppConfig, AppConfigModule } from '@l10k/config';
 import { eventStoreOptions, readModelConnectionOptions } from '@l10k/database';
 import { EventStoreModule } from '@l10k/eventstore';
 import { ProjectorService } from './projector.service';
+import { fresh } from '@l10k/rules';
 
 @Module({})
 export class ProjectorModule {
@@ -14,7 +15,12 @@ export class ProjectorModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
-        TypeOrmModule.forRoot({ ...readModelConnectionOptions(config), retryAttempts: 3, retryDelay: 500 }),
+        TypeOrmModule.forRoot({
+          ...fresh,
+          ...readModelConnectionOptions(config),
+          retryAttempts: 3,
+          retryDelay: 500,
+        }),
         EventStoreModule.forRoot(eventStoreOptions(config)),
       ],
       providers: [ProjectorService],

@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig, ConfigError } from '@l10k/config';
+import { fresh } from '@l10k/rules';
 
 /** Where `npm start` notes the embedded database's URL, so that CLIs find it without DATABASE_URL. */
 const fileOf = (dataDir: string): string => join(dataDir, 'database-url');
@@ -20,7 +21,7 @@ export function forgetRunningDatabase(dataDir: string): void {
 export function withRunningDatabase(config: AppConfig): AppConfig {
   if (config.databaseUrl) return config;
   try {
-    return { ...config, databaseUrl: readFileSync(fileOf(config.dataDir), 'utf8').trim() };
+    return { ...fresh, ...config, databaseUrl: readFileSync(fileOf(config.dataDir), 'utf8').trim() };
   } catch {
     throw new ConfigError([
       `DATABASE_URL is not set and no \`npm start\` is running with DATA_DIR=${config.dataDir}: start the system first, or set DATABASE_URL`,

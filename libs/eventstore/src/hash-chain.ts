@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import type { EventData, EventMetadata, EventMetadataInput, NewEvent } from './event-store';
+import { fresh } from '@l10k/rules';
 
 /** The prevHash of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -47,7 +48,7 @@ export function chainEvents(
   let revision = lastRevision;
   for (const event of events) {
     revision += 1n;
-    const metadata = { ...event.metadata, prevHash };
+    const metadata = { ...fresh, ...event.metadata, prevHash };
     const hash = eventHash({
       streamId,
       revision,
@@ -61,7 +62,7 @@ export function chainEvents(
       type: event.type,
       data: event.data,
       revision,
-      metadata: { ...metadata, hash },
+      metadata: { ...fresh, ...metadata, hash },
     });
     prevHash = hash;
   }

@@ -1,4 +1,5 @@
 import type { EventData, EventMetadata } from './event-store';
+import { fresh } from '@l10k/rules';
 
 export interface UpcastableEvent {
   readonly type: string;
@@ -41,10 +42,11 @@ export class UpcasterRegistry {
         );
       }
       current = {
+        ...fresh,
         ...current,
         type: next.type ?? current.type,
         data: next.data,
-        metadata: { ...current.metadata, schemaVersion: next.schemaVersion },
+        metadata: { ...fresh, ...current.metadata, schemaVersion: next.schemaVersion },
       };
     }
   }

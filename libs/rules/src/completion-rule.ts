@@ -3,6 +3,7 @@ import { lastDayOfFiscalYear } from './fiscal-year';
 import { Schedule } from './plan';
 import { RuleIssue } from './rule-issue';
 import { RuleSet } from './rule-set';
+import { fresh } from './fresh-object';
 
 /**
  * Rule 7: completion on or after the start, by 31 March of the fiscal year unless a
@@ -22,7 +23,7 @@ export function completionViolations(
     rule: 'completion_within_period',
     field: 'schedule.completion',
     message,
-    figures: { ...figures, ...extra },
+    figures: { ...fresh, ...figures, ...extra },
   });
 
   if (compareCalendarDates(completion, start) < 0) {

@@ -21,3 +21,4 @@ export * from './intake-round';
 export * from './local-government-code';
 export * from './local-governments';
 export * from './post-award';
+export * from './fresh-object';

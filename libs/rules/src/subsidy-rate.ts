@@ -1,6 +1,7 @@
 import { Fraction, compareFractions, fraction, parseDecimal } from './fraction';
 import { MunicipalityProfile, PriorityCategory } from './plan';
 import { TrackRules } from './rule-set';
+import { fresh } from './fresh-object';
 
 export interface SubsidyRate extends Fraction {
   /** Every reason that gives the chosen rate, e.g. ['disadvantaged_area_fsi_below_0.25', 'digital']. */
@@ -33,7 +34,7 @@ export function subsidyRateFor(
 ): SubsidyRate {
   const fiscalStrength = parseDecimal(municipality.fiscalStrengthIndex, 'municipality.fiscalStrengthIndex');
   const subsidy = rules.nationalSubsidy;
-  if (!subsidy) return { ...fraction(0, 1), basis: [NO_NATIONAL_SUBSIDY] };
+  if (!subsidy) return { ...fresh, ...fraction(0, 1), basis: [NO_NATIONAL_SUBSIDY] };
 
   const candidates: Candidate[] = [{ rate: subsidy.base, basis: 'base' }];
   let withheld: Candidate | undefined;

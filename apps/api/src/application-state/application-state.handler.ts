@@ -7,6 +7,7 @@ import { applicationView } from '../views/application.view';
 import type { ApplicationStateView } from '../views/application-state.view';
 import { applicationNotFound } from '../problem-details/application-not-found';
 import { ApplicationStateQuery } from './application-state.query';
+import { fresh } from '@l10k/rules';
 
 /**
  * Reads the application's stream itself, not a projection: an auditor's answer must not
@@ -41,6 +42,7 @@ export class ApplicationStateHandler implements IQueryHandler<ApplicationStateQu
     }
     const last = events[events.length - 1];
     return {
+      ...fresh,
       ...applicationView(applicationRecordOf(state), Number(last.revision), principal),
       asOf: asOf?.toISOString() ?? null,
       lastEvent: {

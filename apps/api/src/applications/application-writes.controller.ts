@@ -17,6 +17,7 @@ import { RequestRevisionDto } from './dto/request-revision.dto';
 import { SubmitReviewDto, toAssessments } from './dto/submit-review.dto';
 import { toApplicationPlan } from './dto/to-application-plan';
 import { WithdrawApplicationDto } from './dto/withdraw-application.dto';
+import { fresh } from '@l10k/rules';
 
 const APPLICATION = { view: ApplicationView, resource: 'application' } as const;
 
@@ -35,7 +36,7 @@ export class ApplicationWritesController {
     summary:
       'Create a draft application of the caller’s municipality (the plan may be partial; `warnings[]` lists what submission would refuse)',
   })
-  @WriteResponses({ ...APPLICATION, successStatus: 201 })
+  @WriteResponses({ ...fresh, ...APPLICATION, successStatus: 201 })
   create(
     @Body() body: PlanBodyDto,
     @Write() request: WriteRequest,
@@ -73,6 +74,7 @@ export class ApplicationWritesController {
   @Roles('municipality')
   @ApiOperation({ summary: 'Submit: every funding rule runs; 422 lists every violation' })
   @WriteResponses({
+    ...fresh,
     ...APPLICATION,
     unprocessable: 'A funding rule or closed intake refuses it; every violation in errors[]',
   })
@@ -102,6 +104,7 @@ export class ApplicationWritesController {
   @Roles('program_officer')
   @ApiOperation({ summary: 'Assign an expert reviewer; the application goes under review' })
   @WriteResponses({
+    ...fresh,
     ...APPLICATION,
     conflict: 'The reviewer is already assigned, or the status does not allow it',
   })
@@ -120,7 +123,7 @@ export class ApplicationWritesController {
   @ApiOperation({
     summary: 'Declare whether the assigned reviewer has a conflict of interest (one who has is recused)',
   })
-  @WriteResponses({ ...APPLICATION, conflict: 'Already declared, or the status does not allow it' })
+  @WriteResponses({ ...fresh, ...APPLICATION, conflict: 'Already declared, or the status does not allow it' })
   declareConflict(
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: DeclareConflictDto,
@@ -145,6 +148,7 @@ export class ApplicationWritesController {
     summary: 'Record a review: each requirement met or not, with a comment, and a recommendation',
   })
   @WriteResponses({
+    ...fresh,
     ...APPLICATION,
     conflict: 'No declaration yet, already reviewed, or the status does not allow it',
     unprocessable: 'An assessment is missing or does not apply to the track',
@@ -187,6 +191,7 @@ export class ApplicationWritesController {
     summary: 'Resubmit after a revision: joins the round of this instant; a new review cycle starts',
   })
   @WriteResponses({
+    ...fresh,
     ...APPLICATION,
     unprocessable: 'A funding rule or closed intake refuses it; every violation in errors[]',
   })
@@ -204,6 +209,7 @@ export class ApplicationWritesController {
     summary: 'Adopt or reject; adoption needs the quorum, a majority on every requirement, and budget',
   })
   @WriteResponses({
+    ...fresh,
     ...APPLICATION,
     unprocessable: 'Adoption refused: quorum (minimum_reviews), majority, approved grant, or budget',
   })

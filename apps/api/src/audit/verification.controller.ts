@@ -8,6 +8,7 @@ import { Roles } from '../auth/roles.decorator';
 import { problem, ProblemException } from '../problem-details/problem';
 import { ProblemResponse } from '../problem-details/problem.response';
 import { VerificationReportView } from '../views/verification-report.view';
+import { fresh } from '@l10k/rules';
 
 export class VerificationRequestDto {
   @ApiPropertyOptional({ description: 'Check only this application’s chain; omitted: every stream' })
@@ -19,8 +20,13 @@ export class VerificationRequestDto {
 /** Revisions leave as numbers (JSON has no bigint); they stay far below 2^53. */
 function serialisable(report: VerificationReport): VerificationReportView {
   return {
+    ...fresh,
     ...report,
-    failures: report.failures.map((failure) => ({ ...failure, revision: Number(failure.revision) })),
+    failures: report.failures.map((failure) => ({
+      ...fresh,
+      ...failure,
+      revision: Number(failure.revision),
+    })),
   };
 }
 

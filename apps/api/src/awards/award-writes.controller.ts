@@ -18,6 +18,7 @@ import { PaymentDto } from './dto/payment.dto';
 import { PerformanceReportDto } from './dto/performance-report.dto';
 import { PlanChangeDecisionDto } from './dto/plan-change-decision.dto';
 import { PlanChangeDto } from './dto/plan-change.dto';
+import { fresh } from '@l10k/rules';
 
 const APPLICATION = { view: ApplicationView, resource: 'application' } as const;
 const STATUS_ORDER = 'The application is not at this step (交付申請 → 交付決定 → 実績報告 → 額の確定 → 支払)';
@@ -36,6 +37,7 @@ export class AwardWritesController {
   @Roles('municipality')
   @ApiOperation({ summary: '交付申請: apply for at most the approved grant; due 30 days after adoption' })
   @WriteResponses({
+    ...fresh,
     ...APPLICATION,
     conflict: STATUS_ORDER,
     unprocessable: 'More than the approved grant (grant_within_approved)',
@@ -60,6 +62,7 @@ export class AwardWritesController {
       '交付決定: at most the amount applied for; the national share is recomputed and the difference released',
   })
   @WriteResponses({
+    ...fresh,
     ...APPLICATION,
     conflict: STATUS_ORDER,
     unprocessable: 'More than applied for (grant_within_application)',
@@ -84,6 +87,7 @@ export class AwardWritesController {
       '計画変更: a minor change takes effect at once (notified); a material one waits for approval (change_requested)',
   })
   @WriteResponses({
+    ...fresh,
     ...APPLICATION,
     conflict: 'Not after the grant decision, or another change is waiting',
     unprocessable:
@@ -113,7 +117,7 @@ export class AwardWritesController {
   @ApiOperation({
     summary: 'Approve or refuse a waiting change; an approved abandonment releases the whole commitment',
   })
-  @WriteResponses({ ...APPLICATION, conflict: 'No such change is waiting for a decision' })
+  @WriteResponses({ ...fresh, ...APPLICATION, conflict: 'No such change is waiting for a decision' })
   decidePlanChange(
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Param('changeId', new UuidPipe('changeId', 'a plan change id')) changeId: string,
@@ -131,7 +135,7 @@ export class AwardWritesController {
   @Post(':id/abandonment')
   @Roles('municipality')
   @ApiOperation({ summary: '中止・廃止: asks to abandon; the officer decides it like a plan change' })
-  @WriteResponses({ ...APPLICATION, conflict: STATUS_ORDER })
+  @WriteResponses({ ...fresh, ...APPLICATION, conflict: STATUS_ORDER })
   requestAbandonment(
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: AbandonmentDto,
@@ -151,7 +155,7 @@ export class AwardWritesController {
     summary:
       '実績報告: actual costs and financing, the grant paid, completion; due a month after completion or 10 April',
   })
-  @WriteResponses({ ...APPLICATION, conflict: STATUS_ORDER })
+  @WriteResponses({ ...fresh, ...APPLICATION, conflict: STATUS_ORDER })
   reportPerformance(
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: PerformanceReportDto,
@@ -190,6 +194,7 @@ export class AwardWritesController {
       '額の確定: the decided rule set on the actual figures; the least of decided, paid and allowed, with plan vs actual',
   })
   @WriteResponses({
+    ...fresh,
     ...APPLICATION,
     conflict: STATUS_ORDER,
     unprocessable: 'A given grant is not lower than computed',
@@ -215,6 +220,7 @@ export class AwardWritesController {
   @Roles('program_officer')
   @ApiOperation({ summary: '精算払: never above the confirmed national share in all' })
   @WriteResponses({
+    ...fresh,
     ...APPLICATION,
     conflict: STATUS_ORDER,
     unprocessable: 'Above the confirmed national share (payment_within_confirmed_share)',

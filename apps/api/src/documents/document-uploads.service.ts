@@ -18,6 +18,7 @@ import { DOCUMENT_STORE, type DocumentStore } from './storage/document-store';
 import { contentTypeOf } from './upload/content-type';
 import { receiveUpload } from './upload/receive-upload';
 import { uploadProblems } from './upload/upload-problems';
+import { fresh } from '@l10k/rules';
 
 /**
  * An upload from request to receipt (DESIGN.md, "Attachments"): the caller is checked
@@ -42,7 +43,11 @@ export class DocumentUploads {
     response: FastifyReply,
   ): Promise<DocumentReceiptView> {
     await this.admit(applicationId, write);
-    const { kind, name, staged } = await receiveUpload(http.raw, this.documents, this.config.documentMaxBytes);
+    const { kind, name, staged } = await receiveUpload(
+      http.raw,
+      this.documents,
+      this.config.documentMaxBytes,
+    );
     let contentType: string;
     try {
       const found = await contentTypeOf(staged.head, name);
@@ -67,7 +72,7 @@ export class DocumentUploads {
     const view = await this.writes.execute<ApplicationView>(
       response,
       command,
-      { ...write, fingerprint },
+      { ...fresh, ...write, fingerprint },
       201,
     );
     const document = view.documents.find((candidate) => candidate.documentId === documentId);

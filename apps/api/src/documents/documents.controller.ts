@@ -29,6 +29,7 @@ import type { DocumentContent } from './reads/document-content.handler';
 import { DocumentContentQuery } from './reads/document-content.query';
 import { ListDocumentsQueryDto } from './reads/list-documents.dto';
 import { ListDocumentsQuery } from './reads/list-documents.query';
+import { fresh } from '@l10k/rules';
 
 const READERS = ['municipality', 'reviewer', 'program_officer', 'auditor'] as const;
 
@@ -111,6 +112,7 @@ export class DocumentsController {
       new DocumentContentQuery(applicationId, documentId, principal),
     );
     response.headers({
+      ...fresh,
       ...digestHeaders(document.sha256),
       ETag: `"${document.sha256}"`,
       'Cache-Control': 'private, no-cache',

@@ -12,6 +12,7 @@ import { AcknowledgementDto } from './dto/acknowledgement.dto';
 import { toLocalAssessments } from './dto/local-assessments.dto';
 import { LocalConfirmationDto } from './dto/local-confirmation.dto';
 import { ReportToMicDto } from './dto/report-to-mic.dto';
+import { fresh } from '@l10k/rules';
 
 const APPLICATION = { view: ApplicationView, resource: 'application' } as const;
 const STEPS =
@@ -33,6 +34,7 @@ export class LocalTrackWritesController {
       '有識者の審査 or 商工会議所等の確認: who, when, a verdict per requirement and the attached document → locally_confirmed',
   })
   @WriteResponses({
+    ...fresh,
     ...APPLICATION,
     conflict: STEPS,
     unprocessable:
@@ -65,6 +67,7 @@ export class LocalTrackWritesController {
       'Reports the project to MIC with its 補助要綱 → reported_to_mic; every rule of the local track runs, as for a submission',
   })
   @WriteResponses({
+    ...fresh,
     ...APPLICATION,
     conflict: STEPS,
     unprocessable:
@@ -86,7 +89,7 @@ export class LocalTrackWritesController {
   @Post(':id/acknowledgement')
   @Roles('program_officer')
   @ApiOperation({ summary: 'Acknowledges the report, or returns it naming what is missing' })
-  @WriteResponses({ ...APPLICATION, conflict: STEPS })
+  @WriteResponses({ ...fresh, ...APPLICATION, conflict: STEPS })
   answerReport(
     @Param('id', ApplicationIdPipe) applicationId: string,
     @Body() body: AcknowledgementDto,

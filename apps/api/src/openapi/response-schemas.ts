@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { fresh } from '@l10k/rules';
 
 type Schema = Record<string, unknown>;
 
@@ -96,7 +97,7 @@ export function serializeAnswersByDocument(
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const method = methods.find((candidate) => candidate !== 'HEAD') ?? methods[0];
     const response = successSchemas(document, method, route.url);
-    if (response) route.schema = { ...route.schema, response };
+    if (response) route.schema = { ...fresh, ...route.schema, response };
   });
   if (!options.verify) return;
   fastify.addHook('preSerialization', async (request: FastifyRequest, _reply, payload: unknown) => {

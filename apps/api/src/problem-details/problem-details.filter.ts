@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '@l10k/eventstore';
 import { problemForFrameworkError } from './framework-errors';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, problem } from './problem';
+import { fresh } from '@l10k/rules';
 
 const logger = new Logger('ProblemDetails');
 
@@ -26,7 +27,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
  * route's code runs (the body's parsing, a hook) is answered the same way.
  */
 export function sendProblem(exception: unknown, request: RequestLine, reply: FastifyReply): void {
-  const body = { ...problemOf(exception, request), instance: request.originalUrl ?? request.url };
+  const body = { ...fresh, ...problemOf(exception, request), instance: request.originalUrl ?? request.url };
   if (body.status >= 500) logger.error({ err: exception, path: request.url }, 'request failed');
   if (reply.sent) return;
   void reply.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { describeRound, fiscalYearOfRound, parseRoundId, roundOfInstant } from '@l10k/rules';
+import { describeRound, fiscalYearOfRound, parseRoundId, roundOfInstant, fresh } from '@l10k/rules';
 import { invalidRequest } from '../problem-details';
 import { ProblemResponse } from '../problem-details/problem.response';
 import { RuleSetResolver } from '../rule-sets/rule-set-resolver.service';
@@ -49,6 +49,6 @@ export class RoundsController {
 
   private describe(round: string): RoundResponse {
     const { ruleSet, provisional } = this.ruleSets.forFiscalYear(fiscalYearOfRound(round), 'round');
-    return { ...describeRound(round, ruleSet), ruleSetId: ruleSet.id, provisional };
+    return { ...fresh, ...describeRound(round, ruleSet), ruleSetId: ruleSet.id, provisional };
   }
 }

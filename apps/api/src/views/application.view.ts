@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, RECOMMENDATIONS } from '@l10k/domain';
-import { municipalityName } from '@l10k/rules';
+import { municipalityName, fresh } from '@l10k/rules';
 import { planRecord, type ApplicationRecord, type AwardRecord } from '@l10k/read-model';
 import { ApplicationPlanDto } from '../applications/dto/application-plan.dto';
 import { AssessmentsDto } from '../applications/dto/submit-review.dto';
@@ -139,9 +139,10 @@ export class ApplicationView {
  */
 const awardView = (award: AwardRecord): AwardView =>
   ({
+    ...fresh,
     ...award,
     changes: award.changes.map((change) =>
-      change.plan === undefined ? change : { ...change, plan: planRecord(change.plan) },
+      change.plan === undefined ? change : { ...fresh, ...change, plan: planRecord(change.plan) },
     ),
   }) as AwardView;
 
@@ -157,10 +158,12 @@ export function applicationView(
   const labelOf = (reviewerId: string) => labels.get(reviewerId) ?? reviewerLabel(labels.size);
   const applicant = !viewer.roles.includes('program_officer') && !viewer.roles.includes('auditor');
   return {
+    ...fresh,
     ...record,
     municipalityName: municipalityName(record.municipalityCode) ?? null,
     revision,
     reviewers: record.reviewers.map(({ reviewerId, conflictDeclaration, ...assignment }) => ({
+      ...fresh,
       ...reviewerIdentity(viewer, reviewerId, labelOf(reviewerId)),
       ...assignment,
       ...(conflictDeclaration === undefined
@@ -173,6 +176,7 @@ export function applicationView(
           }),
     })),
     reviews: record.reviews.map(({ reviewerId, ...review }) => ({
+      ...fresh,
       ...reviewerIdentity(viewer, reviewerId, labelOf(reviewerId)),
       ...review,
     })),

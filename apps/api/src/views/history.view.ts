@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES } from '@l10k/domain';
 import { reviewerLabel, seesReviewerIds, type Viewer } from './viewer';
+import { fresh } from '@l10k/rules';
 
 export class HistoryActorView {
   @ApiProperty({ description: 'A reviewer appears as 審査員A, B, … to the applicant municipality' })
@@ -95,7 +96,7 @@ export function historyView(
       if (anonymous && typeof data.reviewerId === 'string') {
         const { reviewerId, detail: _detail, ...rest } = data;
         const label = labelOf(data.reviewCycle, reviewerId);
-        data = { ...rest, reviewer: label };
+        data = { ...fresh, ...rest, reviewer: label };
         if (entry.actorRole === 'reviewer' && sub === reviewerId) sub = label;
       }
       return {

@@ -24,6 +24,7 @@ import { streamAnswer } from './stream-answer';
 import { Attempt, WriteExecutor } from './write-executor.service';
 import type { WriteRequest } from './write-request';
 import type { WriteResult } from './write-result';
+import { fresh } from '@l10k/rules';
 
 /**
  * The one write pipeline for every stream type (DESIGN.md, "The domain as a decider"):
@@ -52,7 +53,7 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteCommand, W
       request,
       streamIdOf(own),
       async (metadata: CommandMetadata, round: number) => {
-        const command = { ...unstamped, metadata } as DomainCommand;
+        const command = { ...fresh, ...unstamped, metadata } as DomainCommand;
         if (round === 1) {
           const onKept = await this.attempt(command, request, successStatus, true);
           if (onKept !== undefined) return onKept;

@@ -3,6 +3,7 @@ import type { CheckpointStore, Projection } from '@l10k/read-model';
 import { applyEvents } from '../runner/apply-batch';
 import { liveBinding, shadowBinding } from '../runner/projection-binding';
 import { replaceTable } from './shadow-tables';
+import { fresh } from '@l10k/rules';
 
 export interface SwitchResult {
   readonly checkpoint: string | null;
@@ -42,5 +43,5 @@ export async function switchOver(
       return { checkpoint, events: tailEvents };
     },
   );
-  return { ...switched, tailEvents };
+  return { ...fresh, ...switched, tailEvents };
 }

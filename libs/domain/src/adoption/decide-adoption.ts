@@ -7,6 +7,7 @@ import { commitNationalShare } from '../budget/decide/commit-national-share';
 import type { BudgetEvent } from '../budget/events';
 import type { BudgetState } from '../budget/state';
 import type { DomainError } from '../errors';
+import { fresh } from '@l10k/rules';
 
 export type AdoptionDecision =
   | {
@@ -42,7 +43,7 @@ export const decideAdoption = (
   budget: BudgetState,
   options: RuleSetOptions = {},
 ): AdoptionDecision => {
-  const decided = decideOnApplication(command, application, { ...options, budget });
+  const decided = decideOnApplication(command, application, { ...fresh, ...options, budget });
   if (!decided.ok) return decided;
   const adopted = decided.events.find((event) => event.type === 'ApplicationAdopted');
   if (adopted === undefined) return { ok: true, application: decided.events, budget: [] };

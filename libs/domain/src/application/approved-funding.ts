@@ -1,4 +1,4 @@
-import { calculateFunding, type FundingCalculation, type RuleSet } from '@l10k/rules';
+import { calculateFunding, type FundingCalculation, type RuleSet, fresh } from '@l10k/rules';
 import type { Checked } from '../decision';
 import { domainError } from '../errors';
 import type { ApplicationPlan } from '../plan/application-plan';
@@ -25,8 +25,14 @@ export const approvedFunding = (
   }
   const { grant, ownFunds } = fundingPlan.funding;
   const approvedPlan = {
+    ...fresh,
     ...fundingPlan,
-    funding: { ...fundingPlan.funding, grant: approvedGrant, ownFunds: ownFunds + (grant - approvedGrant) },
+    funding: {
+      ...fresh,
+      ...fundingPlan.funding,
+      grant: approvedGrant,
+      ownFunds: ownFunds + (grant - approvedGrant),
+    },
   };
   return { ok: true, value: calculateFunding(approvedPlan, ruleSet, { provisional }) };
 };

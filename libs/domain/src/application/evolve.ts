@@ -3,6 +3,7 @@ import { evolveAward, newAward } from '../award/evolve-award';
 import { evolveLocalTrack } from '../local-track/evolve-local-track';
 import { isAdopted, isDecidedOrWithdrawn } from './status-groups';
 import { initialApplicationState, type ApplicationState, type ExistingApplication } from './state';
+import { fresh } from '@l10k/rules';
 
 /** The application without its status-specific parts, to move it into another status. */
 const recorded = (state: ExistingApplication) => ({
@@ -63,11 +64,11 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
       // A local confirmation judged the plan it saw: a changed plan is a draft again.
       if (state.status === 'locally_confirmed') {
         const { localConfirmation: _confirmed, ...draft } = state;
-        return { ...draft, status: 'draft', plan, assessment };
+        return { ...fresh, ...draft, status: 'draft', plan, assessment };
       }
       if (state.status !== 'draft' && state.status !== 'revision_requested' && state.status !== 'returned')
         return state;
-      return { ...state, plan, assessment };
+      return { ...fresh, ...state, plan, assessment };
     }
 
     case 'ApplicationSubmitted':
@@ -76,6 +77,7 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
       if (state.status !== from) return state;
       const { applicationId: _id, reviewCycle, submittedBy: _by, ...submission } = event.data;
       return {
+        ...fresh,
         ...recorded(state),
         status: 'submitted',
         ...submission,
@@ -89,6 +91,7 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
       if (isDecidedOrWithdrawn(state)) return state;
       const { reason, withdrawnFrom, withdrawnAt, withdrawnBy } = event.data;
       return {
+        ...fresh,
         ...recorded(state),
         ...submittedPart(state),
         status: 'withdrawn',
@@ -99,6 +102,7 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
     case 'ReviewerAssigned':
       if (state.status !== 'submitted' && state.status !== 'under_review') return state;
       return {
+        ...fresh,
         ...state,
         status: 'under_review',
         reviewers: [
@@ -111,10 +115,12 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
       if (state.status !== 'under_review') return state;
       const { reviewerId, hasConflict, detail, declaredAt } = event.data;
       return {
+        ...fresh,
         ...state,
         reviewers: state.reviewers.map((reviewer) =>
           reviewer.reviewerId === reviewerId
             ? {
+                ...fresh,
                 ...reviewer,
                 conflictDeclaration: { hasConflict, ...(detail !== undefined ? { detail } : {}), declaredAt },
                 recused: hasConflict,
@@ -128,6 +134,7 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
       if (state.status !== 'under_review') return state;
       const { reviewerId, assessments, recommendation, comment, submittedAt } = event.data;
       return {
+        ...fresh,
         ...state,
         reviews: [...state.reviews, { reviewerId, assessments, recommendation, comment, submittedAt }],
       };
@@ -137,6 +144,7 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
       if (state.status !== 'submitted' && state.status !== 'under_review') return state;
       const { reason, requestedAt, requestedBy } = event.data;
       return {
+        ...fresh,
         ...state,
         status: 'revision_requested',
         revisionRequest: { reason, requestedAt, requestedBy },
@@ -147,6 +155,7 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
       if (state.status !== 'under_review') return state;
       const { reason, requestedGrant, approvedGrant, funding, decidedAt, decidedBy } = event.data;
       return {
+        ...fresh,
         ...state,
         status: 'adopted',
         decision: {
@@ -181,13 +190,14 @@ export const evolveApplication = (state: ApplicationState, event: ApplicationEve
 
     case 'DocumentAttached': {
       const { applicationId: _id, ...document } = event.data;
-      return { ...state, documents: [...documentsOf(state), document] };
+      return { ...fresh, ...state, documents: [...documentsOf(state), document] };
     }
 
     case 'ApplicationRejected': {
       if (state.status !== 'under_review') return state;
       const { reason, decidedAt, decidedBy } = event.data;
       return {
+        ...fresh,
         ...state,
         status: 'rejected',
         decision: { outcome: 'rejected', reason, decidedAt, decidedBy },

@@ -1,4 +1,4 @@
-import { grantApplicationDueDate } from '@l10k/rules';
+import { grantApplicationDueDate, fresh } from '@l10k/rules';
 import type { ApplicationAdopted } from '../application/events';
 import type { AdoptedApplication } from '../application/state';
 import { postAwardRulesOf, type Award, type PlanChange } from './award';
@@ -20,6 +20,7 @@ export function newAward(adopted: ApplicationAdopted): Award {
 }
 
 const withChange = (award: Award, changeId: string, update: (change: PlanChange) => PlanChange): Award => ({
+  ...fresh,
   ...award,
   changes: award.changes.map((change) => (change.changeId === changeId ? update(change) : change)),
 });
@@ -31,17 +32,20 @@ export function evolveAward(state: AdoptedApplication, event: AwardEvent): Adopt
     case 'GrantApplied': {
       const { amount, documents, late, appliedAt, appliedBy } = event.data;
       return {
+        ...fresh,
         ...state,
         status: 'grant_applied',
-        award: { ...award, grantApplication: { amount, documents, late, appliedAt, appliedBy } },
+        award: { ...fresh, ...award, grantApplication: { amount, documents, late, appliedAt, appliedBy } },
       };
     }
     case 'GrantDecided': {
       const { grant, conditions, funding, released, decidedAt, decidedBy } = event.data;
       return {
+        ...fresh,
         ...state,
         status: 'grant_decided',
         award: {
+          ...fresh,
           ...award,
           commitment: award.commitment - released,
           grantDecision: { grant, conditions, funding, released, decidedAt, decidedBy },
@@ -61,7 +65,7 @@ export function evolveAward(state: AdoptedApplication, event: AwardEvent): Adopt
         requestedBy: notifiedBy,
         outcome: 'notified',
       };
-      return { ...state, plan, award: { ...award, changes: [...award.changes, change] } };
+      return { ...fresh, ...state, plan, award: { ...fresh, ...award, changes: [...award.changes, change] } };
     }
     case 'PlanChangeRequested': {
       const { changeId, kind, plan, reason, grounds, costMoves, documents, requestedAt, requestedBy } =
@@ -79,9 +83,11 @@ export function evolveAward(state: AdoptedApplication, event: AwardEvent): Adopt
         outcome: 'pending',
       };
       return {
+        ...fresh,
         ...state,
         status: 'change_requested',
         award: {
+          ...fresh,
           ...award,
           statusBeforeChange: state.status === 'change_requested' ? award.statusBeforeChange : state.status,
           changes: [...award.changes, change],
@@ -93,6 +99,7 @@ export function evolveAward(state: AdoptedApplication, event: AwardEvent): Adopt
       const { changeId, reason, decidedAt, decidedBy } = event.data;
       const approved = event.type === 'PlanChangeApproved';
       const decided = withChange(award, changeId, (change) => ({
+        ...fresh,
         ...change,
         outcome: approved ? 'approved' : 'refused',
         decision: { reason, decidedAt, decidedBy },
@@ -101,27 +108,35 @@ export function evolveAward(state: AdoptedApplication, event: AwardEvent): Adopt
       const back = previous ?? 'grant_decided';
       if (approved && event.data.kind === 'abandonment') {
         return {
+          ...fresh,
           ...state,
           status: 'abandoned',
-          award: { ...rest, commitment: award.commitment - event.data.released, abandonedAt: decidedAt },
+          award: {
+            ...fresh,
+            ...rest,
+            commitment: award.commitment - event.data.released,
+            abandonedAt: decidedAt,
+          },
         };
       }
       const requested = approved
         ? award.changes.find((change) => change.changeId === changeId)?.plan
         : undefined;
-      return { ...state, status: back, plan: requested ?? state.plan, award: rest };
+      return { ...fresh, ...state, status: back, plan: requested ?? state.plan, award: rest };
     }
     case 'PerformanceReported': {
       const { applicationId: _id, ...report } = event.data;
-      return { ...state, status: 'reported', award: { ...award, report } };
+      return { ...fresh, ...state, status: 'reported', award: { ...fresh, ...award, report } };
     }
     case 'AmountConfirmed': {
       const { applicationId: _id, ...confirmation } = event.data;
       const fullyPaid = award.paid > 0 && award.paid >= confirmation.funding.nationalShare;
       return {
+        ...fresh,
         ...state,
         status: fullyPaid ? 'paid' : 'amount_confirmed',
         award: {
+          ...fresh,
           ...award,
           commitment: award.commitment - confirmation.released,
           confirmation,
@@ -133,9 +148,15 @@ export function evolveAward(state: AdoptedApplication, event: AwardEvent): Adopt
       const { amount, paidOn, recordedAt, totalPaid } = event.data;
       const confirmed = award.confirmation?.funding.nationalShare ?? 0;
       return {
+        ...fresh,
         ...state,
         status: totalPaid >= confirmed ? 'paid' : 'amount_confirmed',
-        award: { ...award, paid: totalPaid, payments: [...award.payments, { amount, paidOn, recordedAt }] },
+        award: {
+          ...fresh,
+          ...award,
+          paid: totalPaid,
+          payments: [...award.payments, { amount, paidOn, recordedAt }],
+        },
       };
     }
   }

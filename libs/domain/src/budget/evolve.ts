@@ -1,5 +1,6 @@
 import type { BudgetEvent } from './events';
 import { initialBudgetState, type BudgetState } from './state';
+import { fresh } from '@l10k/rules';
 
 type Draft = { -readonly [Key in keyof BudgetState]: BudgetState[Key] } & {
   commitments: Record<string, number>;
@@ -53,6 +54,7 @@ export function evolveBudgetWith(state: BudgetState, events: readonly BudgetEven
   // Nothing new (the usual case for a kept fold): the state as it is, no copy of its maps.
   if (events.length === 0) return state;
   const draft: Draft = {
+    ...fresh,
     ...state,
     commitments: { ...state.commitments },
     confirmations: { ...state.confirmations },

@@ -1,5 +1,6 @@
 import type { ApplicationState } from '../application/state';
 import type { LocalTrackEvent } from './events';
+import { fresh } from '@l10k/rules';
 
 /** Events are facts: evolve trusts them (decide checked them) and only moves the application along. */
 export function evolveLocalTrack(state: ApplicationState, event: LocalTrackEvent): ApplicationState {
@@ -7,7 +8,7 @@ export function evolveLocalTrack(state: ApplicationState, event: LocalTrackEvent
     case 'LocalConfirmationRecorded': {
       if (state.status !== 'draft' && state.status !== 'locally_confirmed') return state;
       const { applicationId: _id, ...localConfirmation } = event.data;
-      return { ...state, status: 'locally_confirmed', localConfirmation };
+      return { ...fresh, ...state, status: 'locally_confirmed', localConfirmation };
     }
     case 'ReportedToMic': {
       if (state.status !== 'locally_confirmed' && state.status !== 'returned') return state;
@@ -20,8 +21,9 @@ export function evolveLocalTrack(state: ApplicationState, event: LocalTrackEvent
         ...submission
       } = event.data;
       const { acknowledgement: _previous, ...reported } =
-        state.status === 'returned' ? state : { ...state, acknowledgement: undefined };
+        state.status === 'returned' ? state : { ...fresh, ...state, acknowledgement: undefined };
       return {
+        ...fresh,
         ...reported,
         ...submission,
         status: 'reported_to_mic',
@@ -33,6 +35,7 @@ export function evolveLocalTrack(state: ApplicationState, event: LocalTrackEvent
       if (state.status !== 'reported_to_mic') return state;
       const { reason, acknowledgedAt, acknowledgedBy } = event.data;
       return {
+        ...fresh,
         ...state,
         status: 'acknowledged',
         acknowledgement: {
@@ -47,6 +50,7 @@ export function evolveLocalTrack(state: ApplicationState, event: LocalTrackEvent
       if (state.status !== 'reported_to_mic') return state;
       const { reason, returnedAt, returnedBy } = event.data;
       return {
+        ...fresh,
         ...state,
         status: 'returned',
         acknowledgement: { outcome: 'returned', reason, answeredAt: returnedAt, answeredBy: returnedBy },

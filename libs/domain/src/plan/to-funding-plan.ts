@@ -1,5 +1,6 @@
 import type { CostItem, FundingPlan, Schedule } from '@l10k/rules';
 import type { ApplicationPlan } from './application-plan';
+import { fresh } from '@l10k/rules';
 
 const completeCost = (cost: Partial<CostItem>): cost is CostItem =>
   cost.category !== undefined && cost.amount !== undefined;
@@ -26,13 +27,14 @@ export const toFundingPlan = (
 
   const schedule: Schedule | undefined =
     plan.schedule?.start !== undefined && plan.schedule.completion !== undefined
-      ? { ...plan.schedule, start: plan.schedule.start, completion: plan.schedule.completion }
+      ? { ...fresh, ...plan.schedule, start: plan.schedule.start, completion: plan.schedule.completion }
       : undefined;
 
   return {
     fiscalYear,
     ...(plan.track !== undefined ? { track: plan.track } : {}),
     municipality: {
+      ...fresh,
       ...(municipalityCode !== undefined ? { code: municipalityCode } : {}),
       disadvantagedArea: municipality.disadvantagedArea,
       fiscalStrengthIndex: municipality.fiscalStrengthIndex,
@@ -40,7 +42,7 @@ export const toFundingPlan = (
     costs,
     funding: {
       grant: funding.grant,
-      loan: { ...loan, amount: loan.amount, lenderType: loan.lenderType },
+      loan: { ...fresh, ...loan, amount: loan.amount, lenderType: loan.lenderType },
       ownFunds: funding.ownFunds,
     },
     priorityCategories: plan.priorityCategories ?? [],

@@ -24,6 +24,7 @@ import {
   type StreamState,
   type StreamStateOfKind,
 } from './stream-ref';
+import { fresh } from '@l10k/rules';
 
 /**
  * The other streams a decision reads, given the state of the command's own stream: the
@@ -120,7 +121,7 @@ function decideApplicationStream(
     return decided.ok ? { ok: true, streams: [{ stream: own, events: decided.events }] } : decided;
   }
   if (isLocalTrackCommand(command)) {
-    const decided = decideLocalTrackCommand(command, application, { ...options, budget });
+    const decided = decideLocalTrackCommand(command, application, { ...fresh, ...options, budget });
     return decided.ok ? { ok: true, streams: [{ stream: own, events: decided.events }] } : decided;
   }
   if (isAwardCommand(command)) {
@@ -138,7 +139,7 @@ function decideApplicationStream(
       ],
     };
   }
-  const decided = decideApplicationCommand(command, application, { ...options, budget });
+  const decided = decideApplicationCommand(command, application, { ...fresh, ...options, budget });
   return decided.ok ? { ok: true, streams: [{ stream: own, events: decided.events }] } : decided;
 }
 

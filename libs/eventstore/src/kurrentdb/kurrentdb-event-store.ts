@@ -35,6 +35,10 @@ import { formatKurrentCheckpoint, parseKurrentCheckpoint } from './kurrentdb-che
 import { kurrentClientOf, type KurrentClient } from './kurrentdb-client';
 import { mapKurrentError } from './kurrentdb-errors';
 import { decodeMetadata } from './kurrentdb-metadata';
+import { fresh } from '@l10k/rules';
+
+/** What a subscription yields first: it has been requested from the server. */
+const SUBSCRIBED = Symbol('subscribed');
 
 export interface KurrentDbEventStoreOptions {
   /** e.g. `kurrentdb://127.0.0.1:2113?tls=false`. */
@@ -161,52 +165,45 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async *subscribe(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
-    const { signal } = options;
-    if (signal?.aborted) return;
-    const subscription = this.client.subscribeToAll({
-      fromPosition: options.from === undefined ? START : parseKurrentCheckpoint(options.from),
-      filter: streamNameFilter({ prefixes: this.prefixes }),
-    });
-    const stop = () => void subscription.unsubscribe();
-    signal?.addEventListener('abort', stop, { once: true });
-    try {
-      for await (const resolved of subscription) {
-        if (signal?.aborted) return;
-        if (resolved.event) yield this.toRecordedEvent(resolved.event);
-      }
-    } catch (error) {
-      if (signal?.aborted) return;
-      throw mapKurrentError(error);
-    } finally {
-      signal?.removeEventListener('abort', stop);
-      await subscription.unsubscribe().catch(() => undefined);
-    }
+    const from = options.from === undefined ? START : parseKurrentCheckpoint(options.from);
+    for await (const event of this.subscribeToAll(from, options.signal))
+      if (event !== SUBSCRIBED) yield this.toRecordedEvent(event);
   }
 
   /**
-   * The port's `watch`: a subscription to `$all` from its end, filtered to this system's
-   * streams, yielding once per event it pushes. The server sends events only once committed
-   * and readable, so no second look is needed. The events themselves come over the wire
-   * anyway (KurrentDB has no positions-only subscription) but are not decoded. An append
-   * while the server is still setting the subscription up yields nothing; the caller's own
-   * polling (the projector's idle poll) covers that moment. Written against the client's API
-   * and the in-memory client of the contract suite: no KurrentDB server was at hand to run it.
+   * The port's `watch`: a subscription to `$all` from its end, yielding once it is requested
+   * and then once per event it pushes. The server sends events only once committed and
+   * readable, so no second look is needed. The events themselves come over the wire anyway
+   * (KurrentDB has no positions-only subscription) but are not decoded. An append while the
+   * server is still setting the subscription up yields nothing; the caller's own polling (the
+   * projector's idle poll) covers that moment. Written against the client's API and the
+   * contract suite's in-memory client: no KurrentDB server was at hand to run it.
    */
   async *watch(options: WatchOptions = {}): AsyncIterable<void> {
-    const { signal } = options;
+    for await (const _event of this.subscribeToAll(END, options.signal)) yield;
+  }
+
+  /**
+   * This system's events in `$all` after `fromPosition`, live, until `signal` aborts; first
+   * SUBSCRIBED, once the subscription is requested (what was appended before is the caller's
+   * to read).
+   */
+  private async *subscribeToAll(
+    fromPosition: Position | typeof START | typeof END,
+    signal: AbortSignal | undefined,
+  ): AsyncIterable<AllStreamRecordedEvent | typeof SUBSCRIBED> {
     if (signal?.aborted) return;
     const subscription = this.client.subscribeToAll({
-      fromPosition: END,
+      fromPosition,
       filter: streamNameFilter({ prefixes: this.prefixes }),
     });
     const stop = () => void subscription.unsubscribe();
     signal?.addEventListener('abort', stop, { once: true });
     try {
-      // What was appended before the subscription began is for the caller's first read.
-      yield;
+      yield SUBSCRIBED;
       for await (const resolved of subscription) {
         if (signal?.aborted) return;
-        if (resolved.event) yield;
+        if (resolved.event) yield resolved.event;
       }
     } catch (error) {
       if (signal?.aborted) return;
@@ -258,6 +255,7 @@ export class KurrentDbEventStore implements EventStore {
   ): Promise<KurrentHead | undefined> {
     try {
       for await (const resolved of this.client.readStream(streamId, {
+        ...fresh,
         ...at,
         maxCount: 1,
         deadline: this.deadline,

@@ -22,6 +22,7 @@ import {
   type ConflictDetail,
 } from './sql';
 import type { StreamHead, StreamHeadCache } from './stream-head-cache';
+import { fresh } from '@l10k/rules';
 
 /** Stale cached heads or `any` appends racing other writers: retry this often before giving up. */
 const MAX_APPEND_ATTEMPTS = 5;
@@ -177,7 +178,9 @@ export class PostgresAppender {
         actual ? actual.revision : 'no_stream',
       );
     }
-    return { prepared: prepared.map((item) => (item === request ? { ...item, head: actual } : item)) };
+    return {
+      prepared: prepared.map((item) => (item === request ? { ...fresh, ...item, head: actual } : item)),
+    };
   }
 
   /** The result of an earlier identical append, if every one of its events is stored where it was sent. */

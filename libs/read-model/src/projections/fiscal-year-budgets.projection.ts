@@ -11,6 +11,7 @@ import { FiscalYearBudgetRow } from '../entities/fiscal-year-budget.entity';
 import { findRows, upsertRows } from '../tables';
 import { fiscalYearOfStream } from './stream-names';
 import type { Projection, TableNames } from './projection';
+import { fresh } from '@l10k/rules';
 
 type Tables = 'fiscal_year_budgets';
 
@@ -24,6 +25,7 @@ function evolveRow(
   // (bookings carry what they replace, so the sums fold without the per-application maps).
   const before: BudgetState = stored
     ? {
+        ...fresh,
         ...initialBudgetState(fiscalYear),
         nationalBudget: stored.nationalBudget,
         committed: stored.committed,

@@ -12,6 +12,7 @@ import { findRows, type RowClass } from '../tables';
 import { applicationEventOf } from './application-event';
 import { foldedStatesOf } from './folded-states';
 import type { StreamReader } from './projection';
+import { fresh } from '@l10k/rules';
 
 /** A read table with one row per application, which remembers the revision of the stream it reflects. */
 export interface FoldedApplicationRow {
@@ -82,7 +83,7 @@ export async function foldStoredApplications<Row extends FoldedApplicationRow>(
 ): Promise<FoldedApplication[]> {
   const found = events.flatMap((recorded) => {
     const onStream = applicationEventOf(recorded);
-    return onStream === undefined ? [] : [{ ...onStream, recorded }];
+    return onStream === undefined ? [] : [{ ...fresh, ...onStream, recorded }];
   });
   if (found.length === 0) return [];
   const memo = foldedStatesOf(manager.connection, table);

@@ -5,6 +5,7 @@ import { RoundStatisticRow, type RoundOutcome } from '../entities/round-statisti
 import { findRows, upsertRows } from '../tables';
 import { applicationEventOf } from './application-event';
 import type { Projection, TableNames } from './projection';
+import { fresh } from '@l10k/rules';
 
 type Tables = 'round_statistics';
 
@@ -151,7 +152,7 @@ export const roundStatisticsProjection: Projection<Tables> = {
   ): Promise<void> {
     const found = events.flatMap((recorded) => {
       const onStream = applicationEventOf(recorded);
-      return onStream === undefined ? [] : [{ ...onStream, revision: Number(recorded.revision) }];
+      return onStream === undefined ? [] : [{ ...fresh, ...onStream, revision: Number(recorded.revision) }];
     });
     if (found.length === 0) return;
     const table = tables.round_statistics;

@@ -18,6 +18,7 @@ import {
   type Withdrawal,
 } from '@l10k/domain';
 import type { Track } from '@l10k/rules';
+import { fresh } from '@l10k/rules';
 
 /** The plan as clients wrote it: the fiscal strength index is a number in JSON, an exact decimal string inside. */
 export type PlanRecord = Omit<ApplicationPlan, 'municipality'> & {
@@ -103,7 +104,11 @@ export type AwardRecord = Award;
 export const planRecord = (plan: ApplicationPlan): PlanRecord => {
   const index = plan.municipality?.fiscalStrengthIndex;
   if (plan.municipality === undefined || index === undefined) return plan as PlanRecord;
-  return { ...plan, municipality: { ...plan.municipality, fiscalStrengthIndex: Number(index) } };
+  return {
+    ...fresh,
+    ...plan,
+    municipality: { ...fresh, ...plan.municipality, fiscalStrengthIndex: Number(index) },
+  };
 };
 
 const defined = <Value extends object>(value: Value): Value =>

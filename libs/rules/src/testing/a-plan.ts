@@ -1,4 +1,5 @@
 import { CostItem, FinancingForm, FundingPlan, LenderType, PriorityCategory, Schedule, Track } from '../plan';
+import { fresh } from '../fresh-object';
 
 export interface PlanSketch {
   readonly fiscalYear?: number;
@@ -27,6 +28,7 @@ export function aPlan(sketch: PlanSketch): FundingPlan {
     fiscalYear: sketch.fiscalYear ?? 2025,
     track: sketch.track,
     municipality: {
+      ...fresh,
       ...(sketch.municipalityCode !== undefined ? { code: sketch.municipalityCode } : {}),
       disadvantagedArea: sketch.disadvantagedArea ?? false,
       fiscalStrengthIndex: sketch.fiscalStrengthIndex ?? '0.6',

@@ -6,6 +6,7 @@ import { ProblemException, problem } from '../../problem-details';
 import { DOCUMENT_STORE, type DocumentStore, type StoredDocument } from '../storage/document-store';
 import { visibleDocuments } from './application-documents';
 import { DocumentContentQuery } from './document-content.query';
+import { fresh } from '@l10k/rules';
 
 export interface DocumentContent extends StoredDocument {
   readonly document: AttachedDocument;
@@ -40,6 +41,6 @@ export class DocumentContentHandler implements IQueryHandler<DocumentContentQuer
         `document ${documentId} (${document.sha256}) is missing from the document store or has changed size`,
       );
     }
-    return { ...stored, document };
+    return { ...fresh, ...stored, document };
   }
 }

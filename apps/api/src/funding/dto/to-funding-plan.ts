@@ -1,5 +1,6 @@
 import type { FundingPlan } from '@l10k/rules';
 import type { FundingPlanDto } from './funding-plan.dto';
+import { fresh } from '@l10k/rules';
 
 /**
  * The validated request as the rules read it. The fiscal strength index leaves as the
@@ -10,6 +11,7 @@ export function toFundingPlan(dto: FundingPlanDto): FundingPlan {
     fiscalYear: dto.fiscalYear,
     track: dto.track ?? 'national',
     municipality: {
+      ...fresh,
       ...(dto.municipality.code !== undefined ? { code: dto.municipality.code } : {}),
       disadvantagedArea: dto.municipality.disadvantagedArea,
       fiscalStrengthIndex: String(dto.municipality.fiscalStrengthIndex),

@@ -6,6 +6,7 @@ import { applicationView, type ApplicationView } from '../../views/application.v
 import { CoalescedRead } from '../coalesced-read';
 import { applicationNotFound, canSee } from '../visibility';
 import { ApplicationSummaryQuery } from './application-summary.query';
+import { fresh } from '@l10k/rules';
 
 /** What the view needs of a summary's row, as PostgreSQL sends it (the bigint revision as text). */
 interface SummaryDetailRow {
@@ -39,6 +40,7 @@ export class ApplicationSummaryHandler implements IQueryHandler<ApplicationSumma
     const row = await this.summaries.read(applicationId);
     if (!row || !canSee(principal, row)) throw applicationNotFound();
     return {
+      ...fresh,
       ...applicationView(row.detail, Number(row.revision), principal),
       reviewsNeeded: row.reviewsNeeded,
       updatedAt: row.updatedAt.toISOString(),

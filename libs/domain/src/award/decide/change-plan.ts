@@ -1,4 +1,4 @@
-import { calculateFunding, costCategoryChanges, fiscalYearEndDate, type CostItem } from '@l10k/rules';
+import { calculateFunding, costCategoryChanges, fiscalYearEndDate, type CostItem, fresh } from '@l10k/rules';
 import { requireText } from '../../application/decide/guards';
 import type { AdoptedApplication, ApplicationState } from '../../application/state';
 import { submittedRuleSet } from '../../application/submitted-rule-set';
@@ -117,11 +117,18 @@ export const changePlan = (
   if (grounds.length === 0) {
     return accept({
       type: 'PlanChangeNotified',
-      data: { ...common, notifiedAt: metadata.at, notifiedBy: metadata.actor.sub },
+      data: { ...fresh, ...common, notifiedAt: metadata.at, notifiedBy: metadata.actor.sub },
     });
   }
   return accept({
     type: 'PlanChangeRequested',
-    data: { ...common, kind: 'change', grounds, requestedAt: metadata.at, requestedBy: metadata.actor.sub },
+    data: {
+      ...fresh,
+      ...common,
+      kind: 'change',
+      grounds,
+      requestedAt: metadata.at,
+      requestedBy: metadata.actor.sub,
+    },
   });
 };

@@ -3,6 +3,7 @@ import {
   largestGrantWithLimit,
   type FundingCalculation,
   type FundingPlan,
+  fresh,
 } from '@l10k/rules';
 import { approvedFunding } from '../../application/approved-funding';
 import { requireText } from '../../application/decide/guards';
@@ -28,10 +29,11 @@ const actualPlanOf = (
   const planned = toFundingPlan(application.plan, application.fiscalYear, application.municipalityCode);
   if (planned === undefined) return undefined;
   return {
+    ...fresh,
     ...planned,
     costs: report.actualCosts,
     funding: { grant, loan: report.actualFinancing.loan, ownFunds: report.actualFinancing.ownFunds },
-    schedule: planned.schedule && { ...planned.schedule, completion: report.completedOn },
+    schedule: planned.schedule && { ...fresh, ...planned.schedule, completion: report.completedOn },
   };
 };
 
@@ -161,7 +163,7 @@ export const confirmAmount = (command: ConfirmAmount, state: ApplicationState): 
     const limitedBy: ConfirmationLimit =
       data.grant !== undefined && data.grant < computed.grant ? 'officer_reduction' : computed.limitedBy;
     const actual = calculateFunding(
-      { ...probe, funding: { ...probe.funding, grant: confirmedGrant } },
+      { ...fresh, ...probe, funding: { ...fresh, ...probe.funding, grant: confirmedGrant } },
       ruleSet.value,
       rules,
     );
