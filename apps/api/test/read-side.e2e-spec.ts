@@ -108,6 +108,23 @@ describe('the read side, from the projections', () => {
       expect(assigned.body.items.map((item: { id: string }) => item.id)).toEqual([ids.underReview]);
     });
 
+    it('answers callers who ask at the same moment each with their own scope', async () => {
+      const idsOf = (response: { body: { items: { id: string }[] } }) =>
+        response.body.items.map((item) => item.id).sort();
+      const [tono, chiyoda, reviewer, officer, tonoAgain] = await Promise.all([
+        api.client.municipality(TONO).get('/v1/applications').expect(200),
+        api.client.municipality(CHIYODA).get('/v1/applications').expect(200),
+        api.client.reviewer('reviewer-sato').get('/v1/applications').expect(200),
+        api.client.officer().get('/v1/applications').expect(200),
+        api.client.municipality(TONO).get('/v1/applications').expect(200),
+      ]);
+      expect(idsOf(tono)).toEqual([ids.adopted, ids.underReview, ids.draft].sort());
+      expect(idsOf(tonoAgain)).toEqual(idsOf(tono));
+      expect(idsOf(chiyoda)).toEqual([ids.chiyoda]);
+      expect(idsOf(reviewer)).toEqual([ids.underReview]);
+      expect(idsOf(officer)).toHaveLength(4);
+    });
+
     it('pages with a cursor, newest first, without overlap', async () => {
       const officer = api.client.officer();
       const first = await officer.get('/v1/applications?limit=3').expect(200);

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { SharedReads } from '../read/shared-read';
 import { serializeAnswersByDocument } from './response-schemas';
 
 const document = {
@@ -78,5 +79,35 @@ describe('answers serialized by their OpenAPI schema', () => {
     const answer = await fastify.inject('/things/a');
     expect(answer.statusCode).toBe(200);
     expect(answer.json()).toEqual({ id: 'a', track: 'local' });
+  });
+
+  describe('an answer several requests share', () => {
+    /** An answer that counts how often a serializer reads it. */
+    const counted = () => {
+      const answer = { reads: 0 };
+      Object.defineProperty(answer, 'id', { enumerable: true, get: () => (answer.reads += 1, 'a') });
+      return answer as { reads: number; id: string };
+    };
+
+    it('is written once, and every request gets that text', async () => {
+      const answer = counted();
+      const shared = new SharedReads<object>();
+      const fastify = Fastify();
+      serializeAnswersByDocument(fastify, document);
+      fastify.get('/things/:id', () => shared.answer('the same read', async () => answer));
+      await fastify.ready();
+      const [first, second] = await Promise.all([fastify.inject('/things/a'), fastify.inject('/things/a')]);
+      expect(first.body).toBe(JSON.stringify({ id: 'a' }));
+      expect(second.body).toBe(first.body);
+      expect(answer.reads).toBe(1);
+    });
+
+    it('but an answer of one request alone is written for each request it is sent to', async () => {
+      const answer = counted();
+      const fastify = await serverAnswering(answer, false);
+      await fastify.inject('/things/a');
+      await fastify.inject('/things/a');
+      expect(answer.reads).toBe(2);
+    });
   });
 });

@@ -1,7 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import { fresh } from '@l10k/rules';
+import { isSharedAnswer } from '../read/shared-read';
 
 type Schema = Record<string, unknown>;
 
@@ -80,6 +82,31 @@ function firstDifference(written: unknown, returned: unknown, path: string): str
 
 const SENT = Symbol('payload as the handler returned it');
 
+type SerializerCompiler = Parameters<FastifyInstance['setSerializerCompiler']>[0];
+
+/**
+ * Fastify's own schema serializer (fast-json-stringify, as Fastify builds it by default), except
+ * that an answer several requests share (read/shared-read.ts) is written once, and that text goes
+ * to each of them.
+ */
+function writingSharedAnswersOnce(): SerializerCompiler {
+  const compile = SerializerSelector()({}, undefined);
+  return (route) => {
+    // Fastify compiles response serializers only, each for its status: httpStatus is always there.
+    const serialize = compile(route as Parameters<typeof compile>[0]);
+    const written = new WeakMap<object, string>();
+    return (answer: unknown) => {
+      if (!isSharedAnswer(answer)) return serialize(answer);
+      let text = written.get(answer as object);
+      if (text === undefined) {
+        text = serialize(answer);
+        written.set(answer as object, text);
+      }
+      return text;
+    };
+  };
+}
+
 /**
  * Every JSON answer of a route the OpenAPI document describes is written by Fastify's
  * schema serializer (fast-json-stringify) from the documented view, instead of JSON.stringify.
@@ -93,6 +120,7 @@ export function serializeAnswersByDocument(
   document: OpenAPIObject,
   options: { verify?: boolean } = {},
 ): void {
+  fastify.setSerializerCompiler(writingSharedAnswersOnce());
   fastify.addHook('onRoute', (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const method = methods.find((candidate) => candidate !== 'HEAD') ?? methods[0];

@@ -9,6 +9,7 @@ import { readPrepared } from '../prepared-read';
 import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isInstant } from '../paging/keyset-cursor';
 import { isoInstant } from '../iso-instant.sql';
+import { SharedReads } from '../shared-read';
 
 const DEFAULT_LIMIT = 20;
 
@@ -93,6 +94,8 @@ const SELECT_LIST = selectList(LIST_COLUMNS);
 /** Newest first, keyset-paged on (created_at, id); scoped to what the caller may see. */
 @QueryHandler(ListApplicationsQuery)
 export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQuery, ApplicationListView> {
+  private readonly pages = new SharedReads<ApplicationListView>();
+
   constructor(@InjectDataSource() private readonly database: DataSource) {}
 
   async execute({ filters, principal }: ListApplicationsQuery): Promise<ApplicationListView> {
@@ -117,17 +120,17 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
       );
     }
     // The limit is written into the text (a validated integer, 1–100), as the planner must see it.
-    const rows = await readPrepared<ListRow>(
-      this.database,
-      `SELECT ${SELECT_LIST} FROM application_summaries s ${sql.clause}
-        ORDER BY s.created_at DESC, s.id DESC LIMIT ${limit + 1}`,
-      sql.values,
-    );
-    const page = rows.slice(0, limit).map(listItem);
-    const last = page[page.length - 1];
-    return {
-      items: page,
-      nextCursor: rows.length > limit && last ? encodeCursor({ key: last.createdAt, id: last.id }) : null,
-    };
+    const text = `SELECT ${SELECT_LIST} FROM application_summaries s ${sql.clause}
+        ORDER BY s.created_at DESC, s.id DESC LIMIT ${limit + 1}`;
+    // The page follows from the statement alone: the caller's scope is in its text and values.
+    return this.pages.answer(JSON.stringify([text, sql.values]), async () => {
+      const rows = await readPrepared<ListRow>(this.database, text, sql.values);
+      const page = rows.slice(0, limit).map(listItem);
+      const last = page[page.length - 1];
+      return {
+        items: page,
+        nextCursor: rows.length > limit && last ? encodeCursor({ key: last.createdAt, id: last.id }) : null,
+      };
+    });
   }
 }

@@ -10,6 +10,7 @@ import type {
 } from '../../views/review-queue.view';
 import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
 import { readPrepared } from '../prepared-read';
+import { SharedReads } from '../shared-read';
 import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isCalendarDay } from '../paging/keyset-cursor';
 import { ProgrammeQueueCounts } from './programme-queue-counts';
@@ -55,6 +56,8 @@ const SELECT_LIST = selectList(QUEUE_COLUMNS);
 
 @QueryHandler(ReviewQueueQuery)
 export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, ReviewQueueView> {
+  private readonly views = new SharedReads<ReviewQueueView>();
+
   constructor(
     @InjectDataSource() private readonly database: DataSource,
     private readonly clock: Clock,
@@ -95,46 +98,47 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
       );
     }
     // The limit is written into the text (a validated integer), as the planner must see it.
-    const [rows, counts] = await Promise.all([
-      readPrepared<QueueRow>(
-        this.database,
-        `SELECT ${SELECT_LIST} FROM review_queue q ${page.clause}
-          ORDER BY q.decision_due_date ASC, q.application_id ASC LIMIT ${limit + 1}`,
-        page.values,
-      ),
-      seesWholeQueue
-        ? this.programmeCounts.of(`${today}|${filters.round ?? ''}|${filters.fiscalYear ?? ''}`, count)
-        : count(),
-    ]);
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      today,
-      total: counts.reduce((sum, round) => sum + round.submitted + round.underReview, 0),
-      overdue: counts.reduce((sum, round) => sum + round.overdue, 0),
-      rounds: counts,
-      items: items.map((row): ReviewQueueItemView => {
-        const daysRemaining = daysBetween(today, row.decisionDueDate);
-        return {
-          applicationId: row.applicationId,
-          projectTitle: row.projectTitle,
-          status: row.status,
-          round: row.round,
-          fiscalYear: row.fiscalYear,
-          municipalityCode: row.municipalityCode,
-          municipalityName: municipalityName(row.municipalityCode) ?? null,
-          decisionDueDate: row.decisionDueDate,
-          daysRemaining,
-          overdue: daysRemaining < 0,
-          reviewsDone: row.reviewsDone,
-          reviewsNeeded: row.reviewsNeeded,
-          reviewerIds: row.reviewerIds,
-        };
-      }),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ key: last.decisionDueDate, id: last.applicationId })
-          : null,
-    };
+    const text = `SELECT ${SELECT_LIST} FROM review_queue q ${page.clause}
+          ORDER BY q.decision_due_date ASC, q.application_id ASC LIMIT ${limit + 1}`;
+    // The view follows from the page's statement (the caller's scope is in its values), the
+    // counts' scope (the same, without the cursor) and today's date.
+    return this.views.answer(JSON.stringify([today, seesWholeQueue, text, page.values]), async () => {
+      const [rows, counts] = await Promise.all([
+        readPrepared<QueueRow>(this.database, text, page.values),
+        seesWholeQueue
+          ? this.programmeCounts.of(`${today}|${filters.round ?? ''}|${filters.fiscalYear ?? ''}`, count)
+          : count(),
+      ]);
+      const items = rows.slice(0, limit);
+      const last = items[items.length - 1];
+      return {
+        today,
+        total: counts.reduce((sum, round) => sum + round.submitted + round.underReview, 0),
+        overdue: counts.reduce((sum, round) => sum + round.overdue, 0),
+        rounds: counts,
+        items: items.map((row): ReviewQueueItemView => {
+          const daysRemaining = daysBetween(today, row.decisionDueDate);
+          return {
+            applicationId: row.applicationId,
+            projectTitle: row.projectTitle,
+            status: row.status,
+            round: row.round,
+            fiscalYear: row.fiscalYear,
+            municipalityCode: row.municipalityCode,
+            municipalityName: municipalityName(row.municipalityCode) ?? null,
+            decisionDueDate: row.decisionDueDate,
+            daysRemaining,
+            overdue: daysRemaining < 0,
+            reviewsDone: row.reviewsDone,
+            reviewsNeeded: row.reviewsNeeded,
+            reviewerIds: row.reviewerIds,
+          };
+        }),
+        nextCursor:
+          rows.length > limit && last
+            ? encodeCursor({ key: last.decisionDueDate, id: last.applicationId })
+            : null,
+      };
+    });
   }
 }
