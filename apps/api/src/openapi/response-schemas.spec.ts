@@ -99,7 +99,23 @@ describe('answers serialized by their OpenAPI schema', () => {
       const [first, second] = await Promise.all([fastify.inject('/things/a'), fastify.inject('/things/a')]);
       expect(first.body).toBe(JSON.stringify({ id: 'a' }));
       expect(second.body).toBe(first.body);
+      expect(second.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(second.headers['content-length']).toBe(String(Buffer.byteLength(first.body)));
       expect(answer.reads).toBe(1);
+    });
+
+    it('is verified like any other answer: a field the document leaves out fails the request', async () => {
+      const shared = new SharedReads<object>();
+      const fastify = Fastify();
+      serializeAnswersByDocument(fastify, document, { verify: true });
+      fastify.setErrorHandler((error, _request, reply) =>
+        reply.status(500).send({ failed: (error as Error).message }),
+      );
+      fastify.get('/things/:id', () => shared.answer('k', async () => ({ id: 'a', secretlyAdded: 1 })));
+      await fastify.ready();
+      const answer = await fastify.inject('/things/a');
+      expect(answer.statusCode).toBe(500);
+      expect(answer.json().failed).toMatch(/differs at body\.secretlyAdded/);
     });
 
     it('but an answer of one request alone is written for each request it is sent to', async () => {
