@@ -41,3 +41,36 @@ export function applyBatch(
       : (manager) => binding.projection.project(manager, handled, binding.tables, streams),
   );
 }
+
+/** A binding's part of a batch: the events it moves its checkpoint over, from where it was stored. */
+export interface BatchStep {
+  readonly binding: ProjectionBinding;
+  readonly from: string | null;
+  readonly events: readonly RecordedEvent[];
+}
+
+/**
+ * applyBatch for several bindings in ONE transaction (CheckpointStore.advanceTogether): per
+ * step, whether it moved. Throws, having committed nothing, when any step's work fails.
+ */
+export function applyBatchTogether(
+  checkpoints: CheckpointStore,
+  steps: readonly BatchStep[],
+  streams: StreamReader,
+): Promise<boolean[]> {
+  return checkpoints.advanceTogether(
+    steps.map(({ binding, from, events }) => {
+      const handled = handledEvents(binding.projection, events);
+      return {
+        name: binding.checkpointName,
+        from,
+        to: { checkpoint: events[events.length - 1].checkpoint, events: events.length },
+        work:
+          handled.length === 0
+            ? undefined
+            : (manager: EntityManager) =>
+                binding.projection.project(manager, handled, binding.tables, streams),
+      };
+    }),
+  );
+}

@@ -31,6 +31,10 @@ function countingCheckpoints(checkpoints: CheckpointStore): CheckpointStore & { 
     counted.moves.set(name, (counted.moves.get(name) ?? 0) + 1);
     return checkpoints.advance(name, from, to, work);
   };
+  counted.advanceTogether = (moves) => {
+    for (const { name } of moves) counted.moves.set(name, (counted.moves.get(name) ?? 0) + 1);
+    return checkpoints.advanceTogether(moves);
+  };
   return counted;
 }
 

@@ -7,7 +7,7 @@ import {
   type ProjectionLag,
   type ProjectionLagOptions,
 } from '@l10k/read-model';
-import { applyBatch } from './apply-batch';
+import { applyBatch, applyBatchTogether, type BatchStep as Step } from './apply-batch';
 import { BatchReader } from './batch-reader';
 import { LiveWake } from './live-wake';
 import { liveBinding, shadowBinding, type ProjectionBinding } from './projection-binding';
@@ -92,8 +92,9 @@ interface PassOptions {
  * Folds the event log into the read models (DESIGN.md, "Projections"). The log is read
  * once for all projections: each batch is offered to every projection that stands where
  * the batch starts (or inside it), and each commits its part together with its own
- * checkpoint's compare-and-set, in its own transaction (apply-batch.ts), all of them at
- * once. A projection that stands elsewhere (after a rebuild of it alone, a crash between
+ * checkpoint's compare-and-set (apply-batch.ts): in a catch-up pass each in its own
+ * transaction, all of them at once; in the live loop all the parts of a batch in one
+ * transaction, each projection's own only if that one fails. A projection that stands elsewhere (after a rebuild of it alone, a crash between
  * two commits, another runner) is read for separately until it meets the others.
  * At-least-once and idempotent; only the EventStore port is used, so both adapters work.
  */
@@ -192,10 +193,11 @@ export class ProjectionRunner {
 
   /**
    * Reads the log from `from` to its end and offers each batch to the group, and to every
-   * waiting binding that stands where the batch starts or inside it. Each member applies its
-   * batches one after another, in its own transactions, at its own pace: a member may run up
-   * to MAX_BATCHES_AHEAD batches ahead of the slowest, so the quick projections do not wait
-   * for the slow one at every batch. A member that finds its checkpoint moved (another runner,
+   * waiting binding that stands where the batch starts or inside it. In a catch-up pass each
+   * member applies its batches one after another, in its own transactions, at its own pace: a
+   * member may run up to MAX_BATCHES_AHEAD batches ahead of the slowest, so the quick
+   * projections do not wait for the slow one at every batch. Live, the members apply each
+   * batch together, in one transaction. A member that finds its checkpoint moved (another runner,
    * a switch) goes back to `waiting` from where it now stands; one that fails leaves with its
    * error (and, when `haltOnFailure`, the others stop before their next batch).
    */
@@ -219,6 +221,8 @@ export class ProjectionRunner {
       group.delete(binding);
       turns.set(binding, (turns.get(binding) ?? 0) + 1);
     };
+    // Live: the batches' shared transactions, chained (see below).
+    let together: Promise<unknown> = Promise.resolve();
     const settledBatches: Array<Promise<unknown>> = [];
     let batchFrom = from;
     try {
@@ -233,14 +237,16 @@ export class ProjectionRunner {
           group.add(binding);
         }
         const read = batch;
-        const applyTo = async (binding: ProjectionBinding, turn: number): Promise<void> => {
-          if (turns.get(binding) !== turn || halted()) return;
+        // What `binding` commits of this batch, if anything: undefined when the batch holds
+        // nothing new for it, or nothing it handles and the move is deferred (live only).
+        const prepare = (binding: ProjectionBinding, turn: number): Step | undefined => {
+          if (turns.get(binding) !== turn || halted()) return undefined;
           const expected = positions.get(binding) ?? null;
           const at = expected === start ? -1 : inside.get(expected ?? '');
           if (at === undefined)
             throw new Error(`projection ${binding.projection.name} lost its place in the log`);
           const events = at === -1 ? read : read.slice(at + 1);
-          if (events.length === 0) return;
+          if (events.length === 0) return undefined;
           const last = events[events.length - 1].checkpoint;
           // The deferred moves are the live loop's own: a catch-up pass neither uses nor makes them.
           const held = deferEmptyMoves ? this.deferred.get(binding) : undefined;
@@ -256,37 +262,85 @@ export class ProjectionRunner {
               since: held?.since ?? Date.now(),
             });
             positions.set(binding, last);
-            return;
+            return undefined;
           }
           // The compare-and-set is on the checkpoint as stored, across the moves deferred since.
           if (held !== undefined) this.deferred.delete(binding);
-          const moved = held === undefined ? events : [...held.events, ...events];
-          if (
-            await applyBatch(checkpoints, binding, held === undefined ? expected : held.stored, moved, store)
-          ) {
-            positions.set(binding, last);
-            onBatch?.(binding.projection.name, moved);
+          return {
+            binding,
+            from: held === undefined ? expected : held.stored,
+            events: held === undefined ? events : [...held.events, ...events],
+          };
+        };
+        // After the commit (or its refusal): a member that lost the batch to another runner
+        // rereads its checkpoint and goes back to waiting.
+        const settle = async ({ binding, events }: Step, moved: boolean): Promise<void> => {
+          if (moved) {
+            positions.set(binding, events[events.length - 1].checkpoint);
+            onBatch?.(binding.projection.name, events);
             return;
           }
           leave(binding);
           positions.set(binding, (await checkpoints.position(binding.checkpointName)).checkpoint);
           waiting.add(binding);
         };
-        for (const binding of group) {
-          const turn = turns.get(binding) ?? 0;
-          turns.set(binding, turn);
-          queues.set(
-            binding,
-            (queues.get(binding) ?? Promise.resolve())
-              .then(() => applyTo(binding, turn))
-              .catch((error: unknown) => {
-                leave(binding);
-                waiting.delete(binding);
-                failures.set(binding, error);
-              }),
-          );
+        const fail = (binding: ProjectionBinding, error: unknown): void => {
+          leave(binding);
+          waiting.delete(binding);
+          failures.set(binding, error);
+        };
+        const applyAlone = async (step: Step): Promise<void> => {
+          try {
+            await settle(step, await applyBatch(checkpoints, step.binding, step.from, step.events, store));
+          } catch (error) {
+            fail(step.binding, error);
+          }
+        };
+        if (deferEmptyMoves) {
+          // Live: the members' parts of a batch are ONE transaction (a live batch is small, and
+          // per-transaction costs, not the writes, dominate it). If it fails, each part is tried
+          // again in its own transaction, so a failing projection does not hold back the others.
+          const members = [...group].map((binding) => [binding, turns.get(binding) ?? 0] as const);
+          for (const [binding, turn] of members) turns.set(binding, turn);
+          together = together.then(async () => {
+            const steps: Step[] = [];
+            for (const [binding, turn] of members) {
+              try {
+                const step = prepare(binding, turn);
+                if (step !== undefined) steps.push(step);
+              } catch (error) {
+                fail(binding, error);
+              }
+            }
+            if (steps.length <= 1) return Promise.all(steps.map(applyAlone));
+            let moved: boolean[];
+            try {
+              moved = await applyBatchTogether(checkpoints, steps, store);
+            } catch {
+              return Promise.all(steps.map(applyAlone));
+            }
+            return Promise.all(
+              steps.map((step, index) =>
+                settle(step, moved[index]).catch((error: unknown) => fail(step.binding, error)),
+              ),
+            );
+          });
+        } else {
+          for (const binding of group) {
+            const turn = turns.get(binding) ?? 0;
+            turns.set(binding, turn);
+            queues.set(
+              binding,
+              (queues.get(binding) ?? Promise.resolve())
+                .then(async () => {
+                  const step = prepare(binding, turn);
+                  if (step !== undefined) await applyAlone(step);
+                })
+                .catch((error: unknown) => fail(binding, error)),
+            );
+          }
         }
-        settledBatches.push(Promise.all(queues.values()));
+        settledBatches.push(Promise.all([...queues.values(), together]));
         // Batches are held until every member has applied them: at most this many at once.
         if (settledBatches.length > MAX_BATCHES_AHEAD) await settledBatches.shift();
         batchFrom = batch[batch.length - 1].checkpoint;
@@ -296,7 +350,7 @@ export class ProjectionRunner {
         if (group.size === 0 && !ahead) return;
       }
     } finally {
-      await Promise.all(queues.values());
+      await Promise.all([...queues.values(), together]);
       await reader.close();
     }
   }

@@ -35,6 +35,16 @@ export interface CheckpointStore {
     work?: CheckpointWork<void>,
   ): Promise<boolean>;
 
+  /**
+   * Several projections' `advance` in ONE transaction (the live projector's batch, DESIGN.md
+   * "Projections": each projection's rows still move with its own checkpoint's compare-and-set).
+   * Answers, per move, whether it moved: a move that finds its checkpoint moved runs nothing
+   * and does not hold the others back. If any work fails nothing is committed and the error is
+   * thrown; the caller can then advance each on its own, so one failing projection does not
+   * stop the rest. Names are distinct.
+   */
+  advanceTogether(moves: readonly CheckpointMove[]): Promise<boolean[]>;
+
   /** Puts `name` back at the start of the log, in one transaction with `work` (a rebuild's fresh tables). */
   restart(name: string, work: CheckpointWork<void>): Promise<void>;
 
@@ -50,6 +60,14 @@ export interface CheckpointStore {
     from: string,
     work: (manager: EntityManager, from: CheckpointPosition) => Promise<CheckpointAdvance>,
   ): Promise<CheckpointPosition>;
+}
+
+/** One projection's part of `advanceTogether`: as `advance`'s arguments. */
+export interface CheckpointMove {
+  readonly name: string;
+  readonly from: string | null;
+  readonly to: { readonly checkpoint: string; readonly events: number };
+  readonly work?: CheckpointWork<void>;
 }
 
 /** How far some work went beyond a position. */

@@ -92,6 +92,67 @@ describe('the PostgreSQL checkpoint store', () => {
     expect(after).toBe('on');
   });
 
+  it('moves several checkpoints with their work in one transaction, each only from where the mover saw it', async () => {
+    await checkpoints.position('together_a');
+    await checkpoints.position('together_b');
+    await checkpoints.position('together_stale');
+    await checkpoints.advance('together_stale', null, { checkpoint: 'c1', events: 1 });
+    const transactions: string[] = [];
+    const noted = (note: string) => async (manager: EntityManager) => {
+      const [{ id, synchronous }] = await manager.query(
+        "SELECT txid_current()::text AS id, current_setting('synchronous_commit') AS synchronous",
+      );
+      transactions.push(`${id}/${synchronous}`);
+      await write(note)(manager);
+    };
+    const moved = await checkpoints.advanceTogether([
+      { name: 'together_b', from: null, to: { checkpoint: 'b1', events: 2 }, work: noted('together b') },
+      { name: 'together_stale', from: null, to: { checkpoint: 's2', events: 2 }, work: noted('stale') },
+      { name: 'together_a', from: null, to: { checkpoint: 'a1', events: 3 } },
+    ]);
+    expect(moved).toEqual([true, false, true]);
+    expect(await checkpoints.positions(['together_a', 'together_b', 'together_stale'])).toEqual([
+      { checkpoint: 'a1', eventsProcessed: 3 },
+      { checkpoint: 'b1', eventsProcessed: 2 },
+      { checkpoint: 'c1', eventsProcessed: 1 },
+    ]);
+    expect(await notes()).toContain('together b');
+    expect(await notes()).not.toContain('stale');
+    // A second move's work, in the same transaction as the first's, committed asynchronously.
+    expect(
+      await checkpoints.advanceTogether([
+        { name: 'together_a', from: 'a1', to: { checkpoint: 'a2', events: 1 }, work: noted('together a') },
+        { name: 'together_b', from: 'b1', to: { checkpoint: 'b2', events: 1 }, work: noted('together b2') },
+      ]),
+    ).toEqual([true, true]);
+    expect(transactions).toHaveLength(3);
+    expect(transactions[1]).toBe(transactions[2]);
+    expect(transactions[2]).toMatch(/\/off$/);
+  });
+
+  it('commits none of the moves made together when one work fails', async () => {
+    await checkpoints.position('failing_a');
+    await checkpoints.position('failing_b');
+    await expect(
+      checkpoints.advanceTogether([
+        { name: 'failing_a', from: null, to: { checkpoint: 'a1', events: 1 }, work: write('lost a') },
+        {
+          name: 'failing_b',
+          from: null,
+          to: { checkpoint: 'b1', events: 1 },
+          work: async () => {
+            throw new Error('handler failed');
+          },
+        },
+      ]),
+    ).rejects.toThrow('handler failed');
+    expect(await checkpoints.positions(['failing_a', 'failing_b'])).toEqual([
+      { checkpoint: null, eventsProcessed: 0 },
+      { checkpoint: null, eventsProcessed: 0 },
+    ]);
+    expect(await notes()).not.toContain('lost a');
+  });
+
   it('restarts a checkpoint at the start of the log with its work', async () => {
     await checkpoints.position('again');
     await checkpoints.advance('again', null, { checkpoint: 'c9', events: 9 }, async () => undefined);

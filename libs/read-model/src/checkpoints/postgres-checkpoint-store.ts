@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type {
   CheckpointAdvance,
+  CheckpointMove,
   CheckpointPosition,
   CheckpointStore,
   CheckpointWork,
@@ -65,6 +66,44 @@ export class PostgresCheckpointStore implements CheckpointStore {
       if (error instanceof CheckpointMoved) return false;
       throw error;
     }
+  }
+
+  async advanceTogether(moves: readonly CheckpointMove[]): Promise<boolean[]> {
+    if (moves.length === 1) {
+      const [{ name, from, to, work }] = moves;
+      return [await this.advance(name, from, to, work)];
+    }
+    if (new Set(moves.map(({ name }) => name)).size !== moves.length)
+      throw new Error('advanceTogether: each checkpoint moves once');
+    if (moves.length === 0) return [];
+    return this.dataSource.transaction(async (manager) => {
+      // Locked in name order, as every runner locks them: two runners' batches wait for each
+      // other instead of deadlocking. Then each compare-and-set is a comparison with a locked row.
+      const locked: Array<Pick<PositionRow, 'name' | 'checkpoint'>> = await manager.query(
+        'SELECT name, checkpoint FROM projection_checkpoints WHERE name = ANY($1) ORDER BY name FOR UPDATE',
+        [moves.map(({ name }) => name)],
+      );
+      const stored = new Map(locked.map((row) => [row.name, row.checkpoint]));
+      const moved = moves.map(({ name, from }) => stored.has(name) && stored.get(name) === from);
+      const moving = moves.filter((_, index) => moved[index]);
+      if (moving.length === 0) return moved;
+      // Asynchronous commit, as `move` says why.
+      await manager.query(
+        `UPDATE projection_checkpoints AS stored
+            SET checkpoint = moving.checkpoint, events_processed = stored.events_processed + moving.events,
+                updated_at = now()
+           FROM unnest($1::text[], $2::text[], $3::bigint[]) AS moving (name, checkpoint, events),
+                (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit
+          WHERE stored.name = moving.name`,
+        [
+          moving.map(({ name }) => name),
+          moving.map(({ to }) => to.checkpoint),
+          moving.map(({ to }) => to.events),
+        ],
+      );
+      for (const { work } of moving) await work?.(manager);
+      return moved;
+    });
   }
 
   /**
