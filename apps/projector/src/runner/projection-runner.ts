@@ -10,6 +10,7 @@ import {
 import { applyBatch, applyBatchTogether, type BatchStep as Step } from './apply-batch';
 import { BatchReader } from './batch-reader';
 import { LiveWake } from './live-wake';
+import { withFirstStatistics } from './first-statistics';
 import { liveBinding, shadowBinding, type ProjectionBinding } from './projection-binding';
 
 export interface RunnerLogger {
@@ -109,7 +110,10 @@ export class ProjectionRunner {
   private readonly deferred = new Map<ProjectionBinding, DeferredMove>();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
-    const bind = options.target === 'rebuild' ? shadowBinding : liveBinding;
+    const bind =
+      options.target === 'rebuild'
+        ? (projection: Projection) => withFirstStatistics(shadowBinding(projection))
+        : liveBinding;
     this.bindings = options.projections.map(bind);
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.deferredMoveMs = options.deferredMoveMs ?? DEFERRED_MOVE_MS;
