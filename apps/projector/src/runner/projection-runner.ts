@@ -60,8 +60,13 @@ const MAX_RETRY_DELAY_MS = 5_000;
  * ignored by the projection, are read again after a crash.
  */
 const DEFERRED_MOVE_MS = 1_000;
-/** How far a projection may run ahead of the slowest of those reading the same batches. */
-const MAX_BATCHES_AHEAD = 2;
+/**
+ * How far a projection may run ahead of the slowest of those reading the same batches. The
+ * batches held meanwhile are what it costs in memory. 1M-event rebuilds alternating 2 and 4
+ * (held database, 2,000-event batches): 19,091/19,709 -> 20,029/20,102 events/s, peak RSS
+ * 233 -> 238 MB: the quick projections' writes fill the time the slow one's fold leaves idle.
+ */
+const MAX_BATCHES_AHEAD = 4;
 
 const silentLogger: RunnerLogger = { log: () => undefined, error: () => undefined };
 
