@@ -72,7 +72,12 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   } finally {
     progress?.stop();
   }
-  for (const projection of projections) await indexShadowTables(checkpoints, projection);
+  // Each projection's indexes and statistics in its own transaction, all at once: index builds
+  // and ANALYZE use one core each, and the projections' tables are independent.
+  const indexed = await Promise.allSettled(
+    projections.map((projection) => indexShadowTables(checkpoints, projection)),
+  );
+  for (const outcome of indexed) if (outcome.status === 'rejected') throw outcome.reason;
   const switched = [];
   for (const projection of projections) {
     switched.push({
