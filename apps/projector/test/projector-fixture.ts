@@ -1,7 +1,14 @@
 import { DataSource } from 'typeorm';
 import { PostgresEventStore } from '@l10k/eventstore';
-import { PostgresCheckpointStore, readModelEntities, type CheckpointStore } from '@l10k/read-model';
+import {
+  PostgresCheckpointStore,
+  readModelEntities,
+  readModelProjections,
+  type CheckpointStore,
+} from '@l10k/read-model';
+import { readModelSnapshot } from '../../../libs/read-model/test';
 import { createTestDatabase } from '../../../test/test-database';
+import { rebuildProjections } from '../src/rebuild/rebuild-projections';
 
 export interface ProjectorFixture {
   readonly url: string;
@@ -36,6 +43,24 @@ export async function connectProjector(url: string): Promise<ProjectorFixture> {
       await dataSource.destroy();
     },
   };
+}
+
+/**
+ * Every read table as the fixture's projections left it, then as a rebuild of all of them
+ * from the whole log leaves it: after any crash or race the two must be equal (DESIGN.md).
+ */
+export async function liveAndRebuilt(
+  fixture: ProjectorFixture,
+  batchSize?: number,
+): Promise<{ live: Record<string, unknown[]>; rebuilt: Record<string, unknown[]> }> {
+  const live = await readModelSnapshot(fixture.dataSource.manager);
+  await rebuildProjections({
+    store: fixture.store,
+    checkpoints: fixture.checkpoints,
+    projections: readModelProjections,
+    batchSize,
+  });
+  return { live, rebuilt: await readModelSnapshot(fixture.dataSource.manager) };
 }
 
 export { readModelSnapshot, readModelTables, tableRows } from '../../../libs/read-model/test';

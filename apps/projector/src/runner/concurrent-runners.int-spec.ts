@@ -2,11 +2,10 @@ import { monthlyStatistics, readModelProjections } from '@l10k/read-model';
 import { waitForVisibleLog, WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/test';
 import {
   connectProjector,
-  readModelSnapshot,
+  liveAndRebuilt,
   startProjectorFixture,
   type ProjectorFixture,
 } from '../../test/projector-fixture';
-import { rebuildProjections } from '../rebuild/rebuild-projections';
 import { ProjectionRunner } from './projection-runner';
 
 // Two runners race over every projection, then a rebuild replays it all: minutes on a loaded 2-core machine.
@@ -79,12 +78,7 @@ describe('two runners on the same projections at once', () => {
     expect(budget.adopted_applications).toBe(adopted);
     expect(Number(budget.committed)).toBe(statistics.reduce((sum, round) => sum + round.nationalShare, 0));
 
-    const live = await readModelSnapshot(fixture.dataSource.manager);
-    await rebuildProjections({
-      store: fixture.store,
-      checkpoints: fixture.checkpoints,
-      projections: readModelProjections,
-    });
-    expect(live).toEqual(await readModelSnapshot(fixture.dataSource.manager));
+    const { live, rebuilt } = await liveAndRebuilt(fixture);
+    expect(live).toEqual(rebuilt);
   });
 });

@@ -11,12 +11,7 @@ import {
   type Projection,
 } from '@l10k/read-model';
 import { waitForVisibleLog, WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/test';
-import {
-  readModelSnapshot,
-  startProjectorFixture,
-  type ProjectorFixture,
-} from '../../test/projector-fixture';
-import { rebuildProjections } from '../rebuild/rebuild-projections';
+import { liveAndRebuilt, startProjectorFixture, type ProjectorFixture } from '../../test/projector-fixture';
 import { ProjectionRunner } from './projection-runner';
 
 // Every event runs through every projection, twice (live and rebuilt): minutes on a loaded 2-core machine.
@@ -85,15 +80,7 @@ describe('after a crash at any point', () => {
       projections: readModelProjections,
       batchSize: 37,
     }).catchUp();
-    const recovered = await readModelSnapshot(fixture.dataSource.manager);
-
-    await rebuildProjections({
-      store: fixture.store,
-      checkpoints: fixture.checkpoints,
-      projections: readModelProjections,
-      batchSize: 250,
-    });
-    const rebuilt = await readModelSnapshot(fixture.dataSource.manager);
+    const { live: recovered, rebuilt } = await liveAndRebuilt(fixture, 250);
     expect(recovered.application_summaries.length).toBeGreaterThan(150);
     expect(recovered.application_history.length).toBeGreaterThan(1_000);
     expect(recovered).toEqual(rebuilt);
@@ -145,14 +132,8 @@ describe('after a crash at any point', () => {
       await runner.stop();
       await dataSource.destroy();
     }
-    const recovered = await readModelSnapshot(fixture.dataSource.manager);
-    await rebuildProjections({
-      store: fixture.store,
-      checkpoints: fixture.checkpoints,
-      projections: readModelProjections,
-      batchSize: 250,
-    });
-    expect(recovered).toEqual(await readModelSnapshot(fixture.dataSource.manager));
+    const { live: recovered, rebuilt } = await liveAndRebuilt(fixture, 250);
+    expect(recovered).toEqual(rebuilt);
   });
 });
 

@@ -22,7 +22,8 @@ const scratch: Projection<'first_statistics'> = {
   },
 };
 
-const folding = (count: number): RecordedEvent[] => Array.from({ length: count }, () => ({}) as RecordedEvent);
+const folding = (count: number): RecordedEvent[] =>
+  Array.from({ length: count }, () => ({}) as RecordedEvent);
 
 describe("a rebuild binding's first statistics", () => {
   let fixture: ProjectorFixture;
@@ -45,7 +46,11 @@ describe("a rebuild binding's first statistics", () => {
 
   const binding = (after: number) =>
     withFirstStatistics(
-      { projection: scratch, checkpointName: 'first_statistics__rebuild', tables: { first_statistics: TABLE } },
+      {
+        projection: scratch,
+        checkpointName: 'first_statistics__rebuild',
+        tables: { first_statistics: TABLE },
+      },
       after,
     );
 

@@ -1,8 +1,7 @@
 import type { EventStore, RecordedEvent } from '@l10k/eventstore';
 import { readModelProjections } from '@l10k/read-model';
 import { WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/test';
-import { readModelSnapshot, startProjectorFixture, type ProjectorFixture } from '../../test/projector-fixture';
-import { rebuildProjections } from '../rebuild/rebuild-projections';
+import { liveAndRebuilt, startProjectorFixture, type ProjectorFixture } from '../../test/projector-fixture';
 import { ProjectionRunner } from './projection-runner';
 
 jest.setTimeout(120_000);
@@ -85,13 +84,8 @@ describe('the live projector', () => {
     } finally {
       await runner.stop();
     }
-    const live = await readModelSnapshot(fixture.dataSource.manager);
-    await rebuildProjections({
-      store: fixture.store,
-      checkpoints: fixture.checkpoints,
-      projections: readModelProjections,
-    });
-    expect(live).toEqual(await readModelSnapshot(fixture.dataSource.manager));
+    const { live, rebuilt } = await liveAndRebuilt(fixture);
+    expect(live).toEqual(rebuilt);
   });
 
   it('looks again soon after a pass that folded something, without a wake-up, while writes keep coming', async () => {
