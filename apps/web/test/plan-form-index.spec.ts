@@ -1,15 +1,10 @@
+import { completePlan } from '../../api/test/workflow-client';
 import { fromPlan, toCalculationRequest, toPlan } from '../src/screens/application-form/plan-form';
 
+/** The complete plan the API tests use, its 財政力指数 as given (a number, or the string an event recorded). */
 const answeredPlan = (fiscalStrengthIndex: unknown) => ({
-  projectTitle: '地元産ホップのクラフトビール醸造所',
+  ...completePlan(),
   municipality: { disadvantagedArea: true, fiscalStrengthIndex },
-  costs: [{ category: 'facility', amount: 90_000_000 }],
-  funding: {
-    grant: 30_000_000,
-    loan: { amount: 50_000_000, lenderType: 'shinkin_bank' },
-    ownFunds: 10_000_000,
-  },
-  priorityCategories: [],
 });
 
 describe('財政力指数 between the API and the plan forms (the draft and the plan change)', () => {
