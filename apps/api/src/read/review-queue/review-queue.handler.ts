@@ -28,9 +28,11 @@ interface QueueRow {
   readonly reviewsDone: number;
   readonly reviewsNeeded: number;
   readonly reviewerIds: string[];
+  /** The queue projection's version, on the programme-wide page only (ProgrammeQueueCounts.versionColumn). */
+  readonly queueVersion?: string;
 }
 
-const QUEUE_COLUMNS: Record<keyof QueueRow, string> = {
+const QUEUE_COLUMNS: Record<Exclude<keyof QueueRow, 'queueVersion'>, string> = {
   applicationId: 'q.application_id',
   // Looked up per line of the page (after the index has ordered and limited it), never joined
   // table to table: a plan that scanned every summary to title 50 lines was possible once the
@@ -97,27 +99,36 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
         `(q.decision_due_date, q.application_id) > (${page.value(after.key)}::date, ${page.value(after.id)}::uuid)`,
       );
     }
+    // The whole programme's page reads the queue's version beside its lines, for the kept counts.
+    const version = seesWholeQueue ? `, ${ProgrammeQueueCounts.versionColumn(page)} AS "queueVersion"` : '';
     // The limit is written into the text (a validated integer), as the planner must see it.
-    const text = `SELECT ${SELECT_LIST} FROM review_queue q ${page.clause}
+    const text = `SELECT ${SELECT_LIST}${version} FROM review_queue q ${page.clause}
           ORDER BY q.decision_due_date ASC, q.application_id ASC LIMIT ${limit + 1}`;
     // The view follows from the page's statement (the caller's scope is in its values), the
     // counts' scope (the same, without the cursor) and today's date.
     return this.views.answer(JSON.stringify([today, seesWholeQueue, text, page.values]), async () => {
-      const [rows, counts] = await Promise.all([
-        readPrepared<QueueRow>(this.database, text, page.values),
-        seesWholeQueue
-          ? this.programmeCounts.of(`${today}|${filters.round ?? ''}|${filters.fiscalYear ?? ''}`, count)
-          : count(),
-      ]);
+      const [rows, counts] = seesWholeQueue
+        ? await readPrepared<QueueRow>(this.database, text, page.values).then(async (lines) => {
+            const scope = `${today}|${filters.round ?? ''}|${filters.fiscalYear ?? ''}`;
+            return [lines, await this.programmeCounts.of(scope, lines[0]?.queueVersion, count)] as const;
+          })
+        : await Promise.all([readPrepared<QueueRow>(this.database, text, page.values), count()]);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
+      // Few distinct due dates on a page (one per round): each is measured from today once.
+      const daysTo = new Map<string, number>();
+      const daysRemainingTo = (dueDate: string): number => {
+        let days = daysTo.get(dueDate);
+        if (days === undefined) daysTo.set(dueDate, (days = daysBetween(today, dueDate)));
+        return days;
+      };
       return {
         today,
         total: counts.reduce((sum, round) => sum + round.submitted + round.underReview, 0),
         overdue: counts.reduce((sum, round) => sum + round.overdue, 0),
         rounds: counts,
         items: items.map((row): ReviewQueueItemView => {
-          const daysRemaining = daysBetween(today, row.decisionDueDate);
+          const daysRemaining = daysRemainingTo(row.decisionDueDate);
           return {
             applicationId: row.applicationId,
             projectTitle: row.projectTitle,
