@@ -6,7 +6,7 @@ import {
   readModelProjections,
   type CheckpointStore,
 } from '@l10k/read-model';
-import { readModelSnapshot } from '../../../libs/read-model/test';
+import { readModelSnapshot, WorkflowRecorder } from '../../../libs/read-model/test';
 import { createTestDatabase } from '../../../test/test-database';
 import { rebuildProjections } from '../src/rebuild/rebuild-projections';
 
@@ -43,6 +43,26 @@ export async function connectProjector(url: string): Promise<ProjectorFixture> {
       await dataSource.destroy();
     },
   };
+}
+
+/** A recorder of workflows on the fixture's store, with a FY2025 budget large enough for any simulation. */
+export function budgetedRecorder(fixture: ProjectorFixture): WorkflowRecorder {
+  const recorder = new WorkflowRecorder(fixture.store);
+  recorder.setBudget(2025, 50_000_000_000, '2025-04-01T09:00:00+09:00');
+  return recorder;
+}
+
+/** Looks every 20 ms until `done` holds; fails naming `what` once `timeoutMs` has passed. */
+export async function eventually(
+  done: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /**

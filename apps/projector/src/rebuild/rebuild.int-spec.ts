@@ -1,6 +1,7 @@
 import { monthlyStatistics, readModelProjections } from '@l10k/read-model';
-import { waitForVisibleLog, WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/test';
+import { waitForVisibleLog, writeSimulation } from '../../../../libs/read-model/test';
 import {
+  budgetedRecorder,
   readModelSnapshot,
   readModelTables,
   startProjectorFixture,
@@ -29,8 +30,7 @@ describe('a rebuild while the live runner runs', () => {
     );
 
   it('ends with the same rows as the live run, and reads keep answering throughout', async () => {
-    const recorder = new WorkflowRecorder(fixture.store);
-    recorder.setBudget(2025, 50_000_000_000, '2025-04-01T09:00:00+09:00');
+    const recorder = budgetedRecorder(fixture);
     await writeSimulation(recorder, { seed: 4, from: 0, applications: 100, perAppend: 10 });
     const indexesBefore = await indexNames();
 

@@ -1,6 +1,7 @@
 import { monthlyStatistics, readModelProjections } from '@l10k/read-model';
-import { waitForVisibleLog, WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/test';
+import { waitForVisibleLog, writeSimulation } from '../../../../libs/read-model/test';
 import {
+  budgetedRecorder,
   connectProjector,
   liveAndRebuilt,
   startProjectorFixture,
@@ -21,8 +22,7 @@ describe('two runners on the same projections at once', () => {
   afterAll(() => fixture.close());
 
   it('never apply an event twice: statistics, budgets and every other row are exact', async () => {
-    const recorder = new WorkflowRecorder(fixture.store);
-    recorder.setBudget(2025, 50_000_000_000, '2025-04-01T09:00:00+09:00');
+    const recorder = budgetedRecorder(fixture);
     const committed = [0, 0];
     // Each runner has connections of its own, as two projector processes would: in one pool,
     // one notification listener, the runner started first would always be served first.

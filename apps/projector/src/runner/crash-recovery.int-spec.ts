@@ -10,8 +10,13 @@ import {
   type EventRouting,
   type Projection,
 } from '@l10k/read-model';
-import { waitForVisibleLog, WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/test';
-import { liveAndRebuilt, startProjectorFixture, type ProjectorFixture } from '../../test/projector-fixture';
+import { waitForVisibleLog, writeSimulation, type WorkflowRecorder } from '../../../../libs/read-model/test';
+import {
+  budgetedRecorder,
+  liveAndRebuilt,
+  startProjectorFixture,
+  type ProjectorFixture,
+} from '../../test/projector-fixture';
 import { ProjectionRunner } from './projection-runner';
 
 // Every event runs through every projection, twice (live and rebuilt): minutes on a loaded 2-core machine.
@@ -44,8 +49,7 @@ describe('after a crash at any point', () => {
 
   beforeAll(async () => {
     fixture = await startProjectorFixture('projector_crash');
-    recorder = new WorkflowRecorder(fixture.store);
-    recorder.setBudget(2025, 50_000_000_000, '2025-04-01T09:00:00+09:00');
+    recorder = budgetedRecorder(fixture);
     await writeSimulation(recorder, { seed: 1, from: 0, applications: 40, perAppend: 5 });
     await waitForVisibleLog(fixture.store, recorder.eventsWritten);
   });

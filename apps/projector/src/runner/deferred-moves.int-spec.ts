@@ -1,7 +1,12 @@
 import type { CheckpointStore } from '@l10k/read-model';
 import { domainEventTypes, type EventRouting, type Projection } from '@l10k/read-model';
-import { waitForVisibleLog, WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/test';
-import { startProjectorFixture, type ProjectorFixture } from '../../test/projector-fixture';
+import { waitForVisibleLog, writeSimulation, type WorkflowRecorder } from '../../../../libs/read-model/test';
+import {
+  eventually,
+  budgetedRecorder,
+  startProjectorFixture,
+  type ProjectorFixture,
+} from '../../test/projector-fixture';
 import { ProjectionRunner } from './projection-runner';
 
 jest.setTimeout(120_000);
@@ -38,22 +43,13 @@ function countingCheckpoints(checkpoints: CheckpointStore): CheckpointStore & { 
   return counted;
 }
 
-async function until(done: () => Promise<boolean> | boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('a live projection with nothing to do in a batch', () => {
   let fixture: ProjectorFixture;
   let recorder: WorkflowRecorder;
 
   beforeAll(async () => {
     fixture = await startProjectorFixture('projector_deferred_moves');
-    recorder = new WorkflowRecorder(fixture.store);
-    recorder.setBudget(2025, 50_000_000_000, '2025-04-01T09:00:00+09:00');
+    recorder = budgetedRecorder(fixture);
   });
 
   afterAll(() => fixture.close());
@@ -90,14 +86,14 @@ describe('a live projection with nothing to do in a batch', () => {
     let movedWhileRunning: string | null = 'unset';
     let busyBatches = 0;
     const moves = await run(600_000, [busy, idle], async () => {
-      await until(async () => (await stored(busy.name)) !== null, 'the busy projection caught up');
+      await eventually(async () => (await stored(busy.name)) !== null, 'the busy projection caught up');
       // Then written one application at a time, with pauses: more live batches.
       for (let round = 0; round < 6; round += 1) {
         await writeSimulation(recorder, { seed: 31, from: 10 + round, applications: 1, perAppend: 1 });
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const end = await lastCheckpoint(fixture, recorder.eventsWritten);
-      await until(async () => (await stored(busy.name)) === end, 'the busy projection reached the end');
+      await eventually(async () => (await stored(busy.name)) === end, 'the busy projection reached the end');
       busyBatches = busy.batches;
       movedWhileRunning = await stored(idle.name);
     });
@@ -117,7 +113,7 @@ describe('a live projection with nothing to do in a batch', () => {
     await run(100, [busy, idle], async () => {
       await writeSimulation(recorder, { seed: 32, from: 40, applications: 1, perAppend: 1 });
       const end = await lastCheckpoint(fixture, recorder.eventsWritten);
-      await until(async () => (await stored(idle.name)) === end, 'the idle projection moved to the end');
+      await eventually(async () => (await stored(idle.name)) === end, 'the idle projection moved to the end');
     });
     expect(idle.batches).toBe(0);
   });

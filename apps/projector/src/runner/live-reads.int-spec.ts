@@ -1,7 +1,13 @@
 import type { EventStore, RecordedEvent } from '@l10k/eventstore';
 import { readModelProjections } from '@l10k/read-model';
-import { WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/test';
-import { liveAndRebuilt, startProjectorFixture, type ProjectorFixture } from '../../test/projector-fixture';
+import { writeSimulation, type WorkflowRecorder } from '../../../../libs/read-model/test';
+import {
+  eventually,
+  budgetedRecorder,
+  liveAndRebuilt,
+  startProjectorFixture,
+  type ProjectorFixture,
+} from '../../test/projector-fixture';
 import { ProjectionRunner } from './projection-runner';
 
 jest.setTimeout(120_000);
@@ -39,22 +45,13 @@ function silentStore(store: EventStore): EventStore {
   return silent;
 }
 
-async function until(done: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('the live projector', () => {
   let fixture: ProjectorFixture;
   let recorder: WorkflowRecorder;
 
   beforeAll(async () => {
     fixture = await startProjectorFixture('projector_live_reads');
-    recorder = new WorkflowRecorder(fixture.store);
-    recorder.setBudget(2025, 50_000_000_000, '2025-04-01T09:00:00+09:00');
+    recorder = budgetedRecorder(fixture);
   });
 
   afterAll(() => fixture.close());
@@ -74,11 +71,11 @@ describe('the live projector', () => {
       readModelProjections.every((projection) => committed.get(projection.name) === events);
     runner.start();
     try {
-      await until(everyProjectionAt(recorder.eventsWritten), 'the projector caught up');
+      await eventually(everyProjectionAt(recorder.eventsWritten), 'the projector caught up');
       const before = { read: store.read, written: recorder.eventsWritten };
       // Written one application at a time, so the live loop wakes for many small batches.
       await writeSimulation(recorder, { seed: 21, from: 10, applications: 30, perAppend: 1 });
-      await until(everyProjectionAt(recorder.eventsWritten), 'the projector folded the live writes');
+      await eventually(everyProjectionAt(recorder.eventsWritten), 'the projector folded the live writes');
       expect(store.read - before.read).toBe(recorder.eventsWritten - before.written);
       expect(store.subscribed).toBe(0);
     } finally {
@@ -106,12 +103,12 @@ describe('the live projector', () => {
     await writeSimulation(recorder, { seed: 22, from: 100, applications: 2, perAppend: 1 });
     runner.start();
     try {
-      await until(folded(recorder.eventsWritten), 'the projector caught up');
+      await eventually(folded(recorder.eventsWritten), 'the projector caught up');
       // The looks come at doubling intervals after the last pass that moved: each write is found
       // within about twice the time since then, minutes before the idle poll.
       for (let round = 0; round < 3; round += 1) {
         await writeSimulation(recorder, { seed: 22, from: 110 + round, applications: 1, perAppend: 1 });
-        await until(folded(recorder.eventsWritten), `write ${round} was folded`, 30_000);
+        await eventually(folded(recorder.eventsWritten), `write ${round} was folded`, 30_000);
       }
     } finally {
       await runner.stop();

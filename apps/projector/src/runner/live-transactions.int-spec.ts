@@ -1,7 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { domainEventTypes, type EventRouting, type Projection } from '@l10k/read-model';
-import { WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/test';
-import { startProjectorFixture, type ProjectorFixture } from '../../test/projector-fixture';
+import { writeSimulation, type WorkflowRecorder } from '../../../../libs/read-model/test';
+import {
+  eventually,
+  budgetedRecorder,
+  startProjectorFixture,
+  type ProjectorFixture,
+} from '../../test/projector-fixture';
 import { ProjectionRunner } from './projection-runner';
 
 jest.setTimeout(120_000);
@@ -25,22 +30,13 @@ function recordingProjection(name: string): Projection & { transactions: string[
   return projection;
 }
 
-async function until(done: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('the live projector’s transactions', () => {
   let fixture: ProjectorFixture;
   let recorder: WorkflowRecorder;
 
   beforeAll(async () => {
     fixture = await startProjectorFixture('projector_live_transactions');
-    recorder = new WorkflowRecorder(fixture.store);
-    recorder.setBudget(2025, 50_000_000_000, '2025-04-01T09:00:00+09:00');
+    recorder = budgetedRecorder(fixture);
   });
 
   afterAll(() => fixture.close());
@@ -72,7 +68,7 @@ describe('the live projector’s transactions', () => {
     const runner = startLive([first, second]);
     try {
       await writeWhileRunning(41);
-      await until(
+      await eventually(
         async () =>
           (await processed(first.name)) === recorder.eventsWritten &&
           (await processed(second.name)) === recorder.eventsWritten,
@@ -93,13 +89,13 @@ describe('the live projector’s transactions', () => {
     const runner = startLive([healthy, failing]);
     try {
       await writeWhileRunning(42);
-      await until(
+      await eventually(
         async () => (await processed(healthy.name)) === recorder.eventsWritten,
         'the healthy projection reached the end',
       );
       expect(await processed(failing.name)).toBe(0);
       failing.failing = false;
-      await until(
+      await eventually(
         async () => (await processed(failing.name)) === recorder.eventsWritten,
         'the recovered projection reached the end',
       );

@@ -1,6 +1,6 @@
 import { domainEventTypes, type EventRouting, type Projection } from '@l10k/read-model';
-import { waitForVisibleLog, WorkflowRecorder, writeSimulation } from '../../../../libs/read-model/test';
-import { startProjectorFixture, type ProjectorFixture } from '../../test/projector-fixture';
+import { waitForVisibleLog, writeSimulation } from '../../../../libs/read-model/test';
+import { budgetedRecorder, startProjectorFixture, type ProjectorFixture } from '../../test/projector-fixture';
 import { ProjectionRunner } from './projection-runner';
 
 const everyEvent = Object.fromEntries(domainEventTypes.map((type) => [type, 'handle'])) as EventRouting;
@@ -26,8 +26,7 @@ describe('projections reading the same batches', () => {
 
   beforeAll(async () => {
     fixture = await startProjectorFixture('projection_pace');
-    const recorder = new WorkflowRecorder(fixture.store);
-    recorder.setBudget(2025, 50_000_000_000, '2025-04-01T09:00:00+09:00');
+    const recorder = budgetedRecorder(fixture);
     await writeSimulation(recorder, { seed: 9, from: 0, applications: 6, perAppend: 2 });
     await waitForVisibleLog(fixture.store, recorder.eventsWritten);
     events = recorder.eventsWritten;
