@@ -98,7 +98,10 @@ export interface ApplicationRecord {
   readonly acknowledgement?: MicAnswer;
 }
 
-/** The award as the views show it; a pending change's plan is in the change itself. */
+/**
+ * The award as the domain keeps it: a change's plan is in the change itself, its fiscal strength
+ * index still an exact decimal string (the application view answers it as a number, planRecord).
+ */
 export type AwardRecord = Award;
 
 export const planRecord = (plan: ApplicationPlan): PlanRecord => {
