@@ -146,27 +146,4 @@ describe('a rebuild while the live runner runs', () => {
     });
     expect(await tableState('fiscal_year_budgets')).toEqual([{ reloptions: null, analysed: true }]);
   });
-  it('fills an insert-only table without its key, which comes with the indexes and the name the migration gave it', async () => {
-    const history = readModelProjections.find((projection) => projection.name === 'application_history')!;
-    const keysOf = (table: string) =>
-      fixture.dataSource.query(
-        `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
-          WHERE conrelid = $1::regclass AND contype IN ('p', 'u') ORDER BY conname`,
-        [table],
-      );
-    const keysBefore = await keysOf('application_history');
-    expect(keysBefore).toEqual([
-      { name: expect.any(String), definition: 'PRIMARY KEY (application_id, revision)' },
-    ]);
-    const rowsBefore = await readModelSnapshot(fixture.dataSource.manager);
-    await createShadowTables(fixture.checkpoints, history);
-    expect(await keysOf('application_history__rebuild')).toEqual([]);
-    await rebuildProjections({
-      store: fixture.store,
-      checkpoints: fixture.checkpoints,
-      projections: [history],
-    });
-    expect(await keysOf('application_history')).toEqual(keysBefore);
-    expect(await readModelSnapshot(fixture.dataSource.manager)).toEqual(rowsBefore);
-  });
 });

@@ -15,9 +15,8 @@ const keyConstraintsOf = async (manager: EntityManager, table: string): Promise<
 /**
  * Fresh, empty copies of the projection's tables (columns, defaults, checks and keys) and
  * a checkpoint at the start of the log. Leftovers of an interrupted rebuild go first. The
- * other indexes come once the replay is done (indexShadowTables), and so do the keys of the
- * tables it only inserts into (Projection.insertOnly): building an index once costs far
- * less than keeping it up to date through every batch. So do the statistics:
+ * other indexes come once the replay is done (indexShadowTables): building an index once
+ * costs far less than keeping it up to date through every batch. So do the statistics:
  * autovacuum is off for the copies while they fill. A table that grows from nothing is
  * otherwise analysed each time a tenth more rows arrive and vacuumed each time a fifth
  * more do, dozens of passes in a long rebuild: in a 1M-event rebuild the server's ended
@@ -36,20 +35,15 @@ export async function createShadowTables(
       await manager.query(
         `CREATE TABLE ${copy} (LIKE ${table} INCLUDING ALL EXCLUDING INDEXES) WITH (autovacuum_enabled = off)`,
       );
-      if (!projection.insertOnly?.includes(table)) await addKeys(manager, table, copy);
+      for (const constraint of await keyConstraintsOf(manager, table))
+        await manager.query(`ALTER TABLE ${copy} ADD ${constraint}`);
     }
   });
 }
 
-/** The live table's key and unique constraints on its copy. */
-async function addKeys(manager: EntityManager, table: string, copy: string): Promise<void> {
-  for (const constraint of await keyConstraintsOf(manager, table))
-    await manager.query(`ALTER TABLE ${copy} ADD ${constraint}`);
-}
-
 /**
- * Gives the shadow tables the keys they were filled without and the live tables' other
- * indexes (replaceTable then gives them their names), their statistics (one ANALYZE) and autovacuum back, in a transaction of
+ * Gives the shadow tables the live tables' other indexes (replaceTable then gives them
+ * their names), their statistics (one ANALYZE) and autovacuum back, in a transaction of
  * the rebuild's own checkpoint, which stays where it is: the live checkpoint is not locked
  * meanwhile, so the live runner goes on.
  */
@@ -67,7 +61,6 @@ export async function indexShadowTables(checkpoints: CheckpointStore, projection
 
 async function createIndexes(manager: EntityManager, projection: Projection): Promise<void> {
   const shadow = shadowBinding(projection);
-  for (const table of projection.insertOnly ?? []) await addKeys(manager, table, shadow.tables[table]);
   for (const table of projection.tables) {
     const indexes: Array<{ definition: string }> = await manager.query(
       `SELECT pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i

@@ -108,7 +108,7 @@ async function copyFromStore(
                          AND starts_with(e.stream_id, '${APPLICATION_STREAM_PREFIX}')
      ), inserted AS (
        INSERT INTO ${table} (${columns}) SELECT ${columns} FROM found
-       ON CONFLICT DO NOTHING
+       ON CONFLICT (application_id, revision) DO NOTHING
      )
      SELECT w.event_id::text AS event_id FROM wanted AS w
       WHERE NOT EXISTS (SELECT 1 FROM found WHERE found.event_id = w.event_id)`,
@@ -128,7 +128,6 @@ async function copyFromStore(
 export const applicationHistoryProjection: Projection<Tables> = {
   name: 'application_history',
   tables: ['application_history'],
-  insertOnly: ['application_history'],
   events: wholeApplicationStream,
   async project(
     manager: EntityManager,

@@ -22,13 +22,6 @@ export interface Projection<Table extends string = string> {
   readonly name: string;
   /** The tables it owns, in the order a rebuild creates them. */
   readonly tables: readonly Table[];
-  /**
-   * Tables it only ever inserts into, each row at most once, never naming their key (facts:
-   * `ON CONFLICT DO NOTHING`). A rebuild fills its copies of them without their key and builds
-   * it with the other indexes once the replay is done: keeping a key up to date row by row
-   * costs more than building it once. A row that came twice would make that build fail.
-   */
-  readonly insertOnly?: readonly Table[];
   /** Which event types reach `project` (projectBatch routes them); every type of the domain is decided. */
   readonly events: EventRouting;
   /** Receives, in log order, only the events whose types `events` marks 'handle' (never none). */

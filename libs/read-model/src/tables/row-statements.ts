@@ -14,10 +14,7 @@ export type RowClass<Row extends ObjectLiteral> = new () => Row;
 export type OnConflict<Row> =
   /** Overwrite only when the new row reflects a later revision of its stream (redeliveries change nothing). */
   | { readonly newerBy: keyof Row & string }
-  /**
-   * Keep the stored row (insert-only facts). No key is named: the statement needs none, so a
-   * rebuild may fill such a table before its key is built (Projection.insertOnly).
-   */
+  /** Keep the stored row (insert-only facts). */
   | 'keep';
 
 const metadataOf = <Row extends ObjectLiteral>(
@@ -98,13 +95,13 @@ function upsertSql<Row>(
   const source = documents.length === 0 ? `${rows} AS r` : `${rows} WITH ORDINALITY AS r${joins.join('')}`;
   const insert = `INSERT INTO ${table} (${columns.join(', ')})
     SELECT ${selected.join(', ')} FROM ${source}
-    ON CONFLICT`;
+    ON CONFLICT (${key})`;
   if (onConflict === 'keep') return `${insert} DO NOTHING`;
   const revision = columnOf(metadata, onConflict.newerBy).databaseName;
   const updates = metadata.columns
     .filter((column) => !column.isPrimary)
     .map((column) => `${column.databaseName} = EXCLUDED.${column.databaseName}`);
-  return `${insert} (${key}) DO UPDATE SET ${updates.join(', ')} WHERE ${table}.${revision} < EXCLUDED.${revision}`;
+  return `${insert} DO UPDATE SET ${updates.join(', ')} WHERE ${table}.${revision} < EXCLUDED.${revision}`;
 }
 
 /** A column's value in a row: the property, through the entity's transformer. */
