@@ -92,6 +92,7 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
         sql.values,
       );
     };
+    const scope = `${today}|${filters.round ?? ''}|${filters.fiscalYear ?? ''}`;
     const page = scoped();
     if (filters.cursor) {
       const after = decodeCursor(filters.cursor, isCalendarDay);
@@ -107,12 +108,14 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
     // The view follows from the page's statement (the caller's scope is in its values), the
     // counts' scope (the same, without the cursor) and today's date.
     return this.views.answer(JSON.stringify([today, seesWholeQueue, text, page.values]), async () => {
-      const [rows, counts] = seesWholeQueue
-        ? await readPrepared<QueueRow>(this.database, text, page.values).then(async (lines) => {
-            const scope = `${today}|${filters.round ?? ''}|${filters.fiscalYear ?? ''}`;
-            return [lines, await this.programmeCounts.of(scope, lines[0]?.queueVersion, count)] as const;
-          })
-        : await Promise.all([readPrepared<QueueRow>(this.database, text, page.values), count()]);
+      const lines = readPrepared<QueueRow>(this.database, text, page.values);
+      // A reviewer's own counts are read beside the page; the programme's follow the version the page read.
+      const [rows, counts] = await Promise.all([
+        lines,
+        seesWholeQueue
+          ? lines.then((read) => this.programmeCounts.of(scope, read[0]?.queueVersion, count))
+          : count(),
+      ]);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
       // Few distinct due dates on a page (one per round): each is measured from today once.
