@@ -31,4 +31,9 @@ module.exports = {
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,
+  // A worker keeps every module and Nest app its suites loaded (~750 MB RSS after ten e2e
+  // suites), and a process that large took ~470 ms to exit here, against jest-worker's 500 ms
+  // grace: "a worker process has failed to exit gracefully". Recycled past this heap, a worker
+  // ends at ~500 MB and exits in ~150 ms; the run takes as long.
+  workerIdleMemoryLimit: '300MB',
 };
