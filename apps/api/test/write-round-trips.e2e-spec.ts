@@ -203,10 +203,14 @@ describe('round trips of a write', () => {
       town().post(`/v1/applications/${created.body.id}/submit`).expect(200),
     );
     expect(result.body.status).toBe('submitted');
-    expect(reads).toEqual([
-      { streamId: `application-${created.body.id}`, options: { fromRevision: 1 }, events: 0 },
-      { streamId: budgetStream, options: { fromRevision: expect.any(Number) }, events: 1 },
-    ]);
+    // Both reads go out side by side (the submission foresees its fiscal year): either may end first.
+    expect(reads).toHaveLength(2);
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        { streamId: `application-${created.body.id}`, options: { fromRevision: 1 }, events: 0 },
+        { streamId: budgetStream, options: { fromRevision: expect.any(Number) }, events: 1 },
+      ]),
+    );
   });
 
   it('If-Match is judged against the store, not against a kept fold behind it', async () => {
