@@ -33,7 +33,7 @@ module.exports = {
   maxWorkers: 2,
   // A worker keeps every module and Nest app its suites loaded (~750 MB RSS after ten e2e
   // suites), and a process that large took ~470 ms to exit here, against jest-worker's 500 ms
-  // grace: "a worker process has failed to exit gracefully". Recycled past this heap, a worker
-  // ends at ~500 MB and exits in ~150 ms; the run takes as long.
+  // grace: "a worker process has failed to exit gracefully". Recycled past this heap, the last
+  // workers end at 150-500 MB RSS and exit in 30-150 ms; the run takes as long.
   workerIdleMemoryLimit: '300MB',
 };
