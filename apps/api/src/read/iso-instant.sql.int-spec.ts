@@ -1,7 +1,7 @@
 import { Client } from 'pg';
-import { isoInstant } from './iso-instant.sql';
+import { isoInstantOf, isoInstantOrNull, utcWallTime } from './iso-instant.sql';
 
-describe('an instant rendered by PostgreSQL for a view', () => {
+describe('an instant read from PostgreSQL for a view', () => {
   let client: Client;
 
   beforeAll(async () => {
@@ -15,10 +15,10 @@ describe('an instant rendered by PostgreSQL for a view', () => {
 
   const rendered = async (literal: string): Promise<string> => {
     const { rows } = await client.query<{ text: string }>(
-      `SELECT ${isoInstant('t')} AS text FROM (SELECT $1::timestamptz AS t) AS instant`,
+      `SELECT ${utcWallTime('t')} AS text FROM (SELECT $1::timestamptz AS t) AS instant`,
       [literal],
     );
-    return rows[0].text;
+    return isoInstantOf(rows[0].text);
   };
 
   it.each([
@@ -26,7 +26,10 @@ describe('an instant rendered by PostgreSQL for a view', () => {
     '2026-12-10T15:00:00.000Z',
     '2025-01-01T00:00:00.000Z',
     '2024-02-29T23:59:59.001Z',
-    '1999-12-31T23:59:59.050Z',
+    '1999-12-31T23:59:59.050Z', // PostgreSQL writes ".05"
+    '2026-04-01T00:00:00.100Z', // and ".1"
+    '2026-04-01T00:00:00.000Z', // and no fraction at all
+    '0999-06-30T12:00:00.000Z', // a year of three digits, which PostgreSQL pads to four
   ])('reads %s exactly as Date.toISOString writes it', async (instant) => {
     expect(await rendered(instant)).toBe(new Date(instant).toISOString());
   });
@@ -38,8 +41,20 @@ describe('an instant rendered by PostgreSQL for a view', () => {
 
   it('stays null for a missing instant', async () => {
     const { rows } = await client.query<{ text: string | null }>(
-      `SELECT ${isoInstant('t')} AS text FROM (SELECT NULL::timestamptz AS t) AS instant`,
+      `SELECT ${utcWallTime('t')} AS text FROM (SELECT NULL::timestamptz AS t) AS instant`,
     );
-    expect(rows[0].text).toBeNull();
+    expect(isoInstantOrNull(rows[0].text)).toBeNull();
+  });
+
+  it('refuses a text in another date style rather than misread it', async () => {
+    await client.query("SET DateStyle = 'SQL, DMY'");
+    try {
+      const { rows } = await client.query<{ text: string }>(
+        `SELECT ${utcWallTime('t')} AS text FROM (SELECT '2026-12-10T14:59:59.999Z'::timestamptz AS t) AS instant`,
+      );
+      expect(() => isoInstantOf(rows[0].text)).toThrow(/not a UTC wall time in the ISO style/);
+    } finally {
+      await client.query("SET DateStyle = 'ISO, MDY'");
+    }
   });
 });

@@ -7,9 +7,9 @@ import { CoalescedRead } from '../coalesced-read';
 import { applicationNotFound, canSee } from '../visibility';
 import { ApplicationSummaryQuery } from './application-summary.query';
 import { fresh } from '@l10k/rules';
-import { isoInstant } from '../iso-instant.sql';
+import { isoInstantOf, utcWallTime } from '../iso-instant.sql';
 
-/** What the view needs of a summary's row, as PostgreSQL sends it (the bigint revision as text, the instant as ISO text). */
+/** What the view needs of a summary's row, as PostgreSQL sends it (the bigint revision as text, the instant as UTC wall time). */
 interface SummaryDetailRow {
   readonly key: string;
   readonly municipalityCode: string;
@@ -26,7 +26,7 @@ interface SummaryDetailRow {
  * more than PostgreSQL's own lookup in bench:api's profile.
  */
 const SUMMARY_DETAILS = `SELECT id::text AS key, municipality_code AS "municipalityCode", reviewer_ids AS "reviewerIds",
-  stream_revision::text AS revision, reviews_needed AS "reviewsNeeded", ${isoInstant('updated_at')} AS "updatedAt", detail
+  stream_revision::text AS revision, reviews_needed AS "reviewsNeeded", ${utcWallTime('updated_at')} AS "updatedAt", detail
   FROM application_summaries WHERE id = ANY($1::uuid[])`;
 
 @QueryHandler(ApplicationSummaryQuery)
@@ -44,7 +44,7 @@ export class ApplicationSummaryHandler implements IQueryHandler<ApplicationSumma
       ...fresh,
       ...applicationView(row.detail, Number(row.revision), principal),
       reviewsNeeded: row.reviewsNeeded,
-      updatedAt: row.updatedAt,
+      updatedAt: isoInstantOf(row.updatedAt),
     };
   }
 }

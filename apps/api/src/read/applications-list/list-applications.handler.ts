@@ -8,12 +8,12 @@ import { ListApplicationsQuery } from './list-applications.query';
 import { readPrepared } from '../prepared-read';
 import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isInstant } from '../paging/keyset-cursor';
-import { isoInstant } from '../iso-instant.sql';
+import { isoInstantOf, isoInstantOrNull, utcWallTime } from '../iso-instant.sql';
 import { SharedReads } from '../shared-read';
 
 const DEFAULT_LIMIT = 20;
 
-/** A line of the list as PostgreSQL sends it: bigints as text, instants as ISO text (iso-instant.sql.ts). */
+/** A line of the list as PostgreSQL sends it: bigints as text, instants as UTC wall time (iso-instant.sql.ts). */
 interface ListRow {
   readonly id: string;
   readonly municipalityCode: string;
@@ -54,9 +54,9 @@ const LIST_COLUMNS: Record<keyof ListRow, string> = {
   decisionDueDate: 's.decision_due_date::text',
   reviewsDone: 's.reviews_done',
   reviewsNeeded: 's.reviews_needed',
-  createdAt: isoInstant('s.created_at'),
-  submittedAt: isoInstant('s.submitted_at'),
-  updatedAt: isoInstant('s.updated_at'),
+  createdAt: utcWallTime('s.created_at'),
+  submittedAt: utcWallTime('s.submitted_at'),
+  updatedAt: utcWallTime('s.updated_at'),
   revision: 's.stream_revision::text',
 };
 
@@ -83,9 +83,9 @@ const listItem = (row: ListRow): ApplicationListItemView => ({
   decisionDueDate: row.decisionDueDate,
   reviewsDone: row.reviewsDone,
   reviewsNeeded: row.reviewsNeeded,
-  createdAt: row.createdAt,
-  submittedAt: row.submittedAt,
-  updatedAt: row.updatedAt,
+  createdAt: isoInstantOf(row.createdAt),
+  submittedAt: isoInstantOrNull(row.submittedAt),
+  updatedAt: isoInstantOf(row.updatedAt),
   revision: Number(row.revision),
 });
 
