@@ -74,6 +74,13 @@ describe('answers serialized by their OpenAPI schema', () => {
     );
   });
 
+  it('answers a view its schema cannot write with the failure, not with a comparison of that failure against the view', async () => {
+    const fastify = await serverAnswering({ track: 'local' }, true);
+    const answer = await fastify.inject('/things/a');
+    expect(answer.statusCode).toBe(500);
+    expect(answer.json()).toEqual({ failed: '"id" is required!' });
+  });
+
   it('lets verified answers that match their view through unchanged', async () => {
     const fastify = await serverAnswering({ id: 'a', track: 'local' }, true);
     const answer = await fastify.inject('/things/a');
@@ -85,7 +92,7 @@ describe('answers serialized by their OpenAPI schema', () => {
     /** An answer that counts how often a serializer reads it. */
     const counted = () => {
       const answer = { reads: 0 };
-      Object.defineProperty(answer, 'id', { enumerable: true, get: () => (answer.reads += 1, 'a') });
+      Object.defineProperty(answer, 'id', { enumerable: true, get: () => ((answer.reads += 1), 'a') });
       return answer as { reads: number; id: string };
     };
 
