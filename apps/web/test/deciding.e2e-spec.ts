@@ -163,6 +163,8 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await refusal
       .getByText(/過半数に達していません：「新規性」を満たすと判断した審査結果は2件中1件です/)
       .waitFor();
+    // The screen is taken once the recalculated figures have replaced 計算しています….
+    await page.getByTestId('approved-figures').getByTestId('approved-grant').waitFor();
     await checkScreen(page, '33-officer-adoption-refused-majority');
 
     await page.getByLabel('修正を依頼する（申請団体に差し戻す）').check();

@@ -100,7 +100,7 @@ function GrantApplicationForm({
           label={FIELDS.amount.label}
           hint={
             approved !== undefined
-              ? `採択額（${formatYenWithMan(approved)}）以下の額を入力してください。`
+              ? `採択額は${formatYenWithMan(approved)}です。この額以下で入力してください。`
               : undefined
           }
           value={amount}
