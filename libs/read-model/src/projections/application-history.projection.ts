@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { postgresCheckpointSql, type RecordedEvent } from '@l10k/eventstore';
 import { ApplicationHistoryRow } from '../entities/application-history-entry.entity';
-import { upsertRows } from '../tables';
+import { arrayLiteral, upsertRows } from '../tables';
 import { APPLICATION_STREAM_PREFIX, applicationIdOfStream } from './stream-names';
 import { wholeApplicationStream } from './application-stream-routing';
 import type { Projection, TableNames } from './projection';
@@ -113,12 +113,12 @@ async function copyFromStore(
      SELECT w.event_id::text AS event_id FROM wanted AS w
       WHERE NOT EXISTS (SELECT 1 FROM found WHERE found.event_id = w.event_id)`,
     [
-      entries.map(({ recorded }) => recorded.globalPosition.toString()),
-      ids,
-      entries.map(({ recorded }) => recorded.type),
-      entries.map(({ recorded }) => recorded.checkpoint),
-      entries.map(({ recorded }) => JSON.stringify(recorded.metadata.schemaVersion)),
-      entries.map(({ recorded }) => new Date(recorded.metadata.occurredAt)),
+      arrayLiteral(entries.map(({ recorded }) => recorded.globalPosition.toString())),
+      arrayLiteral(ids),
+      arrayLiteral(entries.map(({ recorded }) => recorded.type)),
+      arrayLiteral(entries.map(({ recorded }) => recorded.checkpoint)),
+      arrayLiteral(entries.map(({ recorded }) => JSON.stringify(recorded.metadata.schemaVersion))),
+      arrayLiteral(entries.map(({ recorded }) => new Date(recorded.metadata.occurredAt).toISOString())),
     ],
   );
   return new Set(missing.map((row) => row.event_id));

@@ -1,0 +1,25 @@
+/**
+ * Characters an element may hold and still be written bare in an array literal: no quote,
+ * backslash, brace, comma or white space, nothing PostgreSQL's array input treats specially.
+ */
+const BARE_ELEMENT = /^[A-Za-z0-9:._+-]+$/;
+
+const quoted = (element: string): string => `"${element.replace(/[\\"]/g, '\\$&')}"`;
+
+/**
+ * A PostgreSQL array literal ("{1,2,3}") of text elements, for a parameter cast to an array
+ * type (`$1::uuid[]`). node-postgres writes a JavaScript array by quoting and escaping every
+ * element with two regular-expression passes: for the six arrays of 2,000 events the history
+ * takes per rebuild batch that was ~1.4 GB of short-lived strings per million events, a tenth
+ * of all the projector allocated. Ids, numbers, instants and type names are written bare;
+ * anything else is quoted as node-postgres would. A bare NULL would read as SQL NULL: quoted.
+ */
+export function arrayLiteral(elements: readonly string[]): string {
+  let literal = '{';
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index];
+    if (index > 0) literal += ',';
+    literal += BARE_ELEMENT.test(element) && element.toUpperCase() !== 'NULL' ? element : quoted(element);
+  }
+  return `${literal}}`;
+}
