@@ -4,6 +4,11 @@
  */
 const BARE_ELEMENT = /^[A-Za-z0-9:._+-]+$/;
 
+const NULL_WORD = /^null$/i;
+
+const isBare = (element: string): boolean =>
+  BARE_ELEMENT.test(element) && !(element.length === 4 && NULL_WORD.test(element));
+
 const quoted = (element: string): string => `"${element.replace(/[\\"]/g, '\\$&')}"`;
 
 /**
@@ -15,11 +20,8 @@ const quoted = (element: string): string => `"${element.replace(/[\\"]/g, '\\$&'
  * anything else is quoted as node-postgres would. A bare NULL would read as SQL NULL: quoted.
  */
 export function arrayLiteral(elements: readonly string[]): string {
-  let literal = '{';
-  for (let index = 0; index < elements.length; index++) {
-    const element = elements[index];
-    if (index > 0) literal += ',';
-    literal += BARE_ELEMENT.test(element) && element.toUpperCase() !== 'NULL' ? element : quoted(element);
-  }
-  return `${literal}}`;
+  const written = elements.every(isBare)
+    ? elements
+    : elements.map((element) => (isBare(element) ? element : quoted(element)));
+  return `{${written.join(',')}}`;
 }
