@@ -1,4 +1,5 @@
 import { Pool, type PoolConfig } from 'pg';
+import { eventStoreTypes } from './timestamptz-parser';
 import type {
   AppendManyOptions,
   AppendManyResult,
@@ -97,6 +98,7 @@ export class PostgresEventStore implements EventStore {
       connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
       idleTimeoutMillis: options.idleTimeoutMillis ?? DEFAULT_IDLE_TIMEOUT_MS,
       allowExitOnIdle: true,
+      types: eventStoreTypes,
     };
     const pool = new Pool(config);
     // An idle connection dying (server restart) must not crash the process; the next query reconnects.
