@@ -117,7 +117,8 @@ async function copyFromStore(
       arrayLiteral(ids),
       arrayLiteral(entries.map(({ recorded }) => recorded.type)),
       arrayLiteral(entries.map(({ recorded }) => recorded.checkpoint)),
-      arrayLiteral(entries.map(({ recorded }) => JSON.stringify(recorded.metadata.schemaVersion))),
+      // A version missing from a stored event (JSON.stringify gives undefined) is NULL: that event is never taken from the store.
+      arrayLiteral(entries.map(({ recorded }) => JSON.stringify(recorded.metadata.schemaVersion) ?? null)),
       arrayLiteral(entries.map(({ recorded }) => new Date(recorded.metadata.occurredAt).toISOString())),
     ],
   );

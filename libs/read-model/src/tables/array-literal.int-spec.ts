@@ -11,7 +11,7 @@ describe('an array literal written for a parameter', () => {
 
   afterAll(() => client.end());
 
-  const readBack = async (elements: string[], type = 'text'): Promise<unknown[]> => {
+  const readBack = async (elements: Array<string | null>, type = 'text'): Promise<unknown[]> => {
     const { rows } = await client.query<{ value: unknown[] }>(`SELECT $1::${type}[] AS value`, [
       arrayLiteral(elements),
     ]);
@@ -53,6 +53,11 @@ describe('an array literal written for a parameter', () => {
     expect(await readBack(['9007199254740993', '1'], 'bigint')).toEqual(['9007199254740993', '1']);
     const instants = (await readBack(['2026-12-10T14:59:59.999Z'], 'timestamptz')) as Date[];
     expect(instants[0].toISOString()).toBe('2026-12-10T14:59:59.999Z');
+  });
+
+  it('writes a null element as SQL NULL, and the word NULL as text', async () => {
+    expect(arrayLiteral(['1', null, 'NULL'])).toBe('{1,NULL,"NULL"}');
+    expect(await readBack(['a', null, 'null'])).toEqual(['a', null, 'null']);
   });
 
   it('is an empty array for no elements', async () => {
