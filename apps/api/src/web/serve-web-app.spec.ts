@@ -1,8 +1,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serveWebApp } from './serve-web-app';
+
+/** The answers the API itself gave, besides the site's files. */
+const answeredByApi = new WeakMap<FastifyInstance, string[]>();
 
 async function siteWithApi(): Promise<FastifyInstance> {
   const parent = mkdtempSync(join(tmpdir(), 'l10k-web-'));
@@ -10,12 +14,18 @@ async function siteWithApi(): Promise<FastifyInstance> {
   mkdirSync(join(root, 'assets'), { recursive: true });
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>app</title>');
   writeFileSync(join(root, 'assets', 'app-1a2b.js'), 'console.log(1)');
+  writeFileSync(join(root, 'assets', 'font-3c4d.woff2'), Buffer.alloc(200_000));
   writeFileSync(join(root, 'favicon.svg'), '<svg/>');
   writeFileSync(join(parent, 'secret.txt'), 'not for the web');
   const fastify = Fastify();
   serveWebApp(fastify, root);
   fastify.get('/v1/things', async () => ({ api: true }));
-  fastify.setNotFoundHandler((_request, reply) => reply.status(404).send({ notFound: true }));
+  const api: string[] = [];
+  answeredByApi.set(fastify, api);
+  fastify.setNotFoundHandler((request, reply) => {
+    api.push(request.url);
+    return reply.status(404).send({ notFound: true });
+  });
   await fastify.ready();
   return fastify;
 }
@@ -63,5 +73,24 @@ describe('the web front end, served beside the API', () => {
       const answer = await site.inject(path);
       expect(answer.body).not.toContain('not for the web');
     }
+  });
+
+  it('never also routes to the API a file whose browser went away before it was sent', async () => {
+    const site = await siteWithApi();
+    await site.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = site.server.address() as { port: number };
+    // As a browser leaving the page while its fonts load: the request is sent, the connection closed.
+    for (let request = 0; request < 20; request += 1)
+      await new Promise<void>((sent) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.end('GET /assets/font-3c4d.woff2 HTTP/1.1\r\nHost: localhost\r\n\r\n', () => {
+            socket.destroy();
+            sent();
+          });
+        });
+      });
+    await new Promise((settled) => setTimeout(settled, 300));
+    await site.close();
+    expect(answeredByApi.get(site)).toEqual([]);
   });
 });

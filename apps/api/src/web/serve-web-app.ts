@@ -28,21 +28,29 @@ async function fileAt(root: string, path: string): Promise<string | undefined> {
  * browser), answered before routing so that API routes never see them. Hashed assets are
  * cached for good; index.html is always revalidated so a new build is picked up. A missing
  * asset falls through to the API's 404.
+ *
+ * The hook takes `done` and never calls it once it answers: an async hook returning the reply
+ * would resume routing as soon as the client went away (Fastify treats the closed connection
+ * as the answer's end), and the API's own 404 would then race the file for the same reply.
  */
 export function serveWebApp(fastify: FastifyInstance, root: string): void {
   void fastify.register(fastifyStatic, { root, serve: false, index: false });
-  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return;
-    const path = request.url.split('?', 1)[0];
-    if (isApiPath(path)) return;
-    const file = await fileAt(root, path);
-    if (file !== undefined) {
-      const asset = file.startsWith(`assets${sep}`);
-      return asset
-        ? reply.sendFile(file, { immutable: true, maxAge: '365d' })
-        : reply.sendFile(file, { cacheControl: false });
-    }
-    if (path.startsWith('/assets/')) return;
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
-  });
+  fastify.addHook(
+    'onRequest',
+    (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return done();
+      const path = request.url.split('?', 1)[0];
+      if (isApiPath(path)) return done();
+      void fileAt(root, path)
+        .then((file) => {
+          if (file !== undefined) {
+            const asset = file.startsWith(`assets${sep}`);
+            if (asset) reply.sendFile(file, { immutable: true, maxAge: '365d' });
+            else reply.sendFile(file, { cacheControl: false });
+          } else if (path.startsWith('/assets/')) done();
+          else reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
+        })
+        .catch(done);
+    },
+  );
 }
