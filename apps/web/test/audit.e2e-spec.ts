@@ -190,7 +190,7 @@ describe('An auditor in a real browser: the timeline, the application before its
     expect(await events.count()).toBe(STORY.length);
     const request = events.filter({ has: page.getByRole('heading', { name: /修正依頼/ }) });
     const requestText = (await request.textContent()) ?? '';
-    expect(requestText).toContain('令和7年6月20日(金) 11:00:00（2025年6月20日(金)）');
+    expect(requestText).toContain('令和7年6月20日(金) 11:00:00（2025年6月20日）');
     expect(requestText).toContain('mic-tanaka（総務省 担当官）');
     expect(requestText).toContain(REVISION_REASON);
     expect(requestText).toMatch(/[0-9a-f]{64}/);

@@ -82,13 +82,13 @@ describe('Drafting and submitting an application, in a real browser', () => {
     const round = dialog.getByTestId('submit-round');
     await round.getByText('2025年6月締切回').waitFor();
     expect(await round.textContent()).toContain('令和7年6月10日(火) 23:59締切');
-    expect(await round.textContent()).toContain('令和7年7月22日(火)（2025年7月22日(火)）');
+    expect(await round.textContent()).toContain('令和7年7月22日(火)（2025年7月22日）');
     await checkScreen(page, '06-submit-confirmation');
 
     await dialog.getByRole('button', { name: '提出する' }).click();
     await page.getByTestId('status').getByText('提出済み').waitFor();
     expect(await page.getByTestId('round').textContent()).toBe('2025年6月締切回');
-    expect(await page.getByTestId('decision-due').textContent()).toBe('令和7年7月22日(火)（2025年7月22日(火)）');
+    expect(await page.getByTestId('decision-due').textContent()).toBe('令和7年7月22日(火)（2025年7月22日）');
     await checkScreen(page, '07-submitted');
 
     await page.getByRole('link', { name: '← 申請一覧' }).click();

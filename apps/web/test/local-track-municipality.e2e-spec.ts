@@ -73,7 +73,7 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
     await form.getByLabel('確認した者').fill('遠野市地域経済循環審査会');
     await form.getByLabel('確認日').fill('2025-06-10');
     expect(await form.locator('#field-local-on-hint').textContent()).toContain(
-      '令和7年6月10日(火)（2025年6月10日(火)）',
+      '令和7年6月10日(火)（2025年6月10日）',
     );
     for (const requirement of ['local_resources', 'public_challenge', 'regional_financing', 'novelty']) {
       const fieldset = form.getByTestId(`local-requirement-${requirement}`);
@@ -121,7 +121,7 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
     await step.getByTestId('local-step-done').getByText('地域での確認を記録しました。').waitFor();
     await step.getByTestId('local-status').getByText('自治体確認済み').waitFor();
     const record = step.getByTestId('local-confirmation-record');
-    expect(await record.textContent()).toContain('令和7年5月28日(水)（2025年5月28日(水)）');
+    expect(await record.textContent()).toContain('令和7年5月28日(水)（2025年5月28日）');
     expect(await record.getByRole('row', { name: /新規性/ }).textContent()).toContain('満たさない');
   });
 

@@ -71,7 +71,7 @@ describe('After adoption: the grant application, decision, plan change, performa
     for (const read of ledgerReads)
       expect(Object.fromEntries(read.searchParams)).toEqual({ applicationId: id });
     expect(await section.getByTestId('award-due-dates').textContent()).toContain(
-      '令和7年8月14日(木)（2025年8月14日(木)）（あと13日）',
+      '令和7年8月14日(木)（2025年8月14日）（あと13日）',
     );
     await checkScreen(municipality, '70-post-award-adopted');
 
@@ -188,7 +188,7 @@ describe('After adoption: the grant application, decision, plan change, performa
     await municipality.getByRole('heading', { name: '実績報告' }).waitFor();
     await municipality
       .getByTestId('report-due')
-      .getByText('令和8年4月10日(金)（2026年4月10日(金)）（あと5日）')
+      .getByText('令和8年4月10日(金)（2026年4月10日）（あと5日）')
       .waitFor();
     await municipality.locator('#field-actualCosts-0-amount').fill('45,000,000');
     await municipality.getByLabel('融資額（又は出資額）の実績').fill('40,000,000');
@@ -260,7 +260,7 @@ describe('After adoption: the grant application, decision, plan change, performa
     const row = officer.getByRole('row', { name: /廃校を活用したサテライトオフィス/ });
     await row.getByText('交付申請').waitFor();
     // Due 2025-08-14; today 2026-05-20 in Japan: 279 days past.
-    expect(await row.textContent()).toContain('令和7年8月14日(木)（2025年8月14日(木)）279日超過');
+    expect(await row.textContent()).toContain('令和7年8月14日(木)（2025年8月14日）279日超過');
     expect(await officer.getByTestId('overdue-total').textContent()).toContain('1件');
     await checkScreen(officer, '84-overdue-queue');
     await row.getByRole('link', { name: '廃校を活用したサテライトオフィス' }).click();

@@ -4,12 +4,12 @@
  */
 const TOKYO = 'Asia/Tokyo';
 
+/** Beside the 和暦, which already gives the weekday. */
 const westernDate = new Intl.DateTimeFormat('ja-JP', {
   timeZone: TOKYO,
   year: 'numeric',
   month: 'long',
   day: 'numeric',
-  weekday: 'short',
 });
 const warekiDate = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
   timeZone: TOKYO,
@@ -48,7 +48,7 @@ export function formatWareki(instant: Date): string {
   return warekiDate.format(instant);
 }
 
-/** 2025年6月10日(火) */
+/** 2025年6月10日 */
 export function formatWestern(instant: Date): string {
   return westernDate.format(instant);
 }
