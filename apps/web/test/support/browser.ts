@@ -3,23 +3,29 @@ import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { withMachineLock } from './machine-lock';
 import { REPOSITORY_ROOT } from './web-build';
 
 /*
  * The Chromium that the @sparticuz/chromium npm package carries, so nothing is downloaded or
  * installed by hand. The package is ESM only and Jest's CommonJS runtime cannot import it, so
- * a short Node process asks it where it unpacked the binary.
+ * a short Node process asks it where it unpacked the binary. The package unpacks into the
+ * temporary directory on first use and answers with the path as soon as the file exists: two
+ * suites starting together on a new machine launched it half-written (spawn ETXTBSY), so the
+ * suites take turns.
  */
-function chromiumExecutable(): string {
-  return execFileSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      "import chromium from '@sparticuz/chromium'; process.stdout.write(await chromium.executablePath());",
-    ],
-    { cwd: REPOSITORY_ROOT, encoding: 'utf8' },
-  ).trim();
+function chromiumExecutable(): Promise<string> {
+  return withMachineLock('l10k-chromium-unpack.lock', () =>
+    execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import chromium from '@sparticuz/chromium'; process.stdout.write(await chromium.executablePath());",
+      ],
+      { cwd: REPOSITORY_ROOT, encoding: 'utf8' },
+    ).trim(),
+  );
 }
 
 /** What each page's context is given: a Japanese user's language, and Japan's clock time. */
@@ -67,7 +73,7 @@ function japaneseEnvironment(): NodeJS.ProcessEnv {
 /** Headless, with everything that would reach out to the (closed) network turned off; no sandbox as root. */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromiumExecutable(),
+    executablePath: await chromiumExecutable(),
     headless: true,
     env: japaneseEnvironment(),
     args: [
