@@ -74,6 +74,17 @@ describe('Drafting and submitting an application, in a real browser', () => {
     await elsewhere.context().close();
   });
 
+  it('says so when the submission gets no answer, as when the connection drops, and lets the officer send again', async () => {
+    await page.route('**/v1/applications/*/submit', (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: '提出する…' }).click();
+    await page.getByRole('dialog', { name: 'この内容で提出しますか' }).getByRole('button', { name: '提出する' }).click();
+
+    await page.getByRole('alert').filter({ hasText: 'サーバーから応答がありませんでした' }).waitFor();
+    expect(await page.getByRole('button', { name: '提出する…' }).isEnabled()).toBe(true);
+    expect(await page.getByRole('heading', { name: '申請の作成' }).isVisible()).toBe(true);
+    await page.unroute('**/v1/applications/*/submit');
+  });
+
   it('submits after confirming the round it joins, its deadline and the decision due date', async () => {
     await page.getByLabel('事業開始日').fill('2025-07-01');
     await page.getByLabel('事業完了日').fill('2026-03-31');

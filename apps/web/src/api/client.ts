@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
 import { sessions } from '../auth/session';
+import { answerWhenUnanswered } from './no-answer';
 import type { paths } from './schema';
 
 /**
@@ -19,3 +20,5 @@ api.use({
     return response;
   },
 });
+
+api.use(answerWhenUnanswered);

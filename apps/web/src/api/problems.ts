@@ -22,10 +22,16 @@ export function fieldIssues(value: unknown): FieldIssue[] {
   }));
 }
 
+/** A Problem's status when no answer came at all (the server down, the connection cut): no HTTP status is 0. */
+export const NO_ANSWER = 0;
+
+/** The problem type the web client gives the answer it makes up when no answer came (see no-answer.ts). */
+export const NO_ANSWER_TYPE = 'urn:local10000:web:no-answer';
+
 export function asProblem(error: unknown, status: number): Problem {
   const body = isRecord(error) ? error : {};
   return {
-    status,
+    status: body.type === NO_ANSWER_TYPE ? NO_ANSWER : status,
     title: String(body.title ?? 'Error'),
     detail: typeof body.detail === 'string' ? body.detail : undefined,
     errors: fieldIssues(body.errors),
@@ -35,6 +41,8 @@ export function asProblem(error: unknown, status: number): Problem {
 /** A sentence for the top of a screen, in Japanese, per status. */
 export function problemHeadline(problem: Problem): string {
   switch (problem.status) {
+    case NO_ANSWER:
+      return 'サーバーから応答がありませんでした。通信状態を確かめて、もう一度お試しください。送信した内容が届いたかどうかは、画面を再読み込みすると確かめられます。';
     case 400:
       return '入力内容に誤りがあります。';
     case 401:

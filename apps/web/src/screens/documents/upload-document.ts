@@ -1,4 +1,4 @@
-import { asProblem, type Problem } from '../../api/problems';
+import { asProblem, NO_ANSWER, type Problem } from '../../api/problems';
 import type { components } from '../../api/schema';
 import { sessions } from '../../auth/session';
 import type { DocumentKind } from './document-kinds';
@@ -38,7 +38,7 @@ export function uploadDocument(
       if (request.status === 201) resolve({ receipt: request.response as DocumentReceipt });
       else resolve({ problem: asProblem(request.response, request.status) });
     });
-    const failed = (title: string) => () => resolve({ problem: { status: 0, title, errors: [] } });
+    const failed = (title: string) => () => resolve({ problem: { status: NO_ANSWER, title, errors: [] } });
     request.addEventListener('error', failed('network'));
     request.addEventListener('abort', failed('aborted'));
     const body = new FormData();

@@ -1,4 +1,4 @@
-import type { Problem } from '../../api/problems';
+import { NO_ANSWER, type Problem } from '../../api/problems';
 import { formatBytes } from '../../format/bytes';
 import { summaryText, type SummaryItem } from '../../ui/summary-item';
 
@@ -14,7 +14,7 @@ export interface UploadIssue {
 
 /** A refused upload in Japanese, from the API's rule codes (API.md, "Attachments"). */
 export function uploadIssues(problem: Problem): UploadIssue[] {
-  if (problem.status === 0)
+  if (problem.status === NO_ANSWER)
     return [
       {
         field: 'file',
