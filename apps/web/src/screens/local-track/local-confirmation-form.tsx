@@ -1,20 +1,11 @@
-import { useState } from 'react';
 import { api } from '../../api/client';
-import type { Problem } from '../../api/problems';
 import type { components } from '../../api/schema';
 import { formatCalendarDate } from '../../format/dates';
 import { Field } from '../../ui/field';
-import { IssueSummary } from '../../ui/issue-summary';
 import { DocumentChoice } from '../post-award/document-picker';
-import {
-  describeIssues,
-  messagesAt,
-  summaryItems,
-  summaryTitle,
-  type FormFields,
-  type ShownIssue,
-} from '../post-award/form-issues';
-import { ifMatch, outcomeOf, type ApplicationView } from '../post-award/use-award-application';
+import type { FormFields, ShownIssue } from '../post-award/form-issues';
+import { ifMatch, type ApplicationView } from '../post-award/use-award-application';
+import { submitOn, useWriteForm } from '../post-award/use-write-form';
 import { useKeptState } from '../../auth/use-kept-state';
 import '../review/review.css';
 import {
@@ -150,10 +141,8 @@ export function LocalConfirmationForm({
   const [form, setForm] = useKeptState<ConfirmationForm>(`local-confirmation.${application.id}.form`, () =>
     initialForm(application),
   );
-  const [issues, setIssues] = useState<ShownIssue[]>([]);
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
-  const errorsAt = (id: string) => messagesAt(issues, id);
+  const writing = useWriteForm(FIELDS);
+  const errorsAt = writing.errorsAtId;
   const update = <K extends keyof ConfirmationForm>(key: K, value: ConfirmationForm[K]) =>
     setForm((previous) => ({ ...previous, [key]: value }));
   const setVerdict = (
@@ -168,29 +157,17 @@ export function LocalConfirmationForm({
       },
     }));
 
-  async function send() {
+  function send() {
     const missing = missingIn(form);
-    if (missing.length > 0) {
-      setProblem(undefined);
-      setIssues(missing);
-      return;
-    }
-    setBusy(true);
-    const outcome = outcomeOf(
-      await api.POST('/v1/applications/{id}/local-confirmation', {
-        params: { path: { id: application.id }, header: ifMatch(application) },
-        body: toBody(form),
-      }),
+    if (missing.length > 0) return writing.refuseAll(missing);
+    void writing.send(
+      () =>
+        api.POST('/v1/applications/{id}/local-confirmation', {
+          params: { path: { id: application.id }, header: ifMatch(application) },
+          body: toBody(form),
+        }),
+      onRecorded,
     );
-    setBusy(false);
-    if ('problem' in outcome) {
-      setProblem(outcome.problem);
-      setIssues(describeIssues(outcome.problem, FIELDS));
-      return;
-    }
-    setProblem(undefined);
-    setIssues([]);
-    onRecorded(outcome.answer);
   }
 
   const onValid = isCalendarDate(form.on);
@@ -200,19 +177,14 @@ export function LocalConfirmationForm({
       noValidate
       aria-labelledby="local-confirmation-form-title"
       data-testid="local-confirmation-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void send();
-      }}
+      onSubmit={submitOn(send)}
     >
       <h3 id="local-confirmation-form-title">地域での確認（専門家審査・商工会議所等の確認）</h3>
       <p>
         自治体が依頼した有識者の審査、又は商工会議所・商工会の確認の結果を記録します。記録の書類（審査結果・確認書）は、先にこの画面の
         <a href="#documents">「添付書類」</a>から提出してください。
       </p>
-      {(issues.length > 0 || problem) && (
-        <IssueSummary title={summaryTitle(problem)} items={summaryItems(issues)} />
-      )}
+      {writing.summary}
       <fieldset
         className={`fieldset${errorsAt(FIELDS.kind.id).length > 0 ? ' field--error' : ''}`}
         id={FIELDS.kind.id}
@@ -358,7 +330,7 @@ export function LocalConfirmationForm({
         refreshKey={awaitedDocument}
       />
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={busy || !ready}>
+        <button type="submit" className="button button--primary" disabled={writing.busy || !ready}>
           地域での確認を記録する
         </button>
         {onCancel && (

@@ -1,28 +1,15 @@
 import { useState } from 'react';
 import { useKeptState } from '../../auth/use-kept-state';
 import { api } from '../../api/client';
-import type { Problem } from '../../api/problems';
 import { formatDateTime } from '../../format/dates';
 import { formatYen, formatYenWithMan } from '../../format/money';
 import { STATUS_LABELS, label } from '../../messages/labels';
 import { Field } from '../../ui/field';
-import { IssueSummary } from '../../ui/issue-summary';
 import { DocumentList } from '../documents/document-list';
-import {
-  describeIssues,
-  messagesAt,
-  summaryItems,
-  summaryTitle,
-  type FormFields,
-  type ShownIssue,
-} from '../post-award/form-issues';
+import type { FormFields } from '../post-award/form-issues';
 import { StepPage } from '../post-award/step-page';
-import {
-  ifMatch,
-  outcomeOf,
-  type ApplicationView,
-  type AwardApplication,
-} from '../post-award/use-award-application';
+import { ifMatch, type ApplicationView, type AwardApplication } from '../post-award/use-award-application';
+import { submitOn, useWriteForm } from '../post-award/use-write-form';
 import { AttachedDocument, LocalConfirmationRecord } from './local-confirmation-record';
 import { LOCAL_CONFIRMATION_KIND_LABELS } from './local-track-labels';
 
@@ -43,38 +30,25 @@ function AcknowledgementForm({
     () => '',
   );
   const [reason, setReason] = useKeptState(`local-report-acknowledgement.${application.id}.reason`, () => '');
-  const [issues, setIssues] = useState<ShownIssue[]>([]);
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
-  const errorsAt = (field: string) => messagesAt(issues, FIELDS[field].id);
-  const refuse = (field: string, message: string) => {
-    setProblem(undefined);
-    setIssues([{ fieldId: FIELDS[field].id, label: FIELDS[field].label, message }]);
-  };
+  const form = useWriteForm(FIELDS);
 
-  async function send() {
-    if (!outcome) return refuse('outcome', '受理するか差し戻すかを選んでください。');
+  function send() {
+    if (!outcome) return form.refuse('outcome', '受理するか差し戻すかを選んでください。');
     if (!reason.trim())
-      return refuse(
+      return form.refuse(
         'reason',
         outcome === 'returned'
           ? '差し戻す理由（不足している内容）を入力してください。'
           : '理由を入力してください。',
       );
-    setBusy(true);
-    const result = outcomeOf(
-      await api.POST('/v1/applications/{id}/acknowledgement', {
-        params: { path: { id: application.id }, header: ifMatch(application) },
-        body: { outcome, reason: reason.trim() },
-      }),
+    void form.send(
+      () =>
+        api.POST('/v1/applications/{id}/acknowledgement', {
+          params: { path: { id: application.id }, header: ifMatch(application) },
+          body: { outcome, reason: reason.trim() },
+        }),
+      (answer) => award.accept(answer),
     );
-    setBusy(false);
-    if ('problem' in result) {
-      setProblem(result.problem);
-      setIssues(describeIssues(result.problem, FIELDS));
-      return;
-    }
-    award.accept(result.answer);
   }
 
   return (
@@ -82,24 +56,21 @@ function AcknowledgementForm({
       className="form action-form"
       noValidate
       aria-labelledby="acknowledgement-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void send();
-      }}
+      onSubmit={submitOn(send)}
     >
       <h2 id="acknowledgement-title">受理又は差戻し</h2>
-      {(issues.length > 0 || problem) && (
-        <IssueSummary title={summaryTitle(problem)} items={summaryItems(issues)} />
-      )}
+      {form.summary}
       <fieldset
-        className={`fieldset${errorsAt('outcome').length > 0 ? ' field--error' : ''}`}
+        className={`fieldset${form.errorsAt('outcome').length > 0 ? ' field--error' : ''}`}
         id={FIELDS.outcome.id}
         tabIndex={-1}
       >
         <legend>
           判断<span className="badge badge--required">必須</span>
         </legend>
-        {errorsAt('outcome').length > 0 && <p className="field__error">{errorsAt('outcome').join(' ')}</p>}
+        {form.errorsAt('outcome').length > 0 && (
+          <p className="field__error">{form.errorsAt('outcome').join(' ')}</p>
+        )}
         <label className="choice">
           <input
             type="radio"
@@ -124,7 +95,7 @@ function AcknowledgementForm({
         label="理由"
         required
         hint="差し戻す場合は、不足している内容を具体的に記入してください。"
-        errors={errorsAt('reason')}
+        errors={form.errorsAt('reason')}
       >
         {(describedBy) => (
           <textarea
@@ -133,13 +104,13 @@ function AcknowledgementForm({
             rows={3}
             maxLength={4000}
             aria-describedby={describedBy}
-            aria-invalid={errorsAt('reason').length > 0}
+            aria-invalid={form.errorsAt('reason').length > 0}
             value={reason}
             onChange={(event) => setReason(event.target.value)}
           />
         )}
       </Field>
-      <button type="submit" className="button button--primary" disabled={busy}>
+      <button type="submit" className="button button--primary" disabled={form.busy}>
         決定する
       </button>
     </form>

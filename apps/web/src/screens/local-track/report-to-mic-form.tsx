@@ -1,18 +1,10 @@
-import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Problem } from '../../api/problems';
 import { linkHandler } from '../../router';
-import { IssueSummary } from '../../ui/issue-summary';
 import { DocumentChoice } from '../post-award/document-picker';
-import {
-  describeIssues,
-  messagesAt,
-  summaryItems,
-  summaryTitle,
-  type FormFields,
-  type ShownIssue,
-} from '../post-award/form-issues';
-import { ifMatch, outcomeOf, type ApplicationView } from '../post-award/use-award-application';
+import { describeIssues, type FormFields, type ShownIssue } from '../post-award/form-issues';
+import { ifMatch, type ApplicationView } from '../post-award/use-award-application';
+import { submitOn, useWriteForm } from '../post-award/use-write-form';
 import { useKeptState } from '../../auth/use-kept-state';
 import { recordedAssessmentId } from './local-confirmation-record';
 import { LOCAL_REQUIREMENT_LABELS, LOCAL_REQUIREMENTS } from './local-track-labels';
@@ -73,44 +65,25 @@ export function ReportToMicForm({
     `report-to-mic.${application.id}.schemeRules`,
     () => application.micReport?.schemeRulesDocumentId ?? '',
   );
-  const [issues, setShownIssues] = useState<ShownIssue[]>([]);
-  const setIssues = (shown: ShownIssue[]) => {
-    setShownIssues(shown);
-    onIssues?.(shown);
-  };
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
-  const planIssues = messagesAt(issues, PLAN_ID);
+  const writing = useWriteForm(FIELDS, {
+    place: placed,
+    unmetTitle: '総務省へ報告できません。次の項目を確認してください。',
+    onIssues,
+  });
+  const planIssues = writing.errorsAtId(PLAN_ID);
   const editPath = `/applications/${application.id}/edit`;
 
-  async function send() {
-    if (!documentId) {
-      setProblem(undefined);
-      setIssues([
-        {
-          fieldId: FIELDS.schemeRulesDocumentId.id,
-          label: FIELDS.schemeRulesDocumentId.label,
-          message: '補助要綱を、提出済みの書類から選んでください。',
-        },
-      ]);
-      return;
-    }
-    setBusy(true);
-    const outcome = outcomeOf(
-      await api.POST('/v1/applications/{id}/report-to-mic', {
-        params: { path: { id: application.id }, header: ifMatch(application) },
-        body: { schemeRulesDocumentId: documentId },
-      }),
+  function send() {
+    if (!documentId)
+      return writing.refuse('schemeRulesDocumentId', '補助要綱を、提出済みの書類から選んでください。');
+    void writing.send(
+      () =>
+        api.POST('/v1/applications/{id}/report-to-mic', {
+          params: { path: { id: application.id }, header: ifMatch(application) },
+          body: { schemeRulesDocumentId: documentId },
+        }),
+      onReported,
     );
-    setBusy(false);
-    if ('problem' in outcome) {
-      setProblem(outcome.problem);
-      setIssues(placed(outcome.problem));
-      return;
-    }
-    setProblem(undefined);
-    setIssues([]);
-    onReported(outcome.answer);
   }
 
   return (
@@ -119,25 +92,13 @@ export function ReportToMicForm({
       noValidate
       aria-labelledby="report-to-mic-title"
       data-testid="report-to-mic-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void send();
-      }}
+      onSubmit={submitOn(send)}
     >
       <h3 id="report-to-mic-title">{again ? '総務省へ再度報告' : '総務省へ報告'}</h3>
       <p>
         特別交付税の算定のため、事業と補助要綱を総務省へ報告します。報告の時点で地方単独事業のすべての要件を確認し、満たしていない項目があれば報告できません。
       </p>
-      {(issues.length > 0 || problem) && (
-        <IssueSummary
-          title={
-            problem?.status === 422
-              ? '総務省へ報告できません。次の項目を確認してください。'
-              : summaryTitle(problem)
-          }
-          items={summaryItems(issues)}
-        />
-      )}
+      {writing.summary}
       {planIssues.length > 0 && (
         <div
           className="field field--error"
@@ -171,11 +132,11 @@ export function ReportToMicForm({
         legend={FIELDS.schemeRulesDocumentId.label}
         selected={documentId}
         onChange={setDocumentId}
-        errors={messagesAt(issues, FIELDS.schemeRulesDocumentId.id)}
+        errors={writing.errorsAt('schemeRulesDocumentId')}
         refreshKey={awaitedDocument}
       />
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={busy || !ready}>
+        <button type="submit" className="button button--primary" disabled={writing.busy || !ready}>
           {again ? '総務省へ再度報告する' : '総務省へ報告する'}
         </button>
       </div>

@@ -1,21 +1,12 @@
-import { useState } from 'react';
 import { api } from '../../api/client';
-import type { Problem } from '../../api/problems';
 import { formatCalendarDate } from '../../format/dates';
 import { formatYenWithMan, parseYen } from '../../format/money';
 import { navigate } from '../../router';
-import { IssueSummary } from '../../ui/issue-summary';
 import { DocumentPicker, type DocumentRef } from './document-picker';
-import {
-  describeIssues,
-  messagesAt,
-  summaryItems,
-  summaryTitle,
-  type FormFields,
-  type ShownIssue,
-} from './form-issues';
+import type { FormFields } from './form-issues';
 import { StepPage } from './step-page';
-import { ifMatch, outcomeOf, type ApplicationView, type AwardApplication } from './use-award-application';
+import { ifMatch, type ApplicationView, type AwardApplication } from './use-award-application';
+import { submitOn, useWriteForm } from './use-write-form';
 import { useKeptState } from '../../auth/use-kept-state';
 import { YenField } from './yen-field';
 
@@ -39,38 +30,22 @@ function GrantApplicationForm({
     `grant-application.${application.id}.documents`,
     () => [],
   );
-  const [issues, setIssues] = useState<ShownIssue[]>([]);
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  const form = useWriteForm(FIELDS);
 
-  async function send() {
+  function send() {
     const typed = parseYen(amount);
-    if (typed === undefined) {
-      setProblem(undefined);
-      setIssues([
-        {
-          fieldId: FIELDS.amount.id,
-          label: FIELDS.amount.label,
-          message: '交付申請額を円単位の整数で入力してください。',
-        },
-      ]);
-      return;
-    }
-    setBusy(true);
-    const outcome = outcomeOf(
-      await api.POST('/v1/applications/{id}/grant-application', {
-        params: { path: { id: application.id }, header: ifMatch(application) },
-        body: { amount: typed, documents },
-      }),
+    if (typed === undefined) return form.refuse('amount', '交付申請額を円単位の整数で入力してください。');
+    void form.send(
+      () =>
+        api.POST('/v1/applications/{id}/grant-application', {
+          params: { path: { id: application.id }, header: ifMatch(application) },
+          body: { amount: typed, documents },
+        }),
+      (answer) => {
+        award.accept(answer);
+        navigate(`/applications/${application.id}?done=grant-application`);
+      },
     );
-    setBusy(false);
-    if ('problem' in outcome) {
-      setProblem(outcome.problem);
-      setIssues(describeIssues(outcome.problem, FIELDS));
-      return;
-    }
-    award.accept(outcome.answer);
-    navigate(`/applications/${application.id}?done=grant-application`);
   }
 
   return (
@@ -83,18 +58,8 @@ function GrantApplicationForm({
           {application.award && formatCalendarDate(application.award.grantApplicationDueDate)}
         </dd>
       </dl>
-      {(issues.length > 0 || problem) && (
-        <IssueSummary title={summaryTitle(problem)} items={summaryItems(issues)} />
-      )}
-      <form
-        className="form"
-        noValidate
-        aria-label="交付申請"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void send();
-        }}
-      >
+      {form.summary}
+      <form className="form" noValidate aria-label="交付申請" onSubmit={submitOn(send)}>
         <YenField
           id={FIELDS.amount.id}
           label={FIELDS.amount.label}
@@ -105,7 +70,7 @@ function GrantApplicationForm({
           }
           value={amount}
           onChange={setAmount}
-          errors={messagesAt(issues, FIELDS.amount.id)}
+          errors={form.errorsAt('amount')}
         />
         <DocumentPicker
           id={FIELDS.documents.id}
@@ -113,10 +78,10 @@ function GrantApplicationForm({
           legend="交付申請書・添付書類"
           selected={documents}
           onChange={setDocuments}
-          errors={messagesAt(issues, FIELDS.documents.id)}
+          errors={form.errorsAt('documents')}
         />
         <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button button--primary" disabled={form.busy}>
             交付申請を提出する
           </button>
         </div>

@@ -1,31 +1,21 @@
-import { useState } from 'react';
 import { api } from '../../api/client';
-import type { Problem } from '../../api/problems';
 import type { components } from '../../api/schema';
 import { daysLeftText, formatCalendarDate } from '../../format/dates';
 import { formatYenWithMan, parseYen } from '../../format/money';
 import { COST_CATEGORY_LABELS, LENDER_TYPE_LABELS } from '../../messages/labels';
 import { navigate } from '../../router';
 import { Field } from '../../ui/field';
-import { IssueSummary } from '../../ui/issue-summary';
 import { EMPTY_COST, fromPlan, type CostRow } from '../application-form/plan-form';
 import { DocumentPicker, type DocumentRef } from './document-picker';
-import {
-  describeIssues,
-  messagesAt,
-  summaryItems,
-  summaryTitle,
-  type FormFields,
-  type ShownIssue,
-} from './form-issues';
+import type { FormFields, ShownIssue } from './form-issues';
 import { StepPage } from './step-page';
 import {
   ifMatch,
-  outcomeOf,
   type ApplicationView,
   type AwardApplication,
   type LedgerItem,
 } from './use-award-application';
+import { submitOn, useWriteForm } from './use-write-form';
 import { useKeptState } from '../../auth/use-kept-state';
 import { YenField } from './yen-field';
 
@@ -138,9 +128,7 @@ function PerformanceReportForm({
     `performance-report.${application.id}.documents`,
     () => [],
   );
-  const [issues, setIssues] = useState<ShownIssue[]>([]);
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  const writing = useWriteForm(FIELDS);
   const update = <K extends keyof ReportForm>(key: K, value: ReportForm[K]) =>
     setForm((previous) => ({ ...previous, [key]: value }));
   const updateCost = (index: number, change: Partial<CostRow>) =>
@@ -148,32 +136,24 @@ function PerformanceReportForm({
       ...previous,
       costs: previous.costs.map((row, at) => (at === index ? { ...row, ...change } : row)),
     }));
-  const errorsOf = (id: string) => messagesAt(issues, id);
+  const errorsOf = writing.errorsAtId;
   const due = ledger?.due?.kind === 'performance_report' ? ledger.due : undefined;
   const total = form.costs.reduce((sum, row) => sum + (parseYen(row.amount) ?? 0), 0);
 
-  async function send() {
+  function send() {
     const missing = missingOf(form);
-    if (missing.length > 0) {
-      setProblem(undefined);
-      setIssues(missing);
-      return;
-    }
-    setBusy(true);
-    const outcome = outcomeOf(
-      await api.POST('/v1/applications/{id}/performance-report', {
-        params: { path: { id: application.id }, header: ifMatch(application) },
-        body: toBody(form, documents),
-      }),
+    if (missing.length > 0) return writing.refuseAll(missing);
+    void writing.send(
+      () =>
+        api.POST('/v1/applications/{id}/performance-report', {
+          params: { path: { id: application.id }, header: ifMatch(application) },
+          body: toBody(form, documents),
+        }),
+      (answer) => {
+        award.accept(answer);
+        navigate(`/applications/${application.id}?done=performance-report`);
+      },
     );
-    setBusy(false);
-    if ('problem' in outcome) {
-      setProblem(outcome.problem);
-      setIssues(describeIssues(outcome.problem, FIELDS));
-      return;
-    }
-    award.accept(outcome.answer);
-    navigate(`/applications/${application.id}?done=performance-report`);
   }
 
   return (
@@ -197,18 +177,8 @@ function PerformanceReportForm({
           )}
         </dd>
       </dl>
-      {(issues.length > 0 || problem) && (
-        <IssueSummary title={summaryTitle(problem)} items={summaryItems(issues)} />
-      )}
-      <form
-        className="form"
-        noValidate
-        aria-label="実績報告"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void send();
-        }}
-      >
+      {writing.summary}
+      <form className="form" noValidate aria-label="実績報告" onSubmit={submitOn(send)}>
         <section className="form-section" aria-labelledby="report-costs">
           <h2 id="report-costs">経費の実績</h2>
           <p className="muted">計画の金額を初期値として表示しています。実際に支出した額に直してください。</p>
@@ -361,7 +331,7 @@ function PerformanceReportForm({
           />
         </section>
         <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button button--primary" disabled={writing.busy}>
             実績報告を提出する
           </button>
         </div>

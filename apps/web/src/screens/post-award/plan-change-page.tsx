@@ -1,12 +1,9 @@
-import { useState } from 'react';
 import { api } from '../../api/client';
-import { problemHeadline, type Problem } from '../../api/problems';
 import { formatYenWithMan } from '../../format/money';
 import { fieldId } from '../../messages/field-labels';
 import { COST_CATEGORY_LABELS } from '../../messages/labels';
 import { navigate } from '../../router';
 import { Field } from '../../ui/field';
-import { IssueSummary } from '../../ui/issue-summary';
 import {
   EMPTY_COST,
   fromPlan,
@@ -16,9 +13,10 @@ import {
   type PlanForm,
 } from '../application-form/plan-form';
 import { DocumentPicker, type DocumentRef } from './document-picker';
-import { describeIssues, messagesAt, summaryItems, type FormFields, type ShownIssue } from './form-issues';
+import type { FormFields } from './form-issues';
 import { StepPage } from './step-page';
-import { ifMatch, outcomeOf, type ApplicationView, type AwardApplication } from './use-award-application';
+import { ifMatch, type ApplicationView, type AwardApplication } from './use-award-application';
+import { submitOn, useWriteForm } from './use-write-form';
 import { useKeptState } from '../../auth/use-kept-state';
 import { YenField } from './yen-field';
 
@@ -37,9 +35,7 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
     `plan-change.${application.id}.documents`,
     () => [],
   );
-  const [issues, setIssues] = useState<ShownIssue[]>([]);
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  const writing = useWriteForm(FIELDS, { unmetTitle: '変更後の計画が要件を満たしていません' });
   const decided = application.award?.grantDecision?.grant;
   const update = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) =>
     setForm((previous) => ({ ...previous, [key]: value }));
@@ -48,31 +44,21 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
       ...previous,
       costs: previous.costs.map((row, at) => (at === index ? { ...row, ...change } : row)),
     }));
-  const errorsOf = (id: string) => messagesAt(issues, id);
+  const errorsOf = writing.errorsAtId;
 
-  async function send() {
-    if (!reason.trim()) {
-      setProblem(undefined);
-      setIssues([
-        { fieldId: FIELDS.reason.id, label: FIELDS.reason.label, message: '変更の理由を入力してください。' },
-      ]);
-      return;
-    }
-    setBusy(true);
-    const outcome = outcomeOf(
-      await api.POST('/v1/applications/{id}/plan-changes', {
-        params: { path: { id: application.id }, header: ifMatch(application) },
-        body: { plan: toPlan(form), reason: reason.trim(), documents },
-      }),
+  function send() {
+    if (!reason.trim()) return writing.refuse('reason', '変更の理由を入力してください。');
+    void writing.send(
+      () =>
+        api.POST('/v1/applications/{id}/plan-changes', {
+          params: { path: { id: application.id }, header: ifMatch(application) },
+          body: { plan: toPlan(form), reason: reason.trim(), documents },
+        }),
+      (answer) => {
+        award.accept(answer);
+        navigate(`/applications/${application.id}?done=plan-change`);
+      },
     );
-    setBusy(false);
-    if ('problem' in outcome) {
-      setProblem(outcome.problem);
-      setIssues(describeIssues(outcome.problem, FIELDS));
-      return;
-    }
-    award.accept(outcome.answer);
-    navigate(`/applications/${application.id}?done=plan-change`);
   }
 
   return (
@@ -81,27 +67,8 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
         変更後の計画を入力してください。経費区分の金額が20%を超えて変わる場合、完了日が年度を越える場合、事業者や目的が変わる場合は担当官の承認が必要です（それ以外は軽微な変更として直ちに反映されます）。交付額は交付決定額
         {decided !== undefined && <strong>（{formatYenWithMan(decided)}）</strong>}を超えられません。
       </p>
-      {(issues.length > 0 || problem) && (
-        <IssueSummary
-          title={
-            problem?.status === 422
-              ? '変更後の計画が要件を満たしていません'
-              : problem && problem.status !== 400
-                ? problemHeadline(problem)
-                : '入力内容を確認してください'
-          }
-          items={summaryItems(issues)}
-        />
-      )}
-      <form
-        className="form"
-        noValidate
-        aria-label="計画変更"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void send();
-        }}
-      >
+      {writing.summary}
+      <form className="form" noValidate aria-label="計画変更" onSubmit={submitOn(send)}>
         <section className="form-section" aria-labelledby="change-costs">
           <h2 id="change-costs">経費</h2>
           {form.costs.map((row, index) => (
@@ -267,7 +234,7 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
           />
         </section>
         <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button button--primary" disabled={writing.busy}>
             計画変更を申請する
           </button>
         </div>

@@ -1,20 +1,11 @@
-import { useState } from 'react';
 import { useKeptState } from '../../../auth/use-kept-state';
 import { api } from '../../../api/client';
-import type { Problem } from '../../../api/problems';
 import { tokyoDay } from '../../../format/dates';
 import { formatYen, formatYenWithMan, parseYen } from '../../../format/money';
 import { Field } from '../../../ui/field';
-import { IssueSummary } from '../../../ui/issue-summary';
-import {
-  describeIssues,
-  messagesAt,
-  summaryItems,
-  summaryTitle,
-  type FormFields,
-  type ShownIssue,
-} from '../form-issues';
-import { ifMatch, outcomeOf, type ApplicationView, type WriteOutcome } from '../use-award-application';
+import type { FormFields } from '../form-issues';
+import { ifMatch, type ApplicationView } from '../use-award-application';
+import { submitOn, useWriteForm } from '../use-write-form';
 import { YenField } from '../yen-field';
 
 export interface ActionProps {
@@ -22,44 +13,6 @@ export interface ActionProps {
   /** The write's answer, shown at once, with the sentence that confirms it. */
   readonly onDone: (answer: unknown, message: string) => void;
 }
-
-/** One officer form's errors: typed mistakes found here, or the API's refusal by rule code. */
-function useIssues(fields: FormFields) {
-  const [issues, setIssues] = useState<ShownIssue[]>([]);
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
-  return {
-    issues,
-    busy,
-    errorsAt: (field: string) => messagesAt(issues, fields[field].id),
-    refuse(field: string, message: string) {
-      setProblem(undefined);
-      setIssues([{ fieldId: fields[field].id, label: fields[field].label, message }]);
-    },
-    async send(write: () => Promise<WriteOutcome>, onAnswer: (answer: unknown) => void) {
-      setBusy(true);
-      const outcome = await write();
-      setBusy(false);
-      if ('problem' in outcome) {
-        setProblem(outcome.problem);
-        setIssues(describeIssues(outcome.problem, fields));
-        return;
-      }
-      setIssues([]);
-      setProblem(undefined);
-      onAnswer(outcome.answer);
-    },
-    summary:
-      issues.length > 0 || problem ? (
-        <IssueSummary title={summaryTitle(problem)} items={summaryItems(issues)} />
-      ) : null,
-  };
-}
-
-const submitOn = (send: () => void) => (event: { preventDefault(): void }) => {
-  event.preventDefault();
-  send();
-};
 
 const GRANT_DECISION_FIELDS: FormFields = {
   grant: { id: 'field-decided-grant', label: '交付決定額' },
@@ -73,19 +26,17 @@ export function GrantDecisionForm({ application, onDone }: ActionProps) {
     applied !== undefined ? String(applied) : '',
   );
   const [conditions, setConditions] = useKeptState(`grant-decision.${application.id}.conditions`, () => '');
-  const form = useIssues(GRANT_DECISION_FIELDS);
+  const form = useWriteForm(GRANT_DECISION_FIELDS);
   function send() {
     const typed = parseYen(grant);
     if (typed === undefined) return form.refuse('grant', '交付決定額を円単位の整数で入力してください。');
     if (!conditions.trim()) return form.refuse('conditions', '交付の条件を入力してください。');
     void form.send(
-      async () =>
-        outcomeOf(
-          await api.POST('/v1/applications/{id}/grant-decision', {
-            params: { path: { id: application.id }, header: ifMatch(application) },
-            body: { grant: typed, conditions: conditions.trim() },
-          }),
-        ),
+      () =>
+        api.POST('/v1/applications/{id}/grant-decision', {
+          params: { path: { id: application.id }, header: ifMatch(application) },
+          body: { grant: typed, conditions: conditions.trim() },
+        }),
       (answer) => onDone(answer, '交付決定しました。'),
     );
   }
@@ -149,7 +100,7 @@ export function PlanChangeDecisionForm({ application, onDone }: ActionProps) {
     () => '',
   );
   const [reason, setReason] = useKeptState(`plan-change-decision.${application.id}.reason`, () => '');
-  const form = useIssues(CHANGE_DECISION_FIELDS);
+  const form = useWriteForm(CHANGE_DECISION_FIELDS);
   if (!pending) return null;
   const abandonment = pending.kind === 'abandonment';
   function send() {
@@ -157,16 +108,14 @@ export function PlanChangeDecisionForm({ application, onDone }: ActionProps) {
     if (!outcome) return form.refuse('outcome', '承認するか不承認とするかを選んでください。');
     if (!reason.trim()) return form.refuse('reason', '理由を入力してください。');
     void form.send(
-      async () =>
-        outcomeOf(
-          await api.POST('/v1/applications/{id}/plan-changes/{changeId}/decision', {
-            params: {
-              path: { id: application.id, changeId: pending.changeId },
-              header: ifMatch(application),
-            },
-            body: { outcome, reason: reason.trim() },
-          }),
-        ),
+      () =>
+        api.POST('/v1/applications/{id}/plan-changes/{changeId}/decision', {
+          params: {
+            path: { id: application.id, changeId: pending.changeId },
+            header: ifMatch(application),
+          },
+          body: { outcome, reason: reason.trim() },
+        }),
       (answer) =>
         onDone(
           answer,
@@ -247,7 +196,7 @@ export function AmountConfirmationForm({ application, onDone }: ActionProps) {
   const [reducing, setReducing] = useKeptState(`amount-confirmation.${application.id}.reducing`, () => false);
   const [grant, setGrant] = useKeptState(`amount-confirmation.${application.id}.grant`, () => '');
   const [reason, setReason] = useKeptState(`amount-confirmation.${application.id}.reason`, () => '');
-  const form = useIssues(CONFIRMATION_FIELDS);
+  const form = useWriteForm(CONFIRMATION_FIELDS);
   function send() {
     let body: { grant?: number; reason?: string } = {};
     if (reducing) {
@@ -257,13 +206,11 @@ export function AmountConfirmationForm({ application, onDone }: ActionProps) {
       body = { grant: typed, reason: reason.trim() };
     }
     void form.send(
-      async () =>
-        outcomeOf(
-          await api.POST('/v1/applications/{id}/amount-confirmation', {
-            params: { path: { id: application.id }, header: ifMatch(application) },
-            body,
-          }),
-        ),
+      () =>
+        api.POST('/v1/applications/{id}/amount-confirmation', {
+          params: { path: { id: application.id }, header: ifMatch(application) },
+          body,
+        }),
       (answer) => onDone(answer, '額を確定しました。'),
     );
   }
@@ -330,20 +277,18 @@ export function PaymentForm({ application, onDone }: ActionProps) {
   const owed = Math.max(0, confirmedShare - (application.award?.paid ?? 0));
   const [amount, setAmount] = useKeptState(`payment.${application.id}.amount`, () => String(owed));
   const [paidOn, setPaidOn] = useKeptState(`payment.${application.id}.paid-on`, () => tokyoDay(new Date()));
-  const form = useIssues(PAYMENT_FIELDS);
+  const form = useWriteForm(PAYMENT_FIELDS);
   function send() {
     const typed = parseYen(amount);
     if (typed === undefined || typed < 1)
       return form.refuse('amount', '支払額を1円以上の円単位の整数で入力してください。');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(paidOn)) return form.refuse('paidOn', '支払日を入力してください。');
     void form.send(
-      async () =>
-        outcomeOf(
-          await api.POST('/v1/applications/{id}/payments', {
-            params: { path: { id: application.id }, header: ifMatch(application) },
-            body: { amount: typed, paidOn },
-          }),
-        ),
+      () =>
+        api.POST('/v1/applications/{id}/payments', {
+          params: { path: { id: application.id }, header: ifMatch(application) },
+          body: { amount: typed, paidOn },
+        }),
       (answer) => onDone(answer, `${formatYen(typed)}の支払を記録しました。`),
     );
   }
