@@ -1,6 +1,7 @@
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { formatCalendarDate } from '../../format/dates';
+import { ChoiceFieldset } from '../../ui/choice-fieldset';
 import { Field } from '../../ui/field';
 import { DocumentChoice } from '../post-award/document-picker';
 import type { FormFields, ShownIssue } from '../post-award/form-issues';
@@ -185,34 +186,24 @@ export function LocalConfirmationForm({
         <a href="#documents">「添付書類」</a>から提出してください。
       </p>
       {writing.summary}
-      <fieldset
-        className={`fieldset${errorsAt(FIELDS.kind.id).length > 0 ? ' field--error' : ''}`}
+      <ChoiceFieldset
         id={FIELDS.kind.id}
-        tabIndex={-1}
-        aria-describedby={errorsAt(FIELDS.kind.id).length > 0 ? `${FIELDS.kind.id}-error` : undefined}
-      >
-        <legend>
-          {FIELDS.kind.label}
-          <span className="badge badge--required">必須</span>
-        </legend>
-        {errorsAt(FIELDS.kind.id).length > 0 && (
-          <p className="field__error" id={`${FIELDS.kind.id}-error`}>
-            {errorsAt(FIELDS.kind.id).join(' ')}
-          </p>
-        )}
-        {(['expert_review', 'chamber_confirmation'] as const).map((kind) => (
-          <label key={kind} className="choice">
-            <input
-              type="radio"
-              name="local-kind"
-              checked={form.kind === kind}
-              onChange={() => update('kind', kind)}
-            />
-            {LOCAL_CONFIRMATION_KIND_LABELS[kind]}
-            {kind === 'expert_review' ? '（専門家による審査）' : '（商工会議所・商工会による確認）'}
-          </label>
-        ))}
-      </fieldset>
+        legend={FIELDS.kind.label}
+        name="local-kind"
+        choices={[
+          {
+            value: 'expert_review',
+            label: `${LOCAL_CONFIRMATION_KIND_LABELS.expert_review}（専門家による審査）`,
+          },
+          {
+            value: 'chamber_confirmation',
+            label: `${LOCAL_CONFIRMATION_KIND_LABELS.chamber_confirmation}（商工会議所・商工会による確認）`,
+          },
+        ]}
+        value={form.kind}
+        onChange={(kind) => update('kind', kind)}
+        errors={errorsAt(FIELDS.kind.id)}
+      />
       <Field
         id={FIELDS.by.id}
         label={FIELDS.by.label}

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { formatDateTime } from '../../format/dates';
 import { formatYen, formatYenWithMan } from '../../format/money';
 import { STATUS_LABELS, label } from '../../messages/labels';
+import { ChoiceFieldset } from '../../ui/choice-fieldset';
 import { Field } from '../../ui/field';
 import { DocumentList } from '../documents/document-list';
 import type { FormFields } from '../post-award/form-issues';
@@ -60,36 +61,18 @@ function AcknowledgementForm({
     >
       <h2 id="acknowledgement-title">受理又は差戻し</h2>
       {form.summary}
-      <fieldset
-        className={`fieldset${form.errorsAt('outcome').length > 0 ? ' field--error' : ''}`}
+      <ChoiceFieldset
         id={FIELDS.outcome.id}
-        tabIndex={-1}
-      >
-        <legend>
-          判断<span className="badge badge--required">必須</span>
-        </legend>
-        {form.errorsAt('outcome').length > 0 && (
-          <p className="field__error">{form.errorsAt('outcome').join(' ')}</p>
-        )}
-        <label className="choice">
-          <input
-            type="radio"
-            name="mic-outcome"
-            checked={outcome === 'acknowledged'}
-            onChange={() => setOutcome('acknowledged')}
-          />
-          受理する
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name="mic-outcome"
-            checked={outcome === 'returned'}
-            onChange={() => setOutcome('returned')}
-          />
-          差し戻す（不足を示す）
-        </label>
-      </fieldset>
+        legend={FIELDS.outcome.label}
+        name="mic-outcome"
+        choices={[
+          { value: 'acknowledged', label: '受理する' },
+          { value: 'returned', label: '差し戻す（不足を示す）' },
+        ]}
+        value={outcome}
+        onChange={setOutcome}
+        errors={form.errorsAt('outcome')}
+      />
       <Field
         id={FIELDS.reason.id}
         label="理由"

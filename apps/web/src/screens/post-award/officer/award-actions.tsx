@@ -2,6 +2,7 @@ import { useKeptState } from '../../../auth/use-kept-state';
 import { api } from '../../../api/client';
 import { tokyoDay } from '../../../format/dates';
 import { formatYen, formatYenWithMan, parseYen } from '../../../format/money';
+import { ChoiceFieldset } from '../../../ui/choice-fieldset';
 import { Field } from '../../../ui/field';
 import type { FormFields } from '../form-issues';
 import { ifMatch, type ApplicationView } from '../use-award-application';
@@ -135,36 +136,18 @@ export function PlanChangeDecisionForm({ application, onDone }: ActionProps) {
       <h2 id="change-decision-title">{abandonment ? '中止・廃止の承認' : '計画変更の承認'}</h2>
       {form.summary}
       <p>申請の内容と変更点は上の「計画変更の履歴」のとおりです（承認待ち）。</p>
-      <fieldset
-        className={`fieldset${form.errorsAt('outcome').length > 0 ? ' field--error' : ''}`}
+      <ChoiceFieldset
         id={CHANGE_DECISION_FIELDS.outcome.id}
-        tabIndex={-1}
-      >
-        <legend>
-          判断<span className="badge badge--required">必須</span>
-        </legend>
-        {form.errorsAt('outcome').length > 0 && (
-          <p className="field__error">{form.errorsAt('outcome').join(' ')}</p>
-        )}
-        <label className="choice">
-          <input
-            type="radio"
-            name="change-outcome"
-            checked={outcome === 'approved'}
-            onChange={() => setOutcome('approved')}
-          />
-          承認する
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name="change-outcome"
-            checked={outcome === 'refused'}
-            onChange={() => setOutcome('refused')}
-          />
-          承認しない
-        </label>
-      </fieldset>
+        legend={CHANGE_DECISION_FIELDS.outcome.label}
+        name="change-outcome"
+        choices={[
+          { value: 'approved', label: '承認する' },
+          { value: 'refused', label: '承認しない' },
+        ]}
+        value={outcome}
+        onChange={setOutcome}
+        errors={form.errorsAt('outcome')}
+      />
       <Field id={CHANGE_DECISION_FIELDS.reason.id} label="理由" required errors={form.errorsAt('reason')}>
         {(describedBy) => (
           <textarea
