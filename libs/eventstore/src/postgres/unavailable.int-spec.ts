@@ -36,6 +36,9 @@ describe('PostgresEventStore when the database is out of reach', () => {
       // Up to 15 s for the append to reach its lock wait: a loaded machine can take seconds.
       for (let attempt = 0; attempt < 750 && terminated === 0; attempt += 1) {
         await new Promise((resolve) => setTimeout(resolve, 20));
+        // Inside a transaction, PostgreSQL shows the sessions and their queries as they were at the
+        // first look: an append that opened a new connection after it was never seen (failed in CI).
+        await locker.query('SELECT pg_stat_clear_snapshot()');
         const { rows } = await locker.query<{ terminated: boolean }>(
           `SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity
            WHERE query LIKE '%eventstore_append%' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
