@@ -90,7 +90,13 @@ describe('After adoption: the grant application, decision, plan change, performa
       .waitFor();
     await checkScreen(municipality, '71-grant-application-refused');
 
-    await municipality.getByLabel('交付申請額').fill('30,000,000');
+    // Typed key by key, as a person does: the summary took focus when it appeared, and must not
+    // take it back at every keystroke that redraws the form.
+    const amount = municipality.getByLabel('交付申請額');
+    await amount.fill('');
+    await amount.pressSequentially('30000000');
+    expect(await amount.inputValue()).toBe('30000000');
+    expect(await amount.evaluate((input) => input === document.activeElement)).toBe(true);
     await municipality.getByLabel(/交付申請書\.pdf/).check();
     await municipality.getByRole('button', { name: '交付申請を提出する' }).click();
     await municipality.getByText('交付申請を提出しました。').waitFor();

@@ -182,7 +182,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
           <p>{initial.revisionReason}</p>
         </div>
       )}
-      {problem && <ErrorSummary title={problem.status === 422 ? '提出できません。次の項目を修正してください。' : problemHeadline(problem)} issues={problem.errors} />}
+      {problem && <ErrorSummary title={problem.status === 422 ? '提出できません。次の項目を修正してください。' : problemHeadline(problem)} issues={problem.errors} refusal={problem} />}
       <div className="form-layout">
         <form className="form" noValidate onSubmit={(event) => event.preventDefault()} aria-label="事業計画">
           <Section id="section-overview" title="1. 事業概要">

@@ -55,7 +55,11 @@ export function DocumentUploadForm({
       }}
     >
       {issues.length > 0 && (
-        <IssueSummary title="書類を提出できませんでした" items={uploadSummaryItems(issues)} />
+        <IssueSummary
+          title="書類を提出できませんでした"
+          items={uploadSummaryItems(issues)}
+          refusal={issues}
+        />
       )}
       <Field id={UPLOAD_FIELDS.kind} label="書類の種類" required errors={errorsAt('kind')}>
         {(describedBy) => (

@@ -74,7 +74,9 @@ export function useWriteForm(fields: FormFields, options: WriteFormOptions = {})
       onAnswer(outcome.answer);
     },
     summary:
-      issues.length > 0 || problem ? <IssueSummary title={title} items={summaryItems(issues)} /> : null,
+      issues.length > 0 || problem ? (
+        <IssueSummary title={title} items={summaryItems(issues)} refusal={issues} />
+      ) : null,
   };
 }
 

@@ -80,7 +80,7 @@ export function ReviewForm({
     <form onSubmit={submit} noValidate className="form" aria-labelledby="review-form-title">
       <h2 id="review-form-title">審査結果の入力</h2>
       <p>要件ごとに「満たす」「満たさない」を選び、判断の理由を記入してください。入力内容はこの画面に保持され、サインインが切れても失われません。</p>
-      {issues.length > 0 && <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} />}
+      {issues.length > 0 && <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} refusal={issues} />}
       {failure && issues.length === 0 && (
         <div className="error-summary" role="alert">
           <p>{failure}</p>
