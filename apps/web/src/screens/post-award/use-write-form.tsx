@@ -67,8 +67,12 @@ export function useWriteForm(fields: FormFields, options: WriteFormOptions = {})
     refuseAll: (found) => show(found),
     async send(write, onAnswer) {
       setBusy(true);
-      const outcome = outcomeOf(await write());
-      setBusy(false);
+      let outcome: ReturnType<typeof outcomeOf>;
+      try {
+        outcome = outcomeOf(await write());
+      } finally {
+        setBusy(false);
+      }
       if ('problem' in outcome) return show(place(outcome.problem), outcome.problem);
       show([]);
       onAnswer(outcome.answer);
