@@ -74,6 +74,22 @@ describe('Drafting and submitting an application, in a real browser', () => {
     await elsewhere.context().close();
   });
 
+  it('saves the draft by itself once the connection is back, after a save that got no answer', async () => {
+    await page.route('**/v1/applications/*/plan', (route) => route.abort('internetdisconnected'));
+    await page.getByLabel('事業者名').fill('株式会社とおの醸造所');
+    const failure = page.getByRole('alert').filter({ hasText: '自動保存できませんでした' });
+    await failure.getByText('サーバーから応答がありませんでした').waitFor();
+    expect(await page.getByTestId('save-state').textContent()).toBe('未保存の変更があります');
+    await page.unroute('**/v1/applications/*/plan');
+
+    // Nothing typed since: the next try (5 s later) saves it.
+    await failure.waitFor({ state: 'hidden', timeout: 20_000 });
+    await page.getByTestId('save-state').getByText('保存済み 14:00').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: '申請の作成' }).waitFor();
+    expect(await page.getByLabel('事業者名').inputValue()).toBe('株式会社とおの醸造所');
+  });
+
   it('says so when the submission gets no answer, as when the connection drops, and lets the officer send again', async () => {
     await page.route('**/v1/applications/*/submit', (route) => route.abort('internetdisconnected'));
     await page.getByRole('button', { name: '提出する…' }).click();
@@ -96,6 +112,21 @@ describe('Drafting and submitting an application, in a real browser', () => {
     expect(await round.textContent()).toContain('令和7年7月22日(火)（2025年7月22日）');
     await checkScreen(page, '06-submit-confirmation');
 
+    // The connection drops after the API took the submission: the officer sees no answer and
+    // sends again, which the API answers as the first (same Idempotency-Key), not as stale.
+    let taken = 0;
+    await page.route('**/v1/applications/*/submit', async (route) => {
+      await route.fetch();
+      taken += 1;
+      await route.abort('internetdisconnected');
+    });
+    await dialog.getByRole('button', { name: '提出する' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('alert').filter({ hasText: 'サーバーから応答がありませんでした' }).waitFor();
+    expect(taken).toBe(1);
+    expect(await page.getByRole('heading', { name: '申請の作成' }).isVisible()).toBe(true);
+    await page.unroute('**/v1/applications/*/submit');
+    await page.getByRole('button', { name: '提出する…' }).click();
     await dialog.getByRole('button', { name: '提出する' }).click();
     await page.getByTestId('status').getByText('提出済み').waitFor();
     expect(await page.getByTestId('round').textContent()).toBe('2025年6月締切回');

@@ -1,5 +1,5 @@
 import { answerWhenUnanswered } from '../src/api/no-answer';
-import { asProblem, NO_ANSWER, problemHeadline } from '../src/api/problems';
+import { asProblem, isTransient, NO_ANSWER, problemHeadline } from '../src/api/problems';
 
 /** What openapi-fetch hands a middleware when fetch itself rejects. */
 const failedWith = (error: unknown) =>
@@ -34,5 +34,11 @@ describe('a request that gets no answer at all', () => {
     const problem = asProblem({ title: 'Service Unavailable', status: 503 }, 503);
     expect(problem.status).toBe(503);
     expect(problemHeadline(problem)).toContain('何も保存されていません');
+  });
+
+  it('is worth sending again later, as a 502-504 is; a refusal of the request itself is not', () => {
+    const withStatus = (status: number) => asProblem({}, status);
+    expect([NO_ANSWER, 502, 503, 504].map(withStatus).every(isTransient)).toBe(true);
+    expect([400, 401, 403, 404, 409, 422, 500].map(withStatus).some(isTransient)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import createClient from 'openapi-fetch';
 import { sessions } from '../auth/session';
 import { answerWhenUnanswered } from './no-answer';
+import { keyRepeatedWrites, tabSalt } from './write-keys';
 import type { paths } from './schema';
 
 /**
@@ -21,4 +22,4 @@ api.use({
   },
 });
 
-api.use(answerWhenUnanswered);
+api.use(keyRepeatedWrites(tabSalt), answerWhenUnanswered);

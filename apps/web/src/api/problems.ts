@@ -38,6 +38,10 @@ export function asProblem(error: unknown, status: number): Problem {
   };
 }
 
+/** A refusal that says nothing of the request: no answer came, or the service was briefly unavailable. Sending the same again later may succeed. */
+export const isTransient = (problem: Problem): boolean =>
+  problem.status === NO_ANSWER || problem.status === 502 || problem.status === 503 || problem.status === 504;
+
 /** A sentence for the top of a screen, in Japanese, per status. */
 export function problemHeadline(problem: Problem): string {
   switch (problem.status) {

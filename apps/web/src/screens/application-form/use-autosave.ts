@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { rememberWrite } from '../../api/application-answers';
-import { asProblem, problemHeadline } from '../../api/problems';
+import { asProblem, isTransient, problemHeadline } from '../../api/problems';
 import { useSession } from '../../auth/session';
 import { toPlan, type PlanForm } from './plan-form';
 import { toDraftModel, type DraftModel } from './draft-model';
 
 const AUTOSAVE_MS = 1200;
+/** After a save that got no answer (or a 502-504), the next try: 5 s, doubling to a minute. */
+const retryMs = (failures: number) => Math.min(5_000 * 2 ** (failures - 1), 60_000);
 
 export interface Autosave {
   readonly savedAt?: Date;
@@ -19,12 +21,22 @@ export interface Autosave {
 
 /**
  * Saves the draft to the server a moment after typing stops (PUT …/plan with If-Match), so
- * nothing typed is lost. A lapsed session pauses it; signing in again resumes it.
+ * nothing typed is lost. A lapsed session pauses it; signing in again resumes it. A save that
+ * got no answer is tried again by itself (5 s later, then less often), so a draft left alone
+ * while the connection was down is saved once it is back; the write's key makes a repeat of a
+ * save that did arrive harmless.
  */
-export function useAutosave(id: string, form: PlanForm, initial: DraftModel, onSaved: (model: DraftModel) => void): Autosave {
+export function useAutosave(
+  id: string,
+  form: PlanForm,
+  initial: DraftModel,
+  onSaved: (model: DraftModel) => void,
+): Autosave {
   const [savedAt, setSavedAt] = useState<Date>();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string>();
+  /** Saves in a row that got no answer; each one schedules the next try. */
+  const [transientFailures, setTransientFailures] = useState(0);
   const revision = useRef(initial.revision);
   const savedForm = useRef(form);
   const latestForm = useRef(form);
@@ -44,9 +56,12 @@ export function useAutosave(id: string, form: PlanForm, initial: DraftModel, onS
         body: { plan: toPlan(snapshot) },
       });
       if (!response.ok) {
-        setFailure(response.status === 401 ? undefined : problemHeadline(asProblem(error, response.status)));
+        const problem = asProblem(error, response.status);
+        setFailure(response.status === 401 ? undefined : problemHeadline(problem));
+        setTransientFailures((failures) => (isTransient(problem) ? failures + 1 : 0));
         return undefined;
       }
+      setTransientFailures(0);
       const model = toDraftModel(data);
       rememberWrite(id, data);
       revision.current = model.revision;
@@ -67,9 +82,12 @@ export function useAutosave(id: string, form: PlanForm, initial: DraftModel, onS
 
   useEffect(() => {
     if (!dirty || lapsed) return;
-    const timer = setTimeout(() => void save(), AUTOSAVE_MS);
+    const timer = setTimeout(
+      () => void save(),
+      transientFailures > 0 ? retryMs(transientFailures) : AUTOSAVE_MS,
+    );
     return () => clearTimeout(timer);
-  }, [form, dirty, lapsed, save]);
+  }, [form, dirty, lapsed, save, transientFailures]);
 
   return {
     savedAt,
