@@ -36,6 +36,8 @@ export function keyRepeatedWrites(salt: () => string): Middleware {
       const ifMatch = request.headers.get('If-Match');
       if (READS.has(request.method) || ifMatch === null || request.headers.has('Idempotency-Key'))
         return undefined;
+      // Browsers offer SHA-256 only to secure pages (https, or localhost); elsewhere, no key.
+      if (globalThis.crypto?.subtle === undefined) return undefined;
       const body = await request.clone().text();
       const key = await writeKeyFor(salt(), { method: request.method, url: request.url, ifMatch, body });
       request.headers.set('Idempotency-Key', key);
