@@ -9,7 +9,7 @@ import {
   type FormFields,
   type ShownIssue,
 } from './form-issues';
-import { outcomeOf } from './use-award-application';
+import { outcomeOf, type WriteOutcome } from './use-award-application';
 
 export interface WriteFormOptions {
   /** Where a refusal's issues are shown, when not each at its own field. */
@@ -67,7 +67,7 @@ export function useWriteForm(fields: FormFields, options: WriteFormOptions = {})
     refuseAll: (found) => show(found),
     async send(write, onAnswer) {
       setBusy(true);
-      let outcome: ReturnType<typeof outcomeOf>;
+      let outcome: WriteOutcome;
       try {
         outcome = outcomeOf(await write());
       } finally {
