@@ -99,6 +99,9 @@ describe('Drafting and submitting an application, in a real browser', () => {
     expect(await page.getByRole('button', { name: '提出する…' }).isEnabled()).toBe(true);
     expect(await page.getByRole('heading', { name: '申請の作成' }).isVisible()).toBe(true);
     await page.unroute('**/v1/applications/*/submit');
+    // What a reload shows once the connection is back: the draft as saved, no message.
+    await page.reload();
+    await page.getByRole('heading', { name: '申請の作成' }).waitFor();
   });
 
   it('submits after confirming the round it joins, its deadline and the decision due date', async () => {
