@@ -96,7 +96,7 @@ describe('After adoption: the grant application, decision, plan change, performa
     await amount.fill('');
     await amount.pressSequentially('30000000');
     expect(await amount.inputValue()).toBe('30000000');
-    expect(await amount.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await amount.evaluate((input) => input.ownerDocument.activeElement === input)).toBe(true);
     await municipality.getByLabel(/交付申請書\.pdf/).check();
     await municipality.getByRole('button', { name: '交付申請を提出する' }).click();
     await municipality.getByText('交付申請を提出しました。').waitFor();

@@ -23,4 +23,6 @@ export interface AppConfig {
   readonly apiWorkers: number;
   /** The largest document an upload may carry, in bytes (DOCUMENT_MAX_BYTES, default 20 MiB); above it: 413. */
   readonly documentMaxBytes: number;
+  /** How long the first answer to an Idempotency-Key is kept and replayed (IDEMPOTENCY_RETENTION_HOURS, default 24). */
+  readonly idempotencyRetentionHours: number;
 }

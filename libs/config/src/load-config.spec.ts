@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       projectionLagBoundMs: 5000,
       apiWorkers: availableParallelism(),
       documentMaxBytes: 20_971_520,
+      idempotencyRetentionHours: 24,
     });
   });
 
@@ -39,6 +40,7 @@ describe('loadConfig', () => {
       DEV_TOKEN_TTL_SECONDS: '600',
       DOCUMENT_MAX_BYTES: '1048576',
       API_WORKERS: '3',
+      IDEMPOTENCY_RETENTION_HOURS: '48',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgres://u:p@db:5432/l10k',
@@ -52,6 +54,7 @@ describe('loadConfig', () => {
       devTokenTtlSeconds: 600,
       documentMaxBytes: 1_048_576,
       apiWorkers: 3,
+      idempotencyRetentionHours: 48,
     });
   });
 
@@ -60,6 +63,10 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT must be an integer from 1 to 65535 (got "70000")'],
     [{ API_WORKERS: '0' }, 'API_WORKERS must be an integer from 1 to 64 (got "0")'],
     [{ API_WORKERS: 'all' }, 'API_WORKERS must be an integer from 1 to 64 (got "all")'],
+    [
+      { IDEMPOTENCY_RETENTION_HOURS: '0' },
+      'IDEMPOTENCY_RETENTION_HOURS must be an integer from 1 to 8784 (got "0")',
+    ],
     [
       { DOCUMENT_MAX_BYTES: '20MB' },
       'DOCUMENT_MAX_BYTES must be an integer from 1 to 2147483648 (got "20MB")',

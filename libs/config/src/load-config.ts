@@ -116,6 +116,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     projectionLagBoundMs: integer('PROJECTION_LAG_BOUND_MS', 5000, 1, 86_400_000),
     apiWorkers: integer('API_WORKERS', availableParallelism(), 1, 64),
     documentMaxBytes: integer('DOCUMENT_MAX_BYTES', DEFAULT_DOCUMENT_MAX_BYTES, 1, MAX_DOCUMENT_MAX_BYTES),
+    idempotencyRetentionHours: integer('IDEMPOTENCY_RETENTION_HOURS', 24, 1, 366 * 24),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -34,7 +34,8 @@ export function WriteResponses(documentation: WriteDocumentation): MethodDecorat
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
-      description: 'A uuid per intended write; a repeat replays the first answer',
+      description:
+        'A uuid per intended write; a repeat within the retention period (IDEMPOTENCY_RETENTION_HOURS, 24 h by default) replays the first answer',
     }),
     ApiResponse({
       status: successStatus,

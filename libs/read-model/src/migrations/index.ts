@@ -6,6 +6,7 @@ import { LocalTrackStatistics1732700000000 } from './1732700000000-local-track-s
 import { OneFoldForApplicationViews1732800000000 } from './1732800000000-one-fold-for-application-views';
 import { SummaryDocumentsAsJson1732900000000 } from './1732900000000-summary-documents-as-json';
 import { SummaryStateFoldedFromTheLog1733000000000 } from './1733000000000-summary-state-folded-from-the-log';
+import { IdempotencyRecordsExpire1733100000000 } from './1733100000000-idempotency-records-expire';
 
 export const readModelMigrations: Array<new () => MigrationInterface> = [
   IdempotencyRecords1732400000000,
@@ -15,4 +16,5 @@ export const readModelMigrations: Array<new () => MigrationInterface> = [
   OneFoldForApplicationViews1732800000000,
   SummaryDocumentsAsJson1732900000000,
   SummaryStateFoldedFromTheLog1733000000000,
+  IdempotencyRecordsExpire1733100000000,
 ];
