@@ -1,4 +1,4 @@
-import { keyRepeatedWrites, writeKeyFor } from '../src/api/write-keys';
+import { keyRepeatedWrites, randomKey, writeKeyFor } from '../src/api/write-keys';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -61,5 +61,22 @@ describe('the Idempotency-Key of a write sent again after no answer', () => {
       body: '{}',
     });
     expect(await keyOf(upload)).toBe('0f8fad5b-d9cb-469f-a165-70867728950e');
+  });
+});
+
+describe('a random Idempotency-Key (uploads)', () => {
+  it('is a version 4 uuid, drawn afresh each time, on pages without crypto.randomUUID too', () => {
+    const randomUUID = Object.getOwnPropertyDescriptor(crypto, 'randomUUID');
+    // A plain-http page offers getRandomValues but not randomUUID.
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const keys = Array.from({ length: 100 }, randomKey);
+      for (const key of keys)
+        expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(new Set(keys).size).toBe(100);
+    } finally {
+      if (randomUUID) Object.defineProperty(crypto, 'randomUUID', randomUUID);
+      else delete (crypto as { randomUUID?: unknown }).randomUUID;
+    }
   });
 });

@@ -15,8 +15,21 @@ export async function writeKeyFor(
 ): Promise<string> {
   const text = [salt, write.method, write.url, write.ifMatch, write.body].join('\u0000');
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  const bytes = digest.slice(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x80;
+  return uuidOf(digest.slice(0, 16), 0x80);
+}
+
+/**
+ * A fresh random Idempotency-Key (a version 4 uuid) for a write that is never sent twice as
+ * the same bytes (an upload). `crypto.randomUUID` exists only on secure pages; this works on
+ * any page, as `getRandomValues` does.
+ */
+export function randomKey(): string {
+  return uuidOf(crypto.getRandomValues(new Uint8Array(16)), 0x40);
+}
+
+/** 16 bytes as a uuid of the given version (its high nibble), with the RFC 9562 variant. */
+function uuidOf(bytes: Uint8Array, version: number): string {
+  bytes[6] = (bytes[6] & 0x0f) | version;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const digits = hex(bytes);
   return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-${digits.slice(12, 16)}-${digits.slice(16, 20)}-${digits.slice(20)}`;

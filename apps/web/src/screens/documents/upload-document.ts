@@ -1,4 +1,5 @@
 import { asProblem, NO_ANSWER, type Problem } from '../../api/problems';
+import { randomKey } from '../../api/write-keys';
 import type { components } from '../../api/schema';
 import { sessions } from '../../auth/session';
 import type { DocumentKind } from './document-kinds';
@@ -28,7 +29,7 @@ export function uploadDocument(
     request.open('POST', `/v1/applications/${encodeURIComponent(applicationId)}/documents`);
     const token = sessions.current()?.token;
     if (token) request.setRequestHeader('Authorization', `Bearer ${token}`);
-    request.setRequestHeader('Idempotency-Key', crypto.randomUUID());
+    request.setRequestHeader('Idempotency-Key', randomKey());
     request.responseType = 'json';
     request.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable) onProgress(event.loaded, event.total);
