@@ -7,7 +7,9 @@ import { signInAsMunicipality } from './support/sign-in';
 /** A submitted application of 遠野市, put in front of the officer by the API as the other people would. */
 async function submittedApplication(system: RunningSystem, title: string): Promise<string> {
   const officer = system.as(`officer-${TONO}`, 'municipality', TONO);
-  const created = await officer.post('/v1/applications', { plan: { ...completePlan(), projectTitle: title } });
+  const created = await officer.post('/v1/applications', {
+    plan: { ...completePlan(), projectTitle: title },
+  });
   const id = String(created.id);
   await officer.post(`/v1/applications/${id}/submit`);
   return id;
@@ -42,10 +44,13 @@ describe('After submission: reviews, a revision request, resubmission and withdr
       await expert.post(`/v1/applications/${id}/reviews`, {
         assessments: allMet(),
         recommendation: 'revise',
-        comment: reviewer === 'reviewer-sato' ? '販路の見通しを具体的に。' : '地域課題との関係を補足してください。',
+        comment:
+          reviewer === 'reviewer-sato' ? '販路の見通しを具体的に。' : '地域課題との関係を補足してください。',
       });
     }
-    await programOfficer.post(`/v1/applications/${id}/revision-requests`, { reason: '販路計画と地域課題への対応を具体的に記載してください。' });
+    await programOfficer.post(`/v1/applications/${id}/revision-requests`, {
+      reason: '販路計画と地域課題への対応を具体的に記載してください。',
+    });
     await readSideShows(system, id, 'revision_requested');
 
     await page.goto(`${system.baseUrl}/applications`);
@@ -65,7 +70,11 @@ describe('After submission: reviews, a revision request, resubmission and withdr
     await request.getByRole('link', { name: '計画を修正して再提出する' }).click();
     await page.getByRole('heading', { name: '申請の修正' }).waitFor();
     expect(await page.getByTestId('revision-reason').textContent()).toContain('販路計画と地域課題への対応');
-    await page.getByLabel('事業の概要').fill('遠野産ホップを使った醸造所を新設する。販路は県内の観光施設3か所と契約済み。耕作放棄地の解消にもつながる。');
+    await page
+      .getByLabel('事業の概要')
+      .fill(
+        '遠野産ホップを使った醸造所を新設する。販路は県内の観光施設3か所と契約済み。耕作放棄地の解消にもつながる。',
+      );
     await page.getByTestId('save-state').getByText('保存済み 14:00').waitFor();
     await checkScreen(page, '11-revision-editing');
     await page.getByRole('button', { name: '再提出する…' }).click();
@@ -88,6 +97,25 @@ describe('After submission: reviews, a revision request, resubmission and withdr
     await dialog.getByRole('button', { name: '取り下げる' }).click();
     await dialog.locator('#field-reason-error').getByText('取下げの理由を入力してください。').waitFor();
     await checkScreen(page, '13-withdraw-dialog');
+    await dialog.getByLabel('取下げの理由').fill('融資の条件が整わなかったため。');
+    // Meanwhile the programme officer assigns a reviewer: the page's revision is stale.
+    await system
+      .as('mic-tanaka', 'program_officer')
+      .post(`/v1/applications/${id}/reviewers`, { reviewerId: 'reviewer-sato' });
+    await dialog.getByRole('button', { name: '取り下げる' }).click();
+    await dialog
+      .getByRole('alert')
+      .getByText(/^ほかの操作で申請が更新されたか/)
+      .waitFor();
+    expect(await dialog.textContent()).not.toMatch(/If-Match|revision/);
+    expect(await dialog.getByLabel('取下げの理由').inputValue()).toBe('融資の条件が整わなかったため。');
+    expect(await dialog.getByRole('button', { name: '取り下げる' }).isEnabled()).toBe(true);
+    await checkScreen(page, '13b-withdraw-stale');
+    await dialog.getByRole('button', { name: '戻る' }).click();
+    await readSideShows(system, id, 'under_review');
+    await page.reload();
+    await page.getByTestId('status').getByText('審査中').waitFor();
+    await page.getByRole('button', { name: '申請を取り下げる…' }).click();
     await dialog.getByLabel('取下げの理由').fill('融資の条件が整わなかったため。');
     await dialog.getByRole('button', { name: '取り下げる' }).click();
     await page.getByTestId('status').getByText('取下げ').waitFor();

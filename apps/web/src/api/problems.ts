@@ -28,13 +28,22 @@ export const NO_ANSWER = 0;
 /** The problem type the web client gives the answer it makes up when no answer came (see no-answer.ts). */
 export const NO_ANSWER_TYPE = 'urn:local10000:web:no-answer';
 
+/** Statuses whose issues are about what was sent: a field a person filled in, and a rule the screen words. */
+const INPUT_STATUSES = new Set([400, 413, 415, 422]);
+
+/**
+ * The API's answer as a Problem. The issues of any other refusal (a stale revision, a status
+ * that does not allow the step, a role) name no field a person filled in ('If-Match',
+ * 'status', 'authorization') and carry only the API's English: they are left off, and a
+ * screen says the status's headline (problemHeadline) instead.
+ */
 export function asProblem(error: unknown, status: number): Problem {
   const body = isRecord(error) ? error : {};
   return {
     status: body.type === NO_ANSWER_TYPE ? NO_ANSWER : status,
     title: String(body.title ?? 'Error'),
     detail: typeof body.detail === 'string' ? body.detail : undefined,
-    errors: fieldIssues(body.errors),
+    errors: INPUT_STATUSES.has(status) ? fieldIssues(body.errors) : [],
   };
 }
 

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../api/client';
 import { loadApplication, rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { roundLabel } from '../../api/rounds';
@@ -15,7 +14,16 @@ import { WithdrawDialog } from './withdraw-dialog';
 
 /** No withdrawal from these: decided, after adoption, or acknowledged on the local track. */
 const DECIDED = new Set(['adopted', 'rejected', 'withdrawn', 'acknowledged']);
-const POST_AWARD = new Set(['adopted', 'grant_applied', 'grant_decided', 'change_requested', 'reported', 'amount_confirmed', 'paid', 'abandoned']);
+const POST_AWARD = new Set([
+  'adopted',
+  'grant_applied',
+  'grant_decided',
+  'change_requested',
+  'reported',
+  'amount_confirmed',
+  'paid',
+  'abandoned',
+]);
 /** The API refuses uploads to these (409). */
 const CLOSED = new Set(['withdrawn', 'rejected']);
 
@@ -23,7 +31,6 @@ export function ApplicationDetailPage({ id }: { id: string }) {
   const [model, setModel] = useState<ApplicationDetailModel>();
   const [failure, setFailure] = useState<string>();
   const [withdrawing, setWithdrawing] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [uploaded, setUploaded] = useState<string>();
   const justSubmitted = new URLSearchParams(window.location.search).has('submitted');
 
@@ -36,18 +43,10 @@ export function ApplicationDetailPage({ id }: { id: string }) {
     void refresh();
   }, [refresh]);
 
-  async function withdraw(reason: string) {
-    if (!model) return;
-    setBusy(true);
-    const { data, error, response } = await api.POST('/v1/applications/{id}/withdraw', {
-      params: { path: { id }, header: { 'If-Match': String(model.revision) } as never },
-      body: { reason },
-    });
-    setBusy(false);
+  function withdrawn(answer: unknown) {
     setWithdrawing(false);
-    if (!response.ok) return setFailure(problemHeadline(asProblem(error, response.status)));
-    rememberWrite(id, data);
-    setModel(toApplicationDetail(data));
+    rememberWrite(id, answer);
+    setModel(toApplicationDetail(answer));
   }
 
   if (!model)
@@ -124,7 +123,11 @@ export function ApplicationDetailPage({ id }: { id: string }) {
 
       {model.status === 'draft' && (
         <p>
-          <a className="button button--primary" href={`/applications/${id}/edit`} onClick={linkHandler(`/applications/${id}/edit`)}>
+          <a
+            className="button button--primary"
+            href={`/applications/${id}/edit`}
+            onClick={linkHandler(`/applications/${id}/edit`)}
+          >
             下書きを編集する
           </a>
         </p>
@@ -134,7 +137,11 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         <section className="notice" aria-labelledby="revision-title" data-testid="revision-request">
           <h2 id="revision-title">修正依頼があります</h2>
           <p>{model.revisionReason}</p>
-          <a className="button button--primary" href={`/applications/${id}/edit`} onClick={linkHandler(`/applications/${id}/edit`)}>
+          <a
+            className="button button--primary"
+            href={`/applications/${id}/edit`}
+            onClick={linkHandler(`/applications/${id}/edit`)}
+          >
             計画を修正して再提出する
           </a>
         </section>
@@ -149,52 +156,64 @@ export function ApplicationDetailPage({ id }: { id: string }) {
 
       {model.decision && (
         <section className="notice" aria-labelledby="decision-title">
-          <h2 id="decision-title">{model.decision.outcome === 'adopted' ? '採択されました' : '不採択となりました'}</h2>
+          <h2 id="decision-title">
+            {model.decision.outcome === 'adopted' ? '採択されました' : '不採択となりました'}
+          </h2>
           <p>{model.decision.reason}</p>
-          {model.decision.approvedGrant !== undefined && <p>採択額：{formatYenWithMan(model.decision.approvedGrant)}</p>}
+          {model.decision.approvedGrant !== undefined && (
+            <p>採択額：{formatYenWithMan(model.decision.approvedGrant)}</p>
+          )}
         </section>
       )}
 
-      {model.track === 'local' && <LocalStepSection id={id} onWrite={() => void refresh()} awaitedDocument={uploaded} />}
+      {model.track === 'local' && (
+        <LocalStepSection id={id} onWrite={() => void refresh()} awaitedDocument={uploaded} />
+      )}
 
-      {model.track !== 'local' && <section aria-labelledby="reviews-title">
-        <h2 id="reviews-title">審査の状況</h2>
-        {model.reviews.length === 0 ? (
-          <p>まだ審査結果はありません。</p>
-        ) : (
-          model.reviews.map((review) => (
-            <article key={review.reviewer} className="review" aria-label={review.reviewer}>
-              <h3>
-                {review.reviewer}：{label(RECOMMENDATION_LABELS, review.recommendation)}
-              </h3>
-              <p>{review.comment}</p>
-              <table className="table">
-                <caption className="visually-hidden">{review.reviewer}の要件ごとの判定</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">要件</th>
-                    <th scope="col">判定</th>
-                    <th scope="col">コメント</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {review.assessments.map((assessment) => (
-                    <tr key={assessment.requirement}>
-                      <th scope="row">{label(REQUIREMENT_LABELS, assessment.requirement)}</th>
-                      <td>{assessment.met ? '満たす' : '満たさない'}</td>
-                      <td>{assessment.comment}</td>
+      {model.track !== 'local' && (
+        <section aria-labelledby="reviews-title">
+          <h2 id="reviews-title">審査の状況</h2>
+          {model.reviews.length === 0 ? (
+            <p>まだ審査結果はありません。</p>
+          ) : (
+            model.reviews.map((review) => (
+              <article key={review.reviewer} className="review" aria-label={review.reviewer}>
+                <h3>
+                  {review.reviewer}：{label(RECOMMENDATION_LABELS, review.recommendation)}
+                </h3>
+                <p>{review.comment}</p>
+                <table className="table">
+                  <caption className="visually-hidden">{review.reviewer}の要件ごとの判定</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">要件</th>
+                      <th scope="col">判定</th>
+                      <th scope="col">コメント</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </article>
-          ))
-        )}
-      </section>}
+                  </thead>
+                  <tbody>
+                    {review.assessments.map((assessment) => (
+                      <tr key={assessment.requirement}>
+                        <th scope="row">{label(REQUIREMENT_LABELS, assessment.requirement)}</th>
+                        <td>{assessment.met ? '満たす' : '満たさない'}</td>
+                        <td>{assessment.comment}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </article>
+            ))
+          )}
+        </section>
+      )}
 
       {POST_AWARD.has(model.status) && <PostAwardSection id={id} onWrite={() => void refresh()} />}
 
-      <DocumentsSection applicationId={id} canUpload={!CLOSED.has(model.status)} onUploaded={(receipt) => setUploaded(receipt.documentId)} />
+      <DocumentsSection
+        applicationId={id}
+        canUpload={!CLOSED.has(model.status)}
+        onUploaded={(receipt) => setUploaded(receipt.documentId)}
+      />
 
       {!DECIDED.has(model.status) && !POST_AWARD.has(model.status) && (
         <section aria-labelledby="withdraw-title-section">
@@ -205,7 +224,13 @@ export function ApplicationDetailPage({ id }: { id: string }) {
           </button>
         </section>
       )}
-      {withdrawing && <WithdrawDialog busy={busy} onConfirm={(reason) => void withdraw(reason)} onCancel={() => setWithdrawing(false)} />}
+      {withdrawing && (
+        <WithdrawDialog
+          application={{ id, revision: model.revision }}
+          onDone={withdrawn}
+          onCancel={() => setWithdrawing(false)}
+        />
+      )}
     </main>
   );
 }

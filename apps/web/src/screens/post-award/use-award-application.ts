@@ -71,7 +71,7 @@ export function useAwardApplication(id: string): AwardApplication {
 }
 
 /** The header every write after adoption sends: the revision the screen shows. */
-export const ifMatch = (application: ApplicationView) =>
+export const ifMatch = (application: Pick<ApplicationView, 'revision'>) =>
   ({ 'If-Match': String(application.revision) }) as never;
 
 export type WriteOutcome = { readonly answer: unknown } | { readonly problem: Problem };
