@@ -57,6 +57,44 @@ describe('idempotency records kept for IDEMPOTENCY_RETENTION_HOURS', () => {
     expect(await api.store.readStream(`application-${first.body.id}`)).toHaveLength(1);
   });
 
+  it('takes a key reused for another request after the retention period as a new key, never answering with the first write', async () => {
+    clock.set('2025-06-05T10:00:00+09:00');
+    const tono = api.client.municipality(TONO);
+    const key = randomUUID();
+    const { id } = (await tono.post('/v1/applications', { plan: completePlan() }).expect(201)).body;
+    await tono.post(`/v1/applications/${id}/submit`, undefined, { 'idempotency-key': key }).expect(200);
+    clock.set('2025-06-06T10:00:00+09:00');
+    const withdrawn = await tono
+      .post(`/v1/applications/${id}/withdraw`, { reason: '辞退します' }, { 'idempotency-key': key })
+      .expect(200);
+    expect(withdrawn.body.status).toBe('withdrawn');
+    expect((await api.store.readStream(`application-${id}`)).map((event) => event.type)).toEqual([
+      'ApplicationCreated',
+      'ApplicationSubmitted',
+      'ApplicationWithdrawn',
+    ]);
+
+    clock.set('2025-06-07T10:00:00+09:00');
+    const created = await tono
+      .post(
+        '/v1/applications',
+        { plan: { ...completePlan(), projectTitle: '別の事業' } },
+        { 'idempotency-key': key },
+      )
+      .expect(201);
+    expect(created.body.plan.projectTitle).toBe('別の事業');
+    clock.set('2025-06-08T10:00:00+09:00');
+    const another = await tono
+      .post(
+        '/v1/applications',
+        { plan: { ...completePlan(), projectTitle: 'さらに別の事業' } },
+        { 'idempotency-key': key },
+      )
+      .expect(201);
+    expect(another.body.id).not.toBe(created.body.id);
+    expect(another.body.plan.projectTitle).toBe('さらに別の事業');
+  });
+
   it('deletes the expired records in a sweep and keeps the others', async () => {
     const tono = api.client.municipality(TONO);
     const createdAt = async (iso: string): Promise<string> => {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { applicationStream, mayAttachDocument } from '@l10k/domain';
@@ -58,23 +58,17 @@ export class DocumentUploads {
       await staged.discard();
       throw error;
     }
-    const documentId = write.idempotencyKey
-      ? eventIdFor(write.idempotencyKey, 'document-id', 0)
-      : randomUUID();
-    const command = {
-      type: 'AttachDocument',
-      data: { applicationId, documentId, kind, name, size: staged.size, sha256: staged.sha256, contentType },
-    } as const;
     // The body is not JSON: what makes a repeat the same request is the file, its name and kind.
     const fingerprint = createHash('sha256')
       .update(`${write.fingerprint}\u0000${kind}\u0000${name}\u0000${staged.sha256}`)
       .digest('hex');
-    const view = await this.writes.execute<ApplicationView>(
-      response,
-      command,
-      { ...fresh, ...write, fingerprint },
-      201,
-    );
+    const upload: WriteRequest = { ...fresh, ...write, fingerprint };
+    const documentId = eventIdFor(upload, 'document-id', 0);
+    const command = {
+      type: 'AttachDocument',
+      data: { applicationId, documentId, kind, name, size: staged.size, sha256: staged.sha256, contentType },
+    } as const;
+    const view = await this.writes.execute<ApplicationView>(response, command, upload, 201);
     const document = view.documents.find((candidate) => candidate.documentId === documentId);
     if (!document) throw new Error(`the answer to attaching ${documentId} does not list it`);
     response.header('Location', `/v1/applications/${applicationId}/documents/${documentId}`);

@@ -170,9 +170,8 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteCommand, W
    * its own events in the stream: it answers with the state as of its last event.
    */
   private alreadyDone(own: LoadedStream, request: WriteRequest, status: number): WriteResult | undefined {
-    const key = request.idempotencyKey;
-    if (!key) return undefined;
-    const ownId = (index: number) => eventIdFor(key, own.streamId, index);
+    if (!request.idempotencyKey) return undefined;
+    const ownId = (index: number) => eventIdFor(request, own.streamId, index);
     const first = own.events.findIndex((event) => event.eventId === ownId(0));
     if (first < 0) return undefined;
     let count = 1;

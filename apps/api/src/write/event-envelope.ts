@@ -18,7 +18,7 @@ export function envelope(
   return events.map((event, index) => {
     const data = event.data as unknown as EventData & { ruleSetId?: string; provisional?: boolean };
     return {
-      eventId: eventIdFor(request.idempotencyKey, streamId, firstIndex + index),
+      eventId: eventIdFor(request, streamId, firstIndex + index),
       type: event.type,
       data,
       metadata: {
