@@ -4,25 +4,27 @@ import type { RuleCode } from '@l10k/rules';
  * Rules the decider checks beyond the funding calculator's: review quorum and majority,
  * the fiscal year's budget, the approved grant, the completeness of a review.
  */
-export type DecisionRule =
-  | 'minimum_reviews'
-  | 'majority_on_every_requirement'
-  | 'budget'
-  | 'approved_grant_within_request'
-  | 'approved_grant_positive'
-  | 'assessment_complete'
-  | 'assessment_applicable'
-  | 'rule_set_available'
-  | 'grant_within_approved'
-  | 'grant_within_application'
-  | 'decided_grant_not_increased'
-  | 'confirmation_lower_than_computed'
-  | 'payment_within_confirmed_share'
-  | 'document_reference_valid'
-  | 'track_matches'
-  | 'document_attached'
-  | 'local_requirement_met'
-  | 'confirmation_not_in_future';
+export const DECISION_RULE_CODES = [
+  'minimum_reviews',
+  'majority_on_every_requirement',
+  'budget',
+  'approved_grant_within_request',
+  'approved_grant_positive',
+  'assessment_complete',
+  'assessment_applicable',
+  'rule_set_available',
+  'grant_within_approved',
+  'grant_within_application',
+  'decided_grant_not_increased',
+  'confirmation_lower_than_computed',
+  'payment_within_confirmed_share',
+  'document_reference_valid',
+  'track_matches',
+  'document_attached',
+  'local_requirement_met',
+  'confirmation_not_in_future',
+] as const;
+export type DecisionRule = (typeof DECISION_RULE_CODES)[number];
 
 /** One broken rule, named so a client can point at the field (API.md `errors[]`). */
 export interface Violation {

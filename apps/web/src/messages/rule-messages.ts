@@ -19,16 +19,21 @@ const RULE_MESSAGES: Record<string, (issue: FieldIssue) => string> = {
   grant_within_half_of_eligible_cost: () => '交付額は対象経費の2分の1以下にしてください。',
   lender_eligible: () => 'この金融機関の種類は対象外です（地域金融機関等に限ります）。',
   loan_unsecured: () => '融資は無担保・無保証が原則です。担保・保証が必要な理由を記入してください。',
-  cost_category_eligible: (issue) => `${fieldLabel(issue.field)}はこの区分の対象経費ではないため、対象経費から除かれます。`,
+  cost_category_eligible: (issue) =>
+    `${fieldLabel(issue.field)}はこの区分の対象経費ではないため、対象経費から除かれます。`,
   priority_category_available: () => 'この優先分野はこの年度にはないため、補助率の根拠になりません。',
   completion_within_period: () => '事業完了日が事業期間を超えています。年度を越える理由を記入してください。',
   intake_open: () => 'この年度の募集は締め切られています。',
+  rule_set_available: (issue) =>
+    `${typeof issue.figures?.fiscalYear === 'number' ? `${issue.figures.fiscalYear}年度` : 'この年度'}の交付要件（上限額・補助率など）がまだ定められていないため、この年度の申請は受け付けられません。`,
   track_available: () => 'この事業区分はこの年度・この団体では利用できません。',
-  outside_financing_present: () => '地方単独事業では、融資・出資・クラウドファンディング等の外部資金が必要です。',
+  outside_financing_present: () =>
+    '地方単独事業では、融資・出資・クラウドファンディング等の外部資金が必要です。',
   completion_after_decision: () => '事業完了日が採否決定予定日より前です。完了日を確認してください。',
   iso_instant: () => '日時の形式が正しくありません。',
   track_matches: () => 'この申請の事業区分（国庫補助事業・地方単独事業）では、この手続は行えません。',
-  confirmation_not_in_future: () => '確認日に今日より後の日付は入力できません。審査・確認を行った日を入力してください。',
+  confirmation_not_in_future: () =>
+    '確認日に今日より後の日付は入力できません。審査・確認を行った日を入力してください。',
   assessment_complete: (issue) => `「${fieldLabel(issue.field)}」の判定とコメントを入力してください。`,
   assessment_applicable: (issue) => `「${fieldLabel(issue.field)}」は地方単独事業の要件ではありません。`,
   local_requirement_met: (issue) => {

@@ -1,7 +1,7 @@
 import { formatYen } from '../../format/money';
 import type { FieldIssue } from '../../messages/rule-messages';
 import { issueMessage } from '../../messages/rule-messages';
-import { requirementLabel } from '../application-read/application-view';
+import { label, REQUIREMENT_LABELS } from '../../messages/labels';
 
 const figure = (issue: FieldIssue, name: string): number => {
   const value = issue.figures?.[name];
@@ -18,12 +18,13 @@ const DECISION_RULES: Record<string, (issue: FieldIssue) => string> = {
   minimum_reviews: (issue) =>
     `定足数に達していません：採択には利益相反のない審査員による審査結果が${figure(issue, 'minimumReviewers')}件必要ですが、${figure(issue, 'reviews')}件です。`,
   majority_on_every_requirement: (issue) =>
-    `過半数に達していません：「${requirementLabel(issue.field.replace(/^assessments\./, ''))}」を満たすと判断した審査結果は${figure(issue, 'reviews')}件中${figure(issue, 'met')}件です（すべての要件で過半数が必要です）。`,
+    `過半数に達していません：「${label(REQUIREMENT_LABELS, issue.field.replace(/^assessments\./, ''))}」を満たすと判断した審査結果は${figure(issue, 'reviews')}件中${figure(issue, 'met')}件です（すべての要件で過半数が必要です）。`,
   budget: (issue) =>
     issue.field === 'nationalBudget'
       ? `予算額${yen(issue, 'nationalBudget')}は、採択で確保済みの国費${yen(issue, 'committed')}を下回るため設定できません。`
       : `予算を超えます：国費（交付金）${yen(issue, 'nationalShare')}が、この年度の予算の残額${yen(issue, 'remaining')}を超えています（予算額${yen(issue, 'nationalBudget')}、確保済み${yen(issue, 'committed')}）。`,
-  approved_grant_within_request: (issue) => `採択額${yen(issue, 'approvedGrant')}が申請された交付額${yen(issue, 'requestedGrant')}を超えています。採択額は申請額以下にしてください。`,
+  approved_grant_within_request: (issue) =>
+    `採択額${yen(issue, 'approvedGrant')}が申請された交付額${yen(issue, 'requestedGrant')}を超えています。採択額は申請額以下にしてください。`,
   approved_grant_positive: () => '採択額は1円以上にしてください。',
 };
 
