@@ -29,9 +29,18 @@ describe('Signing in (AUTH_MODE=dev), in a real browser', () => {
     await page.getByLabel('団体名で探す').fill('久慈');
     await page.getByLabel('岩手県 久慈市（032077）').check();
     expect(await page.getByLabel('団体コード（全国地方公共団体コード）').inputValue()).toBe('032077');
+
+    // No answer from the server: said as such, not as a mistake in the form.
+    await page.route('**/v1/auth/dev-tokens', (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    await summary.getByText(/^サーバーから応答がありませんでした/).waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('氏名を入力してください');
+    await page.unroute('**/v1/auth/dev-tokens');
     await page.getByRole('button', { name: 'サインイン' }).click();
     await page.getByRole('heading', { name: '申請一覧' }).waitFor();
-    expect(await page.locator('.site-header__user').textContent()).toContain('遠野 花子（自治体担当者・岩手県 久慈市 032077）');
+    expect(await page.locator('.site-header__user').textContent()).toContain(
+      '遠野 花子（自治体担当者・岩手県 久慈市 032077）',
+    );
     expect(await cookies(page)).toBe('');
     expect(await sessionStorageItem(page, 'l10k.session')).toContain('"municipalityCode":"032077"');
     await page.getByText('0件').waitFor();

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { asProblem } from '../api/problems';
+import { asProblem, problemHeadline } from '../api/problems';
 import { ErrorSummary } from '../ui/error-summary';
+import { IssueSummary } from '../ui/issue-summary';
 import { Field } from '../ui/field';
 import { ROLE_LABELS } from '../messages/labels';
 import type { FieldIssue } from '../messages/rule-messages';
@@ -15,12 +16,20 @@ type Role = (typeof ROLES)[number];
  * AUTH_MODE=dev: choose a role and, for a municipality, the local government (by name from
  * the registry, or its 6-digit code); the API's dev-token endpoint issues the token.
  */
-export function DevSignInForm({ initial, onSignedIn }: { initial?: Session | null; onSignedIn: (session: Session) => void }) {
+export function DevSignInForm({
+  initial,
+  onSignedIn,
+}: {
+  initial?: Session | null;
+  onSignedIn: (session: Session) => void;
+}) {
   const [role, setRole] = useState<Role>((initial?.roles[0] as Role | undefined) ?? 'municipality');
   const [name, setName] = useState(initial?.name ?? '');
   const [code, setCode] = useState(initial?.municipalityCode ?? '');
   const [municipalityName, setMunicipalityName] = useState(initial?.municipalityName);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
+  /** Why no token came when it was not the input (no answer, the API unavailable). */
+  const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -30,6 +39,7 @@ export function DevSignInForm({ initial, onSignedIn }: { initial?: Session | nul
     if (role === 'municipality' && !/^\d{6}$/.test(code.trim()))
       local.push({ field: 'municipalityCode', rule: 'matches', message: '' });
     setIssues(local);
+    setFailure(undefined);
     if (local.length > 0) return;
     setBusy(true);
     const municipalityCode = role === 'municipality' ? code.trim() : undefined;
@@ -40,7 +50,8 @@ export function DevSignInForm({ initial, onSignedIn }: { initial?: Session | nul
     setBusy(false);
     if (!data) {
       const problem = asProblem(error, response.status);
-      setIssues(problem.errors.length > 0 ? [...problem.errors] : [{ field: 'name', rule: 'failed', message: problem.title }]);
+      setIssues([...problem.errors]);
+      if (problem.errors.length === 0) setFailure(problemHeadline(problem));
       return;
     }
     const session: Session = {
@@ -74,13 +85,20 @@ export function DevSignInForm({ initial, onSignedIn }: { initial?: Session | nul
           }))}
         />
       )}
+      {failure && <IssueSummary title={failure} items={[]} />}
       <fieldset className="fieldset">
         <legend className="field__label">
           役割<span className="badge badge--required">必須</span>
         </legend>
         {ROLES.map((value) => (
           <label key={value} className="choice">
-            <input type="radio" name="role" value={value} checked={role === value} onChange={() => setRole(value)} />
+            <input
+              type="radio"
+              name="role"
+              value={value}
+              checked={role === value}
+              onChange={() => setRole(value)}
+            />
             {ROLE_LABELS[value]}
           </label>
         ))}
