@@ -1,4 +1,5 @@
 /** autocannon runs of a fixed duration, and what the bench reports of each. */
+import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 
 export interface Measured {
@@ -60,8 +61,17 @@ export const get = (token: string, path: () => string): Requests => [
   },
 ];
 
-/** Create a draft, then submit it, as one municipality's officer per connection's turn. */
-export function createThenSubmit(tokenFor: () => string, planBody: string): Requests {
+/**
+ * Create a draft, then submit it, as one municipality's officer per connection's turn.
+ * `asTheWebSends`: the submission carries If-Match and an Idempotency-Key, as the web client
+ * sends every write made against a revision (apps/web/src/api/write-keys.ts); the API then
+ * looks the key up, reads the whole stream for a repeat of the same request, and keeps the answer.
+ */
+export function createThenSubmit(
+  tokenFor: () => string,
+  planBody: string,
+  { asTheWebSends = false }: { readonly asTheWebSends?: boolean } = {},
+): Requests {
   interface Pair {
     token?: string;
     applicationId?: string;
@@ -90,11 +100,15 @@ export function createThenSubmit(tokenFor: () => string, planBody: string): Requ
       setupRequest: (request, context) => {
         const pair = context as Pair;
         if (!pair.applicationId) return undefined as unknown as typeof request;
-        return {
-          ...request,
-          path: `/v1/applications/${pair.applicationId}/submit`,
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${pair.token}` },
+        const headers: Record<string, string> = {
+          'content-type': 'application/json',
+          authorization: `Bearer ${pair.token}`,
         };
+        if (asTheWebSends) {
+          headers['if-match'] = '"0"';
+          headers['idempotency-key'] = randomUUID();
+        }
+        return { ...request, path: `/v1/applications/${pair.applicationId}/submit`, headers };
       },
     },
   ];

@@ -4,7 +4,8 @@
  * `npm start` does (the launcher: API workers and the projector), then drives it with
  * autocannon, each run for a fixed time. Prints a table and one JSON line: every endpoint's
  * throughput as a ratio to the floor (GET /health/live) of the same run, p99 at a fixed rate,
- * create+submit pairs/s, projection lag under a steady write load, the state-as-of p99.
+ * create+submit pairs/s (also with the submission keyed as the web sends it), projection lag
+ * under a steady write load, the state-as-of p99.
  * Never part of `npm test`.
  *
  * BENCH_HOLD=1 keeps the seeded system up for profiling instead of running the loads.
@@ -275,6 +276,14 @@ async function main(): Promise<void> {
       const pairs = await measure(
         run(target, 'create+submit (pairs)', createThenSubmit(anyTown, planBody), { perUnit: 2 }),
       );
+      const pairsAsTheWebSends = await measure(
+        run(
+          target,
+          'create+submit, keyed as the web sends (pairs)',
+          createThenSubmit(anyTown, planBody, { asTheWebSends: true }),
+          { perUnit: 2 },
+        ),
+      );
       const officerGet = (path: () => string) => (): PacedRequest => ({
         method: 'GET',
         path: path(),
@@ -385,6 +394,7 @@ async function main(): Promise<void> {
             stateAsOf: atRateState.p99,
           },
           createSubmitPairsPerSecond: round(pairs.perSecond, 1),
+          createSubmitPairsPerSecondAsTheWebSends: round(pairsAsTheWebSends.perSecond, 1),
           projectionLagMs: {
             pairsPerSecond: WRITE_RATE,
             samples: lags.length,
