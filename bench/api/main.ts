@@ -269,13 +269,25 @@ async function main(): Promise<void> {
       // flatter every ratio. The faster of the two is the floor, so a drift can only lower them.
       const floorAfter = await measure(run(target, 'floor GET /health/live (again)', health));
       const floor = floorAfter.perSecond > floorBefore.perSecond ? floorAfter : floorBefore;
+      // Each fixed-rate and write run measures its own load, not what the last write run left
+      // behind: the projector still folding its events, or autovacuum of the rows it rewrote
+      // (seen: an autovacuum of the summaries during the list run took its p99 from ~40 ms to 7.5 s).
+      const settle = async (before: string) => {
+        const folded = await waitForProjections(client, APPLICATIONS);
+        const vacuumed = await vacuumAndCheckpoint(client);
+        log(
+          `settled before ${before}: folded in ${folded.toFixed(1)} s, vacuumed in ${vacuumed.toFixed(1)} s`,
+        );
+      };
       // The writes' own warm-up, as the reads had theirs: the event store's connections are opened
       // and its statements prepared (about 40 ms of PostgreSQL CPU per new connection) before
       // anything counts, as on a deadline day when the API has been writing since morning.
       await run({ url, seconds: 2 }, 'warm-up writes', createThenSubmit(anyTown, planBody), { perUnit: 2 });
+      await settle('the create+submit run');
       const pairs = await measure(
         run(target, 'create+submit (pairs)', createThenSubmit(anyTown, planBody), { perUnit: 2 }),
       );
+      await settle('the keyed create+submit run');
       const pairsAsTheWebSends = await measure(
         run(
           target,
@@ -299,16 +311,6 @@ async function main(): Promise<void> {
             requests: Array.from({ length: Math.round(rate * (seconds + 1)) }, officerGet(path)),
           }),
         );
-      // Each fixed-rate run measures its own load, not what the last write run left behind: the
-      // projector still folding its events, or autovacuum of the rows it rewrote (seen: an
-      // autovacuum of the summaries during the list run took its p99 from ~40 ms to 7.5 s).
-      const settle = async (before: string) => {
-        const folded = await waitForProjections(client, APPLICATIONS);
-        const vacuumed = await vacuumAndCheckpoint(client);
-        log(
-          `settled before ${before}: folded in ${folded.toFixed(1)} s, vacuumed in ${vacuumed.toFixed(1)} s`,
-        );
-      };
       await settle('the fixed-rate reads');
       const atRateById = await atRate('GET by id', () => `/v1/applications/${anyId()}`);
       const atRateList = await atRate('list page', () => '/v1/applications?limit=50');

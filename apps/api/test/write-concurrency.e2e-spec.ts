@@ -83,6 +83,34 @@ describe('concurrent and repeated writes', () => {
     ]);
   });
 
+  it('answers a repeat made against a revision whose record was lost from the events after that revision, writing nothing', async () => {
+    const tono = api.client.municipality(TONO);
+    const id = await createDraft();
+    const key = randomUUID();
+    const submit = () =>
+      tono.post(`/v1/applications/${id}/submit`, undefined, { 'if-match': '"0"', 'idempotency-key': key });
+    const first = await submit().expect(200);
+    await tono
+      .post(`/v1/applications/${id}/withdraw`, { reason: '辞退します' }, { 'idempotency-key': randomUUID() })
+      .expect(200);
+    await api.app.get(DataSource).query('DELETE FROM idempotency_records WHERE idempotency_key = $1', [key]);
+    const again = await submit().expect(200);
+    expect(again.body).toEqual(first.body);
+    // Once its record is gone, the same key and body against another revision is another write: refused as stale.
+    await api.app.get(DataSource).query('DELETE FROM idempotency_records WHERE idempotency_key = $1', [key]);
+    const elsewhere = await tono
+      .post(`/v1/applications/${id}/submit`, undefined, { 'if-match': '"1"', 'idempotency-key': key })
+      .expect(409);
+    expect(elsewhere.body.errors).toEqual([
+      expect.objectContaining({ field: 'If-Match', rule: 'revision_current' }),
+    ]);
+    expect((await api.store.readStream(`application-${id}`)).map((event) => event.type)).toEqual([
+      'ApplicationCreated',
+      'ApplicationSubmitted',
+      'ApplicationWithdrawn',
+    ]);
+  });
+
   it('replays a refusal too, without deciding again', async () => {
     const id = await createDraft();
     const tono = api.client.municipality(TONO);

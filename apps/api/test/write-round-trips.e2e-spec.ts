@@ -165,6 +165,25 @@ describe('round trips of a write', () => {
     expect(sent.slice(2)).toEqual(['eventstore_append', 'INSERT INTO idempotency_records']);
   });
 
+  it('a submission as the web sends it (If-Match and an Idempotency-Key) of a draft this process wrote: the key looked up, the append, the answer recorded — no read of the stream', async () => {
+    const created = await town().post('/v1/applications', { plan: completePlan() }).expect(201);
+    const { result, sent } = await measured(() =>
+      town()
+        .post(`/v1/applications/${created.body.id}/submit`, undefined, {
+          'if-match': '"0"',
+          'idempotency-key': randomUUID(),
+        })
+        .expect(200),
+    );
+    expect(result.body.status).toBe('submitted');
+    expect(reads).toEqual([]);
+    expect(sent).toEqual([
+      'SELECT fingerprint, status,',
+      'eventstore_append',
+      'INSERT INTO idempotency_records',
+    ]);
+  });
+
   it('a repeat with the same Idempotency-Key is answered from its record and appends nothing', async () => {
     const key = randomUUID();
     const first = await town()

@@ -79,7 +79,7 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteCommand, W
       this.loadOwn(command, request, useKept),
       ...foreseen.map(load),
     ]);
-    const alreadyDone = this.alreadyDone(loaded, request, successStatus);
+    const alreadyDone = await this.repeatDone(loaded, request, successStatus);
     if (alreadyDone) return { done: alreadyDone };
     // If-Match is judged against the store, never against a fold that may lag behind it.
     if (
@@ -104,7 +104,9 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteCommand, W
   /**
    * A creation without an Idempotency-Key names its application with a fresh random uuid
    * (new-id.ts): nothing can be in that stream yet, and the append expects it empty. A keyed
-   * write reads its whole stream, where a repeat finds its own events (alreadyDone).
+   * write without If-Match reads its whole stream, where a repeat finds its own events
+   * (repeatDone). A keyed write made against a revision loads as any write does: its events,
+   * if a first attempt wrote them, can only follow that revision (event-ids.ts).
    */
   private loadOwn(
     command: DomainCommand,
@@ -113,8 +115,27 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteCommand, W
   ): LoadedStream | Promise<LoadedStream> {
     const own = ownStreamOf(command);
     if (command.type === 'CreateApplication' && request.idempotencyKey === undefined) return emptyStream(own);
-    if (request.idempotencyKey !== undefined) return this.folded.loadWhole(own);
+    if (request.idempotencyKey !== undefined && request.expectedRevision === undefined)
+      return this.folded.loadWhole(own);
     return (useKept ? this.folded.kept(own) : undefined) ?? this.folded.load(own);
+  }
+
+  /**
+   * A repeat whose idempotency record is gone (a crash between append and record, or past
+   * its retention) finds its own events in the stream. Made against revision r, they can
+   * only follow r: while the store is at r there is nothing to look for (a kept fold is
+   * confirmed by the append, where an identical append racing this one is answered as
+   * stored); past it, the whole stream is read to fold the state as of the repeat's last event.
+   */
+  private async repeatDone(
+    loaded: LoadedStream,
+    request: WriteRequest,
+    status: number,
+  ): Promise<WriteResult | undefined> {
+    if (request.idempotencyKey === undefined) return undefined;
+    if (request.expectedRevision === undefined) return this.alreadyDone(loaded, request, status);
+    if (loaded.kept || revisionNumber(loaded.revision) <= request.expectedRevision) return undefined;
+    return this.alreadyDone(await this.folded.loadWhole(loaded.ref), request, status);
   }
 
   private decide(
@@ -165,10 +186,7 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteCommand, W
     };
   }
 
-  /**
-   * A repeat whose idempotency record was lost (crash between append and record) finds
-   * its own events in the stream: it answers with the state as of its last event.
-   */
+  /** The answer to a repeat whose events `own` holds, as of its last event; undefined when they are not there. */
   private alreadyDone(own: LoadedStream, request: WriteRequest, status: number): WriteResult | undefined {
     if (!request.idempotencyKey) return undefined;
     const ownId = (index: number) => eventIdFor(request, own.streamId, index);
