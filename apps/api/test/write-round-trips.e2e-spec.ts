@@ -161,8 +161,8 @@ describe('round trips of a write', () => {
         .post('/v1/applications', { plan: completePlan() }, { 'idempotency-key': randomUUID() })
         .expect(201),
     );
-    expect(sent.slice(0, 2).sort()).toEqual(['SELECT fingerprint, status,', 'eventstore_read_stream'].sort());
-    expect(sent.slice(2)).toEqual(['eventstore_append', 'INSERT INTO idempotency_records']);
+    expect(sent.slice(0, 2).sort()).toEqual(['eventstore_read_stream', 'idempotency_replay']);
+    expect(sent.slice(2)).toEqual(['eventstore_append', 'idempotency_remember']);
   });
 
   it('a submission as the web sends it (If-Match and an Idempotency-Key) of a draft this process wrote: the key looked up, the append, the answer recorded — no read of the stream', async () => {
@@ -177,11 +177,7 @@ describe('round trips of a write', () => {
     );
     expect(result.body.status).toBe('submitted');
     expect(reads).toEqual([]);
-    expect(sent).toEqual([
-      'SELECT fingerprint, status,',
-      'eventstore_append',
-      'INSERT INTO idempotency_records',
-    ]);
+    expect(sent).toEqual(['idempotency_replay', 'eventstore_append', 'idempotency_remember']);
   });
 
   it('a repeat with the same Idempotency-Key is answered from its record and appends nothing', async () => {
@@ -194,7 +190,7 @@ describe('round trips of a write', () => {
     );
     expect(result.body).toEqual(first.body);
     expect(sent).not.toContain('eventstore_append');
-    expect(sent).not.toContain('INSERT INTO idempotency_records');
+    expect(sent).not.toContain('idempotency_remember');
   });
 
   it('a budget event another process wrote: the append finds the kept fold stale and writes nothing; the next round reads only that event', async () => {

@@ -8,7 +8,7 @@ interface Row {
 
 const TEXT = 'SELECT id::text AS key, title FROM things WHERE id = ANY($1::uuid[])';
 
-/** A read model holding `rows`, reached as readPrepared reaches TypeORM's pool; every statement is kept. */
+/** A read model holding `rows`, reached as queryPrepared reaches TypeORM's pool; every statement is kept. */
 function readModel(rows: readonly Row[]) {
   const statements: Array<{ name?: string; text: string; keys: string[] }> = [];
   const failure: { next?: Error } = {};

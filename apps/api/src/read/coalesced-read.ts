@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { readPrepared } from './prepared-read';
+import { queryPrepared } from './prepared-read';
 
 /** One statement never asks for more keys than this; a larger turn is split. */
 const MAX_KEYS_PER_STATEMENT = 100;
@@ -20,7 +20,7 @@ export class CoalescedRead<Row extends { readonly key: string }> {
   constructor(database: DataSource, text: string) {
     this.loader = new DataLoader(
       async (keys) => {
-        const rows = await readPrepared<Row>(database, text, [keys]);
+        const rows = await queryPrepared<Row>(database, text, [keys]);
         const byKey = new Map(rows.map((row) => [row.key, row]));
         return keys.map((key) => byKey.get(key));
       },

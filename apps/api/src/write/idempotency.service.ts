@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { InjectConfig, type AppConfig } from '@l10k/config';
 import { Clock } from '../clock/clock';
 import { ProblemException, problem } from '../problem-details';
+import { queryPrepared } from '../read/prepared-read';
 import type { WriteResult } from './write-result';
 
 interface IdempotencyRow {
@@ -32,10 +33,12 @@ export class IdempotencyService {
 
   /** The first answer for this key, or undefined; a reused key with another request is a 422. */
   async replay(key: string, fingerprint: string): Promise<WriteResult | undefined> {
-    const rows: IdempotencyRow[] = await this.dataSource.query(
+    const rows = await queryPrepared<IdempotencyRow>(
+      this.dataSource,
       `SELECT fingerprint, status, body, revision FROM idempotency_records
        WHERE idempotency_key = $1 AND created_at > $2`,
       [key, this.expiredBy()],
+      'idempotency_replay',
     );
     if (rows.length === 0) return undefined;
     const [row] = rows;
@@ -54,9 +57,14 @@ export class IdempotencyService {
     return { status: row.status, body: row.body, revision: row.revision ?? undefined };
   }
 
-  /** Keeps the answer, unless a concurrent repeat kept one first; an expired record gives way. */
+  /**
+   * Keeps the answer, unless a concurrent repeat kept one first; an expired record gives way.
+   * The two statements every keyed write makes are prepared (prepared-read.ts): the web keys
+   * each write made against a revision.
+   */
   async remember(key: string, fingerprint: string, result: WriteResult): Promise<void> {
-    await this.dataSource.query(
+    await queryPrepared(
+      this.dataSource,
       `INSERT INTO idempotency_records (idempotency_key, fingerprint, status, body, revision, created_at)
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (idempotency_key) DO UPDATE
@@ -72,6 +80,7 @@ export class IdempotencyService {
         this.clock.now(),
         this.expiredBy(),
       ],
+      'idempotency_remember',
     );
   }
 

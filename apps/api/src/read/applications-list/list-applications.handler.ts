@@ -5,7 +5,7 @@ import { municipalityName } from '@l10k/rules';
 import type { ApplicationListItemView, ApplicationListView } from '../../views/application-list.view';
 import { seesEverything } from '../visibility';
 import { ListApplicationsQuery } from './list-applications.query';
-import { readPrepared } from '../prepared-read';
+import { queryPrepared } from '../prepared-read';
 import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isInstant } from '../paging/keyset-cursor';
 import { isoInstantOf, isoInstantOrNull, utcWallTime } from '../iso-instant.sql';
@@ -124,7 +124,7 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
         ORDER BY s.created_at DESC, s.id DESC LIMIT ${limit + 1}`;
     // The page follows from the statement alone: the caller's scope is in its text and values.
     return this.pages.answer(JSON.stringify([text, sql.values]), async () => {
-      const rows = await readPrepared<ListRow>(this.database, text, sql.values);
+      const rows = await queryPrepared<ListRow>(this.database, text, sql.values);
       const page = rows.slice(0, limit).map(listItem);
       const last = page[page.length - 1];
       return {

@@ -9,7 +9,7 @@ import type {
   ReviewQueueView,
 } from '../../views/review-queue.view';
 import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
-import { readPrepared } from '../prepared-read';
+import { queryPrepared } from '../prepared-read';
 import { SharedReads } from '../shared-read';
 import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isCalendarDay } from '../paging/keyset-cursor';
@@ -81,7 +81,7 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
     };
     const count = (): Promise<ReviewQueueRoundCountView[]> => {
       const sql = scoped();
-      return readPrepared<ReviewQueueRoundCountView>(
+      return queryPrepared<ReviewQueueRoundCountView>(
         this.database,
         `SELECT q.round AS "round",
                 (count(*) FILTER (WHERE q.status = 'submitted'))::int AS "submitted",
@@ -108,7 +108,7 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
     // The view follows from the page's statement (the caller's scope is in its values), the
     // counts' scope (the same, without the cursor) and today's date.
     return this.views.answer(JSON.stringify([today, seesWholeQueue, text, page.values]), async () => {
-      const lines = readPrepared<QueueRow>(this.database, text, page.values);
+      const lines = queryPrepared<QueueRow>(this.database, text, page.values);
       // A reviewer's own counts are read beside the page; the programme's follow the version the page read.
       const [rows, counts] = await Promise.all([
         lines,
