@@ -7,9 +7,10 @@ describe('The audit screens’ instants, read and written in Japan time', () => 
     expect(toTokyoLocalInput('2025-06-30T15:00:00Z')).toBe('2025-07-01T00:00:00');
   });
 
-  it('asks for the state as of the end of the second (or minute) the field shows, with the Japan offset', () => {
+  it('asks for the state as of the end of the second the field shows, with the Japan offset', () => {
     expect(fromTokyoLocalInput('2025-06-20T11:00:05')).toBe('2025-06-20T11:00:05.999+09:00');
-    expect(fromTokyoLocalInput('2025-06-20T11:00')).toBe('2025-06-20T11:00:59.999+09:00');
+    // The browser's value for 11:00:00 shown in the field: never the whole minute up to 11:00:59.
+    expect(fromTokyoLocalInput('2025-06-20T11:00')).toBe('2025-06-20T11:00:00.999+09:00');
     expect(fromTokyoLocalInput('')).toBeUndefined();
     expect(fromTokyoLocalInput('2025/06/20 11:00')).toBeUndefined();
   });

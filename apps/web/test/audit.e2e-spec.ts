@@ -28,7 +28,10 @@ function tokyoLocal(iso: string): string {
     hourCycle: 'h23',
   }).formatToParts(new Date(iso));
   const part = (type: string) => parts.find((one) => one.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
+  // As the browser writes the field's value: without the seconds when they are zero (Playwright's
+  // fill() refuses a value the field would not keep as given).
+  const seconds = part('second') === '00' ? '' : `:${part('second')}`;
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}${seconds}`;
 }
 
 /** The running system's ApiCaller sends POST and GET; the budget and a plan are PUT. */
@@ -221,6 +224,13 @@ describe('An auditor in a real browser: the timeline, the application before its
     await page.getByTestId('state-status').getByText('修正依頼').waitFor();
     expect(await page.getByTestId('state-revision-request').textContent()).toBe(REVISION_REASON);
     expect(await page.getByTestId('state-revision').textContent()).toContain(`第${request.revision}版`);
+
+    // A time with zero seconds: the browser's value leaves them out, and it means that second, not the whole minute.
+    const minute = tokyoLocal(request.recordedAt).slice(0, 16);
+    const asked = page.waitForRequest((sent) => sent.url().includes('asOf='));
+    await page.getByLabel(/日時を指定する/).fill(minute);
+    await page.getByRole('button', { name: 'この日時の申請を表示' }).click();
+    expect(new URL((await asked).url()).searchParams.get('asOf')).toBe(`${minute}:00.999+09:00`);
   });
 
   it('verifies the application’s hash chain, showing progress while the server recomputes it, and says plainly that nothing was altered', async () => {

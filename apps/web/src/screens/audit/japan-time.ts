@@ -14,9 +14,11 @@ export function toTokyoLocalInput(iso: string): string {
 
 /**
  * What a datetime-local field holds (Japan time) as an instant with its offset, at the end of
- * the second (or minute) shown: "as of 14:00:05" includes what was recorded during that second.
+ * the second shown: "as of 14:00:05" includes what was recorded during that second. The field
+ * shows seconds (step 1), and a browser leaves them out of its value when they are zero
+ * (HTML's normalized local date and time string): 14:00 is what the person sees as 14:00:00.
  */
 export function fromTokyoLocalInput(value: string): string | undefined {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?(\.\d+)?$/.exec(value);
-  return match ? `${match[1]}T${match[2]}${match[3] ?? ':59'}.999+09:00` : undefined;
+  return match ? `${match[1]}T${match[2]}${match[3] ?? ':00'}.999+09:00` : undefined;
 }
