@@ -37,7 +37,9 @@ describe('Drafting and submitting an application, in a real browser', () => {
     await field('funding-loan-lenderType').selectOption('shinkin_bank');
     await field('funding-ownFunds').fill('0');
 
-    await errorAt('funding-loan-amount').getByText('融資額（又は出資額）は交付額以上にしてください。').waitFor();
+    await errorAt('funding-loan-amount')
+      .getByText('融資額（又は出資額）は交付額以上にしてください。')
+      .waitFor();
     expect(await errorAt('funding-grant').textContent()).toContain('上限を超えています');
     expect(await errorAt('funding-grant').textContent()).toContain('対象経費の2分の1以下');
     expect(await field('funding-grant').getAttribute('aria-invalid')).toBe('true');
@@ -59,11 +61,15 @@ describe('Drafting and submitting an application, in a real browser', () => {
   });
 
   it('autosaves the draft: a reload mid-edit, and another browser, find the text typed', async () => {
-    await page.getByLabel('事業の概要').fill('遠野産ホップを使った醸造所を新設し、観光客を呼び込む。地元の農家と契約栽培する。');
+    await page
+      .getByLabel('事業の概要')
+      .fill('遠野産ホップを使った醸造所を新設し、観光客を呼び込む。地元の農家と契約栽培する。');
     await page.getByTestId('save-state').getByText('保存済み 14:00').waitFor();
     await page.reload();
     await page.getByRole('heading', { name: '申請の作成' }).waitFor();
-    expect(await page.getByLabel('事業の概要').inputValue()).toBe('遠野産ホップを使った醸造所を新設し、観光客を呼び込む。地元の農家と契約栽培する。');
+    expect(await page.getByLabel('事業の概要').inputValue()).toBe(
+      '遠野産ホップを使った醸造所を新設し、観光客を呼び込む。地元の農家と契約栽培する。',
+    );
 
     const elsewhere = await system.newPage();
     await signInAsMunicipality(elsewhere, system.baseUrl);
@@ -93,7 +99,10 @@ describe('Drafting and submitting an application, in a real browser', () => {
   it('says so when the submission gets no answer, as when the connection drops, and lets the officer send again', async () => {
     await page.route('**/v1/applications/*/submit', (route) => route.abort('internetdisconnected'));
     await page.getByRole('button', { name: '提出する…' }).click();
-    await page.getByRole('dialog', { name: 'この内容で提出しますか' }).getByRole('button', { name: '提出する' }).click();
+    await page
+      .getByRole('dialog', { name: 'この内容で提出しますか' })
+      .getByRole('button', { name: '提出する' })
+      .click();
 
     await page.getByRole('alert').filter({ hasText: 'サーバーから応答がありませんでした' }).waitFor();
     expect(await page.getByRole('button', { name: '提出する…' }).isEnabled()).toBe(true);
@@ -185,5 +194,32 @@ describe('Drafting and submitting an application, in a real browser', () => {
     await page.reload();
     await page.getByRole('heading', { name: '申請の作成' }).waitFor();
     expect(await page.getByLabel('事業名').inputValue()).toBe('道の駅に併設する地元食材の加工場');
+  });
+
+  it('opens the one draft the first click made when its answer was lost, and a double click makes one draft', async () => {
+    await page.getByRole('link', { name: '← 申請一覧' }).click();
+    const create = page.getByRole('button', { name: '新しい申請を作成' });
+    await create.waitFor();
+    // The API makes the draft, but its answer never reaches the browser.
+    let made: string | undefined;
+    await page.route(`${system.baseUrl}/v1/applications`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      made = ((await (await route.fetch()).json()) as { id: string }).id;
+      await route.abort('internetdisconnected');
+    });
+    await create.click();
+    await page.getByRole('alert').filter({ hasText: 'サーバーから応答がありませんでした' }).waitFor();
+    expect(made).toBeDefined();
+    await page.unroute(`${system.baseUrl}/v1/applications`);
+    const answered: string[] = [];
+    page.on('response', (response) => {
+      if (response.request().method() === 'POST' && response.url() === `${system.baseUrl}/v1/applications`)
+        void response.json().then((body: { id: string }) => answered.push(body.id));
+    });
+    await create.dblclick();
+    await page.getByRole('heading', { name: '申請の作成' }).waitFor();
+    expect(page.url()).toBe(`${system.baseUrl}/applications/${made}/edit`);
+    // One request for the double click, sent with the first click's key: answered with the draft it made.
+    expect(answered).toEqual([made]);
   });
 });

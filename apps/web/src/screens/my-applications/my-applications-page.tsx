@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { rememberWrite } from '../../api/application-answers';
 import { api } from '../../api/client';
-import { asProblem, problemHeadline } from '../../api/problems';
+import { asProblem, isTransient, problemHeadline } from '../../api/problems';
 import { roundAt, roundById, roundLabel, type RoundInfo } from '../../api/rounds';
+import { randomKey } from '../../api/write-keys';
 import { daysUntil, formatCalendarDate, formatDeadline } from '../../format/dates';
 import { formatManYen, formatYen } from '../../format/money';
 import { STATUS_LABELS, label } from '../../messages/labels';
@@ -53,6 +54,9 @@ export function MyApplicationsPage() {
   const [cursor, setCursor] = useState<string>();
   const [loading, setLoading] = useState(true);
   const [failure, setFailure] = useState<string>();
+  const [creating, setCreating] = useState(false);
+  /** The creation sent and not yet answered, kept for sending it again (see createDraft). */
+  const creationKey = useRef<string | undefined>(undefined);
   const [current, setCurrent] = useState<RoundInfo>();
 
   useEffect(() => {
@@ -89,15 +93,32 @@ export function MyApplicationsPage() {
     void load();
   }, [load]);
 
+  /**
+   * A new draft. The button waits for the answer, so a double click makes one draft; a
+   * creation that got no answer is sent again with the same Idempotency-Key, so the draft
+   * it may have made is the one opened, not a second.
+   */
   async function createDraft() {
-    const { data, error, response } = await api.POST('/v1/applications', { body: { plan: { track: 'national', priorityCategories: [] } } });
-    const id = (data as { id?: unknown } | undefined)?.id;
-    if (!response.ok || typeof id !== 'string') {
-      setFailure(problemHeadline(asProblem(error, response.status)));
-      return;
+    setCreating(true);
+    creationKey.current ??= randomKey();
+    try {
+      const { data, error, response } = await api.POST('/v1/applications', {
+        params: { header: { 'Idempotency-Key': creationKey.current } as never },
+        body: { plan: { track: 'national', priorityCategories: [] } },
+      });
+      const id = (data as { id?: unknown } | undefined)?.id;
+      if (!response.ok || typeof id !== 'string') {
+        const problem = asProblem(error, response.status);
+        if (!isTransient(problem)) creationKey.current = undefined;
+        setFailure(problemHeadline(problem));
+        return;
+      }
+      creationKey.current = undefined;
+      rememberWrite(id, data);
+      navigate(`/applications/${id}/edit`);
+    } finally {
+      setCreating(false);
     }
-    rememberWrite(id, data);
-    navigate(`/applications/${id}/edit`);
   }
 
   const years = current ? [current.fiscalYear, current.fiscalYear - 1, current.fiscalYear - 2] : [];
@@ -105,8 +126,15 @@ export function MyApplicationsPage() {
   return (
     <main id="main" className="page">
       <h1>申請一覧</h1>
-      <p>あなたの団体の申請です。下書きは提出するまで何度でも編集できます（入力内容は自動で保存されます）。</p>
-      <button type="button" className="button button--primary" onClick={() => void createDraft()}>
+      <p>
+        あなたの団体の申請です。下書きは提出するまで何度でも編集できます（入力内容は自動で保存されます）。
+      </p>
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={creating}
+        onClick={() => void createDraft()}
+      >
         新しい申請を作成
       </button>
       <form className="filters" aria-label="絞り込み" onSubmit={(event) => event.preventDefault()}>
@@ -114,7 +142,12 @@ export function MyApplicationsPage() {
           <label htmlFor="filter-status" className="field__label">
             状態
           </label>
-          <select id="filter-status" className="select" value={status} onChange={(event) => setStatus(event.target.value)}>
+          <select
+            id="filter-status"
+            className="select"
+            value={status}
+            onChange={(event) => setStatus(event.target.value)}
+          >
             <option value="">すべて</option>
             {FILTERABLE_STATUSES.map((value) => (
               <option key={value} value={value}>
@@ -170,7 +203,8 @@ export function MyApplicationsPage() {
             </thead>
             <tbody>
               {items.map((item) => {
-                const path = item.status === 'draft' ? `/applications/${item.id}/edit` : `/applications/${item.id}`;
+                const path =
+                  item.status === 'draft' ? `/applications/${item.id}/edit` : `/applications/${item.id}`;
                 return (
                   <tr key={item.id}>
                     <td>
@@ -180,7 +214,9 @@ export function MyApplicationsPage() {
                       {item.businessName && <div className="muted">{item.businessName}</div>}
                     </td>
                     <td>
-                      <span className={`status status--${item.status}`}>{label(STATUS_LABELS, item.status)}</span>
+                      <span className={`status status--${item.status}`}>
+                        {label(STATUS_LABELS, item.status)}
+                      </span>
                     </td>
                     <td>
                       <DeadlineCell item={item} current={current} />
@@ -196,7 +232,9 @@ export function MyApplicationsPage() {
                         '—'
                       )}
                     </td>
-                    <td className="numeric">{item.nationalShare !== undefined ? formatYen(item.nationalShare) : '—'}</td>
+                    <td className="numeric">
+                      {item.nationalShare !== undefined ? formatYen(item.nationalShare) : '—'}
+                    </td>
                   </tr>
                 );
               })}
