@@ -8,22 +8,14 @@ import { RECOMMENDATION_LABELS, REQUIREMENT_LABELS, STATUS_LABELS, label } from 
 import { linkHandler } from '../../router';
 import { DocumentsSection } from '../documents/documents-section';
 import { LocalStepSection } from '../local-track/local-step-section';
+import { AWARD_STATUSES } from '../post-award/award-labels';
 import { PostAwardSection } from '../post-award/post-award-section';
 import { toApplicationDetail, type ApplicationDetailModel } from './application-detail-model';
 import { WithdrawDialog } from './withdraw-dialog';
 
 /** No withdrawal from these: decided, after adoption, or acknowledged on the local track. */
 const DECIDED = new Set(['adopted', 'rejected', 'withdrawn', 'acknowledged']);
-const POST_AWARD = new Set([
-  'adopted',
-  'grant_applied',
-  'grant_decided',
-  'change_requested',
-  'reported',
-  'amount_confirmed',
-  'paid',
-  'abandoned',
-]);
+const POST_AWARD = new Set<string>(AWARD_STATUSES);
 /** The API refuses uploads to these (409). */
 const CLOSED = new Set(['withdrawn', 'rejected']);
 

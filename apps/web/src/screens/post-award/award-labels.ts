@@ -43,6 +43,7 @@ export const AWARD_STEPS = [
   { status: 'paid', label: '支払（精算払）' },
 ] as const;
 
+/** The statuses of an adopted application on its way to payment (or abandonment). */
 export const AWARD_STATUSES = [
   'adopted',
   'grant_applied',

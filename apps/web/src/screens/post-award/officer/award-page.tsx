@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatYen } from '../../../format/money';
 import { DocumentList } from '../../documents/document-list';
 import { AwardProgress } from '../award-progress';
-import { LIMITED_BY_LABELS } from '../award-labels';
+import { AWARD_STATUSES, LIMITED_BY_LABELS } from '../award-labels';
 import { StepPage } from '../step-page';
 import type { ApplicationView, AwardApplication } from '../use-award-application';
 import {
@@ -106,16 +106,7 @@ export function AwardPage({ id }: { id: string }) {
       id={id}
       title="交付手続"
       back={{ path: '/awards', text: '交付手続の一覧' }}
-      allowedIn={[
-        'adopted',
-        'grant_applied',
-        'grant_decided',
-        'change_requested',
-        'reported',
-        'amount_confirmed',
-        'paid',
-        'abandoned',
-      ]}
+      allowedIn={AWARD_STATUSES}
     >
       {(application, award) => <AwardWork application={application} award={award} />}
     </StepPage>
