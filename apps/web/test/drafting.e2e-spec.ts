@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { completePlan } from '../../api/test/workflow-client';
+import { setBudget } from './support/award-setup';
 import { focusedId } from './support/page-state';
 import { checkScreen } from './support/screens';
 import { useRunningSystem } from './support/running-system';
@@ -221,5 +223,25 @@ describe('Drafting and submitting an application, in a real browser', () => {
     expect(page.url()).toBe(`${system.baseUrl}/applications/${made}/edit`);
     // One request for the double click, sent with the first click's key: answered with the draft it made.
     expect(answered).toEqual([made]);
+  });
+
+  it('submits again once intake reopens: the earlier refusal is not replayed as the answer to the same click', async () => {
+    const created = await system
+      .as('municipality-032077', 'municipality', '032077')
+      .post('/v1/applications', {
+        plan: { ...completePlan(), projectTitle: '締切後に再開した募集への申請' },
+      });
+    await setBudget(system, 2025, 1_000_000_000, false);
+    await page.goto(`${system.baseUrl}/applications/${String(created.id)}/edit`);
+    await page.getByRole('heading', { name: '申請の作成' }).waitFor();
+    const dialog = page.getByRole('dialog');
+    await page.getByRole('button', { name: '提出する…' }).click();
+    await dialog.getByRole('button', { name: '提出する' }).click();
+    await page.getByRole('alert').getByText('この年度の募集は締め切られています。').waitFor();
+
+    await setBudget(system, 2025, 1_000_000_000, true);
+    await page.getByRole('button', { name: '提出する…' }).click();
+    await dialog.getByRole('button', { name: '提出する' }).click();
+    await page.getByTestId('status').getByText('提出済み').waitFor();
   });
 });

@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import { sessions } from '../auth/session';
 import { answerWhenUnanswered } from './no-answer';
-import { keyRepeatedWrites, tabSalt } from './write-keys';
+import { keyRepeatedWrites, sessionPendingKeys } from './write-keys';
 import type { paths } from './schema';
 
 /**
@@ -22,4 +22,7 @@ api.use({
   },
 });
 
-api.use(keyRepeatedWrites(tabSalt), answerWhenUnanswered);
+api.use(
+  keyRepeatedWrites(() => sessionPendingKeys(sessionStorage)),
+  answerWhenUnanswered,
+);

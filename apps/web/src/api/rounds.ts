@@ -11,7 +11,9 @@ const cache = new Map<string, Promise<RoundInfo | undefined>>();
 
 /** The intake round a submission at this instant joins (the API applies the 10th-of-the-month rule). */
 export async function roundAt(instant: Date): Promise<RoundInfo | undefined> {
-  const { data } = await api.GET('/v1/rounds/for-instant', { params: { query: { at: instant.toISOString() } } });
+  const { data } = await api.GET('/v1/rounds/for-instant', {
+    params: { query: { at: instant.toISOString() } },
+  });
   return data;
 }
 

@@ -5,45 +5,72 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const hex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 /**
- * The Idempotency-Key of one write: a uuid (version 8, RFC 9562) from a SHA-256 of the tab's
- * salt and the write itself, its method, address, If-Match and body. The same write sent again
- * gets the same key; any other write, or the same one from another tab, another.
- */
-export async function writeKeyFor(
-  salt: string,
-  write: { readonly method: string; readonly url: string; readonly ifMatch: string; readonly body: string },
-): Promise<string> {
-  const text = [salt, write.method, write.url, write.ifMatch, write.body].join('\u0000');
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return uuidOf(digest.slice(0, 16), 0x80);
-}
-
-/**
- * A fresh random Idempotency-Key (a version 4 uuid) for a write that is never sent twice as
- * the same bytes (an upload). `crypto.randomUUID` exists only on secure pages; this works on
- * any page, as `getRandomValues` does.
+ * A fresh random Idempotency-Key (a version 4 uuid). `crypto.randomUUID` exists only on
+ * secure pages; this works on any page, as `getRandomValues` does.
  */
 export function randomKey(): string {
-  return uuidOf(crypto.getRandomValues(new Uint8Array(16)), 0x40);
-}
-
-/** 16 bytes as a uuid of the given version (its high nibble), with the RFC 9562 variant. */
-function uuidOf(bytes: Uint8Array, version: number): string {
-  bytes[6] = (bytes[6] & 0x0f) | version;
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const digits = hex(bytes);
   return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-${digits.slice(12, 16)}-${digits.slice(16, 20)}-${digits.slice(20)}`;
+}
+
+/** The keys of the writes sent and not answered yet, by what each write is (writeSignature). */
+export interface PendingWriteKeys {
+  keyOf(signature: string): string | undefined;
+  keep(signature: string, key: string): void;
+  /** The write sent with this key was answered: the same write sent later is a new request. */
+  answered(key: string): void;
+}
+
+const PENDING_STORAGE_KEY = 'l10k.pending-write-keys';
+
+/** The tab's pending keys in sessionStorage: they outlive a reload, and no other tab sees them. */
+export function sessionPendingKeys(storage: Pick<Storage, 'getItem' | 'setItem'>): PendingWriteKeys {
+  const read = (): Record<string, string> => {
+    try {
+      return JSON.parse(storage.getItem(PENDING_STORAGE_KEY) ?? '{}') as Record<string, string>;
+    } catch {
+      return {};
+    }
+  };
+  const write = (keys: Record<string, string>) => storage.setItem(PENDING_STORAGE_KEY, JSON.stringify(keys));
+  return {
+    keyOf: (signature) => read()[signature],
+    keep(signature, key) {
+      write({ ...read(), [signature]: key });
+    },
+    answered(key) {
+      const keys = read();
+      const left = Object.entries(keys).filter(([, kept]) => kept !== key);
+      if (left.length < Object.keys(keys).length) write(Object.fromEntries(left));
+    },
+  };
+}
+
+/** What one write is: a SHA-256 of its method, address, If-Match and body. */
+export async function writeSignature(write: {
+  readonly method: string;
+  readonly url: string;
+  readonly ifMatch: string;
+  readonly body: string;
+}): Promise<string> {
+  const text = [write.method, write.url, write.ifMatch, write.body].join('\u0000');
+  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
 }
 
 /**
  * Keys every write made against a revision (If-Match), so that sending it again after no
  * answer came is safe: if the first one arrived, the API answers the repeat with the first
  * answer and writes nothing (API.md: Idempotency-Key), instead of refusing it as stale. The
- * key is derived, not drawn, because the screen that sends again is not told which attempt
- * it repeats. Writes without If-Match (creating a draft) keep no key: the same click twice is
- * meant to make two. `salt` is the tab's own secret, so nobody can foresee another's keys.
+ * screen that sends again is not told which attempt it repeats, so the key is found by what
+ * the write is, among the writes not answered yet. Once an answer comes (below 500), the
+ * same write sent later is a new request with a new key: a submission refused while intake
+ * was closed is decided again once it is open, not answered with the old refusal. Writes
+ * without If-Match (creating a draft) are keyed by their screen, if at all.
  */
-export function keyRepeatedWrites(salt: () => string): Middleware {
+export function keyRepeatedWrites(pending: () => PendingWriteKeys): Middleware {
   return {
     async onRequest({ request }) {
       const ifMatch = request.headers.get('If-Match');
@@ -52,21 +79,18 @@ export function keyRepeatedWrites(salt: () => string): Middleware {
       // Browsers offer SHA-256 only to secure pages (https, or localhost); elsewhere, no key.
       if (globalThis.crypto?.subtle === undefined) return undefined;
       const body = await request.clone().text();
-      const key = await writeKeyFor(salt(), { method: request.method, url: request.url, ifMatch, body });
+      const signature = await writeSignature({ method: request.method, url: request.url, ifMatch, body });
+      const keys = pending();
+      const key = keys.keyOf(signature) ?? randomKey();
+      keys.keep(signature, key);
       request.headers.set('Idempotency-Key', key);
       return request;
     },
+    onResponse({ request, response }) {
+      const key = request.headers.get('Idempotency-Key');
+      // A 5xx (or no answer, which never gets here) may have come after the write was made.
+      if (key !== null && response.status < 500) pending().answered(key);
+      return undefined;
+    },
   };
-}
-
-const SALT_STORAGE_KEY = 'l10k.write-key-salt';
-
-/** This tab's salt, kept across reloads (sessionStorage: this tab only). */
-export function tabSalt(): string {
-  let salt = sessionStorage.getItem(SALT_STORAGE_KEY);
-  if (salt === null) {
-    salt = hex(crypto.getRandomValues(new Uint8Array(16)));
-    sessionStorage.setItem(SALT_STORAGE_KEY, salt);
-  }
-  return salt;
 }

@@ -107,6 +107,16 @@ export async function openBudget(
   fiscalYear: number,
   nationalBudget: number,
 ): Promise<void> {
+  await setBudget(system, fiscalYear, nationalBudget, true);
+}
+
+/** The fiscal year's budget and whether its intake is open, set by the programme officer through the API. */
+export async function setBudget(
+  system: RunningSystem,
+  fiscalYear: number,
+  nationalBudget: number,
+  intakeOpen: boolean,
+): Promise<void> {
   const { token } = (await (
     await fetch(`${system.baseUrl}/v1/auth/dev-tokens`, {
       method: 'POST',
@@ -117,7 +127,7 @@ export async function openBudget(
   const response = await fetch(`${system.baseUrl}/v1/fiscal-years/${fiscalYear}/budget`, {
     method: 'PUT',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ nationalBudget, intakeOpen: true }),
+    body: JSON.stringify({ nationalBudget, intakeOpen }),
   });
   if (!response.ok) throw new Error(`the budget answered ${response.status}: ${await response.text()}`);
 }
