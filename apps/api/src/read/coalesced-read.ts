@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { queryPrepared } from './prepared-read';
+import { queryPrepared } from '../database/prepared-query';
 
 /** One statement never asks for more keys than this; a larger turn is split. */
 const MAX_KEYS_PER_STATEMENT = 100;

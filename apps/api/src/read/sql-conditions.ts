@@ -3,7 +3,7 @@
  * `$2`, … in the order they are added). The pages read most often (the application list, the
  * review queue) write their statements this way instead of through TypeORM's query builder:
  * building and rendering the builder was ~9% of a list page's API CPU, for a text that only
- * ever takes a handful of shapes (each then prepared once per connection, prepared-read.ts).
+ * ever takes a handful of shapes (each then prepared once per connection, prepared-query.ts).
  */
 export class SqlConditions {
   private readonly conditions: string[] = [];

@@ -188,7 +188,6 @@ export class CommandPipelineHandler implements ICommandHandler<ExecuteCommand, W
 
   /** The answer to a repeat whose events `own` holds, as of its last event; undefined when they are not there. */
   private alreadyDone(own: LoadedStream, request: WriteRequest, status: number): WriteResult | undefined {
-    if (!request.idempotencyKey) return undefined;
     const ownId = (index: number) => eventIdFor(request, own.streamId, index);
     const first = own.events.findIndex((event) => event.eventId === ownId(0));
     if (first < 0) return undefined;

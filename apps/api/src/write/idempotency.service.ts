@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { InjectConfig, type AppConfig } from '@l10k/config';
 import { Clock } from '../clock/clock';
 import { ProblemException, problem } from '../problem-details';
-import { queryPrepared } from '../read/prepared-read';
+import { queryPrepared } from '../database/prepared-query';
 import type { WriteResult } from './write-result';
 
 interface IdempotencyRow {
@@ -59,7 +59,7 @@ export class IdempotencyService {
 
   /**
    * Keeps the answer, unless a concurrent repeat kept one first; an expired record gives way.
-   * The two statements every keyed write makes are prepared (prepared-read.ts): the web keys
+   * The two statements every keyed write makes are prepared (prepared-query.ts): the web keys
    * each write made against a revision.
    */
   async remember(key: string, fingerprint: string, result: WriteResult): Promise<void> {

@@ -5,7 +5,7 @@ import { municipalityName } from '@l10k/rules';
 import type { ApplicationListItemView, ApplicationListView } from '../../views/application-list.view';
 import { seesEverything } from '../visibility';
 import { ListApplicationsQuery } from './list-applications.query';
-import { queryPrepared } from '../prepared-read';
+import { queryPrepared } from '../../database/prepared-query';
 import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isInstant } from '../paging/keyset-cursor';
 import { isoInstantOf, isoInstantOrNull, utcWallTime } from '../iso-instant.sql';

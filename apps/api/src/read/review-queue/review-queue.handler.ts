@@ -9,7 +9,7 @@ import type {
   ReviewQueueView,
 } from '../../views/review-queue.view';
 import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
-import { queryPrepared } from '../prepared-read';
+import { queryPrepared } from '../../database/prepared-query';
 import { SharedReads } from '../shared-read';
 import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isCalendarDay } from '../paging/keyset-cursor';

@@ -1,4 +1,4 @@
-import { statementName } from './prepared-read';
+import { statementName } from './prepared-query';
 
 describe('the names of prepared reads', () => {
   it('gives one text the same name every time, and two texts two names', () => {
