@@ -219,18 +219,20 @@ describe('An auditor in a real browser: the timeline, the application before its
     expect(await slider.getAttribute('aria-valuetext')).toContain(`第${before}版 審査結果の提出`);
     await checkScreen(page, 'audit-03-before-revision-request');
 
-    await page.getByLabel(/日時を指定する/).fill(tokyoLocal(request.recordedAt));
-    await page.getByRole('button', { name: 'この日時の申請を表示' }).click();
-    await page.getByTestId('state-status').getByText('修正依頼').waitFor();
-    expect(await page.getByTestId('state-revision-request').textContent()).toBe(REVISION_REASON);
-    expect(await page.getByTestId('state-revision').textContent()).toContain(`第${request.revision}版`);
-
     // A time with zero seconds: the browser's value leaves them out, and it means that second, not the whole minute.
     const minute = tokyoLocal(request.recordedAt).slice(0, 16);
     const asked = page.waitForRequest((sent) => sent.url().includes('asOf='));
     await page.getByLabel(/日時を指定する/).fill(minute);
     await page.getByRole('button', { name: 'この日時の申請を表示' }).click();
     expect(new URL((await asked).url()).searchParams.get('asOf')).toBe(`${minute}:00.999+09:00`);
+    await (await asked).response();
+
+    // The request's own second, last: the screens after this one start from it.
+    await page.getByLabel(/日時を指定する/).fill(tokyoLocal(request.recordedAt));
+    await page.getByRole('button', { name: 'この日時の申請を表示' }).click();
+    await page.getByTestId('state-status').getByText('修正依頼').waitFor();
+    expect(await page.getByTestId('state-revision-request').textContent()).toBe(REVISION_REASON);
+    expect(await page.getByTestId('state-revision').textContent()).toContain(`第${request.revision}版`);
   });
 
   it('verifies the application’s hash chain, showing progress while the server recomputes it, and says plainly that nothing was altered', async () => {
