@@ -16,6 +16,16 @@ import { signInAsMunicipality } from './support/sign-in';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+/** The award's steps as a screen reader hears them, and the one marked as where it stands. */
+async function stepsShown(page: Page): Promise<{ steps: string[]; current: string | null }> {
+  const list = page.getByRole('list', { name: '採択後の手続の進み具合' });
+  const current = list.locator('[aria-current="step"]');
+  return {
+    steps: await list.getByRole('listitem').allTextContents(),
+    current: (await current.count()) > 0 ? await current.textContent() : null,
+  };
+}
+
 // Each test walks a whole task through two browsers and axe; a shared two-core machine can be slow.
 jest.setTimeout(180_000);
 
@@ -248,6 +258,17 @@ describe('After adoption: the grant application, decision, plan change, performa
     await officer.getByTestId('award-done').getByText('18,750,000円の支払を記録しました。').waitFor();
     await officer.getByTestId('award-status').getByText('支払済み').waitFor();
     expect(await officer.getByTestId('figure-paid').textContent()).toBe('18,750,000円');
+    expect(await stepsShown(officer)).toEqual({
+      steps: [
+        '採択（済み）',
+        '交付申請（済み）',
+        '交付決定（済み）',
+        '実績報告（済み）',
+        '額の確定（済み）',
+        '支払（精算払）（済み）',
+      ],
+      current: null,
+    });
     await checkScreen(officer, '82-paid');
 
     await readSideShows(system, id, 'paid');
@@ -288,6 +309,17 @@ describe('After adoption: the grant application, decision, plan change, performa
     await dialog.getByRole('button', { name: '中止・廃止を申請する' }).click();
     await municipality.getByTestId('next-step').getByText('中止・廃止の承認を待っています。').waitFor();
     await municipality.getByTestId('status').getByText('計画変更申請中').waitFor();
+    expect(await stepsShown(municipality)).toEqual({
+      steps: [
+        '採択（済み）',
+        '交付申請（未了）',
+        '交付決定（未了）',
+        '実績報告（未了）',
+        '額の確定（未了）',
+        '支払（精算払）（未了）',
+      ],
+      current: '採択（済み）',
+    });
 
     await readSideShows(system, late, 'change_requested');
     await officer.goto(`${system.baseUrl}/awards/${late}`);
@@ -297,6 +329,20 @@ describe('After adoption: the grant application, decision, plan change, performa
     await officer.getByRole('button', { name: '決定する' }).click();
     await officer.getByTestId('award-done').getByText('中止・廃止を承認しました。').waitFor();
     await officer.getByTestId('award-status').getByText('中止・廃止').waitFor();
+    expect(await stepsShown(officer)).toEqual({
+      steps: [
+        '採択（済み）',
+        '交付申請（未了）',
+        '交付決定（未了）',
+        '実績報告（未了）',
+        '額の確定（未了）',
+        '支払（精算払）（未了）',
+      ],
+      current: null,
+    });
+    const dueDates = officer.getByTestId('award-due-dates');
+    expect(await dueDates.textContent()).toContain('（中止・廃止により不要）');
+    expect(await dueDates.textContent()).not.toContain('超過');
     await checkScreen(officer, '90-abandoned');
 
     await readSideShows(system, late, 'abandoned');

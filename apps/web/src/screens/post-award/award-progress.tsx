@@ -13,13 +13,37 @@ import type { ApplicationView, LedgerItem } from './use-award-application';
 import './post-award.css';
 
 const ORDER: readonly string[] = AWARD_STEPS.map((step) => step.status);
-/** A waiting plan change sits between the decision and the report; once paid, every step is done. */
-const reachedIndex = (status: string) =>
-  status === 'change_requested'
-    ? ORDER.indexOf('grant_decided')
-    : status === 'paid'
-      ? ORDER.length
-      : ORDER.indexOf(status);
+
+/** The last step the award's record shows taken: where a plan change or an abandonment stands. */
+const recordedIndex = (award: NonNullable<ApplicationView['award']>) =>
+  ORDER.indexOf(
+    award.confirmation
+      ? 'amount_confirmed'
+      : award.report
+        ? 'reported'
+        : award.grantDecision
+          ? 'grant_decided'
+          : award.grantApplication
+            ? 'grant_applied'
+            : 'adopted',
+  );
+
+/**
+ * How far the award went: the first `done` steps are taken, and `current` (also taken) is the
+ * one it stands at, none once paid or abandoned. A waiting plan change or abandonment stands
+ * at the last step its record shows; an abandoned award keeps the steps it took.
+ */
+export function awardProgressOf(application: Pick<ApplicationView, 'status' | 'award'>): {
+  readonly done: number;
+  readonly current?: number;
+} {
+  const { status, award } = application;
+  if (status === 'paid') return { done: ORDER.length };
+  const index = ORDER.indexOf(status);
+  if (index >= 0) return { done: index, current: index };
+  const recorded = award ? recordedIndex(award) : 0;
+  return status === 'abandoned' ? { done: recorded + 1 } : { done: recorded, current: recorded };
+}
 
 /** Due dates in Japan time with 和暦, and how far off they are (counted by the ledger). */
 export function DueDates({ application, ledger }: { application: ApplicationView; ledger?: LedgerItem }) {
@@ -36,9 +60,13 @@ export function DueDates({ application, ledger }: { application: ApplicationView
             （{formatDateTime(new Date(award.grantApplication.appliedAt))} 申請済み
             {award.grantApplication.late ? '・期限後' : ''}）
           </span>
+        ) : application.status === 'abandoned' ? (
+          <span className="muted">（中止・廃止により不要）</span>
         ) : (
           due?.kind === 'grant_application' && (
-            <strong className={due.overdue ? 'overdue' : undefined}>（{daysLeftText(due.daysRemaining)}）</strong>
+            <strong className={due.overdue ? 'overdue' : undefined}>
+              （{daysLeftText(due.daysRemaining)}）
+            </strong>
           )
         )}
       </dd>
@@ -76,7 +104,7 @@ export function AwardProgress({
 }) {
   const award = application.award;
   if (!award) return null;
-  const reached = reachedIndex(application.status);
+  const progress = awardProgressOf(application);
   const approved = application.decision?.approvedGrant;
   const approvedShare = ledger?.approvedNationalShare ?? application.decision?.funding?.nationalShare;
   return (
@@ -91,11 +119,19 @@ export function AwardProgress({
         {AWARD_STEPS.map((step, index) => (
           <li
             key={step.status}
-            className={index < reached ? 'steps__done' : index === reached ? 'steps__current' : undefined}
-            aria-current={index === reached ? 'step' : undefined}
+            className={
+              index === progress.current
+                ? 'steps__current'
+                : index < progress.done
+                  ? 'steps__done'
+                  : undefined
+            }
+            aria-current={index === progress.current ? 'step' : undefined}
           >
             {step.label}
-            <span className="visually-hidden">{index <= reached ? '（済み）' : '（未了）'}</span>
+            <span className="visually-hidden">
+              {index < progress.done || index === progress.current ? '（済み）' : '（未了）'}
+            </span>
           </li>
         ))}
       </ol>

@@ -46,7 +46,9 @@ export function useAwardApplication(id: string): AwardApplication {
 
   const show = useCallback((answer: ApplicationView) => {
     setApplication(answer);
-    void ledgerItemOf(answer).then(setLedger);
+    void ledgerItemOf(answer).then(
+      (found) => found && setLedger((shown) => (shown && shown.revision > found.revision ? shown : found)),
+    );
   }, []);
 
   const refresh = useCallback(async () => {
@@ -67,7 +69,10 @@ export function useAwardApplication(id: string): AwardApplication {
     [id, show],
   );
 
-  return { application, ledger, failure, accept, refresh };
+  // A row behind the application shows due dates as they were before its last write (a report
+  // filed or a project abandoned still counted as overdue): until the ledger has caught up, none.
+  const current = ledger && application && ledger.revision >= application.revision ? ledger : undefined;
+  return { application, ledger: current, failure, accept, refresh };
 }
 
 /** The header every write after adoption sends: the revision the screen shows. */
