@@ -1,3 +1,4 @@
+import { checkCompleteness } from '@l10k/domain';
 import { missingInDraft } from '../src/screens/review/review-draft';
 import { issueMessage } from '../src/messages/rule-messages';
 
@@ -15,5 +16,33 @@ describe('what a form says about a field left empty before anything is sent', ()
       expect.stringMatching(/を選択肢から選んでください。$/),
       '総合評価のコメントを入力してください。',
     ]);
+  });
+});
+
+describe('what a submission refused for an incomplete plan says of each field', () => {
+  const messages = checkCompleteness({ costs: [{ description: '改修' }] } as never).map(issueMessage);
+
+  it('asks to choose where the field is a choice, and to type where it is typed', () => {
+    expect(messages).toEqual([
+      '「事業者名」を入力してください（提出に必要です）。',
+      '「事業名」を入力してください（提出に必要です）。',
+      '「事業の概要」を入力してください（提出に必要です）。',
+      '「条件不利地域」を選んでください（提出に必要です）。',
+      '「財政力指数」を入力してください（提出に必要です）。',
+      '「経費1行目の経費区分」を選んでください（提出に必要です）。',
+      '「経費1行目の金額」を入力してください（提出に必要です）。',
+      '「交付額（自治体による公費助成）」を入力してください（提出に必要です）。',
+      '「融資額（又は出資額）」を入力してください（提出に必要です）。',
+      '「金融機関の種類」を選んでください（提出に必要です）。',
+      '「自己資金」を入力してください（提出に必要です）。',
+      '「事業開始日」を入力してください（提出に必要です）。',
+      '「事業完了日」を入力してください（提出に必要です）。',
+    ]);
+  });
+
+  it('asks for a line when the plan has no costs at all', () => {
+    expect(checkCompleteness({ costs: [] } as never).map(issueMessage)).toContain(
+      '「経費」を1行以上入力してください（提出に必要です）。',
+    );
   });
 });

@@ -214,13 +214,13 @@ describe('After adoption: the grant application, decision, plan change, performa
       .locator('#field-actual-own-funds-error')
       .getByText(/自己資金の実績を円単位の整数で入力してください/)
       .waitFor();
+    await checkScreen(municipality, '78-performance-report');
     await municipality.getByLabel('自己資金の実績').fill('0');
     await municipality.getByLabel('事業完了日').fill('2026-03-20');
     await municipality.getByLabel(/実績報告書\.pdf/).check();
     expect(await municipality.getByTestId('report-total-cost').textContent()).toBe(
       '50,000,000円（5,000万円）',
     );
-    await checkScreen(municipality, '78-performance-report');
     await municipality.getByRole('button', { name: '実績報告を提出する' }).click();
     await municipality.getByText('実績報告を提出しました。').waitFor();
     await municipality.getByTestId('award-status').getByText('実績報告済み').waitFor();

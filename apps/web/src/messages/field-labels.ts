@@ -40,24 +40,56 @@ const FIELD_LABELS: Record<string, string> = {
   outcome: '判断',
 };
 
-const COST_FIELD_LABELS: Record<string, string> = { category: '経費区分', amount: '金額', description: '内容' };
+const COST_FIELD_LABELS: Record<string, string> = {
+  category: '経費区分',
+  amount: '金額',
+  description: '内容',
+};
 
 /** costs[1].amount → "経費2行目の金額"; priorityCategories[0] → 優先分野. */
 export function fieldLabel(field: string): string {
   const cost = /^costs\[(\d+)\](?:\.(\w+))?$/.exec(field);
-  if (cost) return `経費${Number(cost[1]) + 1}行目${cost[2] ? `の${COST_FIELD_LABELS[cost[2]] ?? cost[2]}` : ''}`;
+  if (cost)
+    return `経費${Number(cost[1]) + 1}行目${cost[2] ? `の${COST_FIELD_LABELS[cost[2]] ?? cost[2]}` : ''}`;
   if (/^priorityCategories\[\d+\]$/.test(field)) return FIELD_LABELS.priorityCategories;
   const requirement = /^assessments\.(\w+)(?:\.(met|comment))?$/.exec(field);
   if (requirement) {
     const name = REQUIREMENT_LABELS[requirement[1]] ?? requirement[1];
-    return requirement[2] === 'comment' ? `${name}のコメント` : requirement[2] === 'met' ? `${name}の判定` : name;
+    return requirement[2] === 'comment'
+      ? `${name}のコメント`
+      : requirement[2] === 'met'
+        ? `${name}の判定`
+        : name;
   }
   return FIELD_LABELS[field] ?? field;
+}
+
+/** Fields people fill in by choosing (a select, radio buttons or a checkbox), not by typing. */
+const CHOICE_FIELDS = new Set([
+  'track',
+  'municipality.disadvantagedArea',
+  'funding.loan.form',
+  'funding.loan.lenderType',
+  'funding.loan.secured',
+  'hasConflict',
+  'recommendation',
+  'outcome',
+]);
+
+/** What a field left empty asks for: 「金融機関の種類」を選んでください, 「経費」を1行以上入力してください, 「事業名」を入力してください. */
+export function askForMissing(field: string): string {
+  if (CHOICE_FIELDS.has(field) || /^costs\[\d+\]\.category$/.test(field)) return 'を選んでください';
+  if (field === 'costs') return 'を1行以上入力してください';
+  return 'を入力してください';
 }
 
 /** The HTML id of the input that edits an API field: funding.loan.amount → field-funding-loan-amount. */
 export function fieldId(field: string): string {
   // A rule about the cost list as a whole points at its first line's amount.
-  const normalised = /^priorityCategories\[\d+\]$/.test(field) ? 'priorityCategories' : field === 'costs' ? 'costs[0].amount' : field;
+  const normalised = /^priorityCategories\[\d+\]$/.test(field)
+    ? 'priorityCategories'
+    : field === 'costs'
+      ? 'costs[0].amount'
+      : field;
   return `field-${normalised.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-')}`;
 }

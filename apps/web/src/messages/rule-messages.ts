@@ -1,4 +1,4 @@
-import { fieldLabel } from './field-labels';
+import { askForMissing, fieldLabel } from './field-labels';
 import { LOCAL_REQUIREMENT_LABELS } from './labels';
 
 /** What the API says about one field: `{ field, rule, message, figures? }` of a violation, warning or problem. */
@@ -11,7 +11,7 @@ export interface FieldIssue {
 
 /** Japanese text per stable rule code (DOMAIN.md, "Rule codes"); the API's own English message otherwise. */
 const RULE_MESSAGES: Record<string, (issue: FieldIssue) => string> = {
-  plan_complete: (issue) => `「${fieldLabel(issue.field)}」を入力してください（提出に必要です）。`,
+  plan_complete: (issue) => `「${fieldLabel(issue.field)}」${askForMissing(issue.field)}（提出に必要です）。`,
   grant_positive: () => '交付額は1円以上にしてください。',
   funding_matches_total_cost: () => '交付額・融資額・自己資金の合計が総事業費と一致していません。',
   loan_at_least_grant: () => '融資額（又は出資額）は交付額以上にしてください。',

@@ -65,7 +65,7 @@ export function DocumentUploadForm({
         {(describedBy) => (
           <select
             id={UPLOAD_FIELDS.kind}
-            className="select input--medium"
+            className="select select--fit"
             value={kind}
             aria-describedby={describedBy}
             aria-invalid={errorsAt('kind').length > 0}
