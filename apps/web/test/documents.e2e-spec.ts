@@ -138,6 +138,48 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     await page.getByText('まだ書類はありません。').waitFor();
   });
 
+  it('an upload whose answer was lost, sent again, is filed once and answered with its receipt', async () => {
+    const id = await draftOf(system, '里山の木工房');
+    const bytes = pdfBytes(40_000);
+    await page.goto(`${system.baseUrl}/applications/${id}`);
+    await page.getByRole('heading', { name: '添付書類' }).waitFor();
+    await page.getByLabel('書類の種類').selectOption({ label: '事業計画書' });
+    await page
+      .getByLabel('ファイル')
+      .setInputFiles({ name: '木工房の計画書.pdf', mimeType: 'application/pdf', buffer: bytes });
+
+    // The upload reaches the API and is filed; its answer never reaches the browser.
+    const keys: string[] = [];
+    await page.route('**/v1/applications/*/documents', async (route) => {
+      keys.push((await route.request().headerValue('idempotency-key')) ?? '');
+      if (keys.length > 1) return route.continue();
+      await route.fetch();
+      await route.abort('internetdisconnected');
+    });
+    await page.getByRole('button', { name: 'アップロードする' }).click();
+    await page
+      .locator('#field-document-file-error')
+      .getByText(/サーバーから応答がありませんでした。.*二重には提出されません/)
+      .waitFor();
+
+    await page.getByRole('button', { name: 'アップロードする' }).click();
+    await page.getByTestId('document-receipt').waitFor();
+    await page.unroute('**/v1/applications/*/documents');
+    expect(await page.getByTestId('receipt-sha256').textContent()).toBe(sha256(bytes));
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    const rows = page.getByTestId('document-list').getByRole('row', { name: /木工房の計画書\.pdf/ });
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    await page.reload();
+    await page
+      .getByTestId('document-list')
+      .getByRole('row', { name: /木工房の計画書\.pdf/ })
+      .first()
+      .waitFor();
+    expect(await rows.count()).toBe(1);
+  });
+
   it('pages the list ten at a time, oldest first', async () => {
     const id = await draftOf(system, '地元食材のレストラン');
     for (let index = 1; index <= 11; index++)

@@ -96,7 +96,9 @@ describe('Refused uploads, in Japanese at the file or kind field', () => {
     expect(uploadIssues(problem(409, []))[0].message).toBe(
       'この申請には書類を追加できません（取下げ又は不採択の申請です）。',
     );
-    expect(uploadIssues(problem(0, []))[0].message).toMatch(/^送信できませんでした/);
+    expect(uploadIssues(problem(0, []))[0].message).toMatch(
+      /^サーバーから応答がありませんでした。.*二重には提出されません/,
+    );
   });
 });
 

@@ -31,10 +31,10 @@ describe('the document upload’s error summary', () => {
   });
 
   it('names the field first when the message does not', () => {
-    expect(refused(0, [])).toEqual([
+    expect(refused(503, [])).toEqual([
       {
         fieldId: 'field-document-file',
-        text: 'ファイル：送信できませんでした。通信状態を確認して、もう一度お試しください。',
+        text: 'ファイル：システムが一時的に利用できません。書類は保存されていません。しばらくしてから再度お試しください。',
       },
     ]);
   });

@@ -1,5 +1,6 @@
 import type { Middleware } from 'openapi-fetch';
-import { keyRepeatedWrites, randomKey, sessionPendingKeys } from '../src/api/write-keys';
+import { NO_ANSWER } from '../src/api/problems';
+import { answerSettlesWrite, keyRepeatedWrites, randomKey, sessionPendingKeys } from '../src/api/write-keys';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -91,6 +92,19 @@ describe('the Idempotency-Key of a write made against a revision', () => {
       body: '{}',
     });
     expect(await send(middlewareOf(tabStorage()), chosen, 200)).toBe('0f8fad5b-d9cb-469f-a165-70867728950e');
+  });
+});
+
+describe('which answers settle a write, so that sending it again is a new request', () => {
+  it('every answer below 500 does; no answer, a 500 and a 503 do not, since the write may have been made', () => {
+    expect([200, 201, 400, 409, 422].map(answerSettlesWrite)).toEqual([true, true, true, true, true]);
+    expect([NO_ANSWER, 500, 502, 503, 504].map(answerSettlesWrite)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -16,6 +16,13 @@ export function randomKey(): string {
   return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-${digits.slice(12, 16)}-${digits.slice(16, 20)}-${digits.slice(20)}`;
 }
 
+/**
+ * Whether an answer says what became of a write: any status below 500. No answer, or a 5xx
+ * (which may have come after the write was made), leaves a resend to carry the same key.
+ * NO_ANSWER is 0.
+ */
+export const answerSettlesWrite = (status: number): boolean => status > 0 && status < 500;
+
 /** The keys of the writes sent and not answered yet, by what each write is (writeSignature). */
 export interface PendingWriteKeys {
   keyOf(signature: string): string | undefined;
@@ -88,8 +95,7 @@ export function keyRepeatedWrites(pending: () => PendingWriteKeys): Middleware {
     },
     onResponse({ request, response }) {
       const key = request.headers.get('Idempotency-Key');
-      // A 5xx (or no answer, which never gets here) may have come after the write was made.
-      if (key !== null && response.status < 500) pending().answered(key);
+      if (key !== null && answerSettlesWrite(response.status)) pending().answered(key);
       return undefined;
     },
   };

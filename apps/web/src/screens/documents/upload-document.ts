@@ -1,5 +1,5 @@
 import { asProblem, NO_ANSWER, type Problem } from '../../api/problems';
-import { randomKey } from '../../api/write-keys';
+import { answerSettlesWrite, randomKey, sessionPendingKeys } from '../../api/write-keys';
 import type { components } from '../../api/schema';
 import { sessions } from '../../auth/session';
 import type { DocumentKind } from './document-kinds';
@@ -12,6 +12,10 @@ export interface Upload {
   readonly done: Promise<UploadOutcome>;
   cancel(): void;
 }
+
+/** What one upload is, for its key: the same file, of the same kind, to the same application. */
+const uploadSignature = (applicationId: string, file: File, kind: DocumentKind): string =>
+  ['upload', applicationId, kind, file.name, file.size, file.lastModified].join('\u0000');
 
 /**
  * POST /v1/applications/{id}/documents as multipart/form-data (the parts `kind` and `file`).
@@ -29,12 +33,19 @@ export function uploadDocument(
     request.open('POST', `/v1/applications/${encodeURIComponent(applicationId)}/documents`);
     const token = sessions.current()?.token;
     if (token) request.setRequestHeader('Authorization', `Bearer ${token}`);
-    request.setRequestHeader('Idempotency-Key', randomKey());
+    // The same file sent again after no answer (or a 5xx) carries the same key, so an upload
+    // that did arrive is answered with its receipt instead of filed twice.
+    const pending = sessionPendingKeys(sessionStorage);
+    const signature = uploadSignature(applicationId, file, kind);
+    const key = pending.keyOf(signature) ?? randomKey();
+    pending.keep(signature, key);
+    request.setRequestHeader('Idempotency-Key', key);
     request.responseType = 'json';
     request.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable) onProgress(event.loaded, event.total);
     });
     request.addEventListener('load', () => {
+      if (answerSettlesWrite(request.status)) pending.answered(key);
       if (request.status === 401 && token) sessions.lapse();
       if (request.status === 201) resolve({ receipt: request.response as DocumentReceipt });
       else resolve({ problem: asProblem(request.response, request.status) });

@@ -21,7 +21,7 @@ export function uploadIssues(problem: Problem): UploadIssue[] {
         message:
           problem.title === 'aborted'
             ? '送信を中止しました。'
-            : '送信できませんでした。通信状態を確認して、もう一度お試しください。',
+            : 'サーバーから応答がありませんでした。通信状態を確認して、同じファイルをもう一度アップロードしてください（届いていた場合も、二重には提出されません）。',
       },
     ];
   if (problem.status === 409)

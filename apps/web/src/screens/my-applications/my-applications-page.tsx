@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { rememberWrite } from '../../api/application-answers';
 import { api } from '../../api/client';
-import { asProblem, isTransient, problemHeadline } from '../../api/problems';
+import { asProblem, problemHeadline } from '../../api/problems';
 import { roundAt, roundById, roundLabel, type RoundInfo } from '../../api/rounds';
-import { randomKey } from '../../api/write-keys';
+import { answerSettlesWrite, randomKey } from '../../api/write-keys';
 import { daysUntil, formatCalendarDate, formatDeadline } from '../../format/dates';
 import { formatManYen, formatYen } from '../../format/money';
 import { STATUS_LABELS, label } from '../../messages/labels';
@@ -109,7 +109,7 @@ export function MyApplicationsPage() {
       const id = (data as { id?: unknown } | undefined)?.id;
       if (!response.ok || typeof id !== 'string') {
         const problem = asProblem(error, response.status);
-        if (!isTransient(problem)) creationKey.current = undefined;
+        if (answerSettlesWrite(problem.status)) creationKey.current = undefined;
         setFailure(problemHeadline(problem));
         return;
       }
