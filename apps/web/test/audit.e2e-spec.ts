@@ -197,6 +197,9 @@ describe('An auditor in a real browser: the timeline, the application before its
     expect(requestText).toContain('mic-tanaka（総務省 担当官）');
     expect(requestText).toContain(REVISION_REASON);
     expect(requestText).toMatch(/[0-9a-f]{64}/);
+    // The data as recorded keeps its UTC instants (…Z); the timeline above it is in Japan time.
+    expect(requestText).toContain('日時は UTC（日本時間 − 9時間）');
+    expect(requestText).toContain('"requestedAt": "2025-06-20T02:00:00.000Z"');
     expect(await events.first().getByRole('heading').textContent()).toContain('申請の作成（下書き）');
     expect(await events.last().getByRole('heading').textContent()).toContain('採択');
     await page.getByTestId('state-status').getByText('採択').waitFor();
