@@ -220,6 +220,9 @@ describe('An auditor in a real browser: the timeline, the application before its
     await page.getByTestId('state-status').getByText('審査中').waitFor();
     expect(await page.getByTestId('state-revision-request').count()).toBe(0);
     expect(await slider.getAttribute('aria-valuetext')).toContain(`第${before}版 審査結果の提出`);
+    // The date field follows the slider: the chosen revision's recorded instant, to adjust from.
+    const chosen = history.find((event) => event.revision === before)!;
+    expect(await page.getByLabel(/日時を指定する/).inputValue()).toBe(tokyoLocal(chosen.recordedAt));
     await checkScreen(page, 'audit-03-before-revision-request');
 
     // A time with zero seconds: the browser's value leaves them out, and it means that second, not the whole minute.

@@ -67,6 +67,14 @@ export function StateAtInstant({
     void load(point);
   }, [load, point]);
 
+  // A revision chosen (on the slider or in the timeline) puts its recorded instant in the
+  // date field, to adjust from there; an instant typed in stays as typed.
+  const chosenAt =
+    'revision' in point ? entries.find((entry) => entry.revision === point.revision)?.recordedAt : undefined;
+  useEffect(() => {
+    if (chosenAt) setInstant(toTokyoLocalInput(chosenAt));
+  }, [chosenAt]);
+
   const state = shown && 'state' in shown ? shown.state : undefined;
   // The slider follows the key or pointer at once; an instant shows where its last event stands.
   const revision = 'revision' in point ? point.revision : (state?.lastEvent.revision ?? entries.length - 1);
