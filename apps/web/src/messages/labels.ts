@@ -140,3 +140,13 @@ export const INTEGRITY_FAILURE_LABELS: Record<string, string> = {
 export function label(labels: Record<string, string>, value: string): string {
   return labels[value] ?? value;
 }
+
+/**
+ * A rule set as people name it: FY2025-v1 → 2025年度 交付要件（第1版）, with （暫定） when the
+ * year's own rules were not yet set and the latest ones stood in. Another id shows as itself.
+ */
+export function ruleSetName(ruleSetId: string, provisional = false): string {
+  const match = /^FY(\d{4})-v(\d+)$/.exec(ruleSetId);
+  const name = match ? `${match[1]}年度 交付要件（第${Number(match[2])}版）` : ruleSetId;
+  return provisional ? `${name}（暫定）` : name;
+}

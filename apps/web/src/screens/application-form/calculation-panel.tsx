@@ -1,4 +1,5 @@
 import { fieldId, fieldLabel } from '../../messages/field-labels';
+import { ruleSetName } from '../../messages/labels';
 import { issueMessage } from '../../messages/rule-messages';
 import { FundingFigures } from '../../ui/funding-figures';
 import type { CalculationState } from './use-calculation';
@@ -16,7 +17,11 @@ export function CalculationPanel({
     <aside className="calc-panel" aria-labelledby="calc-title">
       <h2 id="calc-title">交付額の試算</h2>
       <p className="muted" aria-live="polite">
-        {pending ? '計算しています…' : calculation ? `適用ルール：${calculation.ruleSetId}${calculation.provisional ? '（暫定）' : ''}` : ''}
+        {pending
+          ? '計算しています…'
+          : calculation
+            ? `適用ルール：${ruleSetName(calculation.ruleSetId, calculation.provisional)}`
+            : ''}
       </p>
       {missing.length > 0 && (
         <div className="notice">
@@ -54,7 +59,8 @@ export function CalculationPanel({
             <ul className="issues issues--warning">
               {calculation.warnings.map((issue, index) => (
                 <li key={`${issue.rule}-${index}`}>
-                  注意：<a href={`#${fieldId(issue.field)}`}>{fieldLabel(issue.field)}</a>：{issueMessage(issue)}
+                  注意：<a href={`#${fieldId(issue.field)}`}>{fieldLabel(issue.field)}</a>：
+                  {issueMessage(issue)}
                 </li>
               ))}
             </ul>

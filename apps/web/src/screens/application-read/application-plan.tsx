@@ -8,6 +8,7 @@ import {
   STATUS_LABELS,
   TRACK_LABELS,
   label,
+  ruleSetName,
 } from '../../messages/labels';
 import { FundingFigures } from '../../ui/funding-figures';
 import type { ApplicationView } from './application-view';
@@ -134,8 +135,8 @@ export function ApplicationPlan({ application }: { application: ApplicationView 
         <section aria-labelledby="funding-title">
           <h2 id="funding-title">交付額の計算（提出時）</h2>
           <p className="muted">
-            適用ルール：{application.ruleSetId}
-            {application.provisional ? '（暫定）' : ''}
+            適用ルール：
+            {application.ruleSetId ? ruleSetName(application.ruleSetId, application.provisional) : '—'}
           </p>
           <FundingFigures figures={application.funding} withGrant testIdPrefix="submitted" />
         </section>
