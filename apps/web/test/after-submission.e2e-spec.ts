@@ -105,7 +105,7 @@ describe('After submission: reviews, a revision request, resubmission and withdr
     await dialog.getByRole('button', { name: '取り下げる' }).click();
     await dialog
       .getByRole('alert')
-      .getByText(/^ほかの操作で申請が更新されたか/)
+      .getByText(/^この申請はほかの操作で更新されたか/)
       .waitFor();
     expect(await dialog.textContent()).not.toMatch(/If-Match|revision/);
     expect(await dialog.getByLabel('取下げの理由').inputValue()).toBe('融資の条件が整わなかったため。');

@@ -327,6 +327,10 @@ describe('An auditor in a real browser: the timeline, the application before its
     expect(await july.getByRole('cell').allTextContents()).toEqual(['1件', '1件', '0件', '0件']);
     const june = counts.getByRole('row', { name: /2025年6月締切回/ });
     expect((await june.getByRole('cell').allTextContents())[0]).toBe('1件');
+    // The one application, resubmitted from June into July, counts in both: the total says it is a sum of submissions.
+    const total = counts.getByRole('row', { name: /年度計/ });
+    expect((await total.getByRole('cell').allTextContents())[0]).toBe('2件');
+    expect(await counts.locator('caption').textContent()).toContain('再提出を含む延べ件数');
     await page.getByTestId('budget-line').getByText('年度予算（国費）：100,000,000円').waitFor();
     const share = page.getByTestId('table-national-share').getByRole('row', { name: /2025年7月締切回/ });
     const [monthly, cumulative, ofBudget] = await share.getByRole('cell').allTextContents();

@@ -80,6 +80,12 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     expect(done!.max).toBeGreaterThan(bytes.length);
     await page.getByText('送信完了').waitFor();
     expect(await page.getByTestId('upload-percent').textContent()).toBe('100%');
+    expect(await page.getByTestId('upload-progress').textContent()).toContain(
+      '事業計画書.pdf（2,097,152 バイト（2.0 MB））',
+    );
+    // Ready for the next document: a second click does not file this one again.
+    expect(await page.getByLabel('ファイル').inputValue()).toBe('');
+    expect(await page.getByLabel('書類の種類').inputValue()).toBe('');
 
     const row = page.getByTestId('document-list').getByRole('row', { name: /事業計画書\.pdf/ });
     await row.getByText(sha256(bytes)).waitFor();

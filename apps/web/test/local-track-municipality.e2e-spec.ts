@@ -120,6 +120,18 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
     await form.getByRole('button', { name: '地域での確認を記録する' }).click();
     await step.getByTestId('local-step-done').getByText('地域での確認を記録しました。').waitFor();
     await step.getByTestId('local-status').getByText('自治体確認済み').waitFor();
+    // The plan and its confirmation are done; the report to MIC is what is awaited now.
+    expect(
+      await step
+        .getByRole('list', { name: '地方単独事業の手続の進み具合' })
+        .getByRole('listitem')
+        .allTextContents(),
+    ).toEqual([
+      '事業計画の作成（済み）',
+      '地域での確認（済み）',
+      '総務省へ報告（現在の手続）',
+      '総務省の受理（未了）',
+    ]);
     const record = step.getByTestId('local-confirmation-record');
     expect(await record.textContent()).toContain('令和7年5月28日(水)（2025年5月28日）');
     expect(await record.getByRole('row', { name: /新規性/ }).textContent()).toContain('満たさない');
@@ -222,6 +234,7 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
     expect(await answer.getByTestId('mic-answer-reason').textContent()).toBe('記載事項に不足なし。');
     expect(await answer.textContent()).toContain('第2回の報告への回答');
     expect(await step.locator('.steps__done').count()).toBe(4);
+    expect(await step.locator('[aria-current="step"]').count()).toBe(0);
     expect(await step.getByRole('form').count()).toBe(0);
     expect(await page.getByRole('button', { name: '申請を取り下げる…' }).count()).toBe(0);
     await checkScreen(page, '99-local-report-acknowledged');

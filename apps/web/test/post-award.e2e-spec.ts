@@ -148,6 +148,13 @@ describe('After adoption: the grant application, decision, plan change, performa
     await officer.getByTestId('award-done').getByText('交付決定しました。').waitFor();
     expect(await officer.getByTestId('figure-decided').textContent()).toBe('28,000,000円（2,800万円）');
     expect(await officer.getByTestId('award-progress').textContent()).toContain('21,000,000円');
+    // The decision is done; the municipality's performance report is what is awaited now.
+    expect((await stepsShown(officer)).current).toBe('実績報告（現在の手続）');
+    expect((await stepsShown(officer)).steps.slice(0, 3)).toEqual([
+      '採択（済み）',
+      '交付申請（済み）',
+      '交付決定（済み）',
+    ]);
     await checkScreen(officer, '74-grant-decided');
   });
 
@@ -312,13 +319,13 @@ describe('After adoption: the grant application, decision, plan change, performa
     expect(await stepsShown(municipality)).toEqual({
       steps: [
         '採択（済み）',
-        '交付申請（未了）',
+        '交付申請（現在の手続）',
         '交付決定（未了）',
         '実績報告（未了）',
         '額の確定（未了）',
         '支払（精算払）（未了）',
       ],
-      current: '採択（済み）',
+      current: '交付申請（現在の手続）',
     });
 
     await readSideShows(system, late, 'change_requested');

@@ -65,7 +65,7 @@ export function problemHeadline(problem: Problem): string {
     case 404:
       return '申請が見つかりません。';
     case 409:
-      return 'ほかの操作で申請が更新されたか、現在の状態ではこの操作はできません。画面を再読み込みしてください。';
+      return 'この申請はほかの操作で更新されたか、今の状態ではこの操作ができません。画面を再読み込みして、最新の状態を確かめてください。';
     case 422:
       return '提出できません。次の項目を確認してください。';
     case 503:

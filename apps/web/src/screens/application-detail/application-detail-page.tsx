@@ -13,6 +13,12 @@ import { PostAwardSection } from '../post-award/post-award-section';
 import { toApplicationDetail, type ApplicationDetailModel } from './application-detail-model';
 import { WithdrawDialog } from './withdraw-dialog';
 
+/** Where no review is coming, the section says why, rather than that none has come yet. */
+const NO_REVIEWS: Record<string, string> = {
+  draft: '提出後に審査が行われます。',
+  withdrawn: '審査は行われていません（取り下げられた申請です）。',
+};
+
 /** No withdrawal from these: decided, after adoption, or acknowledged on the local track. */
 const DECIDED = new Set(['adopted', 'rejected', 'withdrawn', 'acknowledged']);
 const POST_AWARD = new Set<string>(AWARD_STATUSES);
@@ -166,7 +172,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         <section aria-labelledby="reviews-title">
           <h2 id="reviews-title">審査の状況</h2>
           {model.reviews.length === 0 ? (
-            <p>まだ審査結果はありません。</p>
+            <p>{NO_REVIEWS[model.status] ?? 'まだ審査結果はありません。'}</p>
           ) : (
             model.reviews.map((review) => (
               <article key={review.reviewer} className="review" aria-label={review.reviewer}>

@@ -409,7 +409,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
               <a href={`/applications/${id}#documents`} onClick={linkHandler(`/applications/${id}#documents`)}>
                 申請の詳細画面の「添付書類」
               </a>
-              から提出できます（受領時にサイズと SHA-256 を表示します）。入力内容は自動で保存されています。
+              から提出できます（受領時にサイズと SHA-256 を表示します）。入力内容は入力の途中でも自動で保存されます（保存の状況は画面上部に表示します）。
             </p>
           </section>
 

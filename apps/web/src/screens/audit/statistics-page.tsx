@@ -108,7 +108,7 @@ export function StatisticsPage() {
         </select>
       </div>
       <p>
-        募集回（毎月10日締切）ごとの国庫補助事業の数字です。各グラフと同じ数字を、右（または下）の表でも確認できます。
+        募集回（毎月10日締切）ごとの国庫補助事業の数字です。各グラフと同じ数字を、右（または下）の表でも確認できます。修正依頼の後に再提出された申請は、提出された募集回ごとに数えます。そのため申請の件数と申請額の年度計は延べの数字で、申請の実数より多くなることがあります。
       </p>
       {!loaded && <p aria-live="polite">読み込み中…</p>}
       {loaded && 'failure' in loaded && (
@@ -141,7 +141,7 @@ export function StatisticsPage() {
             }
           >
             <table className="table" data-testid="table-applications">
-              <caption>募集回別の件数</caption>
+              <caption>募集回別の件数（申請は再提出を含む延べ件数）</caption>
               <thead>
                 <tr>
                   <th scope="col">募集回</th>
@@ -183,7 +183,7 @@ export function StatisticsPage() {
           </ChartWithTable>
 
           <ChartWithTable
-            title="交付申請額と採択時の交付額"
+            title="申請額と採択時の交付額"
             chart={
               <RoundChart
                 labels={months}
@@ -205,7 +205,7 @@ export function StatisticsPage() {
             }
           >
             <table className="table" data-testid="table-grants">
-              <caption>募集回別の金額</caption>
+              <caption>募集回別の金額（申請額は再提出を含む延べ）</caption>
               <thead>
                 <tr>
                   <th scope="col">募集回</th>
@@ -249,7 +249,7 @@ export function StatisticsPage() {
                 }
                 series={[
                   {
-                    label: '国費（当月の採択）',
+                    label: '国費（その回の採択）',
                     values: rounds.map((round) => round.nationalShare),
                     colour: SERIES_COLOURS.green,
                   },
@@ -276,7 +276,7 @@ export function StatisticsPage() {
                 <tr>
                   <th scope="col">募集回</th>
                   <th scope="col" className="numeric">
-                    国費（当月）
+                    国費（その回の採択）
                   </th>
                   <th scope="col" className="numeric">
                     累計

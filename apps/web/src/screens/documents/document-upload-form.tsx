@@ -17,7 +17,8 @@ export function DocumentUploadForm({
   const [kind, setKind] = useState<DocumentKind | ''>('');
   const [file, setFile] = useState<File>();
   const [issues, setIssues] = useState<UploadIssue[]>([]);
-  const [progress, setProgress] = useState<{ sent: number; total: number }>();
+  const [progress, setProgress] = useState<{ sent: number; total: number; file: File }>();
+  const fileInput = useRef<HTMLInputElement>(null);
   const upload = useRef<Upload>(undefined);
   const sending = progress !== undefined && upload.current !== undefined;
   const errorsAt = (field: UploadIssue['field']) =>
@@ -30,12 +31,18 @@ export function DocumentUploadForm({
     ];
     setIssues(missing);
     if (!kind || !file) return;
-    setProgress({ sent: 0, total: file.size });
-    upload.current = uploadDocument(applicationId, file, kind, (sent, total) => setProgress({ sent, total }));
+    setProgress({ sent: 0, total: file.size, file });
+    upload.current = uploadDocument(applicationId, file, kind, (sent, total) =>
+      setProgress({ sent, total, file }),
+    );
     const outcome = await upload.current.done;
     upload.current = undefined;
     if ('receipt' in outcome) {
-      setProgress((last) => (last ? { sent: last.total, total: last.total } : last));
+      setProgress((last) => (last ? { ...last, sent: last.total } : last));
+      // The form is ready for the next document: the one just filed is not sent twice by a second click.
+      setFile(undefined);
+      setKind('');
+      if (fileInput.current) fileInput.current.value = '';
       onReceived(outcome.receipt);
       return;
     }
@@ -90,6 +97,7 @@ export function DocumentUploadForm({
         {(describedBy) => (
           <input
             id={UPLOAD_FIELDS.file}
+            ref={fileInput}
             type="file"
             className="input"
             aria-describedby={describedBy}
@@ -114,11 +122,9 @@ export function DocumentUploadForm({
           <span className="nowrap" data-testid="upload-percent">
             {percent}%
           </span>
-          {file && (
-            <span className="muted">
-              {file.name}（{formatBytes(file.size)}）
-            </span>
-          )}
+          <span className="muted">
+            {progress.file.name}（{formatBytes(progress.file.size)}）
+          </span>
         </div>
       )}
       <div className="actions">

@@ -3,6 +3,7 @@ import { loadApplication } from '../../api/application-answers';
 import { formatDateTime } from '../../format/dates';
 import { STATUS_LABELS, label } from '../../messages/labels';
 import { linkHandler } from '../../router';
+import { ProgressSteps, type StepsProgress } from '../../ui/progress-steps';
 import '../post-award/post-award.css';
 import { messagesAt, type ShownIssue } from '../post-award/form-issues';
 import { useAwardApplication, type ApplicationView } from '../post-award/use-award-application';
@@ -11,14 +12,16 @@ import { LocalConfirmationForm } from './local-confirmation-form';
 import { LOCAL_CONFIRMATION_KIND_LABELS, LOCAL_STEPS } from './local-track-labels';
 import { ReportToMicForm } from './report-to-mic-form';
 
-const ORDER: readonly string[] = LOCAL_STEPS.map((step) => step.status);
-/** A returned report waits at the report step again; once acknowledged, every step is done. */
-const reachedIndex = (status: string) =>
-  status === 'returned'
-    ? ORDER.indexOf('reported_to_mic')
-    : status === 'acknowledged'
-      ? ORDER.length
-      : ORDER.indexOf(status);
+/**
+ * How far the local track went: a draft is making its plan; a confirmed plan awaits its report
+ * to MIC, as a returned report does again; a report awaits MIC's answer; once acknowledged,
+ * every step is done.
+ */
+export function localProgressOf(status: string): StepsProgress {
+  const taken: Record<string, number> = { draft: 0, locally_confirmed: 2, returned: 2, reported_to_mic: 3 };
+  if (status === 'acknowledged') return { taken: LOCAL_STEPS.length };
+  return status in taken ? { taken: taken[status], current: taken[status] } : { taken: 0 };
+}
 
 const NEXT_STEP: Record<string, string> = {
   draft: '審査・確認の記録を「添付書類」から提出し、下のフォームで地域での確認を記録してください。',
@@ -49,7 +52,6 @@ async function holdingDocument(
 }
 
 function Progress({ application }: { application: ApplicationView }) {
-  const reached = reachedIndex(application.status);
   return (
     <>
       <p>
@@ -58,20 +60,11 @@ function Progress({ application }: { application: ApplicationView }) {
           {label(STATUS_LABELS, application.status)}
         </span>
       </p>
-      <ol className="steps" aria-label="地方単独事業の手続の進み具合">
-        {LOCAL_STEPS.map((step, index) => (
-          <li
-            key={step.status}
-            className={index < reached ? 'steps__done' : index === reached ? 'steps__current' : undefined}
-            aria-current={index === reached ? 'step' : undefined}
-          >
-            {step.label}
-            <span className="visually-hidden">
-              {index < reached ? '（済み）' : index === reached ? '（現在）' : '（未了）'}
-            </span>
-          </li>
-        ))}
-      </ol>
+      <ProgressSteps
+        label="地方単独事業の手続の進み具合"
+        steps={LOCAL_STEPS.map((step) => step.label)}
+        {...localProgressOf(application.status)}
+      />
     </>
   );
 }

@@ -8,6 +8,7 @@ import {
   CHANGE_OUTCOME_LABELS,
   LIMITED_BY_LABELS,
 } from './award-labels';
+import { ProgressSteps, type StepsProgress } from '../../ui/progress-steps';
 import { DocumentRefs } from './document-picker';
 import type { ApplicationView, LedgerItem } from './use-award-application';
 import './post-award.css';
@@ -29,20 +30,16 @@ const recordedIndex = (award: NonNullable<ApplicationView['award']>) =>
   );
 
 /**
- * How far the award went: the first `done` steps are taken, and `current` (also taken) is the
- * one it stands at, none once paid or abandoned. A waiting plan change or abandonment stands
- * at the last step its record shows; an abandoned award keeps the steps it took.
+ * How far the award went: the steps its status (or, while a plan change or an abandonment
+ * waits, its record) shows taken, and the next one awaited. Once paid or abandoned, none is
+ * awaited; an abandoned award keeps the steps it took.
  */
-export function awardProgressOf(application: Pick<ApplicationView, 'status' | 'award'>): {
-  readonly done: number;
-  readonly current?: number;
-} {
+export function awardProgressOf(application: Pick<ApplicationView, 'status' | 'award'>): StepsProgress {
   const { status, award } = application;
-  if (status === 'paid') return { done: ORDER.length };
+  if (status === 'paid') return { taken: ORDER.length };
   const index = ORDER.indexOf(status);
-  if (index >= 0) return { done: index, current: index };
-  const recorded = award ? recordedIndex(award) : 0;
-  return status === 'abandoned' ? { done: recorded + 1 } : { done: recorded, current: recorded };
+  const taken = (index >= 0 ? index : award ? recordedIndex(award) : 0) + 1;
+  return status === 'abandoned' ? { taken } : { taken, current: taken };
 }
 
 /** Due dates in Japan time with 和暦, and how far off they are (counted by the ledger). */
@@ -104,7 +101,6 @@ export function AwardProgress({
 }) {
   const award = application.award;
   if (!award) return null;
-  const progress = awardProgressOf(application);
   const approved = application.decision?.approvedGrant;
   const approvedShare = ledger?.approvedNationalShare ?? application.decision?.funding?.nationalShare;
   return (
@@ -115,26 +111,11 @@ export function AwardProgress({
           {label(STATUS_LABELS, application.status)}
         </span>
       </p>
-      <ol className="steps" aria-label="採択後の手続の進み具合">
-        {AWARD_STEPS.map((step, index) => (
-          <li
-            key={step.status}
-            className={
-              index === progress.current
-                ? 'steps__current'
-                : index < progress.done
-                  ? 'steps__done'
-                  : undefined
-            }
-            aria-current={index === progress.current ? 'step' : undefined}
-          >
-            {step.label}
-            <span className="visually-hidden">
-              {index < progress.done || index === progress.current ? '（済み）' : '（未了）'}
-            </span>
-          </li>
-        ))}
-      </ol>
+      <ProgressSteps
+        label="採択後の手続の進み具合"
+        steps={AWARD_STEPS.map((step) => step.label)}
+        {...awardProgressOf(application)}
+      />
       <table className="table award-figures">
         <caption>交付額の推移</caption>
         <thead>
@@ -209,6 +190,16 @@ export function AwardProgress({
   );
 }
 
+/** What a cost line's move means for approval: 20% or more (or a new category) needs it. */
+const costMoveJudgement = (move: { planned: number; changed: number; material: boolean }): string =>
+  move.planned === move.changed
+    ? '変更なし'
+    : !move.material
+      ? '軽微'
+      : move.planned === 0
+        ? '区分の追加（承認が必要）'
+        : '20%超の変更（承認が必要）';
+
 /** Every plan change asked for, what moved, and how it ended. */
 export function PlanChanges({ application }: { application: ApplicationView }) {
   const changes = application.award?.changes ?? [];
@@ -255,7 +246,7 @@ export function PlanChanges({ application }: { application: ApplicationView }) {
                     <th scope="row">{label(COST_CATEGORY_LABELS, move.category)}</th>
                     <td className="numeric">{formatYen(move.planned)}</td>
                     <td className="numeric">{formatYen(move.changed)}</td>
-                    <td>{move.material ? '20%超の変更' : '軽微'}</td>
+                    <td>{costMoveJudgement(move)}</td>
                   </tr>
                 ))}
               </tbody>
