@@ -174,6 +174,13 @@ describe('Drafting and submitting an application, in a real browser', () => {
     expect(await focusedId(page)).toBe('field-summary');
     expect(await errorAt('summary').textContent()).toContain('「事業の概要」を入力してください');
     expect(await summary.getByRole('link').count()).toBeGreaterThan(3);
+    // In the order of the form (事業の概要 comes first, 事業者名 further down), not the API's.
+    const named = await summary.getByRole('link').allTextContents();
+    expect(named[0]).toContain('「事業の概要」');
+    expect(named.findIndex((line) => line.includes('「事業者名」'))).toBeGreaterThan(
+      named.findIndex((line) => line.includes('「財政力指数」')),
+    );
+    expect(named).toContain('「金融機関の種類」を選んでください（提出に必要です）。');
     await checkScreen(page, '09-submit-refused');
   });
 

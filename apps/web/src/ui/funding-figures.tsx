@@ -39,7 +39,9 @@ export function FundingFigures({
       <dt>補助率</dt>
       <dd>
         {figures.subsidyRate.numerator}/{figures.subsidyRate.denominator}
-        <span className="muted">（{figures.subsidyRate.basis.map((basis) => label(RATE_BASIS_LABELS, basis)).join('、')}）</span>
+        <span className="muted">
+          （{figures.subsidyRate.basis.map((basis) => label(RATE_BASIS_LABELS, basis)).join('、')}）
+        </span>
       </dd>
       <dt>国費（交付金）N</dt>
       <dd data-testid={`${testIdPrefix}-national-share`}>{formatYen(figures.nationalShare)}</dd>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import { inPageOrder } from './page-order';
 import type { SummaryItem } from './summary-item';
 
 export type { SummaryItem } from './summary-item';
@@ -31,7 +32,7 @@ export function IssueSummary({ title, items, refusal }: IssueSummaryProps) {
       <h2 id={titleId}>{title}</h2>
       {items.length > 0 && (
         <ul>
-          {items.map((item, index) => (
+          {inPageOrder(items).map((item, index) => (
             <li key={`${item.fieldId}-${index}`}>
               <a
                 href={`#${item.fieldId}`}

@@ -54,7 +54,7 @@ export function HistoryTimeline({
               <dd>
                 {entry.actor.sub}（{label(ROLE_LABELS, entry.actor.role)}）
               </dd>
-              <dt>通し番号</dt>
+              <dt>記録全体の通し番号</dt>
               <dd>{entry.position}</dd>
               <dt>ハッシュ値</dt>
               <dd>
