@@ -81,8 +81,8 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await page.getByLabel('国費の予算額（円）').fill('1000000000');
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByText('予算と受付の設定を保存しました。').waitFor();
-    expect(await page.getByTestId('budget-national').textContent()).toBe('1,000,000,000円（100,000万円）');
-    expect(await page.getByTestId('budget-remaining').textContent()).toBe('1,000,000,000円（100,000万円）');
+    expect(await page.getByTestId('budget-national').textContent()).toBe('1,000,000,000円（10億円）');
+    expect(await page.getByTestId('budget-remaining').textContent()).toBe('1,000,000,000円（10億円）');
     await checkScreen(page, '30-officer-fiscal-year');
 
     await page.getByRole('link', { name: '締切回の状況' }).first().click();

@@ -45,7 +45,7 @@ describe('Drafting and submitting an application, in a real browser', () => {
     expect(await errorAt('funding-grant').textContent()).toContain('上限を超えています');
     expect(await errorAt('funding-grant').textContent()).toContain('対象経費の2分の1以下');
     expect(await field('funding-grant').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByTestId('calc-cap').textContent()).toBe('上限 2,500万円');
+    expect(await page.getByTestId('calc-cap').textContent()).toBe('25,000,000円（2,500万円）');
     expect(await page.getByTestId('total-cost').textContent()).toBe('60,000,000円（6,000万円）');
     await checkScreen(page, '04-draft-with-violations');
   });

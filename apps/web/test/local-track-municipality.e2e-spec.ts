@@ -112,6 +112,10 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
       .getByRole('alert')
       .getByRole('link', { name: /確認日に今日より後の日付/ })
       .waitFor();
+    // The local track has no 採否: its withdrawal is open until MIC acknowledges the report.
+    await page
+      .getByText('総務省に受理される前であれば、理由を添えて申請を取り下げられます。', { exact: false })
+      .waitFor();
     await checkScreen(page, '95-local-confirmation-refused');
 
     // The experts judged novelty not met: recorded as given (the report will refuse it).

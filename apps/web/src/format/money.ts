@@ -6,14 +6,17 @@ export function formatYen(amount: number): string {
 }
 
 /**
- * 2,500万円, as officers think of grants. Integer division only: an amount that is not a
- * whole number of 万円 shows its remainder (1,234万5,678円) rather than a rounded figure.
+ * 2,500万円 and 10億円, as officers think of grants and budgets. Integer division only: an
+ * amount that is not a whole number of 万円 shows its remainder (1,234万5,678円) rather than
+ * a rounded figure.
  */
 export function formatManYen(amount: number): string {
-  const man = Math.trunc(amount / 10_000);
-  const rest = amount - man * 10_000;
-  if (man === 0) return formatYen(amount);
-  return rest === 0 ? `${yen.format(man)}万円` : `${yen.format(man)}万${yen.format(Math.abs(rest))}円`;
+  if (amount < 0) return `-${formatManYen(-amount)}`;
+  const oku = Math.trunc(amount / 100_000_000);
+  const man = Math.trunc((amount % 100_000_000) / 10_000);
+  const rest = amount % 10_000;
+  if (oku === 0 && man === 0) return formatYen(amount);
+  return `${oku > 0 ? `${yen.format(oku)}億` : ''}${man > 0 ? `${yen.format(man)}万` : ''}${rest > 0 ? yen.format(rest) : ''}円`;
 }
 
 /** 25,000,000円（2,500万円） */
@@ -23,7 +26,9 @@ export function formatYenWithMan(amount: number): string {
 
 /** Yen as typed: 25,000,000 or ２５００００００ (full-width digits are normalised); undefined if blank or not whole yen. */
 export function parseYen(typed: string): number | undefined {
-  const normalised = typed.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)).replace(/[,，\s円]/g, '');
+  const normalised = typed
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/[,，\s円]/g, '');
   if (!/^\d{1,16}$/.test(normalised)) return undefined;
   const value = Number(normalised);
   return Number.isSafeInteger(value) ? value : undefined;

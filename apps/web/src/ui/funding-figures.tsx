@@ -1,5 +1,5 @@
 import type { components } from '../api/schema';
-import { formatManYen, formatYen, formatYenWithMan } from '../format/money';
+import { formatYen, formatYenWithMan } from '../format/money';
 import { RATE_BASIS_LABELS, label } from '../messages/labels';
 
 export type FundingFiguresData = Omit<components['schemas']['FundingFiguresView'], 'track'>;
@@ -26,14 +26,14 @@ export function FundingFigures({
       <dd>{formatYenWithMan(figures.eligibleCost)}</dd>
       {withGrant && (
         <>
-          <dt>交付額 G</dt>
+          <dt>交付額</dt>
           <dd data-testid={`${testIdPrefix}-grant`}>{formatYenWithMan(figures.grant)}</dd>
         </>
       )}
       <dt>融資倍率</dt>
       <dd>{figures.loanMultiple ? `${figures.loanMultiple}倍` : '—'}</dd>
       <dt>交付額の上限</dt>
-      <dd data-testid={`${testIdPrefix}-cap`}>上限 {formatManYen(figures.cap)}</dd>
+      <dd data-testid={`${testIdPrefix}-cap`}>{formatYenWithMan(figures.cap)}</dd>
       <dt>最大交付額</dt>
       <dd data-testid={`${testIdPrefix}-max-grant`}>{formatYenWithMan(figures.maxGrant)}</dd>
       <dt>補助率</dt>
@@ -43,11 +43,11 @@ export function FundingFigures({
           （{figures.subsidyRate.basis.map((basis) => label(RATE_BASIS_LABELS, basis)).join('、')}）
         </span>
       </dd>
-      <dt>国費（交付金）N</dt>
+      <dt>国費（交付金）</dt>
       <dd data-testid={`${testIdPrefix}-national-share`}>{formatYen(figures.nationalShare)}</dd>
-      <dt>特別交付税措置 T</dt>
+      <dt>特別交付税措置</dt>
       <dd>{formatYen(figures.specialTaxShare)}</dd>
-      <dt>自治体の実質負担 M</dt>
+      <dt>自治体の実質負担</dt>
       <dd>{formatYen(figures.municipalShare)}</dd>
     </dl>
   );

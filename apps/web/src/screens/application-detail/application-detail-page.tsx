@@ -216,7 +216,13 @@ export function ApplicationDetailPage({ id }: { id: string }) {
       {!DECIDED.has(model.status) && !POST_AWARD.has(model.status) && (
         <section aria-labelledby="withdraw-title-section">
           <h2 id="withdraw-title-section">申請の取下げ</h2>
-          <p>採否の決定前であれば、理由を添えて申請を取り下げられます。</p>
+          <p>
+            {model.track === 'local'
+              ? '総務省に受理される前であれば、理由を添えて申請を取り下げられます。'
+              : '採否の決定前であれば、理由を添えて申請を取り下げられます。'}
+            {model.status === 'draft' &&
+              '下書きのまま不要になった申請も、取り下げると一覧に「取下げ」として残ります。'}
+          </p>
           <button type="button" className="button button--danger" onClick={() => setWithdrawing(true)}>
             申請を取り下げる…
           </button>

@@ -103,9 +103,20 @@ export function DocumentPicker({
         : selected.filter((ref) => !(ref.sha256 === document.sha256 && ref.name === document.name)),
     );
   return (
-    <UploadsFieldset id={id} applicationId={applicationId} legend={legend} required={false} errors={errors} documents={documents}>
+    <UploadsFieldset
+      id={id}
+      applicationId={applicationId}
+      legend={legend}
+      required={false}
+      errors={errors}
+      documents={documents}
+    >
       {(document) => (
-        <input type="checkbox" checked={isPicked(document)} onChange={(event) => toggle(document, event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={isPicked(document)}
+          onChange={(event) => toggle(document, event.target.checked)}
+        />
       )}
     </UploadsFieldset>
   );
@@ -135,8 +146,23 @@ export function DocumentChoice({
 }) {
   const documents = useDocuments(applicationId, refreshKey);
   return (
-    <UploadsFieldset id={id} applicationId={applicationId} legend={legend} required errors={errors} documents={documents} onThisScreen>
-      {(document) => <input type="radio" name={id} checked={selected === document.documentId} onChange={() => onChange(document.documentId)} />}
+    <UploadsFieldset
+      id={id}
+      applicationId={applicationId}
+      legend={legend}
+      required
+      errors={errors}
+      documents={documents}
+      onThisScreen
+    >
+      {(document) => (
+        <input
+          type="radio"
+          name={id}
+          checked={selected === document.documentId}
+          onChange={() => onChange(document.documentId)}
+        />
+      )}
     </UploadsFieldset>
   );
 }
@@ -190,7 +216,11 @@ function UploadsFieldset({
   );
 }
 
-/** The documents a step recorded, as their receipts name them. */
+/**
+ * The documents a step recorded, as their receipts name them, the SHA-256 shortened as the
+ * picker shows it (the whole of it is in the documents list and in the title): the figures
+ * tables these sit in stay readable.
+ */
 export function DocumentRefs({ documents }: { documents: readonly DocumentRef[] }) {
   if (documents.length === 0) return <>なし</>;
   return (
@@ -198,7 +228,10 @@ export function DocumentRefs({ documents }: { documents: readonly DocumentRef[] 
       {documents.map((document) => (
         <li key={`${document.sha256}-${document.name}`}>
           {document.name}（{formatBytes(document.size).split('（')[0]}・SHA-256{' '}
-          <code className="hash">{document.sha256}</code>）
+          <code className="hash" title={document.sha256}>
+            {document.sha256.slice(0, 12)}…
+          </code>
+          ）
         </li>
       ))}
     </ul>
