@@ -132,6 +132,7 @@ describe('attachments with receipts, over HTTP', () => {
     expect(second).toEqual({
       items: [{ ...receipts[1], receivedBy: `officer-${TONO}` }],
       nextCursor: null,
+      maxBytes: DEFAULT_LIMIT,
     });
 
     await api.project();

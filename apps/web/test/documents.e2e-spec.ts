@@ -120,12 +120,20 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
       mimeType: 'application/pdf',
       buffer: pdfBytes(MAX_BYTES + 1),
     });
+    // The limit is said before anything is sent, and a larger file is refused without sending it.
+    await page.getByText('1ファイル3,145,728 バイト（3.0 MB）まで').waitFor();
+    const sent: string[] = [];
+    const onRequest = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'POST' && request.url().includes('/documents')) sent.push(request.url());
+    };
+    page.on('request', onRequest);
     await page.getByRole('button', { name: 'アップロードする' }).click();
     const fieldError = page.locator('#field-document-file-error');
-    await fieldError
-      .getByText('ファイルが大きすぎます。3,145,728 バイト（3.0 MB）以下のファイルを選んでください。')
-      .waitFor();
-    const tooLarge = 'ファイルが大きすぎます。3,145,728 バイト（3.0 MB）以下のファイルを選んでください。';
+    const tooLarge =
+      'ファイルが大きすぎます（選んだファイルは3,145,729 バイト（3.0 MB））。3,145,728 バイト（3.0 MB）以下のファイルを選んでください。';
+    await fieldError.getByText(tooLarge).waitFor();
+    page.off('request', onRequest);
+    expect(sent).toEqual([]);
     await summary.getByRole('link', { name: tooLarge }).waitFor();
     expect(await summary.getByRole('link').allTextContents()).toEqual([tooLarge]);
     await summary.getByRole('link', { name: tooLarge }).click();

@@ -31,6 +31,13 @@ export class DocumentListView {
     description: 'Pass as `cursor` for the next page; null on the last',
   })
   nextCursor: string | null;
+  @ApiProperty({
+    type: 'integer',
+    example: 20971520,
+    description:
+      'The largest file an upload takes, in bytes (DOCUMENT_MAX_BYTES), so a form can say so before anything is sent',
+  })
+  maxBytes: number;
 }
 
 export const receiptOf = ({ receivedBy: _by, ...receipt }: DocumentView): DocumentReceiptView => receipt;

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { AppConfig, InjectConfig } from '@l10k/config';
 import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
 import { invalidRequest } from '../../problem-details';
 import { decodeCursor, encodeCursor, isInstant } from '../../read/paging/keyset-cursor';
@@ -9,10 +10,16 @@ import { ListDocumentsQuery } from './list-documents.query';
 
 const DEFAULT_LIMIT = 50;
 
-/** An application's documents in the order received, a page at a time; the cursor is the last one's (receivedAt, documentId). */
+/**
+ * An application's documents in the order received, a page at a time; the cursor is the last
+ * one's (receivedAt, documentId). The page also says how large a file an upload takes.
+ */
 @QueryHandler(ListDocumentsQuery)
 export class ListDocumentsHandler implements IQueryHandler<ListDocumentsQuery, DocumentListView> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
 
   async execute({ applicationId, page, principal }: ListDocumentsQuery): Promise<DocumentListView> {
     const documents = await visibleDocuments(this.store, applicationId, principal);
@@ -37,6 +44,7 @@ export class ListDocumentsHandler implements IQueryHandler<ListDocumentsQuery, D
     return {
       items,
       nextCursor: more && last ? encodeCursor({ key: last.receivedAt, id: last.documentId }) : null,
+      maxBytes: this.config.documentMaxBytes,
     };
   }
 }

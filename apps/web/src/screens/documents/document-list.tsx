@@ -43,7 +43,16 @@ export function DownloadLink({
  * The application's documents in the order received, ten to a page (GET …/documents is paged
  * by cursor: the cursors of the pages already seen are kept to go back).
  */
-export function DocumentList({ applicationId, awaiting }: { applicationId: string; awaiting?: string }) {
+export function DocumentList({
+  applicationId,
+  awaiting,
+  onMaxBytes,
+}: {
+  applicationId: string;
+  awaiting?: string;
+  /** Told the upload limit the list's answer carries. */
+  onMaxBytes?: (maxBytes: number) => void;
+}) {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [items, setItems] = useState<DocumentView[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -60,7 +69,8 @@ export function DocumentList({ applicationId, awaiting }: { applicationId: strin
     setFailure(undefined);
     setItems(data.items);
     setNext(data.nextCursor ?? null);
-  }, [applicationId, cursor]);
+    onMaxBytes?.(data.maxBytes);
+  }, [applicationId, cursor, onMaxBytes]);
 
   useEffect(() => {
     void load();

@@ -4,14 +4,23 @@ import { Field } from '../../ui/field';
 import { IssueSummary } from '../../ui/issue-summary';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from './document-kinds';
 import { uploadDocument, type DocumentReceipt, type Upload } from './upload-document';
-import { UPLOAD_FIELDS, uploadIssues, uploadSummaryItems, type UploadIssue } from './upload-messages';
+import {
+  tooLargeMessage,
+  UPLOAD_FIELDS,
+  uploadIssues,
+  uploadSummaryItems,
+  type UploadIssue,
+} from './upload-messages';
 
 /** Choose a kind and a file, watch it go up, get the receipt (or the refusal, at its field). */
 export function DocumentUploadForm({
   applicationId,
+  maxBytes,
   onReceived,
 }: {
   applicationId: string;
+  /** The largest file the API takes, once known: said in the hint, and a larger file is refused before it is sent. */
+  maxBytes?: number;
   onReceived: (receipt: DocumentReceipt) => void;
 }) {
   const [kind, setKind] = useState<DocumentKind | ''>('');
@@ -28,9 +37,13 @@ export function DocumentUploadForm({
     const missing: UploadIssue[] = [
       ...(kind ? [] : [{ field: 'kind' as const, message: '書類の種類を選んでください。' }]),
       ...(file ? [] : [{ field: 'file' as const, message: 'ファイルを選んでください。' }]),
+      // Not minutes of uploading on a slow line to hear the file is too large.
+      ...(file && maxBytes !== undefined && file.size > maxBytes
+        ? [{ field: 'file' as const, message: tooLargeMessage(maxBytes, file.size) }]
+        : []),
     ];
     setIssues(missing);
-    if (!kind || !file) return;
+    if (!kind || !file || missing.length > 0) return;
     setProgress({ sent: 0, total: file.size, file });
     upload.current = uploadDocument(applicationId, file, kind, (sent, total) =>
       setProgress({ sent, total, file }),
@@ -91,7 +104,7 @@ export function DocumentUploadForm({
         id={UPLOAD_FIELDS.file}
         label="ファイル"
         required
-        hint="PDF、画像、Word・Excel・PowerPoint、CSV、ZIP（1ファイルずつ。上限を超える場合はお知らせします）"
+        hint={`PDF、画像、Word・Excel・PowerPoint、CSV、ZIP（1ファイルずつ。${maxBytes !== undefined ? `1ファイル${formatBytes(maxBytes)}まで` : '大きさには上限があります'}）`}
         errors={errorsAt('file')}
       >
         {(describedBy) => (

@@ -20,6 +20,7 @@ export function DocumentsSection({
   onUploaded?: (receipt: DocumentReceipt) => void;
 }) {
   const [receipt, setReceipt] = useState<DocumentReceipt>();
+  const [maxBytes, setMaxBytes] = useState<number>();
   // A link from another screen to #documents: in-app navigation does not scroll to the anchor by itself.
   useEffect(() => {
     if (window.location.hash === '#documents') document.getElementById('documents')?.scrollIntoView();
@@ -30,6 +31,7 @@ export function DocumentsSection({
       {canUpload && (
         <DocumentUploadForm
           applicationId={applicationId}
+          maxBytes={maxBytes}
           onReceived={(received) => {
             setReceipt(received);
             onUploaded?.(received);
@@ -37,7 +39,7 @@ export function DocumentsSection({
         />
       )}
       {receipt && <DocumentReceiptCard receipt={receipt} />}
-      <DocumentList applicationId={applicationId} awaiting={receipt?.documentId} />
+      <DocumentList applicationId={applicationId} awaiting={receipt?.documentId} onMaxBytes={setMaxBytes} />
     </section>
   );
 }

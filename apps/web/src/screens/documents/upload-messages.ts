@@ -12,6 +12,12 @@ export interface UploadIssue {
   readonly message: string;
 }
 
+/** A file above the limit: the limit, and the chosen file's size when the form knows it. */
+export function tooLargeMessage(maxBytes: number | undefined, size?: number): string {
+  const chosen = size === undefined ? '' : `（選んだファイルは${formatBytes(size)}）`;
+  return `ファイルが大きすぎます${chosen}。${maxBytes ? `${formatBytes(maxBytes)}以下` : '上限以下'}のファイルを選んでください。`;
+}
+
 /** A refused upload in Japanese, from the API's rule codes (API.md, "Attachments"). */
 export function uploadIssues(problem: Problem): UploadIssue[] {
   if (problem.status === NO_ANSWER)
@@ -41,10 +47,7 @@ export function uploadIssues(problem: Problem): UploadIssue[] {
     switch (issue.rule) {
       case 'max_size': {
         const maxBytes = typeof issue.figures?.maxBytes === 'number' ? issue.figures.maxBytes : undefined;
-        return {
-          field,
-          message: `ファイルが大きすぎます。${maxBytes ? `${formatBytes(maxBytes)}以下` : '上限以下'}のファイルを選んでください。`,
-        };
+        return { field, message: tooLargeMessage(maxBytes) };
       }
       case 'allowed_content_type':
         return {
