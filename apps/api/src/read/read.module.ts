@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
-  ApplicationHistoryRow,
   ApplicationSummaryRow,
   AwardLedgerRow,
   FiscalYearBudgetRow,
@@ -28,8 +27,7 @@ import { MonthlyStatisticsController } from './statistics/monthly-statistics.con
     TypeOrmModule.forFeature([
       ApplicationSummaryRow,
       ReviewQueueRow,
-      ApplicationHistoryRow,
-      FiscalYearBudgetRow,
+          FiscalYearBudgetRow,
       AwardLedgerRow,
     ]),
   ],

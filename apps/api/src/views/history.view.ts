@@ -36,7 +36,7 @@ export class ApplicationHistoryView {
   nextCursor: string | null;
 }
 
-/** A history row as the read model keeps it. */
+/** An event of the application's stream, as a page of history shows it. */
 export interface HistoryEntry {
   readonly globalPosition: number;
   readonly revision: number;

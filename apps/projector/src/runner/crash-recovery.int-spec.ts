@@ -86,7 +86,7 @@ describe('after a crash at any point', () => {
     }).catchUp();
     const { live: recovered, rebuilt } = await liveAndRebuilt(fixture, 250);
     expect(recovered.application_summaries.length).toBeGreaterThan(150);
-    expect(recovered.application_history.length).toBeGreaterThan(1_000);
+    expect(recovered.round_statistics.length).toBeGreaterThan(100);
     expect(recovered).toEqual(rebuilt);
   });
 

@@ -201,44 +201,6 @@ describe('the projection runner', () => {
     ]);
   });
 
-  it('records every application event in the audit history with its position, actor and hash', async () => {
-    for (const id of [A, B, C, D, E, F, G]) {
-      const events = await eventsOf(id);
-      const history = await fixture.dataSource.query(
-        'SELECT * FROM application_history WHERE application_id = $1 ORDER BY revision',
-        [id],
-      );
-      expect(
-        history.map((row: Record<string, unknown>) => [
-          row.revision,
-          row.global_position,
-          row.checkpoint,
-          row.event_id,
-          row.type,
-          row.actor_sub,
-          row.actor_role,
-          row.hash,
-        ]),
-      ).toEqual(
-        events.map((event) => [
-          String(event.revision),
-          String(event.globalPosition),
-          event.checkpoint,
-          event.eventId,
-          event.type,
-          event.metadata.actor.sub,
-          event.metadata.actor.role,
-          event.metadata.hash,
-        ]),
-      );
-      expect(history.map((row: { data: unknown }) => row.data)).toEqual(events.map((event) => event.data));
-    }
-    const budgetRows = await fixture.dataSource.query(
-      "SELECT count(*)::int AS n FROM application_history WHERE type LIKE 'FiscalYear%' OR type = 'NationalShareCommitted'",
-    );
-    expect(budgetRows[0].n).toBe(0);
-  });
-
   it('sums the monthly statistics per round of the fiscal year', async () => {
     const adopted = (await eventsOf(A)).find((event) => event.type === 'ApplicationAdopted')!.data as {
       funding: { nationalShare: number };

@@ -1,4 +1,3 @@
-import { ApplicationHistoryRow } from './application-history-entry.entity';
 import { AwardLedgerRow } from './award-ledger-entry.entity';
 import { ApplicationSummaryRow } from './application-summary.entity';
 import { FiscalYearBudgetRow } from './fiscal-year-budget.entity';
@@ -6,7 +5,6 @@ import { ProjectionCheckpointRow } from './projection-checkpoint.entity';
 import { ReviewQueueRow } from './review-queue-entry.entity';
 import { RoundStatisticRow } from './round-statistic.entity';
 
-export * from './application-history-entry.entity';
 export * from './award-ledger-entry.entity';
 export * from './application-summary.entity';
 export * from './fiscal-year-budget.entity';
@@ -20,7 +18,6 @@ export const readModelEntities: Function[] = [
   ProjectionCheckpointRow,
   ApplicationSummaryRow,
   ReviewQueueRow,
-  ApplicationHistoryRow,
   RoundStatisticRow,
   FiscalYearBudgetRow,
   AwardLedgerRow,

@@ -7,6 +7,7 @@ import { OneFoldForApplicationViews1732800000000 } from './1732800000000-one-fol
 import { SummaryDocumentsAsJson1732900000000 } from './1732900000000-summary-documents-as-json';
 import { SummaryStateFoldedFromTheLog1733000000000 } from './1733000000000-summary-state-folded-from-the-log';
 import { IdempotencyRecordsExpire1733100000000 } from './1733100000000-idempotency-records-expire';
+import { HistoryReadFromTheLog1733200000000 } from './1733200000000-history-read-from-the-log';
 
 export const readModelMigrations: Array<new () => MigrationInterface> = [
   IdempotencyRecords1732400000000,
@@ -17,4 +18,5 @@ export const readModelMigrations: Array<new () => MigrationInterface> = [
   SummaryDocumentsAsJson1732900000000,
   SummaryStateFoldedFromTheLog1733000000000,
   IdempotencyRecordsExpire1733100000000,
+  HistoryReadFromTheLog1733200000000,
 ];

@@ -1,4 +1,3 @@
-import { applicationHistoryProjection } from './application-history.projection';
 import { applicationSummariesProjection } from './application-summaries.projection';
 import { fiscalYearBudgetsProjection } from './fiscal-year-budgets.projection';
 import type { Projection } from './projection';
@@ -8,7 +7,6 @@ export * from './projection';
 export * from './event-routing';
 export * from './stream-names';
 export {
-  applicationHistoryProjection,
   applicationSummariesProjection,
   fiscalYearBudgetsProjection,
   roundStatisticsProjection,
@@ -17,7 +15,6 @@ export {
 /** Every read model the projector maintains; names are their checkpoint names. */
 export const readModelProjections: readonly Projection[] = [
   applicationSummariesProjection,
-  applicationHistoryProjection,
   roundStatisticsProjection,
   fiscalYearBudgetsProjection,
 ] as readonly Projection[];

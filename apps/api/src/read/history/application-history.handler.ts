@@ -1,16 +1,43 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, Repository } from 'typeorm';
-import { ApplicationHistoryRow, ApplicationSummaryRow } from '@l10k/read-model';
+import { Repository } from 'typeorm';
+import { applicationStreamId } from '@l10k/domain';
+import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@l10k/eventstore';
+import { ApplicationSummaryRow } from '@l10k/read-model';
 import { invalidRequest } from '../../problem-details';
-import { historyView, type ApplicationHistoryView, type EarlierReviewer } from '../../views/history.view';
+import {
+  historyView,
+  type ApplicationHistoryView,
+  type EarlierReviewer,
+  type HistoryEntry,
+} from '../../views/history.view';
 import { seesReviewerIds } from '../../views/viewer';
 import { decodeCursor, encodeCursor, isRevision } from '../paging/keyset-cursor';
 import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
 import { applicationNotFound, canSee } from '../visibility';
 import { ApplicationHistoryQuery } from './application-history.query';
 
-/** A page of an application's events, oldest first, keyed by revision; not for reviewers (API.md). */
+/** An event of the stream as a history entry: what the store recorded, as it reads it (upcast). */
+const entryOf = (recorded: RecordedEvent): HistoryEntry => ({
+  globalPosition: Number(recorded.globalPosition),
+  revision: Number(recorded.revision),
+  type: recorded.type,
+  occurredAt: new Date(recorded.metadata.occurredAt),
+  recordedAt: recorded.recordedAt,
+  actorSub: recorded.metadata.actor.sub,
+  actorRole: recorded.metadata.actor.role,
+  data: recorded.data as Record<string, unknown>,
+  hash: recorded.metadata.hash,
+});
+
+/**
+ * A page of an application's events, oldest first, keyed by revision; not for reviewers
+ * (API.md). The page is read from the application's stream in the event store itself, as
+ * the state at an instant is: the audit trail is the log, not a copy of it that a projection
+ * keeps (and a rebuild rewrites), and it shows a write as soon as it is recorded. Who may see
+ * the application is all the summary is read for.
+ */
 @QueryHandler(ApplicationHistoryQuery)
 export class ApplicationHistoryHandler implements IQueryHandler<
   ApplicationHistoryQuery,
@@ -18,7 +45,7 @@ export class ApplicationHistoryHandler implements IQueryHandler<
 > {
   constructor(
     @InjectRepository(ApplicationSummaryRow) private readonly summaries: Repository<ApplicationSummaryRow>,
-    @InjectRepository(ApplicationHistoryRow) private readonly history: Repository<ApplicationHistoryRow>,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({
@@ -26,7 +53,6 @@ export class ApplicationHistoryHandler implements IQueryHandler<
     principal,
     page,
   }: ApplicationHistoryQuery): Promise<ApplicationHistoryView> {
-    // Who may see it is all this needs of the summary (not its state and detail documents).
     const summary = await this.summaries.findOne({
       where: { id: applicationId },
       select: ['id', 'municipalityCode', 'reviewerIds'],
@@ -35,40 +61,39 @@ export class ApplicationHistoryHandler implements IQueryHandler<
       throw applicationNotFound();
     const after = page.cursor === undefined ? undefined : revisionAfter(page.cursor, applicationId);
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.history.find({
-      where: { applicationId, ...(after === undefined ? {} : { revision: MoreThan(after) }) },
-      order: { revision: 'ASC' },
-      take: limit + 1,
-    });
-    const entries = rows.slice(0, limit);
+    const from = after === undefined ? 0 : after + 1;
+    // One more than the page, to know whether another follows.
+    const events = await this.read(applicationId, from, from + limit);
+    const entries = events.slice(0, limit).map(entryOf);
     const last = entries.at(-1);
     return historyView(applicationId, entries, principal, {
       earlierReviewers:
         after === undefined || seesReviewerIds(principal)
           ? []
-          : await this.reviewersUpTo(applicationId, after),
+          : reviewersIn(await this.read(applicationId, 0, after)),
       nextCursor:
-        rows.length > limit && last ? encodeCursor({ key: String(last.revision), id: applicationId }) : null,
+        events.length > limit && last ? encodeCursor({ key: String(last.revision), id: applicationId }) : null,
     });
   }
 
-  /** The reviewers named by events up to `revision`, oldest first: the labels the earlier pages gave. */
-  private async reviewersUpTo(applicationId: string, revision: number): Promise<EarlierReviewer[]> {
-    const named = await this.history
-      .createQueryBuilder('entry')
-      .select(`entry.data -> 'reviewCycle'`, 'reviewCycle')
-      .addSelect(`entry.data ->> 'reviewerId'`, 'reviewerId')
-      .where('entry.application_id = :applicationId', { applicationId })
-      .andWhere('entry.revision <= :revision', { revision })
-      .andWhere(`jsonb_typeof(entry.data -> 'reviewerId') = 'string'`)
-      .orderBy('entry.revision', 'ASC')
-      .getRawMany<{ reviewCycle: unknown; reviewerId: string }>();
-    // A cycle the event does not carry reads as undefined, as it does on the first page.
-    return named.map(({ reviewCycle, reviewerId }) => ({
-      reviewCycle: reviewCycle ?? undefined,
-      reviewerId,
-    }));
+  /** The stream's events from one revision to another, both included; none past its end. */
+  private async read(applicationId: string, fromRevision: number, toRevision: number): Promise<RecordedEvent[]> {
+    try {
+      return await this.store.readStream(applicationStreamId(applicationId), { fromRevision, toRevision });
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
   }
+}
+
+/** The reviewers named by these events, oldest first: the labels the earlier pages gave. */
+function reviewersIn(events: readonly RecordedEvent[]): EarlierReviewer[] {
+  return events.flatMap(({ data }) => {
+    const { reviewerId, reviewCycle } = data as { reviewerId?: unknown; reviewCycle?: unknown };
+    // A cycle the event does not carry reads as undefined, as it does on the first page.
+    return typeof reviewerId === 'string' ? [{ reviewCycle, reviewerId }] : [];
+  });
 }
 
 /** The revision a cursor of this application's history ends at, or a 400 naming `cursor`. */
