@@ -19,14 +19,6 @@ export function formatCheckpoint(transactionId: string, globalPosition: string):
   return `${PREFIX}${transactionId}:${globalPosition}`;
 }
 
-/**
- * The same checkpoint computed by SQL from a row of `events` under `alias`, for statements
- * that match a reader's checkpoint against the store's own rows (formatCheckpoint's twin).
- */
-export function checkpointSql(alias: string): string {
-  return `'${PREFIX}' || ${alias}.transaction_id || ':' || ${alias}.global_position`;
-}
-
 export function parseCheckpoint(checkpoint: Checkpoint | undefined): PostgresPosition {
   if (checkpoint === undefined) return START_POSITION;
   const match = PATTERN.exec(checkpoint);

@@ -1,2 +1,1 @@
 export * from './row-statements';
-export * from './array-literal';
