@@ -121,6 +121,8 @@ describe('After submission: reviews, a revision request, resubmission and withdr
     await page.getByTestId('status').getByText('取下げ').waitFor();
     expect(await page.locator('main').textContent()).toContain('理由：融資の条件が整わなかったため。');
     expect(await page.getByRole('button', { name: '申請を取り下げる…' }).count()).toBe(0);
+    // Nothing is awaited any more: no decision due date, and the reviews it had stay shown.
+    expect(await page.getByTestId('decision-due').count()).toBe(0);
     await checkScreen(page, '14-withdrawn');
   });
 });

@@ -19,6 +19,9 @@ const NO_REVIEWS: Record<string, string> = {
   withdrawn: '審査は行われていません（取り下げられた申請です）。',
 };
 
+/** Where the decision due date still means something: the application waits for it. */
+const AWAITING_DECISION = new Set(['submitted', 'under_review', 'revision_requested']);
+
 /** No withdrawal from these: decided, after adoption, or acknowledged on the local track. */
 const DECIDED = new Set(['adopted', 'rejected', 'withdrawn', 'acknowledged']);
 const POST_AWARD = new Set<string>(AWARD_STATUSES);
@@ -99,7 +102,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
             <dd>{formatDeadline(model.deadline)}</dd>
           </>
         )}
-        {model.decisionDueDate && model.track !== 'local' && (
+        {model.decisionDueDate && model.track !== 'local' && AWAITING_DECISION.has(model.status) && (
           <>
             <dt>採否決定予定日</dt>
             <dd data-testid="decision-due">{formatCalendarDate(model.decisionDueDate)}</dd>
@@ -113,7 +116,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         )}
         {model.nationalShare !== undefined && model.track !== 'local' && (
           <>
-            <dt>国費（交付金）</dt>
+            <dt>申請時の国費（交付金）</dt>
             <dd>{formatYen(model.nationalShare)}</dd>
           </>
         )}
