@@ -282,6 +282,22 @@ describe('the read side, from the projections', () => {
       await api.client.reviewer('reviewer-ito').get(`/v1/applications/${ids.adopted}/history`).expect(403);
     });
 
+    it('shows a write as soon as it is recorded, before any read model has it, and to its own municipality only', async () => {
+      const tono = api.client.municipality(TONO);
+      const created = (await tono.post('/v1/applications', { plan: completePlan() }).expect(201)).body.id;
+      // Not projected: the summary does not know it yet; its history is read from the stream.
+      await tono.get(`/v1/applications/${created}`).expect(404);
+      const history = await tono.get(`/v1/applications/${created}/history`).expect(200);
+      expect(history.body.items.map((item: { type: string }) => item.type)).toEqual(['ApplicationCreated']);
+      await api.client.municipality(CHIYODA).get(`/v1/applications/${created}/history`).expect(404);
+      await api.client.auditor().get(`/v1/applications/${created}/history?limit=1`).expect(200);
+      const next = await api.client
+        .municipality(CHIYODA)
+        .get(`/v1/applications/${created}/history?cursor=${encodeURIComponent('not-a-cursor')}`)
+        .expect(404);
+      expect(next.body.status).toBe(404);
+    });
+
     /** Follows nextCursor from the first page to the last, `limit` events a page. */
     async function everyPage(client: ReturnType<typeof api.client.officer>, limit: number) {
       const pages: { items: { revision: number }[]; nextCursor: string | null }[] = [];

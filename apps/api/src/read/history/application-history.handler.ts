@@ -1,10 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { applicationStreamId } from '@l10k/domain';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@l10k/eventstore';
-import { ApplicationSummaryRow } from '@l10k/read-model';
 import { invalidRequest } from '../../problem-details';
 import {
   historyView,
@@ -35,35 +32,30 @@ const entryOf = (recorded: RecordedEvent): HistoryEntry => ({
  * A page of an application's events, oldest first, keyed by revision; not for reviewers
  * (API.md). The page is read from the application's stream in the event store itself, as
  * the state at an instant is: the audit trail is the log, not a copy of it that a projection
- * keeps (and a rebuild rewrites), and it shows a write as soon as it is recorded. Who may see
- * the application is all the summary is read for.
+ * keeps (and a rebuild rewrites). Who may see it comes from the stream too (the municipality
+ * its first event names), so an application shows its history as soon as it is recorded.
  */
 @QueryHandler(ApplicationHistoryQuery)
 export class ApplicationHistoryHandler implements IQueryHandler<
   ApplicationHistoryQuery,
   ApplicationHistoryView
 > {
-  constructor(
-    @InjectRepository(ApplicationSummaryRow) private readonly summaries: Repository<ApplicationSummaryRow>,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({
     applicationId,
     principal,
     page,
   }: ApplicationHistoryQuery): Promise<ApplicationHistoryView> {
-    const summary = await this.summaries.findOne({
-      where: { id: applicationId },
-      select: ['id', 'municipalityCode', 'reviewerIds'],
-    });
-    if (!summary || !canSee(principal, summary, ['municipality', 'program_officer', 'auditor']))
-      throw applicationNotFound();
-    const after = page.cursor === undefined ? undefined : revisionAfter(page.cursor, applicationId);
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    // The first page holds the first event; a later one reads it alone, before its cursor is looked at.
+    const firstPage = page.cursor === undefined ? await this.read(applicationId, 0, limit) : undefined;
+    const [created] = firstPage ?? (await this.read(applicationId, 0, 0));
+    if (!created || !canSee(principal, ownerOf(created), HISTORY_READERS)) throw applicationNotFound();
+    const after = page.cursor === undefined ? undefined : revisionAfter(page.cursor, applicationId);
     const from = after === undefined ? 0 : after + 1;
     // One more than the page, to know whether another follows.
-    const events = await this.read(applicationId, from, from + limit);
+    const events = firstPage ?? (await this.read(applicationId, from, from + limit));
     const entries = events.slice(0, limit).map(entryOf);
     const last = entries.at(-1);
     return historyView(applicationId, entries, principal, {
@@ -72,12 +64,18 @@ export class ApplicationHistoryHandler implements IQueryHandler<
           ? []
           : reviewersIn(await this.read(applicationId, 0, after)),
       nextCursor:
-        events.length > limit && last ? encodeCursor({ key: String(last.revision), id: applicationId }) : null,
+        events.length > limit && last
+          ? encodeCursor({ key: String(last.revision), id: applicationId })
+          : null,
     });
   }
 
   /** The stream's events from one revision to another, both included; none past its end. */
-  private async read(applicationId: string, fromRevision: number, toRevision: number): Promise<RecordedEvent[]> {
+  private async read(
+    applicationId: string,
+    fromRevision: number,
+    toRevision: number,
+  ): Promise<RecordedEvent[]> {
     try {
       return await this.store.readStream(applicationStreamId(applicationId), { fromRevision, toRevision });
     } catch (error) {
@@ -85,6 +83,15 @@ export class ApplicationHistoryHandler implements IQueryHandler<
       throw error;
     }
   }
+}
+
+/** The roles the history is for: the owner municipality, programme officers and auditors. */
+const HISTORY_READERS = ['municipality', 'program_officer', 'auditor'] as const;
+
+/** Whose application it is, as its first event (the creation) names it; reviewers do not read history. */
+function ownerOf(created: RecordedEvent): { municipalityCode: string; reviewerIds: string[] } {
+  const { municipalityCode } = created.data as { municipalityCode?: unknown };
+  return { municipalityCode: typeof municipalityCode === 'string' ? municipalityCode : '', reviewerIds: [] };
 }
 
 /** The reviewers named by these events, oldest first: the labels the earlier pages gave. */
