@@ -1,5 +1,6 @@
 export * from './event-store';
 export * from './errors';
+export * from './read-stream-if-any';
 export * from './canonical-json';
 export * from './hash-chain';
 export * from './chain-verifier';

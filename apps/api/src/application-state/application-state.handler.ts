@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { applicationStream, foldStream, streamIdOf } from '@l10k/domain';
-import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@l10k/eventstore';
+import { EVENT_STORE, readStreamIfAny, type EventStore } from '@l10k/eventstore';
 import { applicationRecordOf } from '@l10k/read-model';
 import { applicationView } from '../views/application.view';
 import type { ApplicationStateView } from '../views/application-state.view';
@@ -24,16 +24,10 @@ export class ApplicationStateHandler implements IQueryHandler<ApplicationStateQu
     principal,
   }: ApplicationStateQuery): Promise<ApplicationStateView> {
     const stream = applicationStream(applicationId);
-    let events: RecordedEvent[];
-    try {
-      events = await this.store.readStream(streamIdOf(stream), {
-        toInstant: asOf,
-        toRevision: revision,
-      });
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) events = [];
-      else throw error;
-    }
+    const events = await readStreamIfAny(this.store, streamIdOf(stream), {
+      toInstant: asOf,
+      toRevision: revision,
+    });
     const state = foldStream(stream, events);
     if (state.status === 'none') {
       const message =

@@ -1,12 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import {
-  ApplicationSummaryRow,
-  AwardLedgerRow,
-  FiscalYearBudgetRow,
-  ReviewQueueRow,
-} from '@l10k/read-model';
+import { ApplicationSummaryRow, AwardLedgerRow, FiscalYearBudgetRow, ReviewQueueRow } from '@l10k/read-model';
 import { ApplicationSummaryController } from './application/application-summary.controller';
 import { ApplicationSummaryHandler } from './application/application-summary.handler';
 import { ListApplicationsController } from './applications-list/list-applications.controller';
@@ -24,12 +19,7 @@ import { MonthlyStatisticsController } from './statistics/monthly-statistics.con
 @Module({
   imports: [
     CqrsModule,
-    TypeOrmModule.forFeature([
-      ApplicationSummaryRow,
-      ReviewQueueRow,
-          FiscalYearBudgetRow,
-      AwardLedgerRow,
-    ]),
+    TypeOrmModule.forFeature([ApplicationSummaryRow, ReviewQueueRow, FiscalYearBudgetRow, AwardLedgerRow]),
   ],
   controllers: [
     ListApplicationsController,

@@ -1,6 +1,5 @@
 import { foldStream, streamIdOf, type StreamRef, type StreamStateOfKind } from '@l10k/domain';
-import type { EventStore, ExpectedRevision, RecordedEvent } from '@l10k/eventstore';
-import { StreamNotFoundError } from '@l10k/eventstore';
+import { readStreamIfAny, type EventStore, type ExpectedRevision, type RecordedEvent } from '@l10k/eventstore';
 
 /** A stream folded into its state, with the revision to expect when appending to it. */
 export interface LoadedStream<Ref extends StreamRef = StreamRef> {
@@ -32,19 +31,15 @@ export async function loadStream<Ref extends StreamRef>(
   ref: Ref,
 ): Promise<LoadedStream<Ref>> {
   const streamId = streamIdOf(ref);
-  try {
-    const events = await store.readStream(streamId);
-    return {
-      ref,
-      streamId,
-      state: foldStream(ref, events),
-      revision: events[events.length - 1].revision,
-      events,
-    };
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return emptyStream(ref);
-    throw error;
-  }
+  const events = await readStreamIfAny(store, streamId);
+  if (events.length === 0) return emptyStream(ref);
+  return {
+    ref,
+    streamId,
+    state: foldStream(ref, events),
+    revision: events[events.length - 1].revision,
+    events,
+  };
 }
 
 /** The revision as the HTTP answer shows it (ETag, `revision`): -1 for a stream without events. */

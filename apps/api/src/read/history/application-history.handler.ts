@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { applicationStreamId } from '@l10k/domain';
-import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@l10k/eventstore';
+import { EVENT_STORE, readStreamIfAny, type EventStore, type RecordedEvent } from '@l10k/eventstore';
 import { invalidRequest } from '../../problem-details';
 import {
   historyView,
@@ -71,17 +71,8 @@ export class ApplicationHistoryHandler implements IQueryHandler<
   }
 
   /** The stream's events from one revision to another, both included; none past its end. */
-  private async read(
-    applicationId: string,
-    fromRevision: number,
-    toRevision: number,
-  ): Promise<RecordedEvent[]> {
-    try {
-      return await this.store.readStream(applicationStreamId(applicationId), { fromRevision, toRevision });
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+  private read(applicationId: string, fromRevision: number, toRevision: number): Promise<RecordedEvent[]> {
+    return readStreamIfAny(this.store, applicationStreamId(applicationId), { fromRevision, toRevision });
   }
 }
 

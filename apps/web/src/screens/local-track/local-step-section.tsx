@@ -20,7 +20,7 @@ import { ReportToMicForm } from './report-to-mic-form';
 export function localProgressOf(status: string): StepsProgress {
   const taken: Record<string, number> = { draft: 0, locally_confirmed: 2, returned: 2, reported_to_mic: 3 };
   if (status === 'acknowledged') return { taken: LOCAL_STEPS.length };
-  return status in taken ? { taken: taken[status], current: taken[status] } : { taken: 0 };
+  return Object.hasOwn(taken, status) ? { taken: taken[status], current: taken[status] } : { taken: 0 };
 }
 
 const NEXT_STEP: Record<string, string> = {

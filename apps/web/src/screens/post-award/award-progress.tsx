@@ -190,7 +190,7 @@ export function AwardProgress({
   );
 }
 
-/** What a cost line's move means for approval: 20% or more (or a new category) needs it. */
+/** What a cost line's move means for approval: more than 20% (or a new category) needs it. */
 const costMoveJudgement = (move: { planned: number; changed: number; material: boolean }): string =>
   move.planned === move.changed
     ? '変更なし'
