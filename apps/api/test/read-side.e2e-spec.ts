@@ -160,6 +160,22 @@ describe('the read side, from the projections', () => {
         expect(response.body.errors[0]).toMatchObject({ field });
       }
     });
+
+    it('answers a page asked again as it stands, and with the change once the projector has committed it', async () => {
+      const tono = api.client.municipality(TONO);
+      const titleOfDraft = (response: { body: { items: { id: string; projectTitle: string | null }[] } }) =>
+        response.body.items.find((item) => item.id === ids.draft)?.projectTitle;
+      const before = await tono.get('/v1/applications').expect(200);
+      expect(titleOfDraft(before)).toBe('下書き');
+      expect((await tono.get('/v1/applications').expect(200)).body).toEqual(before.body);
+      await tono
+        .put(`/v1/applications/${ids.draft}/plan`, { plan: { projectTitle: '下書き（改）' } })
+        .expect(200);
+      // Recorded, not yet projected: the page is as the read model has it.
+      expect(titleOfDraft(await tono.get('/v1/applications').expect(200))).toBe('下書き');
+      await api.project();
+      expect(titleOfDraft(await tono.get('/v1/applications').expect(200))).toBe('下書き（改）');
+    });
   });
 
   describe('GET /v1/review-queue', () => {

@@ -24,7 +24,10 @@ function readModel(rows: readonly Row[]) {
   return { database, statements, failure };
 }
 
-const rows: Row[] = Array.from({ length: 250 }, (_, index) => ({ key: `id-${index}`, title: `thing ${index}` }));
+const rows: Row[] = Array.from({ length: 250 }, (_, index) => ({
+  key: `id-${index}`,
+  title: `thing ${index}`,
+}));
 
 describe('a read coalesced by key', () => {
   it('reads the keys asked for in one turn of the event loop with one statement, each caller getting its own row', async () => {

@@ -11,6 +11,7 @@ import { FiscalYearBudgetController } from './budget/fiscal-year-budget.controll
 import { ApplicationHistoryController } from './history/application-history.controller';
 import { ApplicationHistoryHandler } from './history/application-history.handler';
 import { ReviewQueueController } from './review-queue/review-queue.controller';
+import { ProjectionVersions } from './projection-versions';
 import { ProgrammeQueueCounts } from './review-queue/programme-queue-counts';
 import { ReviewQueueHandler } from './review-queue/review-queue.handler';
 import { MonthlyStatisticsController } from './statistics/monthly-statistics.controller';
@@ -36,6 +37,7 @@ import { MonthlyStatisticsController } from './statistics/monthly-statistics.con
     ApplicationHistoryHandler,
     ReviewQueueHandler,
     ProgrammeQueueCounts,
+    ProjectionVersions,
   ],
 })
 export class ReadModule {}

@@ -9,7 +9,8 @@ import { queryPrepared } from '../../database/prepared-query';
 import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isInstant } from '../paging/keyset-cursor';
 import { isoInstantOf, isoInstantOrNull, utcWallTime } from '../iso-instant.sql';
-import { SharedReads } from '../shared-read';
+import { KeptReads } from '../kept-read';
+import { ProjectionVersions, writersOf } from '../projection-versions';
 
 const DEFAULT_LIMIT = 20;
 
@@ -91,12 +92,20 @@ const listItem = (row: ListRow): ApplicationListItemView => ({
 
 const SELECT_LIST = selectList(LIST_COLUMNS);
 
+/** What a page of the list is read from. */
+const LIST_WRITERS = writersOf(['application_summaries']);
+
 /** Newest first, keyset-paged on (created_at, id); scoped to what the caller may see. */
 @QueryHandler(ListApplicationsQuery)
 export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQuery, ApplicationListView> {
-  private readonly pages = new SharedReads<ApplicationListView>();
+  private readonly pages: KeptReads<ApplicationListView>;
 
-  constructor(@InjectDataSource() private readonly database: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly database: DataSource,
+    versions: ProjectionVersions,
+  ) {
+    this.pages = new KeptReads(() => versions.of(LIST_WRITERS));
+  }
 
   async execute({ filters, principal }: ListApplicationsQuery): Promise<ApplicationListView> {
     const limit = filters.limit ?? DEFAULT_LIMIT;

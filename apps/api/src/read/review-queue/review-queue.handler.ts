@@ -10,7 +10,8 @@ import type {
 } from '../../views/review-queue.view';
 import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
 import { queryPrepared } from '../../database/prepared-query';
-import { SharedReads } from '../shared-read';
+import { KeptReads } from '../kept-read';
+import { ProjectionVersions, writersOf } from '../projection-versions';
 import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isCalendarDay } from '../paging/keyset-cursor';
 import { ProgrammeQueueCounts } from './programme-queue-counts';
@@ -28,11 +29,9 @@ interface QueueRow {
   readonly reviewsDone: number;
   readonly reviewsNeeded: number;
   readonly reviewerIds: string[];
-  /** The queue projection's version, on the programme-wide page only (ProgrammeQueueCounts.versionColumn). */
-  readonly queueVersion?: string;
 }
 
-const QUEUE_COLUMNS: Record<Exclude<keyof QueueRow, 'queueVersion'>, string> = {
+const QUEUE_COLUMNS: Record<keyof QueueRow, string> = {
   applicationId: 'q.application_id',
   // Looked up per line of the page (after the index has ordered and limited it), never joined
   // table to table: a plan that scanned every summary to title 50 lines was possible once the
@@ -56,15 +55,21 @@ const QUEUE_COLUMNS: Record<Exclude<keyof QueueRow, 'queueVersion'>, string> = {
  */
 const SELECT_LIST = selectList(QUEUE_COLUMNS);
 
+/** What a page of the queue is read from: the queue, and the summaries for the titles. */
+const QUEUE_WRITERS = writersOf(['review_queue', 'application_summaries']);
+
 @QueryHandler(ReviewQueueQuery)
 export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, ReviewQueueView> {
-  private readonly views = new SharedReads<ReviewQueueView>();
+  private readonly views: KeptReads<ReviewQueueView>;
 
   constructor(
     @InjectDataSource() private readonly database: DataSource,
     private readonly clock: Clock,
     private readonly programmeCounts: ProgrammeQueueCounts,
-  ) {}
+    versions: ProjectionVersions,
+  ) {
+    this.views = new KeptReads(() => versions.of(QUEUE_WRITERS));
+  }
 
   async execute({ principal, filters }: ReviewQueueQuery): Promise<ReviewQueueView> {
     const today = japanDateOf(this.clock.now());
@@ -100,21 +105,16 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
         `(q.decision_due_date, q.application_id) > (${page.value(after.key)}::date, ${page.value(after.id)}::uuid)`,
       );
     }
-    // The whole programme's page reads the queue's version beside its lines, for the kept counts.
-    const version = seesWholeQueue ? `, ${ProgrammeQueueCounts.versionColumn(page)} AS "queueVersion"` : '';
     // The limit is written into the text (a validated integer), as the planner must see it.
-    const text = `SELECT ${SELECT_LIST}${version} FROM review_queue q ${page.clause}
+    const text = `SELECT ${SELECT_LIST} FROM review_queue q ${page.clause}
           ORDER BY q.decision_due_date ASC, q.application_id ASC LIMIT ${limit + 1}`;
     // The view follows from the page's statement (the caller's scope is in its values), the
     // counts' scope (the same, without the cursor) and today's date.
-    return this.views.answer(JSON.stringify([today, seesWholeQueue, text, page.values]), async () => {
-      const lines = queryPrepared<QueueRow>(this.database, text, page.values);
-      // A reviewer's own counts are read beside the page; the programme's follow the version the page read.
+    return this.views.answer(JSON.stringify([today, seesWholeQueue, text, page.values]), async (version) => {
+      // A reviewer's own counts are read beside the page; the programme's are kept per version.
       const [rows, counts] = await Promise.all([
-        lines,
-        seesWholeQueue
-          ? lines.then((read) => this.programmeCounts.of(scope, read[0]?.queueVersion, count))
-          : count(),
+        queryPrepared<QueueRow>(this.database, text, page.values),
+        seesWholeQueue ? this.programmeCounts.of(scope, version, count) : count(),
       ]);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
