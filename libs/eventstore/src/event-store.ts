@@ -44,7 +44,14 @@ export interface NewEvent {
  */
 export type Checkpoint = string;
 
-export interface RecordedEvent {
+/** Of an event's metadata, what a projection reads: when it happened, and the schema version (for upcasting). */
+export type ProjectedMetadata = Pick<EventMetadata, 'occurredAt' | 'schemaVersion'>;
+
+/**
+ * What a projection reads of an event (readAllProjected): its place in the log, its content,
+ * and of its metadata the instant and the schema version. A RecordedEvent is one too.
+ */
+export interface ProjectedEvent {
   readonly streamId: string;
   /** 0 for a stream's first event. */
   readonly revision: bigint;
@@ -54,9 +61,13 @@ export interface RecordedEvent {
   readonly transactionId?: bigint;
   /** Resume point right after this event. */
   readonly checkpoint: Checkpoint;
-  readonly eventId: string;
   readonly type: string;
   readonly data: EventData;
+  readonly metadata: ProjectedMetadata;
+}
+
+export interface RecordedEvent extends ProjectedEvent {
+  readonly eventId: string;
   readonly metadata: EventMetadata;
   readonly recordedAt: Date;
 }
@@ -167,6 +178,13 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** The whole log in global order, in batches; ends at the current end of the log. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent[]>;
+  /**
+   * The log as readAll reads it, the same events in the same batches, with of each event only
+   * what a projection reads (ProjectedEvent). An adapter leaves out the rest where that reads
+   * less: the hash chain, the actor and the correlation are half of an event's bytes, and a
+   * projection's rebuild reads every event of the log.
+   */
+  readAllProjected(options?: ReadAllOptions): AsyncIterable<ProjectedEvent[]>;
   /** Catch-up from `from`, then live, until `signal` aborts. */
   subscribe(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
   /**

@@ -1,10 +1,11 @@
-import type { EventData, EventMetadata } from './event-store';
+import type { EventData, ProjectedMetadata } from './event-store';
 import { fresh } from '@l10k/rules';
 
+/** An event as an upcaster sees it: its type, its data, and of its metadata what every read path reads. */
 export interface UpcastableEvent {
   readonly type: string;
   readonly data: EventData;
-  readonly metadata: EventMetadata;
+  readonly metadata: ProjectedMetadata;
 }
 
 /** Turns one schema version of an event into a later one (it may rename the type). */

@@ -5,6 +5,7 @@ import {
   UpcasterRegistry,
   WrongExpectedRevisionError,
   type EventStore,
+  type ProjectedEvent,
   type RecordedEvent,
 } from '../src';
 import { applicationStreamId, fiscalYearStreamId, newEvent, newEvents } from './event-fixtures';
@@ -452,6 +453,46 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
       });
     });
 
+    describe('readAllProjected', () => {
+      it('reads the events readAll reads, in the same order and batches, with what a projection reads of each', async () => {
+        const streamId = applicationStreamId();
+        const marker = await store.append(applicationStreamId(), [newEvent()], {
+          expectedRevision: 'no_stream',
+        });
+        const events = [
+          newEvent('Counted', { index: 0, title: '遠野の新事業' }),
+          newEvent('Counted', { index: 1 }),
+        ];
+        await store.append(streamId, events, { expectedRevision: 'no_stream' });
+        const whole = await collectOnceVisible(
+          () => store.readAll({ from: marker.position, batchSize: 1 }),
+          hasAll(events.map((event) => event.eventId)),
+        );
+        const projected: ProjectedEvent[][] = [];
+        for await (const batch of store.readAllProjected({ from: marker.position, batchSize: 1 }))
+          projected.push(batch);
+        // Bigints as text: a failure's diff must cross Jest's worker boundary, which cannot send them.
+        const whatProjectionsRead = (event: ProjectedEvent) => ({
+          streamId: event.streamId,
+          revision: String(event.revision),
+          globalPosition: String(event.globalPosition),
+          transactionId: String(event.transactionId),
+          checkpoint: event.checkpoint,
+          type: event.type,
+          data: event.data,
+          metadata: { occurredAt: event.metadata.occurredAt, schemaVersion: event.metadata.schemaVersion },
+        });
+        expect(projected.map((batch) => batch.map(whatProjectionsRead))).toEqual(
+          whole.map((batch) => batch.map(whatProjectionsRead)),
+        );
+        const ours = projected.flat().filter((event) => event.streamId === streamId);
+        expect(ours.map((event) => event.data)).toEqual(events.map((event) => event.data));
+        expect(ours.map((event) => event.metadata.occurredAt)).toEqual(
+          events.map((event) => event.metadata.occurredAt),
+        );
+      });
+    });
+
     describe('subscribe', () => {
       it('catches up from a checkpoint, then delivers live appends, and ends on abort', async () => {
         const streamId = applicationStreamId();
@@ -532,7 +573,7 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
     });
 
     describe('upcasting', () => {
-      it('upcasts old schema versions on readStream, readAll and subscribe; verification still sees the stored form', async () => {
+      it('upcasts old schema versions on readStream, readAll, readAllProjected and subscribe; verification still sees the stored form', async () => {
         const upcasters = new UpcasterRegistry()
           .register('ApplicationDrafted', 1, (event) => ({
             data: { ...event.data, track: 'national' },
@@ -567,6 +608,10 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
             .flat()
             .find((event) => event.streamId === streamId);
           expect(fromAll).toMatchObject(expectedShape);
+          const projected: ProjectedEvent[] = [];
+          for await (const batch of upcasting.readAllProjected({ from: marker.position }))
+            projected.push(...batch);
+          expect(projected.find((event) => event.streamId === streamId)).toMatchObject(expectedShape);
           const controller = new AbortController();
           let live: RecordedEvent | undefined;
           for await (const event of upcasting.subscribe({

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@l10k/eventstore';
+import type { EventStore, ProjectedEvent } from '@l10k/eventstore';
 import type { CheckpointStore, Projection } from '@l10k/read-model';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { createShadowTables, indexShadowTables } from './shadow-tables';
@@ -65,7 +65,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     projections,
     batchSize,
     target: 'rebuild',
-    onBatch: (name: string, events: readonly RecordedEvent[]) => progress?.advance(name, events.length),
+    onBatch: (name: string, events: readonly ProjectedEvent[]) => progress?.advance(name, events.length),
   });
   try {
     await runner.catchUp();

@@ -34,7 +34,7 @@ export async function switchOver(
     shadow.checkpointName,
     async (manager, rebuilt) => {
       let checkpoint = rebuilt.checkpoint;
-      for await (const batch of store.readAll({ from: checkpoint ?? undefined, batchSize })) {
+      for await (const batch of store.readAllProjected({ from: checkpoint ?? undefined, batchSize })) {
         await applyEvents(manager, shadow, batch, store);
         checkpoint = batch[batch.length - 1].checkpoint;
         tailEvents += batch.length;

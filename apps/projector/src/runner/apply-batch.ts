@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '@l10k/eventstore';
+import type { ProjectedEvent } from '@l10k/eventstore';
 import { handledEvents, projectBatch, type CheckpointStore, type StreamReader } from '@l10k/read-model';
 import type { ProjectionBinding } from './projection-binding';
 
@@ -10,7 +10,7 @@ import type { ProjectionBinding } from './projection-binding';
 export function applyEvents(
   manager: EntityManager,
   binding: ProjectionBinding,
-  events: readonly RecordedEvent[],
+  events: readonly ProjectedEvent[],
   streams: StreamReader,
 ): Promise<void> {
   return projectBatch(manager, binding.projection, events, binding.tables, streams);
@@ -26,7 +26,7 @@ export function applyBatch(
   checkpoints: CheckpointStore,
   binding: ProjectionBinding,
   expected: string | null,
-  events: readonly RecordedEvent[],
+  events: readonly ProjectedEvent[],
   streams: StreamReader,
 ): Promise<boolean> {
   const last = events[events.length - 1];
@@ -46,7 +46,7 @@ export function applyBatch(
 export interface BatchStep {
   readonly binding: ProjectionBinding;
   readonly from: string | null;
-  readonly events: readonly RecordedEvent[];
+  readonly events: readonly ProjectedEvent[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@l10k/eventstore';
+import type { EventStore, ProjectedEvent } from '@l10k/eventstore';
 import { readModelProjections } from '@l10k/read-model';
 import { waitForVisibleLog, writeSimulation, type WorkflowRecorder } from '../../../../libs/read-model/test';
 import {
@@ -12,13 +12,13 @@ import { ProjectionRunner } from './projection-runner';
 
 jest.setTimeout(120_000);
 
-/** The store, counting the events its readers are handed by readAll and by subscribe. */
+/** The store, counting the events its readers are handed by readAllProjected and by subscribe. */
 function countingStore(store: EventStore): EventStore & { read: number; subscribed: number } {
   const counted = Object.create(store) as EventStore & { read: number; subscribed: number };
   counted.read = 0;
   counted.subscribed = 0;
-  counted.readAll = async function* (options) {
-    for await (const batch of store.readAll(options)) {
+  counted.readAllProjected = async function* (options) {
+    for await (const batch of store.readAllProjected(options)) {
       counted.read += batch.length;
       yield batch;
     }
@@ -64,7 +64,7 @@ describe('the live projector', () => {
       store,
       checkpoints: fixture.checkpoints,
       projections: readModelProjections,
-      onBatch: (name, events: readonly RecordedEvent[]) =>
+      onBatch: (name, events: readonly ProjectedEvent[]) =>
         committed.set(name, (committed.get(name) ?? 0) + events.length),
     });
     const everyProjectionAt = (events: number) => () =>
@@ -93,7 +93,7 @@ describe('the live projector', () => {
       projections: readModelProjections,
       // Far longer than the test may take: only the looks after a pass can find the writes.
       idlePollMs: 600_000,
-      onBatch: (name, events: readonly RecordedEvent[]) =>
+      onBatch: (name, events: readonly ProjectedEvent[]) =>
         committed.set(name, (committed.get(name) ?? 0) + events.length),
     });
     // The first test left every checkpoint at the end of the log: this runner folds only what follows.

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@l10k/eventstore';
+import type { EventStore, ProjectedEvent } from '@l10k/eventstore';
 import {
   handledEvents,
   projectionLag,
@@ -28,7 +28,7 @@ export interface ProjectionRunnerOptions {
   /** `rebuild` writes the shadow tables and checkpoints (see projection-binding.ts). */
   readonly target?: 'live' | 'rebuild';
   /** Called after each committed batch of a projection, with the events it moved its checkpoint over. */
-  readonly onBatch?: (projection: string, events: readonly RecordedEvent[]) => void;
+  readonly onBatch?: (projection: string, events: readonly ProjectedEvent[]) => void;
   readonly logger?: RunnerLogger;
   /** Longest a live loop sleeps without a wake-up from the store's watch. */
   readonly idlePollMs?: number;
@@ -84,7 +84,7 @@ interface Backoff {
 /** A binding's checkpoint as stored, and the events it has since passed over with nothing to do. */
 interface DeferredMove {
   readonly stored: string | null;
-  readonly events: RecordedEvent[];
+  readonly events: ProjectedEvent[];
   readonly since: number;
 }
 
@@ -221,7 +221,9 @@ export class ProjectionRunner {
   ): Promise<void> {
     const { waiting, positions, failures, haltOnFailure, deferEmptyMoves } = pass;
     const { store, checkpoints, onBatch } = this.options;
-    const reader = new BatchReader(store.readAll({ from: from ?? undefined, batchSize: this.batchSize }));
+    const reader = new BatchReader(
+      store.readAllProjected({ from: from ?? undefined, batchSize: this.batchSize }),
+    );
     const halted = (): boolean => this.stopping || (haltOnFailure && failures.size > 0);
     // A member's batches, chained; its turn changes when it leaves, so batches queued before are skipped.
     const queues = new Map<ProjectionBinding, Promise<void>>();

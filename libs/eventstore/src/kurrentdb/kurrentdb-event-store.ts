@@ -20,6 +20,7 @@ import type {
   EventStore,
   ExpectedRevision,
   NewEvent,
+  ProjectedEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -162,6 +163,14 @@ export class KurrentDbEventStore implements EventStore {
       const last = batch[batch.length - 1];
       from = parseKurrentCheckpoint(last.checkpoint);
     }
+  }
+
+  /**
+   * The port's projected read, as readAll: the server sends each event whole over gRPC, so
+   * leaving fields out would read nothing less. A RecordedEvent is a ProjectedEvent.
+   */
+  readAllProjected(options: ReadAllOptions = {}): AsyncIterable<ProjectedEvent[]> {
+    return this.readAll(options);
   }
 
   async *subscribe(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {

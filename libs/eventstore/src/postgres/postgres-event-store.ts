@@ -7,6 +7,7 @@ import type {
   AppendResult,
   EventStore,
   NewEvent,
+  ProjectedEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -128,6 +129,10 @@ export class PostgresEventStore implements EventStore {
 
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent[]> {
     return this.reader.readAll(options);
+  }
+
+  readAllProjected(options?: ReadAllOptions): AsyncIterable<ProjectedEvent[]> {
+    return this.reader.readAllProjected(options);
   }
 
   subscribe(options?: SubscribeOptions): AsyncIterable<RecordedEvent> {

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { StreamNotFoundError } from '../errors';
 import type {
+  ProjectedEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -11,7 +12,14 @@ import type { UpcasterRegistry } from '../upcasters';
 import type { AppendNotifications } from './append-notifications';
 import { formatCheckpoint, parseCheckpoint } from './checkpoint';
 import { mapPostgresError } from './postgres-errors';
-import { READ_ALL_SQL, READ_STREAM_SQL, type EventRow, type StreamReadRow } from './sql';
+import {
+  READ_ALL_PROJECTED_SQL,
+  READ_ALL_SQL,
+  READ_STREAM_SQL,
+  type EventRow,
+  type ProjectedEventRow,
+  type StreamReadRow,
+} from './sql';
 import type { StreamHeadCache } from './stream-head-cache';
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -26,6 +34,21 @@ export interface PostgresReaderOptions {
   /** Subscriptions end once the store is closed. */
   readonly isClosed: () => boolean;
 }
+
+/** A statement that reads the log a batch at a time: ($1, $2) the position after which, $3 the batch size. */
+interface LogStatement {
+  readonly name: string;
+  readonly text: string;
+}
+
+const READ_ALL: LogStatement = { name: 'eventstore_read_all', text: READ_ALL_SQL };
+const READ_ALL_PROJECTED: LogStatement = {
+  name: 'eventstore_read_all_projected',
+  text: READ_ALL_PROJECTED_SQL,
+};
+
+/** What every row of the log's statements carries: its place in the global order. */
+type LogRow = Pick<EventRow, 'transaction_id' | 'global_position'>;
 
 /** The read side of the PostgreSQL adapter: streams, the global log, and subscriptions to it. */
 export class PostgresReader {
@@ -64,17 +87,12 @@ export class PostgresReader {
     return events;
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent[]> {
-    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-    let position = parseCheckpoint(options.from);
-    for (;;) {
-      const rows = await this.readBatch(position.transactionId, position.globalPosition, batchSize);
-      if (rows.length === 0) return;
-      yield rows.map((row) => this.toRecordedEvent(row));
-      const last = rows[rows.length - 1];
-      position = { transactionId: last.transaction_id, globalPosition: last.global_position };
-      if (rows.length < batchSize) return;
-    }
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent[]> {
+    return this.readLog(READ_ALL, options, (row: EventRow) => this.toRecordedEvent(row));
+  }
+
+  readAllProjected(options: ReadAllOptions = {}): AsyncIterable<ProjectedEvent[]> {
+    return this.readLog(READ_ALL_PROJECTED, options, (row: ProjectedEventRow) => this.toProjectedEvent(row));
   }
 
   async *subscribe(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
@@ -122,21 +140,60 @@ export class PostgresReader {
     }
   }
 
-  private async readBatch(
+  /** The log from `options.from` to its current end, a batch of `statement`'s rows at a time. */
+  private async *readLog<Row extends LogRow, Event>(
+    statement: LogStatement,
+    options: ReadAllOptions,
+    toEvent: (row: Row) => Event,
+  ): AsyncIterable<Event[]> {
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    let position = parseCheckpoint(options.from);
+    for (;;) {
+      const rows = await this.readBatch<Row>(
+        position.transactionId,
+        position.globalPosition,
+        batchSize,
+        statement,
+      );
+      if (rows.length === 0) return;
+      yield rows.map(toEvent);
+      const last = rows[rows.length - 1];
+      position = { transactionId: last.transaction_id, globalPosition: last.global_position };
+      if (rows.length < batchSize) return;
+    }
+  }
+
+  private async readBatch<Row extends LogRow = EventRow>(
     transactionId: string,
     globalPosition: string,
     batchSize: number,
-  ): Promise<EventRow[]> {
+    statement: LogStatement = READ_ALL,
+  ): Promise<Row[]> {
     try {
-      const result = await this.pool.query<EventRow>({
-        name: 'eventstore_read_all',
-        text: READ_ALL_SQL,
+      const result = await this.pool.query<Row>({
+        name: statement.name,
+        text: statement.text,
         values: [transactionId, globalPosition, batchSize],
       });
       return result.rows;
     } catch (error) {
       throw mapPostgresError(error);
     }
+  }
+
+  private toProjectedEvent(row: ProjectedEventRow): ProjectedEvent {
+    const event: ProjectedEvent = {
+      streamId: row.stream_id,
+      revision: BigInt(row.stream_revision),
+      globalPosition: BigInt(row.global_position),
+      transactionId: BigInt(row.transaction_id),
+      checkpoint: formatCheckpoint(row.transaction_id, row.global_position),
+      type: row.type,
+      data: row.data,
+      metadata: { occurredAt: row.occurred_at, schemaVersion: row.schema_version },
+    };
+    const { upcasters } = this.options;
+    return upcasters.isEmpty ? event : upcasters.upcast(event);
   }
 
   private toRecordedEvent(row: EventRow): RecordedEvent {

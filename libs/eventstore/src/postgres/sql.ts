@@ -16,12 +16,23 @@ export const READ_HEAD_SQL = 'SELECT revision::text, last_hash FROM streams WHER
 
 // Only rows of transactions older than every running one: their set is final, so the
 // (transaction_id, global_position) order never gains an event behind a reader's back.
-export const READ_ALL_SQL = `
-  SELECT ${EVENT_COLUMNS} FROM events
+const READ_ALL_FROM = `FROM events
   WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
     AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
   ORDER BY events.transaction_id, events.global_position
   LIMIT $3`;
+
+export const READ_ALL_SQL = `SELECT ${EVENT_COLUMNS} ${READ_ALL_FROM}`;
+
+/**
+ * The same rows with only what a projection reads (ProjectedEvent): of the metadata the
+ * instant (->> gives the string JSON.parse would) and the schema version, no event id, no
+ * recorded_at to parse into a Date.
+ */
+export const READ_ALL_PROJECTED_SQL = `
+  SELECT global_position::text, transaction_id::text, stream_id, stream_revision::text, type, data,
+         metadata->>'occurredAt' AS occurred_at, metadata->'schemaVersion' AS schema_version
+  ${READ_ALL_FROM}`;
 
 /**
  * One round trip: the stream's head (no row: no such stream) and its events in the range
@@ -67,6 +78,18 @@ export interface EventRow {
   data: EventData;
   metadata: EventMetadata;
   recorded_at: Date;
+}
+
+/** A row of READ_ALL_PROJECTED_SQL. */
+export interface ProjectedEventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_revision: string;
+  type: string;
+  data: EventData;
+  occurred_at: string;
+  schema_version: number;
 }
 
 /** A row of READ_STREAM_SQL: the head, with an event or (an empty range) without. */

@@ -1,5 +1,5 @@
 import type { ApplicationEvent } from '@l10k/domain';
-import type { RecordedEvent } from '@l10k/eventstore';
+import type { ProjectedEvent } from '@l10k/eventstore';
 import { applicationIdOfStream } from './stream-names';
 
 export interface ApplicationEventOnStream {
@@ -11,7 +11,7 @@ export interface ApplicationEventOnStream {
  * The domain event of an application stream; undefined for other streams. Its type is
  * already one the projection handles (projectEvent routes by the domain's own list).
  */
-export function applicationEventOf(recorded: RecordedEvent): ApplicationEventOnStream | undefined {
+export function applicationEventOf(recorded: ProjectedEvent): ApplicationEventOnStream | undefined {
   const applicationId = applicationIdOfStream(recorded.streamId);
   if (applicationId === undefined) return undefined;
   return {

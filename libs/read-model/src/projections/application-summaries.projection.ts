@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { isAdopted, trackOf, type ExistingApplication } from '@l10k/domain';
-import type { RecordedEvent } from '@l10k/eventstore';
+import type { ProjectedEvent } from '@l10k/eventstore';
 import { findRuleSet } from '@l10k/rules';
 import { ApplicationSummaryRow } from '../entities/application-summary.entity';
 import { AwardLedgerRow } from '../entities/award-ledger-entry.entity';
@@ -79,7 +79,7 @@ export const applicationSummariesProjection: Projection<Tables> = {
   events: wholeApplicationStream,
   async project(
     manager: EntityManager,
-    events: readonly RecordedEvent[],
+    events: readonly ProjectedEvent[],
     tables: TableNames<Tables>,
     streams: StreamReader,
   ): Promise<void> {

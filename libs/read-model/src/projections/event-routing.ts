@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { eventSchemaVersions, type DomainEventType } from '@l10k/domain';
-import type { RecordedEvent } from '@l10k/eventstore';
+import type { ProjectedEvent } from '@l10k/eventstore';
 import type { Projection, StreamReader, TableNames } from './projection';
 
 /**
@@ -19,7 +19,7 @@ const isDomainEventType = (type: string): type is DomainEventType => Object.hasO
 
 /** An event in the log whose type the domain does not know: projecting past it would lose it in silence. */
 export class UnknownEventTypeError extends Error {
-  constructor(projection: string, event: RecordedEvent) {
+  constructor(projection: string, event: ProjectedEvent) {
     super(
       `projection ${projection} met event type ${event.type} (${event.streamId} revision ${event.revision}), which the domain does not know; it stops here rather than skip it`,
     );
@@ -32,8 +32,8 @@ export class UnknownEventTypeError extends Error {
  * it handles, not those it ignores. A type the domain does not know (written by a newer
  * version, say) throws, so the runner retries instead of moving on past it.
  */
-export function handledEvents(projection: Projection, events: readonly RecordedEvent[]): RecordedEvent[] {
-  const handled: RecordedEvent[] = [];
+export function handledEvents(projection: Projection, events: readonly ProjectedEvent[]): ProjectedEvent[] {
+  const handled: ProjectedEvent[] = [];
   for (const event of events) {
     if (!isDomainEventType(event.type)) throw new UnknownEventTypeError(projection.name, event);
     const decision = projection.events[event.type];
@@ -52,7 +52,7 @@ export function handledEvents(projection: Projection, events: readonly RecordedE
 export async function projectBatch<Table extends string>(
   manager: EntityManager,
   projection: Projection<Table>,
-  events: readonly RecordedEvent[],
+  events: readonly ProjectedEvent[],
   tables: TableNames<Table>,
   streams: StreamReader,
 ): Promise<void> {

@@ -6,7 +6,7 @@ import {
   type BudgetEvent,
   type BudgetState,
 } from '@l10k/domain';
-import type { RecordedEvent } from '@l10k/eventstore';
+import type { ProjectedEvent } from '@l10k/eventstore';
 import { FiscalYearBudgetRow } from '../entities/fiscal-year-budget.entity';
 import { findRows, upsertRows } from '../tables';
 import { fiscalYearOfStream } from './stream-names';
@@ -19,7 +19,7 @@ type Tables = 'fiscal_year_budgets';
 function evolveRow(
   fiscalYear: number,
   stored: FiscalYearBudgetRow | undefined,
-  recorded: RecordedEvent,
+  recorded: ProjectedEvent,
 ): FiscalYearBudgetRow {
   // Per-application commitments only guard decisions in `decide`; the read model needs the sums
   // (bookings carry what they replace, so the sums fold without the per-application maps).
@@ -94,7 +94,7 @@ export const fiscalYearBudgetsProjection: Projection<Tables> = {
   },
   async project(
     manager: EntityManager,
-    events: readonly RecordedEvent[],
+    events: readonly ProjectedEvent[],
     tables: TableNames<Tables>,
   ): Promise<void> {
     const onBudgetStreams = events.flatMap((recorded) => {

@@ -7,7 +7,7 @@ import {
   type ApplicationEvent,
   type ExistingApplication,
 } from '@l10k/domain';
-import type { RecordedEvent } from '@l10k/eventstore';
+import type { ProjectedEvent } from '@l10k/eventstore';
 import { findRows, type RowClass } from '../tables';
 import { applicationEventOf } from './application-event';
 import { foldedStatesOf } from './folded-states';
@@ -78,7 +78,7 @@ export async function foldStoredApplications<Row extends FoldedApplicationRow>(
   entity: RowClass<Row>,
   table: string,
   keyProperty: keyof Row & string,
-  events: readonly RecordedEvent[],
+  events: readonly ProjectedEvent[],
   streams: StreamReader,
 ): Promise<FoldedApplication[]> {
   const found = events.flatMap((recorded) => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { EventStore, RecordedEvent } from '@l10k/eventstore';
+import type { EventStore, ProjectedEvent } from '@l10k/eventstore';
 import type { EventRouting } from './event-routing';
 
 /** Logical table name → the physical table a run writes (the live table, or a rebuild's shadow). */
@@ -27,7 +27,7 @@ export interface Projection<Table extends string = string> {
   /** Receives, in log order, only the events whose types `events` marks 'handle' (never none). */
   project(
     manager: EntityManager,
-    events: readonly RecordedEvent[],
+    events: readonly ProjectedEvent[],
     tables: TableNames<Table>,
     streams: StreamReader,
   ): Promise<void>;

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '@l10k/eventstore';
+import type { ProjectedEvent } from '@l10k/eventstore';
 import type { ApplicationEvent } from '@l10k/domain';
 import { RoundStatisticRow, type RoundOutcome } from '../entities/round-statistic.entity';
 import { findRows, upsertRows } from '../tables';
@@ -147,7 +147,7 @@ export const roundStatisticsProjection: Projection<Tables> = {
   },
   async project(
     manager: EntityManager,
-    events: readonly RecordedEvent[],
+    events: readonly ProjectedEvent[],
     tables: TableNames<Tables>,
   ): Promise<void> {
     const found = events.flatMap((recorded) => {
