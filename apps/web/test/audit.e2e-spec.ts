@@ -251,7 +251,7 @@ describe('An auditor in a real browser: the timeline, the application before its
     await page.getByRole('progressbar', { name: '検証の進み具合' }).waitFor();
     const verdict = page.getByTestId('integrity-result');
     await verdict.getByText('改ざんは見つかりませんでした。').waitFor();
-    expect(await verdict.textContent()).toContain(`この申請の記録 ${STORY.length}件（1系列）`);
+    expect(await verdict.textContent()).toContain(`この申請の記録 ${STORY.length}件について`);
     expect(await page.getByRole('progressbar').count()).toBe(0);
     await page.unroute('**/v1/audit/verifications');
     await checkScreen(page, 'audit-04-verified');
@@ -311,7 +311,9 @@ describe('An auditor in a real browser: the timeline, the application before its
     const verdict = page.getByTestId('integrity-result');
     await verdict.getByText('改ざんは見つかりませんでした。').waitFor();
     // This application's stream and the fiscal year's budget stream, at least.
-    expect(await verdict.textContent()).toMatch(/すべての申請と年度予算の記録 \d+件（[2-9]\d*系列）/);
+    expect(await verdict.textContent()).toMatch(
+      /すべての申請と年度予算の記録 \d+件（申請と年度予算 [2-9]\d*件分）/,
+    );
     await checkScreen(page, 'audit-05-downloads');
   });
 
@@ -375,10 +377,16 @@ describe('An auditor in a real browser: the timeline, the application before its
     await page.getByRole('heading', { name: '申請の監査：書き換えられる申請' }).waitFor();
     await page.getByRole('button', { name: '整合性を検証する' }).click();
     const verdict = page.getByTestId('integrity-result');
-    await verdict.getByText('改ざんまたは欠落の疑いがあります（1系列）').waitFor();
+    await verdict.getByText('改ざんまたは欠落の疑いがあります').waitFor();
     expect(await verdict.getByRole('listitem').allTextContents()).toEqual([
-      `申請 ${victim}：第0版 — 記録の内容がハッシュ値と一致しません（内容が書き換えられています）`,
+      `申請 ${victim}：第0版 — 記録の内容がハッシュ値と一致しません（内容が書き換えられています） 履歴の第0版へ`,
     ]);
+    // The record itself is marked in the timeline, and the verdict links to it.
+    const [altered] = await page.getByTestId('timeline-event').all();
+    expect(await altered.getByText('検証で一致しなかった記録です：').textContent()).toBeTruthy();
+    expect(await altered.textContent()).toContain('記録の内容がハッシュ値と一致しません');
+    await verdict.getByRole('link', { name: '履歴の第0版へ' }).click();
+    expect(page.url()).toMatch(/#timeline-revision-0$/);
     await checkScreen(page, 'audit-07-tampered');
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { linkHandler } from '../../router';
-import type { HistoryEntry } from './audit-views';
+import { brokenRecordsOf, type HistoryEntry } from './audit-views';
 import { HistoryTimeline } from './history-timeline';
 import { IntegrityCheck } from './integrity-check';
 import { StateAtInstant, type PointInTime } from './state-at-instant';
@@ -36,6 +36,7 @@ export function AuditApplicationPage({ id }: { id: string }) {
   const [heading, setHeading] = useState<Heading>();
   const [point, setPoint] = useState<PointInTime>();
   const [shownRevision, setShownRevision] = useState<number>();
+  const [broken, setBroken] = useState<ReadonlyMap<number, string>>(new Map());
 
   useEffect(() => {
     void wholeHistory(id).then((loaded) => {
@@ -87,7 +88,11 @@ export function AuditApplicationPage({ id }: { id: string }) {
               onShown={setShownRevision}
             />
           </div>
-          <IntegrityCheck applicationId={id} scope="この申請" />
+          <IntegrityCheck
+            applicationId={id}
+            scope="この申請"
+            onReport={(report) => setBroken(brokenRecordsOf(report, id))}
+          />
         </div>
       )}
       {entries && (
@@ -97,6 +102,7 @@ export function AuditApplicationPage({ id }: { id: string }) {
             entries={entries}
             shownRevision={shownRevision}
             onShow={(revision) => show({ revision })}
+            broken={broken}
           />
         </section>
       )}

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { INTEGRITY_FAILURE_LABELS, label } from '../../messages/labels';
-import type { VerificationReport } from './audit-views';
+import { applicationStreamId, timelineEntryId, type VerificationReport } from './audit-views';
 
 type Check =
   | { readonly state: 'idle' }
@@ -10,14 +10,29 @@ type Check =
   | { readonly state: 'done'; readonly report: VerificationReport }
   | { readonly state: 'failed'; readonly message: string };
 
-/** 032077 → application-… streams read as 申請 …; the budget streams as 年度予算. */
+/** application-… streams read as 申請 …; the budget streams as …年度の予算. */
 function streamLabel(streamId: string): string {
   if (streamId.startsWith('application-')) return `申請 ${streamId.slice('application-'.length)}`;
   if (streamId.startsWith('fiscal-year-')) return `${streamId.slice('fiscal-year-'.length)}年度の予算`;
   return streamId;
 }
 
-function Verdict({ report, scope }: { report: VerificationReport; scope: string }) {
+/** What was checked, in words: one application's records, or every application's and budget's. */
+function checked(report: VerificationReport, scope: string, applicationId: string | undefined): string {
+  const events = `記録 ${report.eventsChecked.toLocaleString('ja-JP')}件`;
+  if (applicationId) return `${scope}の${events}`;
+  return `${scope}の${events}（申請と年度予算 ${report.streamsChecked.toLocaleString('ja-JP')}件分）`;
+}
+
+function Verdict({
+  report,
+  scope,
+  applicationId,
+}: {
+  report: VerificationReport;
+  scope: string;
+  applicationId?: string;
+}) {
   if (report.ok)
     return (
       <div className="success" data-testid="integrity-result">
@@ -25,27 +40,34 @@ function Verdict({ report, scope }: { report: VerificationReport; scope: string 
           <strong>改ざんは見つかりませんでした。</strong>
         </p>
         <p>
-          {scope}の記録 {report.eventsChecked.toLocaleString('ja-JP')}件（
-          {report.streamsChecked.toLocaleString('ja-JP')}
-          系列）について、ハッシュ連鎖を最初から計算し直し、保存されているハッシュ値とすべて一致することを確認しました。
+          {checked(report, scope, applicationId)}
+          について、ハッシュ連鎖を最初から計算し直し、保存されているハッシュ値とすべて一致することを確認しました。
         </p>
       </div>
     );
+  const own = applicationId === undefined ? undefined : applicationStreamId(applicationId);
   return (
     <div className="error-summary" data-testid="integrity-result">
       <h3 className="audit-verdict__title">
-        改ざんまたは欠落の疑いがあります（{report.failures.length}系列）
+        改ざんまたは欠落の疑いがあります
+        {applicationId ? '' : `（申請・年度予算 ${report.failures.length}件）`}
       </h3>
       <p>
-        {scope}の記録 {report.eventsChecked.toLocaleString('ja-JP')}件（
-        {report.streamsChecked.toLocaleString('ja-JP')}
-        系列）のうち、次の系列でハッシュ連鎖が途切れています。各系列の最初の不一致の箇所を示します。
+        {checked(report, scope, applicationId)}
+        のうち、次の箇所でハッシュ連鎖が途切れています。
+        {applicationId ? '' : '申請や年度予算ごとに、'}最初に一致しなかった記録を示します。
       </p>
       <ul>
         {report.failures.map((failure) => (
           <li key={`${failure.streamId}-${failure.revision}`}>
             {streamLabel(failure.streamId)}：第{failure.revision}版 —{' '}
             {label(INTEGRITY_FAILURE_LABELS, failure.reason)}
+            {failure.streamId === own && failure.reason !== 'head_mismatch' && (
+              <>
+                {' '}
+                <a href={`#${timelineEntryId(failure.revision)}`}>履歴の第{failure.revision}版へ</a>
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -58,7 +80,16 @@ function Verdict({ report, scope }: { report: VerificationReport; scope: string 
  * stream's). The wait shows as an indeterminate progress bar, announced politely; the
  * verdict is a plain sentence either way.
  */
-export function IntegrityCheck({ applicationId, scope }: { applicationId?: string; scope: string }) {
+export function IntegrityCheck({
+  applicationId,
+  scope,
+  onReport,
+}: {
+  applicationId?: string;
+  scope: string;
+  /** Given each finished check's report (the application's page marks the records it names). */
+  onReport?: (report: VerificationReport) => void;
+}) {
   const [check, setCheck] = useState<Check>({ state: 'idle' });
   const headingId = useId();
 
@@ -68,7 +99,10 @@ export function IntegrityCheck({ applicationId, scope }: { applicationId?: strin
       body: applicationId ? { applicationId } : {},
     });
     if (!data) setCheck({ state: 'failed', message: problemHeadline(asProblem(error, response.status)) });
-    else setCheck({ state: 'done', report: data });
+    else {
+      setCheck({ state: 'done', report: data });
+      onReport?.(data);
+    }
   }
 
   return (
@@ -95,7 +129,9 @@ export function IntegrityCheck({ applicationId, scope }: { applicationId?: strin
             </label>
           </p>
         )}
-        {check.state === 'done' && <Verdict report={check.report} scope={scope} />}
+        {check.state === 'done' && (
+          <Verdict report={check.report} scope={scope} applicationId={applicationId} />
+        )}
         {check.state === 'failed' && (
           <div className="error-summary" role="alert">
             <p>検証を実行できませんでした。{check.message}</p>
