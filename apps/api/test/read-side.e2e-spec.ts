@@ -274,6 +274,43 @@ describe('the read side, from the projections', () => {
     });
   });
 
+  describe('GET /v1/reviewers', () => {
+    it('lists every reviewer assigned so far, by id, with how many applications each has under review', async () => {
+      const response = await api.client.officer().get('/v1/reviewers').expect(200);
+      expect(response.body).toEqual({
+        items: [
+          { reviewerId: 'reviewer-ito', underReview: 0, assigned: 1 },
+          // 千代田区's, assigned in the queue's last test, and the adopted one.
+          { reviewerId: 'reviewer-kato', underReview: 1, assigned: 2 },
+          { reviewerId: 'reviewer-sato', underReview: 1, assigned: 1 },
+        ],
+        nextCursor: null,
+      });
+    });
+
+    it('pages by reviewer id with a cursor, and refuses a cursor it did not give, naming it', async () => {
+      const officer = api.client.officer();
+      const first = await officer.get('/v1/reviewers?limit=2').expect(200);
+      expect(first.body.items.map((item: { reviewerId: string }) => item.reviewerId)).toEqual([
+        'reviewer-ito',
+        'reviewer-kato',
+      ]);
+      const second = await officer.get(`/v1/reviewers?limit=2&cursor=${first.body.nextCursor}`).expect(200);
+      expect(second.body).toEqual({
+        items: [{ reviewerId: 'reviewer-sato', underReview: 1, assigned: 1 }],
+        nextCursor: null,
+      });
+      const refused = await officer.get('/v1/reviewers?cursor=bm9wZQ').expect(400);
+      expect(refused.body.errors[0]).toMatchObject({ field: 'cursor' });
+    });
+
+    it('is the programme officer’s alone: a municipality, a reviewer and an auditor are refused', async () => {
+      await api.client.municipality(TONO).get('/v1/reviewers').expect(403);
+      await api.client.reviewer('reviewer-sato').get('/v1/reviewers').expect(403);
+      await api.client.auditor().get('/v1/reviewers').expect(403);
+    });
+  });
+
   describe('GET /v1/applications/{id}/history', () => {
     it('lists every event with position, revision, type, instant, actor and hash', async () => {
       const response = await api.client

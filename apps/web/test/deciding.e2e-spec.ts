@@ -91,7 +91,9 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     const rows = open.locator('tbody tr');
     expect(await rows.count()).toBe(2);
     // The counts are the API's, over every page of the fiscal year, not the rows on screen.
-    expect(await page.getByRole('heading', { name: /審査中の申請/ }).textContent()).toBe('審査中の申請（2件、うち期限超過 1件）');
+    expect(await page.getByRole('heading', { name: /審査中の申請/ }).textContent()).toBe(
+      '審査中の申請（2件、うち期限超過 1件）',
+    );
     // Overdue first, in red, with the days past due.
     expect(await rows.nth(0).getAttribute('data-overdue')).toBe('true');
     expect(await rows.nth(0).textContent()).toContain('遠野駅前の古民家を改修した宿泊施設');
@@ -109,6 +111,30 @@ describe('Deciding, as the programme officer, in a real browser', () => {
       await page.getByRole('button', { name: '割り当てる' }).click();
       await page.getByTestId('reviewers').getByRole('cell', { name: reviewerId }).waitFor();
     }
+    // On the other application, the three are offered as the ID is typed, each with what is on its desk.
+    const offeredOn = async (applicationId: string) => {
+      for (let attempt = 0; ; attempt++) {
+        await page.goto(`${system.baseUrl}/officer/applications/${applicationId}`);
+        await page.getByRole('heading', { name: '審査員の割当て' }).waitFor();
+        const offered = await page
+          .locator('#known-reviewers option')
+          .evaluateAll((options) =>
+            options.map((option) => `${option.getAttribute('value')} ${option.getAttribute('label')}`),
+          );
+        if (offered.length > 0 || attempt === 20) return offered;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    expect(await offeredOn(overdueId)).toEqual(
+      [SATO, SUZUKI, TAKAHASHI].sort().map((reviewerId) => `${reviewerId} 審査中 1件（これまで 1件）`),
+    );
+    expect(await page.getByLabel('審査員ID').getAttribute('list')).toBe('known-reviewers');
+    // Where all three are assigned already, none is offered again (the list is read by now).
+    const known = page.waitForResponse((response) => response.url().includes('/v1/reviewers'));
+    await page.goto(`${system.baseUrl}/officer/applications/${id}`);
+    expect(((await (await known).json()) as { items: unknown[] }).items).toHaveLength(3);
+    await page.getByRole('heading', { name: '審査員の割当て' }).waitFor();
+    expect(await page.locator('#known-reviewers').count()).toBe(0);
     // Before any review, adoption is refused by the quorum rule, named in words.
     await page.getByLabel('採択する').check();
     await page.getByLabel('理由').fill('審査前の採択');
@@ -120,12 +146,10 @@ describe('Deciding, as the programme officer, in a real browser', () => {
       )
       .waitFor();
 
-    await system
-      .as(TAKAHASHI, 'reviewer')
-      .post(`/v1/applications/${id}/conflict-declarations`, {
-        hasConflict: true,
-        detail: '事業者の取引先の役員を務めている',
-      });
+    await system.as(TAKAHASHI, 'reviewer').post(`/v1/applications/${id}/conflict-declarations`, {
+      hasConflict: true,
+      detail: '事業者の取引先の役員を務めている',
+    });
     await review(system, id, SATO, allMet(), 'adopt');
     await review(
       system,

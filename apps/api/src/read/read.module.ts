@@ -10,6 +10,7 @@ import { AwardsController } from './awards/awards.controller';
 import { FiscalYearBudgetController } from './budget/fiscal-year-budget.controller';
 import { ApplicationHistoryController } from './history/application-history.controller';
 import { ApplicationHistoryHandler } from './history/application-history.handler';
+import { KnownReviewersController } from './reviewers/known-reviewers.controller';
 import { ReviewQueueController } from './review-queue/review-queue.controller';
 import { ProjectionVersions } from './projection-versions';
 import { ProgrammeQueueCounts } from './review-queue/programme-queue-counts';
@@ -30,6 +31,7 @@ import { MonthlyStatisticsController } from './statistics/monthly-statistics.con
     MonthlyStatisticsController,
     FiscalYearBudgetController,
     AwardsController,
+    KnownReviewersController,
   ],
   providers: [
     ApplicationSummaryHandler,

@@ -11,11 +11,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const encodeCursor = (cursor: KeysetCursor): string =>
   Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
 
-/** The cursor a client sent back, or a 400 naming `cursor`; `isKey` says what a valid sort key looks like. */
-export function decodeCursor(text: string, isKey: (key: string) => boolean): KeysetCursor {
+const isUuid = (id: string): boolean => UUID.test(id);
+
+/**
+ * The cursor a client sent back, or a 400 naming `cursor`; `isKey` says what a valid sort key
+ * looks like, `isId` what a valid tie-breaker does (a uuid unless the rows have other ids).
+ */
+export function decodeCursor(
+  text: string,
+  isKey: (key: string) => boolean,
+  isId: (id: string) => boolean = isUuid,
+): KeysetCursor {
   try {
     const [key, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
-    if (typeof key === 'string' && isKey(key) && typeof id === 'string' && UUID.test(id)) return { key, id };
+    if (typeof key === 'string' && isKey(key) && typeof id === 'string' && isId(id)) return { key, id };
   } catch {
     // fall through to the refusal
   }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useKeptState } from '../../auth/use-kept-state';
 import { rememberWrite } from '../../api/application-answers';
@@ -8,8 +8,30 @@ import type { FieldIssue } from '../../messages/rule-messages';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import type { ApplicationView } from '../application-read/application-view';
+import type { components } from '../../api/schema';
 
 const ASSIGNABLE = new Set(['submitted', 'under_review']);
+
+type KnownReviewer = components['schemas']['KnownReviewerView'];
+
+/**
+ * The reviewers assigned before (one page of 200, by id), offered as the ID is typed, each
+ * with what is on their desk: a new reviewer's ID is still typed in full. Nothing is offered
+ * when the list cannot be read; the form works as before.
+ */
+function useKnownReviewers(): readonly KnownReviewer[] {
+  const [known, setKnown] = useState<readonly KnownReviewer[]>([]);
+  useEffect(() => {
+    let current = true;
+    void api.GET('/v1/reviewers', { params: { query: { limit: 200 } } }).then(({ data }) => {
+      if (current && data) setKnown(data.items);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  return known;
+}
 
 function declarationText(reviewer: ApplicationView['reviewers'][number]): string {
   if (!reviewer.conflictDeclaration) return '未申告';
@@ -17,13 +39,24 @@ function declarationText(reviewer: ApplicationView['reviewers'][number]): string
 }
 
 /** The current cycle's reviewers with their declarations (recusals stand out), and the form to assign one more. */
-export function ReviewerAssignments({ application, onChanged }: { application: ApplicationView; onChanged: (answer: ApplicationView) => void }) {
-  const [reviewerId, setReviewerId] = useKeptState(`reviewer-assignment.${application.id}.reviewer`, () => '');
+export function ReviewerAssignments({
+  application,
+  onChanged,
+}: {
+  application: ApplicationView;
+  onChanged: (answer: ApplicationView) => void;
+}) {
+  const [reviewerId, setReviewerId] = useKeptState(
+    `reviewer-assignment.${application.id}.reviewer`,
+    () => '',
+  );
   const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
   const recused = application.reviewers.filter((reviewer) => reviewer.recused).length;
   const reviewed = new Set(application.reviews.map((review) => review.reviewerId));
+  const assigned = new Set(application.reviewers.map((reviewer) => reviewer.reviewerId));
+  const offered = useKnownReviewers().filter((known) => !assigned.has(known.reviewerId));
 
   async function assign(event: FormEvent) {
     event.preventDefault();
@@ -38,7 +71,11 @@ export function ReviewerAssignments({ application, onChanged }: { application: A
     if (!response.ok) {
       const problem = asProblem(error, response.status);
       setIssues(problem.errors);
-      return setFailure(problem.status === 409 ? 'この審査員は割当て済みか、現在の状態では割り当てられません。' : problemHeadline(problem));
+      return setFailure(
+        problem.status === 409
+          ? 'この審査員は割当て済みか、現在の状態では割り当てられません。'
+          : problemHeadline(problem),
+      );
     }
     setFailure(undefined);
     setReviewerId('');
@@ -46,14 +83,17 @@ export function ReviewerAssignments({ application, onChanged }: { application: A
     onChanged(data as ApplicationView);
   }
 
-  const idErrors = issues.filter((issue) => issue.field === 'reviewerId').map(() => '審査員IDを入力してください。');
+  const idErrors = issues
+    .filter((issue) => issue.field === 'reviewerId')
+    .map(() => '審査員IDを入力してください。');
   return (
     <section className="officer-section" aria-labelledby="reviewers-title">
       <h2 id="reviewers-title">審査員の割当て</h2>
       <p>
         割当て {application.reviewers.length}名
         {recused > 0 && <strong className="overdue">（うち利益相反による辞退 {recused}名）</strong>}。
-        {application.reviewsNeeded != null && `採択には利益相反のない審査員による審査結果が${application.reviewsNeeded}件以上必要です。`}
+        {application.reviewsNeeded != null &&
+          `採択には利益相反のない審査員による審査結果が${application.reviewsNeeded}件以上必要です。`}
       </p>
       {application.reviewers.length > 0 && (
         <div className="table-wrap">
@@ -76,9 +116,13 @@ export function ReviewerAssignments({ application, onChanged }: { application: A
                   <td>{formatDateTime(new Date(reviewer.assignedAt))}</td>
                   <td className={reviewer.recused ? 'overdue' : undefined}>
                     {declarationText(reviewer)}
-                    {reviewer.conflictDeclaration?.detail && <div className="muted">{reviewer.conflictDeclaration.detail}</div>}
+                    {reviewer.conflictDeclaration?.detail && (
+                      <div className="muted">{reviewer.conflictDeclaration.detail}</div>
+                    )}
                   </td>
-                  <td>{reviewer.recused ? '—' : reviewed.has(reviewer.reviewerId) ? '提出済み' : '未提出'}</td>
+                  <td>
+                    {reviewer.recused ? '—' : reviewed.has(reviewer.reviewerId) ? '提出済み' : '未提出'}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -87,25 +131,50 @@ export function ReviewerAssignments({ application, onChanged }: { application: A
       )}
       {ASSIGNABLE.has(application.status) && (
         <form onSubmit={assign} noValidate className="form" aria-label="審査員を割り当てる">
-          {issues.length > 0 && <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} />}
+          {issues.length > 0 && (
+            <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} />
+          )}
           {failure && issues.length === 0 && (
             <div className="error-summary" role="alert">
               <p>{failure}</p>
             </div>
           )}
           <div className="inline-form">
-            <Field id="field-reviewerId" label="審査員ID" required hint="審査員がサインインに使うID（審査一覧に表示されます）。例：reviewer-佐藤 一郎" errors={idErrors}>
+            <Field
+              id="field-reviewerId"
+              label="審査員ID"
+              required
+              hint={
+                offered.length > 0
+                  ? '審査員がサインインに使うID。これまでに割り当てた審査員は、入力すると審査中の件数とともに候補に出ます。'
+                  : '審査員がサインインに使うID（審査一覧に表示されます）。例：reviewer-佐藤 一郎'
+              }
+              errors={idErrors}
+            >
               {(describedBy) => (
                 <input
                   id="field-reviewerId"
                   className="input input--medium"
                   value={reviewerId}
+                  list={offered.length > 0 ? 'known-reviewers' : undefined}
+                  autoComplete="off"
                   aria-describedby={describedBy}
                   aria-invalid={idErrors.length > 0}
                   onChange={(event) => setReviewerId(event.target.value)}
                 />
               )}
             </Field>
+            {offered.length > 0 && (
+              <datalist id="known-reviewers" data-testid="known-reviewers">
+                {offered.map((known) => (
+                  <option
+                    key={known.reviewerId}
+                    value={known.reviewerId}
+                    label={`審査中 ${known.underReview}件（これまで ${known.assigned}件）`}
+                  />
+                ))}
+              </datalist>
+            )}
             <button type="submit" className="button button--primary" disabled={busy}>
               割り当てる
             </button>
