@@ -126,12 +126,14 @@ describe('attachments with receipts, over HTTP', () => {
     const officer = api.client.officer();
     const first = (await officer.get(`/v1/applications/${id}/documents?limit=1`).expect(200)).body;
     expect(first.items.map((item: { name: string }) => item.name)).toEqual([files.plan.name]);
+    expect(first.total).toBe(2);
     const second = (
       await officer.get(`/v1/applications/${id}/documents?limit=1&cursor=${first.nextCursor}`).expect(200)
     ).body;
     expect(second).toEqual({
       items: [{ ...receipts[1], receivedBy: `officer-${TONO}` }],
       nextCursor: null,
+      total: 2,
       maxBytes: DEFAULT_LIMIT,
     });
 

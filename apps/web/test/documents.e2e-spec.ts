@@ -211,6 +211,8 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     await list.getByRole('button', { name: '次の10件' }).click();
     await list.getByRole('link', { name: '写真11.pdf' }).waitFor();
     await list.getByText('2ページ目').waitFor();
+    expect(await list.getByTestId('document-page').textContent()).toBe('2ページ目（11〜11件目／全11件）');
+    expect(await list.getByRole('heading').textContent()).toBe('提出済みの書類（全11件）');
     expect(await list.getByRole('row').count()).toBe(2);
     await checkScreen(page, '64-document-list-page-2');
     await list.getByRole('button', { name: '前の10件' }).click();

@@ -31,6 +31,8 @@ export class DocumentListView {
     description: 'Pass as `cursor` for the next page; null on the last',
   })
   nextCursor: string | null;
+  @ApiProperty({ type: 'integer', example: 11, description: 'The application’s documents, all pages' })
+  total: number;
   @ApiProperty({
     type: 'integer',
     example: 20971520,

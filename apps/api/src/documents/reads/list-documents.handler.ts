@@ -12,7 +12,8 @@ const DEFAULT_LIMIT = 50;
 
 /**
  * An application's documents in the order received, a page at a time; the cursor is the last
- * one's (receivedAt, documentId). The page also says how large a file an upload takes.
+ * one's (receivedAt, documentId). The page also says how many there are in all, and how large
+ * a file an upload takes.
  */
 @QueryHandler(ListDocumentsQuery)
 export class ListDocumentsHandler implements IQueryHandler<ListDocumentsQuery, DocumentListView> {
@@ -44,6 +45,7 @@ export class ListDocumentsHandler implements IQueryHandler<ListDocumentsQuery, D
     return {
       items,
       nextCursor: more && last ? encodeCursor({ key: last.receivedAt, id: last.documentId }) : null,
+      total: documents.length,
       maxBytes: this.config.documentMaxBytes,
     };
   }

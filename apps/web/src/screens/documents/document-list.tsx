@@ -56,6 +56,7 @@ export function DocumentList({
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [items, setItems] = useState<DocumentView[]>([]);
   const [next, setNext] = useState<string | null>(null);
+  const [total, setTotal] = useState<number>();
   const [failure, setFailure] = useState<string>();
   const [loaded, setLoaded] = useState(false);
   const cursor = cursors[cursors.length - 1];
@@ -69,6 +70,7 @@ export function DocumentList({
     setFailure(undefined);
     setItems(data.items);
     setNext(data.nextCursor ?? null);
+    setTotal(data.total);
     onMaxBytes?.(data.maxBytes);
   }, [applicationId, cursor, onMaxBytes]);
 
@@ -77,9 +79,12 @@ export function DocumentList({
   }, [load, awaiting]);
 
   const page = cursors.length;
+  const first = (page - 1) * PAGE_SIZE + 1;
   return (
     <div data-testid="document-list">
-      <h3 id="document-list-title">提出済みの書類</h3>
+      <h3 id="document-list-title">
+        提出済みの書類{total !== undefined && total > 0 && `（全${total.toLocaleString('ja-JP')}件）`}
+      </h3>
       {failure && (
         <div className="error-summary" role="alert">
           <p>{failure}</p>
@@ -132,7 +137,12 @@ export function DocumentList({
           >
             前の{PAGE_SIZE}件
           </button>
-          <span>{page}ページ目</span>
+          <span data-testid="document-page">
+            {page}ページ目
+            {items.length > 0 &&
+              total !== undefined &&
+              `（${first}〜${first + items.length - 1}件目／全${total}件）`}
+          </span>
           <button
             type="button"
             className="button"
