@@ -181,6 +181,11 @@ export class PostgresReader {
     }
   }
 
+  /**
+   * Written out field by field, as toRecordedEvent is, not built from a shared part and a
+   * spread: each event of a rebuild goes through here, and one object literal per shape is
+   * what V8 builds fastest.
+   */
   private toProjectedEvent(row: ProjectedEventRow): ProjectedEvent {
     const event: ProjectedEvent = {
       streamId: row.stream_id,
