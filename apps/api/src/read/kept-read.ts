@@ -1,38 +1,50 @@
-import { KeptByVersion } from './kept-by-version';
 import { SharedReads } from './shared-read';
 
 /** Distinct reads kept per handler and API process: first pages of a few filters and of each municipality. */
 const KEPT_ANSWERS = 128;
 
+/** What a kept read's statement answered: the version it read, and the answer unless that version is the kept one's. */
+export interface VersionedRead<Answer> {
+  readonly version: string | undefined;
+  readonly answer?: Answer;
+}
+
 /**
  * Answers kept while the projection that writes what they read has not committed since. On
  * deadline day officers open the same pages again and again between the projector's commits;
  * each used to read, parse, build and write its page anew (a 50-line list page: about 40% of
- * the API's CPU for it). Now a turn's requests for a page (SharedReads) first read the
- * projection's version, one small row: unchanged since the page was read, the kept answer is
- * given, and written with the bytes already written for it; moved on, the page is read again
- * and kept under the version read before it.
+ * the API's CPU for it). Now a turn's requests for a page (SharedReads) run one statement
+ * that reads the projection's version and, only if it is not the kept page's, the page
+ * (kept-page.sql.ts): unchanged, the kept answer is given, and written with the bytes already
+ * written for it; moved on, the page read is answered and kept under the version read with it.
  *
  * Nothing is answered older than the request: the version is read after the request arrived,
- * and it equals the kept one only if no commit has happened since the version was read before
- * the kept page, so the page's rows are the rows as they are now.
+ * in the same statement as the page, and equals the kept one only if no commit has happened
+ * since the kept page was read. A read that fails keeps nothing; without a version (no
+ * checkpoint yet) nothing is kept.
  */
 export class KeptReads<Answer extends object> {
   private readonly shared = new SharedReads<Answer>();
-  private readonly kept: KeptByVersion<Answer>;
+  private readonly kept = new Map<string, { readonly version: string; readonly answer: Answer }>();
 
-  constructor(
-    private readonly versionNow: () => Promise<string | undefined>,
-    capacity = KEPT_ANSWERS,
-  ) {
-    this.kept = new KeptByVersion(capacity);
-  }
+  constructor(private readonly capacity = KEPT_ANSWERS) {}
 
-  /** `read` is given the version its answer is kept under, for what it keeps of its own. */
-  answer(key: string, read: (version: string | undefined) => Promise<Answer>): Promise<Answer> {
+  /** `read` is given the version of the answer kept for `key`, if any. */
+  answer(key: string, read: (known: string | undefined) => Promise<VersionedRead<Answer>>): Promise<Answer> {
     return this.shared.answer(key, async () => {
-      const version = await this.versionNow();
-      return this.kept.of(key, version, () => read(version));
+      const kept = this.kept.get(key);
+      const { version, answer } = await read(kept?.version);
+      if (answer === undefined) {
+        if (kept === undefined || version !== kept.version)
+          throw new Error(`the read of ${key} answered nothing for a version it does not keep`);
+        return kept.answer;
+      }
+      // Most recently read last: a full map drops the page read longest ago.
+      this.kept.delete(key);
+      if (version === undefined) return answer;
+      if (this.kept.size >= this.capacity) this.kept.delete(this.kept.keys().next().value!);
+      this.kept.set(key, { version, answer });
+      return answer;
     });
   }
 }

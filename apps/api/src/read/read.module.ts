@@ -12,7 +12,6 @@ import { ApplicationHistoryController } from './history/application-history.cont
 import { ApplicationHistoryHandler } from './history/application-history.handler';
 import { KnownReviewersController } from './reviewers/known-reviewers.controller';
 import { ReviewQueueController } from './review-queue/review-queue.controller';
-import { ProjectionVersions } from './projection-versions';
 import { ProgrammeQueueCounts } from './review-queue/programme-queue-counts';
 import { ReviewQueueHandler } from './review-queue/review-queue.handler';
 import { MonthlyStatisticsController } from './statistics/monthly-statistics.controller';
@@ -39,7 +38,6 @@ import { MonthlyStatisticsController } from './statistics/monthly-statistics.con
     ApplicationHistoryHandler,
     ReviewQueueHandler,
     ProgrammeQueueCounts,
-    ProjectionVersions,
   ],
 })
 export class ReadModule {}

@@ -10,7 +10,7 @@ import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isInstant } from '../paging/keyset-cursor';
 import { isoInstantOf, isoInstantOrNull, utcWallTime } from '../iso-instant.sql';
 import { KeptReads } from '../kept-read';
-import { ProjectionVersions, writersOf } from '../projection-versions';
+import { pageUnlessUnchanged, writersOf } from '../kept-page.sql';
 
 const DEFAULT_LIMIT = 20;
 
@@ -61,6 +61,9 @@ const LIST_COLUMNS: Record<keyof ListRow, string> = {
   revision: 's.stream_revision::text',
 };
 
+/** A row of the kept page's statement: the version read, and a line of the page unless there is none. */
+type KeptListRow = ListRow & { readonly keptVersion: string | null };
+
 const yen = (text: string | null): number | null => (text === null ? null : Number(text));
 
 /**
@@ -98,14 +101,9 @@ const LIST_WRITERS = writersOf(['application_summaries']);
 /** Newest first, keyset-paged on (created_at, id); scoped to what the caller may see. */
 @QueryHandler(ListApplicationsQuery)
 export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQuery, ApplicationListView> {
-  private readonly pages: KeptReads<ApplicationListView>;
+  private readonly pages = new KeptReads<ApplicationListView>();
 
-  constructor(
-    @InjectDataSource() private readonly database: DataSource,
-    versions: ProjectionVersions,
-  ) {
-    this.pages = new KeptReads(() => versions.of(LIST_WRITERS));
-  }
+  constructor(@InjectDataSource() private readonly database: DataSource) {}
 
   async execute({ filters, principal }: ListApplicationsQuery): Promise<ApplicationListView> {
     const limit = filters.limit ?? DEFAULT_LIMIT;
@@ -128,17 +126,32 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
         `(s.created_at, s.id) < (${sql.value(after.key)}::timestamptz, ${sql.value(after.id)}::uuid)`,
       );
     }
-    // The limit is written into the text (a validated integer, 1–100), as the planner must see it.
-    const text = `SELECT ${SELECT_LIST} FROM application_summaries s ${sql.clause}
-        ORDER BY s.created_at DESC, s.id DESC LIMIT ${limit + 1}`;
-    // The page follows from the statement alone: the caller's scope is in its text and values.
-    return this.pages.answer(JSON.stringify([text, sql.values]), async () => {
-      const rows = await queryPrepared<ListRow>(this.database, text, sql.values);
-      const page = rows.slice(0, limit).map(listItem);
+    // The page follows from its conditions alone: the caller's scope is in their text and values.
+    const key = JSON.stringify([sql.clause, sql.values, limit]);
+    return this.pages.answer(key, async (known) => {
+      // The limit is written into the text (a validated integer, 1–100), as the planner must see it.
+      const text = pageUnlessUnchanged(sql, LIST_WRITERS, known, {
+        select: SELECT_LIST,
+        from: 'application_summaries s',
+        orderBy: 's.created_at DESC, s.id DESC',
+        // The UTC wall time's text sorts as its instant does, byte by byte.
+        outerOrderBy: 'p."createdAt" COLLATE "C" DESC, p.id DESC',
+        limit: limit + 1,
+      });
+      const rows = await queryPrepared<KeptListRow>(this.database, text, sql.values);
+      const version = rows[0]?.keptVersion ?? undefined;
+      if (known !== undefined && version === known) return { version };
+      // Without a page (none in scope, or none read), the one row has no line.
+      const lines = rows.filter((row) => row.id !== null);
+      const page = lines.slice(0, limit).map(listItem);
       const last = page[page.length - 1];
       return {
-        items: page,
-        nextCursor: rows.length > limit && last ? encodeCursor({ key: last.createdAt, id: last.id }) : null,
+        version,
+        answer: {
+          items: page,
+          nextCursor:
+            lines.length > limit && last ? encodeCursor({ key: last.createdAt, id: last.id }) : null,
+        },
       };
     });
   }

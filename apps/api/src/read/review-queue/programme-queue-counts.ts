@@ -11,7 +11,7 @@ const KEPT_SCOPES = 64;
  * Counting them means reading every open application in scope, thousands on a deadline day;
  * they change only when the projector commits, a few times a second at most, while officers
  * ask for queue pages far more often, and for pages beyond the first that are not kept whole.
- * Each page is given the queue projection's version (ProjectionVersions), read before counting.
+ * Each page is given the queue projection's version, read with the page before counting (kept-page.sql.ts).
  */
 @Injectable()
 export class ProgrammeQueueCounts extends KeptByVersion<ReviewQueueRoundCountView[]> {

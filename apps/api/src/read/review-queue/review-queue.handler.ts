@@ -11,7 +11,7 @@ import type {
 import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
 import { queryPrepared } from '../../database/prepared-query';
 import { KeptReads } from '../kept-read';
-import { ProjectionVersions, writersOf } from '../projection-versions';
+import { pageUnlessUnchanged, writersOf } from '../kept-page.sql';
 import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isCalendarDay } from '../paging/keyset-cursor';
 import { ProgrammeQueueCounts } from './programme-queue-counts';
@@ -55,21 +55,21 @@ const QUEUE_COLUMNS: Record<keyof QueueRow, string> = {
  */
 const SELECT_LIST = selectList(QUEUE_COLUMNS);
 
+/** A row of the kept page's statement: the version read, and a line of the page unless there is none. */
+type KeptQueueRow = QueueRow & { readonly keptVersion: string | null };
+
 /** What a page of the queue is read from: the queue, and the summaries for the titles. */
 const QUEUE_WRITERS = writersOf(['review_queue', 'application_summaries']);
 
 @QueryHandler(ReviewQueueQuery)
 export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, ReviewQueueView> {
-  private readonly views: KeptReads<ReviewQueueView>;
+  private readonly views = new KeptReads<ReviewQueueView>();
 
   constructor(
     @InjectDataSource() private readonly database: DataSource,
     private readonly clock: Clock,
     private readonly programmeCounts: ProgrammeQueueCounts,
-    versions: ProjectionVersions,
-  ) {
-    this.views = new KeptReads(() => versions.of(QUEUE_WRITERS));
-  }
+  ) {}
 
   async execute({ principal, filters }: ReviewQueueQuery): Promise<ReviewQueueView> {
     const today = japanDateOf(this.clock.now());
@@ -105,17 +105,27 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
         `(q.decision_due_date, q.application_id) > (${page.value(after.key)}::date, ${page.value(after.id)}::uuid)`,
       );
     }
-    // The limit is written into the text (a validated integer), as the planner must see it.
-    const text = `SELECT ${SELECT_LIST} FROM review_queue q ${page.clause}
-          ORDER BY q.decision_due_date ASC, q.application_id ASC LIMIT ${limit + 1}`;
-    // The view follows from the page's statement (the caller's scope is in its values), the
+    // The view follows from the page's conditions (the caller's scope is in their values), the
     // counts' scope (the same, without the cursor) and today's date.
-    return this.views.answer(JSON.stringify([today, seesWholeQueue, text, page.values]), async (version) => {
-      // A reviewer's own counts are read beside the page; the programme's are kept per version.
-      const [rows, counts] = await Promise.all([
-        queryPrepared<QueueRow>(this.database, text, page.values),
-        seesWholeQueue ? this.programmeCounts.of(scope, version, count) : count(),
-      ]);
+    const key = JSON.stringify([today, seesWholeQueue, page.clause, page.values, limit]);
+    return this.views.answer(key, async (known) => {
+      // The limit is written into the text (a validated integer), as the planner must see it.
+      const text = pageUnlessUnchanged(page, QUEUE_WRITERS, known, {
+        select: SELECT_LIST,
+        from: 'review_queue q',
+        orderBy: 'q.decision_due_date ASC, q.application_id ASC',
+        // The due date's ISO text sorts as the date does, byte by byte.
+        outerOrderBy: 'p."decisionDueDate" COLLATE "C" ASC, p."applicationId" ASC',
+        limit: limit + 1,
+      });
+      const lines = queryPrepared<KeptQueueRow>(this.database, text, page.values);
+      // A reviewer's own counts are read beside the page (cheap, by the GIN index); the
+      // programme's are kept per version, read with the page.
+      const [read, reviewerCounts] = await Promise.all([lines, seesWholeQueue ? undefined : count()]);
+      const version = read[0]?.keptVersion ?? undefined;
+      if (known !== undefined && version === known) return { version };
+      const rows = read.filter((row) => row.applicationId !== null);
+      const counts = reviewerCounts ?? (await this.programmeCounts.of(scope, version, count));
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
       // Few distinct due dates on a page (one per round): each is measured from today once.
@@ -126,32 +136,35 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
         return days;
       };
       return {
-        today,
-        total: counts.reduce((sum, round) => sum + round.submitted + round.underReview, 0),
-        overdue: counts.reduce((sum, round) => sum + round.overdue, 0),
-        rounds: counts,
-        items: items.map((row): ReviewQueueItemView => {
-          const daysRemaining = daysRemainingTo(row.decisionDueDate);
-          return {
-            applicationId: row.applicationId,
-            projectTitle: row.projectTitle,
-            status: row.status,
-            round: row.round,
-            fiscalYear: row.fiscalYear,
-            municipalityCode: row.municipalityCode,
-            municipalityName: municipalityName(row.municipalityCode) ?? null,
-            decisionDueDate: row.decisionDueDate,
-            daysRemaining,
-            overdue: daysRemaining < 0,
-            reviewsDone: row.reviewsDone,
-            reviewsNeeded: row.reviewsNeeded,
-            reviewerIds: row.reviewerIds,
-          };
-        }),
-        nextCursor:
-          rows.length > limit && last
-            ? encodeCursor({ key: last.decisionDueDate, id: last.applicationId })
-            : null,
+        version,
+        answer: {
+          today,
+          total: counts.reduce((sum, round) => sum + round.submitted + round.underReview, 0),
+          overdue: counts.reduce((sum, round) => sum + round.overdue, 0),
+          rounds: counts,
+          items: items.map((row): ReviewQueueItemView => {
+            const daysRemaining = daysRemainingTo(row.decisionDueDate);
+            return {
+              applicationId: row.applicationId,
+              projectTitle: row.projectTitle,
+              status: row.status,
+              round: row.round,
+              fiscalYear: row.fiscalYear,
+              municipalityCode: row.municipalityCode,
+              municipalityName: municipalityName(row.municipalityCode) ?? null,
+              decisionDueDate: row.decisionDueDate,
+              daysRemaining,
+              overdue: daysRemaining < 0,
+              reviewsDone: row.reviewsDone,
+              reviewsNeeded: row.reviewsNeeded,
+              reviewerIds: row.reviewerIds,
+            };
+          }),
+          nextCursor:
+            rows.length > limit && last
+              ? encodeCursor({ key: last.decisionDueDate, id: last.applicationId })
+              : null,
+        },
       };
     });
   }
