@@ -126,7 +126,7 @@ describe('Deciding, as the programme officer, in a real browser', () => {
       }
     };
     expect(await offeredOn(overdueId)).toEqual(
-      [SATO, SUZUKI, TAKAHASHI].sort().map((reviewerId) => `${reviewerId} 審査中 1件（これまで 1件）`),
+      [SATO, SUZUKI, TAKAHASHI].sort().map((reviewerId) => `${reviewerId} 審査中 1件（担当 1件）`),
     );
     expect(await page.getByLabel('審査員ID').getAttribute('list')).toBe('known-reviewers');
     // Where all three are assigned already, none is offered again (the list is read by now).
@@ -284,6 +284,13 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     const gauge = page.getByTestId('budget-gauge');
     await gauge.waitFor();
     expect(await gauge.getByTestId('budget-committed').textContent()).toBe('12,000,000円（1,200万円）');
+    // Both reviewers have the over-budget application under review and the adopted one in charge;
+    // the one who left the first cycle is named by no application's current reviewers.
+    const load = page.getByTestId('reviewer-load');
+    await load.waitFor();
+    expect(await load.locator('tbody tr').allTextContents()).toEqual(
+      [SATO, SUZUKI].sort().map((reviewerId) => `${reviewerId}1件2件`),
+    );
     await checkScreen(page, '37-officer-round-dashboard-after-adoption');
 
     // Intake closed for the year: the municipality's next submission is refused.

@@ -1,13 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** A reviewer the programme has assigned before, with how much is on their desk now. */
+/** A reviewer some application names in its current review cycle, with how much is on their desk now. */
 export class KnownReviewerView {
   @ApiProperty({ example: 'reviewer-sato' }) reviewerId: string;
   @ApiProperty({ type: 'integer', description: 'Applications under review with this reviewer assigned' })
   underReview: number;
   @ApiProperty({
     type: 'integer',
-    description: 'Applications with this reviewer among their assigned reviewers, in any status',
+    description:
+      'Applications naming this reviewer among the reviewers of their current review cycle, in any status',
   })
   assigned: number;
 }

@@ -12,8 +12,9 @@ import { DEFAULT_PAGE_SIZE, PageQueryDto } from '../paging/page-query.dto';
 const isReviewerId = (key: string): boolean => key.length > 0 && key.length <= 200;
 
 /**
- * Every reviewer id the summaries name, with their assignments: what an officer picks from
- * when assigning (the domain keeps no roster of reviewers; this is who has been assigned).
+ * Every reviewer id the summaries name (each application's current review cycle), with their
+ * assignments: what an officer picks from when assigning. The domain keeps no roster of
+ * reviewers; one named only by a cycle an application has left is not listed.
  * Counted from the summaries' reviewer ids for each page: the assignment form asks, not a queue.
  */
 const KNOWN_REVIEWERS = (limit: number) => `
@@ -36,7 +37,7 @@ export class KnownReviewersController {
   @Roles('program_officer')
   @ApiOperation({
     summary:
-      'Reviewers assigned before, by id, with how many applications each has under review: for choosing whom to assign',
+      'Reviewers the applications name (their current review cycles), by id, with how many applications each has under review: for choosing whom to assign',
   })
   @ApiOkResponse({ type: KnownReviewersView })
   async list(@Query() page: PageQueryDto): Promise<KnownReviewersView> {

@@ -15,7 +15,7 @@ const ASSIGNABLE = new Set(['submitted', 'under_review']);
 type KnownReviewer = components['schemas']['KnownReviewerView'];
 
 /**
- * The reviewers assigned before (one page of 200, by id), offered as the ID is typed, each
+ * The reviewers applications name (one page of 200, by id), offered as the ID is typed, each
  * with what is on their desk: a new reviewer's ID is still typed in full. Nothing is offered
  * when the list cannot be read; the form works as before.
  */
@@ -146,7 +146,7 @@ export function ReviewerAssignments({
               required
               hint={
                 offered.length > 0
-                  ? '審査員がサインインに使うID。これまでに割り当てた審査員は、入力すると審査中の件数とともに候補に出ます。'
+                  ? '審査員がサインインに使うID。申請に割り当てられている審査員は、入力すると審査中の件数とともに候補に出ます。'
                   : '審査員がサインインに使うID（審査一覧に表示されます）。例：reviewer-佐藤 一郎'
               }
               errors={idErrors}
@@ -170,7 +170,7 @@ export function ReviewerAssignments({
                   <option
                     key={known.reviewerId}
                     value={known.reviewerId}
-                    label={`審査中 ${known.underReview}件（これまで ${known.assigned}件）`}
+                    label={`審査中 ${known.underReview}件（担当 ${known.assigned}件）`}
                   />
                 ))}
               </datalist>

@@ -10,6 +10,7 @@ import { STATUS_LABELS, label } from '../../messages/labels';
 import { currentFiscalYear } from '../../navigation/nav-links';
 import { linkHandler, navigate } from '../../router';
 import { BudgetGauge, type Budget } from './budget-gauge';
+import { ReviewerLoad } from './reviewer-load';
 
 type QueueItem = components['schemas']['ReviewQueueItemView'];
 type QueueRoundCount = components['schemas']['ReviewQueueRoundCountView'];
@@ -238,6 +239,8 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
               </table>
             </div>
           </section>
+
+          <ReviewerLoad />
         </>
       )}
     </main>

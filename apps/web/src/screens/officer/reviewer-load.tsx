@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { asProblem, problemHeadline } from '../../api/problems';
+import type { components } from '../../api/schema';
+
+type KnownReviewer = components['schemas']['KnownReviewerView'];
+
+const PAGE = 200;
+
+/**
+ * Every reviewer applications name, with how many are under review with them: for spreading
+ * the assignments before making them. All fiscal years (GET /v1/reviewers), a page of 200.
+ */
+export function ReviewerLoad() {
+  const [reviewers, setReviewers] = useState<{ items: readonly KnownReviewer[]; more: boolean }>();
+  const [failure, setFailure] = useState<string>();
+  useEffect(() => {
+    void api
+      .GET('/v1/reviewers', { params: { query: { limit: PAGE } } })
+      .then(({ data, error, response }) => {
+        if (data) setReviewers({ items: data.items, more: data.nextCursor !== null });
+        else setFailure(problemHeadline(asProblem(error, response.status)));
+      });
+  }, []);
+  return (
+    <section aria-labelledby="reviewer-load-title">
+      <h2 id="reviewer-load-title">審査員ごとの担当件数（全年度）</h2>
+      {failure && (
+        <div className="error-summary" role="alert">
+          <p>{failure}</p>
+        </div>
+      )}
+      {!reviewers && !failure && <p>読み込み中…</p>}
+      {reviewers && reviewers.items.length === 0 && <p>まだ審査員は割り当てられていません。</p>}
+      {reviewers && reviewers.items.length > 0 && (
+        <div className="table-wrap">
+          <table className="table" data-testid="reviewer-load">
+            <caption className="visually-hidden">審査員ごとの、審査中の申請と担当している申請の件数</caption>
+            <thead>
+              <tr>
+                <th scope="col">審査員ID</th>
+                <th scope="col" className="numeric">
+                  審査中
+                </th>
+                <th scope="col" className="numeric">
+                  担当（すべての状態）
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {reviewers.items.map((reviewer) => (
+                <tr key={reviewer.reviewerId}>
+                  <th scope="row">{reviewer.reviewerId}</th>
+                  <td className="numeric">{reviewer.underReview}件</td>
+                  <td className="numeric">{reviewer.assigned}件</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {reviewers?.more && <p className="muted">審査員IDの順に最初の{PAGE}名を表示しています。</p>}
+    </section>
+  );
+}
