@@ -10,6 +10,11 @@ export class KeptByVersion<Value> {
 
   constructor(private readonly capacity: number) {}
 
+  /** What is kept for `key`, if anything: its version and its value. */
+  keptFor(key: string): { readonly version: string; readonly value: Promise<Value> } | undefined {
+    return this.kept.get(key);
+  }
+
   /** The value of `key` as of `version`: the one kept under it, or `make`'s, kept in its place. */
   of(key: string, version: string | undefined, make: () => Promise<Value>): Promise<Value> {
     const kept = this.kept.get(key);

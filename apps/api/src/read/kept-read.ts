@@ -1,3 +1,4 @@
+import { KeptByVersion } from './kept-by-version';
 import { SharedReads } from './shared-read';
 
 /** Distinct reads kept per handler and API process: first pages of a few filters and of each municipality. */
@@ -20,31 +21,27 @@ export interface VersionedRead<Answer> {
  *
  * Nothing is answered older than the request: the version is read after the request arrived,
  * in the same statement as the page, and equals the kept one only if no commit has happened
- * since the kept page was read. A read that fails keeps nothing; without a version (no
- * checkpoint yet) nothing is kept.
+ * since the kept page was read. They are kept as KeptByVersion keeps values: a bounded number,
+ * nothing for a read that fails or has no version (no checkpoint yet).
  */
 export class KeptReads<Answer extends object> {
   private readonly shared = new SharedReads<Answer>();
-  private readonly kept = new Map<string, { readonly version: string; readonly answer: Answer }>();
+  private readonly kept: KeptByVersion<Answer>;
 
-  constructor(private readonly capacity = KEPT_ANSWERS) {}
+  constructor(capacity = KEPT_ANSWERS) {
+    this.kept = new KeptByVersion(capacity);
+  }
 
   /** `read` is given the version of the answer kept for `key`, if any. */
   answer(key: string, read: (known: string | undefined) => Promise<VersionedRead<Answer>>): Promise<Answer> {
     return this.shared.answer(key, async () => {
-      const kept = this.kept.get(key);
+      // Taken before the read: another turn may replace or drop it meanwhile.
+      const kept = this.kept.keptFor(key);
       const { version, answer } = await read(kept?.version);
-      if (answer === undefined) {
-        if (kept === undefined || version !== kept.version)
-          throw new Error(`the read of ${key} answered nothing for a version it does not keep`);
-        return kept.answer;
-      }
-      // Most recently read last: a full map drops the page read longest ago.
-      this.kept.delete(key);
-      if (version === undefined) return answer;
-      if (this.kept.size >= this.capacity) this.kept.delete(this.kept.keys().next().value!);
-      this.kept.set(key, { version, answer });
-      return answer;
+      if (answer !== undefined) return this.kept.of(key, version, async () => answer);
+      if (kept === undefined || version !== kept.version)
+        throw new Error(`the read of ${key} answered nothing for a version it does not keep`);
+      return kept.value;
     });
   }
 }

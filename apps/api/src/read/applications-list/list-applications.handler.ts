@@ -5,12 +5,11 @@ import { municipalityName } from '@l10k/rules';
 import type { ApplicationListItemView, ApplicationListView } from '../../views/application-list.view';
 import { seesEverything } from '../visibility';
 import { ListApplicationsQuery } from './list-applications.query';
-import { queryPrepared } from '../../database/prepared-query';
 import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isInstant } from '../paging/keyset-cursor';
 import { isoInstantOf, isoInstantOrNull, utcWallTime } from '../iso-instant.sql';
 import { KeptReads } from '../kept-read';
-import { pageUnlessUnchanged, writersOf } from '../kept-page.sql';
+import { readPageUnlessUnchanged, writersOf } from '../kept-page.sql';
 
 const DEFAULT_LIMIT = 20;
 
@@ -60,9 +59,6 @@ const LIST_COLUMNS: Record<keyof ListRow, string> = {
   updatedAt: utcWallTime('s.updated_at'),
   revision: 's.stream_revision::text',
 };
-
-/** A row of the kept page's statement: the version read, and a line of the page unless there is none. */
-type KeptListRow = ListRow & { readonly keptVersion: string | null };
 
 const yen = (text: string | null): number | null => (text === null ? null : Number(text));
 
@@ -130,19 +126,21 @@ export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQu
     const key = JSON.stringify([sql.clause, sql.values, limit]);
     return this.pages.answer(key, async (known) => {
       // The limit is written into the text (a validated integer, 1–100), as the planner must see it.
-      const text = pageUnlessUnchanged(sql, LIST_WRITERS, known, {
-        select: SELECT_LIST,
-        from: 'application_summaries s',
-        orderBy: 's.created_at DESC, s.id DESC',
-        // The UTC wall time's text sorts as its instant does, byte by byte.
-        outerOrderBy: 'p."createdAt" COLLATE "C" DESC, p.id DESC',
-        limit: limit + 1,
-      });
-      const rows = await queryPrepared<KeptListRow>(this.database, text, sql.values);
-      const version = rows[0]?.keptVersion ?? undefined;
-      if (known !== undefined && version === known) return { version };
-      // Without a page (none in scope, or none read), the one row has no line.
-      const lines = rows.filter((row) => row.id !== null);
+      const { version, lines } = await readPageUnlessUnchanged<ListRow>(
+        this.database,
+        sql,
+        LIST_WRITERS,
+        known,
+        {
+          select: SELECT_LIST,
+          from: 'application_summaries s',
+          orderBy: 's.created_at DESC, s.id DESC',
+          // The UTC wall time's text sorts as its instant does, byte by byte.
+          outerOrderBy: 'p."createdAt" COLLATE "C" DESC, p.id DESC',
+          limit: limit + 1,
+        },
+      );
+      if (lines === undefined) return { version };
       const page = lines.slice(0, limit).map(listItem);
       const last = page[page.length - 1];
       return {

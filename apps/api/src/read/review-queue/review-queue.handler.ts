@@ -11,7 +11,7 @@ import type {
 import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
 import { queryPrepared } from '../../database/prepared-query';
 import { KeptReads } from '../kept-read';
-import { pageUnlessUnchanged, writersOf } from '../kept-page.sql';
+import { readPageUnlessUnchanged, writersOf } from '../kept-page.sql';
 import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isCalendarDay } from '../paging/keyset-cursor';
 import { ProgrammeQueueCounts } from './programme-queue-counts';
@@ -54,9 +54,6 @@ const QUEUE_COLUMNS: Record<keyof QueueRow, string> = {
  * not from loading the rows, and for the whole programme only when the queue has changed.
  */
 const SELECT_LIST = selectList(QUEUE_COLUMNS);
-
-/** A row of the kept page's statement: the version read, and a line of the page unless there is none. */
-type KeptQueueRow = QueueRow & { readonly keptVersion: string | null };
 
 /** What a page of the queue is read from: the queue, and the summaries for the titles. */
 const QUEUE_WRITERS = writersOf(['review_queue', 'application_summaries']);
@@ -110,7 +107,7 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
     const key = JSON.stringify([today, seesWholeQueue, page.clause, page.values, limit]);
     return this.views.answer(key, async (known) => {
       // The limit is written into the text (a validated integer), as the planner must see it.
-      const text = pageUnlessUnchanged(page, QUEUE_WRITERS, known, {
+      const lines = readPageUnlessUnchanged<QueueRow>(this.database, page, QUEUE_WRITERS, known, {
         select: SELECT_LIST,
         from: 'review_queue q',
         orderBy: 'q.decision_due_date ASC, q.application_id ASC',
@@ -118,13 +115,13 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
         outerOrderBy: 'p."decisionDueDate" COLLATE "C" ASC, p."applicationId" ASC',
         limit: limit + 1,
       });
-      const lines = queryPrepared<KeptQueueRow>(this.database, text, page.values);
       // A reviewer's own counts are read beside the page (cheap, by the GIN index); the
       // programme's are kept per version, read with the page.
-      const [read, reviewerCounts] = await Promise.all([lines, seesWholeQueue ? undefined : count()]);
-      const version = read[0]?.keptVersion ?? undefined;
-      if (known !== undefined && version === known) return { version };
-      const rows = read.filter((row) => row.applicationId !== null);
+      const [{ version, lines: rows }, reviewerCounts] = await Promise.all([
+        lines,
+        seesWholeQueue ? undefined : count(),
+      ]);
+      if (rows === undefined) return { version };
       const counts = reviewerCounts ?? (await this.programmeCounts.of(scope, version, count));
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];

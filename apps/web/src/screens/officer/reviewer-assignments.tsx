@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useKeptState } from '../../auth/use-kept-state';
 import { rememberWrite } from '../../api/application-answers';
@@ -8,30 +8,9 @@ import type { FieldIssue } from '../../messages/rule-messages';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import type { ApplicationView } from '../application-read/application-view';
-import type { components } from '../../api/schema';
+import { useKnownReviewers } from './known-reviewers';
 
 const ASSIGNABLE = new Set(['submitted', 'under_review']);
-
-type KnownReviewer = components['schemas']['KnownReviewerView'];
-
-/**
- * The reviewers applications name (one page of 200, by id), offered as the ID is typed, each
- * with what is on their desk: a new reviewer's ID is still typed in full. Nothing is offered
- * when the list cannot be read; the form works as before.
- */
-function useKnownReviewers(): readonly KnownReviewer[] {
-  const [known, setKnown] = useState<readonly KnownReviewer[]>([]);
-  useEffect(() => {
-    let current = true;
-    void api.GET('/v1/reviewers', { params: { query: { limit: 200 } } }).then(({ data }) => {
-      if (current && data) setKnown(data.items);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
-  return known;
-}
 
 function declarationText(reviewer: ApplicationView['reviewers'][number]): string {
   if (!reviewer.conflictDeclaration) return '未申告';
@@ -56,7 +35,12 @@ export function ReviewerAssignments({
   const recused = application.reviewers.filter((reviewer) => reviewer.recused).length;
   const reviewed = new Set(application.reviews.map((review) => review.reviewerId));
   const assigned = new Set(application.reviewers.map((reviewer) => reviewer.reviewerId));
-  const offered = useKnownReviewers().filter((known) => !assigned.has(known.reviewerId));
+  // Reviewers are offered as the ID is typed, with what is on their desk; a new ID is still typed in
+  // full, and when the list cannot be read nothing is offered and the form works as before.
+  const known = useKnownReviewers();
+  const offered = (known && 'items' in known ? known.items : []).filter(
+    (reviewer) => !assigned.has(reviewer.reviewerId),
+  );
 
   async function assign(event: FormEvent) {
     event.preventDefault();

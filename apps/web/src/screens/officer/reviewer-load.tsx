@@ -1,27 +1,13 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
-import { asProblem, problemHeadline } from '../../api/problems';
-import type { components } from '../../api/schema';
-
-type KnownReviewer = components['schemas']['KnownReviewerView'];
-
-const PAGE = 200;
+import { KNOWN_REVIEWERS_PAGE, useKnownReviewers } from './known-reviewers';
 
 /**
  * Every reviewer applications name, with how many are under review with them: for spreading
- * the assignments before making them. All fiscal years (GET /v1/reviewers), a page of 200.
+ * the assignments before making them. All fiscal years, a page of them.
  */
 export function ReviewerLoad() {
-  const [reviewers, setReviewers] = useState<{ items: readonly KnownReviewer[]; more: boolean }>();
-  const [failure, setFailure] = useState<string>();
-  useEffect(() => {
-    void api
-      .GET('/v1/reviewers', { params: { query: { limit: PAGE } } })
-      .then(({ data, error, response }) => {
-        if (data) setReviewers({ items: data.items, more: data.nextCursor !== null });
-        else setFailure(problemHeadline(asProblem(error, response.status)));
-      });
-  }, []);
+  const known = useKnownReviewers();
+  const reviewers = known && 'items' in known ? known : undefined;
+  const failure = known && 'failure' in known ? known.failure : undefined;
   return (
     <section aria-labelledby="reviewer-load-title">
       <h2 id="reviewer-load-title">審査員ごとの担当件数（全年度）</h2>
@@ -59,7 +45,9 @@ export function ReviewerLoad() {
           </table>
         </div>
       )}
-      {reviewers?.more && <p className="muted">審査員IDの順に最初の{PAGE}名を表示しています。</p>}
+      {reviewers?.more && (
+        <p className="muted">審査員IDの順に最初の{KNOWN_REVIEWERS_PAGE}名を表示しています。</p>
+      )}
     </section>
   );
 }
