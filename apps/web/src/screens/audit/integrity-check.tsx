@@ -17,11 +17,15 @@ function streamLabel(streamId: string): string {
   return streamId;
 }
 
-/** What was checked, in words: one application's records, or every application's and budget's. */
+/**
+ * What was checked, in words: one application's records, or the whole store's, counted by
+ * how many applications and budgets they belong to (the scope's own words would say
+ * 申請と年度予算 twice).
+ */
 function checked(report: VerificationReport, scope: string, applicationId: string | undefined): string {
   const events = `記録 ${report.eventsChecked.toLocaleString('ja-JP')}件`;
   if (applicationId) return `${scope}の${events}`;
-  return `${scope}の${events}（申請と年度予算 ${report.streamsChecked.toLocaleString('ja-JP')}件分）`;
+  return `${events}（申請と年度予算 ${report.streamsChecked.toLocaleString('ja-JP')}件分）`;
 }
 
 function Verdict({
