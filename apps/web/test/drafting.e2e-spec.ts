@@ -52,8 +52,8 @@ describe('Drafting and submitting an application, in a real browser', () => {
 
   it('fixes the plan with the largest-grant button: the grant the loan allows, own funds balancing the total', async () => {
     await page.getByRole('button', { name: '融資額から最大交付額を入れる' }).click();
-    expect(await field('funding-grant').inputValue()).toBe('20000000');
-    expect(await field('funding-ownFunds').inputValue()).toBe('20000000');
+    expect(await field('funding-grant').inputValue()).toBe('20,000,000');
+    expect(await field('funding-ownFunds').inputValue()).toBe('20,000,000');
     await page.getByTestId('calc-ok').waitFor();
     expect(await errorAt('funding-grant').count()).toBe(0);
     expect(await errorAt('funding-loan-amount').count()).toBe(0);
@@ -82,7 +82,7 @@ describe('Drafting and submitting an application, in a real browser', () => {
     await elsewhere.goto(editUrl);
     await elsewhere.getByRole('heading', { name: '申請の作成' }).waitFor();
     expect(await elsewhere.getByLabel('事業の概要').inputValue()).toContain('地元の農家と契約栽培する。');
-    expect(await elsewhere.locator('#field-funding-grant').inputValue()).toBe('20000000');
+    expect(await elsewhere.locator('#field-funding-grant').inputValue()).toBe('20,000,000');
     await elsewhere.context().close();
   });
 

@@ -1,4 +1,4 @@
-import { formatManYen, formatYenWithMan } from '../src/format/money';
+import { formatManYen, formatYenWithMan, parseYen, yenInputText } from '../src/format/money';
 
 describe('amounts as officers read them, in 万円 and 億円', () => {
   it('reads grants in 万円, keeping a remainder rather than rounding it away', () => {
@@ -16,5 +16,12 @@ describe('amounts as officers read them, in 万円 and 億円', () => {
 
   it('keeps the sign of an amount given back', () => {
     expect(formatManYen(-3_750_000)).toBe('-375万円');
+  });
+
+  it('shows an amount in a money input with separators, which reads back as the same yen', () => {
+    expect(yenInputText(90_000_000)).toBe('90,000,000');
+    expect(parseYen(yenInputText(90_000_000))).toBe(90_000_000);
+    expect(yenInputText(0)).toBe('0');
+    expect(yenInputText(undefined)).toBe('');
   });
 });

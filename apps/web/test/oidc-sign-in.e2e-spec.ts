@@ -115,7 +115,7 @@ describe("An officer's typed forms survive the sign-in redirect after a lapsed s
       page.getByRole('button', { name: '保存する' }).click(),
     );
     await page.waitForLoadState('networkidle');
-    expect(await page.getByLabel('国費の予算額（円）').inputValue()).toBe('750000000');
+    expect(await page.getByLabel('国費の予算額（円）').inputValue()).toBe('750,000,000');
     expect(await page.getByLabel('受付停止（この年度への提出を受け付けない）').isChecked()).toBe(true);
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByText('予算と受付の設定を保存しました。').waitFor();

@@ -107,6 +107,9 @@ describe('After adoption: the grant application, decision, plan change, performa
     await amount.pressSequentially('30000000');
     expect(await amount.inputValue()).toBe('30000000');
     expect(await amount.evaluate((input) => input.ownerDocument.activeElement === input)).toBe(true);
+    // Leaving the field shows the amount as every prefilled amount shows, with separators.
+    await amount.blur();
+    expect(await amount.inputValue()).toBe('30,000,000');
     await municipality.getByLabel(/交付申請書\.pdf/).check();
     await municipality.getByRole('button', { name: '交付申請を提出する' }).click();
     await municipality.getByText('交付申請を提出しました。').waitFor();
@@ -251,7 +254,7 @@ describe('After adoption: the grant application, decision, plan change, performa
     await timeIs('2026-05-20T10:00:00+09:00');
     await officer.reload();
     await officer.getByRole('heading', { name: '支払（精算払）' }).waitFor();
-    expect(await officer.getByLabel('支払額').inputValue()).toBe('18750000');
+    expect(await officer.getByLabel('支払額').inputValue()).toBe('18,750,000');
     expect(await officer.getByLabel('支払日').inputValue()).toBe('2026-05-20');
     await officer.getByLabel('支払額').fill('18,750,001');
     await officer.getByRole('button', { name: '支払を記録する' }).click();

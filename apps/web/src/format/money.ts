@@ -19,6 +19,11 @@ export function formatManYen(amount: number): string {
   return `${oku > 0 ? `${yen.format(oku)}億` : ''}${man > 0 ? `${yen.format(man)}万` : ''}${rest > 0 ? yen.format(rest) : ''}円`;
 }
 
+/** 25,000,000, as a money input shows an amount (its 円 stands beside it); '' for none. */
+export function yenInputText(amount: number | undefined): string {
+  return amount === undefined ? '' : yen.format(amount);
+}
+
 /** 25,000,000円（2,500万円） */
 export function formatYenWithMan(amount: number): string {
   return amount >= 10_000 ? `${formatYen(amount)}（${formatManYen(amount)}）` : formatYen(amount);

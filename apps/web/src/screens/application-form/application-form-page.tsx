@@ -13,7 +13,7 @@ import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import { CalculationPanel } from './calculation-panel';
 import { toDraftModel, type DraftModel } from './draft-model';
-import { formatYenWithMan, isBadYen, parseYen } from '../../format/money';
+import { formatYenWithMan, isBadYen, parseYen, yenInputText } from '../../format/money';
 import { YenInput } from '../../ui/yen-input';
 import { EMPTY_COST, fromPlan, totalCost, type CostRow, type PlanForm } from './plan-form';
 import { SubmitDialog } from './submit-dialog';
@@ -124,7 +124,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
     setForm((previous) => {
       const loan = parseYen(previous.loanAmount) ?? 0;
       const rest = totalCost(previous) - loan - maxGrant;
-      return { ...previous, grant: String(maxGrant), ...(rest >= 0 ? { ownFunds: String(rest) } : {}) };
+      return { ...previous, grant: yenInputText(maxGrant), ...(rest >= 0 ? { ownFunds: yenInputText(rest) } : {}) };
     });
   }
 

@@ -1,5 +1,5 @@
 import { integer, record, records, text, type Json } from '../../api/read-fields';
-import { parseYen } from '../../format/money';
+import { parseYen, yenInputText } from '../../format/money';
 import type { components } from '../../api/schema';
 
 type ApplicationPlan = components['schemas']['ApplicationPlanDto'];
@@ -66,7 +66,6 @@ function parseIndex(typed: string): number | undefined {
   return /^\d(\.\d{1,2})?$/.test(value) ? Number(value) : undefined;
 }
 
-const yenText = (value: number | undefined) => (value === undefined ? '' : String(value));
 
 /** The plan as the API stores it: what is filled in, nothing invented. */
 export function toPlan(form: PlanForm): ApplicationPlan {
@@ -183,7 +182,7 @@ export function fromPlan(answerPlan: unknown): PlanForm {
   const schedule = record(plan.schedule);
   const costs = records(plan.costs).map((cost) => ({
     category: text(cost.category) ?? 'facility',
-    amount: yenText(integer(cost.amount)),
+    amount: yenInputText(integer(cost.amount)),
     description: text(cost.description) ?? '',
   }));
   const index = municipality.fiscalStrengthIndex;
@@ -196,14 +195,14 @@ export function fromPlan(answerPlan: unknown): PlanForm {
     businessName: text(business.name) ?? '',
     corporateNumber: text(business.corporateNumber) ?? '',
     costs: costs.length > 0 ? costs : [EMPTY_COST],
-    grant: yenText(integer(funding.grant)),
-    loanAmount: yenText(integer(loan.amount)),
+    grant: yenInputText(integer(funding.grant)),
+    loanAmount: yenInputText(integer(loan.amount)),
     loanForm: text(loan.form) ?? 'loan',
     lenderType: text(loan.lenderType) ?? '',
     lenderName: text(loan.lenderName) ?? '',
     secured: loan.secured === true,
     securedReason: text(loan.securedReason) ?? '',
-    ownFunds: yenText(integer(funding.ownFunds)),
+    ownFunds: yenInputText(integer(funding.ownFunds)),
     priorityCategories: Array.isArray(plan.priorityCategories) ? plan.priorityCategories.map(String) : [],
     start: text(schedule.start) ?? '',
     completion: text(schedule.completion) ?? '',

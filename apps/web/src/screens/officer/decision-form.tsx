@@ -3,7 +3,7 @@ import { useKeptState } from '../../auth/use-kept-state';
 import { api } from '../../api/client';
 import { rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline } from '../../api/problems';
-import { formatYen, formatYenWithMan, parseYen } from '../../format/money';
+import { formatYen, formatYenWithMan, parseYen, yenInputText } from '../../format/money';
 import type { FieldIssue } from '../../messages/rule-messages';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
@@ -28,11 +28,17 @@ const PREVIEW_DEBOUNCE_MS = 300;
  * one, with the figures recomputed before confirming), reject, or ask for a revision, each
  * with a written reason. A refused adoption names its rule (quorum, majority, budget) in words.
  */
+/** What the recalculated figures assume: only a reduced grant moves money to the business's own funds. */
+function recalculationBasis(requestedGrant: number, approvedGrant: number): string {
+  if (approvedGrant === requestedGrant) return '申請額のまま採択した場合の額です。融資額と経費も計画のままです。';
+  return `減額分の${formatYenWithMan(requestedGrant - approvedGrant)}は事業者の自己資金で賄う前提で、融資額と経費は計画のまま再計算しています。`;
+}
+
 export function DecisionForm({ application, onChanged }: { application: ApplicationView; onChanged: (answer: ApplicationView) => void }) {
   const requestedGrant = application.funding?.grant ?? application.plan.funding?.grant;
   const [action, setAction] = useKeptState<Action>(`decision.${application.id}.action`, () => '');
   const [approvedGrant, setApprovedGrant] = useKeptState(`decision.${application.id}.approved-grant`, () =>
-    requestedGrant === undefined ? '' : String(requestedGrant),
+    yenInputText(requestedGrant),
   );
   const [reason, setReason] = useKeptState(`decision.${application.id}.reason`, () => '');
   const [preview, setPreview] = useState<Calculation>();
@@ -163,7 +169,11 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
                   </p>
                 )}
                 <FundingFigures figures={preview} withGrant testIdPrefix="approved" />
-                <p className="muted">減額分は事業者の自己資金で賄う前提で、融資額と経費は計画のまま再計算しています。</p>
+                {grant !== undefined && requestedGrant !== undefined && grant <= requestedGrant && (
+                  <p className="muted" data-testid="approved-figures-basis">
+                    {recalculationBasis(requestedGrant, grant)}
+                  </p>
+                )}
               </>
             )}
           </section>

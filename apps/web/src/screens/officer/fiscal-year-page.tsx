@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useKeptState } from '../../auth/use-kept-state';
 import { asProblem, problemHeadline } from '../../api/problems';
-import { parseYen } from '../../format/money';
+import { parseYen, yenInputText } from '../../format/money';
 import type { FieldIssue } from '../../messages/rule-messages';
 import { linkHandler } from '../../router';
 import { ErrorSummary } from '../../ui/error-summary';
@@ -24,7 +24,7 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
 
   const show = useCallback((loaded: Budget) => {
     setBudget(loaded);
-    setAmount(loaded.revision < 0 ? '' : String(loaded.nationalBudget));
+    setAmount(loaded.revision < 0 ? '' : yenInputText(loaded.nationalBudget));
     setIntakeOpen(loaded.intakeOpen);
   }, []);
   // What was typed before a sign-in redirect stays in the form; the read only fills the gauge then.
@@ -105,7 +105,7 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
               </ul>
             </div>
           )}
-          <Field id="field-nationalBudget" label="国費の予算額（円）" required hint="整数の円で入力します。例：1000000000（10億円）" errors={amountErrors}>
+          <Field id="field-nationalBudget" label="国費の予算額（円）" required hint="整数の円で入力します。例：1,000,000,000（10億円）" errors={amountErrors}>
             {(describedBy) => (
               <YenInput
                 value={amount}

@@ -1,6 +1,6 @@
 import { api } from '../../api/client';
 import { formatCalendarDate } from '../../format/dates';
-import { formatYenWithMan, parseYen } from '../../format/money';
+import { formatYenWithMan, parseYen, yenInputText } from '../../format/money';
 import { navigate } from '../../router';
 import { DocumentPicker, type DocumentRef } from './document-picker';
 import type { FormFields } from './form-issues';
@@ -24,7 +24,7 @@ function GrantApplicationForm({
 }) {
   const approved = application.decision?.approvedGrant;
   const [amount, setAmount] = useKeptState(`grant-application.${application.id}.amount`, () =>
-    approved !== undefined ? String(approved) : '',
+    yenInputText(approved),
   );
   const [documents, setDocuments] = useKeptState<DocumentRef[]>(
     `grant-application.${application.id}.documents`,

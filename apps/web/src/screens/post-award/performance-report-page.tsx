@@ -1,7 +1,7 @@
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { daysLeftText, formatCalendarDate } from '../../format/dates';
-import { formatYenWithMan, parseYen } from '../../format/money';
+import { formatYenWithMan, parseYen, yenInputText } from '../../format/money';
 import { COST_CATEGORY_LABELS, LENDER_TYPE_LABELS } from '../../messages/labels';
 import { navigate } from '../../router';
 import { Field } from '../../ui/field';
@@ -52,7 +52,7 @@ function initialForm(application: ApplicationView): ReportForm {
     loanForm: plan.loanForm,
     lenderType: plan.lenderType,
     ownFunds: plan.ownFunds,
-    grantPaid: decided !== undefined ? String(decided) : plan.grant,
+    grantPaid: decided !== undefined ? yenInputText(decided) : plan.grant,
     completedOn: plan.completion,
   };
 }

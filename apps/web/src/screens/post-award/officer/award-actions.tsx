@@ -1,7 +1,7 @@
 import { useKeptState } from '../../../auth/use-kept-state';
 import { api } from '../../../api/client';
 import { tokyoDay } from '../../../format/dates';
-import { formatYen, formatYenWithMan, parseYen } from '../../../format/money';
+import { formatYen, formatYenWithMan, parseYen, yenInputText } from '../../../format/money';
 import { ChoiceFieldset } from '../../../ui/choice-fieldset';
 import { Field } from '../../../ui/field';
 import type { FormFields } from '../form-issues';
@@ -24,7 +24,7 @@ const GRANT_DECISION_FIELDS: FormFields = {
 export function GrantDecisionForm({ application, onDone }: ActionProps) {
   const applied = application.award?.grantApplication?.amount;
   const [grant, setGrant] = useKeptState(`grant-decision.${application.id}.grant`, () =>
-    applied !== undefined ? String(applied) : '',
+    yenInputText(applied),
   );
   const [conditions, setConditions] = useKeptState(`grant-decision.${application.id}.conditions`, () => '');
   const form = useWriteForm(GRANT_DECISION_FIELDS);
@@ -258,7 +258,7 @@ const PAYMENT_FIELDS: FormFields = {
 export function PaymentForm({ application, onDone }: ActionProps) {
   const confirmedShare = application.award?.confirmation?.funding.nationalShare ?? 0;
   const owed = Math.max(0, confirmedShare - (application.award?.paid ?? 0));
-  const [amount, setAmount] = useKeptState(`payment.${application.id}.amount`, () => String(owed));
+  const [amount, setAmount] = useKeptState(`payment.${application.id}.amount`, () => yenInputText(owed));
   const [paidOn, setPaidOn] = useKeptState(`payment.${application.id}.paid-on`, () => tokyoDay(new Date()));
   const form = useWriteForm(PAYMENT_FIELDS);
   function send() {
