@@ -106,6 +106,13 @@ describe('Deciding, as the programme officer, in a real browser', () => {
 
     await rows.nth(1).getByRole('link').click();
     await page.getByRole('heading', { name: '地元産ホップのクラフトビール醸造所' }).waitFor();
+    // 割り当てる sits right after the ID's input, on its line, not after the field's long hint.
+    const input = await page.getByLabel('審査員ID').boundingBox();
+    const assign = await page.getByRole('button', { name: '割り当てる' }).boundingBox();
+    expect(input && assign && assign.x - (input.x + input.width)).toBeLessThan(16);
+    expect(
+      input && assign && Math.abs(assign.y + assign.height / 2 - (input.y + input.height / 2)),
+    ).toBeLessThan(4);
     for (const reviewerId of [SATO, SUZUKI, TAKAHASHI]) {
       await page.getByLabel('審査員ID').fill(reviewerId);
       await page.getByRole('button', { name: '割り当てる' }).click();
@@ -189,6 +196,9 @@ describe('Deciding, as the programme officer, in a real browser', () => {
       .waitFor();
     // The screen is taken once the recalculated figures have replaced 計算しています….
     await page.getByTestId('approved-figures').getByTestId('approved-grant').waitFor();
+    expect(await page.getByTestId('approved-figures-basis').textContent()).toBe(
+      '申請額のまま採択した場合の額です。融資額と経費も計画のままです。',
+    );
     await checkScreen(page, '33-officer-adoption-refused-majority');
 
     await page.getByLabel('修正を依頼する（申請団体に差し戻す）').check();
@@ -224,6 +234,9 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await figures.getByTestId('approved-grant').getByText('16,000,000円（1,600万円）').waitFor();
     expect(await figures.getByTestId('approved-national-share').textContent()).toBe('12,000,000円');
     expect(await figures.textContent()).toContain('15,000,000円（申請時） → 12,000,000円');
+    expect(await figures.getByTestId('approved-figures-basis').textContent()).toBe(
+      '減額分の4,000,000円（400万円）は事業者の自己資金で賄う前提で、融資額と経費は計画のまま再計算しています。',
+    );
     await page
       .getByLabel('理由')
       .fill('計画は要件を満たす。商品開発費の一部は自己資金で賄うこととし減額して採択する。');
@@ -288,6 +301,7 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     // the one who left the first cycle is named by no application's current reviewers.
     const load = page.getByTestId('reviewer-load');
     await load.waitFor();
+    await page.getByRole('heading', { name: '審査員ごとの担当件数', exact: true }).waitFor();
     expect(await load.locator('tbody tr').allTextContents()).toEqual(
       [SATO, SUZUKI].sort().map((reviewerId) => `${reviewerId}1件2件`),
     );

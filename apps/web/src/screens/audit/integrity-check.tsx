@@ -64,7 +64,7 @@ function Verdict({
       <ul>
         {report.failures.map((failure) => (
           <li key={`${failure.streamId}-${failure.revision}`}>
-            {streamLabel(failure.streamId)}：第{failure.revision}版 —{' '}
+            <span className="nowrap">{streamLabel(failure.streamId)}</span>：第{failure.revision}版 —{' '}
             {label(INTEGRITY_FAILURE_LABELS, failure.reason)}
             {failure.streamId === own && failure.reason !== 'head_mismatch' && (
               <>

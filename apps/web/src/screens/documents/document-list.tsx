@@ -12,6 +12,11 @@ type DocumentView = components['schemas']['DocumentView'];
 const PAGE_SIZE = 10;
 
 /** The link that fetches the bytes with the session's token and saves them under their own name. */
+/** 11〜20件目, or 11件目 when the page holds one. */
+function itemRange(first: number, count: number): string {
+  return count === 1 ? `${first}件目` : `${first}〜${first + count - 1}件目`;
+}
+
 export function DownloadLink({
   applicationId,
   documentId,
@@ -139,9 +144,7 @@ export function DocumentList({
           </button>
           <span data-testid="document-page">
             {page}ページ目
-            {items.length > 0 &&
-              total !== undefined &&
-              `（${first}〜${first + items.length - 1}件目／全${total}件）`}
+            {items.length > 0 && total !== undefined && `（${itemRange(first, items.length)}／全${total}件）`}
           </span>
           <button
             type="button"

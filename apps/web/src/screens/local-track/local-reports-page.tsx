@@ -9,10 +9,11 @@ import { linkHandler } from '../../router';
 
 type ListItem = components['schemas']['ApplicationListItemView'];
 
+// The tabs say what the status badges say (受理, 差戻し), so a report is found under the word it shows.
 const TABS = [
   { status: 'reported_to_mic', label: '未処理（報告済み）' },
-  { status: 'acknowledged', label: '受理済み' },
-  { status: 'returned', label: '差戻し中' },
+  { status: 'acknowledged', label: STATUS_LABELS.acknowledged },
+  { status: 'returned', label: STATUS_LABELS.returned },
 ] as const;
 
 /** 地方単独事業の報告: the local-track reports to MIC, waiting for the officer to acknowledge or return them. */

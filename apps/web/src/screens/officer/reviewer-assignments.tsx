@@ -123,19 +123,19 @@ export function ReviewerAssignments({
               <p>{failure}</p>
             </div>
           )}
-          <div className="inline-form">
-            <Field
-              id="field-reviewerId"
-              label="審査員ID"
-              required
-              hint={
-                offered.length > 0
-                  ? '審査員がサインインに使うID。申請に割り当てられている審査員は、入力すると審査中の件数とともに候補に出ます。'
-                  : '審査員がサインインに使うID（審査一覧に表示されます）。例：reviewer-佐藤 一郎'
-              }
-              errors={idErrors}
-            >
-              {(describedBy) => (
+          <Field
+            id="field-reviewerId"
+            label="審査員ID"
+            required
+            hint={
+              offered.length > 0
+                ? '審査員がサインインに使うID。申請に割り当てられている審査員は、入力すると審査中の件数とともに候補に出ます。'
+                : '審査員がサインインに使うID（審査一覧に表示されます）。例：reviewer-佐藤 一郎'
+            }
+            errors={idErrors}
+          >
+            {(describedBy) => (
+              <div className="input-with-action">
                 <input
                   id="field-reviewerId"
                   className="input input--medium"
@@ -146,23 +146,23 @@ export function ReviewerAssignments({
                   aria-invalid={idErrors.length > 0}
                   onChange={(event) => setReviewerId(event.target.value)}
                 />
-              )}
-            </Field>
-            {offered.length > 0 && (
-              <datalist id="known-reviewers" data-testid="known-reviewers">
-                {offered.map((known) => (
-                  <option
-                    key={known.reviewerId}
-                    value={known.reviewerId}
-                    label={`審査中 ${known.underReview}件（担当 ${known.assigned}件）`}
-                  />
-                ))}
-              </datalist>
+                <button type="submit" className="button button--primary" disabled={busy}>
+                  割り当てる
+                </button>
+              </div>
             )}
-            <button type="submit" className="button button--primary" disabled={busy}>
-              割り当てる
-            </button>
-          </div>
+          </Field>
+          {offered.length > 0 && (
+            <datalist id="known-reviewers" data-testid="known-reviewers">
+              {offered.map((known) => (
+                <option
+                  key={known.reviewerId}
+                  value={known.reviewerId}
+                  label={`審査中 ${known.underReview}件（担当 ${known.assigned}件）`}
+                />
+              ))}
+            </datalist>
+          )}
         </form>
       )}
     </section>

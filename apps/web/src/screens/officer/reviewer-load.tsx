@@ -10,7 +10,10 @@ export function ReviewerLoad() {
   const failure = known && 'failure' in known ? known.failure : undefined;
   return (
     <section aria-labelledby="reviewer-load-title">
-      <h2 id="reviewer-load-title">審査員ごとの担当件数（全年度）</h2>
+      <h2 id="reviewer-load-title">審査員ごとの担当件数</h2>
+      <p className="muted">
+        選んだ年度にかかわらず、すべての年度の申請について、現在の審査で割り当てられている件数です。
+      </p>
       {failure && (
         <div className="error-summary" role="alert">
           <p>{failure}</p>
@@ -19,7 +22,7 @@ export function ReviewerLoad() {
       {!reviewers && !failure && <p>読み込み中…</p>}
       {reviewers && reviewers.items.length === 0 && <p>まだ審査員は割り当てられていません。</p>}
       {reviewers && reviewers.items.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap table-wrap--narrow">
           <table className="table" data-testid="reviewer-load">
             <caption className="visually-hidden">審査員ごとの、審査中の申請と担当している申請の件数</caption>
             <thead>
