@@ -1,6 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { ProjectedEvent } from '@l10k/eventstore';
-import { handledEvents, projectBatch, type CheckpointStore, type StreamReader } from '@l10k/read-model';
+import {
+  handledEvents,
+  handledNext,
+  projectBatch,
+  type CheckpointStore,
+  type StreamReader,
+} from '@l10k/read-model';
 import type { ProjectionBinding } from './projection-binding';
 
 /**
@@ -20,7 +26,8 @@ export function applyEvents(
  * Applies a batch (read from `streams`) and moves the binding's checkpoint from `expected` to the batch's last
  * event in ONE transaction (CheckpointStore.advance). False when another runner moved the
  * checkpoint first: then nothing was applied. A batch with nothing for the projection (no
- * event of a type it handles) only moves the checkpoint, in one statement.
+ * event of a type it handles) only moves the checkpoint, in one statement. `next` is the
+ * batch read after this one, if any, for the projection to prepare while this one is written.
  */
 export function applyBatch(
   checkpoints: CheckpointStore,
@@ -28,6 +35,7 @@ export function applyBatch(
   expected: string | null,
   events: readonly ProjectedEvent[],
   streams: StreamReader,
+  next?: readonly ProjectedEvent[],
 ): Promise<boolean> {
   const last = events[events.length - 1];
   if (last === undefined) return Promise.resolve(true);
@@ -38,7 +46,14 @@ export function applyBatch(
     { checkpoint: last.checkpoint, events: events.length },
     handled.length === 0
       ? undefined
-      : (manager) => binding.projection.project(manager, handled, binding.tables, streams),
+      : (manager) =>
+          binding.projection.project(
+            manager,
+            handled,
+            binding.tables,
+            streams,
+            handledNext(binding.projection, next),
+          ),
   );
 }
 

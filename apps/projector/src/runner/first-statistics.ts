@@ -27,8 +27,8 @@ export function withFirstStatistics(
     projection: {
       ...fresh,
       ...projection,
-      async project(manager, events, tables, streams) {
-        await projection.project(manager, events, tables, streams);
+      async project(manager, events, tables, streams, next) {
+        await projection.project(manager, events, tables, streams, next);
         folded += events.length;
         if (analysed || folded < after) return;
         // Inside the batch's transaction: ANALYZE counts its own uncommitted rows, and its

@@ -227,6 +227,9 @@ export class ProjectionRunner {
     const halted = (): boolean => this.stopping || (haltOnFailure && failures.size > 0);
     // A member's batches, chained; its turn changes when it leaves, so batches queued before are skipped.
     const queues = new Map<ProjectionBinding, Promise<void>>();
+    // The batches in a member's chain not yet applied, in order: the one after a member's current
+    // batch is offered to it to prepare while the current one is written (Projection.project).
+    const queued = new Map<ProjectionBinding, Array<readonly ProjectedEvent[]>>();
     const turns = new Map<ProjectionBinding, number>();
     const leave = (binding: ProjectionBinding): void => {
       group.delete(binding);
@@ -300,9 +303,12 @@ export class ProjectionRunner {
           waiting.delete(binding);
           failures.set(binding, error);
         };
-        const applyAlone = async (step: Step): Promise<void> => {
+        const applyAlone = async (step: Step, next?: readonly ProjectedEvent[]): Promise<void> => {
           try {
-            await settle(step, await applyBatch(checkpoints, step.binding, step.from, step.events, store));
+            await settle(
+              step,
+              await applyBatch(checkpoints, step.binding, step.from, step.events, store, next),
+            );
           } catch (error) {
             fail(step.binding, error);
           }
@@ -323,12 +329,12 @@ export class ProjectionRunner {
                 fail(binding, error);
               }
             }
-            if (steps.length <= 1) return Promise.all(steps.map(applyAlone));
+            if (steps.length <= 1) return Promise.all(steps.map((step) => applyAlone(step)));
             let moved: boolean[];
             try {
               moved = await applyBatchTogether(checkpoints, steps, store);
             } catch {
-              return Promise.all(steps.map(applyAlone));
+              return Promise.all(steps.map((step) => applyAlone(step)));
             }
             return Promise.all(
               steps.map((step, index) =>
@@ -340,12 +346,16 @@ export class ProjectionRunner {
           for (const binding of group) {
             const turn = turns.get(binding) ?? 0;
             turns.set(binding, turn);
+            const chained = queued.get(binding) ?? [];
+            queued.set(binding, chained);
+            chained.push(read);
             queues.set(
               binding,
               (queues.get(binding) ?? Promise.resolve())
                 .then(async () => {
+                  chained.shift();
                   const step = prepare(binding, turn);
-                  if (step !== undefined) await applyAlone(step);
+                  if (step !== undefined) await applyAlone(step, chained[0]);
                 })
                 .catch((error: unknown) => fail(binding, error)),
             );

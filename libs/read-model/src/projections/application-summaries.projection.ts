@@ -6,10 +6,16 @@ import { ApplicationSummaryRow } from '../entities/application-summary.entity';
 import { AwardLedgerRow } from '../entities/award-ledger-entry.entity';
 import { ReviewQueueRow } from '../entities/review-queue-entry.entity';
 import { applicationRecordOf } from '../records/application-record';
-import { deletePart, upsertPart, writeRows } from '../tables';
+import { deletePart, rowsStatement, upsertPart, type RowsStatement } from '../tables';
 import { awardLedgerRow } from './award-ledger-row';
-import { foldStoredApplications } from './fold-stored-application';
+import {
+  foldAhead,
+  foldStoredApplications,
+  type FoldedAhead,
+  type FoldedApplication,
+} from './fold-stored-application';
 import { wholeApplicationStream } from './application-stream-routing';
+import { PreparedAhead } from './prepared-ahead';
 import type { Projection, StreamReader, TableNames } from './projection';
 import { isOpen, reviewQueueRow } from './review-queue-row';
 
@@ -64,6 +70,71 @@ function summaryRow(state: ExistingApplication, revision: bigint, occurredAt: st
   };
 }
 
+/** The three tables' rows of the applications a batch moved, in one statement (an application is either in the queue or leaves it). */
+function viewsStatement(
+  manager: EntityManager,
+  tables: TableNames<Tables>,
+  moved: readonly FoldedApplication[],
+): RowsStatement | undefined {
+  const newer = { newerBy: 'streamRevision' } as const;
+  const open = moved.flatMap(({ state, revision }) =>
+    isOpen(state) ? [reviewQueueRow(state, revision)] : [],
+  );
+  const left = moved.filter(({ state }) => !isOpen(state)).map(({ applicationId }) => applicationId);
+  return rowsStatement(manager, [
+    upsertPart(
+      ApplicationSummaryRow,
+      tables.application_summaries,
+      moved.map(({ state, revision, occurredAt }) => summaryRow(state, revision, occurredAt)),
+      newer,
+    ),
+    upsertPart(ReviewQueueRow, tables.review_queue, open, newer),
+    deletePart(ReviewQueueRow, tables.review_queue, 'applicationId', left),
+    upsertPart(
+      AwardLedgerRow,
+      tables.award_ledger,
+      moved.map(({ state, revision, occurredAt }) => awardLedgerRow(state, revision, occurredAt)),
+      newer,
+    ),
+  ]);
+}
+
+/** The next batch, folded and its statement built while the previous batch's statement ran. */
+interface Prepared {
+  readonly folds: FoldedAhead;
+  readonly statement: RowsStatement | undefined;
+}
+
+const preparedAhead = new PreparedAhead<Prepared>();
+
+/** The physical tables a call writes, as one key (a rebuild's shadows are not the live tables). */
+const tablesKey = (tables: TableNames<Tables>): string => Object.values(tables).join(' ');
+
+/**
+ * Folds the next batch and builds its statement (most of a batch's cost in the projector)
+ * while this batch's statement runs in PostgreSQL. Nothing is kept when it cannot be folded
+ * from memory; anything it throws is the next batch's to meet, in its own turn.
+ */
+function prepareAhead(
+  manager: EntityManager,
+  tables: TableNames<Tables>,
+  next: readonly ProjectedEvent[],
+): void {
+  try {
+    const folds = foldAhead(manager.connection, tables.application_summaries, next);
+    if (folds === undefined) return;
+    preparedAhead.keep(manager.connection, tablesKey(tables), next, {
+      folds,
+      statement: viewsStatement(manager, tables, folds.moved),
+    });
+  } catch {
+    return;
+  }
+}
+
+/** Lets the statement just sent go out before the event loop is taken by other work. */
+const afterPendingCallbacks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * The views of an application that follow from its folded state, from ONE fold per batch:
  * its summary (beside the revision it reflects; the fold itself is kept in memory, or
@@ -71,7 +142,9 @@ function summaryRow(state: ExistingApplication, revision: bigint, occurredAt: st
  * its line in the review queue while it is open (submitted, under review), and its line in
  * the award ledger. The three are written in the same transaction, so they always reflect
  * the same revision, and a late redelivery finds the summary's revision and changes nothing
- * (a decided application cannot come back into the queue).
+ * (a decided application cannot come back into the queue). While a batch's statement runs,
+ * the batch the runner offers next is folded and its statement built (prepareAhead): in a
+ * catch-up or a rebuild that work is then off the path from one batch's commit to the next.
  */
 export const applicationSummariesProjection: Projection<Tables> = {
   name: 'application_summaries',
@@ -82,7 +155,9 @@ export const applicationSummariesProjection: Projection<Tables> = {
     events: readonly ProjectedEvent[],
     tables: TableNames<Tables>,
     streams: StreamReader,
+    next?: readonly ProjectedEvent[],
   ): Promise<void> {
+    const prepared = preparedAhead.take(manager.connection, tablesKey(tables), events);
     const moved = await foldStoredApplications(
       manager,
       ApplicationSummaryRow,
@@ -90,29 +165,21 @@ export const applicationSummariesProjection: Projection<Tables> = {
       'id',
       events,
       streams,
+      prepared?.folds,
     );
-    if (moved.length === 0) return;
-    const newer = { newerBy: 'streamRevision' } as const;
-    const open = moved.flatMap(({ state, revision }) =>
-      isOpen(state) ? [reviewQueueRow(state, revision)] : [],
-    );
-    const left = moved.filter(({ state }) => !isOpen(state)).map(({ applicationId }) => applicationId);
-    // One round trip for the three tables: an application is either in the queue or leaves it.
-    await writeRows(manager, [
-      upsertPart(
-        ApplicationSummaryRow,
-        tables.application_summaries,
-        moved.map(({ state, revision, occurredAt }) => summaryRow(state, revision, occurredAt)),
-        newer,
-      ),
-      upsertPart(ReviewQueueRow, tables.review_queue, open, newer),
-      deletePart(ReviewQueueRow, tables.review_queue, 'applicationId', left),
-      upsertPart(
-        AwardLedgerRow,
-        tables.award_ledger,
-        moved.map(({ state, revision, occurredAt }) => awardLedgerRow(state, revision, occurredAt)),
-        newer,
-      ),
-    ]);
+    // The folds made ahead are the batch's own only if its rows stood where they started.
+    const statement =
+      prepared !== undefined && moved === prepared.folds.moved
+        ? prepared.statement
+        : viewsStatement(manager, tables, moved);
+    if (statement === undefined) return;
+    const writing = manager.query(statement.sql, statement.parameters);
+    if (next !== undefined && next.length > 0) {
+      // Handled when awaited below; until then a failure must not count as unhandled.
+      writing.catch(() => undefined);
+      await afterPendingCallbacks();
+      prepareAhead(manager, tables, next);
+    }
+    await writing;
   },
 };

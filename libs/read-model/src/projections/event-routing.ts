@@ -45,9 +45,27 @@ export function handledEvents(projection: Projection, events: readonly Projected
 }
 
 /**
+ * The events of the batch read after the current one that the projection handles, for it to
+ * prepare (Projection.project): undefined when there is none, or when it holds a type the
+ * projection cannot route, which that batch's own turn meets.
+ */
+export function handledNext(
+  projection: Projection,
+  next: readonly ProjectedEvent[] | undefined,
+): ProjectedEvent[] | undefined {
+  if (next === undefined) return undefined;
+  try {
+    return handledEvents(projection, next);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Offers a batch to a projection, inside the caller's transaction: the events of the types
  * it handles reach its fold together, in log order (handledEvents), and a type the domain
- * does not know throws before anything is written.
+ * does not know throws before anything is written. `next`, the batch read after this one,
+ * if any, is offered for the projection to prepare (handledNext).
  */
 export async function projectBatch<Table extends string>(
   manager: EntityManager,
@@ -55,7 +73,9 @@ export async function projectBatch<Table extends string>(
   events: readonly ProjectedEvent[],
   tables: TableNames<Table>,
   streams: StreamReader,
+  next?: readonly ProjectedEvent[],
 ): Promise<void> {
   const handled = handledEvents(projection as Projection, events);
-  if (handled.length > 0) await projection.project(manager, handled, tables, streams);
+  if (handled.length > 0)
+    await projection.project(manager, handled, tables, streams, handledNext(projection as Projection, next));
 }

@@ -64,6 +64,83 @@ async function foldedFromStream(
 }
 
 /**
+ * A batch folded before its turn (foldAhead), from the folds kept in memory: the revision
+ * each application's fold started from (-1n: from its first event, with no row yet) and
+ * the applications it moved.
+ */
+export interface FoldedAhead {
+  readonly from: ReadonlyMap<string, bigint>;
+  readonly moved: readonly FoldedApplication[];
+}
+
+/** The batch's events on application streams, each with its application and domain event. */
+function applicationEventsOf(events: readonly ProjectedEvent[]) {
+  return events.flatMap((recorded) => {
+    const onStream = applicationEventOf(recorded);
+    return onStream === undefined ? [] : [{ ...fresh, ...onStream, recorded }];
+  });
+}
+
+/**
+ * Folds `events` (the batch that comes after the one being written) from the folds `table`'s
+ * memo keeps, reading nothing: undefined when an application of the batch has no kept fold
+ * and does not start in it. The memo is left as it is: the folds are kept when the batch is
+ * projected, and only if its rows stand where these folds started (foldStoredApplications).
+ */
+export function foldAhead(
+  connection: object,
+  table: string,
+  events: readonly ProjectedEvent[],
+): FoldedAhead | undefined {
+  const memo = foldedStatesOf(connection, table);
+  const from = new Map<string, bigint>();
+  const moved = foldEach(applicationEventsOf(events), (applicationId, first) => {
+    const kept = memo.latest(applicationId);
+    if (kept === undefined && first !== 0n) return undefined;
+    from.set(applicationId, kept?.revision ?? -1n);
+    return kept === undefined ? { revision: -1n, state: undefined } : { ...fresh, ...kept };
+  });
+  return moved === undefined ? undefined : { from, moved };
+}
+
+/**
+ * Folds each application's events of a batch, from where `start` says it stands before its
+ * first one (undefined: it cannot be told, and nothing is folded); each application that
+ * moved comes back once, with its state after the batch.
+ */
+function foldEach(
+  found: ReturnType<typeof applicationEventsOf>,
+  start: (applicationId: string, firstRevision: bigint) => Folding | undefined,
+): FoldedApplication[] | undefined {
+  const current = new Map<string, Folding>();
+  const moved = new Map<string, FoldedApplication>();
+  for (const { applicationId, event, recorded } of found) {
+    let folding = current.get(applicationId);
+    if (folding === undefined) {
+      folding = start(applicationId, recorded.revision);
+      if (folding === undefined) return undefined;
+      current.set(applicationId, folding);
+    }
+    if (!foldIn(folding, recorded.revision, event) || folding.state === undefined) continue;
+    moved.set(applicationId, {
+      applicationId,
+      state: folding.state,
+      revision: recorded.revision,
+      occurredAt: recorded.metadata.occurredAt,
+    });
+  }
+  return [...moved.values()];
+}
+
+/** Whether every application of the batch has its row where its fold ahead started (-1n: none). */
+function standsWhereFoldedAhead(ahead: FoldedAhead, stored: ReadonlyMap<string, bigint>): boolean {
+  if (stored.size > ahead.from.size) return false;
+  for (const [applicationId, from] of ahead.from)
+    if ((stored.get(applicationId) ?? -1n) !== from) return false;
+  return true;
+}
+
+/**
  * Folds a batch into the applications a table keeps one row of (found by `keyProperty`,
  * beside `streamRevision`): the revisions of the rows the batch touches are read once;
  * their states come from the folds kept in memory (folded-states.ts) or, when one is not
@@ -71,7 +148,9 @@ async function foldedFromStream(
  * stream up to the row's revision, read from the event store; every event is folded in
  * memory, and each application that moved comes back once with its state after the batch.
  * An event at or below the revision a row (or an earlier event of the batch) reflects is a
- * redelivery and changes nothing.
+ * redelivery and changes nothing. Given the batch's folds made `ahead` (foldAhead), and every
+ * row stands where they started, those are the batch's folds, and they come back as they are
+ * (the very array): the folds of the same events from the same states.
  */
 export async function foldStoredApplications<Row extends FoldedApplicationRow>(
   manager: EntityManager,
@@ -80,17 +159,22 @@ export async function foldStoredApplications<Row extends FoldedApplicationRow>(
   keyProperty: keyof Row & string,
   events: readonly ProjectedEvent[],
   streams: StreamReader,
-): Promise<FoldedApplication[]> {
-  const found = events.flatMap((recorded) => {
-    const onStream = applicationEventOf(recorded);
-    return onStream === undefined ? [] : [{ ...fresh, ...onStream, recorded }];
-  });
+  ahead?: FoldedAhead,
+): Promise<readonly FoldedApplication[]> {
+  const found = applicationEventsOf(events);
   if (found.length === 0) return [];
   const memo = foldedStatesOf(manager.connection, table);
   const ids = [...new Set(found.map(({ applicationId }) => applicationId))];
   const stored = await findRows(manager, entity, table, keyProperty, ids as Row[typeof keyProperty][], [
     'streamRevision',
   ]);
+  if (ahead !== undefined) {
+    const revisions = new Map(stored.map((row) => [String(row[keyProperty]), BigInt(row.streamRevision)]));
+    if (standsWhereFoldedAhead(ahead, revisions)) {
+      for (const { applicationId, revision, state } of ahead.moved) memo.keep(applicationId, revision, state);
+      return ahead.moved;
+    }
+  }
   const latest = new Map<string, bigint>();
   for (const { applicationId, recorded } of found)
     if ((latest.get(applicationId) ?? -1n) < recorded.revision) latest.set(applicationId, recorded.revision);
@@ -113,21 +197,11 @@ export async function foldStoredApplications<Row extends FoldedApplicationRow>(
       });
     }),
   );
-  const moved = new Map<string, FoldedApplication>();
-  for (const { applicationId, event, recorded } of found) {
-    let folding = current.get(applicationId);
-    if (folding === undefined) {
-      folding = { revision: -1n, state: undefined };
-      current.set(applicationId, folding);
-    }
-    if (!foldIn(folding, recorded.revision, event) || folding.state === undefined) continue;
-    moved.set(applicationId, {
-      applicationId,
-      state: folding.state,
-      revision: recorded.revision,
-      occurredAt: recorded.metadata.occurredAt,
-    });
-  }
-  for (const { applicationId, revision, state } of moved.values()) memo.keep(applicationId, revision, state);
-  return [...moved.values()];
+  // An application without a row starts from nothing: its first event must create it.
+  const moved = foldEach(
+    found,
+    (applicationId) => current.get(applicationId) ?? { revision: -1n, state: undefined },
+  )!;
+  for (const { applicationId, revision, state } of moved) memo.keep(applicationId, revision, state);
+  return moved;
 }

@@ -22,6 +22,14 @@ describe('the folds kept in memory', () => {
     expect(kept.stateAt('a', 5n)).toEqual(state('a', 5));
   });
 
+  it('tell the latest fold of an application with its revision, to fold a next batch from', () => {
+    const kept = new FoldedStates();
+    kept.keep('a', 3n, state('a', 3));
+    kept.keep('a', 5n, state('a', 5));
+    expect(kept.latest('a')).toEqual({ revision: 5n, state: state('a', 5) });
+    expect(kept.latest('b')).toBeUndefined();
+  });
+
   it('forget the application moved least recently when full', () => {
     const kept = new FoldedStates(2);
     kept.keep('a', 1n, state('a'));

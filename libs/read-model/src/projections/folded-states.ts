@@ -3,7 +3,7 @@ import type { ExistingApplication } from '@l10k/domain';
 /** How many applications' folds a table's memo keeps: a live batch or two, or a rebuild's last few batches. */
 const DEFAULT_CAPACITY = 2_000;
 
-interface Kept {
+export interface Kept {
   readonly revision: bigint;
   readonly state: ExistingApplication;
 }
@@ -25,6 +25,11 @@ export class FoldedStates {
   stateAt(applicationId: string, revision: bigint): ExistingApplication | undefined {
     const kept = this.kept.get(applicationId);
     return kept !== undefined && kept.revision === revision ? kept.state : undefined;
+  }
+
+  /** The latest kept fold of `applicationId`, whatever its revision. */
+  latest(applicationId: string): Kept | undefined {
+    return this.kept.get(applicationId);
   }
 
   keep(applicationId: string, revision: bigint, state: ExistingApplication): void {

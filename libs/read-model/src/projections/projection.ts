@@ -24,12 +24,18 @@ export interface Projection<Table extends string = string> {
   readonly tables: readonly Table[];
   /** Which event types reach `project` (projectBatch routes them); every type of the domain is decided. */
   readonly events: EventRouting;
-  /** Receives, in log order, only the events whose types `events` marks 'handle' (never none). */
+  /**
+   * Receives, in log order, only the events whose types `events` marks 'handle' (never none).
+   * `next`, when the runner has read it already, is what it will offer next (handled events
+   * only, perhaps none): a projection may prepare it in memory while this batch's writes run,
+   * never write it here. It may not come as announced, so what is prepared must be checked.
+   */
   project(
     manager: EntityManager,
     events: readonly ProjectedEvent[],
     tables: TableNames<Table>,
     streams: StreamReader,
+    next?: readonly ProjectedEvent[],
   ): Promise<void>;
 }
 

@@ -279,6 +279,12 @@ function partParameters(manager: EntityManager, part: RowsWrite): unknown[] {
   return [part.values.map((value) => persisted(manager, key, value))];
 }
 
+/** A write of several tables, built (every row serialised) and ready to run: see rowsStatement. */
+export interface RowsStatement {
+  readonly sql: string;
+  readonly parameters: unknown[];
+}
+
 /**
  * The parts' upserts and deletes in ONE statement (each but the last a data-modifying CTE),
  * so a projection that writes several tables pays one round trip, not one per table. The
@@ -286,8 +292,21 @@ function partParameters(manager: EntityManager, part: RowsWrite): unknown[] {
  * and each part's keys must be distinct, as for upsertRows. Empty parts are left out.
  */
 export async function writeRows(manager: EntityManager, parts: readonly RowsWrite[]): Promise<void> {
+  const statement = rowsStatement(manager, parts);
+  if (statement !== undefined) await manager.query(statement.sql, statement.parameters);
+}
+
+/**
+ * writeRows' statement and parameters, built but not run (undefined when every part is
+ * empty): serialising the rows is most of a write's cost in the projector, and a projection
+ * may do it for its next batch while this one's statement runs.
+ */
+export function rowsStatement(
+  manager: EntityManager,
+  parts: readonly RowsWrite[],
+): RowsStatement | undefined {
   const present = parts.filter((part) => ('upsert' in part ? part.rows.length : part.values.length) > 0);
-  if (present.length === 0) return;
+  if (present.length === 0) return undefined;
   let byShape = combinedStatements.get(manager.connection);
   if (byShape === undefined) {
     byShape = new Map();
@@ -307,6 +326,5 @@ export async function writeRows(manager: EntityManager, parts: readonly RowsWrit
     sql = before.length === 0 ? statements[last] : `WITH ${before.join(',\n')}\n${statements[last]}`;
     byShape.set(shape, sql);
   }
-  const parameters = present.flatMap((part) => partParameters(manager, part));
-  await manager.query(sql, parameters);
+  return { sql, parameters: present.flatMap((part) => partParameters(manager, part)) };
 }
