@@ -214,7 +214,9 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     expect(await list.getByTestId('document-page').textContent()).toBe('2ページ目（11件目／全11件）');
     // The last page's 次の10件 is greyed out, unlike 前の10件 beside it.
     const textColour = (name: string) =>
-      list.getByRole('button', { name }).evaluate((button) => getComputedStyle(button).color);
+      list
+        .getByRole('button', { name })
+        .evaluate((button) => button.ownerDocument.defaultView?.getComputedStyle(button).color);
     expect(await list.getByRole('button', { name: '次の10件' }).isDisabled()).toBe(true);
     expect(await textColour('次の10件')).not.toBe(await textColour('前の10件'));
     expect(await list.getByRole('heading').textContent()).toBe('提出済みの書類（全11件）');

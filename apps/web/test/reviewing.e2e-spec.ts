@@ -89,6 +89,8 @@ describe('Reviewing, in a real browser', () => {
     const mine = page.getByTestId('my-review');
     await mine.getByRole('heading', { name: 'あなたの審査結果（採択を推薦）' }).waitFor();
     expect(await mine.textContent()).toContain('地域で初めての醸造所であり新規性がある。');
+    // The application's facts follow under a heading of their own, not as part of the review's table.
+    await page.getByRole('heading', { name: '審査した申請' }).waitFor();
     await checkScreen(page, '25-reviewer-review-submitted');
 
     const officer = system.as('program_officer-田中', 'program_officer');

@@ -11,7 +11,7 @@ type ListItem = components['schemas']['ApplicationListItemView'];
 
 // The tabs say what the status badges say (受理, 差戻し), so a report is found under the word it shows.
 const TABS = [
-  { status: 'reported_to_mic', label: '未処理（報告済み）' },
+  { status: 'reported_to_mic', label: `未処理（${STATUS_LABELS.reported_to_mic}）` },
   { status: 'acknowledged', label: STATUS_LABELS.acknowledged },
   { status: 'returned', label: STATUS_LABELS.returned },
 ] as const;

@@ -109,6 +109,8 @@ export function ReviewPage({ id }: { id: string }) {
 
       {(part.step === 'review' || part.step === 'reviewed') && (
         <>
+          {/* Under the review just submitted, the application's facts get a heading of their own. */}
+          {part.step === 'reviewed' && <h2>審査した申請</h2>}
           <ApplicationFacts application={application} />
           <ApplicationPlan application={application} />
         </>
