@@ -6,11 +6,19 @@ import { ApplicationSummaryRow } from '../entities/application-summary.entity';
 import { AwardLedgerRow } from '../entities/award-ledger-entry.entity';
 import { ReviewQueueRow } from '../entities/review-queue-entry.entity';
 import { applicationRecordOf } from '../records/application-record';
-import { deletePart, rowsStatement, upsertPart, type RowsStatement } from '../tables';
+import {
+  deletePart,
+  rowsStatement,
+  runRowsStatement,
+  upsertPart,
+  type RowsGuard,
+  type RowsStatement,
+} from '../tables';
 import { awardLedgerRow } from './award-ledger-row';
 import {
   foldAhead,
   foldStoredApplications,
+  keepFolds,
   type FoldedAhead,
   type FoldedApplication,
 } from './fold-stored-application';
@@ -75,34 +83,42 @@ function viewsStatement(
   manager: EntityManager,
   tables: TableNames<Tables>,
   moved: readonly FoldedApplication[],
+  guard?: RowsGuard<ApplicationSummaryRow>,
 ): RowsStatement | undefined {
   const newer = { newerBy: 'streamRevision' } as const;
   const open = moved.flatMap(({ state, revision }) =>
     isOpen(state) ? [reviewQueueRow(state, revision)] : [],
   );
   const left = moved.filter(({ state }) => !isOpen(state)).map(({ applicationId }) => applicationId);
-  return rowsStatement(manager, [
-    upsertPart(
-      ApplicationSummaryRow,
-      tables.application_summaries,
-      moved.map(({ state, revision, occurredAt }) => summaryRow(state, revision, occurredAt)),
-      newer,
-    ),
-    upsertPart(ReviewQueueRow, tables.review_queue, open, newer),
-    deletePart(ReviewQueueRow, tables.review_queue, 'applicationId', left),
-    upsertPart(
-      AwardLedgerRow,
-      tables.award_ledger,
-      moved.map(({ state, revision, occurredAt }) => awardLedgerRow(state, revision, occurredAt)),
-      newer,
-    ),
-  ]);
+  return rowsStatement(
+    manager,
+    [
+      upsertPart(
+        ApplicationSummaryRow,
+        tables.application_summaries,
+        moved.map(({ state, revision, occurredAt }) => summaryRow(state, revision, occurredAt)),
+        newer,
+      ),
+      upsertPart(ReviewQueueRow, tables.review_queue, open, newer),
+      deletePart(ReviewQueueRow, tables.review_queue, 'applicationId', left),
+      upsertPart(
+        AwardLedgerRow,
+        tables.award_ledger,
+        moved.map(({ state, revision, occurredAt }) => awardLedgerRow(state, revision, occurredAt)),
+        newer,
+      ),
+    ],
+    guard,
+  );
 }
 
-/** The next batch, folded and its statement built while the previous batch's statement ran. */
+/**
+ * The next batch, folded and its statement built while the previous batch's statement ran:
+ * the statement writes only if every row stands where the folds started (-1n: no row).
+ */
 interface Prepared {
   readonly folds: FoldedAhead;
-  readonly statement: RowsStatement | undefined;
+  readonly statement: RowsStatement;
 }
 
 const preparedAhead = new PreparedAhead<Prepared>();
@@ -123,10 +139,15 @@ function prepareAhead(
   try {
     const folds = foldAhead(manager.connection, tables.application_summaries, next);
     if (folds === undefined) return;
-    preparedAhead.keep(manager.connection, tablesKey(tables), next, {
-      folds,
-      statement: viewsStatement(manager, tables, folds.moved),
+    const statement = viewsStatement(manager, tables, folds.moved, {
+      entity: ApplicationSummaryRow,
+      table: tables.application_summaries,
+      key: 'id',
+      revision: 'streamRevision',
+      expected: folds.from,
     });
+    if (statement !== undefined)
+      preparedAhead.keep(manager.connection, tablesKey(tables), next, { folds, statement });
   } catch {
     return;
   }
@@ -134,6 +155,23 @@ function prepareAhead(
 
 /** Lets the statement just sent go out before the event loop is taken by other work. */
 const afterPendingCallbacks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Runs the statement, preparing `next` while PostgreSQL runs it; for a guarded one, whether it wrote. */
+async function writeThenPrepare(
+  manager: EntityManager,
+  statement: RowsStatement,
+  tables: TableNames<Tables>,
+  next: readonly ProjectedEvent[] | undefined,
+): Promise<boolean> {
+  const writing = runRowsStatement(manager, statement);
+  if (next !== undefined && next.length > 0) {
+    // Handled when awaited below; until then a failure must not count as unhandled.
+    writing.catch(() => undefined);
+    await afterPendingCallbacks();
+    prepareAhead(manager, tables, next);
+  }
+  return writing;
+}
 
 /**
  * The views of an application that follow from its folded state, from ONE fold per batch:
@@ -144,7 +182,8 @@ const afterPendingCallbacks = (): Promise<void> => new Promise((resolve) => setI
  * the same revision, and a late redelivery finds the summary's revision and changes nothing
  * (a decided application cannot come back into the queue). While a batch's statement runs,
  * the batch the runner offers next is folded and its statement built (prepareAhead): in a
- * catch-up or a rebuild that work is then off the path from one batch's commit to the next.
+ * catch-up or a rebuild that work is then off the path from one batch's commit to the next,
+ * and so is the read of that batch's rows, which its statement checks as it writes.
  */
 export const applicationSummariesProjection: Projection<Tables> = {
   name: 'application_summaries',
@@ -157,29 +196,16 @@ export const applicationSummariesProjection: Projection<Tables> = {
     streams: StreamReader,
     next?: readonly ProjectedEvent[],
   ): Promise<void> {
+    const table = tables.application_summaries;
     const prepared = preparedAhead.take(manager.connection, tablesKey(tables), events);
-    const moved = await foldStoredApplications(
-      manager,
-      ApplicationSummaryRow,
-      tables.application_summaries,
-      'id',
-      events,
-      streams,
-      prepared?.folds,
-    );
-    // The folds made ahead are the batch's own only if its rows stood where they started.
-    const statement =
-      prepared !== undefined && moved === prepared.folds.moved
-        ? prepared.statement
-        : viewsStatement(manager, tables, moved);
-    if (statement === undefined) return;
-    const writing = manager.query(statement.sql, statement.parameters);
-    if (next !== undefined && next.length > 0) {
-      // Handled when awaited below; until then a failure must not count as unhandled.
-      writing.catch(() => undefined);
-      await afterPendingCallbacks();
-      prepareAhead(manager, tables, next);
+    if (prepared !== undefined) {
+      // Facts of the log whether or not the rows stand where they started: the next batch folds from them.
+      keepFolds(manager.connection, table, prepared.folds.moved);
+      if (await writeThenPrepare(manager, prepared.statement, tables, next)) return;
     }
-    await writing;
+    // Not prepared, or its rows did not stand where its folds started (and nothing was written).
+    const moved = await foldStoredApplications(manager, ApplicationSummaryRow, table, 'id', events, streams);
+    const statement = viewsStatement(manager, tables, moved);
+    if (statement !== undefined) await writeThenPrepare(manager, statement, tables, next);
   },
 };

@@ -84,8 +84,8 @@ function applicationEventsOf(events: readonly ProjectedEvent[]) {
 /**
  * Folds `events` (the batch that comes after the one being written) from the folds `table`'s
  * memo keeps, reading nothing: undefined when an application of the batch has no kept fold
- * and does not start in it. The memo is left as it is: the folds are kept when the batch is
- * projected, and only if its rows stand where these folds started (foldStoredApplications).
+ * and does not start in it. The memo is left as it is: the folds are kept (keepFolds) when
+ * the batch's turn comes, and its writes check that its rows stand where these started.
  */
 export function foldAhead(
   connection: object,
@@ -132,12 +132,13 @@ function foldEach(
   return [...moved.values()];
 }
 
-/** Whether every application of the batch has its row where its fold ahead started (-1n: none). */
-function standsWhereFoldedAhead(ahead: FoldedAhead, stored: ReadonlyMap<string, bigint>): boolean {
-  if (stored.size > ahead.from.size) return false;
-  for (const [applicationId, from] of ahead.from)
-    if ((stored.get(applicationId) ?? -1n) !== from) return false;
-  return true;
+/**
+ * Keeps folds made ahead (foldAhead) in `table`'s memo, for the batches after theirs. A fold
+ * is a fact of the log: it is only ever used for a row at the very revision it was folded to.
+ */
+export function keepFolds(connection: object, table: string, moved: readonly FoldedApplication[]): void {
+  const memo = foldedStatesOf(connection, table);
+  for (const { applicationId, revision, state } of moved) memo.keep(applicationId, revision, state);
 }
 
 /**
@@ -148,9 +149,7 @@ function standsWhereFoldedAhead(ahead: FoldedAhead, stored: ReadonlyMap<string, 
  * stream up to the row's revision, read from the event store; every event is folded in
  * memory, and each application that moved comes back once with its state after the batch.
  * An event at or below the revision a row (or an earlier event of the batch) reflects is a
- * redelivery and changes nothing. Given the batch's folds made `ahead` (foldAhead), and every
- * row stands where they started, those are the batch's folds, and they come back as they are
- * (the very array): the folds of the same events from the same states.
+ * redelivery and changes nothing.
  */
 export async function foldStoredApplications<Row extends FoldedApplicationRow>(
   manager: EntityManager,
@@ -159,7 +158,6 @@ export async function foldStoredApplications<Row extends FoldedApplicationRow>(
   keyProperty: keyof Row & string,
   events: readonly ProjectedEvent[],
   streams: StreamReader,
-  ahead?: FoldedAhead,
 ): Promise<readonly FoldedApplication[]> {
   const found = applicationEventsOf(events);
   if (found.length === 0) return [];
@@ -168,13 +166,6 @@ export async function foldStoredApplications<Row extends FoldedApplicationRow>(
   const stored = await findRows(manager, entity, table, keyProperty, ids as Row[typeof keyProperty][], [
     'streamRevision',
   ]);
-  if (ahead !== undefined) {
-    const revisions = new Map(stored.map((row) => [String(row[keyProperty]), BigInt(row.streamRevision)]));
-    if (standsWhereFoldedAhead(ahead, revisions)) {
-      for (const { applicationId, revision, state } of ahead.moved) memo.keep(applicationId, revision, state);
-      return ahead.moved;
-    }
-  }
   const latest = new Map<string, bigint>();
   for (const { applicationId, recorded } of found)
     if ((latest.get(applicationId) ?? -1n) < recorded.revision) latest.set(applicationId, recorded.revision);
@@ -202,6 +193,6 @@ export async function foldStoredApplications<Row extends FoldedApplicationRow>(
     found,
     (applicationId) => current.get(applicationId) ?? { revision: -1n, state: undefined },
   )!;
-  for (const { applicationId, revision, state } of moved) memo.keep(applicationId, revision, state);
+  keepFolds(manager.connection, table, moved);
   return moved;
 }

@@ -8,6 +8,8 @@ import {
   ReviewQueueRow,
   readModelEntities,
   RoundStatisticRow,
+  rowsStatement,
+  runRowsStatement,
   upsertPart,
   upsertRows,
   writeRows,
@@ -230,6 +232,63 @@ describe('statements built from a read table’s entity', () => {
     ).toEqual([{ national_budget: '31' }]);
     await writeRows(counting, [upsertPart(RoundStatisticRow, 'round_statistics', [], 'keep')]);
     expect(statements).toHaveLength(1);
+  });
+
+  it('write only where a guard’s rows stand at the revisions it expects, and say whether they did', async () => {
+    const manager = dataSource.manager;
+    const newer = { newerBy: 'streamRevision' } as const;
+    await upsertRows(
+      manager,
+      FiscalYearBudgetRow,
+      'fiscal_year_budgets',
+      [budget(2040, 0, 1), budget(2041, 0, 1)],
+      newer,
+    );
+    const years = async () =>
+      (
+        await dataSource.query(
+          'SELECT fiscal_year, stream_revision FROM fiscal_year_budgets WHERE fiscal_year >= 2040 ORDER BY 1',
+        )
+      ).map(
+        (row: { fiscal_year: number; stream_revision: string }) =>
+          `${row.fiscal_year}@${row.stream_revision}`,
+      );
+    /** Writes 2041 at revision 1 and 2042 at 0, deletes 2040, guarded by where 2041 and 2042 are expected. */
+    const writeExpecting = (at2041: bigint, at2042: bigint) =>
+      runRowsStatement(
+        manager,
+        rowsStatement(
+          manager,
+          [
+            upsertPart(
+              FiscalYearBudgetRow,
+              'fiscal_year_budgets',
+              [budget(2041, 1, 2), budget(2042, 0, 2)],
+              newer,
+            ),
+            deletePart(FiscalYearBudgetRow, 'fiscal_year_budgets', 'fiscalYear', [2040]),
+          ],
+          {
+            entity: FiscalYearBudgetRow,
+            table: 'fiscal_year_budgets',
+            key: 'fiscalYear',
+            revision: 'streamRevision',
+            expected: new Map([
+              [2041, at2041],
+              [2042, at2042],
+            ]),
+          },
+        )!,
+      );
+
+    // 2041 is not at revision 5: nothing is written, nothing deleted.
+    expect(await writeExpecting(5n, -1n)).toBe(false);
+    expect(await years()).toEqual(['2040@0', '2041@0']);
+    // 2042 has no row (-1), 2041 stands at 0: all of it is written.
+    expect(await writeExpecting(0n, -1n)).toBe(true);
+    expect(await years()).toEqual(['2041@1', '2042@0']);
+    // Expected to have no row, 2042 now has one.
+    expect(await writeExpecting(1n, -1n)).toBe(false);
   });
 
   it('write json and jsonb documents beside the rows: escapes, SQL NULL, several per row', async () => {

@@ -71,6 +71,7 @@ function upsertSql<Row>(
   table: string,
   onConflict: OnConflict<Row>,
   firstParameter = 1,
+  condition?: string,
 ): string {
   const columns = metadata.columns.map((column) => column.databaseName);
   const key = metadata.primaryColumns.map((column) => column.databaseName).join(', ');
@@ -94,7 +95,7 @@ function upsertSql<Row>(
   const rows = `json_populate_recordset(NULL::${table}, $${firstParameter}::json)`;
   const source = documents.length === 0 ? `${rows} AS r` : `${rows} WITH ORDINALITY AS r${joins.join('')}`;
   const insert = `INSERT INTO ${table} (${columns.join(', ')})
-    SELECT ${selected.join(', ')} FROM ${source}
+    SELECT ${selected.join(', ')} FROM ${source}${condition === undefined ? '' : `\n    WHERE ${condition}`}
     ON CONFLICT (${key})`;
   if (onConflict === 'keep') return `${insert} DO NOTHING`;
   const revision = columnOf(metadata, onConflict.newerBy).databaseName;
@@ -216,8 +217,8 @@ export async function deleteRows<Row extends ObjectLiteral, Key extends keyof Ro
   await manager.query(sql, [values.map((value) => persisted(manager, key, value))]);
 }
 
-const deleteSql = (table: string, key: ColumnMetadata, parameter = '$1'): string =>
-  `DELETE FROM ${table} WHERE ${key.databaseName} = ANY(${parameter}::${castOf(key)}[])`;
+const deleteSql = (table: string, key: ColumnMetadata, parameter = '$1', condition?: string): string =>
+  `DELETE FROM ${table} WHERE ${key.databaseName} = ANY(${parameter}::${castOf(key)}[])${condition === undefined ? '' : ` AND ${condition}`}`;
 
 /** One table's part of a write of several tables (writeRows): rows to upsert, as upsertRows takes them. */
 export interface RowsUpsert<Row extends ObjectLiteral> {
@@ -266,11 +267,11 @@ const partShape = (part: RowsWrite): string =>
 const partParameterCount = (manager: EntityManager, part: RowsWrite): number =>
   'upsert' in part ? upsertParameterCount(metadataOf(manager, part.upsert)) : 1;
 
-/** The part's statement, its parameters numbered from `first`. */
-const partSql = (manager: EntityManager, part: RowsWrite, first: number): string =>
+/** The part's statement, its parameters numbered from `first`, writing only where `condition` holds. */
+const partSql = (manager: EntityManager, part: RowsWrite, first: number, condition?: string): string =>
   'upsert' in part
-    ? upsertSql(metadataOf(manager, part.upsert), part.table, part.onConflict, first)
-    : deleteSql(part.table, columnOf(metadataOf(manager, part.delete), part.by), `$${first}`);
+    ? upsertSql(metadataOf(manager, part.upsert), part.table, part.onConflict, first, condition)
+    : deleteSql(part.table, columnOf(metadataOf(manager, part.delete), part.by), `$${first}`, condition);
 
 /** The part's parameters: its rows (rowsParameters), or its keys as the column stores them. */
 function partParameters(manager: EntityManager, part: RowsWrite): unknown[] {
@@ -283,6 +284,37 @@ function partParameters(manager: EntityManager, part: RowsWrite): unknown[] {
 export interface RowsStatement {
   readonly sql: string;
   readonly parameters: unknown[];
+  /** Guarded (rowsStatement's `guard`): the statement answers one row, `{ ok }`. */
+  readonly guarded: boolean;
+}
+
+/**
+ * Where the rows of one table must stand for a guarded write to happen: each key at its
+ * revision (-1n: no row). Read on the statement's own snapshot, before its writes.
+ */
+export interface RowsGuard<Row extends ObjectLiteral> {
+  readonly entity: RowClass<Row>;
+  readonly table: string;
+  readonly key: keyof Row & string;
+  readonly revision: keyof Row & string;
+  readonly expected: ReadonlyMap<Row[keyof Row & string], bigint>;
+}
+
+/** The guard's CTE over $1 (keys) and $2 (revisions): one row, whether every key stands where expected. */
+function guardSql<Row extends ObjectLiteral>(manager: EntityManager, guard: RowsGuard<Row>): string {
+  const metadata = metadataOf(manager, guard.entity);
+  const key = columnOf(metadata, guard.key);
+  const revision = columnOf(metadata, guard.revision).databaseName;
+  return `guard AS (SELECT NOT EXISTS (
+    SELECT 1 FROM unnest($1::${castOf(key)}[], $2::bigint[]) AS expected (key, revision)
+    LEFT JOIN ${guard.table} AS stored ON stored.${key.databaseName} = expected.key
+    WHERE coalesce(stored.${revision}, -1) <> expected.revision) AS ok)`;
+}
+
+/** Runs a statement rowsStatement built; for a guarded one, whether its guard held (and it wrote). */
+export async function runRowsStatement(manager: EntityManager, statement: RowsStatement): Promise<boolean> {
+  const answer: Array<{ ok: boolean }> = await manager.query(statement.sql, statement.parameters);
+  return !statement.guarded || answer[0]?.ok === true;
 }
 
 /**
@@ -293,17 +325,20 @@ export interface RowsStatement {
  */
 export async function writeRows(manager: EntityManager, parts: readonly RowsWrite[]): Promise<void> {
   const statement = rowsStatement(manager, parts);
-  if (statement !== undefined) await manager.query(statement.sql, statement.parameters);
+  if (statement !== undefined) await runRowsStatement(manager, statement);
 }
 
 /**
  * writeRows' statement and parameters, built but not run (undefined when every part is
  * empty): serialising the rows is most of a write's cost in the projector, and a projection
- * may do it for its next batch while this one's statement runs.
+ * may do it for its next batch while this one's statement runs. With a `guard`, the parts
+ * write only if the guard's rows stand where it expects, and the statement says whether
+ * they did: a write prepared from what was expected needs no read of the rows first.
  */
-export function rowsStatement(
+export function rowsStatement<Guarded extends ObjectLiteral>(
   manager: EntityManager,
   parts: readonly RowsWrite[],
+  guard?: RowsGuard<Guarded>,
 ): RowsStatement | undefined {
   const present = parts.filter((part) => ('upsert' in part ? part.rows.length : part.values.length) > 0);
   if (present.length === 0) return undefined;
@@ -312,19 +347,38 @@ export function rowsStatement(
     byShape = new Map();
     combinedStatements.set(manager.connection, byShape);
   }
-  const shape = present.map(partShape).join('; ');
+  const shape = `${present.map(partShape).join('; ')}${guard === undefined ? '' : ` guarded by ${guard.table}`}`;
   let sql = byShape.get(shape);
   if (sql === undefined) {
-    let next = 1;
+    let next = guard === undefined ? 1 : 3;
+    const condition = guard === undefined ? undefined : '(SELECT ok FROM guard)';
     const statements = present.map((part) => {
       const first = next;
       next += partParameterCount(manager, part);
-      return partSql(manager, part, first);
+      return partSql(manager, part, first, condition);
     });
-    const last = statements.length - 1;
-    const before = statements.slice(0, last).map((statement, index) => `part${index} AS (${statement})`);
-    sql = before.length === 0 ? statements[last] : `WITH ${before.join(',\n')}\n${statements[last]}`;
+    if (guard === undefined) {
+      const last = statements.length - 1;
+      const before = statements.slice(0, last).map((statement, index) => `part${index} AS (${statement})`);
+      sql = before.length === 0 ? statements[last] : `WITH ${before.join(',\n')}\n${statements[last]}`;
+    } else {
+      // Every part a data-modifying CTE (each runs whether or not it is referenced), then the guard's answer.
+      const parts = statements.map((statement, index) => `part${index} AS (${statement})`);
+      sql = `WITH ${[guardSql(manager, guard), ...parts].join(',\n')}\nSELECT ok FROM guard`;
+    }
     byShape.set(shape, sql);
   }
-  return { sql, parameters: present.flatMap((part) => partParameters(manager, part)) };
+  const parameters = present.flatMap((part) => partParameters(manager, part));
+  if (guard === undefined) return { sql, parameters, guarded: false };
+  const key = columnOf(metadataOf(manager, guard.entity), guard.key);
+  const expected = [...guard.expected];
+  return {
+    sql,
+    parameters: [
+      expected.map(([value]) => persisted(manager, key, value)),
+      expected.map(([, revision]) => revision.toString()),
+      ...parameters,
+    ],
+    guarded: true,
+  };
 }
