@@ -3,6 +3,7 @@ import { navigate } from '../router';
 import { DevSignInForm } from './dev-sign-in-form';
 import { startOidcSignIn } from './oidc';
 import { useWebConfig } from './web-config';
+import { FailureAlert } from '../ui/failure-alert';
 
 export function SignInPage() {
   const config = useWebConfig();
@@ -20,11 +21,7 @@ export function SignInPage() {
       )}
       {config?.authMode === 'oidc' && config.oidc && (
         <>
-          {failure && (
-            <div className="error-summary" role="alert">
-              <p>{failure}</p>
-            </div>
-          )}
+          <FailureAlert message={failure} />
           <button
             type="button"
             className="button button--primary"

@@ -12,6 +12,7 @@ import { AWARD_STATUSES } from '../post-award/award-labels';
 import { PostAwardSection } from '../post-award/post-award-section';
 import { toApplicationDetail, type ApplicationDetailModel } from './application-detail-model';
 import { WithdrawDialog } from './withdraw-dialog';
+import { FailureAlert } from '../../ui/failure-alert';
 
 /** Where no review is coming, the section says why, rather than that none has come yet. */
 const NO_REVIEWS: Record<string, string> = {
@@ -54,13 +55,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
     return (
       <main id="main" className="page">
         <h1>申請の詳細</h1>
-        {failure ? (
-          <div className="error-summary" role="alert">
-            <p>{failure}</p>
-          </div>
-        ) : (
-          <p>読み込み中…</p>
-        )}
+        {failure ? <FailureAlert message={failure} /> : <p>読み込み中…</p>}
       </main>
     );
 
@@ -73,11 +68,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
       </p>
       <h1>{model.projectTitle || '（事業名未入力）'}</h1>
       {model.businessName && <p className="muted">{model.businessName}</p>}
-      {failure && (
-        <div className="error-summary" role="alert">
-          <p>{failure}</p>
-        </div>
-      )}
+      <FailureAlert message={failure} />
       {justSubmitted && model.status === 'submitted' && (
         <div className="success" role="status">
           <p>提出しました。</p>

@@ -20,6 +20,7 @@ import { SubmitDialog } from './submit-dialog';
 import { keepUnsaved, takeUnsaved } from './unsaved-form';
 import { useAutosave } from './use-autosave';
 import { useCalculation } from './use-calculation';
+import { FailureAlert } from '../../ui/failure-alert';
 
 const NATIONAL_LENDERS = ['regional_bank', 'second_regional_bank', 'shinkin_bank', 'credit_cooperative', 'jfc', 'okinawa_dfc', 'municipality_furusato'];
 const OTHER_LENDERS = ['city_bank', 'agricultural_cooperative', 'crowdfunding', 'other'];
@@ -42,9 +43,7 @@ export function ApplicationFormPage({ id }: { id: string }) {
     return (
       <main id="main" className="page">
         <h1>申請の編集</h1>
-        <div className="error-summary" role="alert">
-          <p>{failure}</p>
-        </div>
+        <FailureAlert message={failure} />
       </main>
     );
   if (!model)

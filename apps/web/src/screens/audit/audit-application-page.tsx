@@ -7,6 +7,7 @@ import { HistoryTimeline } from './history-timeline';
 import { IntegrityCheck } from './integrity-check';
 import { StateAtInstant, type PointInTime } from './state-at-instant';
 import './audit.css';
+import { FailureAlert } from '../../ui/failure-alert';
 
 interface Heading {
   readonly title: string;
@@ -72,11 +73,7 @@ export function AuditApplicationPage({ id }: { id: string }) {
         {heading && `${heading.municipality}・`}申請ID <code>{id}</code>
       </p>
       {!history && <p aria-live="polite">読み込み中…</p>}
-      {history && 'failure' in history && (
-        <div className="error-summary" role="alert">
-          <p>{history.failure}</p>
-        </div>
-      )}
+      <FailureAlert message={history && 'failure' in history ? history.failure : undefined} />
       {entries && point && (
         <div className="audit-layout">
           <div id="state-at-instant">

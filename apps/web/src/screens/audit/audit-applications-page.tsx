@@ -9,6 +9,7 @@ import { linkHandler } from '../../router';
 import type { ApplicationListItem } from './audit-views';
 import { fiscalYearLabel, recentFiscalYears } from './fiscal-years';
 import './audit.css';
+import { FailureAlert } from '../../ui/failure-alert';
 
 type Status = NonNullable<ApplicationListItem['status']>;
 
@@ -174,11 +175,7 @@ export function AuditApplicationsPage() {
           </button>
         </div>
       </form>
-      {failure && (
-        <div className="error-summary" role="alert">
-          <p>{failure}</p>
-        </div>
-      )}
+      <FailureAlert message={failure} />
       <p aria-live="polite" className="muted">
         {loading ? '読み込み中…' : `${items.length}件を表示${cursor ? '（続きがあります）' : ''}`}
       </p>

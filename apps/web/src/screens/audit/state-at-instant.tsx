@@ -5,6 +5,7 @@ import { EVENT_TYPE_LABELS, label } from '../../messages/labels';
 import type { ApplicationState, HistoryEntry } from './audit-views';
 import { formatEventInstant, fromTokyoLocalInput, toTokyoLocalInput } from './japan-time';
 import { StateSummary } from './state-summary';
+import { FailureAlert } from '../../ui/failure-alert';
 
 export type PointInTime = { readonly revision: number } | { readonly asOf: string };
 
@@ -147,11 +148,7 @@ export function StateAtInstant({
             {state.lastEvent.revision}版）。
           </p>
         )}
-        {shown && 'failure' in shown && (
-          <div className="error-summary" role="alert">
-            <p>{shown.failure}</p>
-          </div>
-        )}
+        <FailureAlert message={shown && 'failure' in shown ? shown.failure : undefined} />
       </div>
       {state && <StateSummary state={state} />}
     </section>

@@ -9,6 +9,7 @@ import { fiscalYearInAddress, fiscalYearLabel, recentFiscalYears } from './fisca
 import { RoundChart, SERIES_COLOURS } from './statistics-charts';
 import { running, shareOfBudget } from './statistics-figures';
 import './audit.css';
+import { FailureAlert } from '../../ui/failure-alert';
 
 interface Figures {
   readonly rounds: readonly RoundStatistics[];
@@ -111,11 +112,7 @@ export function StatisticsPage() {
         募集回（毎月10日締切）ごとの国庫補助事業の数字です。各グラフと同じ数字を、右（または下）の表でも確認できます。修正依頼の後に再提出された申請は、提出された募集回ごとに数えます。そのため申請の件数と申請額の年度計は延べの数字で、申請の実数より多くなることがあります。
       </p>
       {!loaded && <p aria-live="polite">読み込み中…</p>}
-      {loaded && 'failure' in loaded && (
-        <div className="error-summary" role="alert">
-          <p>{loaded.failure}</p>
-        </div>
-      )}
+      <FailureAlert message={loaded && 'failure' in loaded ? loaded.failure : undefined} />
       {figures && fontsLoaded && (
         <>
           <ChartWithTable

@@ -6,6 +6,7 @@ import { formatBytes } from '../../format/bytes';
 import { formatDateTime } from '../../format/dates';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from './document-kinds';
 import { downloadDocument } from './download-document';
+import { FailureAlert } from '../../ui/failure-alert';
 
 type DocumentView = components['schemas']['DocumentView'];
 
@@ -90,11 +91,7 @@ export function DocumentList({
       <h3 id="document-list-title">
         提出済みの書類{total !== undefined && total > 0 && `（全${total.toLocaleString('ja-JP')}件）`}
       </h3>
-      {failure && (
-        <div className="error-summary" role="alert">
-          <p>{failure}</p>
-        </div>
-      )}
+      <FailureAlert message={failure} />
       {loaded && items.length === 0 && !failure && <p>まだ書類はありません。</p>}
       {items.length > 0 && (
         <div className="table-wrap">

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../format/dates';
 import { formatYenWithMan } from '../../format/money';
 import { STATUS_LABELS, label } from '../../messages/labels';
 import { linkHandler } from '../../router';
+import { FailureAlert } from '../../ui/failure-alert';
 
 type ListItem = components['schemas']['ApplicationListItemView'];
 
@@ -61,11 +62,7 @@ export function LocalReportsPage() {
           </button>
         ))}
       </div>
-      {failure && (
-        <div className="error-summary" role="alert">
-          <p>{failure}</p>
-        </div>
-      )}
+      <FailureAlert message={failure} />
       <p aria-live="polite" className="muted">
         {loading ? '読み込み中…' : `${items.length}件${cursor ? '（続きがあります）' : ''}`}
       </p>

@@ -9,6 +9,7 @@ import { formatManYen, formatYen } from '../../format/money';
 import { STATUS_LABELS, label } from '../../messages/labels';
 import { linkHandler, navigate } from '../../router';
 import { toApplicationListPage, type ApplicationListItem } from './application-list-item';
+import { FailureAlert } from '../../ui/failure-alert';
 
 const FILTERABLE_STATUSES = [
   'draft',
@@ -175,11 +176,7 @@ export function MyApplicationsPage() {
           </select>
         </div>
       </form>
-      {failure && (
-        <div className="error-summary" role="alert">
-          <p>{failure}</p>
-        </div>
-      )}
+      <FailureAlert message={failure} />
       <p aria-live="polite" className="muted">
         {loading ? '読み込み中…' : `${items.length}件${cursor ? '（続きがあります）' : ''}`}
       </p>

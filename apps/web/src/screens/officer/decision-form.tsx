@@ -12,6 +12,7 @@ import { YenInput } from '../../ui/yen-input';
 import type { ApplicationView } from '../application-read/application-view';
 import { approvedFundingPreview, type Calculation } from './approved-funding-preview';
 import { officerIssueMessage } from './officer-rule-messages';
+import { FailureAlert } from '../../ui/failure-alert';
 
 type Action = '' | 'adopt' | 'reject' | 'revise';
 
@@ -110,11 +111,7 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
     <form onSubmit={submit} noValidate className="form officer-section" aria-labelledby="decision-title">
       <h2 id="decision-title">採否の決定・修正依頼</h2>
       {issues.length > 0 && <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} />}
-      {failure && issues.length === 0 && (
-        <div className="error-summary" role="alert">
-          <p>{failure}</p>
-        </div>
-      )}
+      {issues.length === 0 && <FailureAlert message={failure} />}
       {refusal.length > 0 && (
         <div className="error-summary" role="alert" tabIndex={-1} ref={refusalBox} data-testid="decision-refusal">
           <h3>{action === 'adopt' ? '採択できません' : 'この操作はできません'}</h3>

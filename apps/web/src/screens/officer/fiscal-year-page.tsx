@@ -11,6 +11,7 @@ import { Field } from '../../ui/field';
 import { YenInput } from '../../ui/yen-input';
 import { BudgetGauge, type Budget } from './budget-gauge';
 import { officerIssueMessage } from './officer-rule-messages';
+import { FailureAlert } from '../../ui/failure-alert';
 
 /** The fiscal year: its national budget and whether intake is open (PUT /v1/fiscal-years/{fy}/budget). */
 export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
@@ -79,11 +80,7 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
           {fiscalYear + 1}年度 →
         </a>
       </nav>
-      {failure && issues.length === 0 && (
-        <div className="error-summary" role="alert">
-          <p>{failure}</p>
-        </div>
-      )}
+      {issues.length === 0 && <FailureAlert message={failure} />}
       {saved && (
         <div className="success" role="status">
           <p>予算と受付の設定を保存しました。</p>

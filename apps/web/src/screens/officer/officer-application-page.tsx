@@ -8,6 +8,7 @@ import { loadApplicationView, type ApplicationView } from '../application-read/a
 import { DecisionForm } from './decision-form';
 import { ReviewerAssignments } from './reviewer-assignments';
 import { ReviewsSideBySide } from './reviews-side-by-side';
+import { FailureAlert } from '../../ui/failure-alert';
 
 /** The programme officer's application: reviewers and recusals, the reviews side by side, the decision or a revision request, then the plan. */
 export function OfficerApplicationPage({ id }: { id: string }) {
@@ -42,9 +43,7 @@ export function OfficerApplicationPage({ id }: { id: string }) {
         {back}
         <h1>申請の審査・決定</h1>
         {failure ? (
-          <div className="error-summary" role="alert">
-            <p>{failure}</p>
-          </div>
+          <FailureAlert message={failure} />
         ) : (
           <p>読み込み中…</p>
         )}

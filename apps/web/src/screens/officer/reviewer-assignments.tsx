@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import type { ApplicationView } from '../application-read/application-view';
 import { useKnownReviewers } from './known-reviewers';
+import { FailureAlert } from '../../ui/failure-alert';
 
 const ASSIGNABLE = new Set(['submitted', 'under_review']);
 
@@ -118,11 +119,7 @@ export function ReviewerAssignments({
           {issues.length > 0 && (
             <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} />
           )}
-          {failure && issues.length === 0 && (
-            <div className="error-summary" role="alert">
-              <p>{failure}</p>
-            </div>
-          )}
+          {issues.length === 0 && <FailureAlert message={failure} />}
           <Field
             id="field-reviewerId"
             label="審査員ID"

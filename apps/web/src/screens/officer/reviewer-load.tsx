@@ -1,4 +1,5 @@
 import { KNOWN_REVIEWERS_PAGE, useKnownReviewers } from './known-reviewers';
+import { FailureAlert } from '../../ui/failure-alert';
 
 /**
  * Every reviewer applications name, with how many are under review with them: for spreading
@@ -14,11 +15,7 @@ export function ReviewerLoad() {
       <p className="muted">
         選んだ年度にかかわらず、すべての年度の申請について、現在の審査で割り当てられている件数です。
       </p>
-      {failure && (
-        <div className="error-summary" role="alert">
-          <p>{failure}</p>
-        </div>
-      )}
+      <FailureAlert message={failure} />
       {!reviewers && !failure && <p>読み込み中…</p>}
       {reviewers && reviewers.items.length === 0 && <p>まだ審査員は割り当てられていません。</p>}
       {reviewers && reviewers.items.length > 0 && (

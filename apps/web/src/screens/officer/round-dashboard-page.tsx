@@ -11,6 +11,7 @@ import { currentFiscalYear } from '../../navigation/nav-links';
 import { linkHandler, navigate } from '../../router';
 import { BudgetGauge, type Budget } from './budget-gauge';
 import { ReviewerLoad } from './reviewer-load';
+import { FailureAlert } from '../../ui/failure-alert';
 
 type QueueItem = components['schemas']['ReviewQueueItemView'];
 type QueueRoundCount = components['schemas']['ReviewQueueRoundCountView'];
@@ -97,11 +98,7 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
           </select>
         </div>
       </div>
-      {failure && (
-        <div className="error-summary" role="alert">
-          <p>{failure}</p>
-        </div>
-      )}
+      <FailureAlert message={failure} />
       {!dashboard && !failure && <p>読み込み中…</p>}
       {dashboard && (
         <>

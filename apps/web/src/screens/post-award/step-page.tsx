@@ -3,6 +3,7 @@ import { STATUS_LABELS, label } from '../../messages/labels';
 import { linkHandler } from '../../router';
 import { useAwardApplication, type AwardApplication, type ApplicationView } from './use-award-application';
 import './post-award.css';
+import { FailureAlert } from '../../ui/failure-alert';
 
 /**
  * The frame of every screen after adoption: the way back, the project, and the step's form,
@@ -32,11 +33,7 @@ export function StepPage({
         </a>
       </p>
       <h1>{title}</h1>
-      {failure && (
-        <div className="error-summary" role="alert">
-          <p>{failure}</p>
-        </div>
-      )}
+      <FailureAlert message={failure} />
       {!application && !failure && <p>読み込み中…</p>}
       {application && (
         <>

@@ -7,6 +7,7 @@ import type { FieldIssue } from '../../messages/rule-messages';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import type { ApplicationView } from '../application-read/application-view';
+import { FailureAlert } from '../../ui/failure-alert';
 
 /** Before anything else: does the reviewer have a conflict of interest with this application? */
 export function ConflictDeclarationForm({ id, revision, onDeclared }: { id: string; revision: number; onDeclared: (answer: ApplicationView) => void }) {
@@ -48,11 +49,7 @@ export function ConflictDeclarationForm({ id, revision, onDeclared }: { id: stri
         利益相反がある場合は、この申請を審査できません。
       </p>
       {issues.length > 0 && <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} refusal={issues} />}
-      {failure && issues.length === 0 && (
-        <div className="error-summary" role="alert">
-          <p>{failure}</p>
-        </div>
-      )}
+      {issues.length === 0 && <FailureAlert message={failure} />}
       <fieldset className={`fieldset${choiceError.length > 0 ? ' field--error' : ''}`}>
         <legend className="field__label">
           利益相反の有無<span className="badge badge--required">必須</span>

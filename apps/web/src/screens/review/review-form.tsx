@@ -10,6 +10,7 @@ import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import { requirementLabel, type ApplicationView, type Requirement } from '../application-read/application-view';
 import { dropDraft, keepDraft, missingInDraft, storedDraft, toSubmitReview, type ReviewDraft } from './review-draft';
+import { FailureAlert } from '../../ui/failure-alert';
 
 const RECOMMENDATIONS = ['adopt', 'reject', 'revise'] as const;
 
@@ -81,11 +82,7 @@ export function ReviewForm({
       <h2 id="review-form-title">審査結果の入力</h2>
       <p>要件ごとに「満たす」「満たさない」を選び、判断の理由を記入してください。入力内容はこの画面に保持され、サインインが切れても失われません。</p>
       {issues.length > 0 && <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} refusal={issues} />}
-      {failure && issues.length === 0 && (
-        <div className="error-summary" role="alert">
-          <p>{failure}</p>
-        </div>
-      )}
+      {issues.length === 0 && <FailureAlert message={failure} />}
       {waitingForSignIn && (
         <p className="notice" role="status">
           サインインし直すと、この審査結果をそのまま提出します。

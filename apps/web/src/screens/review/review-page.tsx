@@ -8,6 +8,7 @@ import { ConflictDeclarationForm } from './conflict-declaration-form';
 import { myPart } from './my-part';
 import { ownSubject } from './own-subject';
 import { ReviewForm } from './review-form';
+import { FailureAlert } from '../../ui/failure-alert';
 
 /** One assigned application for the reviewer: the declaration first, then the plan with its calculation and the review form. */
 export function ReviewPage({ id }: { id: string }) {
@@ -37,9 +38,7 @@ export function ReviewPage({ id }: { id: string }) {
         {back}
         <h1>申請の審査</h1>
         {failure ? (
-          <div className="error-summary" role="alert">
-            <p>{failure}</p>
-          </div>
+          <FailureAlert message={failure} />
         ) : (
           <p>読み込み中…</p>
         )}

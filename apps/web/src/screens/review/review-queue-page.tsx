@@ -9,6 +9,7 @@ import { linkHandler } from '../../router';
 import { loadApplicationView } from '../application-read/application-view';
 import { MY_PART_LABELS, myPart, type MyPart } from './my-part';
 import { ownSubject } from './own-subject';
+import { FailureAlert } from '../../ui/failure-alert';
 
 type QueueItem = components['schemas']['ReviewQueueItemView'];
 
@@ -52,11 +53,7 @@ export function ReviewQueuePage() {
       <h1>審査一覧</h1>
       <p>あなたに割り当てられた審査中の申請です。まず利益相反の有無を申告し、利益相反がなければ審査結果を提出してください。</p>
       {sub && <p className="muted">あなたの審査員ID：{sub}（担当官が割当てに使います）</p>}
-      {failure && (
-        <div className="error-summary" role="alert">
-          <p>{failure}</p>
-        </div>
-      )}
+      <FailureAlert message={failure} />
       {!lines && !failure && <p>読み込み中…</p>}
       {lines && (
         <>

@@ -10,6 +10,7 @@ import { AWARD_STATUSES, DUE_KIND_LABELS } from '../award-labels';
 import type { LedgerItem } from '../use-award-application';
 import { ProjectTitle } from './project-title';
 import '../post-award.css';
+import { FailureAlert } from '../../../ui/failure-alert';
 
 const money = (amount: number | null) =>
   amount === null ? (
@@ -102,11 +103,7 @@ export function AwardsPage() {
           </select>
         </div>
       </form>
-      {failure && (
-        <div className="error-summary" role="alert">
-          <p>{failure}</p>
-        </div>
-      )}
+      <FailureAlert message={failure} />
       <p aria-live="polite" className="muted">
         {loading ? '読み込み中…' : `${items.length}件${cursor ? '（続きがあります）' : ''}`}
       </p>

@@ -8,6 +8,7 @@ import { linkHandler } from '../../../router';
 import { DUE_KIND_LABELS } from '../award-labels';
 import { ProjectTitle } from './project-title';
 import '../post-award.css';
+import { FailureAlert } from '../../../ui/failure-alert';
 
 type OverdueItem = components['schemas']['OverdueItemView'];
 
@@ -42,11 +43,7 @@ export function OverduePage() {
         </a>
       </p>
       <h1>期限を過ぎた手続</h1>
-      {failure && (
-        <div className="error-summary" role="alert">
-          <p>{failure}</p>
-        </div>
-      )}
+      <FailureAlert message={failure} />
       {total !== undefined && (
         <p data-testid="overdue-total">
           {today && `${formatCalendarDate(today)}現在、`}
