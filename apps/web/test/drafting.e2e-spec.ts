@@ -128,6 +128,8 @@ describe('Drafting and submitting an application, in a real browser', () => {
     await round.getByText('2025年6月締切回').waitFor();
     expect(await round.textContent()).toContain('令和7年6月10日(火) 23:59締切');
     expect(await round.textContent()).toContain('令和7年7月22日(火)（2025年7月22日）');
+    // The panel behind the dialog shows its figures, not 計算しています…, in the screenshot.
+    await page.locator('.calc-panel p.muted').filter({ hasText: '適用ルール' }).waitFor();
     await checkScreen(page, '06-submit-confirmation');
 
     // The connection drops after the API took the submission: the officer sees no answer and

@@ -48,21 +48,26 @@ export class ApplicationHistoryHandler implements IQueryHandler<
     page,
   }: ApplicationHistoryQuery): Promise<ApplicationHistoryView> {
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
-    // The first page holds the first event; a later one reads it alone, before its cursor is looked at.
-    const firstPage = page.cursor === undefined ? await this.read(applicationId, 0, limit) : undefined;
-    const [created] = firstPage ?? (await this.read(applicationId, 0, 0));
-    if (!created || !canSee(principal, ownerOf(created), HISTORY_READERS)) throw applicationNotFound();
-    const after = page.cursor === undefined ? undefined : revisionAfter(page.cursor, applicationId);
+    const cursor = page.cursor === undefined ? undefined : cursorOf(page.cursor, applicationId);
+    const after = cursor && 'revision' in cursor ? cursor.revision : undefined;
     const from = after === undefined ? 0 : after + 1;
+    // A later page seen without reviewer ids labels its reviewers as the earlier pages did, so it
+    // needs every event before it: those are read with the page, from the creation on.
+    const withEarlier = after !== undefined && !seesReviewerIds(principal);
     // One more than the page, to know whether another follows.
-    const events = firstPage ?? (await this.read(applicationId, from, from + limit));
+    const pageEnd = from + limit;
+    // The creation says whose application it is: the page is read with it when it starts there
+    // or needs the earlier events anyway (one read instead of two or three).
+    const pageFromHead = cursor === undefined || withEarlier;
+    const head = await this.read(applicationId, 0, pageFromHead ? pageEnd : 0);
+    const [created] = head;
+    if (!created || !canSee(principal, ownerOf(created), HISTORY_READERS)) throw applicationNotFound();
+    if (cursor && 'refusal' in cursor) throw cursor.refusal;
+    const events = pageFromHead ? head.slice(from) : await this.read(applicationId, from, pageEnd);
     const entries = events.slice(0, limit).map(entryOf);
     const last = entries.at(-1);
     return historyView(applicationId, entries, principal, {
-      earlierReviewers:
-        after === undefined || seesReviewerIds(principal)
-          ? []
-          : reviewersIn(await this.read(applicationId, 0, after)),
+      earlierReviewers: withEarlier ? reviewersIn(head.slice(0, from)) : [],
       nextCursor:
         events.length > limit && last
           ? encodeCursor({ key: String(last.revision), id: applicationId })
@@ -94,10 +99,17 @@ function reviewersIn(events: readonly RecordedEvent[]): EarlierReviewer[] {
   });
 }
 
-/** The revision a cursor of this application's history ends at, or a 400 naming `cursor`. */
-function revisionAfter(cursor: string, applicationId: string): number {
-  const { key, id } = decodeCursor(cursor, isRevision);
-  if (id !== applicationId)
-    throw invalidRequest('cursor', 'cursor', 'cursor must be a nextCursor from this application’s history');
-  return Number(key);
+/**
+ * The revision a cursor of this application's history ends at, or the 400 naming `cursor`,
+ * answered only once the caller is known to see the application.
+ */
+function cursorOf(cursor: string, applicationId: string): { revision: number } | { refusal: unknown } {
+  try {
+    const { key, id } = decodeCursor(cursor, isRevision);
+    if (id !== applicationId)
+      throw invalidRequest('cursor', 'cursor', 'cursor must be a nextCursor from this application’s history');
+    return { revision: Number(key) };
+  } catch (refusal) {
+    return { refusal };
+  }
 }
