@@ -26,11 +26,10 @@ export function applyEvents(
  * Applies a batch (read from `streams`) and moves the binding's checkpoint from `expected` to the batch's last
  * event in ONE transaction (CheckpointStore.advance). False when another runner moved the
  * checkpoint first: then nothing was applied. A batch with nothing for the projection (no
- * event of a type it handles) only moves the checkpoint, in one statement; so does a batch the
- * projection prepared as one guarded statement, which carries the move (Projection.projectPrepared).
- * `next` is the batch read after this one, if any, for the projection to prepare while this one is written.
+ * event of a type it handles) only moves the checkpoint, in one statement. `next` is the
+ * batch read after this one, if any, for the projection to prepare while this one is written.
  */
-export async function applyBatch(
+export function applyBatch(
   checkpoints: CheckpointStore,
   binding: ProjectionBinding,
   expected: string | null,
@@ -39,26 +38,22 @@ export async function applyBatch(
   next?: readonly ProjectedEvent[],
 ): Promise<boolean> {
   const last = events[events.length - 1];
-  if (last === undefined) return true;
-  const { projection, checkpointName, tables } = binding;
-  const handled = handledEvents(projection, events);
-  const to = { checkpoint: last.checkpoint, events: events.length };
-  const handledAfter = handledNext(projection, next);
-  const { projectPrepared } = projection;
-  if (handled.length > 0 && projectPrepared !== undefined) {
-    const carried = await checkpoints.advanceInOneStatement(checkpointName, expected, to, (manager, carry) =>
-      projectPrepared.call(projection, manager, handled, tables, carry, handledAfter),
-    );
-    // Not prepared, or its rows did not stand where it was prepared from: the batch's transaction.
-    if (carried?.guardHeld) return carried.moved;
-  }
+  if (last === undefined) return Promise.resolve(true);
+  const handled = handledEvents(binding.projection, events);
   return checkpoints.advance(
-    checkpointName,
+    binding.checkpointName,
     expected,
-    to,
+    { checkpoint: last.checkpoint, events: events.length },
     handled.length === 0
       ? undefined
-      : (manager) => projection.project(manager, handled, tables, streams, handledAfter),
+      : (manager) =>
+          binding.projection.project(
+            manager,
+            handled,
+            binding.tables,
+            streams,
+            handledNext(binding.projection, next),
+          ),
   );
 }
 

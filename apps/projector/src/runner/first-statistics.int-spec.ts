@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@l10k/eventstore';
-import type { CarriedMove, Projection } from '@l10k/read-model';
-import { fresh } from '@l10k/rules';
+import type { Projection } from '@l10k/read-model';
 import { startProjectorFixture, type ProjectorFixture } from '../../test/projector-fixture';
 import { withFirstStatistics } from './first-statistics';
 
@@ -107,56 +106,5 @@ describe("a rebuild binding's first statistics", () => {
     const plan = await lookupPlan();
     expect(plan).toContain(`${TABLE}_pkey`);
     expect(plan).not.toContain('Seq Scan');
-  });
-
-  it('counts the batches written in one statement that moved, and leaves the one that passes `after` to its transaction', async () => {
-    const answers: CarriedMove[] = [];
-    const offered: number[] = [];
-    const preparing: Projection<'first_statistics'> = {
-      ...fresh,
-      ...scratch,
-      async projectPrepared(_manager, events) {
-        offered.push(events.length);
-        return answers.shift();
-      },
-    };
-    const bound = withFirstStatistics(
-      {
-        projection: preparing,
-        checkpointName: 'first_statistics__rebuild',
-        tables: { first_statistics: TABLE },
-      },
-      30_000,
-    );
-    const carry = () => Promise.reject(new Error('not carried here'));
-    const prepared = (events: number, answer: CarriedMove) => {
-      answers.push(answer);
-      return bound.projection.projectPrepared!(
-        fixture.dataSource.manager,
-        folding(events),
-        bound.tables,
-        carry,
-      );
-    };
-    expect(await prepared(20_000, { guardHeld: true, moved: true })).toEqual({
-      guardHeld: true,
-      moved: true,
-    });
-    // Lost to another runner: not counted.
-    expect(await prepared(9_000, { guardHeld: true, moved: false })).toEqual({
-      guardHeld: true,
-      moved: false,
-    });
-    expect(await prepared(9_000, { guardHeld: true, moved: true })).toEqual({ guardHeld: true, moved: true });
-    // 29,000 counted: 2,000 more pass `after`, so the batch is not taken in one statement.
-    expect(await prepared(2_000, { guardHeld: true, moved: true })).toBeUndefined();
-    expect(offered).toEqual([20_000, 9_000, 9_000]);
-    await batch(bound, 2_000);
-    expect(statements.filter((sql) => sql === `ANALYZE ${TABLE}`)).toHaveLength(1);
-    // Analysed: every later batch may be written in one statement.
-    expect(await prepared(40_000, { guardHeld: true, moved: true })).toEqual({
-      guardHeld: true,
-      moved: true,
-    });
   });
 });

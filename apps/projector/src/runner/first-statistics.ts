@@ -37,15 +37,6 @@ export function withFirstStatistics(
         for (const table of Object.values(tables)) await manager.query(`ANALYZE ${table}`);
         analysed = true;
       },
-      projectPrepared:
-        projection.projectPrepared &&
-        (async (manager, events, tables, carry, next) => {
-          // The batch that takes the tables past `after` goes to `project`, to analyse in its transaction.
-          if (!analysed && folded + events.length >= after) return undefined;
-          const carried = await projection.projectPrepared?.(manager, events, tables, carry, next);
-          if (carried?.moved) folded += events.length;
-          return carried;
-        }),
     },
   };
 }

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { RowsStatement } from '../tables';
 
 /** Where a projection (or a rebuild of it) stands in the event log. */
 export interface CheckpointPosition {
@@ -35,21 +34,6 @@ export interface CheckpointStore {
     to: { readonly checkpoint: string; readonly events: number },
     work?: CheckpointWork<void>,
   ): Promise<boolean>;
-
-  /**
-   * `advance` for work that is ONE guarded write (rowsStatement with a guard): `work` hands
-   * it to `carry`, which joins the compare-and-set to it and runs the two as ONE statement,
-   * its own transaction: one round trip where `advance` makes four (begin, move, write,
-   * commit). The statement writes only if the guard holds and the checkpoint stood at `from`;
-   * a runner whose move waits for another's finds the checkpoint moved and writes nothing.
-   * Answers what `work` answers; `work` runs outside any transaction and carries at most once.
-   */
-  advanceInOneStatement<T>(
-    name: string,
-    from: string | null,
-    to: { readonly checkpoint: string; readonly events: number },
-    work: (manager: EntityManager, carry: CarryMove) => Promise<T>,
-  ): Promise<T>;
 
   /**
    * Several projections' `advance` in ONE transaction (the live projector's batch, DESIGN.md
@@ -90,13 +74,4 @@ export interface CheckpointMove {
 export interface CheckpointAdvance {
   readonly checkpoint: string | null;
   readonly events: number;
-}
-
-/** Runs a guarded write with a checkpoint's move joined to it (advanceInOneStatement). */
-export type CarryMove = (statement: RowsStatement) => Promise<CarriedMove>;
-
-/** What a write carrying a move found: whether its guard held, and whether the checkpoint moved (then it wrote). */
-export interface CarriedMove {
-  readonly guardHeld: boolean;
-  readonly moved: boolean;
 }

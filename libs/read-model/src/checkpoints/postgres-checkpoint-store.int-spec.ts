@@ -1,11 +1,5 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  FiscalYearBudgetRow,
-  PostgresCheckpointStore,
-  readModelEntities,
-  rowsStatement,
-  upsertPart,
-} from '@l10k/read-model';
+import { PostgresCheckpointStore, readModelEntities } from '@l10k/read-model';
 import { createTestDatabase } from '../../../../test/test-database';
 
 describe('the PostgreSQL checkpoint store', () => {
@@ -31,22 +25,6 @@ describe('the PostgreSQL checkpoint store', () => {
     );
   const write = (note: string) => async (manager: EntityManager) => {
     await manager.query('INSERT INTO written (note) VALUES ($1)', [note]);
-  };
-
-  /** The statements the data source's own manager sends while `act` runs. */
-  const statementsOf = async (act: () => Promise<void>): Promise<string[]> => {
-    const statements: string[] = [];
-    const query = dataSource.manager.query.bind(dataSource.manager);
-    const counted = jest.spyOn(dataSource.manager, 'query').mockImplementation((sql, parameters) => {
-      statements.push(sql);
-      return query(sql, parameters);
-    });
-    try {
-      await act();
-    } finally {
-      counted.mockRestore();
-    }
-    return statements;
   };
 
   it('starts a projection at the start of the log and keeps it there until it moves', async () => {
@@ -87,10 +65,18 @@ describe('the PostgreSQL checkpoint store', () => {
 
   it('moves a checkpoint with nothing to do in one statement, only from where the mover saw it', async () => {
     await checkpoints.position('idle');
-    const statements = await statementsOf(async () => {
+    const statements: string[] = [];
+    const query = dataSource.manager.query.bind(dataSource.manager);
+    const counted = jest.spyOn(dataSource.manager, 'query').mockImplementation((sql, parameters) => {
+      statements.push(sql);
+      return query(sql, parameters);
+    });
+    try {
       expect(await checkpoints.advance('idle', null, { checkpoint: 'c1', events: 4 })).toBe(true);
       expect(await checkpoints.advance('idle', null, { checkpoint: 'c2', events: 4 })).toBe(false);
-    });
+    } finally {
+      counted.mockRestore();
+    }
     expect(statements).toHaveLength(2);
     expect(await checkpoints.position('idle')).toEqual({ checkpoint: 'c1', eventsProcessed: 4 });
   });
@@ -165,116 +151,6 @@ describe('the PostgreSQL checkpoint store', () => {
       { checkpoint: null, eventsProcessed: 0 },
     ]);
     expect(await notes()).not.toContain('lost a');
-  });
-
-  describe('a move carried by a guarded write', () => {
-    /** The budget row of `year` at `revision`, written only if the stored one stands at `expected` (-1n: none). */
-    const budgetAt = (year: number, revision: number, expected: bigint) =>
-      rowsStatement(
-        dataSource.manager,
-        [
-          upsertPart(
-            FiscalYearBudgetRow,
-            'fiscal_year_budgets',
-            [
-              {
-                fiscalYear: year,
-                nationalBudget: 1,
-                committed: 0,
-                decided: 0,
-                confirmed: 0,
-                released: 0,
-                paid: 0,
-                remaining: 1,
-                intakeOpen: true,
-                adoptedApplications: 0,
-                streamRevision: revision,
-                updatedAt: new Date('2025-04-01T00:00:00.000Z'),
-              },
-            ],
-            { newerBy: 'streamRevision' },
-          ),
-        ],
-        {
-          entity: FiscalYearBudgetRow,
-          table: 'fiscal_year_budgets',
-          key: 'fiscalYear',
-          revision: 'streamRevision',
-          expected: new Map([[year, expected]]),
-        },
-      )!;
-    const revisionOf = async (year: number): Promise<number | undefined> =>
-      (
-        await dataSource.query('SELECT stream_revision FROM fiscal_year_budgets WHERE fiscal_year = $1', [
-          year,
-        ])
-      ).map((row: { stream_revision: string }) => Number(row.stream_revision))[0];
-
-    it('moves with the write in ONE statement, only from where the mover saw it and where the rows stand as expected', async () => {
-      await checkpoints.position('carried');
-      const transactions = jest.spyOn(dataSource, 'transaction');
-      const carrying = (from: string | null, to: string, statement: ReturnType<typeof budgetAt>) =>
-        checkpoints.advanceInOneStatement('carried', from, { checkpoint: to, events: 2 }, (_, carry) =>
-          carry(statement),
-        );
-      let statements: string[];
-      try {
-        statements = await statementsOf(async () => {
-          expect(await carrying(null, 'c1', budgetAt(2060, 0, -1n))).toEqual({
-            guardHeld: true,
-            moved: true,
-          });
-          // A runner that still believes the projection is at the start: its write does not happen.
-          expect(await carrying(null, 'c2', budgetAt(2060, 1, 0n))).toEqual({
-            guardHeld: true,
-            moved: false,
-          });
-          // Its rows do not stand where the write expects: neither the write nor the move happens.
-          expect(await carrying('c1', 'c2', budgetAt(2060, 1, 5n))).toEqual({
-            guardHeld: false,
-            moved: false,
-          });
-        });
-      } finally {
-        transactions.mockRestore();
-      }
-      expect(statements).toHaveLength(3);
-      expect(transactions).not.toHaveBeenCalled();
-      expect(await checkpoints.position('carried')).toEqual({ checkpoint: 'c1', eventsProcessed: 2 });
-      expect(await revisionOf(2060)).toBe(0);
-    });
-
-    it('writes nothing when it waited for another runner’s move of the same checkpoint', async () => {
-      await checkpoints.position('contended');
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let moving!: () => void;
-      const moved = new Promise<void>((resolve) => (moving = resolve));
-      // The other runner's batch: it has moved the checkpoint (and holds its row) until released.
-      const other = checkpoints.advance('contended', null, { checkpoint: 'c1', events: 1 }, async () => {
-        moving();
-        await held;
-      });
-      await moved;
-      const carried = checkpoints.advanceInOneStatement(
-        'contended',
-        null,
-        { checkpoint: 'c2', events: 1 },
-        (_, carry) => carry(budgetAt(2070, 0, -1n)),
-      );
-      // Its guard read the rows before the other commits; its move waits for the checkpoint's row.
-      for (let waiting = 0; waiting === 0;) {
-        [{ waiting }] = await dataSource.query(
-          `SELECT count(*)::int AS waiting FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-      }
-      release();
-      expect(await other).toBe(true);
-      expect(await carried).toEqual({ guardHeld: true, moved: false });
-      expect(await revisionOf(2070)).toBeUndefined();
-      expect(await checkpoints.position('contended')).toEqual({ checkpoint: 'c1', eventsProcessed: 1 });
-    });
   });
 
   it('restarts a checkpoint at the start of the log with its work', async () => {

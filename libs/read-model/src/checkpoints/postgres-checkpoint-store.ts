@@ -1,7 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { gatedStatement, runGatedStatement, type RowsGate } from '../tables';
 import type {
-  CarryMove,
   CheckpointAdvance,
   CheckpointMove,
   CheckpointPosition,
@@ -24,27 +22,6 @@ const positionOf = (row: Pick<PositionRow, 'checkpoint' | 'events_processed'>): 
 });
 
 const START: CheckpointPosition = { checkpoint: null, eventsProcessed: 0 };
-
-/**
- * A checkpoint's compare-and-set, its four parameters (moveParameters) numbered from `first`,
- * moving only where `condition` (SQL) holds too. A batch lost in a crash is lost with its
- * checkpoint and projected again: the read models are derived, so the commit need not wait
- * for the WAL flush (synchronous_commit off for this transaction only, set by the statement
- * itself rather than by one more round trip).
- */
-const moveSql = (first: number, condition?: string): string => {
-  const [name, checkpoint, events, from] = [0, 1, 2, 3].map((offset) => `$${first + offset}`);
-  return `UPDATE projection_checkpoints
-          SET checkpoint = ${checkpoint}, events_processed = events_processed + ${events}, updated_at = now()
-         FROM (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit
-        WHERE name = ${name} AND checkpoint IS NOT DISTINCT FROM ${from}::text${condition === undefined ? '' : ` AND ${condition}`}`;
-};
-
-const moveParameters = (
-  name: string,
-  from: string | null,
-  to: { readonly checkpoint: string; readonly events: number },
-): unknown[] => [name, to.checkpoint, to.events, from];
 
 /** The checkpoints as rows of `projection_checkpoints` (ProjectionCheckpointRow), beside the read models. */
 export class PostgresCheckpointStore implements CheckpointStore {
@@ -110,7 +87,7 @@ export class PostgresCheckpointStore implements CheckpointStore {
       const moved = moves.map(({ name, from }) => stored.has(name) && stored.get(name) === from);
       const moving = moves.filter((_, index) => moved[index]);
       if (moving.length === 0) return moved;
-      // Asynchronous commit, as moveSql says why.
+      // Asynchronous commit, as `move` says why.
       await manager.query(
         `UPDATE projection_checkpoints AS stored
             SET checkpoint = moving.checkpoint, events_processed = stored.events_processed + moving.events,
@@ -129,33 +106,26 @@ export class PostgresCheckpointStore implements CheckpointStore {
     });
   }
 
-  /** The compare-and-set (moveSql); how many rows it moved (0 or 1). */
+  /**
+   * The compare-and-set; how many rows it moved (0 or 1). A batch lost in a crash is lost
+   * with its checkpoint and projected again: the read models are derived, so the commit
+   * need not wait for the WAL flush (synchronous_commit off for this transaction only, set
+   * by the statement itself rather than by one more round trip).
+   */
   private async move(
     manager: EntityManager,
     name: string,
     from: string | null,
     to: { readonly checkpoint: string; readonly events: number },
   ): Promise<number> {
-    const [, moved] = (await manager.query(moveSql(1), moveParameters(name, from, to))) as [unknown, number];
+    const [, moved] = (await manager.query(
+      `UPDATE projection_checkpoints
+          SET checkpoint = $2, events_processed = events_processed + $3, updated_at = now()
+         FROM (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit
+        WHERE name = $1 AND checkpoint IS NOT DISTINCT FROM $4::text`,
+      [name, to.checkpoint, to.events, from],
+    )) as [unknown, number];
     return moved;
-  }
-
-  advanceInOneStatement<T>(
-    name: string,
-    from: string | null,
-    to: { readonly checkpoint: string; readonly events: number },
-    work: (manager: EntityManager, carry: CarryMove) => Promise<T>,
-  ): Promise<T> {
-    const { manager } = this.dataSource;
-    const gate: RowsGate = {
-      name: 'checkpoint move',
-      sql: (first, guardHeld) => `${moveSql(first, guardHeld)}\n RETURNING 1`,
-      parameters: moveParameters(name, from, to),
-    };
-    return work(manager, async (statement) => {
-      const { guardHeld, opened } = await runGatedStatement(manager, gatedStatement(statement, gate));
-      return { guardHeld, moved: opened };
-    });
   }
 
   async restart(name: string, work: CheckpointWork<void>): Promise<void> {

@@ -2,7 +2,6 @@ import type { EntityManager } from 'typeorm';
 import { isAdopted, trackOf, type ExistingApplication } from '@l10k/domain';
 import type { ProjectedEvent } from '@l10k/eventstore';
 import { findRuleSet } from '@l10k/rules';
-import type { CarriedMove, CarryMove } from '../checkpoints/checkpoint-store';
 import { ApplicationSummaryRow } from '../entities/application-summary.entity';
 import { AwardLedgerRow } from '../entities/award-ledger-entry.entity';
 import { ReviewQueueRow } from '../entities/review-queue-entry.entity';
@@ -154,36 +153,24 @@ function prepareAhead(
   }
 }
 
-/** The statement prepared for exactly this batch, if any; its folds are kept whether or not it writes. */
-function takePrepared(
-  manager: EntityManager,
-  tables: TableNames<Tables>,
-  events: readonly ProjectedEvent[],
-): RowsStatement | undefined {
-  const prepared = preparedAhead.take(manager.connection, tablesKey(tables), events);
-  if (prepared === undefined) return undefined;
-  // Facts of the log whether or not the rows stand where they started: the next batch folds from them.
-  keepFolds(manager.connection, tables.application_summaries, prepared.folds.moved);
-  return prepared.statement;
-}
-
 /** Lets the statement just sent go out before the event loop is taken by other work. */
 const afterPendingCallbacks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Awaits what a statement just sent answers, preparing `next` while PostgreSQL runs it. */
-async function prepareWhile<T>(
+/** Runs the statement, preparing `next` while PostgreSQL runs it; for a guarded one, whether it wrote. */
+async function writeThenPrepare(
   manager: EntityManager,
-  running: Promise<T>,
+  statement: RowsStatement,
   tables: TableNames<Tables>,
   next: readonly ProjectedEvent[] | undefined,
-): Promise<T> {
+): Promise<boolean> {
+  const writing = runRowsStatement(manager, statement);
   if (next !== undefined && next.length > 0) {
     // Handled when awaited below; until then a failure must not count as unhandled.
-    running.catch(() => undefined);
+    writing.catch(() => undefined);
     await afterPendingCallbacks();
     prepareAhead(manager, tables, next);
   }
-  return running;
+  return writing;
 }
 
 /**
@@ -209,29 +196,16 @@ export const applicationSummariesProjection: Projection<Tables> = {
     streams: StreamReader,
     next?: readonly ProjectedEvent[],
   ): Promise<void> {
-    const prepared = takePrepared(manager, tables, events);
-    if (
-      prepared !== undefined &&
-      (await prepareWhile(manager, runRowsStatement(manager, prepared), tables, next))
-    )
-      return;
-    // Not prepared, or its rows did not stand where its folds started (and nothing was written).
     const table = tables.application_summaries;
+    const prepared = preparedAhead.take(manager.connection, tablesKey(tables), events);
+    if (prepared !== undefined) {
+      // Facts of the log whether or not the rows stand where they started: the next batch folds from them.
+      keepFolds(manager.connection, table, prepared.folds.moved);
+      if (await writeThenPrepare(manager, prepared.statement, tables, next)) return;
+    }
+    // Not prepared, or its rows did not stand where its folds started (and nothing was written).
     const moved = await foldStoredApplications(manager, ApplicationSummaryRow, table, 'id', events, streams);
     const statement = viewsStatement(manager, tables, moved);
-    if (statement !== undefined)
-      await prepareWhile(manager, runRowsStatement(manager, statement), tables, next);
-  },
-  // A catch-up's or a rebuild's batch after the first: its prepared statement carries the
-  // checkpoint's move, one round trip from one batch's commit to the next instead of four.
-  async projectPrepared(
-    manager: EntityManager,
-    events: readonly ProjectedEvent[],
-    tables: TableNames<Tables>,
-    carry: CarryMove,
-    next?: readonly ProjectedEvent[],
-  ): Promise<CarriedMove | undefined> {
-    const prepared = takePrepared(manager, tables, events);
-    return prepared === undefined ? undefined : prepareWhile(manager, carry(prepared), tables, next);
+    if (statement !== undefined) await writeThenPrepare(manager, statement, tables, next);
   },
 };

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import type { EventStore, ProjectedEvent } from '@l10k/eventstore';
-import type { CarriedMove, CarryMove } from '../checkpoints/checkpoint-store';
 import type { EventRouting } from './event-routing';
 
 /** Logical table name → the physical table a run writes (the live table, or a rebuild's shadow). */
@@ -38,21 +37,6 @@ export interface Projection<Table extends string = string> {
     streams: StreamReader,
     next?: readonly ProjectedEvent[],
   ): Promise<void>;
-  /**
-   * Optional: the batch written as `project` would, when the projection prepared it while the
-   * batch before was written, as ONE guarded statement handed to `carry`, which joins the
-   * checkpoint's move to it (CheckpointStore.advanceInOneStatement): no transaction of its own.
-   * `manager` is outside any transaction. Undefined, having written nothing, when nothing is
-   * prepared for exactly this batch. When the guard did not hold nothing was written: the
-   * runner then offers the batch to `project`. Same arguments otherwise, `next` included.
-   */
-  projectPrepared?(
-    manager: EntityManager,
-    events: readonly ProjectedEvent[],
-    tables: TableNames<Table>,
-    carry: CarryMove,
-    next?: readonly ProjectedEvent[],
-  ): Promise<CarriedMove | undefined>;
 }
 
 /** The projection's own tables, unchanged: what the live runner writes. */

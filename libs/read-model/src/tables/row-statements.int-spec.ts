@@ -5,12 +5,10 @@ import {
   deleteRows,
   findRows,
   FiscalYearBudgetRow,
-  gatedStatement,
   ReviewQueueRow,
   readModelEntities,
   RoundStatisticRow,
   rowsStatement,
-  runGatedStatement,
   runRowsStatement,
   upsertPart,
   upsertRows,
@@ -291,73 +289,6 @@ describe('statements built from a read table’s entity', () => {
     expect(await years()).toEqual(['2041@1', '2042@0']);
     // Expected to have no row, 2042 now has one.
     expect(await writeExpecting(1n, -1n)).toBe(false);
-  });
-
-  it('carry a gate: write only where the guard holds and the gate returns a row, in one statement, and say which held', async () => {
-    const manager = dataSource.manager;
-    const newer = { newerBy: 'streamRevision' } as const;
-    await dataSource.query('CREATE TABLE gate_turns (name text PRIMARY KEY, turn int NOT NULL)');
-    await dataSource.query("INSERT INTO gate_turns VALUES ('budgets', 0)");
-    await upsertRows(manager, FiscalYearBudgetRow, 'fiscal_year_budgets', [budget(2050, 0, 1)], newer);
-    const stored = async () => ({
-      turn: (await dataSource.query("SELECT turn FROM gate_turns WHERE name = 'budgets'"))[0].turn,
-      years: (
-        await dataSource.query(
-          'SELECT fiscal_year, stream_revision FROM fiscal_year_budgets WHERE fiscal_year >= 2050 ORDER BY 1',
-        )
-      ).map(
-        (row: { fiscal_year: number; stream_revision: string }) =>
-          `${row.fiscal_year}@${row.stream_revision}`,
-      ),
-    });
-    /** Writes 2050 at revision 1 and 2051 at 0, guarded by 2050 at `at2050`, gated by the turn moving from `turn`. */
-    const writeGated = (at2050: bigint, turn: number) => {
-      const statement = rowsStatement(
-        manager,
-        [
-          upsertPart(
-            FiscalYearBudgetRow,
-            'fiscal_year_budgets',
-            [budget(2050, 1, 2), budget(2051, 0, 2)],
-            newer,
-          ),
-        ],
-        {
-          entity: FiscalYearBudgetRow,
-          table: 'fiscal_year_budgets',
-          key: 'fiscalYear',
-          revision: 'streamRevision',
-          expected: new Map([[2050, at2050]]),
-        },
-      )!;
-      const gated = gatedStatement(statement, {
-        name: 'turn',
-        sql: (first, guardHeld) =>
-          `UPDATE gate_turns SET turn = turn + 1 WHERE name = $${first} AND turn = $${first + 1} AND ${guardHeld} RETURNING 1`,
-        parameters: ['budgets', turn],
-      });
-      return runGatedStatement(manager, gated);
-    };
-    const statements: string[] = [];
-    const query = manager.query.bind(manager);
-    const counted = jest.spyOn(manager, 'query').mockImplementation((sql, parameters) => {
-      statements.push(sql);
-      return query(sql, parameters);
-    });
-    try {
-      // The guard holds, the gate does not open (the turn is not 7): nothing is written, nothing moved.
-      expect(await writeGated(0n, 7)).toEqual({ guardHeld: true, opened: false });
-      expect(await stored()).toEqual({ turn: 0, years: ['2050@0'] });
-      // The gate would open, the guard does not hold (2050 is not at 3): the gate does not act either.
-      expect(await writeGated(3n, 0)).toEqual({ guardHeld: false, opened: false });
-      expect(await stored()).toEqual({ turn: 0, years: ['2050@0'] });
-      // Both: the rows and the gate's row move together.
-      expect(await writeGated(0n, 0)).toEqual({ guardHeld: true, opened: true });
-      expect(await stored()).toEqual({ turn: 1, years: ['2050@1', '2051@0'] });
-    } finally {
-      counted.mockRestore();
-    }
-    expect(statements).toHaveLength(3);
   });
 
   it('write json and jsonb documents beside the rows: escapes, SQL NULL, several per row', async () => {

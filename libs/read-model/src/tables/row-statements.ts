@@ -255,8 +255,8 @@ export const deletePart = <Row extends ObjectLiteral, Key extends keyof Row & st
   values: readonly Row[Key][],
 ): RowsDelete<Row, Key> => ({ delete: entity, table, by, values });
 
-/** Statements of several tables' writes, per connection, by the shape of the call: a guarded one as its CTEs. */
-const combinedStatements = new WeakMap<object, Map<string, string | GuardedSql>>();
+/** Statements of several tables' writes, per connection, by the shape of the call. */
+const combinedStatements = new WeakMap<object, Map<string, string>>();
 
 const partShape = (part: RowsWrite): string =>
   'upsert' in part
@@ -284,87 +284,8 @@ function partParameters(manager: EntityManager, part: RowsWrite): unknown[] {
 export interface RowsStatement {
   readonly sql: string;
   readonly parameters: unknown[];
-  /** Guarded (rowsStatement's `guard`): the statement answers one row, `{ ok }`; its CTEs, for gatedStatement. */
-  readonly guarded?: GuardedSql;
-}
-
-/** A guarded statement's CTEs: the guard, then the parts, each writing only where `allowed` says ok. */
-interface GuardedSql {
-  readonly guard: string;
-  readonly parts: readonly string[];
-  /** The statement without a gate. */
-  readonly sql: string;
-}
-
-/** The guarded statement: `allowed` is the guard itself, or the gate having returned a row. */
-function guardedSql({ guard, parts }: Omit<GuardedSql, 'sql'>, gate?: string): string {
-  const allowed =
-    gate === undefined
-      ? ['allowed AS (SELECT ok FROM guard)']
-      : [`gate AS (${gate})`, 'allowed AS (SELECT EXISTS (SELECT 1 FROM gate) AS ok)'];
-  const answer =
-    gate === undefined
-      ? 'SELECT ok FROM guard'
-      : 'SELECT (SELECT ok FROM guard) AS ok, (SELECT ok FROM allowed) AS opened';
-  // Every part a data-modifying CTE (each runs whether or not it is referenced), then the answer.
-  const ctes = [guard, ...allowed, ...parts.map((part, index) => `part${index} AS (${part})`)];
-  return `WITH ${ctes.join(',\n')}\n${answer}`;
-}
-
-/**
- * A data-modifying statement a guarded write can be made to depend on, in the same statement
- * (the checkpoint's compare-and-set, CheckpointStore.advanceInOneStatement): the parts write
- * only if the guard holds and the gate returns a row.
- */
-export interface RowsGate {
-  /** Names the gate's SQL among the statements built once. */
-  readonly name: string;
-  /** Its statement (… RETURNING), parameters numbered from `first`, acting only where `guardHeld` (SQL) is true. */
-  readonly sql: (first: number, guardHeld: string) => string;
-  readonly parameters: readonly unknown[];
-}
-
-/** Gated statements, by their guarded statement's CTEs (built once per shape) and the gate's name. */
-const gatedStatements = new WeakMap<GuardedSql, Map<string, string>>();
-
-/**
- * The guarded statement with `gate` joined to it: ONE statement that writes only if the guard
- * holds and the gate returned a row (runGatedStatement says which). The gate runs before any
- * part writes a row, as the parts wait for its answer: a gate that locks a row (an UPDATE)
- * serialises such statements as a transaction that locks it first would.
- */
-export function gatedStatement(statement: RowsStatement, gate: RowsGate): RowsStatement {
-  const { guarded } = statement;
-  if (guarded === undefined) throw new Error('only a guarded statement can carry a gate');
-  let byGate = gatedStatements.get(guarded);
-  if (byGate === undefined) {
-    byGate = new Map();
-    gatedStatements.set(guarded, byGate);
-  }
-  let sql = byGate.get(gate.name);
-  if (sql === undefined) {
-    sql = guardedSql(guarded, gate.sql(statement.parameters.length + 1, '(SELECT ok FROM guard)'));
-    byGate.set(gate.name, sql);
-  }
-  return { sql, parameters: [...statement.parameters, ...gate.parameters], guarded };
-}
-
-/** What a gated statement found: whether the guard held, and whether the gate opened (then the parts wrote). */
-export interface GatedOutcome {
-  readonly guardHeld: boolean;
-  readonly opened: boolean;
-}
-
-/** Runs a statement gatedStatement built. */
-export async function runGatedStatement(
-  manager: EntityManager,
-  statement: RowsStatement,
-): Promise<GatedOutcome> {
-  const [answer]: Array<{ ok: boolean; opened: boolean }> = await manager.query(
-    statement.sql,
-    statement.parameters,
-  );
-  return { guardHeld: answer?.ok === true, opened: answer?.opened === true };
+  /** Guarded (rowsStatement's `guard`): the statement answers one row, `{ ok }`. */
+  readonly guarded: boolean;
 }
 
 /**
@@ -393,7 +314,7 @@ function guardSql<Row extends ObjectLiteral>(manager: EntityManager, guard: Rows
 /** Runs a statement rowsStatement built; for a guarded one, whether its guard held (and it wrote). */
 export async function runRowsStatement(manager: EntityManager, statement: RowsStatement): Promise<boolean> {
   const answer: Array<{ ok: boolean }> = await manager.query(statement.sql, statement.parameters);
-  return statement.guarded === undefined || answer[0]?.ok === true;
+  return !statement.guarded || answer[0]?.ok === true;
 }
 
 /**
@@ -427,10 +348,10 @@ export function rowsStatement<Guarded extends ObjectLiteral>(
     combinedStatements.set(manager.connection, byShape);
   }
   const shape = `${present.map(partShape).join('; ')}${guard === undefined ? '' : ` guarded by ${guard.table}`}`;
-  let built = byShape.get(shape);
-  if (built === undefined) {
+  let sql = byShape.get(shape);
+  if (sql === undefined) {
     let next = guard === undefined ? 1 : 3;
-    const condition = guard === undefined ? undefined : '(SELECT ok FROM allowed)';
+    const condition = guard === undefined ? undefined : '(SELECT ok FROM guard)';
     const statements = present.map((part) => {
       const first = next;
       next += partParameterCount(manager, part);
@@ -439,25 +360,25 @@ export function rowsStatement<Guarded extends ObjectLiteral>(
     if (guard === undefined) {
       const last = statements.length - 1;
       const before = statements.slice(0, last).map((statement, index) => `part${index} AS (${statement})`);
-      built = before.length === 0 ? statements[last] : `WITH ${before.join(',\n')}\n${statements[last]}`;
+      sql = before.length === 0 ? statements[last] : `WITH ${before.join(',\n')}\n${statements[last]}`;
     } else {
-      const ctes = { guard: guardSql(manager, guard), parts: statements };
-      built = { guard: ctes.guard, parts: ctes.parts, sql: guardedSql(ctes) };
+      // Every part a data-modifying CTE (each runs whether or not it is referenced), then the guard's answer.
+      const parts = statements.map((statement, index) => `part${index} AS (${statement})`);
+      sql = `WITH ${[guardSql(manager, guard), ...parts].join(',\n')}\nSELECT ok FROM guard`;
     }
-    byShape.set(shape, built);
+    byShape.set(shape, sql);
   }
   const parameters = present.flatMap((part) => partParameters(manager, part));
-  if (typeof built === 'string') return { sql: built, parameters };
-  if (guard === undefined) throw new Error(`statement ${shape} was built guarded`);
+  if (guard === undefined) return { sql, parameters, guarded: false };
   const key = columnOf(metadataOf(manager, guard.entity), guard.key);
   const expected = [...guard.expected];
   return {
-    sql: built.sql,
+    sql,
     parameters: [
       expected.map(([value]) => persisted(manager, key, value)),
       expected.map(([, revision]) => revision.toString()),
       ...parameters,
     ],
-    guarded: built,
+    guarded: true,
   };
 }
