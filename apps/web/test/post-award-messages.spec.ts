@@ -1,5 +1,6 @@
 import { formatBytes } from '../src/format/bytes';
 import { uploadIssues } from '../src/screens/documents/upload-messages';
+import { financingMismatch } from '../src/screens/post-award/financing-balance';
 import { describeIssues, summaryItems, type FormFields } from '../src/screens/post-award/form-issues';
 
 const problem = (
@@ -107,5 +108,19 @@ describe('Sizes on a receipt', () => {
     expect(formatBytes(512)).toBe('512 バイト');
     expect(formatBytes(48_000)).toBe('48,000 バイト（46.9 KB）');
     expect(formatBytes(2 * 1024 * 1024)).toBe('2,097,152 バイト（2.0 MB）');
+  });
+});
+
+describe('A performance report whose financing does not add up to its costs', () => {
+  it('says by how much, either way, with the figures', () => {
+    expect(financingMismatch(50_000_000, 68_000_000)).toBe(
+      '資金の実績の合計（68,000,000円）が実績の総事業費（50,000,000円）と一致しません（資金が18,000,000円多い）。' +
+        '融資額（又は出資額）、自己資金、事業者に交付した額の合計は、総事業費と同じになります。',
+    );
+    expect(financingMismatch(50_000_000, 49_999_999)).toMatch(/（資金が1円少ない）。/);
+  });
+
+  it('says nothing when they add up', () => {
+    expect(financingMismatch(50_000_000, 50_000_000)).toBeUndefined();
   });
 });

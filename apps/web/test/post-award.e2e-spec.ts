@@ -226,6 +226,12 @@ describe('After adoption: the grant application, decision, plan change, performa
       .waitFor();
     await checkScreen(municipality, '78-performance-report');
     await municipality.getByLabel('自己資金の実績').fill('0');
+    // 40,000,000 drawn + 0 own funds + 28,000,000 paid to the business, against 50,000,000 spent: said, not refused.
+    expect(await municipality.getByTestId('financing-mismatch').locator('p').allTextContents()).toEqual([
+      '資金の実績の合計（68,000,000円）が実績の総事業費（50,000,000円）と一致しません（資金が18,000,000円多い）。融資額（又は出資額）、自己資金、事業者に交付した額の合計は、総事業費と同じになります。',
+      '金額を確認してください（このまま提出することもできます）。',
+    ]);
+    await checkScreen(municipality, '78-performance-report-financing');
     await municipality.getByLabel('事業完了日').fill('2026-03-20');
     await municipality.getByLabel(/実績報告書\.pdf/).check();
     expect(await municipality.getByTestId('report-total-cost').textContent()).toBe(
@@ -242,6 +248,12 @@ describe('After adoption: the grant application, decision, plan change, performa
     await readSideShows(system, id, 'reported');
     await officer.goto(`${system.baseUrl}/awards/${id}`);
     await officer.getByTestId('report-summary').waitFor();
+    await officer
+      .getByTestId('report-summary')
+      .getByTestId('financing-mismatch')
+      .getByText('額の確定の前に、報告の内容を市町村に確認してください。')
+      .waitFor();
+    await checkScreen(officer, '79-report-to-confirm');
     await officer.getByRole('button', { name: '額を確定する' }).click();
     await officer.getByTestId('award-done').getByText('額を確定しました。').waitFor();
     expect(await officer.getByTestId('confirmed-grant').textContent()).toBe('25,000,000円');

@@ -7,6 +7,7 @@ import { navigate } from '../../router';
 import { Field } from '../../ui/field';
 import { EMPTY_COST, fromPlan, type CostRow } from '../application-form/plan-form';
 import { DocumentPicker, type DocumentRef } from './document-picker';
+import { FinancingMismatch } from './financing-mismatch';
 import type { FormFields, ShownIssue } from './form-issues';
 import { StepPage } from './step-page';
 import {
@@ -139,6 +140,11 @@ function PerformanceReportForm({
   const errorsOf = writing.errorsAtId;
   const due = ledger?.due?.kind === 'performance_report' ? ledger.due : undefined;
   const total = form.costs.reduce((sum, row) => sum + (parseYen(row.amount) ?? 0), 0);
+  const financingParts = [form.loanAmount, form.ownFunds, form.grantPaid].map(parseYen);
+  // Said once every part is a figure: a field still empty is not a mismatch.
+  const financing = financingParts.includes(undefined)
+    ? undefined
+    : financingParts.reduce<number>((sum, amount) => sum + (amount ?? 0), 0);
 
   function send() {
     const missing = missingOf(form);
@@ -301,6 +307,13 @@ function PerformanceReportForm({
             onChange={(value) => update('grantPaid', value)}
             errors={errorsOf(FIELDS.grantPaid.id)}
           />
+          {financing !== undefined && (
+            <FinancingMismatch
+              totalCost={total}
+              financing={financing}
+              advice="金額を確認してください（このまま提出することもできます）。"
+            />
+          )}
         </section>
         <section className="form-section" aria-labelledby="report-completion">
           <h2 id="report-completion">完了と書類</h2>

@@ -3,6 +3,7 @@ import { formatCalendarDate, formatDateTime } from '../../../format/dates';
 import { formatYen, formatYenWithMan } from '../../../format/money';
 import { COST_CATEGORY_LABELS, LENDER_TYPE_LABELS, label } from '../../../messages/labels';
 import { DocumentRefs } from '../document-picker';
+import { FinancingMismatch } from '../financing-mismatch';
 import type { ApplicationView } from '../use-award-application';
 
 /** The performance report as filed, beside the plan it reports on (before the amount is determined). */
@@ -24,6 +25,9 @@ export function ReportSummary({ application }: { application: ApplicationView })
   }
   const categories = [...new Set([...plannedByCategory.keys(), ...actualByCategory.keys()])];
   const funding = application.plan.funding;
+  const ownFunds = integer(record(report.actualFinancing).ownFunds);
+  const actualTotal = [...actualByCategory.values()].reduce((sum, amount) => sum + amount, 0);
+  const actualFinancing = (integer(loan.amount) ?? 0) + (ownFunds ?? 0) + report.grantPaid;
   return (
     <section aria-labelledby="report-summary-title" data-testid="report-summary">
       <h3 id="report-summary-title">実績報告の内容</h3>
@@ -67,11 +71,7 @@ export function ReportSummary({ application }: { application: ApplicationView })
           <tr>
             <th scope="row">自己資金</th>
             <td className="numeric">{funding?.ownFunds !== undefined ? formatYen(funding.ownFunds) : '—'}</td>
-            <td className="numeric">
-              {integer(record(report.actualFinancing).ownFunds) !== undefined
-                ? formatYen(integer(record(report.actualFinancing).ownFunds)!)
-                : '—'}
-            </td>
+            <td className="numeric">{ownFunds !== undefined ? formatYen(ownFunds) : '—'}</td>
           </tr>
           <tr>
             <th scope="row">交付額（計画は交付決定額、実績は事業者への交付額）</th>
@@ -93,6 +93,11 @@ export function ReportSummary({ application }: { application: ApplicationView })
           </tr>
         </tbody>
       </table>
+      <FinancingMismatch
+        totalCost={actualTotal}
+        financing={actualFinancing}
+        advice="額の確定の前に、報告の内容を市町村に確認してください。"
+      />
       <div>
         添付：
         <DocumentRefs documents={report.documents} />
