@@ -232,6 +232,10 @@ describe('After adoption: the grant application, decision, plan change, performa
       '金額を確認してください（このまま提出することもできます）。',
     ]);
     await checkScreen(municipality, '78-performance-report-financing');
+    // Not while a figure is still being typed.
+    await municipality.locator('#field-actualCosts-0-amount').fill('');
+    expect(await municipality.getByTestId('financing-mismatch').count()).toBe(0);
+    await municipality.locator('#field-actualCosts-0-amount').fill('45,000,000');
     await municipality.getByLabel('事業完了日').fill('2026-03-20');
     await municipality.getByLabel(/実績報告書\.pdf/).check();
     expect(await municipality.getByTestId('report-total-cost').textContent()).toBe(

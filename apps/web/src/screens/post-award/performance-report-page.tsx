@@ -141,10 +141,11 @@ function PerformanceReportForm({
   const due = ledger?.due?.kind === 'performance_report' ? ledger.due : undefined;
   const total = form.costs.reduce((sum, row) => sum + (parseYen(row.amount) ?? 0), 0);
   const financingParts = [form.loanAmount, form.ownFunds, form.grantPaid].map(parseYen);
-  // Said once every part is a figure: a field still empty is not a mismatch.
-  const financing = financingParts.includes(undefined)
-    ? undefined
-    : financingParts.reduce<number>((sum, amount) => sum + (amount ?? 0), 0);
+  // Said once every cost and every financing part is a figure: a field still empty is not a mismatch.
+  const financing =
+    financingParts.includes(undefined) || form.costs.some((row) => parseYen(row.amount) === undefined)
+      ? undefined
+      : financingParts.reduce<number>((sum, amount) => sum + (amount ?? 0), 0);
 
   function send() {
     const missing = missingOf(form);
