@@ -6,7 +6,7 @@
  * throughput as a ratio to the floor (GET /health/live, measured before and after each read:
  * the faster of those two, and the fastest of the run), p99 at a fixed rate,
  * create+submit pairs/s (also with the submission keyed as the web sends it), projection lag
- * under a steady write load, the state-as-of p99.
+ * under a steady write load, the state-as-of p99 (beside the floor's p99 at the same quiet rate).
  * Never part of `npm test`.
  *
  * BENCH_HOLD=1 keeps the seeded system up for profiling instead of running the loads.
@@ -329,6 +329,9 @@ async function main(): Promise<void> {
       const atRateState = await atRate('state as of', stateAsOfPath);
       // An auditor's question answered while the API is otherwise quiet, as well as at the read rate above.
       const auditorState = await atRate('state as of', stateAsOfPath, AUDIT_RATE, AUDIT_SECONDS);
+      // Its reference at the same quiet rate: on a quiet machine each request waits for sleeping
+      // processes to be woken, and this is that wait with no work and no database behind it.
+      const auditorFloor = await atRate('GET /health/live', () => '/health/live', AUDIT_RATE, AUDIT_SECONDS);
 
       await settle('the lag run');
       const probe = new LagProbe(client);
@@ -423,6 +426,7 @@ async function main(): Promise<void> {
           stateAsOfP99Ms: {
             [`at${AUDIT_RATE}PerSecond`]: auditorState.p99,
             [`at${RATE}PerSecond`]: atRateState.p99,
+            [`floorAt${AUDIT_RATE}PerSecond`]: auditorFloor.p99,
           },
           mixed: Object.fromEntries(
             mixed.map((m) => [
