@@ -15,3 +15,13 @@ export function financingMismatch(totalCost: number, financing: number): string 
     '融資額（又は出資額）、自己資金、事業者に交付した額の合計は、総事業費と同じになります。'
   );
 }
+
+/** The sum of figures, or undefined while one is missing (a field still being typed is not a mismatch). */
+export function sumOfFigures(amounts: readonly (number | undefined)[]): number | undefined {
+  let sum = 0;
+  for (const amount of amounts) {
+    if (amount === undefined) return undefined;
+    sum += amount;
+  }
+  return sum;
+}

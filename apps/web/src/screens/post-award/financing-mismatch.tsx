@@ -1,16 +1,21 @@
-import { financingMismatch } from './financing-balance';
+import { financingMismatch, sumOfFigures } from './financing-balance';
 
-/** The mismatch, if any, with what the reader should do about it. */
+/** The mismatch of the cost and financing figures, once all are known, with what the reader should do about it. */
 export function FinancingMismatch({
-  totalCost,
+  costs,
   financing,
   advice,
 }: {
-  totalCost: number;
-  financing: number;
+  costs: readonly (number | undefined)[];
+  financing: readonly (number | undefined)[];
   advice: string;
 }) {
-  const mismatch = financingMismatch(totalCost, financing);
+  const totalCost = sumOfFigures(costs);
+  const totalFinancing = sumOfFigures(financing);
+  const mismatch =
+    totalCost === undefined || totalFinancing === undefined
+      ? undefined
+      : financingMismatch(totalCost, totalFinancing);
   if (mismatch === undefined) return null;
   return (
     <div className="notice notice--warning" role="note" data-testid="financing-mismatch">

@@ -140,12 +140,6 @@ function PerformanceReportForm({
   const errorsOf = writing.errorsAtId;
   const due = ledger?.due?.kind === 'performance_report' ? ledger.due : undefined;
   const total = form.costs.reduce((sum, row) => sum + (parseYen(row.amount) ?? 0), 0);
-  const financingParts = [form.loanAmount, form.ownFunds, form.grantPaid].map(parseYen);
-  // Said once every cost and every financing part is a figure: a field still empty is not a mismatch.
-  const financing =
-    financingParts.includes(undefined) || form.costs.some((row) => parseYen(row.amount) === undefined)
-      ? undefined
-      : financingParts.reduce<number>((sum, amount) => sum + (amount ?? 0), 0);
 
   function send() {
     const missing = missingOf(form);
@@ -308,13 +302,11 @@ function PerformanceReportForm({
             onChange={(value) => update('grantPaid', value)}
             errors={errorsOf(FIELDS.grantPaid.id)}
           />
-          {financing !== undefined && (
-            <FinancingMismatch
-              totalCost={total}
-              financing={financing}
-              advice="金額を確認してください（このまま提出することもできます）。"
-            />
-          )}
+          <FinancingMismatch
+            costs={form.costs.map((row) => parseYen(row.amount))}
+            financing={[form.loanAmount, form.ownFunds, form.grantPaid].map(parseYen)}
+            advice="金額を確認してください（このまま提出することもできます）。"
+          />
         </section>
         <section className="form-section" aria-labelledby="report-completion">
           <h2 id="report-completion">完了と書類</h2>

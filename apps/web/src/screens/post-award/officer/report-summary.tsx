@@ -26,8 +26,6 @@ export function ReportSummary({ application }: { application: ApplicationView })
   const categories = [...new Set([...plannedByCategory.keys(), ...actualByCategory.keys()])];
   const funding = application.plan.funding;
   const ownFunds = integer(record(report.actualFinancing).ownFunds);
-  const actualTotal = [...actualByCategory.values()].reduce((sum, amount) => sum + amount, 0);
-  const actualFinancing = (integer(loan.amount) ?? 0) + (ownFunds ?? 0) + report.grantPaid;
   return (
     <section aria-labelledby="report-summary-title" data-testid="report-summary">
       <h3 id="report-summary-title">実績報告の内容</h3>
@@ -94,8 +92,8 @@ export function ReportSummary({ application }: { application: ApplicationView })
         </tbody>
       </table>
       <FinancingMismatch
-        totalCost={actualTotal}
-        financing={actualFinancing}
+        costs={actualCosts.map((cost) => integer(cost.amount))}
+        financing={[integer(loan.amount), ownFunds, report.grantPaid]}
         advice="額の確定の前に、報告の内容を市町村に確認してください。"
       />
       <div>
