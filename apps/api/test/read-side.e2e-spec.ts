@@ -91,6 +91,80 @@ describe('the read side, from the projections', () => {
       await api.client.officer().get(`/v1/applications/${ids.chiyoda}`).expect(200);
       await api.client.auditor().get(`/v1/applications/${ids.chiyoda}`).expect(200);
     });
+
+    it('answers a summary asked again as it stands, and with the change once the projector has committed it', async () => {
+      const officer = api.client.officer();
+      const before = await officer.get(`/v1/applications/${ids.underReview}`).expect(200);
+      expect((await officer.get(`/v1/applications/${ids.underReview}`).expect(200)).body).toEqual(
+        before.body,
+      );
+      await api.client
+        .reviewer('reviewer-sato')
+        .post(`/v1/applications/${ids.underReview}/conflict-declarations`, { hasConflict: false })
+        .expect(200);
+      // Recorded, not yet projected: the summary is as the read model has it.
+      expect((await officer.get(`/v1/applications/${ids.underReview}`).expect(200)).body).toEqual(
+        before.body,
+      );
+      await api.project();
+      const after = await officer.get(`/v1/applications/${ids.underReview}`).expect(200);
+      expect(after.body.revision).toBe(before.body.revision + 1);
+      expect(after.headers.etag).toBe(`"${after.body.revision}"`);
+      expect(after.body.reviewers).toEqual([
+        expect.objectContaining({
+          reviewerId: 'reviewer-sato',
+          conflictDeclaration: expect.objectContaining({ hasConflict: false }),
+        }),
+      ]);
+      expect(before.body.reviewers[0]).not.toHaveProperty('conflictDeclaration');
+    });
+
+    it('answers anew a summary the projector wrote again at the same revision, as a rebuild with mended code does', async () => {
+      const officer = api.client.officer();
+      const path = `/v1/applications/${ids.chiyoda}`;
+      const before = await officer.get(path).expect(200);
+      const summaries = api.app.get(DataSource);
+      const rewrite = (title: string) =>
+        summaries.query(
+          `UPDATE application_summaries SET detail = jsonb_set(detail::jsonb, '{plan,projectTitle}', to_jsonb($2::text))::json
+            WHERE id = $1`,
+          [ids.chiyoda, title],
+        );
+      await rewrite('書き直された件名');
+      try {
+        const after = await officer.get(path).expect(200);
+        expect(after.body.revision).toBe(before.body.revision);
+        expect(after.body.plan.projectTitle).toBe('書き直された件名');
+      } finally {
+        await rewrite(before.body.plan.projectTitle);
+      }
+      expect((await officer.get(path).expect(200)).body).toEqual(before.body);
+    });
+
+    it('keeps to each reader their own view of a summary, whoever asked first', async () => {
+      const path = `/v1/applications/${ids.adopted}`;
+      const idsOf = (response: { body: { reviews: { reviewer: string; reviewerId?: string }[] } }) =>
+        response.body.reviews.map((review) => review.reviewerId ?? review.reviewer);
+      for (let round = 0; round < 2; round++) {
+        expect(idsOf(await api.client.municipality(TONO).get(path).expect(200))).toEqual([
+          '審査員A',
+          '審査員B',
+        ]);
+        expect(idsOf(await api.client.officer().get(path).expect(200))).toEqual([
+          'reviewer-ito',
+          'reviewer-kato',
+        ]);
+        expect(idsOf(await api.client.reviewer('reviewer-kato').get(path).expect(200))).toEqual([
+          '審査員A',
+          'reviewer-kato',
+        ]);
+        expect(idsOf(await api.client.auditor().get(path).expect(200))).toEqual([
+          'reviewer-ito',
+          'reviewer-kato',
+        ]);
+      }
+      await api.client.municipality(CHIYODA).get(path).expect(404);
+    });
   });
 
   describe('GET /v1/applications', () => {

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import { fresh } from '@l10k/rules';
 import { isSharedAnswer } from '../read/shared-read';
+import { WrittenOnce } from '../read/written-once';
 import { ProblemException } from '../problem-details/problem';
 
 type Schema = Record<string, unknown>;
@@ -92,7 +93,8 @@ type SerializerCompiler = Parameters<FastifyInstance['setSerializerCompiler']>[0
  * Fastify's own schema serializer (fast-json-stringify, as Fastify builds it by default), except
  * that an answer several requests share (read/shared-read.ts) is written once, as UTF-8 bytes
  * (Fastify sends a Buffer as it is), and those bytes go to each of them: neither the JSON nor its
- * encoding (~5% of a 26 KB list page's API CPU) is done again per request.
+ * encoding (~5% of a 26 KB list page's API CPU) is done again per request. A kept answer
+ * (read/written-once.ts) keeps its own bytes, written the first time by this same serializer.
  */
 function writingSharedAnswersOnce(): SerializerCompiler {
   const compile = SerializerSelector()({}, undefined);
@@ -100,13 +102,19 @@ function writingSharedAnswersOnce(): SerializerCompiler {
     // Fastify compiles response serializers only, each for its status: httpStatus is always there.
     const serialize = compile(route as Parameters<typeof compile>[0]);
     const written = new WeakMap<object, Buffer>();
-    return (answer: unknown) => {
-      if (!isSharedAnswer(answer)) return serialize(answer);
-      let bytes = written.get(answer as object);
+    const sharedBytes = (answer: object): Buffer => {
+      let bytes = written.get(answer);
       if (bytes === undefined) {
         bytes = Buffer.from(serialize(answer));
-        written.set(answer as object, bytes);
+        written.set(answer, bytes);
       }
+      return bytes;
+    };
+    return (answer: unknown) => {
+      let bytes: Buffer;
+      if (answer instanceof WrittenOnce) bytes = answer.writtenBy(serialize);
+      else if (isSharedAnswer(answer)) bytes = sharedBytes(answer as object);
+      else return serialize(answer);
       // Typed as text by Fastify; its reply sends a Buffer payload as it sends text.
       return bytes as unknown as string;
     };

@@ -9,6 +9,8 @@ import { Roles } from '../../auth/roles.decorator';
 import { ProblemResponse } from '../../problem-details/problem.response';
 import { etagOf } from '../../write/if-match';
 import { ApplicationView } from '../../views/application.view';
+import { WrittenOnce } from '../written-once';
+import type { SummaryAnswer } from './application-summary.handler';
 import { ApplicationSummaryQuery } from './application-summary.query';
 
 @ApiTags('applications')
@@ -30,11 +32,11 @@ export class ApplicationSummaryController {
     @Param('id', ApplicationIdPipe) id: string,
     @CurrentActor() principal: Principal,
     @Res({ passthrough: true }) response: FastifyReply,
-  ): Promise<ApplicationView> {
-    const summary = await this.queries.execute<ApplicationSummaryQuery, ApplicationView>(
+  ): Promise<WrittenOnce<ApplicationView>> {
+    const summary = await this.queries.execute<ApplicationSummaryQuery, SummaryAnswer>(
       new ApplicationSummaryQuery(id, principal),
     );
     response.header('ETag', etagOf(summary.revision));
-    return summary;
+    return summary.view;
   }
 }
