@@ -272,6 +272,10 @@ async function main(): Promise<void> {
         return measured;
       };
       const maxById = await beside('GET /v1/applications/{id}', byId);
+      // The same run again: each API worker now keeps the views it wrote for the applications it
+      // was asked in the first (read/application/application-summary.handler.ts), as an API that
+      // has served since morning does. The first run starts with none kept and ends with most.
+      const maxByIdAgain = await beside('GET /v1/applications/{id} (again, views kept)', byId);
       const maxList = await beside('GET /v1/applications?limit=50', list);
       const maxQueue = await beside('GET /v1/review-queue?limit=50', queue);
       const maxCalculator = await beside('POST /v1/funding/calculations', calculator);
@@ -398,12 +402,14 @@ async function main(): Promise<void> {
           // Each read against the faster of the floors right before and right after it.
           ratioToFloor: {
             applicationById: ratio(maxById, floorBeside(0)),
-            listPage: ratio(maxList, floorBeside(1)),
-            reviewQueuePage: ratio(maxQueue, floorBeside(2)),
-            calculator: ratio(maxCalculator, floorBeside(3)),
+            applicationByIdAgain: ratio(maxByIdAgain, floorBeside(1)),
+            listPage: ratio(maxList, floorBeside(2)),
+            reviewQueuePage: ratio(maxQueue, floorBeside(3)),
+            calculator: ratio(maxCalculator, floorBeside(4)),
           },
           ratioToFastestFloor: {
             applicationById: ratio(maxById, floor),
+            applicationByIdAgain: ratio(maxByIdAgain, floor),
             listPage: ratio(maxList, floor),
             reviewQueuePage: ratio(maxQueue, floor),
             calculator: ratio(maxCalculator, floor),
