@@ -44,7 +44,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         TypeOrmModule.forRoot({
           ...fresh,
-          ...readModelConnectionOptions(config),
+          ...readModelConnectionOptions(config, undefined, { genericPlans: true }),
           retryAttempts: 3,
           retryDelay: 500,
         }),

@@ -67,6 +67,11 @@ describe('the read side, from the projections', () => {
     clock.set('2025-07-25T09:00:00+09:00');
   });
 
+  it('reads on connections that plan each prepared statement once (generic plans)', async () => {
+    const [setting] = await api.app.get(DataSource).query('SHOW plan_cache_mode');
+    expect(setting.plan_cache_mode).toBe('force_generic_plan');
+  });
+
   describe('GET /v1/applications/{id}', () => {
     it('shows the owner the summary with its revision, reviews done and needed', async () => {
       const response = await api.client.municipality(TONO).get(`/v1/applications/${ids.adopted}`).expect(200);

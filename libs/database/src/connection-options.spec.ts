@@ -15,4 +15,15 @@ describe("the read models' connection", () => {
   it('never keeps a process alive with idle connections alone', () => {
     expect(options.extra.allowExitOnIdle).toBe(true);
   });
+
+  it("lets PostgreSQL plan each statement for what it carries, unless asked for the API's generic plans", () => {
+    expect(options.extra.options).toBeUndefined();
+    const api = readModelConnectionOptions(
+      loadConfig({ DATABASE_URL: 'postgres://reader@127.0.0.1:5432/l10k' }),
+      undefined,
+      { genericPlans: true },
+    ) as { extra: Record<string, unknown> };
+    expect(api.extra.options).toBe('-c plan_cache_mode=force_generic_plan');
+    expect(api.extra.max).toBe(10);
+  });
 });

@@ -11,8 +11,26 @@ import { readModelEntities } from '@l10k/read-model';
  */
 const IDLE_TIMEOUT_MS = 300_000;
 
-/** The read models' TypeORM connection, the same for the API and the projector. */
-export function readModelConnectionOptions(config: AppConfig, poolSize = 10): DataSourceOptions {
+/**
+ * The API's reads are prepared statements run thousands of times a minute, each looking rows up
+ * by key or reading a page in index order. Left to choose (plan_cache_mode=auto), PostgreSQL
+ * planned every execution of them anew: the generic plan of a statement taking an array of
+ * keys is estimated for 10–100 keys, so the custom plan for the actual few always looked
+ * cheaper, and planning a join costs more than running it. Measured on bench:api's 10,000
+ * summaries, backend CPU per execution of GET by id's statement (4 keys): 137–167 µs planned
+ * each time, 57–77 µs with the generic plan; the list's old statement 110–117 against 73.
+ */
+const GENERIC_PLANS = '-c plan_cache_mode=force_generic_plan';
+
+/**
+ * The read models' TypeORM connection, the same for the API and the projector. `genericPlans`:
+ * the API's (see GENERIC_PLANS); the projector's batch statements are planned for what they carry.
+ */
+export function readModelConnectionOptions(
+  config: AppConfig,
+  poolSize = 10,
+  { genericPlans = false }: { genericPlans?: boolean } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: requireDatabaseUrl(config),
@@ -20,7 +38,13 @@ export function readModelConnectionOptions(config: AppConfig, poolSize = 10): Da
     // The schema belongs to migrations, which the launcher runs before any app starts.
     synchronize: false,
     migrationsRun: false,
-    extra: { max: poolSize, connectionTimeoutMillis: 5000, idleTimeoutMillis: IDLE_TIMEOUT_MS, allowExitOnIdle: true },
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: IDLE_TIMEOUT_MS,
+      allowExitOnIdle: true,
+      ...(genericPlans ? { options: GENERIC_PLANS } : {}),
+    },
   };
 }
 
