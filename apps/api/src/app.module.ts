@@ -44,7 +44,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         TypeOrmModule.forRoot({
           ...fresh,
-          ...readModelConnectionOptions(config, undefined, { genericPlans: true }),
+          ...readModelConnectionOptions(config, { genericPlans: true }),
           retryAttempts: 3,
           retryDelay: 500,
         }),

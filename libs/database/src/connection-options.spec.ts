@@ -4,7 +4,7 @@ import { readModelConnectionOptions } from './connection-options';
 describe("the read models' connection", () => {
   const options = readModelConnectionOptions(
     loadConfig({ DATABASE_URL: 'postgres://reader@127.0.0.1:5432/l10k' }),
-    7,
+    { poolSize: 7 },
   ) as { extra: Record<string, unknown> };
 
   it("keeps pooled connections (and the statements prepared on them) through a lull of minutes, not pg's 10 s", () => {
@@ -20,7 +20,6 @@ describe("the read models' connection", () => {
     expect(options.extra.options).toBeUndefined();
     const api = readModelConnectionOptions(
       loadConfig({ DATABASE_URL: 'postgres://reader@127.0.0.1:5432/l10k' }),
-      undefined,
       { genericPlans: true },
     ) as { extra: Record<string, unknown> };
     expect(api.extra.options).toBe('-c plan_cache_mode=force_generic_plan');
