@@ -19,6 +19,14 @@ export function loadedFontFaces(page: Page, family: string, text: string): Promi
   return page.evaluate<number>(`document.fonts.load(${JSON.stringify(`16px "${family}"`)}, ${JSON.stringify(text)}).then((faces) => faces.length)`);
 }
 
+/**
+ * The page's fonts, loaded: the faces its text needs in both weights the app imports, then
+ * whatever else is still loading. `document.fonts.ready` alone can resolve before the browser
+ * has asked for a subset the text needs: a run's first screen was once drawn with glyphs missing.
+ */
 export function fontsReady(page: Page): Promise<unknown> {
-  return page.evaluate('document.fonts.ready.then(() => true)');
+  return page.evaluate(`Promise.all(['400', '700'].map((weight) =>
+      document.fonts.load(weight + ' 16px "Noto Sans JP"', document.body.innerText)))
+    .then(() => document.fonts.ready)
+    .then(() => true)`);
 }
