@@ -36,6 +36,7 @@ import { CpuTime } from './cpu-time';
 import { PeakMemory } from './peak-memory';
 import type { SeedReport, SeedRequest } from './seed-log';
 import { readModelChecksums } from './table-checksums';
+import { WalMeter } from './wal-written';
 
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 2_000);
@@ -176,6 +177,7 @@ async function main(): Promise<void> {
       const cpu = new CpuTime(join(dataDir, 'pg'));
       // Page faults cost ~20 µs each on this VM: a count that does not move with the neighbours' load.
       const faultsBefore = process.resourceUsage().minorPageFault;
+      const wal = await WalMeter.start(dataSource);
       const report = await rebuildProjections({
         store,
         checkpoints,
@@ -186,6 +188,7 @@ async function main(): Promise<void> {
       const rebuildPeakRssMb = memory.stop();
       const rebuildCpuSeconds = cpu.stop();
       const rebuildProjectorPageFaults = process.resourceUsage().minorPageFault - faultsBefore;
+      const rebuildWal = await wal.stop();
       const rebuilt = await readModelChecksums(dataSource.manager);
       const differing = Object.keys(live).filter(
         (table) => live[table].md5 !== rebuilt[table].md5 || live[table].rows !== rebuilt[table].rows,
@@ -243,6 +246,7 @@ async function main(): Promise<void> {
           rebuildPeakRssMb,
           rebuildCpuSeconds,
           rebuildProjectorPageFaults,
+          rebuildWal,
           settleSeconds: settleSeconds.map((value) => Number(value.toFixed(1))),
           serverAllocator: SERVER_ALLOCATOR,
           rebuildCpuMicrosecondsPerEvent:
