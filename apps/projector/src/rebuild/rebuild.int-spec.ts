@@ -29,10 +29,21 @@ describe('a rebuild while the live runner runs', () => {
       [readModelTables()],
     );
 
+  /** The columns given a statistics target of their own (the summaries' documents: none). */
+  const statisticsTargets = () =>
+    fixture.dataSource.query(
+      `SELECT c.relname AS table, a.attname AS column, a.attstattarget AS target
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+        WHERE c.relname = ANY($1) AND a.attnum > 0 AND NOT a.attisdropped AND a.attstattarget >= 0
+        ORDER BY 1, 2`,
+      [readModelTables()],
+    );
+
   it('ends with the same rows as the live run, and reads keep answering throughout', async () => {
     const recorder = budgetedRecorder(fixture);
     await writeSimulation(recorder, { seed: 4, from: 0, applications: 100, perAppend: 10 });
     const indexesBefore = await indexNames();
+    const statisticsTargetsBefore = await statisticsTargets();
 
     const live = new ProjectionRunner({
       store: fixture.store,
@@ -81,8 +92,16 @@ describe('a rebuild while the live runner runs', () => {
     expect(answers.length).toBeGreaterThan(10);
     expect(Math.min(...answers)).toBe(before.application_summaries.length);
     expect(answers).toEqual([...answers].sort((a, b) => a - b));
-    // The rebuilt tables are the migration's, index names included, and no shadow is left behind.
+    // The rebuilt tables are the migration's (index names, statistics targets); no shadow is left behind.
     expect(await indexNames()).toEqual(indexesBefore);
+    expect(await statisticsTargets()).toEqual(statisticsTargetsBefore);
+    expect(statisticsTargetsBefore).toEqual(
+      ['decision', 'detail', 'reviewers'].map((column) => ({
+        table: 'application_summaries',
+        column,
+        target: 0,
+      })),
+    );
     const leftovers = await fixture.dataSource.query(
       "SELECT tablename FROM pg_tables WHERE tablename LIKE '%rebuild%'",
     );

@@ -13,8 +13,23 @@ const keyConstraintsOf = async (manager: EntityManager, table: string): Promise<
   ).map((row) => row.definition);
 
 /**
- * Fresh, empty copies of the projection's tables (columns, defaults, checks and keys) and
- * a checkpoint at the start of the log. Leftovers of an interrupted rebuild go first. The
+ * The columns whose statistics target is set (`ALTER COLUMN … SET STATISTICS`), which
+ * `CREATE TABLE … LIKE` does not copy. Before PostgreSQL 17 an unset target reads -1, since then null.
+ */
+const statisticsTargetsOf = async (
+  manager: EntityManager,
+  table: string,
+): Promise<Array<{ name: string; target: number }>> =>
+  manager.query(
+    `SELECT quote_ident(attname) AS name, attstattarget::int AS target FROM pg_attribute
+      WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attstattarget >= 0
+      ORDER BY attnum`,
+    [table],
+  );
+
+/**
+ * Fresh, empty copies of the projection's tables (columns, defaults, checks, keys and
+ * statistics targets) and a checkpoint at the start of the log. Leftovers of an interrupted rebuild go first. The
  * other indexes come once the replay is done (indexShadowTables): building an index once
  * costs far less than keeping it up to date through every batch. So do the statistics:
  * autovacuum is off for the copies while they fill. A table that grows from nothing is
@@ -37,6 +52,8 @@ export async function createShadowTables(
       );
       for (const constraint of await keyConstraintsOf(manager, table))
         await manager.query(`ALTER TABLE ${copy} ADD ${constraint}`);
+      for (const { name, target } of await statisticsTargetsOf(manager, table))
+        await manager.query(`ALTER TABLE ${copy} ALTER COLUMN ${name} SET STATISTICS ${target}`);
     }
   });
 }

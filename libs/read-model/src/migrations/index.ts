@@ -8,6 +8,7 @@ import { SummaryDocumentsAsJson1732900000000 } from './1732900000000-summary-doc
 import { SummaryStateFoldedFromTheLog1733000000000 } from './1733000000000-summary-state-folded-from-the-log';
 import { IdempotencyRecordsExpire1733100000000 } from './1733100000000-idempotency-records-expire';
 import { HistoryReadFromTheLog1733200000000 } from './1733200000000-history-read-from-the-log';
+import { NoStatisticsForDocuments1733300000000 } from './1733300000000-no-statistics-for-documents';
 
 export const readModelMigrations: Array<new () => MigrationInterface> = [
   IdempotencyRecords1732400000000,
@@ -19,4 +20,5 @@ export const readModelMigrations: Array<new () => MigrationInterface> = [
   SummaryStateFoldedFromTheLog1733000000000,
   IdempotencyRecordsExpire1733100000000,
   HistoryReadFromTheLog1733200000000,
+  NoStatisticsForDocuments1733300000000,
 ];
