@@ -10,6 +10,7 @@
  *   BENCH_EVENTS   events to generate (default 100000)
  *   BENCH_BATCH    events per projector transaction (default 2000)
  *   BENCH_SETTLE=0   skips the VACUUM (ANALYZE) before the floor and before the rebuild (see settle)
+ *   BENCH_PROFILE=<file>   writes the projector's CPU profile of the rebuild there
  *   BENCH_SERVER_MALLOC=default   leaves the server's allocator as glibc sets it (see SERVER_ALLOCATOR)
  * Goal (issue 13): at 1,000,000 events, rebuild ≥ 20,000 events/s and ≥ 1/4 of the read-all
  * rate of the same run, with the process's peak RSS under 300 MB. The npm script caps the
@@ -22,7 +23,8 @@
  * 44.2/42.4 s, peak RSS ~200 -> ~230 MB.
  */
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
@@ -136,6 +138,23 @@ async function settle(dataSource: DataSource): Promise<number> {
   return seconds(started);
 }
 
+/** With BENCH_PROFILE=<file>, the projector's CPU profile of the rebuild alone (open it in Chrome's DevTools). */
+async function startProfile(): Promise<{ stop(): Promise<void> } | undefined> {
+  const file = process.env.BENCH_PROFILE;
+  if (file === undefined) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'l10k-bench-projector-'));
   Object.assign(process.env, SERVER_ALLOCATOR);
@@ -178,6 +197,7 @@ async function main(): Promise<void> {
       // Page faults cost ~20 µs each on this VM: a count that does not move with the neighbours' load.
       const faultsBefore = process.resourceUsage().minorPageFault;
       const wal = await WalMeter.start(dataSource);
+      const profiler = await startProfile();
       const report = await rebuildProjections({
         store,
         checkpoints,
@@ -189,6 +209,7 @@ async function main(): Promise<void> {
       const rebuildCpuSeconds = cpu.stop();
       const rebuildProjectorPageFaults = process.resourceUsage().minorPageFault - faultsBefore;
       const rebuildWal = await wal.stop();
+      await profiler?.stop();
       const rebuilt = await readModelChecksums(dataSource.manager);
       const differing = Object.keys(live).filter(
         (table) => live[table].md5 !== rebuilt[table].md5 || live[table].rows !== rebuilt[table].rows,
