@@ -29,6 +29,7 @@ import { paced, type PacedRequest, type Send } from './paced';
 import { pacedOnItsOwnThread } from './paced-thread';
 import { benchPlan, seed } from './seed';
 import { startSystem } from './system';
+import { settleDatabase } from '../settled-database';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 10_000);
@@ -49,14 +50,6 @@ async function token(url: string, body: object): Promise<string> {
   });
   if (!response.ok) throw new Error(`dev token: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { token: string }).token;
-}
-
-/** VACUUM (ANALYZE) and CHECKPOINT, so that neither lands in the middle of a measured run; seconds taken. */
-async function vacuumAndCheckpoint(client: Client): Promise<number> {
-  const started = performance.now();
-  await client.query('VACUUM (ANALYZE)');
-  await client.query('CHECKPOINT');
-  return (performance.now() - started) / 1000;
 }
 
 /** Waits until the projector has folded every seeded event (its checkpoints stop moving at the log's end). */
@@ -204,7 +197,7 @@ async function main(): Promise<void> {
       log(`projector caught up with the seed in ${catchUp.toFixed(1)} s`);
       // The seed left every projected row rewritten several times: vacuumed and checkpointed now,
       // autovacuum and the checkpointer do not land in the middle of a measured run.
-      await vacuumAndCheckpoint(client);
+      await settleDatabase(client);
 
       const url = system.url;
       const officer = await token(url, { sub: 'officer-bench', name: 'bench', roles: ['program_officer'] });
@@ -288,7 +281,7 @@ async function main(): Promise<void> {
       // (seen: an autovacuum of the summaries during the list run took its p99 from ~40 ms to 7.5 s).
       const settle = async (before: string) => {
         const folded = await waitForProjections(client, APPLICATIONS);
-        const vacuumed = await vacuumAndCheckpoint(client);
+        const vacuumed = await settleDatabase(client);
         log(
           `settled before ${before}: folded in ${folded.toFixed(1)} s, vacuumed in ${vacuumed.toFixed(1)} s`,
         );

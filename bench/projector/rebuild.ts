@@ -5,11 +5,11 @@
  * progress bars, compares each table with the live run's, reads the whole log again, and
  * prints one JSON line. The floor is the faster of the two reads: a slow read must not make
  * the rebuild's share look larger. Each measured phase starts on a settled database (settle):
- * the seeded log vacuumed and analysed before the first read, the live run's tables before
- * the rebuild.
+ * the seeded log vacuumed, analysed and checkpointed before the first read, the live run's
+ * tables before the rebuild.
  *   BENCH_EVENTS   events to generate (default 100000)
  *   BENCH_BATCH    events per projector transaction (default 2000)
- *   BENCH_SETTLE=0   skips the VACUUM (ANALYZE) before the floor and before the rebuild (see settle)
+ *   BENCH_SETTLE=0   skips the VACUUM (ANALYZE) and CHECKPOINT before the floor and before the rebuild (see settle)
  *   BENCH_PROFILE=<file>   writes the projector's CPU profile of the rebuild there
  *   BENCH_SERVER_MALLOC=default   leaves the server's allocator as glibc sets it (see SERVER_ALLOCATOR)
  * Goal (issue 13): at 1,000,000 events, rebuild ≥ 20,000 events/s and ≥ 1/4 of the read-all
@@ -39,6 +39,7 @@ import { PeakMemory } from './peak-memory';
 import type { SeedReport, SeedRequest } from './seed-log';
 import { readModelChecksums } from './table-checksums';
 import { WalMeter } from './wal-written';
+import { settleDatabase } from '../settled-database';
 
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 2_000);
@@ -123,19 +124,13 @@ async function liveRun(
 }
 
 /**
- * The database's own housekeeping, done before a measured phase instead of during it: after
- * the seeding (1M inserted events) and after the live run (every summary rewritten about nine
- * times), autovacuum would otherwise vacuum and analyse those tables while the next phase runs,
- * on the same two cores, and charge it the previous phase's cost. 1M-event runs alternating
- * without and with it: the server's CPU outside the rebuild's sessions (autovacuum, mostly)
- * 4.6 / 4.2 s -> 1.2 / 1.5 s; the settling itself 6.6-8.8 s after the seeding, 2.3-2.9 s after
- * the live run.
+ * Before the read-all floor and before the rebuild (settled-database.ts): after the seeding
+ * (1M inserted events) and after the live run (every summary rewritten about nine times).
+ * 1M-event runs alternating without and with the vacuum: the server's CPU outside the
+ * rebuild's sessions (autovacuum, mostly) 4.6 / 4.2 s -> 1.2 / 1.5 s.
  */
 async function settle(dataSource: DataSource): Promise<number> {
-  if (!SETTLE) return 0;
-  const started = Date.now();
-  await dataSource.query('VACUUM (ANALYZE)');
-  return seconds(started);
+  return SETTLE ? settleDatabase(dataSource) : 0;
 }
 
 /** With BENCH_PROFILE=<file>, the projector's CPU profile of the rebuild alone (open it in Chrome's DevTools). */

@@ -14,7 +14,8 @@ const keyConstraintsOf = async (manager: EntityManager, table: string): Promise<
 
 /**
  * The columns whose statistics target is set (`ALTER COLUMN … SET STATISTICS`), which
- * `CREATE TABLE … LIKE` does not copy. Before PostgreSQL 17 an unset target reads -1, since then null.
+ * `CREATE TABLE … LIKE` does not copy. Before PostgreSQL 17 an unset target reads -1, since
+ * then null.
  */
 const statisticsTargetsOf = async (
   manager: EntityManager,
@@ -29,9 +30,10 @@ const statisticsTargetsOf = async (
 
 /**
  * Fresh, empty copies of the projection's tables (columns, defaults, checks, keys and
- * statistics targets) and a checkpoint at the start of the log. Leftovers of an interrupted rebuild go first. The
- * other indexes come once the replay is done (indexShadowTables): building an index once
- * costs far less than keeping it up to date through every batch. So do the statistics:
+ * statistics targets) and a checkpoint at the start of the log. Leftovers of an interrupted
+ * rebuild go first. The other indexes come once the replay is done (indexShadowTables):
+ * building an index once costs far less than keeping it up to date through every batch.
+ * So do the statistics:
  * autovacuum is off for the copies while they fill. A table that grows from nothing is
  * otherwise analysed each time a tenth more rows arrive and vacuumed each time a fifth
  * more do, dozens of passes in a long rebuild: in a 1M-event rebuild the server's ended
