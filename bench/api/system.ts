@@ -9,11 +9,20 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-export async function startSystem(env: NodeJS.ProcessEnv, port: number): Promise<RunningSystem> {
-  const launcher = spawn(process.execPath, [join(__dirname, '..', '..', 'scripts', 'start-system.js')], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+/** `nodeArgs` go to the launcher's node, whose API workers and projector inherit them (e.g. `--cpu-prof`). */
+export async function startSystem(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  nodeArgs: readonly string[] = [],
+): Promise<RunningSystem> {
+  const launcher = spawn(
+    process.execPath,
+    [...nodeArgs, join(__dirname, '..', '..', 'scripts', 'start-system.js')],
+    {
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
