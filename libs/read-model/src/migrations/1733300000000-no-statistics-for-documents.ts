@@ -3,6 +3,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /** The summary's documents: written and read whole, never in a condition, a join or an order. */
 const DOCUMENTS = ['detail', 'decision', 'reviewers'] as const;
 
+const setStatisticsOfDocuments = (target: number): string =>
+  `ALTER TABLE application_summaries ${DOCUMENTS.map((column) => `ALTER COLUMN ${column} SET STATISTICS ${target}`).join(', ')}`;
+
 /**
  * ANALYZE gathers no statistics for the summaries' documents: the planner never uses them,
  * and they were most of what analysing the table cost (json values measured and jsonb ones
@@ -14,14 +17,10 @@ export class NoStatisticsForDocuments1733300000000 implements MigrationInterface
   name = 'NoStatisticsForDocuments1733300000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `ALTER TABLE application_summaries ${DOCUMENTS.map((column) => `ALTER COLUMN ${column} SET STATISTICS 0`).join(', ')}`,
-    );
+    await queryRunner.query(setStatisticsOfDocuments(0));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `ALTER TABLE application_summaries ${DOCUMENTS.map((column) => `ALTER COLUMN ${column} SET STATISTICS -1`).join(', ')}`,
-    );
+    await queryRunner.query(setStatisticsOfDocuments(-1));
   }
 }
