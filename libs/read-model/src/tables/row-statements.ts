@@ -1,6 +1,7 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityManager, EntityMetadata, ObjectLiteral } from 'typeorm';
 import { ApplyValueTransformers } from 'typeorm/util/ApplyValueTransformers';
+import { jsonArrayBytes } from './json-array-bytes';
 
 /**
  * A read table's entity class. The entity is the table's one description (columns, types,
@@ -117,25 +118,20 @@ function columnValue(column: ColumnMetadata): (row: ObjectLiteral) => unknown {
 
 /**
  * The rows' parameters for upsertSql: their JSON array (documents left out), then one JSON
- * array per document column. One JSON.stringify per array: Node takes about twice as long
- * to stringify the same documents one by one (measured: 1,000 summary details, 42 vs 20 ms).
+ * array per document column (isDocument says why), each as UTF-8 bytes (json-array-bytes.ts).
  */
-function rowsParameters(metadata: EntityMetadata, rows: readonly ObjectLiteral[]): string[] {
+function rowsParameters(metadata: EntityMetadata, rows: readonly ObjectLiteral[]): Buffer[] {
   const documents = documentColumnsOf(metadata);
   const values = metadata.columns
     .filter((column) => !isDocument(column))
     .map((column) => ({ name: column.databaseName, value: columnValue(column) }));
-  const records = rows.map((row) => {
-    const record: Record<string, unknown> = {};
-    for (const column of values) record[column.name] = column.value(row) ?? null;
-    return record;
-  });
   return [
-    JSON.stringify(records),
-    ...documents.map((column) => {
-      const value = columnValue(column);
-      return JSON.stringify(rows.map((row) => value(row) ?? null));
+    jsonArrayBytes(rows, (row) => {
+      const record: Record<string, unknown> = {};
+      for (const column of values) record[column.name] = column.value(row) ?? null;
+      return record;
     }),
+    ...documents.map((column) => jsonArrayBytes(rows, columnValue(column))),
   ];
 }
 
