@@ -52,11 +52,18 @@ export async function run(
   };
 }
 
-/** A GET as `token`, its path chosen per request. */
-export const get = (token: string, path: () => string): Requests => [
+/** What Chromium sends with every request: the API gzips a long kept answer for it (gzipped-kept-answers.ts). */
+export const AS_A_BROWSER_ACCEPTS = { 'accept-encoding': 'gzip, deflate, br, zstd' } as const;
+
+/** A GET as `token`, its path chosen per request, accepting what a browser accepts unless `uncompressed`. */
+export const get = (
+  token: string,
+  path: () => string,
+  options: { uncompressed?: boolean } = {},
+): Requests => [
   {
     method: 'GET',
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${token}`, ...(options.uncompressed ? {} : AS_A_BROWSER_ACCEPTS) },
     setupRequest: (request) => ({ ...request, path: path() }),
   },
 ];

@@ -26,7 +26,16 @@ import { Client } from 'pg';
 import { submissionTarget } from '@l10k/domain';
 import { createDatabase, freePort, migrate } from '@l10k/database';
 import { startEmbeddedDatabase } from '@l10k/database/embedded-database';
-import { CALCULATION_BODY, createThenSubmit, get, percentile, run, type Measured, type Target } from './load';
+import {
+  AS_A_BROWSER_ACCEPTS,
+  CALCULATION_BODY,
+  createThenSubmit,
+  get,
+  percentile,
+  run,
+  type Measured,
+  type Target,
+} from './load';
 import { paced, type PacedRequest, type Send } from './paced';
 import { pacedOnItsOwnThread } from './paced-thread';
 import { benchPlan, seed } from './seed';
@@ -227,6 +236,8 @@ async function main(): Promise<void> {
       const target: Target = { url, seconds: SECONDS };
       const byId = get(officer, () => `/v1/applications/${anyId()}`);
       const list = get(officer, () => '/v1/applications?limit=50');
+      // The same page from a client that does not accept gzip (curl without --compressed, a script).
+      const listUncompressed = get(officer, () => '/v1/applications?limit=50', { uncompressed: true });
       const ownList = () => get(anyTown(), () => '/v1/applications?limit=50');
       const queue = get(officer, () => '/v1/review-queue?limit=50');
       const stateAsOf = get(officer, () => `/v1/applications/${anyOpen()}/state?asOf=${asOf}`);
@@ -278,6 +289,10 @@ async function main(): Promise<void> {
       const maxList = await beside('GET /v1/applications?limit=50', list);
       const maxQueue = await beside('GET /v1/review-queue?limit=50', queue);
       const maxCalculator = await beside('POST /v1/funding/calculations', calculator);
+      const maxListUncompressed = await beside(
+        'GET /v1/applications?limit=50 (uncompressed)',
+        listUncompressed,
+      );
       const floor = floors.reduce((fastest, next) => (next.perSecond > fastest.perSecond ? next : fastest));
       /** The faster of the floors measured right before and right after the `index`-th read. */
       const floorBeside = (index: number): Measured =>
@@ -325,7 +340,7 @@ async function main(): Promise<void> {
       const officerGet = (path: () => string) => (): PacedRequest => ({
         method: 'GET',
         path: path(),
-        headers: { authorization: `Bearer ${officer}` },
+        headers: { authorization: `Bearer ${officer}`, ...AS_A_BROWSER_ACCEPTS },
       });
       const atRate = (name: string, path: () => string, rate = RATE, seconds = SECONDS) =>
         measure(
@@ -418,6 +433,7 @@ async function main(): Promise<void> {
             listPage: ratio(maxList, floorBeside(2)),
             reviewQueuePage: ratio(maxQueue, floorBeside(3)),
             calculator: ratio(maxCalculator, floorBeside(4)),
+            listPageUncompressed: ratio(maxListUncompressed, floorBeside(5)),
           },
           ratioToFastestFloor: {
             applicationById: ratio(maxById, floor),
@@ -425,6 +441,7 @@ async function main(): Promise<void> {
             listPage: ratio(maxList, floor),
             reviewQueuePage: ratio(maxQueue, floor),
             calculator: ratio(maxCalculator, floor),
+            listPageUncompressed: ratio(maxListUncompressed, floor),
           },
           p99MsAtFixedRate: {
             rate: RATE,

@@ -6,6 +6,7 @@ import { fresh } from '@l10k/rules';
 import { isSharedAnswer } from '../read/shared-read';
 import { WrittenOnce } from '../read/written-once';
 import { ProblemException } from '../problem-details/problem';
+import { keptToSendAgain } from './gzipped-kept-answers';
 
 type Schema = Record<string, unknown>;
 
@@ -105,14 +106,14 @@ function writingSharedAnswersOnce(): SerializerCompiler {
     const sharedBytes = (answer: object): Buffer => {
       let bytes = written.get(answer);
       if (bytes === undefined) {
-        bytes = Buffer.from(serialize(answer));
+        bytes = keptToSendAgain(Buffer.from(serialize(answer)));
         written.set(answer, bytes);
       }
       return bytes;
     };
     return (answer: unknown) => {
       let bytes: Buffer;
-      if (answer instanceof WrittenOnce) bytes = answer.writtenBy(serialize);
+      if (answer instanceof WrittenOnce) bytes = keptToSendAgain(answer.writtenBy(serialize));
       else if (isSharedAnswer(answer)) bytes = sharedBytes(answer as object);
       else return serialize(answer);
       // Typed as text by Fastify; its reply sends a Buffer payload as it sends text.
