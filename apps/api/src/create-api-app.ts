@@ -7,7 +7,6 @@ import type { AppConfig } from '@l10k/config';
 import { ApiOptions, AppModule } from './app.module';
 import { ApiHttpAdapter } from './api-http-adapter';
 import { serializeAnswersByDocument } from './openapi/response-schemas';
-import { gzipKeptAnswers } from './openapi/gzipped-kept-answers';
 import { CORRELATION_HEADER, correlationIdOf } from './logging/logging.module';
 import { securityHeaderOptions, securityHeaders } from './security-headers';
 import {
@@ -57,8 +56,6 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
       .build(),
   );
   serializeAnswersByDocument(fastify, document, { verify: options.verifyAnswerSerialization });
-  // After the answers' verification: it reads what the serializer wrote.
-  gzipKeptAnswers(fastify);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

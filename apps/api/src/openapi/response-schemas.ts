@@ -6,7 +6,7 @@ import { fresh } from '@l10k/rules';
 import { isSharedAnswer } from '../read/shared-read';
 import { WrittenOnce } from '../read/written-once';
 import { ProblemException } from '../problem-details/problem';
-import { keptToSendAgain } from './gzipped-kept-answers';
+import { gzipKeptAnswers, keptToSendAgain } from './gzipped-kept-answers';
 
 type Schema = Record<string, unknown>;
 
@@ -125,6 +125,7 @@ function writingSharedAnswersOnce(): SerializerCompiler {
 /**
  * Every JSON answer of a route the OpenAPI document describes is written by Fastify's
  * schema serializer (fast-json-stringify) from the documented view, instead of JSON.stringify.
+ * The bytes it keeps and sends again go gzipped to clients that accept it (gzipped-kept-answers.ts).
  *
  * `verify` (the test suites) re-reads every such answer and compares it with what the handler
  * returned: a view field the document leaves out would be dropped silently by the serializer,
@@ -142,7 +143,13 @@ export function serializeAnswersByDocument(
     const response = successSchemas(document, method, route.url);
     if (response) route.schema = { ...fresh, ...route.schema, response };
   });
-  if (!options.verify) return;
+  if (options.verify) verifyAnswers(fastify);
+  // After the verification, which reads the text the serializer wrote.
+  gzipKeptAnswers(fastify);
+}
+
+/** `verify` of serializeAnswersByDocument. */
+function verifyAnswers(fastify: FastifyInstance): void {
   fastify.addHook('preSerialization', async (request: FastifyRequest, reply, payload: unknown) => {
     (request as VerifiedRequest)[SENT] = {
       status: reply.statusCode,
