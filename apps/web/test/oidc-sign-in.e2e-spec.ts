@@ -75,6 +75,8 @@ describe("An officer's typed forms survive the sign-in redirect after a lapsed s
     await within(30, 'the round trip through the identity provider', (async () => {
       while (identityProvider.exchanges.length === exchanges) await new Promise((resolve) => setTimeout(resolve, 50));
     })());
+    // The code is exchanged while the callback page is still showing: wait until it has sent the officer back.
+    await page.waitForURL((url) => !url.pathname.startsWith('/auth/callback'));
     await dialog.waitFor({ state: 'hidden' });
   }
 
