@@ -36,7 +36,7 @@ async function refusal(url: string): Promise<string | undefined> {
 jest.setTimeout(300_000);
 
 /** Each start runs in a child process, as `npm start` runs it (see embedded-database-process). */
-describe('the embedded PostgreSQL password', () => {
+describe('the embedded PostgreSQL', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'l10k-embedded-'));
   const passwordFile = join(dataDir, PASSWORD_FILE);
   let port: number;
@@ -68,6 +68,20 @@ describe('the embedded PostgreSQL password', () => {
     try {
       expect(database.url).toBe(firstUrl);
       expect(await query(database.url, 'SELECT n FROM kept')).toEqual([{ n: 42 }]);
+    } finally {
+      await database.stop();
+    }
+  });
+
+  it('is reached through its Unix-domain socket, and still answers on 127.0.0.1', async () => {
+    const database = await startEmbeddedDatabase(dataDir, port);
+    try {
+      const ownConnection = 'SELECT client_addr FROM pg_stat_activity WHERE pid = pg_backend_pid()';
+      expect(new URL(database.url).hostname).toBe(encodeURIComponent('/tmp'));
+      expect(await query(database.url, ownConnection)).toEqual([{ client_addr: null }]);
+      const overTcp = new URL(database.url);
+      overTcp.hostname = '127.0.0.1';
+      expect(await query(overTcp.toString(), ownConnection)).toEqual([{ client_addr: '127.0.0.1' }]);
     } finally {
       await database.stop();
     }
