@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, type QueryConfig } from 'pg';
 import { schemaVersionOf, type FiscalYearBudgetSet } from '@l10k/domain';
 import type { EventData, NewEvent, ReadStreamOptions, RecordedEvent } from '@l10k/eventstore';
+import { IdempotencyService } from '../src/write/idempotency.service';
 import { useWorkflowApi } from './api-test-app';
 import { completePlan } from './workflow-client';
 
@@ -191,6 +192,32 @@ describe('round trips of a write', () => {
     expect(result.body).toEqual(first.body);
     expect(sent).not.toContain('eventstore_append');
     expect(sent).not.toContain('idempotency_remember');
+  });
+
+  it('keyed writes answered in the same turn keep their answers with one statement and look their keys up with one, the first answer per key kept', async () => {
+    const idempotency = api.app.get(IdempotencyService);
+    const [first, second, third, never] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const answer = (revision: number) => ({ status: 201, body: { revision }, revision });
+    const remembered = await measured(() =>
+      Promise.all([
+        idempotency.remember(first, 'first request', answer(0)),
+        idempotency.remember(second, 'second request', answer(1)),
+        // A concurrent repeat of the second write, answered in the same turn: the first answer stays.
+        idempotency.remember(second, 'second request', answer(7)),
+        idempotency.remember(third, 'third request', answer(2)),
+      ]),
+    );
+    expect(remembered.sent).toEqual(['idempotency_remember']);
+    const looked = await measured(() =>
+      Promise.all([
+        idempotency.replay(first, 'first request'),
+        idempotency.replay(second, 'second request'),
+        idempotency.replay(third, 'third request'),
+        idempotency.replay(never, 'a request never answered'),
+      ]),
+    );
+    expect(looked.sent).toEqual(['idempotency_replay']);
+    expect(looked.result).toEqual([answer(0), answer(1), answer(2), undefined]);
   });
 
   it('a budget event another process wrote: the append finds the kept fold stale and writes nothing; the next round reads only that event', async () => {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ApplicationRecord } from '@l10k/read-model';
 import type { Principal } from '../../auth/principal';
-import { CoalescedRead } from '../coalesced-read';
+import { CoalescedRead } from '../../database/coalesced-read';
 import { ApplicationSummaryHandler } from './application-summary.handler';
 import { ApplicationSummaryQuery } from './application-summary.query';
 

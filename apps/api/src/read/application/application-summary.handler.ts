@@ -5,7 +5,7 @@ import type { ApplicationRecord } from '@l10k/read-model';
 import { fresh } from '@l10k/rules';
 import { applicationView, type ApplicationView } from '../../views/application.view';
 import { seesReviewerIds } from '../../views/viewer';
-import { CoalescedRead } from '../coalesced-read';
+import { CoalescedRead } from '../../database/coalesced-read';
 import { isoInstantOf, utcWallTime } from '../iso-instant.sql';
 import { KeptByVersion } from '../kept-by-version';
 import { applicationNotFound, canSee } from '../visibility';
