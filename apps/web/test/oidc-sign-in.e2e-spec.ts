@@ -32,7 +32,10 @@ describe('Signing in with OIDC (authorisation code + PKCE), in a real browser', 
     await page.getByRole('button', { name: '認証サーバーでサインイン' }).click();
     await page.getByRole('heading', { name: '申請一覧' }).waitFor();
     // The token carries only the code: the header names the municipality from the registry, as after a dev sign-in.
-    await page.locator('.site-header__user').getByText('久慈 花子（自治体担当者・岩手県 久慈市 032077）').waitFor();
+    await page
+      .locator('.site-header__user')
+      .getByText('久慈 花子（自治体担当者・岩手県 久慈市 032077）')
+      .waitFor();
     expect(identityProvider.exchanges).toEqual([{ verified: true, challengeMethod: 'S256' }]);
     expect(await cookies(page)).toBe('');
     expect(await sessionStorageItem(page, 'l10k.session')).toContain('"token":"ey');
@@ -46,7 +49,11 @@ describe("An officer's typed forms survive the sign-in redirect after a lapsed s
   const { identityProvider, system } = useOidcSystem(TANAKA);
 
   /** Another actor's call over the API, with a token from the same identity provider. */
-  async function callAs(claims: Record<string, unknown>, path: string, body: unknown): Promise<Record<string, unknown>> {
+  async function callAs(
+    claims: Record<string, unknown>,
+    path: string,
+    body: unknown,
+  ): Promise<Record<string, unknown>> {
     const response = await fetch(`${system.baseUrl}${path}`, {
       method: 'POST',
       headers: {
@@ -72,16 +79,26 @@ describe("An officer's typed forms survive the sign-in redirect after a lapsed s
     const exchanges = identityProvider.exchanges.length;
     await dialog.getByRole('button', { name: '認証サーバーでサインイン' }).click();
     // The page is left for the identity provider and loaded again on return.
-    await within(30, 'the round trip through the identity provider', (async () => {
-      while (identityProvider.exchanges.length === exchanges) await new Promise((resolve) => setTimeout(resolve, 50));
-    })());
+    await within(
+      30,
+      'the round trip through the identity provider',
+      (async () => {
+        while (identityProvider.exchanges.length === exchanges)
+          await new Promise((resolve) => setTimeout(resolve, 50));
+      })(),
+    );
     // The code is exchanged while the callback page is still showing: wait until it has sent the officer back.
     await page.waitForURL((url) => !url.pathname.startsWith('/auth/callback'));
     await dialog.waitFor({ state: 'hidden' });
   }
 
   it('keeps a half-made decision and a budget being typed over the round trip, then sends them', async () => {
-    const municipality = { sub: 'municipality-032077', name: '遠野 花子', roles: ['municipality'], municipalityCode: TONO };
+    const municipality = {
+      sub: 'municipality-032077',
+      name: '遠野 花子',
+      roles: ['municipality'],
+      municipalityCode: TONO,
+    };
     const created = await callAs(municipality, '/v1/applications', {
       plan: { ...completePlan(), projectTitle: '遠野の山ぶどうワイン醸造' },
     });
@@ -92,7 +109,10 @@ describe("An officer's typed forms survive the sign-in redirect after a lapsed s
     const page = await system.newPage();
     await page.goto(`${system.baseUrl}/`);
     await page.getByRole('button', { name: '認証サーバーでサインイン' }).click();
-    await page.locator('.site-header__user').getByText(/田中 花子/).waitFor();
+    await page
+      .locator('.site-header__user')
+      .getByText(/田中 花子/)
+      .waitFor();
 
     // The decision: reject, with its reason typed out.
     await page.goto(`${system.baseUrl}/officer/applications/${id}`);
