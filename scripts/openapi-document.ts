@@ -18,7 +18,8 @@ export async function openApiDocumentOf(app: INestApplication): Promise<unknown>
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
-        if (response.statusCode !== 200) return reject(new Error(`GET /docs-json answered ${response.statusCode}`));
+        if (response.statusCode !== 200)
+          return reject(new Error(`GET /docs-json answered ${response.statusCode}`));
         resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
       });
     }).on('error', reject);

@@ -45,7 +45,9 @@ function Screen({ route, roles }: { route: Route; roles: readonly string[] }) {
   if (!mayOpen(route, roles)) return <ForbiddenPage roles={roles} />;
   switch (route.screen) {
     case 'home':
-      return home ? null : <NotYetAvailable what={roles.map((role) => label(ROLE_LABELS, role)).join('・')} />;
+      return home ? null : (
+        <NotYetAvailable what={roles.map((role) => label(ROLE_LABELS, role)).join('・')} />
+      );
     case 'my-applications':
       return <MyApplicationsPage />;
     case 'edit-application':
@@ -126,7 +128,10 @@ export function App() {
             <div className="site-header__user">
               <span>
                 {session.name}（{session.roles.map((role) => label(ROLE_LABELS, role)).join('・')}
-                {session.municipalityCode ? `・${municipality ?? '団体コード'} ${session.municipalityCode}` : ''}）
+                {session.municipalityCode
+                  ? `・${municipality ?? '団体コード'} ${session.municipalityCode}`
+                  : ''}
+                ）
               </span>
               <button
                 type="button"

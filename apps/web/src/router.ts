@@ -106,7 +106,10 @@ export function routeOf(location: string): Route {
   if (review) return { screen: 'review', id: review[1] };
   if (path === '/officer/rounds') {
     const fiscalYear = Number(query.get('fiscalYear'));
-    return { screen: 'round-dashboard', ...(Number.isInteger(fiscalYear) && fiscalYear > 2000 ? { fiscalYear } : {}) };
+    return {
+      screen: 'round-dashboard',
+      ...(Number.isInteger(fiscalYear) && fiscalYear > 2000 ? { fiscalYear } : {}),
+    };
   }
   const officerApplication = new RegExp(`^/officer/applications/${UUID}$`, 'i').exec(path);
   if (officerApplication) return { screen: 'officer-application', id: officerApplication[1] };
@@ -126,8 +129,11 @@ export function routeOf(location: string): Route {
   if (localReport) return { screen: 'local-report', id: localReport[1] };
   const edit = /^\/applications\/([0-9a-f-]{36})\/edit$/i.exec(path);
   if (edit) return { screen: 'edit-application', id: edit[1] };
-  const step = /^\/applications\/([0-9a-f-]{36})\/(grant-application|plan-change|performance-report)$/i.exec(path);
-  if (step) return { screen: step[2] as 'grant-application' | 'plan-change' | 'performance-report', id: step[1] };
+  const step = /^\/applications\/([0-9a-f-]{36})\/(grant-application|plan-change|performance-report)$/i.exec(
+    path,
+  );
+  if (step)
+    return { screen: step[2] as 'grant-application' | 'plan-change' | 'performance-report', id: step[1] };
   const view = /^\/applications\/([0-9a-f-]{36})$/i.exec(path);
   if (view) return { screen: 'application', id: view[1] };
   return { screen: 'not-found' };
@@ -135,7 +141,13 @@ export function routeOf(location: string): Route {
 
 /** An in-app link: a real <a href> (keyboard, new tab) that navigates without reloading. */
 export function linkHandler(path: string) {
-  return (event: { preventDefault(): void; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; button: number }) => {
+  return (event: {
+    preventDefault(): void;
+    metaKey: boolean;
+    ctrlKey: boolean;
+    shiftKey: boolean;
+    button: number;
+  }) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
     navigate(path);

@@ -95,7 +95,10 @@ describe('After submission: reviews, a revision request, resubmission and withdr
     await page.getByRole('button', { name: '申請を取り下げる…' }).click();
     const dialog = page.getByRole('dialog', { name: '申請を取り下げますか' });
     await dialog.getByRole('button', { name: '取り下げる' }).click();
-    await dialog.locator('#field-withdraw-reason-error').getByText('取下げの理由を入力してください。').waitFor();
+    await dialog
+      .locator('#field-withdraw-reason-error')
+      .getByText('取下げの理由を入力してください。')
+      .waitFor();
     await checkScreen(page, '13-withdraw-dialog');
     await dialog.getByLabel('取下げの理由').fill('融資の条件が整わなかったため。');
     // Meanwhile the programme officer assigns a reviewer: the page's revision is stale.

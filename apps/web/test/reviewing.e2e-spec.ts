@@ -14,7 +14,8 @@ async function assignedApplication(system: RunningSystem): Promise<string> {
   const id = String(created.id);
   await municipality.post(`/v1/applications/${id}/submit`);
   const officer = system.as('program_officer-田中', 'program_officer');
-  for (const reviewerId of [SATO, SUZUKI]) await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId });
+  for (const reviewerId of [SATO, SUZUKI])
+    await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId });
   return id;
 }
 
@@ -44,7 +45,10 @@ describe('Reviewing, in a real browser', () => {
     await checkScreen(page, '21-forbidden');
     await page.getByRole('link', { name: '審査一覧' }).first().click();
 
-    await page.getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ }).getByRole('link').click();
+    await page
+      .getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ })
+      .getByRole('link')
+      .click();
     await page.getByRole('heading', { name: '利益相反の申告' }).waitFor();
     // The declaration comes first: no plan and no review form before it.
     expect(await page.getByRole('heading', { name: '審査結果の入力' }).count()).toBe(0);
@@ -63,24 +67,38 @@ describe('Reviewing, in a real browser', () => {
     await summary.getByRole('link', { name: /モデル性の判定/ }).waitFor();
     await checkScreen(page, '23-reviewer-form-errors');
 
-    const requirements = ['local_resources', 'public_challenge', 'regional_financing', 'novelty', 'model_case'];
+    const requirements = [
+      'local_resources',
+      'public_challenge',
+      'regional_financing',
+      'novelty',
+      'model_case',
+    ];
     for (const requirement of requirements) {
       const group = page.getByTestId(`requirement-${requirement}`);
       await group.getByLabel('満たす', { exact: true }).check();
-      await group.getByLabel('コメント').fill(requirement === 'novelty' ? '地域で初めての醸造所であり新規性がある。' : '要件を満たしている。');
+      await group
+        .getByLabel('コメント')
+        .fill(
+          requirement === 'novelty' ? '地域で初めての醸造所であり新規性がある。' : '要件を満たしている。',
+        );
     }
     await page.getByLabel('採択を推薦', { exact: true }).check();
     await page.getByLabel('総合評価のコメント').fill('地域資源を生かした持続的な事業計画である。');
 
     // The session lapses before the review is sent: the real API answers 401 to an expired token.
     const expired = await system.expiredToken(SATO, 'reviewer');
-    await page.route('**/v1/applications/*/reviews', (route) => route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${expired}` } }));
+    await page.route('**/v1/applications/*/reviews', (route) =>
+      route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${expired}` } }),
+    );
     await page.getByRole('button', { name: '審査結果を提出する' }).click();
     const dialog = page.getByRole('dialog', { name: 'もう一度サインインしてください' });
     await dialog.waitFor();
     await checkScreen(page, '24-reviewer-session-lapsed');
     await page.unrouteAll();
-    expect(await page.getByLabel('総合評価のコメント').inputValue()).toBe('地域資源を生かした持続的な事業計画である。');
+    expect(await page.getByLabel('総合評価のコメント').inputValue()).toBe(
+      '地域資源を生かした持続的な事業計画である。',
+    );
     await dialog.getByRole('button', { name: 'サインイン' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -96,24 +114,35 @@ describe('Reviewing, in a real browser', () => {
     const officer = system.as('program_officer-田中', 'program_officer');
     const application = await officer.get(`/v1/applications/${id}`);
     expect(application.reviewsDone).toBe(1);
-    expect((application.reviews as { reviewerId: string; recommendation: string }[]).map((review) => [review.reviewerId, review.recommendation])).toEqual([
-      [SATO, 'adopt'],
-    ]);
+    expect(
+      (application.reviews as { reviewerId: string; recommendation: string }[]).map((review) => [
+        review.reviewerId,
+        review.recommendation,
+      ]),
+    ).toEqual([[SATO, 'adopt']]);
   }, 240_000);
 
   it('a second reviewer declares a conflict of interest and is blocked from reviewing', async () => {
     const page: Page = await system.newPage();
     await signInWithRole(page, system.baseUrl, '審査員（有識者）', '鈴木 二郎');
-    await page.getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ }).getByRole('link').click();
+    await page
+      .getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ })
+      .getByRole('link')
+      .click();
     await page.getByRole('heading', { name: '利益相反の申告' }).waitFor();
     await page.getByLabel('利益相反があります（この申請の審査を辞退します）').check();
     await page.getByRole('button', { name: '申告する' }).click();
-    await page.getByRole('alert').getByRole('link', { name: /利益相反の内容/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: /利益相反の内容/ })
+      .waitFor();
     await page.getByLabel('利益相反の内容').fill('株式会社とおの醸造の顧問を務めている。');
     await page.getByRole('button', { name: '申告する' }).click();
 
     const blocked = page.getByTestId('recused');
-    await blocked.getByRole('heading', { name: '利益相反を申告したため、この申請は審査できません' }).waitFor();
+    await blocked
+      .getByRole('heading', { name: '利益相反を申告したため、この申請は審査できません' })
+      .waitFor();
     expect(await page.getByRole('heading', { name: '審査結果の入力' }).count()).toBe(0);
     await checkScreen(page, '26-reviewer-recused');
 

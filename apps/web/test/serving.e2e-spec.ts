@@ -9,7 +9,10 @@ import { ensureWebAppBuilt, WEB_APP_ROOT } from './support/web-build';
 describe('The API process serves the web front end at /', () => {
   const root = mkdtempSync(join(tmpdir(), 'l10k-web-root-'));
   mkdirSync(join(root, 'assets'));
-  writeFileSync(join(root, 'index.html'), '<!doctype html><html lang="ja"><title>申請</title><script type="module" src="/assets/app.js"></script></html>');
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><html lang="ja"><title>申請</title><script type="module" src="/assets/app.js"></script></html>',
+  );
   writeFileSync(join(root, 'assets', 'app.js'), 'console.log("app");');
   let app: INestApplication;
   beforeAll(async () => {

@@ -165,8 +165,7 @@ export class InMemoryKurrentClient implements KurrentClient {
         while (!stopped) {
           const pending = log.filter(
             (record) =>
-              (!cursor || comparePositions(record.position, cursor) > 0) &&
-              matches(record, prefixes),
+              (!cursor || comparePositions(record.position, cursor) > 0) && matches(record, prefixes),
           );
           for (const record of pending) {
             if (stopped) return;

@@ -26,11 +26,17 @@ export class AuthModule {
             DevTokenKey,
             {
               provide: TokenVerifier,
-              useFactory: (key: DevTokenKey) => new CachingTokenVerifier(new DevTokenVerifier(() => key.get())),
+              useFactory: (key: DevTokenKey) =>
+                new CachingTokenVerifier(new DevTokenVerifier(() => key.get())),
               inject: [DevTokenKey],
             },
           ]
-        : [{ provide: TokenVerifier, useValue: new CachingTokenVerifier(new OidcTokenVerifier(oidcSettings(config))) }];
+        : [
+            {
+              provide: TokenVerifier,
+              useValue: new CachingTokenVerifier(new OidcTokenVerifier(oidcSettings(config))),
+            },
+          ];
     return {
       module: AuthModule,
       controllers: config.authMode === 'dev' ? [MeController, DevTokensController] : [MeController],

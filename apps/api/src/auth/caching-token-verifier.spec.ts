@@ -7,7 +7,11 @@ import { TokenVerifier } from './token-verifier';
 const NOW_SECONDS = 1_780_000_000;
 
 async function tokenFor(sub: string, exp: number): Promise<string> {
-  return new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime(exp).sign(new Uint8Array(32));
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setExpirationTime(exp)
+    .sign(new Uint8Array(32));
 }
 
 /** Counts its calls; accepts any token whose subject is not "forged", until its exp on the same clock. */
@@ -18,7 +22,10 @@ class CountingVerifier extends TokenVerifier {
   }
   async verify(token: string): Promise<Principal> {
     this.calls++;
-    const { sub, exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sub: string; exp: number };
+    const { sub, exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as {
+      sub: string;
+      exp: number;
+    };
     if (sub === 'forged') throw new TokenRejected('token_invalid', 'the signature does not verify');
     if (exp <= this.nowSeconds()) throw new TokenRejected('token_expired', 'the token expired');
     return { sub, name: sub, roles: ['program_officer'] };

@@ -1,5 +1,10 @@
 import { foldStream, streamIdOf, type StreamRef, type StreamStateOfKind } from '@l10k/domain';
-import { readStreamIfAny, type EventStore, type ExpectedRevision, type RecordedEvent } from '@l10k/eventstore';
+import {
+  readStreamIfAny,
+  type EventStore,
+  type ExpectedRevision,
+  type RecordedEvent,
+} from '@l10k/eventstore';
 
 /** A stream folded into its state, with the revision to expect when appending to it. */
 export interface LoadedStream<Ref extends StreamRef = StreamRef> {

@@ -13,7 +13,10 @@ export const municipalityLabel = (municipality: Municipality): string =>
  * sign-in), else the registry's for the session's code (an identity provider's token carries
  * only the code). Undefined until known, or when the registry has no such code.
  */
-export function useMunicipalityLabel(code: string | undefined, chosen: string | undefined): string | undefined {
+export function useMunicipalityLabel(
+  code: string | undefined,
+  chosen: string | undefined,
+): string | undefined {
   const [looked, setLooked] = useState<{ code: string; label: string }>();
   useEffect(() => {
     if (!code || chosen) return;

@@ -12,7 +12,13 @@ export interface PickedMunicipality {
  * data): 久慈, くじ or 0320 find 岩手県 久慈市. The results are radio buttons, so a keyboard or
  * a screen reader chooses as easily as a mouse.
  */
-export function MunicipalityPicker({ value, onPick }: { value: string; onPick: (picked: PickedMunicipality) => void }) {
+export function MunicipalityPicker({
+  value,
+  onPick,
+}: {
+  value: string;
+  onPick: (picked: PickedMunicipality) => void;
+}) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<PickedMunicipality[]>([]);
   const [searched, setSearched] = useState(false);
@@ -30,9 +36,7 @@ export function MunicipalityPicker({ value, onPick }: { value: string; onPick: (
       void api.GET('/v1/municipalities', { params: { query: { q, limit: 10 } } }).then(({ data }) => {
         if (!live) return;
         setSearched(true);
-        setResults(
-          (data?.items ?? []).map((item) => ({ code: item.code, label: municipalityLabel(item) })),
-        );
+        setResults((data?.items ?? []).map((item) => ({ code: item.code, label: municipalityLabel(item) })));
       });
     }, 250);
     return () => {
@@ -63,7 +67,12 @@ export function MunicipalityPicker({ value, onPick }: { value: string; onPick: (
           {results.length === 0 && <p>該当する団体はありません。</p>}
           {results.map((result) => (
             <label key={result.code} className="choice">
-              <input type="radio" name={`${id}-result`} checked={value === result.code} onChange={() => onPick(result)} />
+              <input
+                type="radio"
+                name={`${id}-result`}
+                checked={value === result.code}
+                onChange={() => onPick(result)}
+              />
               {result.label}（{result.code}）
             </label>
           ))}

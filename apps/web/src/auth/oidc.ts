@@ -46,7 +46,9 @@ function redirectUri(): string {
 export async function startOidcSignIn(client: OidcClient, returnTo: string): Promise<void> {
   const { authorization_endpoint } = await discover(client.issuer);
   const verifier = randomToken();
-  const challenge = base64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+  const challenge = base64Url(
+    new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
+  );
   const pending: Pending = { state: randomToken(), verifier, returnTo };
   sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
   const url = new URL(authorization_endpoint);
@@ -71,14 +73,19 @@ function claimsOf(token: string): Record<string, unknown> {
 }
 
 /** On /auth/callback: checks the state, trades the code for tokens, and returns the session and where to go. */
-export async function completeOidcSignIn(client: OidcClient, search: string): Promise<{ session: Session; returnTo: string }> {
+export async function completeOidcSignIn(
+  client: OidcClient,
+  search: string,
+): Promise<{ session: Session; returnTo: string }> {
   const params = new URLSearchParams(search);
   const stored = sessionStorage.getItem(PENDING_KEY);
   sessionStorage.removeItem(PENDING_KEY);
   const pending = stored ? (JSON.parse(stored) as Pending) : null;
-  if (params.get('error')) throw new Error(`認証サーバーがサインインを拒否しました（${params.get('error')}）`);
+  if (params.get('error'))
+    throw new Error(`認証サーバーがサインインを拒否しました（${params.get('error')}）`);
   const code = params.get('code');
-  if (!pending || !code || params.get('state') !== pending.state) throw new Error('サインインの応答を確認できませんでした。');
+  if (!pending || !code || params.get('state') !== pending.state)
+    throw new Error('サインインの応答を確認できませんでした。');
   const { token_endpoint } = await discover(client.issuer);
   const response = await fetch(token_endpoint, {
     method: 'POST',

@@ -25,10 +25,19 @@ export function SessionLapsedDialog() {
     if (!lapsed && dialog.current?.open) dialog.current.close();
   }, [lapsed]);
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="lapsed-title" onCancel={(event) => event.preventDefault()}>
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby="lapsed-title"
+      onCancel={(event) => event.preventDefault()}
+    >
       <h2 id="lapsed-title">もう一度サインインしてください</h2>
-      <p>サインインの有効期限が切れました。入力中の内容はこの画面に残っています。サインインすると続きから作業できます。</p>
-      {lapsed && config?.authMode === 'dev' && <DevSignInForm initial={session} onSignedIn={() => undefined} />}
+      <p>
+        サインインの有効期限が切れました。入力中の内容はこの画面に残っています。サインインすると続きから作業できます。
+      </p>
+      {lapsed && config?.authMode === 'dev' && (
+        <DevSignInForm initial={session} onSignedIn={() => undefined} />
+      )}
       {lapsed && config?.authMode === 'oidc' && config.oidc && (
         <button
           type="button"

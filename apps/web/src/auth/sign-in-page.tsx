@@ -26,7 +26,9 @@ export function SignInPage() {
             type="button"
             className="button button--primary"
             onClick={() => {
-              startOidcSignIn(config.oidc!, '/').catch(() => setFailure('認証サーバーに接続できませんでした。'));
+              startOidcSignIn(config.oidc!, '/').catch(() =>
+                setFailure('認証サーバーに接続できませんでした。'),
+              );
             }}
           >
             認証サーバーでサインイン

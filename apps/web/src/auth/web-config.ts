@@ -12,7 +12,10 @@ let loaded: Promise<WebConfig> | undefined;
 export function loadWebConfig(): Promise<WebConfig> {
   loaded ??= api.GET('/v1/web-config').then(({ data }) => {
     if (!data) throw new Error('web-config is unavailable');
-    return { authMode: data.authMode, oidc: data.oidc ? { issuer: data.oidc.issuer, clientId: data.oidc.clientId } : null };
+    return {
+      authMode: data.authMode,
+      oidc: data.oidc ? { issuer: data.oidc.issuer, clientId: data.oidc.clientId } : null,
+    };
   });
   return loaded;
 }

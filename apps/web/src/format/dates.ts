@@ -19,7 +19,12 @@ const warekiDate = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
   day: 'numeric',
   weekday: 'short',
 });
-const clock = new Intl.DateTimeFormat('ja-JP', { timeZone: TOKYO, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const clock = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: TOKYO,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 const dateTime = new Intl.DateTimeFormat('ja-JP', {
   timeZone: TOKYO,
   year: 'numeric',

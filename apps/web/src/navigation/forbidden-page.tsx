@@ -9,7 +9,8 @@ export function ForbiddenPage({ roles }: { roles: readonly string[] }) {
     <main id="main" className="page">
       <h1>この画面を利用する権限がありません</h1>
       <p>
-        現在の役割（{roles.map((role) => label(ROLE_LABELS, role)).join('・')}）では、この画面を開くことはできません。必要な場合は、権限を持つ役割でサインインし直してください。
+        現在の役割（{roles.map((role) => label(ROLE_LABELS, role)).join('・')}
+        ）では、この画面を開くことはできません。必要な場合は、権限を持つ役割でサインインし直してください。
       </p>
       {links.length > 0 && (
         <>

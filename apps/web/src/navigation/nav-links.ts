@@ -20,7 +20,11 @@ export function navLinks(): readonly NavLink[] {
     { path: '/applications', label: '申請一覧', roles: ['municipality'] },
     { path: '/reviews', label: '審査一覧', roles: ['reviewer'] },
     { path: '/officer/rounds', label: '締切回の状況', roles: ['program_officer'] },
-    { path: `/officer/fiscal-years/${currentFiscalYear()}`, label: '年度予算・受付', roles: ['program_officer'] },
+    {
+      path: `/officer/fiscal-years/${currentFiscalYear()}`,
+      label: '年度予算・受付',
+      roles: ['program_officer'],
+    },
     { path: '/awards', label: '交付手続', roles: ['program_officer'] },
     { path: '/local-track', label: '地方単独事業の報告', roles: ['program_officer'] },
     { path: '/audit/applications', label: '申請の検索・履歴', roles: ['auditor'] },

@@ -14,7 +14,12 @@ export function SiteNav({ roles }: { roles: readonly string[] }) {
           const current = path === link.path || path.startsWith(`${link.path}/`);
           return (
             <li key={link.path}>
-              <a href={link.path} onClick={linkHandler(link.path)} aria-current={current ? 'page' : undefined} className="site-nav__link">
+              <a
+                href={link.path}
+                onClick={linkHandler(link.path)}
+                aria-current={current ? 'page' : undefined}
+                className="site-nav__link"
+              >
                 {link.label}
               </a>
             </li>

@@ -59,7 +59,9 @@ export class LocalIdentityProvider {
   private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.url);
     const json = (status: number, body: unknown): void => {
-      response.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(JSON.stringify(body));
+      response
+        .writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' })
+        .end(JSON.stringify(body));
     };
     if (url.pathname === '/.well-known/openid-configuration') {
       return json(200, {
@@ -97,7 +99,11 @@ export class LocalIdentityProvider {
         createHash('sha256').update(verifier).digest('base64url') === pending.challenge;
       this.exchanges.push({ verified, challengeMethod: this.challengeMethod });
       if (!verified) return json(400, { error: 'invalid_grant' });
-      return json(200, { access_token: await this.tokenFor(this.claims), token_type: 'Bearer', expires_in: 600 });
+      return json(200, {
+        access_token: await this.tokenFor(this.claims),
+        token_type: 'Bearer',
+        expires_in: 600,
+      });
     }
     json(404, {});
   }

@@ -16,7 +16,9 @@ export function cookies(page: Page): Promise<string> {
 
 /** How many faces of the family the page loaded to draw the text. */
 export function loadedFontFaces(page: Page, family: string, text: string): Promise<number> {
-  return page.evaluate<number>(`document.fonts.load(${JSON.stringify(`16px "${family}"`)}, ${JSON.stringify(text)}).then((faces) => faces.length)`);
+  return page.evaluate<number>(
+    `document.fonts.load(${JSON.stringify(`16px "${family}"`)}, ${JSON.stringify(text)}).then((faces) => faces.length)`,
+  );
 }
 
 /**

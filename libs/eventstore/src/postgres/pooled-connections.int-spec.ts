@@ -32,7 +32,9 @@ describe('PostgresEventStore pooled connections', () => {
   /** Three appends at once: the pool opens three connections. */
   const appendConcurrently = (store: PostgresEventStore) =>
     Promise.all(
-      [1, 2, 3].map(() => store.append(applicationStreamId(), [newEvent()], { expectedRevision: 'no_stream' })),
+      [1, 2, 3].map(() =>
+        store.append(applicationStreamId(), [newEvent()], { expectedRevision: 'no_stream' }),
+      ),
     );
 
   const waitFor = async (condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> => {

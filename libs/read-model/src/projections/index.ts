@@ -6,11 +6,7 @@ import { roundStatisticsProjection } from './round-statistics.projection';
 export * from './projection';
 export * from './event-routing';
 export * from './stream-names';
-export {
-  applicationSummariesProjection,
-  fiscalYearBudgetsProjection,
-  roundStatisticsProjection,
-};
+export { applicationSummariesProjection, fiscalYearBudgetsProjection, roundStatisticsProjection };
 
 /** Every read model the projector maintains; names are their checkpoint names. */
 export const readModelProjections: readonly Projection[] = [

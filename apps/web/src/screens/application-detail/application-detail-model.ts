@@ -2,14 +2,19 @@ import { integer, record, records, text } from '../../api/read-fields';
 import { REQUIREMENT_LABELS } from '../../messages/labels';
 
 const REQUIREMENT_ORDER = Object.keys(REQUIREMENT_LABELS);
-const orderOf = (requirement: string) => (REQUIREMENT_ORDER.indexOf(requirement) + REQUIREMENT_ORDER.length + 1) % (REQUIREMENT_ORDER.length + 1);
+const orderOf = (requirement: string) =>
+  (REQUIREMENT_ORDER.indexOf(requirement) + REQUIREMENT_ORDER.length + 1) % (REQUIREMENT_ORDER.length + 1);
 
 export interface ReviewModel {
   /** 審査員A, B, …: the API's anonymous label, or one given here by order; never the reviewer's id. */
   readonly reviewer: string;
   readonly recommendation: string;
   readonly comment: string;
-  readonly assessments: readonly { readonly requirement: string; readonly met: boolean; readonly comment: string }[];
+  readonly assessments: readonly {
+    readonly requirement: string;
+    readonly met: boolean;
+    readonly comment: string;
+  }[];
 }
 
 /** What the after-submission screen reads from an application answer. */
@@ -66,7 +71,11 @@ export function toApplicationDetail(answer: unknown): ApplicationDetailModel {
     revisionReason: text(record(application.revisionRequest).reason),
     withdrawalReason: text(record(application.withdrawal).reason),
     decision: text(decision.outcome)
-      ? { outcome: text(decision.outcome)!, reason: text(decision.reason) ?? '', approvedGrant: integer(decision.approvedGrant) }
+      ? {
+          outcome: text(decision.outcome)!,
+          reason: text(decision.reason) ?? '',
+          approvedGrant: integer(decision.approvedGrant),
+        }
       : undefined,
   };
 }

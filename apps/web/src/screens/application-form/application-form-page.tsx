@@ -6,7 +6,14 @@ import { roundAt, type RoundInfo } from '../../api/rounds';
 import { onLeavingToSignIn } from '../../auth/session-lapsed-dialog';
 import { formatClock } from '../../format/dates';
 import { fieldId } from '../../messages/field-labels';
-import { COST_CATEGORY_LABELS, LENDER_TYPE_LABELS, PRIORITY_LABELS, STATUS_LABELS, TRACK_LABELS, label } from '../../messages/labels';
+import {
+  COST_CATEGORY_LABELS,
+  LENDER_TYPE_LABELS,
+  PRIORITY_LABELS,
+  STATUS_LABELS,
+  TRACK_LABELS,
+  label,
+} from '../../messages/labels';
 import { issueMessage, type FieldIssue } from '../../messages/rule-messages';
 import { linkHandler, navigate } from '../../router';
 import { ErrorSummary } from '../../ui/error-summary';
@@ -22,7 +29,15 @@ import { useAutosave } from './use-autosave';
 import { useCalculation } from './use-calculation';
 import { FailureAlert } from '../../ui/failure-alert';
 
-const NATIONAL_LENDERS = ['regional_bank', 'second_regional_bank', 'shinkin_bank', 'credit_cooperative', 'jfc', 'okinawa_dfc', 'municipality_furusato'];
+const NATIONAL_LENDERS = [
+  'regional_bank',
+  'second_regional_bank',
+  'shinkin_bank',
+  'credit_cooperative',
+  'jfc',
+  'okinawa_dfc',
+  'municipality_furusato',
+];
 const OTHER_LENDERS = ['city_bank', 'agricultural_cooperative', 'crowdfunding', 'other'];
 /** The plan can be edited in these; a local-track plan also once confirmed (it becomes a draft again) or returned by MIC. */
 const EDITABLE = ['draft', 'revision_requested', 'locally_confirmed', 'returned'];
@@ -84,9 +99,13 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
   const autosave = useAutosave(id, form, initial, onSaved);
   const calc = useCalculation(form, current?.fiscalYear);
 
-  const update = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) => setForm((previous) => ({ ...previous, [key]: value }));
+  const update = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) =>
+    setForm((previous) => ({ ...previous, [key]: value }));
   const updateCost = (index: number, change: Partial<CostRow>) =>
-    setForm((previous) => ({ ...previous, costs: previous.costs.map((row, at) => (at === index ? { ...row, ...change } : row)) }));
+    setForm((previous) => ({
+      ...previous,
+      costs: previous.costs.map((row, at) => (at === index ? { ...row, ...change } : row)),
+    }));
 
   /** Every message to show at a field: the last refused submission, then the live calculation, then typing mistakes. */
   const issuesAt = useMemo(() => {
@@ -123,7 +142,11 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
     setForm((previous) => {
       const loan = parseYen(previous.loanAmount) ?? 0;
       const rest = totalCost(previous) - loan - maxGrant;
-      return { ...previous, grant: yenInputText(maxGrant), ...(rest >= 0 ? { ownFunds: yenInputText(rest) } : {}) };
+      return {
+        ...previous,
+        grant: yenInputText(maxGrant),
+        ...(rest >= 0 ? { ownFunds: yenInputText(rest) } : {}),
+      };
     });
   }
 
@@ -149,9 +172,12 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
     navigate(`/applications/${id}?submitted=1`);
   }
 
-  const yenInput = (field: string, value: string, onChange: (value: string) => void, describedBy: string | undefined) => (
-    <YenInput value={value} onChange={onChange} input={inputProps(field, describedBy)} />
-  );
+  const yenInput = (
+    field: string,
+    value: string,
+    onChange: (value: string) => void,
+    describedBy: string | undefined,
+  ) => <YenInput value={value} onChange={onChange} input={inputProps(field, describedBy)} />;
 
   return (
     <main id="main" className="page page--wide">
@@ -162,9 +188,16 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
       </p>
       <h1>{resubmission || initial.status === 'returned' ? '申請の修正' : '申請の作成'}</h1>
       <p className="status-line">
-        状態：<span className={`status status--${initial.status}`}>{label(STATUS_LABELS, initial.status)}</span>
+        状態：
+        <span className={`status status--${initial.status}`}>{label(STATUS_LABELS, initial.status)}</span>
         <span className="save-state" role="status" data-testid="save-state">
-          {autosave.saving ? '保存中…' : autosave.dirty ? '未保存の変更があります' : autosave.savedAt ? `保存済み ${formatClock(autosave.savedAt)}` : '保存済み'}
+          {autosave.saving
+            ? '保存中…'
+            : autosave.dirty
+              ? '未保存の変更があります'
+              : autosave.savedAt
+                ? `保存済み ${formatClock(autosave.savedAt)}`
+                : '保存済み'}
         </span>
         <a href={`/applications/${id}`} onClick={linkHandler(`/applications/${id}`)}>
           申請の詳細・取下げ
@@ -181,13 +214,26 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
           <p>{initial.revisionReason}</p>
         </div>
       )}
-      {problem && <ErrorSummary title={problem.status === 422 ? '提出できません。次の項目を修正してください。' : problemHeadline(problem)} issues={problem.errors} refusal={problem} />}
+      {problem && (
+        <ErrorSummary
+          title={
+            problem.status === 422 ? '提出できません。次の項目を修正してください。' : problemHeadline(problem)
+          }
+          issues={problem.errors}
+          refusal={problem}
+        />
+      )}
       <div className="form-layout">
         <form className="form" noValidate onSubmit={(event) => event.preventDefault()} aria-label="事業計画">
           <Section id="section-overview" title="1. 事業概要">
             <Field id={fieldId('track')} label="事業の区分" required errors={errorsOf('track')}>
               {(describedBy) => (
-                <select {...inputProps('track', describedBy)} className="select" value={form.track} onChange={(event) => update('track', event.target.value)}>
+                <select
+                  {...inputProps('track', describedBy)}
+                  className="select"
+                  value={form.track}
+                  onChange={(event) => update('track', event.target.value)}
+                >
                   {Object.entries(TRACK_LABELS).map(([value, text]) => (
                     <option key={value} value={value}>
                       {text}
@@ -198,12 +244,31 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
             </Field>
             <Field id={fieldId('projectTitle')} label="事業名" required errors={errorsOf('projectTitle')}>
               {(describedBy) => (
-                <input {...inputProps('projectTitle', describedBy)} className="input" value={form.projectTitle} maxLength={200} onChange={(event) => update('projectTitle', event.target.value)} />
+                <input
+                  {...inputProps('projectTitle', describedBy)}
+                  className="input"
+                  value={form.projectTitle}
+                  maxLength={200}
+                  onChange={(event) => update('projectTitle', event.target.value)}
+                />
               )}
             </Field>
-            <Field id={fieldId('summary')} label="事業の概要" required hint="地域資源の活用、地域課題への対応、新規性がわかるように記入してください。" errors={errorsOf('summary')}>
+            <Field
+              id={fieldId('summary')}
+              label="事業の概要"
+              required
+              hint="地域資源の活用、地域課題への対応、新規性がわかるように記入してください。"
+              errors={errorsOf('summary')}
+            >
               {(describedBy) => (
-                <textarea {...inputProps('summary', describedBy)} className="textarea" rows={5} value={form.summary} maxLength={4000} onChange={(event) => update('summary', event.target.value)} />
+                <textarea
+                  {...inputProps('summary', describedBy)}
+                  className="textarea"
+                  rows={5}
+                  value={form.summary}
+                  maxLength={4000}
+                  onChange={(event) => update('summary', event.target.value)}
+                />
               )}
             </Field>
             <fieldset className="fieldset">
@@ -217,7 +282,13 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
                 />
                 条件不利地域（過疎、離島、半島、山村、豪雪地帯など）に該当する
               </label>
-              <Field id={fieldId('municipality.fiscalStrengthIndex')} label="財政力指数" required hint="小数第2位まで。例：0.21" errors={errorsOf('municipality.fiscalStrengthIndex')}>
+              <Field
+                id={fieldId('municipality.fiscalStrengthIndex')}
+                label="財政力指数"
+                required
+                hint="小数第2位まで。例：0.21"
+                errors={errorsOf('municipality.fiscalStrengthIndex')}
+              >
                 {(describedBy) => (
                   <input
                     {...inputProps('municipality.fiscalStrengthIndex', describedBy)}
@@ -234,10 +305,21 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
           <Section id="section-business" title="2. 事業者">
             <Field id={fieldId('business.name')} label="事業者名" required errors={errorsOf('business.name')}>
               {(describedBy) => (
-                <input {...inputProps('business.name', describedBy)} className="input" value={form.businessName} maxLength={200} onChange={(event) => update('businessName', event.target.value)} />
+                <input
+                  {...inputProps('business.name', describedBy)}
+                  className="input"
+                  value={form.businessName}
+                  maxLength={200}
+                  onChange={(event) => update('businessName', event.target.value)}
+                />
               )}
             </Field>
-            <Field id={fieldId('business.corporateNumber')} label="法人番号" hint="13桁の半角数字（法人でない場合は空欄）" errors={errorsOf('business.corporateNumber')}>
+            <Field
+              id={fieldId('business.corporateNumber')}
+              label="法人番号"
+              hint="13桁の半角数字（法人でない場合は空欄）"
+              errors={errorsOf('business.corporateNumber')}
+            >
               {(describedBy) => (
                 <input
                   {...inputProps('business.corporateNumber', describedBy)}
@@ -256,9 +338,20 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
             {form.costs.map((row, index) => (
               <fieldset key={index} className="fieldset cost-row">
                 <legend>経費{index + 1}行目</legend>
-                <Field id={fieldId(`costs[${index}].category`)} label="経費区分" required errors={errorsOf(`costs[${index}].category`)} warnings={warningsOf(`costs[${index}].category`)}>
+                <Field
+                  id={fieldId(`costs[${index}].category`)}
+                  label="経費区分"
+                  required
+                  errors={errorsOf(`costs[${index}].category`)}
+                  warnings={warningsOf(`costs[${index}].category`)}
+                >
                   {(describedBy) => (
-                    <select {...inputProps(`costs[${index}].category`, describedBy)} className="select" value={row.category} onChange={(event) => updateCost(index, { category: event.target.value })}>
+                    <select
+                      {...inputProps(`costs[${index}].category`, describedBy)}
+                      className="select"
+                      value={row.category}
+                      onChange={(event) => updateCost(index, { category: event.target.value })}
+                    >
                       {Object.entries(COST_CATEGORY_LABELS).map(([value, text]) => (
                         <option key={value} value={value}>
                           {text}
@@ -267,22 +360,53 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
                     </select>
                   )}
                 </Field>
-                <Field id={fieldId(`costs[${index}].amount`)} label="金額" required errors={errorsOf(`costs[${index}].amount`)}>
-                  {(describedBy) => yenInput(`costs[${index}].amount`, row.amount, (value) => updateCost(index, { amount: value }), describedBy)}
+                <Field
+                  id={fieldId(`costs[${index}].amount`)}
+                  label="金額"
+                  required
+                  errors={errorsOf(`costs[${index}].amount`)}
+                >
+                  {(describedBy) =>
+                    yenInput(
+                      `costs[${index}].amount`,
+                      row.amount,
+                      (value) => updateCost(index, { amount: value }),
+                      describedBy,
+                    )
+                  }
                 </Field>
                 <Field id={fieldId(`costs[${index}].description`)} label="内容">
                   {(describedBy) => (
-                    <input {...inputProps(`costs[${index}].description`, describedBy)} className="input" value={row.description} maxLength={500} onChange={(event) => updateCost(index, { description: event.target.value })} />
+                    <input
+                      {...inputProps(`costs[${index}].description`, describedBy)}
+                      className="input"
+                      value={row.description}
+                      maxLength={500}
+                      onChange={(event) => updateCost(index, { description: event.target.value })}
+                    />
                   )}
                 </Field>
                 {form.costs.length > 1 && (
-                  <button type="button" className="button button--text" onClick={() => setForm((previous) => ({ ...previous, costs: previous.costs.filter((_, at) => at !== index) }))}>
+                  <button
+                    type="button"
+                    className="button button--text"
+                    onClick={() =>
+                      setForm((previous) => ({
+                        ...previous,
+                        costs: previous.costs.filter((_, at) => at !== index),
+                      }))
+                    }
+                  >
                     経費{index + 1}行目を削除
                   </button>
                 )}
               </fieldset>
             ))}
-            <button type="button" className="button" onClick={() => setForm((previous) => ({ ...previous, costs: [...previous.costs, EMPTY_COST] }))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setForm((previous) => ({ ...previous, costs: [...previous.costs, EMPTY_COST] }))}
+            >
               経費の行を追加
             </button>
             <p>
@@ -291,24 +415,61 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
           </Section>
 
           <Section id="section-funding" title="4. 資金構成">
-            <p className="muted">交付額＋融資額（又は出資額）＋自己資金＝総事業費 になるように入力してください。</p>
-            <Field id={fieldId('funding.grant')} label="交付額（自治体による公費助成）" required errors={errorsOf('funding.grant')}>
-              {(describedBy) => yenInput('funding.grant', form.grant, (value) => update('grant', value), describedBy)}
+            <p className="muted">
+              交付額＋融資額（又は出資額）＋自己資金＝総事業費 になるように入力してください。
+            </p>
+            <Field
+              id={fieldId('funding.grant')}
+              label="交付額（自治体による公費助成）"
+              required
+              errors={errorsOf('funding.grant')}
+            >
+              {(describedBy) =>
+                yenInput('funding.grant', form.grant, (value) => update('grant', value), describedBy)
+              }
             </Field>
-            <Field id={fieldId('funding.loan.amount')} label="融資額（又は出資額）" required hint="地域金融機関等による無担保・無保証の融資が原則です。" errors={errorsOf('funding.loan.amount')}>
-              {(describedBy) => yenInput('funding.loan.amount', form.loanAmount, (value) => update('loanAmount', value), describedBy)}
+            <Field
+              id={fieldId('funding.loan.amount')}
+              label="融資額（又は出資額）"
+              required
+              hint="地域金融機関等による無担保・無保証の融資が原則です。"
+              errors={errorsOf('funding.loan.amount')}
+            >
+              {(describedBy) =>
+                yenInput(
+                  'funding.loan.amount',
+                  form.loanAmount,
+                  (value) => update('loanAmount', value),
+                  describedBy,
+                )
+              }
             </Field>
             <Field id={fieldId('funding.loan.form')} label="融資か出資か" required>
               {(describedBy) => (
-                <select {...inputProps('funding.loan.form', describedBy)} className="select" value={form.loanForm} onChange={(event) => update('loanForm', event.target.value)}>
+                <select
+                  {...inputProps('funding.loan.form', describedBy)}
+                  className="select"
+                  value={form.loanForm}
+                  onChange={(event) => update('loanForm', event.target.value)}
+                >
                   <option value="loan">融資</option>
                   <option value="equity">出資</option>
                 </select>
               )}
             </Field>
-            <Field id={fieldId('funding.loan.lenderType')} label="金融機関の種類" required errors={errorsOf('funding.loan.lenderType')}>
+            <Field
+              id={fieldId('funding.loan.lenderType')}
+              label="金融機関の種類"
+              required
+              errors={errorsOf('funding.loan.lenderType')}
+            >
               {(describedBy) => (
-                <select {...inputProps('funding.loan.lenderType', describedBy)} className="select" value={form.lenderType} onChange={(event) => update('lenderType', event.target.value)}>
+                <select
+                  {...inputProps('funding.loan.lenderType', describedBy)}
+                  className="select"
+                  value={form.lenderType}
+                  onChange={(event) => update('lenderType', event.target.value)}
+                >
                   <option value="">選択してください</option>
                   <optgroup label="地域金融機関等">
                     {NATIONAL_LENDERS.map((value) => (
@@ -329,28 +490,61 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
             </Field>
             <Field id={fieldId('funding.loan.lenderName')} label="金融機関名">
               {(describedBy) => (
-                <input {...inputProps('funding.loan.lenderName', describedBy)} className="input" value={form.lenderName} maxLength={200} onChange={(event) => update('lenderName', event.target.value)} />
+                <input
+                  {...inputProps('funding.loan.lenderName', describedBy)}
+                  className="input"
+                  value={form.lenderName}
+                  maxLength={200}
+                  onChange={(event) => update('lenderName', event.target.value)}
+                />
               )}
             </Field>
             <label className="choice">
-              <input type="checkbox" id={fieldId('funding.loan.secured')} checked={form.secured} onChange={(event) => update('secured', event.target.checked)} />
+              <input
+                type="checkbox"
+                id={fieldId('funding.loan.secured')}
+                checked={form.secured}
+                onChange={(event) => update('secured', event.target.checked)}
+              />
               担保・保証を付ける
             </label>
-            {warningsOf('funding.loan.secured').length > 0 && <p className="field__warning">{warningsOf('funding.loan.secured').join(' ')}</p>}
+            {warningsOf('funding.loan.secured').length > 0 && (
+              <p className="field__warning">{warningsOf('funding.loan.secured').join(' ')}</p>
+            )}
             {form.secured && (
               <Field id={fieldId('funding.loan.securedReason')} label="担保・保証が必要な理由" required>
                 {(describedBy) => (
-                  <textarea {...inputProps('funding.loan.securedReason', describedBy)} className="textarea" rows={3} value={form.securedReason} onChange={(event) => update('securedReason', event.target.value)} />
+                  <textarea
+                    {...inputProps('funding.loan.securedReason', describedBy)}
+                    className="textarea"
+                    rows={3}
+                    value={form.securedReason}
+                    onChange={(event) => update('securedReason', event.target.value)}
+                  />
                 )}
               </Field>
             )}
-            <Field id={fieldId('funding.ownFunds')} label="自己資金" required hint="0円の場合は 0 と入力してください。" errors={errorsOf('funding.ownFunds')}>
-              {(describedBy) => yenInput('funding.ownFunds', form.ownFunds, (value) => update('ownFunds', value), describedBy)}
+            <Field
+              id={fieldId('funding.ownFunds')}
+              label="自己資金"
+              required
+              hint="0円の場合は 0 と入力してください。"
+              errors={errorsOf('funding.ownFunds')}
+            >
+              {(describedBy) =>
+                yenInput('funding.ownFunds', form.ownFunds, (value) => update('ownFunds', value), describedBy)
+              }
             </Field>
           </Section>
 
           <Section id="section-priorities" title="5. 優先分野">
-            <fieldset className="fieldset" id={fieldId('priorityCategories')} aria-describedby={warningsOf('priorityCategories').length > 0 ? 'priorities-warning' : undefined}>
+            <fieldset
+              className="fieldset"
+              id={fieldId('priorityCategories')}
+              aria-describedby={
+                warningsOf('priorityCategories').length > 0 ? 'priorities-warning' : undefined
+              }
+            >
               <legend>該当する優先分野（補助率の判定に使います）</legend>
               {Object.entries(PRIORITY_LABELS).map(([value, text]) => (
                 <label key={value} className="choice">
@@ -358,7 +552,12 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
                     type="checkbox"
                     checked={form.priorityCategories.includes(value)}
                     onChange={(event) =>
-                      update('priorityCategories', event.target.checked ? [...form.priorityCategories, value] : form.priorityCategories.filter((category) => category !== value))
+                      update(
+                        'priorityCategories',
+                        event.target.checked
+                          ? [...form.priorityCategories, value]
+                          : form.priorityCategories.filter((category) => category !== value),
+                      )
                     }
                   />
                   {text}
@@ -373,8 +572,21 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
           </Section>
 
           <Section id="section-schedule" title="6. 日程">
-            <Field id={fieldId('schedule.start')} label="事業開始日" required errors={errorsOf('schedule.start')}>
-              {(describedBy) => <input {...inputProps('schedule.start', describedBy)} type="date" className="input input--medium" value={form.start} onChange={(event) => update('start', event.target.value)} />}
+            <Field
+              id={fieldId('schedule.start')}
+              label="事業開始日"
+              required
+              errors={errorsOf('schedule.start')}
+            >
+              {(describedBy) => (
+                <input
+                  {...inputProps('schedule.start', describedBy)}
+                  type="date"
+                  className="input input--medium"
+                  value={form.start}
+                  onChange={(event) => update('start', event.target.value)}
+                />
+              )}
             </Field>
             <Field
               id={fieldId('schedule.completion')}
@@ -385,10 +597,20 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
               warnings={warningsOf('schedule.completion')}
             >
               {(describedBy) => (
-                <input {...inputProps('schedule.completion', describedBy)} type="date" className="input input--medium" value={form.completion} onChange={(event) => update('completion', event.target.value)} />
+                <input
+                  {...inputProps('schedule.completion', describedBy)}
+                  type="date"
+                  className="input input--medium"
+                  value={form.completion}
+                  onChange={(event) => update('completion', event.target.value)}
+                />
               )}
             </Field>
-            <Field id={fieldId('schedule.extendedCompletionReason')} label="年度を越える理由" hint="完了日が年度を越える場合のみ記入してください。">
+            <Field
+              id={fieldId('schedule.extendedCompletionReason')}
+              label="年度を越える理由"
+              hint="完了日が年度を越える場合のみ記入してください。"
+            >
               {(describedBy) => (
                 <textarea
                   {...inputProps('schedule.extendedCompletionReason', describedBy)}
@@ -405,16 +627,28 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
             <h2 id="section-documents">添付書類</h2>
             <p>
               事業計画書・融資確約書などは、
-              <a href={`/applications/${id}#documents`} onClick={linkHandler(`/applications/${id}#documents`)}>
+              <a
+                href={`/applications/${id}#documents`}
+                onClick={linkHandler(`/applications/${id}#documents`)}
+              >
                 申請の詳細画面の「添付書類」
               </a>
-              から提出できます（受領時にサイズと SHA-256 を表示します）。入力内容は入力の途中でも自動で保存されます（保存の状況は画面上部に表示します）。
+              から提出できます（受領時にサイズと SHA-256
+              を表示します）。入力内容は入力の途中でも自動で保存されます（保存の状況は画面上部に表示します）。
             </p>
           </section>
 
           <div className="actions">
             {local ? (
-              <button type="button" className="button button--primary" onClick={() => void autosave.flush().then((revision) => revision !== undefined && navigate(`/applications/${id}`))}>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() =>
+                  void autosave
+                    .flush()
+                    .then((revision) => revision !== undefined && navigate(`/applications/${id}`))
+                }
+              >
                 保存して地域での確認・報告へ進む
               </button>
             ) : (
@@ -426,7 +660,15 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
         </form>
         <CalculationPanel state={calc} onFillLargestGrant={fillLargestGrant} />
       </div>
-      {confirming && <SubmitDialog round={current} resubmission={resubmission} busy={submitting} onConfirm={() => void submit()} onCancel={() => setConfirming(false)} />}
+      {confirming && (
+        <SubmitDialog
+          round={current}
+          resubmission={resubmission}
+          busy={submitting}
+          onConfirm={() => void submit()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
     </main>
   );
 }

@@ -66,7 +66,6 @@ function parseIndex(typed: string): number | undefined {
   return /^\d(\.\d{1,2})?$/.test(value) ? Number(value) : undefined;
 }
 
-
 /** The plan as the API stores it: what is filled in, nothing invented. */
 export function toPlan(form: PlanForm): ApplicationPlan {
   const loan = {
@@ -83,11 +82,15 @@ export function toPlan(form: PlanForm): ApplicationPlan {
     ...(form.summary.trim() ? { summary: form.summary.trim() } : {}),
     municipality: {
       disadvantagedArea: form.disadvantagedArea,
-      ...(parseIndex(form.fiscalStrengthIndex) !== undefined ? { fiscalStrengthIndex: parseIndex(form.fiscalStrengthIndex) } : {}),
+      ...(parseIndex(form.fiscalStrengthIndex) !== undefined
+        ? { fiscalStrengthIndex: parseIndex(form.fiscalStrengthIndex) }
+        : {}),
     },
     business: {
       ...(form.businessName.trim() ? { name: form.businessName.trim() } : {}),
-      ...(/^\d{13}$/.test(form.corporateNumber.trim()) ? { corporateNumber: form.corporateNumber.trim() } : {}),
+      ...(/^\d{13}$/.test(form.corporateNumber.trim())
+        ? { corporateNumber: form.corporateNumber.trim() }
+        : {}),
     },
     costs: form.costs
       .filter((row) => row.amount.trim() || row.description.trim())
@@ -107,7 +110,9 @@ export function toPlan(form: PlanForm): ApplicationPlan {
           schedule: {
             ...(form.start ? { start: form.start } : {}),
             ...(form.completion ? { completion: form.completion } : {}),
-            ...(form.extendedCompletionReason.trim() ? { extendedCompletionReason: form.extendedCompletionReason.trim() } : {}),
+            ...(form.extendedCompletionReason.trim()
+              ? { extendedCompletionReason: form.extendedCompletionReason.trim() }
+              : {}),
           },
         }
       : {}),
@@ -165,7 +170,9 @@ export function toCalculationRequest(
           schedule: {
             start: form.start,
             completion: form.completion,
-            ...(form.extendedCompletionReason.trim() ? { extendedCompletionReason: form.extendedCompletionReason.trim() } : {}),
+            ...(form.extendedCompletionReason.trim()
+              ? { extendedCompletionReason: form.extendedCompletionReason.trim() }
+              : {}),
           },
         }
       : {}),

@@ -36,9 +36,16 @@ export function SubmitDialog({
       ) : (
         <p>募集回を確認しています…</p>
       )}
-      <p>{action}すると、すべての規則を確認します。{action}後は、修正依頼があるまで内容を変更できません。</p>
+      <p>
+        {action}すると、すべての規則を確認します。{action}後は、修正依頼があるまで内容を変更できません。
+      </p>
       <div className="actions">
-        <button type="button" className="button button--primary" onClick={onConfirm} disabled={busy || !round}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={onConfirm}
+          disabled={busy || !round}
+        >
           {action}する
         </button>
         <button type="button" className="button" onClick={onCancel} disabled={busy}>

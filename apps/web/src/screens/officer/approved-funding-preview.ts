@@ -10,11 +10,22 @@ export type Calculation = components['schemas']['FundingCalculationResponse'];
  * way the decider recomputes them (libs/domain approved-funding): the business's own funds
  * grow by what the grant loses, the costs and the loan stay as planned.
  */
-export async function approvedFundingPreview(application: ApplicationView, approvedGrant: number): Promise<Calculation | undefined> {
+export async function approvedFundingPreview(
+  application: ApplicationView,
+  approvedGrant: number,
+): Promise<Calculation | undefined> {
   const { plan } = application;
   const funding = plan.funding;
   const loan = funding?.loan;
-  if (!funding || funding.grant === undefined || funding.ownFunds === undefined || !loan?.amount || !loan.lenderType || application.fiscalYear === undefined) return undefined;
+  if (
+    !funding ||
+    funding.grant === undefined ||
+    funding.ownFunds === undefined ||
+    !loan?.amount ||
+    !loan.lenderType ||
+    application.fiscalYear === undefined
+  )
+    return undefined;
   const request: FundingPlan = {
     fiscalYear: application.fiscalYear,
     track: plan.track,
@@ -24,7 +35,15 @@ export async function approvedFundingPreview(application: ApplicationView, appro
       code: application.municipalityCode,
     },
     costs: (plan.costs ?? []).flatMap((cost) =>
-      cost.category && cost.amount !== undefined ? [{ category: cost.category, amount: cost.amount, ...(cost.description ? { description: cost.description } : {}) }] : [],
+      cost.category && cost.amount !== undefined
+        ? [
+            {
+              category: cost.category,
+              amount: cost.amount,
+              ...(cost.description ? { description: cost.description } : {}),
+            },
+          ]
+        : [],
     ),
     funding: {
       grant: approvedGrant,
@@ -33,7 +52,15 @@ export async function approvedFundingPreview(application: ApplicationView, appro
     },
     priorityCategories: plan.priorityCategories,
     ...(plan.schedule?.start && plan.schedule.completion
-      ? { schedule: { start: plan.schedule.start, completion: plan.schedule.completion, ...(plan.schedule.extendedCompletionReason ? { extendedCompletionReason: plan.schedule.extendedCompletionReason } : {}) } }
+      ? {
+          schedule: {
+            start: plan.schedule.start,
+            completion: plan.schedule.completion,
+            ...(plan.schedule.extendedCompletionReason
+              ? { extendedCompletionReason: plan.schedule.extendedCompletionReason }
+              : {}),
+          },
+        }
       : {}),
   };
   const { data } = await api.POST('/v1/funding/calculations', { body: request });

@@ -14,11 +14,17 @@ export function BudgetGauge({ budget }: { budget: Budget }) {
   const committedPercent = percent(budget.committed, budget.nationalBudget);
   const unset = budget.revision < 0;
   return (
-    <section className="budget" aria-labelledby={`budget-title-${budget.fiscalYear}`} data-testid="budget-gauge">
+    <section
+      className="budget"
+      aria-labelledby={`budget-title-${budget.fiscalYear}`}
+      data-testid="budget-gauge"
+    >
       <h2 id={`budget-title-${budget.fiscalYear}`}>
         令和{budget.fiscalYear - 2018}年度（{budget.fiscalYear}年度）の国費予算
       </h2>
-      {unset && <p className="notice">この年度の予算はまだ設定されていません。採択には予算の設定が必要です。</p>}
+      {unset && (
+        <p className="notice">この年度の予算はまだ設定されていません。採択には予算の設定が必要です。</p>
+      )}
       <div className="gauge" role="img" aria-label={`予算に対する確保済みの割合 ${committedPercent}%`}>
         <div className="gauge__committed" style={{ width: `${committedPercent}%` }} />
       </div>

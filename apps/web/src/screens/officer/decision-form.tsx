@@ -16,7 +16,11 @@ import { FailureAlert } from '../../ui/failure-alert';
 
 type Action = '' | 'adopt' | 'reject' | 'revise';
 
-const ACTIONS: readonly { readonly value: Exclude<Action, ''>; readonly label: string; readonly button: string }[] = [
+const ACTIONS: readonly {
+  readonly value: Exclude<Action, ''>;
+  readonly label: string;
+  readonly button: string;
+}[] = [
   { value: 'adopt', label: '採択する', button: '採択を決定する' },
   { value: 'reject', label: '不採択とする', button: '不採択を決定する' },
   { value: 'revise', label: '修正を依頼する（申請団体に差し戻す）', button: '修正を依頼する' },
@@ -31,11 +35,18 @@ const PREVIEW_DEBOUNCE_MS = 300;
  */
 /** What the recalculated figures assume: only a reduced grant moves money to the business's own funds. */
 function recalculationBasis(requestedGrant: number, approvedGrant: number): string {
-  if (approvedGrant === requestedGrant) return '申請額のまま採択した場合の額です。融資額と経費も計画のままです。';
+  if (approvedGrant === requestedGrant)
+    return '申請額のまま採択した場合の額です。融資額と経費も計画のままです。';
   return `減額分の${formatYenWithMan(requestedGrant - approvedGrant)}は事業者の自己資金で賄う前提で、融資額と経費は計画のまま再計算しています。`;
 }
 
-export function DecisionForm({ application, onChanged }: { application: ApplicationView; onChanged: (answer: ApplicationView) => void }) {
+export function DecisionForm({
+  application,
+  onChanged,
+}: {
+  application: ApplicationView;
+  onChanged: (answer: ApplicationView) => void;
+}) {
   const requestedGrant = application.funding?.grant ?? application.plan.funding?.grant;
   const [action, setAction] = useKeptState<Action>(`decision.${application.id}.action`, () => '');
   const [approvedGrant, setApprovedGrant] = useKeptState(`decision.${application.id}.approved-grant`, () =>
@@ -69,7 +80,8 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
   function localIssues(): FieldIssue[] {
     const found: FieldIssue[] = [];
     if (!action) found.push({ field: 'outcome', rule: 'is_in', message: '' });
-    if (action === 'adopt' && (grant === undefined || grant <= 0)) found.push({ field: 'approvedGrant', rule: 'is_int', message: '' });
+    if (action === 'adopt' && (grant === undefined || grant <= 0))
+      found.push({ field: 'approvedGrant', rule: 'is_int', message: '' });
     if (!reason.trim()) found.push({ field: 'reason', rule: 'is_not_empty', message: '' });
     return found;
   }
@@ -82,10 +94,16 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
     setIssues(found);
     if (found.length > 0) return;
     setBusy(true);
-    const params = { path: { id: application.id }, header: { 'If-Match': String(application.revision) } as never };
+    const params = {
+      path: { id: application.id },
+      header: { 'If-Match': String(application.revision) } as never,
+    };
     const answer =
       action === 'revise'
-        ? await api.POST('/v1/applications/{id}/revision-requests', { params, body: { reason: reason.trim() } })
+        ? await api.POST('/v1/applications/{id}/revision-requests', {
+            params,
+            body: { reason: reason.trim() },
+          })
         : await api.POST('/v1/applications/{id}/decision', {
             params,
             body: {
@@ -97,7 +115,10 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
     setBusy(false);
     if (!answer.response.ok) {
       const problem = asProblem(answer.error, answer.response.status);
-      if (problem.status === 422) return setRefusal(problem.errors.length > 0 ? problem.errors : [{ field: '', rule: '', message: problem.title }]);
+      if (problem.status === 422)
+        return setRefusal(
+          problem.errors.length > 0 ? problem.errors : [{ field: '', rule: '', message: problem.title }],
+        );
       setIssues(problem.errors);
       return setFailure(problemHeadline(problem));
     }
@@ -105,7 +126,8 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
     onChanged(answer.data as ApplicationView);
   }
 
-  const errorsOf = (field: string, text: string) => (issues.some((issue) => issue.field === field) ? [text] : []);
+  const errorsOf = (field: string, text: string) =>
+    issues.some((issue) => issue.field === field) ? [text] : [];
   const chosen = ACTIONS.find((candidate) => candidate.value === action);
   return (
     <form onSubmit={submit} noValidate className="form officer-section" aria-labelledby="decision-title">
@@ -113,7 +135,13 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
       {issues.length > 0 && <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} />}
       {issues.length === 0 && <FailureAlert message={failure} />}
       {refusal.length > 0 && (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={refusalBox} data-testid="decision-refusal">
+        <div
+          className="error-summary"
+          role="alert"
+          tabIndex={-1}
+          ref={refusalBox}
+          data-testid="decision-refusal"
+        >
           <h3>{action === 'adopt' ? '採択できません' : 'この操作はできません'}</h3>
           <ul>
             {refusal.map((issue, index) => (
@@ -133,7 +161,13 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
         ))}
         {ACTIONS.map((candidate, index) => (
           <label key={candidate.value} className="choice">
-            <input type="radio" name="outcome" id={index === 0 ? 'field-outcome' : undefined} checked={action === candidate.value} onChange={() => setAction(candidate.value)} />
+            <input
+              type="radio"
+              name="outcome"
+              id={index === 0 ? 'field-outcome' : undefined}
+              checked={action === candidate.value}
+              onChange={() => setAction(candidate.value)}
+            />
             {candidate.label}
           </label>
         ))}
@@ -144,7 +178,11 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
             id="field-approvedGrant"
             label="採択額（交付額・円）"
             required
-            hint={requestedGrant === undefined ? undefined : `申請額は${formatYenWithMan(requestedGrant)}です。減額して採択できます（増額はできません）。`}
+            hint={
+              requestedGrant === undefined
+                ? undefined
+                : `申請額は${formatYenWithMan(requestedGrant)}です。減額して採択できます（増額はできません）。`
+            }
             errors={errorsOf('approvedGrant', '採択額は1円以上の整数（円）で入力してください。')}
           >
             {(describedBy) => (
@@ -155,14 +193,20 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
               />
             )}
           </Field>
-          <section className="calc-panel approved-figures" aria-labelledby="approved-figures-title" aria-live="polite" data-testid="approved-figures">
+          <section
+            className="calc-panel approved-figures"
+            aria-labelledby="approved-figures-title"
+            aria-live="polite"
+            data-testid="approved-figures"
+          >
             <h3 id="approved-figures-title">採択額で再計算した交付額</h3>
             {!preview && <p className="muted">計算しています…</p>}
             {preview && (
               <>
                 {application.funding && (
                   <p>
-                    国費（交付金）：{formatYen(application.funding.nationalShare)}（申請時） → <strong>{formatYen(preview.nationalShare)}</strong>
+                    国費（交付金）：{formatYen(application.funding.nationalShare)}（申請時） →{' '}
+                    <strong>{formatYen(preview.nationalShare)}</strong>
                   </p>
                 )}
                 <FundingFigures figures={preview} withGrant testIdPrefix="approved" />
@@ -176,12 +220,29 @@ export function DecisionForm({ application, onChanged }: { application: Applicat
           </section>
         </>
       )}
-      <Field id="field-reason" label="理由" required hint="採択・不採択の理由、又は修正を求める内容を記入します。申請団体に表示されます。" errors={errorsOf('reason', '理由を入力してください。')}>
+      <Field
+        id="field-reason"
+        label="理由"
+        required
+        hint="採択・不採択の理由、又は修正を求める内容を記入します。申請団体に表示されます。"
+        errors={errorsOf('reason', '理由を入力してください。')}
+      >
         {(describedBy) => (
-          <textarea id="field-reason" className="textarea" rows={3} value={reason} aria-describedby={describedBy} onChange={(event) => setReason(event.target.value)} />
+          <textarea
+            id="field-reason"
+            className="textarea"
+            rows={3}
+            value={reason}
+            aria-describedby={describedBy}
+            onChange={(event) => setReason(event.target.value)}
+          />
         )}
       </Field>
-      <button type="submit" className={`button ${action === 'reject' ? 'button--danger' : 'button--primary'}`} disabled={busy}>
+      <button
+        type="submit"
+        className={`button ${action === 'reject' ? 'button--danger' : 'button--primary'}`}
+        disabled={busy}
+      >
         {chosen?.button ?? '決定する'}
       </button>
     </form>

@@ -17,7 +17,10 @@ import { FailureAlert } from '../../ui/failure-alert';
 export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
   const [budget, setBudget] = useState<Budget>();
   const [amount, setAmount, amountKept] = useKeptState(`fiscal-year.${fiscalYear}.amount`, () => '');
-  const [intakeOpen, setIntakeOpen, intakeKept] = useKeptState(`fiscal-year.${fiscalYear}.intake-open`, () => true);
+  const [intakeOpen, setIntakeOpen, intakeKept] = useKeptState(
+    `fiscal-year.${fiscalYear}.intake-open`,
+    () => true,
+  );
   const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
   const [failure, setFailure] = useState<string>();
   const [saved, setSaved] = useState(false);
@@ -31,18 +34,21 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
   // What was typed before a sign-in redirect stays in the form; the read only fills the gauge then.
   const typedBeforeSignIn = amountKept || intakeKept;
   useEffect(() => {
-    void api.GET('/v1/fiscal-years/{fy}/budget', { params: { path: { fy: fiscalYear } } }).then(({ data, error, response }) => {
-      if (data && typedBeforeSignIn) setBudget(data);
-      else if (data) show(data);
-      else setFailure(problemHeadline(asProblem(error, response.status)));
-    });
+    void api
+      .GET('/v1/fiscal-years/{fy}/budget', { params: { path: { fy: fiscalYear } } })
+      .then(({ data, error, response }) => {
+        if (data && typedBeforeSignIn) setBudget(data);
+        else if (data) show(data);
+        else setFailure(problemHeadline(asProblem(error, response.status)));
+      });
   }, [fiscalYear, show, typedBeforeSignIn]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
     const nationalBudget = parseYen(amount);
-    if (nationalBudget === undefined) return setIssues([{ field: 'nationalBudget', rule: 'is_int', message: '' }]);
+    if (nationalBudget === undefined)
+      return setIssues([{ field: 'nationalBudget', rule: 'is_int', message: '' }]);
     setIssues([]);
     setBusy(true);
     const { data, error, response } = await api.PUT('/v1/fiscal-years/{fy}/budget', {
@@ -62,21 +68,34 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
 
   const amountErrors = issues
     .filter((issue) => issue.field === 'nationalBudget')
-    .map((issue) => (issue.rule === 'budget' ? officerIssueMessage(issue) : '国費の予算額は0以上の整数（円）で入力してください。'));
+    .map((issue) =>
+      issue.rule === 'budget'
+        ? officerIssueMessage(issue)
+        : '国費の予算額は0以上の整数（円）で入力してください。',
+    );
   const refusedByRule = issues.some((issue) => issue.rule === 'budget');
   return (
     <main id="main" className="page">
       <p>
-        <a href={`/officer/rounds?fiscalYear=${fiscalYear}`} onClick={linkHandler(`/officer/rounds?fiscalYear=${fiscalYear}`)}>
+        <a
+          href={`/officer/rounds?fiscalYear=${fiscalYear}`}
+          onClick={linkHandler(`/officer/rounds?fiscalYear=${fiscalYear}`)}
+        >
           ← 締切回の状況
         </a>
       </p>
       <h1>年度予算・受付（{fiscalYear}年度）</h1>
       <nav aria-label="年度の切替え" className="status-line">
-        <a href={`/officer/fiscal-years/${fiscalYear - 1}`} onClick={linkHandler(`/officer/fiscal-years/${fiscalYear - 1}`)}>
+        <a
+          href={`/officer/fiscal-years/${fiscalYear - 1}`}
+          onClick={linkHandler(`/officer/fiscal-years/${fiscalYear - 1}`)}
+        >
           ← {fiscalYear - 1}年度
         </a>
-        <a href={`/officer/fiscal-years/${fiscalYear + 1}`} onClick={linkHandler(`/officer/fiscal-years/${fiscalYear + 1}`)}>
+        <a
+          href={`/officer/fiscal-years/${fiscalYear + 1}`}
+          onClick={linkHandler(`/officer/fiscal-years/${fiscalYear + 1}`)}
+        >
           {fiscalYear + 1}年度 →
         </a>
       </nav>
@@ -89,9 +108,16 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
       {!budget && !failure && <p>読み込み中…</p>}
       {budget && <BudgetGauge budget={budget} />}
       {budget && (
-        <form onSubmit={submit} noValidate className="form officer-section" aria-labelledby="budget-form-title">
+        <form
+          onSubmit={submit}
+          noValidate
+          className="form officer-section"
+          aria-labelledby="budget-form-title"
+        >
           <h2 id="budget-form-title">予算と受付の設定</h2>
-          {issues.length > 0 && !refusedByRule && <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} />}
+          {issues.length > 0 && !refusedByRule && (
+            <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} />
+          )}
           {refusedByRule && (
             <div className="error-summary" role="alert">
               <h2>設定できません</h2>
@@ -102,23 +128,43 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
               </ul>
             </div>
           )}
-          <Field id="field-nationalBudget" label="国費の予算額（円）" required hint="整数の円で入力します。例：1,000,000,000（10億円）" errors={amountErrors}>
+          <Field
+            id="field-nationalBudget"
+            label="国費の予算額（円）"
+            required
+            hint="整数の円で入力します。例：1,000,000,000（10億円）"
+            errors={amountErrors}
+          >
             {(describedBy) => (
               <YenInput
                 value={amount}
                 onChange={setAmount}
-                input={{ id: 'field-nationalBudget', 'aria-describedby': describedBy, 'aria-invalid': amountErrors.length > 0 }}
+                input={{
+                  id: 'field-nationalBudget',
+                  'aria-describedby': describedBy,
+                  'aria-invalid': amountErrors.length > 0,
+                }}
               />
             )}
           </Field>
           <fieldset className="fieldset">
             <legend className="field__label">この年度の申請の受付</legend>
             <label className="choice">
-              <input type="radio" name="intakeOpen" checked={intakeOpen} onChange={() => setIntakeOpen(true)} />
+              <input
+                type="radio"
+                name="intakeOpen"
+                checked={intakeOpen}
+                onChange={() => setIntakeOpen(true)}
+              />
               受付中（提出を受け付ける）
             </label>
             <label className="choice">
-              <input type="radio" name="intakeOpen" checked={!intakeOpen} onChange={() => setIntakeOpen(false)} />
+              <input
+                type="radio"
+                name="intakeOpen"
+                checked={!intakeOpen}
+                onChange={() => setIntakeOpen(false)}
+              />
               受付停止（この年度への提出を受け付けない）
             </label>
           </fieldset>

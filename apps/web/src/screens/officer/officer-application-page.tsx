@@ -27,7 +27,10 @@ export function OfficerApplicationPage({ id }: { id: string }) {
 
   const changed = (message: string) => (answer: ApplicationView) => {
     // A write's answer leaves out what only reads carry (the rule set's quorum).
-    setApplication((previous) => ({ ...answer, reviewsNeeded: answer.reviewsNeeded ?? previous?.reviewsNeeded }));
+    setApplication((previous) => ({
+      ...answer,
+      reviewsNeeded: answer.reviewsNeeded ?? previous?.reviewsNeeded,
+    }));
     setDone(message);
   };
   const back = (
@@ -42,11 +45,7 @@ export function OfficerApplicationPage({ id }: { id: string }) {
       <main id="main" className="page">
         {back}
         <h1>申請の審査・決定</h1>
-        {failure ? (
-          <FailureAlert message={failure} />
-        ) : (
-          <p>読み込み中…</p>
-        )}
+        {failure ? <FailureAlert message={failure} /> : <p>読み込み中…</p>}
       </main>
     );
 
@@ -56,7 +55,8 @@ export function OfficerApplicationPage({ id }: { id: string }) {
       {back}
       <h1>{application.plan.projectTitle || '（事業名未入力）'}</h1>
       <p className="muted">
-        {application.plan.business?.name} ／ {application.municipalityName ?? ''} {application.municipalityCode}
+        {application.plan.business?.name} ／ {application.municipalityName ?? ''}{' '}
+        {application.municipalityCode}
       </p>
       {done && (
         <div className="success" role="status">
@@ -72,7 +72,9 @@ export function OfficerApplicationPage({ id }: { id: string }) {
           {decision.approvedGrant !== undefined && (
             <p>
               採択額：<strong>{formatYenWithMan(decision.approvedGrant)}</strong>
-              {decision.requestedGrant !== undefined && decision.requestedGrant !== decision.approvedGrant && `（申請額 ${formatYenWithMan(decision.requestedGrant)} から減額）`}
+              {decision.requestedGrant !== undefined &&
+                decision.requestedGrant !== decision.approvedGrant &&
+                `（申請額 ${formatYenWithMan(decision.requestedGrant)} から減額）`}
             </p>
           )}
           {decision.funding && <FundingFigures figures={decision.funding} withGrant testIdPrefix="decided" />}
@@ -99,14 +101,24 @@ export function OfficerApplicationPage({ id }: { id: string }) {
         </section>
       )}
 
-      {application.reviewCycle > 0 && <ReviewerAssignments application={application} onChanged={changed('審査員を割り当てました。')} />}
+      {application.reviewCycle > 0 && (
+        <ReviewerAssignments application={application} onChanged={changed('審査員を割り当てました。')} />
+      )}
       {application.reviewCycle > 0 && <ReviewsSideBySide application={application} />}
       {application.status === 'submitted' && <p className="notice">審査員を割り当てると審査が始まります。</p>}
       {application.status === 'under_review' && (
         <DecisionForm
           key={application.revision}
           application={application}
-          onChanged={(answer) => changed(answer.status === 'revision_requested' ? '修正を依頼しました。' : answer.status === 'adopted' ? '採択を決定しました。' : '不採択を決定しました。')(answer)}
+          onChanged={(answer) =>
+            changed(
+              answer.status === 'revision_requested'
+                ? '修正を依頼しました。'
+                : answer.status === 'adopted'
+                  ? '採択を決定しました。'
+                  : '不採択を決定しました。',
+            )(answer)
+          }
         />
       )}
       <ApplicationPlan application={application} />

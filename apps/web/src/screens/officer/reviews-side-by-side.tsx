@@ -3,7 +3,9 @@ import { requirementLabel, requirementsOf, type ApplicationView } from '../appli
 
 /** The reviews that count (reviewers not recused), and per requirement how many judged it met: a strict majority is needed (DOMAIN.md). */
 export function countedReviews(application: ApplicationView): ApplicationView['reviews'] {
-  const recused = new Set(application.reviewers.filter((reviewer) => reviewer.recused).map((reviewer) => reviewer.reviewerId));
+  const recused = new Set(
+    application.reviewers.filter((reviewer) => reviewer.recused).map((reviewer) => reviewer.reviewerId),
+  );
   return application.reviews.filter((review) => !recused.has(review.reviewerId));
 }
 
@@ -43,7 +45,9 @@ export function ReviewsSideBySide({ application }: { application: ApplicationVie
                       const assessment = review.assessments[requirement];
                       return (
                         <td key={review.reviewer}>
-                          <span className={assessment?.met ? 'verdict--met' : 'verdict--unmet'}>{assessment?.met ? '満たす' : '満たさない'}</span>
+                          <span className={assessment?.met ? 'verdict--met' : 'verdict--unmet'}>
+                            {assessment?.met ? '満たす' : '満たさない'}
+                          </span>
                           {assessment?.comment && <div>{assessment.comment}</div>}
                         </td>
                       );

@@ -35,9 +35,14 @@ interface Dashboard {
 
 const QUEUE_PAGE = 50;
 
-async function openApplications(fiscalYear: number, after?: OpenApplications): Promise<OpenApplications | string> {
+async function openApplications(
+  fiscalYear: number,
+  after?: OpenApplications,
+): Promise<OpenApplications | string> {
   const cursor = after?.nextCursor ?? undefined;
-  const { data, error, response } = await api.GET('/v1/review-queue', { params: { query: { fiscalYear, limit: QUEUE_PAGE, ...(cursor ? { cursor } : {}) } } });
+  const { data, error, response } = await api.GET('/v1/review-queue', {
+    params: { query: { fiscalYear, limit: QUEUE_PAGE, ...(cursor ? { cursor } : {}) } },
+  });
   if (!data) return problemHeadline(asProblem(error, response.status));
   return {
     total: data.total,
@@ -54,9 +59,12 @@ async function loadDashboard(fiscalYear: number): Promise<Dashboard | string> {
     api.GET('/v1/statistics/monthly', { params: { query: { fiscalYear } } }),
     openApplications(fiscalYear),
   ]);
-  for (const answer of [budget, statistics]) if (!answer.data) return problemHeadline(asProblem(answer.error, answer.response.status));
+  for (const answer of [budget, statistics])
+    if (!answer.data) return problemHeadline(asProblem(answer.error, answer.response.status));
   if (typeof open === 'string') return open;
-  const rounds = await Promise.all(statistics.data!.rounds.map(async (round) => ({ statistics: round, info: await roundById(round.round) })));
+  const rounds = await Promise.all(
+    statistics.data!.rounds.map(async (round) => ({ statistics: round, info: await roundById(round.round) })),
+  );
   return { budget: budget.data!, rounds, open };
 }
 
@@ -67,12 +75,15 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
   const [loadingMore, setLoadingMore] = useState(false);
   useEffect(() => {
     setDashboard(undefined);
-    void loadDashboard(fiscalYear).then((loaded) => (typeof loaded === 'string' ? setFailure(loaded) : setDashboard(loaded)));
+    void loadDashboard(fiscalYear).then((loaded) =>
+      typeof loaded === 'string' ? setFailure(loaded) : setDashboard(loaded),
+    );
   }, [fiscalYear]);
 
   const years = [currentFiscalYear() - 1, currentFiscalYear(), currentFiscalYear() + 1];
   if (!years.includes(fiscalYear)) years.push(fiscalYear);
-  const openOf = (round: string, status: 'submitted' | 'underReview') => dashboard?.open.byRound.get(round)?.[status] ?? 0;
+  const openOf = (round: string, status: 'submitted' | 'underReview') =>
+    dashboard?.open.byRound.get(round)?.[status] ?? 0;
   async function showMore(current: Dashboard) {
     setLoadingMore(true);
     const more = await openApplications(fiscalYear, current.open);
@@ -89,7 +100,12 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
           <label htmlFor="field-fiscalYear" className="field__label">
             年度
           </label>
-          <select id="field-fiscalYear" className="select" value={fiscalYear} onChange={(event) => navigate(`/officer/rounds?fiscalYear=${event.target.value}`)}>
+          <select
+            id="field-fiscalYear"
+            className="select"
+            value={fiscalYear}
+            onChange={(event) => navigate(`/officer/rounds?fiscalYear=${event.target.value}`)}
+          >
             {years.sort().map((year) => (
               <option key={year} value={year}>
                 令和{year - 2018}年度（{year}年度）
@@ -104,14 +120,17 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
         <>
           <section aria-labelledby="open-title">
             <h2 id="open-title">
-              審査中の申請（{dashboard.open.total.toLocaleString('ja-JP')}件、うち期限超過 {dashboard.open.overdue.toLocaleString('ja-JP')}件）
+              審査中の申請（{dashboard.open.total.toLocaleString('ja-JP')}件、うち期限超過{' '}
+              {dashboard.open.overdue.toLocaleString('ja-JP')}件）
             </h2>
             {dashboard.open.total === 0 ? (
               <p>審査中の申請はありません。</p>
             ) : (
               <div className="table-wrap">
                 <table className="table" data-testid="open-applications">
-                  <caption className="visually-hidden">審査中の申請（期限超過を先頭に、採否決定予定日の順）</caption>
+                  <caption className="visually-hidden">
+                    審査中の申請（期限超過を先頭に、採否決定予定日の順）
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">採否決定予定日</th>
@@ -124,14 +143,23 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
                   </thead>
                   <tbody>
                     {dashboard.open.items.map((item) => (
-                      <tr key={item.applicationId} className={item.overdue ? 'row--overdue' : undefined} data-overdue={item.overdue}>
+                      <tr
+                        key={item.applicationId}
+                        className={item.overdue ? 'row--overdue' : undefined}
+                        data-overdue={item.overdue}
+                      >
                         <td>
                           {formatCalendarDate(item.decisionDueDate)}
                           <br />
-                          <span className={item.overdue ? 'overdue' : 'muted'}>{daysLeftText(item.daysRemaining)}</span>
+                          <span className={item.overdue ? 'overdue' : 'muted'}>
+                            {daysLeftText(item.daysRemaining)}
+                          </span>
                         </td>
                         <td>
-                          <a href={`/officer/applications/${item.applicationId}`} onClick={linkHandler(`/officer/applications/${item.applicationId}`)}>
+                          <a
+                            href={`/officer/applications/${item.applicationId}`}
+                            onClick={linkHandler(`/officer/applications/${item.applicationId}`)}
+                          >
                             {item.projectTitle || '（事業名未入力）'}
                           </a>
                         </td>
@@ -139,7 +167,11 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
                           {item.municipalityName ?? ''} <span className="muted">{item.municipalityCode}</span>
                         </td>
                         <td className="nowrap">{roundLabel(item.round)}</td>
-                        <td>{item.status === 'submitted' ? '審査員の割当て待ち' : label(STATUS_LABELS, item.status)}</td>
+                        <td>
+                          {item.status === 'submitted'
+                            ? '審査員の割当て待ち'
+                            : label(STATUS_LABELS, item.status)}
+                        </td>
                         <td className="nowrap">
                           {item.reviewsDone} / {item.reviewsNeeded ?? '—'}件
                         </td>
@@ -152,9 +184,15 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
             {dashboard.open.nextCursor && (
               <p>
                 <span className="muted" role="status">
-                  {dashboard.open.total.toLocaleString('ja-JP')}件のうち{dashboard.open.items.length.toLocaleString('ja-JP')}件を表示しています。
+                  {dashboard.open.total.toLocaleString('ja-JP')}件のうち
+                  {dashboard.open.items.length.toLocaleString('ja-JP')}件を表示しています。
                 </span>{' '}
-                <button type="button" className="button" disabled={loadingMore} onClick={() => void showMore(dashboard)}>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={loadingMore}
+                  onClick={() => void showMore(dashboard)}
+                >
                   {loadingMore ? '読み込み中…' : `次の${QUEUE_PAGE}件を表示`}
                 </button>
               </p>
@@ -163,7 +201,10 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
 
           <BudgetGauge budget={dashboard.budget} />
           <p>
-            <a href={`/officer/fiscal-years/${fiscalYear}`} onClick={linkHandler(`/officer/fiscal-years/${fiscalYear}`)}>
+            <a
+              href={`/officer/fiscal-years/${fiscalYear}`}
+              onClick={linkHandler(`/officer/fiscal-years/${fiscalYear}`)}
+            >
               予算額と受付を設定する
             </a>
           </p>
@@ -212,14 +253,24 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
                     const waiting = openOf(statistics.round, 'submitted');
                     const reviewing = openOf(statistics.round, 'underReview');
                     // Submissions that left the round without a decision were sent back for revision.
-                    const sentBack = Math.max(0, statistics.submitted - waiting - reviewing - statistics.adopted - statistics.rejected - statistics.withdrawn);
+                    const sentBack = Math.max(
+                      0,
+                      statistics.submitted -
+                        waiting -
+                        reviewing -
+                        statistics.adopted -
+                        statistics.rejected -
+                        statistics.withdrawn,
+                    );
                     return (
                       <tr key={statistics.round}>
                         <th scope="row" className="nowrap">
                           {roundLabel(statistics.round)}
                         </th>
                         <td className="nowrap">{info ? formatWareki(new Date(info.deadline)) : '—'}</td>
-                        <td className="nowrap">{info ? formatWareki(new Date(`${info.decisionDueDate}T12:00:00+09:00`)) : '—'}</td>
+                        <td className="nowrap">
+                          {info ? formatWareki(new Date(`${info.decisionDueDate}T12:00:00+09:00`)) : '—'}
+                        </td>
                         <td className="numeric">{statistics.submitted}</td>
                         <td className="numeric">{waiting}</td>
                         <td className="numeric">{reviewing}</td>

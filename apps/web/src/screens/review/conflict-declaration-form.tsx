@@ -10,8 +10,19 @@ import type { ApplicationView } from '../application-read/application-view';
 import { FailureAlert } from '../../ui/failure-alert';
 
 /** Before anything else: does the reviewer have a conflict of interest with this application? */
-export function ConflictDeclarationForm({ id, revision, onDeclared }: { id: string; revision: number; onDeclared: (answer: ApplicationView) => void }) {
-  const [choice, setChoice] = useKeptState<'' | 'none' | 'conflict'>(`conflict-declaration.${id}.choice`, () => '');
+export function ConflictDeclarationForm({
+  id,
+  revision,
+  onDeclared,
+}: {
+  id: string;
+  revision: number;
+  onDeclared: (answer: ApplicationView) => void;
+}) {
+  const [choice, setChoice] = useKeptState<'' | 'none' | 'conflict'>(
+    `conflict-declaration.${id}.choice`,
+    () => '',
+  );
   const [detail, setDetail] = useKeptState(`conflict-declaration.${id}.detail`, () => '');
   const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
   const [failure, setFailure] = useState<string>();
@@ -21,13 +32,17 @@ export function ConflictDeclarationForm({ id, revision, onDeclared }: { id: stri
     event.preventDefault();
     const missing: FieldIssue[] = [];
     if (!choice) missing.push({ field: 'hasConflict', rule: 'is_in', message: '' });
-    if (choice === 'conflict' && !detail.trim()) missing.push({ field: 'detail', rule: 'is_not_empty', message: '' });
+    if (choice === 'conflict' && !detail.trim())
+      missing.push({ field: 'detail', rule: 'is_not_empty', message: '' });
     setIssues(missing);
     if (missing.length > 0) return;
     setBusy(true);
     const { data, error, response } = await api.POST('/v1/applications/{id}/conflict-declarations', {
       params: { path: { id }, header: { 'If-Match': String(revision) } as never },
-      body: { hasConflict: choice === 'conflict', ...(choice === 'conflict' ? { detail: detail.trim() } : {}) },
+      body: {
+        hasConflict: choice === 'conflict',
+        ...(choice === 'conflict' ? { detail: detail.trim() } : {}),
+      },
     });
     setBusy(false);
     if (!response.ok) {
@@ -39,8 +54,12 @@ export function ConflictDeclarationForm({ id, revision, onDeclared }: { id: stri
     onDeclared(data as unknown as ApplicationView);
   }
 
-  const choiceError = issues.some((issue) => issue.field === 'hasConflict') ? ['利益相反の有無を選んでください。'] : [];
-  const detailError = issues.some((issue) => issue.field === 'detail') ? ['利益相反の内容を入力してください。'] : [];
+  const choiceError = issues.some((issue) => issue.field === 'hasConflict')
+    ? ['利益相反の有無を選んでください。']
+    : [];
+  const detailError = issues.some((issue) => issue.field === 'detail')
+    ? ['利益相反の内容を入力してください。']
+    : [];
   return (
     <form onSubmit={submit} noValidate className="form notice" aria-labelledby="conflict-title">
       <h2 id="conflict-title">利益相反の申告</h2>
@@ -48,7 +67,9 @@ export function ConflictDeclarationForm({ id, revision, onDeclared }: { id: stri
         審査の前に、この申請の団体・事業者との間に利益相反（役員・顧問への就任、取引・出資関係、親族関係など）がないかを申告してください。
         利益相反がある場合は、この申請を審査できません。
       </p>
-      {issues.length > 0 && <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} refusal={issues} />}
+      {issues.length > 0 && (
+        <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} refusal={issues} />
+      )}
       {issues.length === 0 && <FailureAlert message={failure} />}
       <fieldset className={`fieldset${choiceError.length > 0 ? ' field--error' : ''}`}>
         <legend className="field__label">
@@ -56,18 +77,43 @@ export function ConflictDeclarationForm({ id, revision, onDeclared }: { id: stri
         </legend>
         {choiceError.length > 0 && <p className="field__error">{choiceError[0]}</p>}
         <label className="choice">
-          <input type="radio" id="field-hasConflict" name="hasConflict" checked={choice === 'none'} onChange={() => setChoice('none')} />
+          <input
+            type="radio"
+            id="field-hasConflict"
+            name="hasConflict"
+            checked={choice === 'none'}
+            onChange={() => setChoice('none')}
+          />
           利益相反はありません
         </label>
         <label className="choice">
-          <input type="radio" name="hasConflict" checked={choice === 'conflict'} onChange={() => setChoice('conflict')} />
+          <input
+            type="radio"
+            name="hasConflict"
+            checked={choice === 'conflict'}
+            onChange={() => setChoice('conflict')}
+          />
           利益相反があります（この申請の審査を辞退します）
         </label>
       </fieldset>
       {choice === 'conflict' && (
-        <Field id="field-detail" label="利益相反の内容" required hint="担当官が確認します。申請団体には表示されません。" errors={detailError}>
+        <Field
+          id="field-detail"
+          label="利益相反の内容"
+          required
+          hint="担当官が確認します。申請団体には表示されません。"
+          errors={detailError}
+        >
           {(describedBy) => (
-            <textarea id="field-detail" className="textarea" rows={3} value={detail} aria-describedby={describedBy} aria-invalid={detailError.length > 0} onChange={(event) => setDetail(event.target.value)} />
+            <textarea
+              id="field-detail"
+              className="textarea"
+              rows={3}
+              value={detail}
+              aria-describedby={describedBy}
+              aria-invalid={detailError.length > 0}
+              onChange={(event) => setDetail(event.target.value)}
+            />
           )}
         </Field>
       )}

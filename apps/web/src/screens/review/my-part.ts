@@ -9,11 +9,14 @@ export type MyPart =
   | { readonly step: 'reviewed'; readonly review: ApplicationView['reviews'][number] };
 
 export function myPart(application: ApplicationView, sub: string | undefined): MyPart {
-  const assignment = application.reviewers.find((reviewer) => reviewer.reviewerId !== undefined && reviewer.reviewerId === sub);
+  const assignment = application.reviewers.find(
+    (reviewer) => reviewer.reviewerId !== undefined && reviewer.reviewerId === sub,
+  );
   if (!assignment) return { step: 'not_assigned' };
   const review = application.reviews.find((candidate) => candidate.reviewerId === sub);
   if (review) return { step: 'reviewed', review };
-  if (assignment.recused || assignment.conflictDeclaration?.hasConflict) return { step: 'recused', detail: assignment.conflictDeclaration?.detail };
+  if (assignment.recused || assignment.conflictDeclaration?.hasConflict)
+    return { step: 'recused', detail: assignment.conflictDeclaration?.detail };
   if (!assignment.conflictDeclaration) return { step: 'declare' };
   return { step: 'review' };
 }

@@ -10,7 +10,9 @@ export function ownSubject(): string | undefined {
   if (!payload) return undefined;
   try {
     const binary = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const claims: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0))));
+    const claims: unknown = JSON.parse(
+      new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0))),
+    );
     const sub = (claims as { sub?: unknown }).sub;
     return typeof sub === 'string' ? sub : undefined;
   } catch {

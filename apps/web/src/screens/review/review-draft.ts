@@ -6,14 +6,18 @@ type SubmitReview = components['schemas']['SubmitReviewDto'];
 
 /** The review form as typed: '' until the reviewer chooses. */
 export interface ReviewDraft {
-  readonly assessments: Readonly<Record<string, { readonly met: '' | 'met' | 'unmet'; readonly comment: string }>>;
+  readonly assessments: Readonly<
+    Record<string, { readonly met: '' | 'met' | 'unmet'; readonly comment: string }>
+  >;
   readonly recommendation: '' | SubmitReview['recommendation'];
   readonly comment: string;
 }
 
 export function emptyDraft(requirements: readonly Requirement[]): ReviewDraft {
   return {
-    assessments: Object.fromEntries(requirements.map((requirement) => [requirement, { met: '', comment: '' }])),
+    assessments: Object.fromEntries(
+      requirements.map((requirement) => [requirement, { met: '', comment: '' }]),
+    ),
     recommendation: '',
     comment: '',
   };
@@ -50,8 +54,10 @@ export function missingInDraft(draft: ReviewDraft, requirements: readonly Requir
   const issues: FieldIssue[] = [];
   for (const requirement of requirements) {
     const assessment = draft.assessments[requirement];
-    if (!assessment?.met) issues.push({ field: `assessments.${requirement}.met`, rule: 'is_in', message: '' });
-    if (!assessment?.comment.trim()) issues.push({ field: `assessments.${requirement}.comment`, rule: 'is_not_empty', message: '' });
+    if (!assessment?.met)
+      issues.push({ field: `assessments.${requirement}.met`, rule: 'is_in', message: '' });
+    if (!assessment?.comment.trim())
+      issues.push({ field: `assessments.${requirement}.comment`, rule: 'is_not_empty', message: '' });
   }
   if (!draft.recommendation) issues.push({ field: 'recommendation', rule: 'is_in', message: '' });
   if (!draft.comment.trim()) issues.push({ field: 'comment', rule: 'is_not_empty', message: '' });
@@ -61,7 +67,13 @@ export function missingInDraft(draft: ReviewDraft, requirements: readonly Requir
 export function toSubmitReview(draft: ReviewDraft, requirements: readonly Requirement[]): SubmitReview {
   return {
     assessments: Object.fromEntries(
-      requirements.map((requirement) => [requirement, { met: draft.assessments[requirement]?.met === 'met', comment: draft.assessments[requirement]?.comment.trim() ?? '' }]),
+      requirements.map((requirement) => [
+        requirement,
+        {
+          met: draft.assessments[requirement]?.met === 'met',
+          comment: draft.assessments[requirement]?.comment.trim() ?? '',
+        },
+      ]),
     ),
     recommendation: draft.recommendation as SubmitReview['recommendation'],
     comment: draft.comment.trim(),

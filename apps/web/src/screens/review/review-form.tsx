@@ -8,8 +8,19 @@ import { RECOMMENDATION_LABELS } from '../../messages/labels';
 import type { FieldIssue } from '../../messages/rule-messages';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
-import { requirementLabel, type ApplicationView, type Requirement } from '../application-read/application-view';
-import { dropDraft, keepDraft, missingInDraft, storedDraft, toSubmitReview, type ReviewDraft } from './review-draft';
+import {
+  requirementLabel,
+  type ApplicationView,
+  type Requirement,
+} from '../application-read/application-view';
+import {
+  dropDraft,
+  keepDraft,
+  missingInDraft,
+  storedDraft,
+  toSubmitReview,
+  type ReviewDraft,
+} from './review-draft';
 import { FailureAlert } from '../../ui/failure-alert';
 
 const RECOMMENDATIONS = ['adopt', 'reject', 'revise'] as const;
@@ -73,15 +84,31 @@ export function ReviewForm({
   }
 
   const errorsOf = (field: string) =>
-    issues.filter((issue) => issue.field === field).map((issue) => (issue.rule === 'is_in' ? `${fieldLabel(field)}を選んでください。` : `${fieldLabel(field)}を入力してください。`));
+    issues
+      .filter((issue) => issue.field === field)
+      .map((issue) =>
+        issue.rule === 'is_in'
+          ? `${fieldLabel(field)}を選んでください。`
+          : `${fieldLabel(field)}を入力してください。`,
+      );
   const setAssessment = (requirement: string, change: Partial<ReviewDraft['assessments'][string]>) =>
-    setDraft((previous) => ({ ...previous, assessments: { ...previous.assessments, [requirement]: { ...previous.assessments[requirement], ...change } } }));
+    setDraft((previous) => ({
+      ...previous,
+      assessments: {
+        ...previous.assessments,
+        [requirement]: { ...previous.assessments[requirement], ...change },
+      },
+    }));
 
   return (
     <form onSubmit={submit} noValidate className="form" aria-labelledby="review-form-title">
       <h2 id="review-form-title">審査結果の入力</h2>
-      <p>要件ごとに「満たす」「満たさない」を選び、判断の理由を記入してください。入力内容はこの画面に保持され、サインインが切れても失われません。</p>
-      {issues.length > 0 && <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} refusal={issues} />}
+      <p>
+        要件ごとに「満たす」「満たさない」を選び、判断の理由を記入してください。入力内容はこの画面に保持され、サインインが切れても失われません。
+      </p>
+      {issues.length > 0 && (
+        <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} refusal={issues} />
+      )}
       {issues.length === 0 && <FailureAlert message={failure} />}
       {waitingForSignIn && (
         <p className="notice" role="status">
@@ -98,7 +125,12 @@ export function ReviewForm({
             <legend>
               要件{index + 1}：{requirementLabel(requirement)}
             </legend>
-            <fieldset className={`fieldset${metErrors.length > 0 ? ' field--error' : ''}`} aria-describedby={metErrors.length > 0 ? `field-assessments-${requirement}-met-error` : undefined}>
+            <fieldset
+              className={`fieldset${metErrors.length > 0 ? ' field--error' : ''}`}
+              aria-describedby={
+                metErrors.length > 0 ? `field-assessments-${requirement}-met-error` : undefined
+              }
+            >
               <legend className="field__label">
                 判定<span className="badge badge--required">必須</span>
               </legend>
@@ -119,12 +151,22 @@ export function ReviewForm({
                   満たす
                 </label>
                 <label className="choice">
-                  <input type="radio" name={`met-${requirement}`} checked={assessment?.met === 'unmet'} onChange={() => setAssessment(requirement, { met: 'unmet' })} />
+                  <input
+                    type="radio"
+                    name={`met-${requirement}`}
+                    checked={assessment?.met === 'unmet'}
+                    onChange={() => setAssessment(requirement, { met: 'unmet' })}
+                  />
                   満たさない
                 </label>
               </div>
             </fieldset>
-            <Field id={`field-assessments-${requirement}-comment`} label="コメント" required errors={errorsOf(commentField)}>
+            <Field
+              id={`field-assessments-${requirement}-comment`}
+              label="コメント"
+              required
+              errors={errorsOf(commentField)}
+            >
               {(describedBy) => (
                 <textarea
                   id={`field-assessments-${requirement}-comment`}
@@ -144,7 +186,9 @@ export function ReviewForm({
         <legend className="field__label">
           総合評価<span className="badge badge--required">必須</span>
         </legend>
-        {errorsOf('recommendation').length > 0 && <p className="field__error">{errorsOf('recommendation').join(' ')}</p>}
+        {errorsOf('recommendation').length > 0 && (
+          <p className="field__error">{errorsOf('recommendation').join(' ')}</p>
+        )}
         {RECOMMENDATIONS.map((value, index) => (
           <label key={value} className="choice">
             <input

@@ -3,7 +3,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { RECOMMENDATION_LABELS, label } from '../../messages/labels';
 import { linkHandler } from '../../router';
 import { ApplicationFacts, ApplicationPlan } from '../application-read/application-plan';
-import { loadApplicationView, requirementLabel, requirementsOf, type ApplicationView } from '../application-read/application-view';
+import {
+  loadApplicationView,
+  requirementLabel,
+  requirementsOf,
+  type ApplicationView,
+} from '../application-read/application-view';
 import { ConflictDeclarationForm } from './conflict-declaration-form';
 import { myPart } from './my-part';
 import { ownSubject } from './own-subject';
@@ -37,11 +42,7 @@ export function ReviewPage({ id }: { id: string }) {
       <main id="main" className="page">
         {back}
         <h1>申請の審査</h1>
-        {failure ? (
-          <FailureAlert message={failure} />
-        ) : (
-          <p>読み込み中…</p>
-        )}
+        {failure ? <FailureAlert message={failure} /> : <p>読み込み中…</p>}
       </main>
     );
 
@@ -53,7 +54,8 @@ export function ReviewPage({ id }: { id: string }) {
       {back}
       <h1>{title}</h1>
       <p className="muted">
-        {application.plan.business?.name} ／ {application.municipalityName ?? ''} {application.municipalityCode}
+        {application.plan.business?.name} ／ {application.municipalityName ?? ''}{' '}
+        {application.municipalityCode}
       </p>
 
       {part.step === 'not_assigned' && (
@@ -62,12 +64,16 @@ export function ReviewPage({ id }: { id: string }) {
         </div>
       )}
 
-      {part.step === 'declare' && <ConflictDeclarationForm id={id} revision={application.revision} onDeclared={setApplication} />}
+      {part.step === 'declare' && (
+        <ConflictDeclarationForm id={id} revision={application.revision} onDeclared={setApplication} />
+      )}
 
       {part.step === 'recused' && (
         <section className="notice notice--blocked" aria-labelledby="recused-title" data-testid="recused">
           <h2 id="recused-title">利益相反を申告したため、この申請は審査できません</h2>
-          <p>この申請の審査から外れました（辞退）。審査結果を入力・提出することはできません。担当官が別の審査員を割り当てます。</p>
+          <p>
+            この申請の審査から外れました（辞退）。審査結果を入力・提出することはできません。担当官が別の審査員を割り当てます。
+          </p>
           {part.detail && <p>申告の内容：{part.detail}</p>}
         </section>
       )}
@@ -79,7 +85,9 @@ export function ReviewPage({ id }: { id: string }) {
               <p>審査結果を提出しました。</p>
             </div>
           )}
-          <h2 id="my-review-title">あなたの審査結果（{label(RECOMMENDATION_LABELS, part.review.recommendation)}）</h2>
+          <h2 id="my-review-title">
+            あなたの審査結果（{label(RECOMMENDATION_LABELS, part.review.recommendation)}）
+          </h2>
           <p>{part.review.comment}</p>
           <table className="table">
             <caption className="visually-hidden">要件ごとの判定</caption>
@@ -96,7 +104,9 @@ export function ReviewPage({ id }: { id: string }) {
                 return (
                   <tr key={requirement}>
                     <th scope="row">{requirementLabel(requirement)}</th>
-                    <td className={assessment?.met ? 'verdict--met' : 'verdict--unmet'}>{assessment?.met ? '満たす' : '満たさない'}</td>
+                    <td className={assessment?.met ? 'verdict--met' : 'verdict--unmet'}>
+                      {assessment?.met ? '満たす' : '満たさない'}
+                    </td>
                     <td>{assessment?.comment}</td>
                   </tr>
                 );

@@ -29,13 +29,17 @@ export function ReviewQueuePage() {
   const sub = ownSubject();
 
   async function load(cursor?: string) {
-    const { data, error, response } = await api.GET('/v1/review-queue', { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } });
+    const { data, error, response } = await api.GET('/v1/review-queue', {
+      params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } },
+    });
     if (!data) return setFailure(problemHeadline(asProblem(error, response.status)));
     // The queue says which applications and when; each application says where this reviewer stands.
     const detailed = await Promise.all(
       data.items.map(async (item): Promise<Line> => {
         const loaded = await loadApplicationView(item.applicationId);
-        return 'view' in loaded ? { item, title: loaded.view.plan.projectTitle, part: myPart(loaded.view, sub) } : { item };
+        return 'view' in loaded
+          ? { item, title: loaded.view.plan.projectTitle, part: myPart(loaded.view, sub) }
+          : { item };
       }),
     );
     setLines((previous) => [...(cursor ? (previous ?? []) : []), ...detailed]);
@@ -51,14 +55,20 @@ export function ReviewQueuePage() {
   return (
     <main id="main" className="page page--wide">
       <h1>審査一覧</h1>
-      <p>あなたに割り当てられた審査中の申請です。まず利益相反の有無を申告し、利益相反がなければ審査結果を提出してください。</p>
+      <p>
+        あなたに割り当てられた審査中の申請です。まず利益相反の有無を申告し、利益相反がなければ審査結果を提出してください。
+      </p>
       {sub && <p className="muted">あなたの審査員ID：{sub}（担当官が割当てに使います）</p>}
       <FailureAlert message={failure} />
       {!lines && !failure && <p>読み込み中…</p>}
       {lines && (
         <>
           <h2>審査待ち（{waiting.length}件）</h2>
-          {waiting.length === 0 ? <p>審査待ちの申請はありません。</p> : <QueueTable caption="審査待ちの申請" lines={waiting} />}
+          {waiting.length === 0 ? (
+            <p>審査待ちの申請はありません。</p>
+          ) : (
+            <QueueTable caption="審査待ちの申請" lines={waiting} />
+          )}
           {others.length > 0 && (
             <>
               <h2>審査済み・辞退（{others.length}件）</h2>
@@ -95,7 +105,10 @@ function QueueTable({ caption, lines }: { caption: string; lines: readonly Line[
           {lines.map(({ item, title, part }) => (
             <tr key={item.applicationId} className={item.overdue ? 'row--overdue' : undefined}>
               <td>
-                <a href={`/reviews/${item.applicationId}`} onClick={linkHandler(`/reviews/${item.applicationId}`)}>
+                <a
+                  href={`/reviews/${item.applicationId}`}
+                  onClick={linkHandler(`/reviews/${item.applicationId}`)}
+                >
                   {title || '（事業名未入力）'}
                 </a>
               </td>
