@@ -63,6 +63,28 @@ describe('concurrent and repeated writes', () => {
     ]);
   });
 
+  it('answers ten concurrent sends of one keyed creation with one application, the same answer to each, and keeps that answer', async () => {
+    const tono = api.client.municipality(TONO);
+    const key = randomUUID();
+    const send = () =>
+      tono.post('/v1/applications', { plan: completePlan() }, { 'idempotency-key': key }).response();
+    // None finds a record yet: the first append creates the application, the others find their events stored.
+    const answers = await Promise.all(Array.from({ length: 10 }, send));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(201));
+    const [first] = answers;
+    for (const answer of answers) expect(answer.body).toEqual(first.body);
+    expect((await api.store.readStream(`application-${first.body.id}`)).map((event) => event.type)).toEqual([
+      'ApplicationCreated',
+    ]);
+    const kept = await api.app
+      .get(DataSource)
+      .query('SELECT status, body FROM idempotency_records WHERE idempotency_key = $1', [key]);
+    expect(kept).toEqual([{ status: 201, body: first.body }]);
+    const later = await send();
+    expect(later.status).toBe(201);
+    expect(later.body).toEqual(first.body);
+  });
+
   it('answers a repeat whose idempotency record was lost (a crash after the append) from the stream, writing nothing', async () => {
     const tono = api.client.municipality(TONO);
     const key = randomUUID();
