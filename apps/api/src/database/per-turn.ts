@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 
 /** One statement never serves more calls than this; a larger turn is split. */
-export const MAX_CALLS_PER_STATEMENT = 100;
+const MAX_CALLS_PER_STATEMENT = 100;
 
 /**
  * Calls made in the same turn of the event loop, served together by one `serve` (one statement).

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { InjectConfig, type AppConfig } from '@l10k/config';
 import { Clock } from '../clock/clock';
 import { ProblemException, problem } from '../problem-details';
-import type DataLoader from 'dataloader';
 import { CoalescedRead } from '../database/coalesced-read';
 import { perTurn } from '../database/per-turn';
 import { queryPrepared } from '../database/prepared-query';
@@ -97,12 +97,9 @@ export class IdempotencyService {
    * write one row twice.
    */
   private async rememberAll(remembered: readonly Remembered[]): Promise<void[]> {
-    const firstPerKey: Remembered[] = [];
-    const kept = new Set<string>();
-    for (const answer of remembered) {
-      if (!kept.has(answer.key)) firstPerKey.push(answer);
-      kept.add(answer.key);
-    }
+    const firstPerKey = remembered.filter(
+      (answer, index) => remembered.findIndex((other) => other.key === answer.key) === index,
+    );
     await queryPrepared(
       this.dataSource,
       REMEMBER_ALL,
