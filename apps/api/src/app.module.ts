@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, AppConfigModule } from '@l10k/config';
 import { eventStoreOptions, readModelConnectionOptions } from '@l10k/database';
@@ -30,6 +31,8 @@ export interface ApiOptions {
   readonly webAppRoot?: string;
   /** Tests: every JSON answer is checked against what its handler returned (openapi/response-schemas.ts). */
   readonly verifyAnswerSerialization?: boolean;
+  /** Tests: where the log is written; stdout by default. */
+  readonly logDestination?: DestinationStream;
 }
 
 @Module({})
@@ -40,7 +43,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         ClockModule.forRoot(options.clock),
-        LoggingModule,
+        LoggingModule.forRoot(config, options.logDestination),
         AuthModule.forRoot(config),
         TypeOrmModule.forRoot({
           ...fresh,

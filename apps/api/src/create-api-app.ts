@@ -7,7 +7,8 @@ import type { AppConfig } from '@l10k/config';
 import { ApiOptions, AppModule } from './app.module';
 import { ApiHttpAdapter } from './api-http-adapter';
 import { serializeAnswersByDocument } from './openapi/response-schemas';
-import { CORRELATION_HEADER, correlationIdOf } from './logging/logging.module';
+import { API_LOGGER, CORRELATION_HEADER, correlationIdOf } from './logging/logging.module';
+import { logEachRequest } from './logging/request-log';
 import { securityHeaderOptions, securityHeaders } from './security-headers';
 import {
   ProblemDetailsFilter,
@@ -38,6 +39,7 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
     reply.headers(headers).header(CORRELATION_HEADER, request.id);
     done();
   });
+  logEachRequest(fastify, app.get(API_LOGGER));
   readBodiesAsTheApiDoes(fastify);
   fastify.addHook('preValidation', refuseUnsafeJson);
   app.useGlobalPipes(createValidationPipe());

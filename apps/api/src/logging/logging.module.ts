@@ -1,11 +1,15 @@
+import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, APP_CONFIG } from '@l10k/config';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import type { AppConfig } from '@l10k/config';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The API's one pino logger: Nest's own lines and each request's (request-log.ts). */
+export const API_LOGGER = Symbol('API_LOGGER');
 
 /**
  * The client's correlation id when it is a plain token, a fresh uuid otherwise. It is the
@@ -16,31 +20,22 @@ export function correlationIdOf(request: IncomingMessage): string {
   return typeof offered === 'string' && SAFE_ID.test(offered) ? offered : randomUUID();
 }
 
-/** One structured line per request (pino), with the correlation id; no bodies, no tokens. */
-@Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        // Every path, in the route syntax of Nest 11 (path-to-regexp 8): a bare '*' matches none under Fastify.
-        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-        pinoHttp: {
-          level: config.logLevel,
-          customAttributeKeys: { reqId: 'correlationId' },
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
-          serializers: {
-            req: (request: { id: unknown; method: string; url: string }) => ({
-              id: request.id,
-              method: request.method,
-              url: request.url,
-            }),
-            res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-          },
-          customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
-            error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-        },
-      }),
-    }),
-  ],
-})
-export class LoggingModule {}
+/**
+ * Structured logs (pino) to stdout, or to `destination` (tests). nestjs-pino is Nest's logger
+ * here and nothing more: it binds no route (`forRoutes: []`), because its per-request
+ * middleware (pino-http in an async context, through Nest's middleware layer) cost every
+ * request a child logger and an AsyncLocalStorage scope whether it logged or not. Each
+ * request's line is written by a Fastify hook instead (request-log.ts).
+ */
+@Module({})
+export class LoggingModule {
+  static forRoot(config: AppConfig, destination?: DestinationStream): DynamicModule {
+    const logger: Logger = pino({ level: config.logLevel }, destination ?? pino.destination(1));
+    return {
+      module: LoggingModule,
+      imports: [LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] })],
+      providers: [{ provide: API_LOGGER, useValue: logger }],
+      exports: [API_LOGGER],
+    };
+  }
+}

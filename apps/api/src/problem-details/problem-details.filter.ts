@@ -8,7 +8,7 @@ import { fresh } from '@l10k/rules';
 const logger = new Logger('ProblemDetails');
 
 /** What the filter and the HTTP server's own error handler need of a request. */
-type RequestLine = Pick<FastifyRequest, 'method' | 'url'> & { originalUrl?: string };
+type RequestLine = Pick<FastifyRequest, 'id' | 'method' | 'url'> & { originalUrl?: string };
 
 /**
  * The one place where anything thrown becomes an HTTP answer: always problem+json,
@@ -28,7 +28,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
  */
 export function sendProblem(exception: unknown, request: RequestLine, reply: FastifyReply): void {
   const body = { ...fresh, ...problemOf(exception, request), instance: request.originalUrl ?? request.url };
-  if (body.status >= 500) logger.error({ err: exception, path: request.url }, 'request failed');
+  if (body.status >= 500)
+    logger.error({ err: exception, correlationId: request.id, path: request.url }, 'request failed');
   if (reply.sent) return;
   void reply.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
