@@ -7,7 +7,6 @@ import { onLeavingToSignIn } from '../../auth/session-lapsed-dialog';
 import { formatClock } from '../../format/dates';
 import { fieldId } from '../../messages/field-labels';
 import {
-  COST_CATEGORY_LABELS,
   LENDER_TYPE_LABELS,
   PRIORITY_LABELS,
   STATUS_LABELS,
@@ -22,7 +21,8 @@ import { CalculationPanel } from './calculation-panel';
 import { toDraftModel, type DraftModel } from './draft-model';
 import { formatYenWithMan, isBadYen, parseYen, yenInputText } from '../../format/money';
 import { YenInput } from '../../ui/yen-input';
-import { EMPTY_COST, fromPlan, totalCost, type CostRow, type PlanForm } from './plan-form';
+import { fromPlan, totalCost, type PlanForm } from './plan-form';
+import { CostLines } from './cost-lines';
 import { SubmitDialog } from './submit-dialog';
 import { keepUnsaved, takeUnsaved } from './unsaved-form';
 import { useAutosave } from './use-autosave';
@@ -101,11 +101,6 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
 
   const update = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) =>
     setForm((previous) => ({ ...previous, [key]: value }));
-  const updateCost = (index: number, change: Partial<CostRow>) =>
-    setForm((previous) => ({
-      ...previous,
-      costs: previous.costs.map((row, at) => (at === index ? { ...row, ...change } : row)),
-    }));
 
   /** Every message to show at a field: the last refused submission, then the live calculation, then typing mistakes. */
   const issuesAt = useMemo(() => {
@@ -335,80 +330,15 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
 
           <Section id="section-costs" title="3. 経費（初期投資）">
             <p className="muted">国庫補助事業の対象経費は、施設整備・改修費、機械装置費、備品費です。</p>
-            {form.costs.map((row, index) => (
-              <fieldset key={index} className="fieldset cost-row">
-                <legend>経費{index + 1}行目</legend>
-                <Field
-                  id={fieldId(`costs[${index}].category`)}
-                  label="経費区分"
-                  required
-                  errors={errorsOf(`costs[${index}].category`)}
-                  warnings={warningsOf(`costs[${index}].category`)}
-                >
-                  {(describedBy) => (
-                    <select
-                      {...inputProps(`costs[${index}].category`, describedBy)}
-                      className="select"
-                      value={row.category}
-                      onChange={(event) => updateCost(index, { category: event.target.value })}
-                    >
-                      {Object.entries(COST_CATEGORY_LABELS).map(([value, text]) => (
-                        <option key={value} value={value}>
-                          {text}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <Field
-                  id={fieldId(`costs[${index}].amount`)}
-                  label="金額"
-                  required
-                  errors={errorsOf(`costs[${index}].amount`)}
-                >
-                  {(describedBy) =>
-                    yenInput(
-                      `costs[${index}].amount`,
-                      row.amount,
-                      (value) => updateCost(index, { amount: value }),
-                      describedBy,
-                    )
-                  }
-                </Field>
-                <Field id={fieldId(`costs[${index}].description`)} label="内容">
-                  {(describedBy) => (
-                    <input
-                      {...inputProps(`costs[${index}].description`, describedBy)}
-                      className="input"
-                      value={row.description}
-                      maxLength={500}
-                      onChange={(event) => updateCost(index, { description: event.target.value })}
-                    />
-                  )}
-                </Field>
-                {form.costs.length > 1 && (
-                  <button
-                    type="button"
-                    className="button button--text"
-                    onClick={() =>
-                      setForm((previous) => ({
-                        ...previous,
-                        costs: previous.costs.filter((_, at) => at !== index),
-                      }))
-                    }
-                  >
-                    経費{index + 1}行目を削除
-                  </button>
-                )}
-              </fieldset>
-            ))}
-            <button
-              type="button"
-              className="button"
-              onClick={() => setForm((previous) => ({ ...previous, costs: [...previous.costs, EMPTY_COST] }))}
-            >
-              経費の行を追加
-            </button>
+            <CostLines
+              rows={form.costs}
+              update={(change) => setForm((previous) => ({ ...previous, costs: change(previous.costs) }))}
+              lineName="経費"
+              idOf={(index, part) => fieldId(`costs[${index}].${part}`)}
+              errorsAt={(id) => issuesAt.errors.get(id) ?? []}
+              warningsAt={(id) => issuesAt.warnings.get(id) ?? []}
+              typingCheckedByCaller
+            />
             <p>
               総事業費：<strong data-testid="total-cost">{formatYenWithMan(totalCost(form))}</strong>
             </p>

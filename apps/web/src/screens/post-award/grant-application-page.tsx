@@ -8,7 +8,7 @@ import { StepPage } from './step-page';
 import { ifMatch, type ApplicationView, type AwardApplication } from './use-award-application';
 import { submitOn, useWriteForm } from './use-write-form';
 import { useKeptState } from '../../auth/use-kept-state';
-import { YenField } from './yen-field';
+import { YenField } from '../../ui/yen-field';
 
 const FIELDS: FormFields = {
   amount: { id: 'field-amount', label: '交付申請額' },

@@ -2,10 +2,11 @@ import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { daysLeftText, formatCalendarDate } from '../../format/dates';
 import { formatYenWithMan, parseYen, yenInputText } from '../../format/money';
-import { COST_CATEGORY_LABELS, LENDER_TYPE_LABELS } from '../../messages/labels';
+import { LENDER_TYPE_LABELS } from '../../messages/labels';
 import { navigate } from '../../router';
 import { Field } from '../../ui/field';
-import { EMPTY_COST, fromPlan, type CostRow } from '../application-form/plan-form';
+import { fromPlan, type CostRow } from '../application-form/plan-form';
+import { CostLines } from '../application-form/cost-lines';
 import { DocumentPicker, type DocumentRef } from './document-picker';
 import { FinancingMismatch } from './financing-mismatch';
 import type { FormFields, ShownIssue } from './form-issues';
@@ -18,7 +19,7 @@ import {
 } from './use-award-application';
 import { submitOn, useWriteForm } from './use-write-form';
 import { useKeptState } from '../../auth/use-kept-state';
-import { YenField } from './yen-field';
+import { YenField } from '../../ui/yen-field';
 
 type ReportBody = components['schemas']['PerformanceReportDto'];
 
@@ -132,11 +133,6 @@ function PerformanceReportForm({
   const writing = useWriteForm(FIELDS);
   const update = <K extends keyof ReportForm>(key: K, value: ReportForm[K]) =>
     setForm((previous) => ({ ...previous, [key]: value }));
-  const updateCost = (index: number, change: Partial<CostRow>) =>
-    setForm((previous) => ({
-      ...previous,
-      costs: previous.costs.map((row, at) => (at === index ? { ...row, ...change } : row)),
-    }));
   const errorsOf = writing.errorsAtId;
   const due = ledger?.due?.kind === 'performance_report' ? ledger.due : undefined;
   const total = form.costs.reduce((sum, row) => sum + (parseYen(row.amount) ?? 0), 0);
@@ -183,73 +179,13 @@ function PerformanceReportForm({
         <section className="form-section" aria-labelledby="report-costs">
           <h2 id="report-costs">経費の実績</h2>
           <p className="muted">計画の金額を初期値として表示しています。実際に支出した額に直してください。</p>
-          {form.costs.map((row, index) => (
-            <fieldset key={index} className="fieldset cost-row">
-              <legend>実績経費{index + 1}行目</legend>
-              <Field
-                id={costId(index, 'category')}
-                label="経費区分"
-                required
-                errors={errorsOf(costId(index, 'category'))}
-              >
-                {(describedBy) => (
-                  <select
-                    id={costId(index, 'category')}
-                    className="select"
-                    aria-describedby={describedBy}
-                    value={row.category}
-                    onChange={(event) => updateCost(index, { category: event.target.value })}
-                  >
-                    {Object.entries(COST_CATEGORY_LABELS).map(([value, text]) => (
-                      <option key={value} value={value}>
-                        {text}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <YenField
-                id={costId(index, 'amount')}
-                label="金額"
-                value={row.amount}
-                onChange={(value) => updateCost(index, { amount: value })}
-                errors={errorsOf(costId(index, 'amount'))}
-              />
-              <Field id={costId(index, 'description')} label="内容">
-                {(describedBy) => (
-                  <input
-                    id={costId(index, 'description')}
-                    className="input"
-                    aria-describedby={describedBy}
-                    maxLength={500}
-                    value={row.description}
-                    onChange={(event) => updateCost(index, { description: event.target.value })}
-                  />
-                )}
-              </Field>
-              {form.costs.length > 1 && (
-                <button
-                  type="button"
-                  className="button button--text"
-                  onClick={() =>
-                    setForm((previous) => ({
-                      ...previous,
-                      costs: previous.costs.filter((_, at) => at !== index),
-                    }))
-                  }
-                >
-                  実績経費{index + 1}行目を削除
-                </button>
-              )}
-            </fieldset>
-          ))}
-          <button
-            type="button"
-            className="button"
-            onClick={() => setForm((previous) => ({ ...previous, costs: [...previous.costs, EMPTY_COST] }))}
-          >
-            経費の行を追加
-          </button>
+          <CostLines
+            rows={form.costs}
+            update={(change) => setForm((previous) => ({ ...previous, costs: change(previous.costs) }))}
+            lineName="実績経費"
+            idOf={costId}
+            errorsAt={errorsOf}
+          />
           <p>
             実績の総事業費：<strong data-testid="report-total-cost">{formatYenWithMan(total)}</strong>
           </p>

@@ -1,24 +1,17 @@
 import { api } from '../../api/client';
 import { formatYenWithMan } from '../../format/money';
 import { fieldId } from '../../messages/field-labels';
-import { COST_CATEGORY_LABELS } from '../../messages/labels';
 import { navigate } from '../../router';
 import { Field } from '../../ui/field';
-import {
-  EMPTY_COST,
-  fromPlan,
-  toPlan,
-  totalCost,
-  type CostRow,
-  type PlanForm,
-} from '../application-form/plan-form';
+import { fromPlan, toPlan, totalCost, type PlanForm } from '../application-form/plan-form';
+import { CostLines } from '../application-form/cost-lines';
 import { DocumentPicker, type DocumentRef } from './document-picker';
 import type { FormFields } from './form-issues';
 import { StepPage } from './step-page';
 import { ifMatch, type ApplicationView, type AwardApplication } from './use-award-application';
 import { submitOn, useWriteForm } from './use-write-form';
 import { useKeptState } from '../../auth/use-kept-state';
-import { YenField } from './yen-field';
+import { YenField } from '../../ui/yen-field';
 
 const FIELDS: FormFields = {
   reason: { id: 'field-change-reason', label: '変更の理由' },
@@ -39,11 +32,6 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
   const decided = application.award?.grantDecision?.grant;
   const update = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) =>
     setForm((previous) => ({ ...previous, [key]: value }));
-  const updateCost = (index: number, change: Partial<CostRow>) =>
-    setForm((previous) => ({
-      ...previous,
-      costs: previous.costs.map((row, at) => (at === index ? { ...row, ...change } : row)),
-    }));
   const errorsOf = writing.errorsAtId;
 
   function send() {
@@ -71,73 +59,13 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
       <form className="form" noValidate aria-label="計画変更" onSubmit={submitOn(send)}>
         <section className="form-section" aria-labelledby="change-costs">
           <h2 id="change-costs">経費</h2>
-          {form.costs.map((row, index) => (
-            <fieldset key={index} className="fieldset cost-row">
-              <legend>経費{index + 1}行目</legend>
-              <Field
-                id={fieldId(`costs[${index}].category`)}
-                label="経費区分"
-                required
-                errors={errorsOf(fieldId(`costs[${index}].category`))}
-              >
-                {(describedBy) => (
-                  <select
-                    id={fieldId(`costs[${index}].category`)}
-                    className="select"
-                    aria-describedby={describedBy}
-                    value={row.category}
-                    onChange={(event) => updateCost(index, { category: event.target.value })}
-                  >
-                    {Object.entries(COST_CATEGORY_LABELS).map(([value, text]) => (
-                      <option key={value} value={value}>
-                        {text}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <YenField
-                id={fieldId(`costs[${index}].amount`)}
-                label="金額"
-                value={row.amount}
-                onChange={(value) => updateCost(index, { amount: value })}
-                errors={errorsOf(fieldId(`costs[${index}].amount`))}
-              />
-              <Field id={fieldId(`costs[${index}].description`)} label="内容">
-                {(describedBy) => (
-                  <input
-                    id={fieldId(`costs[${index}].description`)}
-                    className="input"
-                    aria-describedby={describedBy}
-                    value={row.description}
-                    maxLength={500}
-                    onChange={(event) => updateCost(index, { description: event.target.value })}
-                  />
-                )}
-              </Field>
-              {form.costs.length > 1 && (
-                <button
-                  type="button"
-                  className="button button--text"
-                  onClick={() =>
-                    setForm((previous) => ({
-                      ...previous,
-                      costs: previous.costs.filter((_, at) => at !== index),
-                    }))
-                  }
-                >
-                  経費{index + 1}行目を削除
-                </button>
-              )}
-            </fieldset>
-          ))}
-          <button
-            type="button"
-            className="button"
-            onClick={() => setForm((previous) => ({ ...previous, costs: [...previous.costs, EMPTY_COST] }))}
-          >
-            経費の行を追加
-          </button>
+          <CostLines
+            rows={form.costs}
+            update={(change) => setForm((previous) => ({ ...previous, costs: change(previous.costs) }))}
+            lineName="経費"
+            idOf={(index, part) => fieldId(`costs[${index}].${part}`)}
+            errorsAt={errorsOf}
+          />
           <p>
             総事業費：<strong data-testid="change-total-cost">{formatYenWithMan(totalCost(form))}</strong>
           </p>

@@ -7,7 +7,7 @@ import { Field } from '../../../ui/field';
 import type { FormFields } from '../form-issues';
 import { ifMatch, type ApplicationView } from '../use-award-application';
 import { submitOn, useWriteForm } from '../use-write-form';
-import { YenField } from '../yen-field';
+import { YenField } from '../../../ui/yen-field';
 
 export interface ActionProps {
   readonly application: ApplicationView;
