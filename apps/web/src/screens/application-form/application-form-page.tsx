@@ -17,6 +17,7 @@ import { issueMessage, type FieldIssue } from '../../messages/rule-messages';
 import { linkHandler, navigate } from '../../router';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
+import { LabelOptions } from '../../ui/label-options';
 import { CalculationPanel } from './calculation-panel';
 import { toDraftModel, type DraftModel } from './draft-model';
 import { formatYenWithMan, isBadYen, parseYen, yenInputText } from '../../format/money';
@@ -229,11 +230,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
                   value={form.track}
                   onChange={(event) => update('track', event.target.value)}
                 >
-                  {Object.entries(TRACK_LABELS).map(([value, text]) => (
-                    <option key={value} value={value}>
-                      {text}
-                    </option>
-                  ))}
+                  <LabelOptions labels={TRACK_LABELS} />
                 </select>
               )}
             </Field>

@@ -1,5 +1,6 @@
 import { COST_CATEGORY_LABELS } from '../../messages/labels';
 import { Field } from '../../ui/field';
+import { LabelOptions } from '../../ui/label-options';
 import { YenField } from '../../ui/yen-field';
 import { EMPTY_COST, type CostRow } from './plan-form';
 
@@ -57,11 +58,7 @@ export function CostLines({
                   value={row.category}
                   onChange={(event) => change(index, { category: event.target.value })}
                 >
-                  {Object.entries(COST_CATEGORY_LABELS).map(([value, text]) => (
-                    <option key={value} value={value}>
-                      {text}
-                    </option>
-                  ))}
+                  <LabelOptions labels={COST_CATEGORY_LABELS} />
                 </select>
               )}
             </Field>

@@ -5,6 +5,7 @@ import { formatYenWithMan, parseYen, yenInputText } from '../../format/money';
 import { LENDER_TYPE_LABELS } from '../../messages/labels';
 import { navigate } from '../../router';
 import { Field } from '../../ui/field';
+import { LabelOptions } from '../../ui/label-options';
 import { fromPlan, type CostRow } from '../application-form/plan-form';
 import { CostLines } from '../application-form/cost-lines';
 import { DocumentPicker, type DocumentRef } from './document-picker';
@@ -214,11 +215,7 @@ function PerformanceReportForm({
                 onChange={(event) => update('lenderType', event.target.value)}
               >
                 <option value="">選択してください</option>
-                {Object.entries(LENDER_TYPE_LABELS).map(([value, text]) => (
-                  <option key={value} value={value}>
-                    {text}
-                  </option>
-                ))}
+                <LabelOptions labels={LENDER_TYPE_LABELS} />
               </select>
             )}
           </Field>
