@@ -1,3 +1,4 @@
+import { fresh } from '@l10k/rules';
 import type { Actor } from '../src/actor';
 import type { ApplicationCommand } from '../src/application/commands';
 import type { ApplicationContext } from '../src/application/context';
@@ -85,8 +86,9 @@ export const completePlanFunding: FundingFigures = {
 };
 
 /** The same plan on the local track: no national subsidy, special tax covers half. */
-export const localPlan: ApplicationPlan = { ...completePlan, track: 'local' };
+export const localPlan: ApplicationPlan = { ...fresh, ...completePlan, track: 'local' };
 export const localPlanFunding: FundingFigures = {
+  ...fresh,
   ...completePlanFunding,
   track: 'local',
   subsidyRate: { numerator: 0, denominator: 1, basis: ['no_national_subsidy'] },
@@ -118,7 +120,7 @@ export const budgetOfFy2025 = (
     2025,
   );
   const total = Object.values(committed).reduce((sum, amount) => sum + amount, 0);
-  return { ...base, committed: total, commitments: committed };
+  return { ...fresh, ...base, committed: total, commitments: committed };
 };
 
 export const ampleBudget = (): BudgetState => budgetOfFy2025(1_000_000_000);

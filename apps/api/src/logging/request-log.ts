@@ -2,8 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Level, Logger } from 'pino';
 
 /** A server error is logged as an error, a refusal as a warning, anything else as information. */
-const levelOfStatus = (status: number): Level =>
-  status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+const levelOfStatus = (status: number): Level => (status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info');
 
 const requestOf = (request: FastifyRequest) => ({ id: request.id, method: request.method, url: request.url });
 
