@@ -38,6 +38,7 @@ export function CostLines({
     <>
       {rows.map((row, index) => {
         const category = idOf(index, 'category');
+        const amount = idOf(index, 'amount');
         const description = idOf(index, 'description');
         return (
           <fieldset key={index} className="fieldset cost-row">
@@ -63,12 +64,12 @@ export function CostLines({
               )}
             </Field>
             <YenField
-              id={idOf(index, 'amount')}
+              id={amount}
               label="金額"
               value={row.amount}
               onChange={(amount) => change(index, { amount })}
-              errors={errorsAt(idOf(index, 'amount'))}
-              warnings={warningsAt(idOf(index, 'amount'))}
+              errors={errorsAt(amount)}
+              warnings={warningsAt(amount)}
               typingCheckedByCaller={typingCheckedByCaller}
             />
             <Field
