@@ -202,6 +202,11 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await checkScreen(page, '33-officer-adoption-refused-majority');
 
     await page.getByLabel('修正を依頼する（申請団体に差し戻す）').check();
+    // A decision without its reason is refused at the field, which says so to assistive technology too.
+    await page.getByLabel('理由').fill('');
+    await page.getByRole('button', { name: '修正を依頼する' }).click();
+    await page.locator('#field-reason-error').getByText('理由を入力してください。').waitFor();
+    expect(await page.getByLabel('理由').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('理由').fill('新規性とモデル性を具体的に説明してください。');
     await page.getByRole('button', { name: '修正を依頼する' }).click();
     await page

@@ -104,14 +104,14 @@ export function DevSignInForm({
         ))}
       </fieldset>
       <Field id="field-name" label="氏名" required errors={errorsOf('name')}>
-        {(describedBy) => (
+        {(describedBy, invalid) => (
           <input
             id="field-name"
             className="input"
             value={name}
             autoComplete="name"
             aria-describedby={describedBy}
-            aria-invalid={errorsOf('name').length > 0}
+            aria-invalid={invalid}
             onChange={(event) => setName(event.target.value)}
           />
         )}
@@ -133,7 +133,7 @@ export function DevSignInForm({
           hint="6桁の半角数字。例：久慈市 032077、千代田区 131016"
           errors={errorsOf('municipalityCode')}
         >
-          {(describedBy) => (
+          {(describedBy, invalid) => (
             <input
               id="field-municipalityCode"
               className="input input--short"
@@ -141,7 +141,7 @@ export function DevSignInForm({
               inputMode="numeric"
               maxLength={6}
               aria-describedby={describedBy}
-              aria-invalid={errorsOf('municipalityCode').length > 0}
+              aria-invalid={invalid}
               onChange={(event) => {
                 setCode(event.target.value);
                 setMunicipalityName(undefined);

@@ -7,8 +7,11 @@ export interface FieldProps {
   readonly hint?: string;
   readonly errors?: readonly string[];
   readonly warnings?: readonly string[];
-  /** Receives the ids the input's aria-describedby must name. */
-  readonly children: (describedBy: string | undefined) => ReactNode;
+  /**
+   * Receives the ids the input's aria-describedby must name, and whether the input must say
+   * aria-invalid (the field shows an error).
+   */
+  readonly children: (describedBy: string | undefined, invalid: boolean) => ReactNode;
 }
 
 /** Label above the field, 必須 beside it, hint, then the field's own errors (Digital Agency form pattern). */
@@ -38,7 +41,7 @@ export function Field({ id, label, required, hint, errors = [], warnings = [], c
           {warnings.join(' ')}
         </p>
       )}
-      {children(describedBy)}
+      {children(describedBy, errors.length > 0)}
     </div>
   );
 }

@@ -34,11 +34,11 @@ export function YenField({
       : errors;
   return (
     <Field id={id} label={label} required={required} hint={hint} errors={shownErrors} warnings={warnings}>
-      {(describedBy) => (
+      {(describedBy, invalid) => (
         <YenInput
           value={value}
           onChange={onChange}
-          input={{ id, 'aria-describedby': describedBy, 'aria-invalid': shownErrors.length > 0 }}
+          input={{ id, 'aria-describedby': describedBy, 'aria-invalid': invalid }}
         />
       )}
     </Field>

@@ -50,12 +50,12 @@ export function CostLines({
               errors={errorsAt(category)}
               warnings={warningsAt(category)}
             >
-              {(describedBy) => (
+              {(describedBy, invalid) => (
                 <select
                   id={category}
                   className="select"
                   aria-describedby={describedBy}
-                  aria-invalid={errorsAt(category).length > 0}
+                  aria-invalid={invalid}
                   value={row.category}
                   onChange={(event) => change(index, { category: event.target.value })}
                 >
@@ -78,12 +78,12 @@ export function CostLines({
               errors={errorsAt(description)}
               warnings={warningsAt(description)}
             >
-              {(describedBy) => (
+              {(describedBy, invalid) => (
                 <input
                   id={description}
                   className="input"
                   aria-describedby={describedBy}
-                  aria-invalid={errorsAt(description).length > 0}
+                  aria-invalid={invalid}
                   value={row.description}
                   maxLength={500}
                   onChange={(event) => change(index, { description: event.target.value })}

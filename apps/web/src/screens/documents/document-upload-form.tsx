@@ -82,13 +82,13 @@ export function DocumentUploadForm({
         />
       )}
       <Field id={UPLOAD_FIELDS.kind} label="書類の種類" required errors={errorsAt('kind')}>
-        {(describedBy) => (
+        {(describedBy, invalid) => (
           <select
             id={UPLOAD_FIELDS.kind}
             className="select select--fit"
             value={kind}
             aria-describedby={describedBy}
-            aria-invalid={errorsAt('kind').length > 0}
+            aria-invalid={invalid}
             onChange={(event) => setKind(event.target.value as DocumentKind)}
           >
             <option value="">選択してください</option>
@@ -107,14 +107,14 @@ export function DocumentUploadForm({
         hint={`PDF、画像、Word・Excel・PowerPoint、CSV、ZIP（1ファイルずつ。${maxBytes !== undefined ? `1ファイル${formatBytes(maxBytes)}まで` : '大きさには上限があります'}）`}
         errors={errorsAt('file')}
       >
-        {(describedBy) => (
+        {(describedBy, invalid) => (
           <input
             id={UPLOAD_FIELDS.file}
             ref={fileInput}
             type="file"
             className="input"
             aria-describedby={describedBy}
-            aria-invalid={errorsAt('file').length > 0}
+            aria-invalid={invalid}
             disabled={sending}
             onChange={(event) => {
               setFile(event.target.files?.[0]);

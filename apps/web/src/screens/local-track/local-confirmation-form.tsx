@@ -211,13 +211,13 @@ export function LocalConfirmationForm({
         hint="審査会・団体の名称（例：遠野市地域経済循環審査会、遠野商工会）"
         errors={errorsAt(FIELDS.by.id)}
       >
-        {(describedBy) => (
+        {(describedBy, invalid) => (
           <input
             id={FIELDS.by.id}
             className="input"
             maxLength={200}
             aria-describedby={describedBy}
-            aria-invalid={errorsAt(FIELDS.by.id).length > 0}
+            aria-invalid={invalid}
             value={form.by}
             onChange={(event) => update('by', event.target.value)}
           />
@@ -230,13 +230,13 @@ export function LocalConfirmationForm({
         hint={`審査・確認を行った日（今日以前）。${onValid ? `入力した日：${formatCalendarDate(form.on)}` : ''}`}
         errors={errorsAt(FIELDS.on.id)}
       >
-        {(describedBy) => (
+        {(describedBy, invalid) => (
           <input
             id={FIELDS.on.id}
             type="date"
             className="input input--medium"
             aria-describedby={describedBy}
-            aria-invalid={errorsAt(FIELDS.on.id).length > 0}
+            aria-invalid={invalid}
             value={form.on}
             onChange={(event) => update('on', event.target.value)}
           />
@@ -295,14 +295,14 @@ export function LocalConfirmationForm({
               required
               errors={errorsAt(commentId(requirement))}
             >
-              {(describedBy) => (
+              {(describedBy, invalid) => (
                 <textarea
                   id={commentId(requirement)}
                   className="textarea"
                   rows={2}
                   maxLength={4000}
                   aria-describedby={describedBy}
-                  aria-invalid={errorsAt(commentId(requirement)).length > 0}
+                  aria-invalid={invalid}
                   value={verdict.comment}
                   onChange={(event) => setVerdict(requirement, { comment: event.target.value })}
                 />

@@ -80,14 +80,14 @@ function AcknowledgementForm({
         hint="差し戻す場合は、不足している内容を具体的に記入してください。"
         errors={form.errorsAt('reason')}
       >
-        {(describedBy) => (
+        {(describedBy, invalid) => (
           <textarea
             id={FIELDS.reason.id}
             className="textarea"
             rows={3}
             maxLength={4000}
             aria-describedby={describedBy}
-            aria-invalid={form.errorsAt('reason').length > 0}
+            aria-invalid={invalid}
             value={reason}
             onChange={(event) => setReason(event.target.value)}
           />

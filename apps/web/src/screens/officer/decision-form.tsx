@@ -185,11 +185,15 @@ export function DecisionForm({
             }
             errors={errorsOf('approvedGrant', '採択額は1円以上の整数（円）で入力してください。')}
           >
-            {(describedBy) => (
+            {(describedBy, invalid) => (
               <YenInput
                 value={approvedGrant}
                 onChange={setApprovedGrant}
-                input={{ id: 'field-approvedGrant', 'aria-describedby': describedBy }}
+                input={{
+                  id: 'field-approvedGrant',
+                  'aria-describedby': describedBy,
+                  'aria-invalid': invalid,
+                }}
               />
             )}
           </Field>
@@ -227,13 +231,14 @@ export function DecisionForm({
         hint="採択・不採択の理由、又は修正を求める内容を記入します。申請団体に表示されます。"
         errors={errorsOf('reason', '理由を入力してください。')}
       >
-        {(describedBy) => (
+        {(describedBy, invalid) => (
           <textarea
             id="field-reason"
             className="textarea"
             rows={3}
             value={reason}
             aria-describedby={describedBy}
+            aria-invalid={invalid}
             onChange={(event) => setReason(event.target.value)}
           />
         )}

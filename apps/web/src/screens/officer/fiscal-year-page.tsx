@@ -135,14 +135,14 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
             hint="整数の円で入力します。例：1,000,000,000（10億円）"
             errors={amountErrors}
           >
-            {(describedBy) => (
+            {(describedBy, invalid) => (
               <YenInput
                 value={amount}
                 onChange={setAmount}
                 input={{
                   id: 'field-nationalBudget',
                   'aria-describedby': describedBy,
-                  'aria-invalid': amountErrors.length > 0,
+                  'aria-invalid': invalid,
                 }}
               />
             )}

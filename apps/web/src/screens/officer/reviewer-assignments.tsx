@@ -131,7 +131,7 @@ export function ReviewerAssignments({
             }
             errors={idErrors}
           >
-            {(describedBy) => (
+            {(describedBy, invalid) => (
               <div className="input-with-action">
                 <input
                   id="field-reviewerId"
@@ -140,7 +140,7 @@ export function ReviewerAssignments({
                   list={offered.length > 0 ? 'known-reviewers' : undefined}
                   autoComplete="off"
                   aria-describedby={describedBy}
-                  aria-invalid={idErrors.length > 0}
+                  aria-invalid={invalid}
                   onChange={(event) => setReviewerId(event.target.value)}
                 />
                 <button type="submit" className="button button--primary" disabled={busy}>

@@ -206,11 +206,12 @@ function PerformanceReportForm({
             required
             errors={errorsOf(FIELDS['actualFinancing.loan.lenderType'].id)}
           >
-            {(describedBy) => (
+            {(describedBy, invalid) => (
               <select
                 id={FIELDS['actualFinancing.loan.lenderType'].id}
                 className="select"
                 aria-describedby={describedBy}
+                aria-invalid={invalid}
                 value={form.lenderType}
                 onChange={(event) => update('lenderType', event.target.value)}
               >
@@ -249,12 +250,13 @@ function PerformanceReportForm({
             required
             errors={errorsOf(FIELDS.completedOn.id)}
           >
-            {(describedBy) => (
+            {(describedBy, invalid) => (
               <input
                 id={FIELDS.completedOn.id}
                 type="date"
                 className="input input--medium"
                 aria-describedby={describedBy}
+                aria-invalid={invalid}
                 value={form.completedOn}
                 onChange={(event) => update('completedOn', event.target.value)}
               />

@@ -102,12 +102,13 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
             required
             errors={errorsOf(fieldId('schedule.completion'))}
           >
-            {(describedBy) => (
+            {(describedBy, invalid) => (
               <input
                 id={fieldId('schedule.completion')}
                 type="date"
                 className="input input--medium"
                 aria-describedby={describedBy}
+                aria-invalid={invalid}
                 value={form.completion}
                 onChange={(event) => update('completion', event.target.value)}
               />
@@ -119,12 +120,13 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
             hint="完了日が年度を越える場合のみ記入してください。"
             errors={errorsOf(fieldId('schedule.extendedCompletionReason'))}
           >
-            {(describedBy) => (
+            {(describedBy, invalid) => (
               <textarea
                 id={fieldId('schedule.extendedCompletionReason')}
                 className="textarea"
                 rows={2}
                 aria-describedby={describedBy}
+                aria-invalid={invalid}
                 value={form.extendedCompletionReason}
                 onChange={(event) => update('extendedCompletionReason', event.target.value)}
               />
@@ -139,14 +141,14 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
             required
             errors={errorsOf(FIELDS.reason.id)}
           >
-            {(describedBy) => (
+            {(describedBy, invalid) => (
               <textarea
                 id={FIELDS.reason.id}
                 className="textarea"
                 rows={3}
                 maxLength={4000}
                 aria-describedby={describedBy}
-                aria-invalid={errorsOf(FIELDS.reason.id).length > 0}
+                aria-invalid={invalid}
                 value={reason}
                 onChange={(event) => setReason(event.target.value)}
               />

@@ -55,7 +55,7 @@ export function ReasonDialog({
         <p>{text.warning}</p>
         {form.summary}
         <Field id={fields.reason.id} label={fields.reason.label} required errors={form.errorsAt('reason')}>
-          {(describedBy) => (
+          {(describedBy, invalid) => (
             <textarea
               id={fields.reason.id}
               className="textarea"
@@ -63,7 +63,7 @@ export function ReasonDialog({
               maxLength={4000}
               value={reason}
               aria-describedby={describedBy}
-              aria-invalid={form.errorsAt('reason').length > 0}
+              aria-invalid={invalid}
               onChange={(event) => setReason(event.target.value)}
             />
           )}

@@ -104,14 +104,14 @@ export function ConflictDeclarationForm({
           hint="担当官が確認します。申請団体には表示されません。"
           errors={detailError}
         >
-          {(describedBy) => (
+          {(describedBy, invalid) => (
             <textarea
               id="field-detail"
               className="textarea"
               rows={3}
               value={detail}
               aria-describedby={describedBy}
-              aria-invalid={detailError.length > 0}
+              aria-invalid={invalid}
               onChange={(event) => setDetail(event.target.value)}
             />
           )}

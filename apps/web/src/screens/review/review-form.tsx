@@ -167,14 +167,14 @@ export function ReviewForm({
               required
               errors={errorsOf(commentField)}
             >
-              {(describedBy) => (
+              {(describedBy, invalid) => (
                 <textarea
                   id={`field-assessments-${requirement}-comment`}
                   className="textarea"
                   rows={2}
                   value={assessment?.comment ?? ''}
                   aria-describedby={describedBy}
-                  aria-invalid={errorsOf(commentField).length > 0}
+                  aria-invalid={invalid}
                   onChange={(event) => setAssessment(requirement, { comment: event.target.value })}
                 />
               )}
@@ -203,14 +203,14 @@ export function ReviewForm({
         ))}
       </fieldset>
       <Field id="field-comment" label="総合評価のコメント" required errors={errorsOf('comment')}>
-        {(describedBy) => (
+        {(describedBy, invalid) => (
           <textarea
             id="field-comment"
             className="textarea"
             rows={4}
             value={draft.comment}
             aria-describedby={describedBy}
-            aria-invalid={errorsOf('comment').length > 0}
+            aria-invalid={invalid}
             onChange={(event) => setDraft((previous) => ({ ...previous, comment: event.target.value }))}
           />
         )}

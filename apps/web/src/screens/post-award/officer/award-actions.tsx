@@ -68,14 +68,14 @@ export function GrantDecisionForm({ application, onDone }: ActionProps) {
         hint="例：交付要綱第10条の条件を付す"
         errors={form.errorsAt('conditions')}
       >
-        {(describedBy) => (
+        {(describedBy, invalid) => (
           <textarea
             id={GRANT_DECISION_FIELDS.conditions.id}
             className="textarea"
             rows={3}
             maxLength={4000}
             aria-describedby={describedBy}
-            aria-invalid={form.errorsAt('conditions').length > 0}
+            aria-invalid={invalid}
             value={conditions}
             onChange={(event) => setConditions(event.target.value)}
           />
@@ -149,14 +149,14 @@ export function PlanChangeDecisionForm({ application, onDone }: ActionProps) {
         errors={form.errorsAt('outcome')}
       />
       <Field id={CHANGE_DECISION_FIELDS.reason.id} label="理由" required errors={form.errorsAt('reason')}>
-        {(describedBy) => (
+        {(describedBy, invalid) => (
           <textarea
             id={CHANGE_DECISION_FIELDS.reason.id}
             className="textarea"
             rows={3}
             maxLength={4000}
             aria-describedby={describedBy}
-            aria-invalid={form.errorsAt('reason').length > 0}
+            aria-invalid={invalid}
             value={reason}
             onChange={(event) => setReason(event.target.value)}
           />
@@ -228,13 +228,14 @@ export function AmountConfirmationForm({ application, onDone }: ActionProps) {
             required
             errors={form.errorsAt('reason')}
           >
-            {(describedBy) => (
+            {(describedBy, invalid) => (
               <textarea
                 id={CONFIRMATION_FIELDS.reason.id}
                 className="textarea"
                 rows={3}
                 maxLength={4000}
                 aria-describedby={describedBy}
+                aria-invalid={invalid}
                 value={reason}
                 onChange={(event) => setReason(event.target.value)}
               />
@@ -291,12 +292,13 @@ export function PaymentForm({ application, onDone }: ActionProps) {
         errors={form.errorsAt('amount')}
       />
       <Field id={PAYMENT_FIELDS.paidOn.id} label="支払日" required errors={form.errorsAt('paidOn')}>
-        {(describedBy) => (
+        {(describedBy, invalid) => (
           <input
             id={PAYMENT_FIELDS.paidOn.id}
             type="date"
             className="input input--medium"
             aria-describedby={describedBy}
+            aria-invalid={invalid}
             value={paidOn}
             onChange={(event) => setPaidOn(event.target.value)}
           />
