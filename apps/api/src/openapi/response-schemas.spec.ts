@@ -17,6 +17,16 @@ const document = {
         },
       },
     },
+    '/things/{id}/copy': {
+      get: {
+        responses: {
+          '200': {
+            description: 'the same thing, by another route',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } },
+          },
+        },
+      },
+    },
   },
   components: {
     schemas: {
@@ -123,6 +133,23 @@ describe('answers serialized by their OpenAPI schema', () => {
       const answer = await fastify.inject('/things/a');
       expect(answer.statusCode).toBe(500);
       expect(answer.json().failed).toMatch(/differs at body\.secretlyAdded/);
+    });
+
+    it('is written once for every route whose answers have the same schema: they share one serializer', async () => {
+      const answer = counted();
+      const shared = new SharedReads<object>();
+      const fastify = Fastify();
+      serializeAnswersByDocument(fastify, document);
+      const read = () => shared.answer('the same read', async () => answer);
+      fastify.get('/things/:id', read);
+      fastify.get('/things/:id/copy', read);
+      await fastify.ready();
+      const [first, second] = await Promise.all([
+        fastify.inject('/things/a'),
+        fastify.inject('/things/a/copy'),
+      ]);
+      expect(second.body).toBe(first.body);
+      expect(answer.reads).toBe(1);
     });
 
     it('but an answer of one request alone is written for each request it is sent to', async () => {

@@ -90,6 +90,9 @@ type VerifiedRequest = FastifyRequest & { [SENT]?: { status: number; view: unkno
 
 type SerializerCompiler = Parameters<FastifyInstance['setSerializerCompiler']>[0];
 
+/** What a compiled serializer does: the answer's JSON text (or, here, kept bytes typed as text). */
+type Serialize = (answer: unknown) => string;
+
 /**
  * Fastify's own schema serializer (fast-json-stringify, as Fastify builds it by default), except
  * that an answer several requests share (read/shared-read.ts) is written once, as UTF-8 bytes
@@ -99,26 +102,39 @@ type SerializerCompiler = Parameters<FastifyInstance['setSerializerCompiler']>[0
  */
 function writingSharedAnswersOnce(): SerializerCompiler {
   const compile = SerializerSelector()({}, undefined);
+  // One serializer per distinct schema, not per route: some twenty write routes answer the same
+  // application view, and each compiled serializer of it is ~200 KB of generated source and its
+  // code, kept for the process's life and traced by every full GC.
+  const bySchema = new Map<string, Serialize>();
   return (route) => {
-    // Fastify compiles response serializers only, each for its status: httpStatus is always there.
-    const serialize = compile(route as Parameters<typeof compile>[0]);
-    const written = new WeakMap<object, Buffer>();
-    const sharedBytes = (answer: object): Buffer => {
-      let bytes = written.get(answer);
-      if (bytes === undefined) {
-        bytes = keptToSendAgain(Buffer.from(serialize(answer)));
-        written.set(answer, bytes);
-      }
-      return bytes;
-    };
-    return (answer: unknown) => {
-      let bytes: Buffer;
-      if (answer instanceof WrittenOnce) bytes = keptToSendAgain(answer.writtenBy(serialize));
-      else if (isSharedAnswer(answer)) bytes = sharedBytes(answer as object);
-      else return serialize(answer);
-      // Typed as text by Fastify; its reply sends a Buffer payload as it sends text.
-      return bytes as unknown as string;
-    };
+    const key = JSON.stringify(route.schema);
+    let serializer = bySchema.get(key);
+    if (serializer === undefined) {
+      serializer = writingOnce(compile(route as Parameters<typeof compile>[0]));
+      bySchema.set(key, serializer);
+    }
+    return serializer;
+  };
+}
+
+/** The serializer of one schema, writing kept and shared answers once (see writingSharedAnswersOnce). */
+function writingOnce(serialize: Serialize): Serialize {
+  const written = new WeakMap<object, Buffer>();
+  const sharedBytes = (answer: object): Buffer => {
+    let bytes = written.get(answer);
+    if (bytes === undefined) {
+      bytes = keptToSendAgain(Buffer.from(serialize(answer)));
+      written.set(answer, bytes);
+    }
+    return bytes;
+  };
+  return (answer) => {
+    let bytes: Buffer;
+    if (answer instanceof WrittenOnce) bytes = keptToSendAgain(answer.writtenBy(serialize));
+    else if (isSharedAnswer(answer)) bytes = sharedBytes(answer as object);
+    else return serialize(answer);
+    // Typed as text by Fastify; its reply sends a Buffer payload as it sends text.
+    return bytes as unknown as string;
   };
 }
 
