@@ -7,7 +7,6 @@ import {
   type Provider,
 } from '@nestjs/common';
 import type { EventStore } from '../event-store';
-import { KurrentDbEventStore } from '../kurrentdb/kurrentdb-event-store';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import type { UpcasterRegistry } from '../upcasters';
 
@@ -47,12 +46,17 @@ export async function createEventStore(options: EventStoreModuleOptions): Promis
         poolSize: options.poolSize,
         upcasters: options.upcasters,
       });
-    case 'kurrentdb':
+    case 'kurrentdb': {
+      // Loaded only when it is the store: the client and its gRPC and protobuf code are some
+      // megabytes of source and compiled code that every process would otherwise keep and
+      // every full GC of it trace.
+      const { KurrentDbEventStore } = await import('../kurrentdb/kurrentdb-event-store');
       return KurrentDbEventStore.connect({
         connectionString: options.connectionString,
         streamPrefixes: options.streamPrefixes,
         upcasters: options.upcasters,
       });
+    }
   }
 }
 
