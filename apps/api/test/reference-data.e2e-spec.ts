@@ -12,13 +12,19 @@ describe('rule sets, rounds, health and docs', () => {
   });
   const get = (path: string) => request(app.getHttpServer()).get(path);
 
-  it('lists every rule set as data', async () => {
+  it('lists every rule set as data, oldest first, a page at a time', async () => {
     const response = await get('/v1/rule-sets').expect(200);
     expect(response.body.items.map((set: { id: string }) => set.id)).toEqual([
       'FY2023-v1',
       'FY2024-v1',
       'FY2025-v1',
     ]);
+    expect(response.body.nextCursor).toBeNull();
+
+    const first = await get('/v1/rule-sets?limit=2').expect(200);
+    expect(first.body.items.map((set: { id: string }) => set.id)).toEqual(['FY2023-v1', 'FY2024-v1']);
+    const rest = await get(`/v1/rule-sets?limit=2&cursor=${first.body.nextCursor}`).expect(200);
+    expect(rest.body).toEqual({ items: [expect.objectContaining({ id: 'FY2025-v1' })], nextCursor: null });
   });
 
   it('shows one rule set by id, and 404 names an unknown one', async () => {
@@ -26,6 +32,31 @@ describe('rule sets, rounds, health and docs', () => {
     expect(response.body).toMatchObject({ id: 'FY2024-v1', fiscalYear: 2024 });
     const missing = await get('/v1/rule-sets/FY1999-v1').expect(404);
     expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'id', rule: 'rule_set_exists' })]);
+  });
+
+  it('shows each track with its lenders, caps and rates as exact fractions: what a form offers and a reader checks', async () => {
+    const { body } = await get('/v1/rule-sets/FY2025-v1').expect(200);
+    const { national, local } = body.tracks;
+    expect(national.eligibleLenderTypes).toContain('shinkin_bank');
+    expect(national.eligibleLenderTypes).not.toContain('crowdfunding');
+    expect(local.eligibleLenderTypes).toContain('crowdfunding');
+    expect(national.capBands).toEqual([
+      { multipleAtLeast: { numerator: 0, denominator: 1 }, cap: 25_000_000 },
+      { multipleAtLeast: { numerator: 3, denominator: 2 }, cap: 35_000_000 },
+      { multipleAtLeast: { numerator: 2, denominator: 1 }, cap: 50_000_000 },
+    ]);
+    expect(national.nationalSubsidy.base).toEqual({ numerator: 1, denominator: 2 });
+    expect(national.nationalSubsidy.priorityCategories).toEqual({
+      digital: { numerator: 3, denominator: 4 },
+      decarbonization: { numerator: 3, denominator: 4 },
+      women_youth: { numerator: 3, denominator: 4 },
+    });
+    expect(local.nationalSubsidy).toBeNull();
+    expect(local.reviewRequirements).not.toContain('model_case');
+    expect(body.postAward.reportDueInNextFiscalYear).toEqual({ month: 4, day: 10 });
+
+    const before = await get('/v1/rule-sets/FY2023-v1').expect(200);
+    expect(before.body.tracks.local).toBeNull();
   });
 
   it('describes a round: deadline on the 10th JST, decision due 42 days later', async () => {
@@ -66,6 +97,9 @@ describe('rule sets, rounds, health and docs', () => {
     ['/v1/rounds/for-instant?at=2025-06-10T12:00:00', 'at'],
     ['/v1/rounds/for-instant?at=yesterday', 'at'],
     ['/v1/rounds/for-instant?at=9999-12-31T23:59:59.999Z', 'at'],
+    ['/v1/rule-sets?limit=0', 'limit'],
+    ['/v1/rule-sets?limit=201', 'limit'],
+    ['/v1/rule-sets?cursor=not-a-cursor', 'cursor'],
   ])('refuses %s with a 400 naming %s', async (path, field) => {
     const response = await get(path).expect(400);
     expect(response.body.errors).toEqual([expect.objectContaining({ field })]);

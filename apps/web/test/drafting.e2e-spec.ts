@@ -66,6 +66,26 @@ describe('Drafting and submitting an application, in a real browser', () => {
     await checkScreen(page, '05-draft-fixed-with-largest-grant');
   });
 
+  it("offers first the lenders whose financing counts on the plan's track, as the year's rule set says", async () => {
+    const group = (label: string) =>
+      field('funding-loan-lenderType').locator(`optgroup[label="${label}"] option`).allTextContents();
+    await field('funding-loan-lenderType').locator('optgroup').first().waitFor({ state: 'attached' });
+    expect(await group('融資額に数えるもの')).toContain('信用金庫');
+    expect(await group('融資額に数えないもの')).toEqual(
+      expect.arrayContaining(['都市銀行', 'クラウドファンディング']),
+    );
+
+    // The local track (地方単独事業) counts crowdfunding as its outside financing too.
+    await page.getByLabel('事業の区分').selectOption('local');
+    expect(await group('融資額に数えるもの')).toEqual(
+      expect.arrayContaining(['信用金庫', 'クラウドファンディング']),
+    );
+    expect(await group('融資額に数えないもの')).not.toContain('クラウドファンディング');
+    await page.getByLabel('事業の区分').selectOption('national');
+    expect(await group('融資額に数えるもの')).not.toContain('クラウドファンディング');
+    expect(await field('funding-loan-lenderType').inputValue()).toBe('shinkin_bank');
+  });
+
   it('autosaves the draft: a reload mid-edit, and another browser, find the text typed', async () => {
     await page
       .getByLabel('事業の概要')
@@ -184,6 +204,58 @@ describe('Drafting and submitting an application, in a real browser', () => {
     );
     expect(named).toContain('「金融機関の種類」を選んでください（提出に必要です）。');
     await checkScreen(page, '09-submit-refused');
+  });
+
+  it('shows a refusal beside whichever field it names, the optional fields too', async () => {
+    await page.getByLabel('担保・保証を付ける').check();
+    // No rule today refuses these fields; a refusal the API may give for them must still land beside them.
+    const refused = [
+      {
+        field: 'funding.loan.form',
+        rule: 'is_in',
+        id: 'funding-loan-form',
+        says: 'を選択肢から選んでください',
+      },
+      {
+        field: 'funding.loan.lenderName',
+        rule: 'max_length',
+        id: 'funding-loan-lenderName',
+        says: 'が長すぎます',
+      },
+      {
+        field: 'funding.loan.securedReason',
+        rule: 'max_length',
+        id: 'funding-loan-securedReason',
+        says: 'が長すぎます',
+      },
+      {
+        field: 'schedule.extendedCompletionReason',
+        rule: 'max_length',
+        id: 'schedule-extendedCompletionReason',
+        says: 'が長すぎます',
+      },
+    ];
+    await page.route('**/v1/applications/*/submit', (route) =>
+      route.fulfill({
+        status: 422,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Unprocessable Entity',
+          status: 422,
+          errors: refused.map(({ field, rule }) => ({ field, rule, message: '' })),
+        }),
+      }),
+    );
+    await page.getByRole('button', { name: '提出する…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '提出する' }).click();
+    await errorAt(refused[0].id).waitFor();
+    await page.unrouteAll();
+    for (const { id, says } of refused) {
+      expect(await errorAt(id).textContent()).toContain(says);
+      expect(await field(id).getAttribute('aria-invalid')).toBe('true');
+      expect(await field(id).getAttribute('aria-describedby')).toContain(`field-${id}-error`);
+    }
   });
 
   it('asks to sign in again when the session lapses mid-edit, and keeps what was typed', async () => {

@@ -1,13 +1,14 @@
 import { api } from './client';
+import { keptAnswers } from './kept-answers';
 
 export interface RoundInfo {
   readonly round: string;
   readonly fiscalYear: number;
   readonly deadline: string;
   readonly decisionDueDate: string;
+  /** The rules a plan submitted in this round is judged by. */
+  readonly ruleSetId: string;
 }
-
-const cache = new Map<string, Promise<RoundInfo | undefined>>();
 
 /** The intake round a submission at this instant joins (the API applies the 10th-of-the-month rule). */
 export async function roundAt(instant: Date): Promise<RoundInfo | undefined> {
@@ -17,14 +18,10 @@ export async function roundAt(instant: Date): Promise<RoundInfo | undefined> {
   return data;
 }
 
-export function roundById(round: string): Promise<RoundInfo | undefined> {
-  let found = cache.get(round);
-  if (!found) {
-    found = api.GET('/v1/rounds/{round}', { params: { path: { round } } }).then(({ data }) => data);
-    cache.set(round, found);
-  }
-  return found;
-}
+export const roundById = keptAnswers(async (round: string): Promise<RoundInfo | undefined> => {
+  const { data } = await api.GET('/v1/rounds/{round}', { params: { path: { round } } });
+  return data;
+});
 
 /** 2025-06 → 2025年6月締切回 */
 export function roundLabel(round: string): string {

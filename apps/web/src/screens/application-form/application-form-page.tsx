@@ -3,16 +3,11 @@ import { api } from '../../api/client';
 import { loadApplication, rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline, type Problem } from '../../api/problems';
 import { roundAt, type RoundInfo } from '../../api/rounds';
+import { ruleSetById, type RuleSet } from '../../api/rule-sets';
 import { onLeavingToSignIn } from '../../auth/session-lapsed-dialog';
 import { formatClock } from '../../format/dates';
 import { fieldId } from '../../messages/field-labels';
-import {
-  LENDER_TYPE_LABELS,
-  PRIORITY_LABELS,
-  STATUS_LABELS,
-  TRACK_LABELS,
-  label,
-} from '../../messages/labels';
+import { PRIORITY_LABELS, STATUS_LABELS, TRACK_LABELS, label } from '../../messages/labels';
 import { issueMessage, type FieldIssue } from '../../messages/rule-messages';
 import { linkHandler, navigate } from '../../router';
 import { ErrorSummary } from '../../ui/error-summary';
@@ -24,22 +19,13 @@ import { formatYenWithMan, isBadYen, parseYen, yenInputText } from '../../format
 import { YenInput } from '../../ui/yen-input';
 import { fromPlan, totalCost, type PlanForm } from './plan-form';
 import { CostLines } from './cost-lines';
+import { LenderTypeOptions } from './lender-type-options';
 import { SubmitDialog } from './submit-dialog';
 import { keepUnsaved, takeUnsaved } from './unsaved-form';
 import { useAutosave } from './use-autosave';
 import { useCalculation } from './use-calculation';
 import { FailureAlert } from '../../ui/failure-alert';
 
-const NATIONAL_LENDERS = [
-  'regional_bank',
-  'second_regional_bank',
-  'shinkin_bank',
-  'credit_cooperative',
-  'jfc',
-  'okinawa_dfc',
-  'municipality_furusato',
-];
-const OTHER_LENDERS = ['city_bank', 'agricultural_cooperative', 'crowdfunding', 'other'];
 /** The plan can be edited in these; a local-track plan also once confirmed (it becomes a draft again) or returned by MIC. */
 const EDITABLE = ['draft', 'revision_requested', 'locally_confirmed', 'returned'];
 
@@ -94,6 +80,11 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
   useEffect(() => {
     void roundAt(new Date()).then(setCurrent);
   }, []);
+  const [ruleSet, setRuleSet] = useState<RuleSet>();
+  useEffect(() => {
+    if (current) void ruleSetById(current.ruleSetId).then(setRuleSet);
+  }, [current]);
+  const countedLenders = ruleSet?.tracks[form.track === 'local' ? 'local' : 'national']?.eligibleLenderTypes;
   useEffect(() => onLeavingToSignIn(() => keepUnsaved(id, form)), [id, form]);
 
   const onSaved = useCallback(() => undefined, []);
@@ -128,10 +119,16 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
   }, [problem, calc, form]);
   const errorsOf = (field: string) => issuesAt.errors.get(fieldId(field)) ?? [];
   const warningsOf = (field: string) => issuesAt.warnings.get(fieldId(field)) ?? [];
-  const inputProps = (field: string, describedBy: string | undefined) => ({
+  /** A Field's id and every message at it: no field can be left without its errors. */
+  const fieldOf = (field: string) => ({
+    id: fieldId(field),
+    errors: errorsOf(field),
+    warnings: warningsOf(field),
+  });
+  const inputProps = (field: string, describedBy: string | undefined, invalid: boolean) => ({
     id: fieldId(field),
     'aria-describedby': describedBy,
-    'aria-invalid': errorsOf(field).length > 0,
+    'aria-invalid': invalid,
   });
 
   function fillLargestGrant(maxGrant: number) {
@@ -173,7 +170,8 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
     value: string,
     onChange: (value: string) => void,
     describedBy: string | undefined,
-  ) => <YenInput value={value} onChange={onChange} input={inputProps(field, describedBy)} />;
+    invalid: boolean,
+  ) => <YenInput value={value} onChange={onChange} input={inputProps(field, describedBy, invalid)} />;
 
   return (
     <main id="main" className="page page--wide">
@@ -222,10 +220,10 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
       <div className="form-layout">
         <form className="form" noValidate onSubmit={(event) => event.preventDefault()} aria-label="事業計画">
           <Section id="section-overview" title="1. 事業概要">
-            <Field id={fieldId('track')} label="事業の区分" required errors={errorsOf('track')}>
-              {(describedBy) => (
+            <Field {...fieldOf('track')} label="事業の区分" required>
+              {(describedBy, invalid) => (
                 <select
-                  {...inputProps('track', describedBy)}
+                  {...inputProps('track', describedBy, invalid)}
                   className="select"
                   value={form.track}
                   onChange={(event) => update('track', event.target.value)}
@@ -234,10 +232,10 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
                 </select>
               )}
             </Field>
-            <Field id={fieldId('projectTitle')} label="事業名" required errors={errorsOf('projectTitle')}>
-              {(describedBy) => (
+            <Field {...fieldOf('projectTitle')} label="事業名" required>
+              {(describedBy, invalid) => (
                 <input
-                  {...inputProps('projectTitle', describedBy)}
+                  {...inputProps('projectTitle', describedBy, invalid)}
                   className="input"
                   value={form.projectTitle}
                   maxLength={200}
@@ -246,15 +244,14 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
               )}
             </Field>
             <Field
-              id={fieldId('summary')}
+              {...fieldOf('summary')}
               label="事業の概要"
               required
               hint="地域資源の活用、地域課題への対応、新規性がわかるように記入してください。"
-              errors={errorsOf('summary')}
             >
-              {(describedBy) => (
+              {(describedBy, invalid) => (
                 <textarea
-                  {...inputProps('summary', describedBy)}
+                  {...inputProps('summary', describedBy, invalid)}
                   className="textarea"
                   rows={5}
                   value={form.summary}
@@ -275,15 +272,14 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
                 条件不利地域（過疎、離島、半島、山村、豪雪地帯など）に該当する
               </label>
               <Field
-                id={fieldId('municipality.fiscalStrengthIndex')}
+                {...fieldOf('municipality.fiscalStrengthIndex')}
                 label="財政力指数"
                 required
                 hint="小数第2位まで。例：0.21"
-                errors={errorsOf('municipality.fiscalStrengthIndex')}
               >
-                {(describedBy) => (
+                {(describedBy, invalid) => (
                   <input
-                    {...inputProps('municipality.fiscalStrengthIndex', describedBy)}
+                    {...inputProps('municipality.fiscalStrengthIndex', describedBy, invalid)}
                     className="input input--short"
                     inputMode="decimal"
                     value={form.fiscalStrengthIndex}
@@ -295,10 +291,10 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
           </Section>
 
           <Section id="section-business" title="2. 事業者">
-            <Field id={fieldId('business.name')} label="事業者名" required errors={errorsOf('business.name')}>
-              {(describedBy) => (
+            <Field {...fieldOf('business.name')} label="事業者名" required>
+              {(describedBy, invalid) => (
                 <input
-                  {...inputProps('business.name', describedBy)}
+                  {...inputProps('business.name', describedBy, invalid)}
                   className="input"
                   value={form.businessName}
                   maxLength={200}
@@ -307,14 +303,13 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
               )}
             </Field>
             <Field
-              id={fieldId('business.corporateNumber')}
+              {...fieldOf('business.corporateNumber')}
               label="法人番号"
               hint="13桁の半角数字（法人でない場合は空欄）"
-              errors={errorsOf('business.corporateNumber')}
             >
-              {(describedBy) => (
+              {(describedBy, invalid) => (
                 <input
-                  {...inputProps('business.corporateNumber', describedBy)}
+                  {...inputProps('business.corporateNumber', describedBy, invalid)}
                   className="input input--medium"
                   inputMode="numeric"
                   maxLength={13}
@@ -345,36 +340,31 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
             <p className="muted">
               交付額＋融資額（又は出資額）＋自己資金＝総事業費 になるように入力してください。
             </p>
-            <Field
-              id={fieldId('funding.grant')}
-              label="交付額（自治体による公費助成）"
-              required
-              errors={errorsOf('funding.grant')}
-            >
-              {(describedBy) =>
-                yenInput('funding.grant', form.grant, (value) => update('grant', value), describedBy)
+            <Field {...fieldOf('funding.grant')} label="交付額（自治体による公費助成）" required>
+              {(describedBy, invalid) =>
+                yenInput('funding.grant', form.grant, (value) => update('grant', value), describedBy, invalid)
               }
             </Field>
             <Field
-              id={fieldId('funding.loan.amount')}
+              {...fieldOf('funding.loan.amount')}
               label="融資額（又は出資額）"
               required
               hint="地域金融機関等による無担保・無保証の融資が原則です。"
-              errors={errorsOf('funding.loan.amount')}
             >
-              {(describedBy) =>
+              {(describedBy, invalid) =>
                 yenInput(
                   'funding.loan.amount',
                   form.loanAmount,
                   (value) => update('loanAmount', value),
                   describedBy,
+                  invalid,
                 )
               }
             </Field>
-            <Field id={fieldId('funding.loan.form')} label="融資か出資か" required>
-              {(describedBy) => (
+            <Field {...fieldOf('funding.loan.form')} label="融資か出資か" required>
+              {(describedBy, invalid) => (
                 <select
-                  {...inputProps('funding.loan.form', describedBy)}
+                  {...inputProps('funding.loan.form', describedBy, invalid)}
                   className="select"
                   value={form.loanForm}
                   onChange={(event) => update('loanForm', event.target.value)}
@@ -384,41 +374,23 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
                 </select>
               )}
             </Field>
-            <Field
-              id={fieldId('funding.loan.lenderType')}
-              label="金融機関の種類"
-              required
-              errors={errorsOf('funding.loan.lenderType')}
-            >
-              {(describedBy) => (
+            <Field {...fieldOf('funding.loan.lenderType')} label="金融機関の種類" required>
+              {(describedBy, invalid) => (
                 <select
-                  {...inputProps('funding.loan.lenderType', describedBy)}
+                  {...inputProps('funding.loan.lenderType', describedBy, invalid)}
                   className="select"
                   value={form.lenderType}
                   onChange={(event) => update('lenderType', event.target.value)}
                 >
                   <option value="">選択してください</option>
-                  <optgroup label="地域金融機関等">
-                    {NATIONAL_LENDERS.map((value) => (
-                      <option key={value} value={value}>
-                        {LENDER_TYPE_LABELS[value]}
-                      </option>
-                    ))}
-                  </optgroup>
-                  <optgroup label="その他">
-                    {OTHER_LENDERS.map((value) => (
-                      <option key={value} value={value}>
-                        {LENDER_TYPE_LABELS[value]}
-                      </option>
-                    ))}
-                  </optgroup>
+                  <LenderTypeOptions counted={countedLenders} />
                 </select>
               )}
             </Field>
-            <Field id={fieldId('funding.loan.lenderName')} label="金融機関名">
-              {(describedBy) => (
+            <Field {...fieldOf('funding.loan.lenderName')} label="金融機関名">
+              {(describedBy, invalid) => (
                 <input
-                  {...inputProps('funding.loan.lenderName', describedBy)}
+                  {...inputProps('funding.loan.lenderName', describedBy, invalid)}
                   className="input"
                   value={form.lenderName}
                   maxLength={200}
@@ -439,12 +411,13 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
               <p className="field__warning">{warningsOf('funding.loan.secured').join(' ')}</p>
             )}
             {form.secured && (
-              <Field id={fieldId('funding.loan.securedReason')} label="担保・保証が必要な理由" required>
-                {(describedBy) => (
+              <Field {...fieldOf('funding.loan.securedReason')} label="担保・保証が必要な理由" required>
+                {(describedBy, invalid) => (
                   <textarea
-                    {...inputProps('funding.loan.securedReason', describedBy)}
+                    {...inputProps('funding.loan.securedReason', describedBy, invalid)}
                     className="textarea"
                     rows={3}
+                    maxLength={2000}
                     value={form.securedReason}
                     onChange={(event) => update('securedReason', event.target.value)}
                   />
@@ -452,14 +425,19 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
               </Field>
             )}
             <Field
-              id={fieldId('funding.ownFunds')}
+              {...fieldOf('funding.ownFunds')}
               label="自己資金"
               required
               hint="0円の場合は 0 と入力してください。"
-              errors={errorsOf('funding.ownFunds')}
             >
-              {(describedBy) =>
-                yenInput('funding.ownFunds', form.ownFunds, (value) => update('ownFunds', value), describedBy)
+              {(describedBy, invalid) =>
+                yenInput(
+                  'funding.ownFunds',
+                  form.ownFunds,
+                  (value) => update('ownFunds', value),
+                  describedBy,
+                  invalid,
+                )
               }
             </Field>
           </Section>
@@ -499,15 +477,10 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
           </Section>
 
           <Section id="section-schedule" title="6. 日程">
-            <Field
-              id={fieldId('schedule.start')}
-              label="事業開始日"
-              required
-              errors={errorsOf('schedule.start')}
-            >
-              {(describedBy) => (
+            <Field {...fieldOf('schedule.start')} label="事業開始日" required>
+              {(describedBy, invalid) => (
                 <input
-                  {...inputProps('schedule.start', describedBy)}
+                  {...inputProps('schedule.start', describedBy, invalid)}
                   type="date"
                   className="input input--medium"
                   value={form.start}
@@ -516,16 +489,14 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
               )}
             </Field>
             <Field
-              id={fieldId('schedule.completion')}
+              {...fieldOf('schedule.completion')}
               label="事業完了日"
               required
               hint="原則として年度内（3月31日まで）に完了します。"
-              errors={errorsOf('schedule.completion')}
-              warnings={warningsOf('schedule.completion')}
             >
-              {(describedBy) => (
+              {(describedBy, invalid) => (
                 <input
-                  {...inputProps('schedule.completion', describedBy)}
+                  {...inputProps('schedule.completion', describedBy, invalid)}
                   type="date"
                   className="input input--medium"
                   value={form.completion}
@@ -534,15 +505,16 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
               )}
             </Field>
             <Field
-              id={fieldId('schedule.extendedCompletionReason')}
+              {...fieldOf('schedule.extendedCompletionReason')}
               label="年度を越える理由"
               hint="完了日が年度を越える場合のみ記入してください。"
             >
-              {(describedBy) => (
+              {(describedBy, invalid) => (
                 <textarea
-                  {...inputProps('schedule.extendedCompletionReason', describedBy)}
+                  {...inputProps('schedule.extendedCompletionReason', describedBy, invalid)}
                   className="textarea"
                   rows={2}
+                  maxLength={2000}
                   value={form.extendedCompletionReason}
                   onChange={(event) => update('extendedCompletionReason', event.target.value)}
                 />
