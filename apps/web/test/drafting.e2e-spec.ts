@@ -66,7 +66,7 @@ describe('Drafting and submitting an application, in a real browser', () => {
     await checkScreen(page, '05-draft-fixed-with-largest-grant');
   });
 
-  it("offers first the lenders whose financing counts on the plan's track, as the year's rule set says", async () => {
+  it("offers first the lenders whose financing counts on the plan's track, and names its costs, as the year's rule set says", async () => {
     const group = (label: string) =>
       field('funding-loan-lenderType').locator(`optgroup[label="${label}"] option`).allTextContents();
     await field('funding-loan-lenderType').locator('optgroup').first().waitFor({ state: 'attached' });
@@ -75,14 +75,27 @@ describe('Drafting and submitting an application, in a real browser', () => {
       expect.arrayContaining(['都市銀行', 'クラウドファンディング']),
     );
 
-    // The local track (地方単独事業) counts crowdfunding as its outside financing too.
+    expect(await page.getByTestId('eligible-costs').textContent()).toBe(
+      '国庫補助事業の対象経費は、施設整備・改修費、機械装置費、備品費です。',
+    );
+
+    // The local track (地方単独事業) counts crowdfunding as its outside financing too, and more costs.
     await page.getByLabel('事業の区分').selectOption('local');
+    expect(await page.getByTestId('eligible-costs').textContent()).toBe(
+      '地方単独事業の対象経費は、施設整備・改修費、機械装置費、備品費、広告宣伝費、商品開発費です。',
+    );
     expect(await group('融資額に数えるもの')).toEqual(
       expect.arrayContaining(['信用金庫', 'クラウドファンディング']),
     );
     expect(await group('融資額に数えないもの')).not.toContain('クラウドファンディング');
+    // Nor does it ask why a loan is secured (no loan_unsecured warning there).
+    const securedReason = page.locator('label[for="field-funding-loan-securedReason"]');
+    await page.getByLabel('担保・保証を付ける').check();
+    expect(await securedReason.textContent()).toBe('担保・保証が必要な理由任意');
     await page.getByLabel('事業の区分').selectOption('national');
     expect(await group('融資額に数えるもの')).not.toContain('クラウドファンディング');
+    expect(await securedReason.textContent()).toBe('担保・保証が必要な理由必須');
+    await page.getByLabel('担保・保証を付ける').uncheck();
     expect(await field('funding-loan-lenderType').inputValue()).toBe('shinkin_bank');
   });
 

@@ -7,7 +7,13 @@ import { ruleSetById, type RuleSet } from '../../api/rule-sets';
 import { onLeavingToSignIn } from '../../auth/session-lapsed-dialog';
 import { formatClock } from '../../format/dates';
 import { fieldId } from '../../messages/field-labels';
-import { PRIORITY_LABELS, STATUS_LABELS, TRACK_LABELS, label } from '../../messages/labels';
+import {
+  COST_CATEGORY_LABELS,
+  PRIORITY_LABELS,
+  STATUS_LABELS,
+  TRACK_LABELS,
+  label,
+} from '../../messages/labels';
 import { issueMessage, type FieldIssue } from '../../messages/rule-messages';
 import { linkHandler, navigate } from '../../router';
 import { ErrorSummary } from '../../ui/error-summary';
@@ -84,7 +90,8 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
   useEffect(() => {
     if (current) void ruleSetById(current.ruleSetId).then(setRuleSet);
   }, [current]);
-  const countedLenders = ruleSet?.tracks[form.track === 'local' ? 'local' : 'national']?.eligibleLenderTypes;
+  /** What the year's rules ask of the plan's track: the form offers and explains by them. */
+  const trackRules = ruleSet?.tracks[form.track === 'local' ? 'local' : 'national'] ?? undefined;
   useEffect(() => onLeavingToSignIn(() => keepUnsaved(id, form)), [id, form]);
 
   const onSaved = useCallback(() => undefined, []);
@@ -321,7 +328,13 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
           </Section>
 
           <Section id="section-costs" title="3. 経費（初期投資）">
-            <p className="muted">国庫補助事業の対象経費は、施設整備・改修費、機械装置費、備品費です。</p>
+            {trackRules && (
+              <p className="muted" data-testid="eligible-costs">
+                {`${label(TRACK_LABELS, form.track)}の対象経費は、${trackRules.eligibleCostCategories
+                  .map((category) => label(COST_CATEGORY_LABELS, category))
+                  .join('、')}です。`}
+              </p>
+            )}
             <CostLines
               rows={form.costs}
               update={(change) => setForm((previous) => ({ ...previous, costs: change(previous.costs) }))}
@@ -383,7 +396,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
                   onChange={(event) => update('lenderType', event.target.value)}
                 >
                   <option value="">選択してください</option>
-                  <LenderTypeOptions counted={countedLenders} />
+                  <LenderTypeOptions counted={trackRules?.eligibleLenderTypes} />
                 </select>
               )}
             </Field>
@@ -411,7 +424,12 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
               <p className="field__warning">{warningsOf('funding.loan.secured').join(' ')}</p>
             )}
             {form.secured && (
-              <Field {...fieldOf('funding.loan.securedReason')} label="担保・保証が必要な理由" required>
+              <Field
+                {...fieldOf('funding.loan.securedReason')}
+                label="担保・保証が必要な理由"
+                // The national track warns of a secured loan without a reason; the local one does not ask.
+                required={trackRules?.securedLoanWarns !== false}
+              >
                 {(describedBy, invalid) => (
                   <textarea
                     {...inputProps('funding.loan.securedReason', describedBy, invalid)}
