@@ -131,6 +131,28 @@ describe('rule sets, rounds, health and docs', () => {
     await get('/docs').expect(200);
   });
 
+  it('documents what every route answers: a schema for each success, JSON or a file', async () => {
+    const { body } = await get('/docs-json').expect(200);
+    type Operation = { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+    const undocumented: string[] = [];
+    for (const [path, operations] of Object.entries(body.paths as Record<string, Record<string, Operation>>))
+      for (const [method, { responses }] of Object.entries(operations)) {
+        const successes = Object.entries(responses).filter(([status]) => /^2\d\d$/.test(status));
+        if (successes.length === 0) undocumented.push(`${method} ${path}: no success`);
+        for (const [status, { content }] of successes) {
+          if (status === '204') continue;
+          const media = Object.entries(content ?? {});
+          if (media.length === 0) undocumented.push(`${method} ${path} ${status}: no content`);
+          for (const [type, { schema }] of media)
+            if (schema === undefined) undocumented.push(`${method} ${path} ${status} ${type}: no schema`);
+        }
+      }
+    expect(undocumented).toEqual([]);
+    expect(body.paths['/v1/auth/me'].get.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/MeView',
+    });
+  });
+
   it('answers an unknown route with a problem, not an HTML page', async () => {
     const response = await get('/v1/nowhere').expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
 import { fiscalYearOfDate, japanDateOf } from '@l10k/rules';
 import { Roles } from '../auth/roles.decorator';
+import { FILE_CONTENT } from '../openapi/file-content';
 import { invalidRequest } from '../problem-details';
 import { csvHeader, csvLine, ndjsonLine } from './export-line';
 
@@ -25,6 +26,11 @@ export class ExportController {
   @ApiQuery({ name: 'fiscalYear', example: 2025 })
   @ApiQuery({ name: 'format', enum: ['csv', 'ndjson'], required: false })
   @ApiProduces('text/csv', 'application/x-ndjson')
+  @ApiOkResponse({
+    description:
+      "The year's events, one a line, oldest first; a CSV opens in a spreadsheet (UTF-8 with a byte-order mark)",
+    content: { 'text/csv': FILE_CONTENT, 'application/x-ndjson': FILE_CONTENT },
+  })
   export(
     @Query('fiscalYear') fiscalYearText: string | undefined,
     @Query('format') format = 'csv',

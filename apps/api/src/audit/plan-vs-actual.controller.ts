@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AmountConfirmed } from '@l10k/domain';
 import { applicationIdOfStream } from '@l10k/read-model';
 import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
 import { Roles } from '../auth/roles.decorator';
+import { FILE_CONTENT } from '../openapi/file-content';
 import { FiscalYearPipe } from '../params/fiscal-year.pipe';
 import { PLAN_VS_ACTUAL_HEADER, planVsActualLine } from './plan-vs-actual-rows';
 
@@ -24,6 +25,11 @@ export class PlanVsActualController {
   @ApiOperation({ summary: '額の確定 of a fiscal year as a plan-vs-actual CSV, one row per application' })
   @ApiQuery({ name: 'fiscalYear', example: 2025 })
   @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description:
+      'One row per application: planned beside actual, the confirmed grant and its limiting rule (UTF-8 with a byte-order mark)',
+    content: { 'text/csv': FILE_CONTENT },
+  })
   async sheet(
     @Query('fiscalYear', new FiscalYearPipe('fiscalYear')) fiscalYear: number,
   ): Promise<StreamableFile> {

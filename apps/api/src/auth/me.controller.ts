@@ -7,6 +7,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ProblemResponse } from '../problem-details/problem.response';
+import { MeView, meView } from '../views/me.view';
 import { CurrentActor } from './current-actor.decorator';
 import type { Principal } from './principal';
 
@@ -16,9 +17,9 @@ import type { Principal } from './principal';
 export class MeController {
   @Get()
   @ApiOperation({ summary: 'Who the token says the caller is: sub, name, roles, municipalityCode' })
-  @ApiOkResponse({ description: '`{ sub, name, roles, municipalityCode? }`' })
+  @ApiOkResponse({ type: MeView })
   @ApiUnauthorizedResponse({ type: ProblemResponse })
-  me(@CurrentActor() principal: Principal): Principal {
-    return principal;
+  me(@CurrentActor() principal: Principal): MeView {
+    return meView(principal);
   }
 }
