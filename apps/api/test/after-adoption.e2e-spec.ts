@@ -152,6 +152,12 @@ describe('the grant’s life after adoption, over HTTP', () => {
       })
       .expect(200);
     expect(reported.body.award.report).toMatchObject({ dueDate: '2026-04-10', late: false });
+    // Answered as reported, each part by its documented schema.
+    expect(reported.body.award.report.actualCosts).toEqual([{ category: 'facility', amount: 50_000_000 }]);
+    expect(reported.body.award.report.actualFinancing).toEqual({
+      loan: { amount: 40_000_000, lenderType: 'shinkin_bank' },
+      ownFunds: 0,
+    });
 
     clock.set('2026-05-01T10:00:00+09:00');
     const confirmed = await officer.post(`/v1/applications/${id}/amount-confirmation`, {}).expect(200);

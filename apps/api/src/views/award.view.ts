@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApplicationPlanDto } from '../applications/dto/application-plan.dto';
+import { ActualFinancingDto } from '../awards/dto/performance-report.dto';
+import { CostItemDto } from '../funding/dto/funding-plan.dto';
 import { FundingFiguresView } from './funding-figures.view';
 
 export class DocumentRefView {
@@ -95,8 +97,10 @@ export class PlanVsActualView {
 }
 
 export class PerformanceReportView {
-  @ApiProperty({ type: [Object], description: 'Actual costs per category' }) actualCosts: unknown[];
-  @ApiProperty({ type: 'object', additionalProperties: true }) actualFinancing: Record<string, unknown>;
+  @ApiProperty({ type: [CostItemDto], description: 'Actual costs per category, as reported' })
+  actualCosts: CostItemDto[];
+  @ApiProperty({ type: ActualFinancingDto, description: 'The financing actually drawn, as reported' })
+  actualFinancing: ActualFinancingDto;
   @ApiProperty({ type: 'integer' }) grantPaid: number;
   @ApiProperty({ format: 'date' }) completedOn: string;
   @ApiProperty({ type: [DocumentRefView] }) documents: DocumentRefView[];
