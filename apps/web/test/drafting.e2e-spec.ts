@@ -88,6 +88,9 @@ describe('Drafting and submitting an application, in a real browser', () => {
       expect.arrayContaining(['信用金庫', 'クラウドファンディング']),
     );
     expect(await group('融資額に数えないもの')).not.toContain('クラウドファンディング');
+    expect(await page.locator('#field-funding-loan-amount-hint').textContent()).toBe(
+      '融資、クラウドファンディング等による外部からの資金（0円より多く）が必要です。',
+    );
     // Nor does it ask why a loan is secured (no loan_unsecured warning there).
     const securedReason = page.locator('label[for="field-funding-loan-securedReason"]');
     await page.getByLabel('担保・保証を付ける').check();
@@ -95,6 +98,9 @@ describe('Drafting and submitting an application, in a real browser', () => {
     await page.getByLabel('事業の区分').selectOption('national');
     expect(await group('融資額に数えるもの')).not.toContain('クラウドファンディング');
     expect(await securedReason.textContent()).toBe('担保・保証が必要な理由必須');
+    expect(await page.locator('#field-funding-loan-amount-hint').textContent()).toBe(
+      '交付額以上の、地域金融機関等による無担保・無保証の融資が原則です。',
+    );
     await page.getByLabel('担保・保証を付ける').uncheck();
     expect(await field('funding-loan-lenderType').inputValue()).toBe('shinkin_bank');
   });

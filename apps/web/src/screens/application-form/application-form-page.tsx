@@ -362,7 +362,11 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
               {...fieldOf('funding.loan.amount')}
               label="融資額（又は出資額）"
               required
-              hint="地域金融機関等による無担保・無保証の融資が原則です。"
+              hint={
+                trackRules?.outsideFinancingRequired
+                  ? '融資、クラウドファンディング等による外部からの資金（0円より多く）が必要です。'
+                  : '交付額以上の、地域金融機関等による無担保・無保証の融資が原則です。'
+              }
             >
               {(describedBy, invalid) =>
                 yenInput(
