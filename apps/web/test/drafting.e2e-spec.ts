@@ -105,6 +105,21 @@ describe('Drafting and submitting an application, in a real browser', () => {
     expect(await field('funding-loan-lenderType').inputValue()).toBe('shinkin_bank');
   });
 
+  it('says beside a field typed so that it cannot be saved, and saves it once typed right, full-width digits too', async () => {
+    await page.getByLabel('法人番号').fill('12345');
+    await errorAt('business-corporateNumber')
+      .getByText('法人番号は13桁の数字で入力してください。13桁になるまで、この欄は保存されません。')
+      .waitFor();
+    expect(await field('business-corporateNumber').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('法人番号').fill('１２３４５６７８９０１２３');
+    await errorAt('business-corporateNumber').waitFor({ state: 'detached' });
+    await page.getByTestId('save-state').getByText('保存済み 14:00').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: '申請の作成' }).waitFor();
+    expect(await page.getByLabel('法人番号').inputValue()).toBe('1234567890123');
+  });
+
   it('autosaves the draft: a reload mid-edit, and another browser, find the text typed', async () => {
     await page
       .getByLabel('事業の概要')

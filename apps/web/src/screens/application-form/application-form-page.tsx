@@ -21,9 +21,9 @@ import { Field } from '../../ui/field';
 import { LabelOptions } from '../../ui/label-options';
 import { CalculationPanel } from './calculation-panel';
 import { toDraftModel, type DraftModel } from './draft-model';
-import { formatYenWithMan, isBadYen, parseYen, yenInputText } from '../../format/money';
+import { formatYenWithMan, parseYen, yenInputText } from '../../format/money';
 import { YenInput } from '../../ui/yen-input';
-import { fromPlan, totalCost, type PlanForm } from './plan-form';
+import { fromPlan, totalCost, typingIssues, type PlanForm } from './plan-form';
 import { CostLines } from './cost-lines';
 import { LenderTypeOptions } from './lender-type-options';
 import { SubmitDialog } from './submit-dialog';
@@ -115,13 +115,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
     const checked = calc.missing.length === 0 && parseYen(form.grant) !== undefined;
     if (checked) for (const issue of calc.calculation?.violations ?? []) add(errors, issue);
     for (const issue of calc.calculation?.warnings ?? []) add(warnings, issue);
-    const badYen = (field: string, typed: string) => {
-      if (isBadYen(typed)) add(errors, { field, rule: 'yen', message: '' });
-    };
-    badYen('funding.grant', form.grant);
-    badYen('funding.loan.amount', form.loanAmount);
-    badYen('funding.ownFunds', form.ownFunds);
-    form.costs.forEach((row, index) => badYen(`costs[${index}].amount`, row.amount));
+    for (const issue of typingIssues(form)) add(errors, issue);
     return { errors, warnings };
   }, [problem, calc, form]);
   const errorsOf = (field: string) => issuesAt.errors.get(fieldId(field)) ?? [];

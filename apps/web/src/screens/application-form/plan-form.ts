@@ -1,5 +1,6 @@
 import { integer, record, records, text, type Json } from '../../api/read-fields';
-import { parseYen, yenInputText } from '../../format/money';
+import { isBadYen, parseYen, yenInputText } from '../../format/money';
+import type { FieldIssue } from '../../messages/rule-messages';
 import type { components } from '../../api/schema';
 
 type ApplicationPlan = components['schemas']['ApplicationPlanDto'];
@@ -61,9 +62,43 @@ export const EMPTY_FORM: PlanForm = {
   extendedCompletionReason: '',
 };
 
+/** Full-width digits and point (０．２１), as a Japanese keyboard types them, read as their ASCII forms. */
+const halfWidth = (typed: string): string => typed.normalize('NFKC').trim();
+
 function parseIndex(typed: string): number | undefined {
-  const value = typed.trim();
+  const value = halfWidth(typed);
   return /^\d(\.\d{1,2})?$/.test(value) ? Number(value) : undefined;
+}
+
+/** 法人番号 as saved: 13 digits, or nothing. */
+function corporateNumberOf(typed: string): string | undefined {
+  const value = halfWidth(typed);
+  return /^\d{13}$/.test(value) ? value : undefined;
+}
+
+/**
+ * What is typed but cannot be saved as it stands, told beside its field as it is typed: the
+ * plan leaves such a field out (toPlan), so without a word the text would look saved and be
+ * gone on the next load.
+ */
+export function typingIssues(form: PlanForm): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const yen = (field: string, typed: string) => {
+    if (isBadYen(typed)) issues.push({ field, rule: 'is_int', message: '' });
+  };
+  if (form.fiscalStrengthIndex.trim() !== '' && parseIndex(form.fiscalStrengthIndex) === undefined)
+    issues.push({
+      field: 'municipality.fiscalStrengthIndex',
+      rule: 'fiscal_strength_index_typed',
+      message: '',
+    });
+  if (form.corporateNumber.trim() !== '' && corporateNumberOf(form.corporateNumber) === undefined)
+    issues.push({ field: 'business.corporateNumber', rule: 'corporate_number_typed', message: '' });
+  form.costs.forEach((row, index) => yen(`costs[${index}].amount`, row.amount));
+  yen('funding.grant', form.grant);
+  yen('funding.loan.amount', form.loanAmount);
+  yen('funding.ownFunds', form.ownFunds);
+  return issues;
 }
 
 /** The plan as the API stores it: what is filled in, nothing invented. */
@@ -88,8 +123,8 @@ export function toPlan(form: PlanForm): ApplicationPlan {
     },
     business: {
       ...(form.businessName.trim() ? { name: form.businessName.trim() } : {}),
-      ...(/^\d{13}$/.test(form.corporateNumber.trim())
-        ? { corporateNumber: form.corporateNumber.trim() }
+      ...(corporateNumberOf(form.corporateNumber) !== undefined
+        ? { corporateNumber: corporateNumberOf(form.corporateNumber) }
         : {}),
     },
     costs: form.costs
