@@ -185,6 +185,22 @@ describe('An auditor in a real browser: the timeline, the application before its
     await row.getByText('久慈市').waitFor();
     await row.getByText('採択').waitFor();
     await checkScreen(page, 'audit-01-applications');
+
+    // 団体コード as a Japanese keyboard types it, in full-width digits: searched as 032077.
+    const code = page.getByLabel('団体コード（6桁）');
+    const search = page.getByRole('button', { name: 'この条件で検索' });
+    await code.fill('０３２０７');
+    await search.click();
+    await page
+      .locator('#filter-municipality-code-error')
+      .getByText('団体コードは6桁の数字で入力してください')
+      .waitFor();
+    await code.fill('０３２０７７');
+    const searched = page.waitForRequest((request) => request.url().includes('municipalityCode=032077'));
+    await search.click();
+    await searched;
+    await page.locator('#filter-municipality-code-error').waitFor({ state: 'detached' });
+    await row.getByText('久慈市').waitFor();
     await row.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { name: `申請の監査：${TITLE}` }).waitFor();
 

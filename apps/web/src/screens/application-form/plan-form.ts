@@ -1,4 +1,5 @@
 import { integer, record, records, text, type Json } from '../../api/read-fields';
+import { halfWidth } from '../../format/half-width';
 import { isBadYen, parseYen, yenInputText } from '../../format/money';
 import type { FieldIssue } from '../../messages/rule-messages';
 import type { components } from '../../api/schema';
@@ -61,9 +62,6 @@ export const EMPTY_FORM: PlanForm = {
   completion: '',
   extendedCompletionReason: '',
 };
-
-/** Full-width digits and point (０．２１), as a Japanese keyboard types them, read as their ASCII forms. */
-const halfWidth = (typed: string): string => typed.normalize('NFKC').trim();
 
 function parseIndex(typed: string): number | undefined {
   const value = halfWidth(typed);

@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { roundLabel } from '../../api/rounds';
 import { formatDateTime } from '../../format/dates';
+import { halfWidth } from '../../format/half-width';
 import { formatManYen, formatYen } from '../../format/money';
 import { STATUS_LABELS, TRACK_LABELS, label } from '../../messages/labels';
 import { linkHandler } from '../../router';
@@ -74,9 +75,9 @@ export function AuditApplicationsPage() {
 
   function search(event: FormEvent) {
     event.preventDefault();
-    const code = draft.municipalityCode.trim();
+    const code = halfWidth(draft.municipalityCode);
     if (code && !/^\d{6}$/.test(code)) {
-      setCodeError('団体コードは6桁の半角数字で入力してください（例：032077）。');
+      setCodeError('団体コードは6桁の数字で入力してください（例：032077）。');
       return;
     }
     setCodeError(undefined);
