@@ -1,5 +1,6 @@
 /**
- * Text as a Japanese keyboard may type it, full-width digits and point (０．２１, ０３２０７７)
- * read as their ASCII forms (NFKC), without the spaces around it.
+ * Digits, point and comma as a Japanese keyboard may type them, full width (０．２１, ０３２０７７,
+ * ２５，０００), read as their ASCII forms, without the spaces around the text.
  */
-export const halfWidth = (typed: string): string => typed.normalize('NFKC').trim();
+export const halfWidth = (typed: string): string =>
+  typed.replace(/[０-９．，]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0)).trim();

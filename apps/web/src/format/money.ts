@@ -1,3 +1,5 @@
+import { halfWidth } from './half-width';
+
 const yen = new Intl.NumberFormat('ja-JP');
 
 /** 25,000,000円 */
@@ -31,9 +33,7 @@ export function formatYenWithMan(amount: number): string {
 
 /** Yen as typed: 25,000,000 or ２５００００００ (full-width digits are normalised); undefined if blank or not whole yen. */
 export function parseYen(typed: string): number | undefined {
-  const normalised = typed
-    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
-    .replace(/[,，\s円]/g, '');
+  const normalised = halfWidth(typed).replace(/[,\s円]/g, '');
   if (!/^\d{1,16}$/.test(normalised)) return undefined;
   const value = Number(normalised);
   return Number.isSafeInteger(value) ? value : undefined;

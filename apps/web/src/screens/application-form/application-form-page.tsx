@@ -166,13 +166,16 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
     navigate(`/applications/${id}?submitted=1`);
   }
 
-  const yenInput = (
-    field: string,
-    value: string,
-    onChange: (value: string) => void,
-    describedBy: string | undefined,
-    invalid: boolean,
-  ) => <YenInput value={value} onChange={onChange} input={inputProps(field, describedBy, invalid)} />;
+  /** A Field's money input for one of the plan's amounts, as the Field's children. */
+  const yenInputOf =
+    (field: string, key: 'grant' | 'loanAmount' | 'ownFunds') =>
+    (describedBy: string | undefined, invalid: boolean) => (
+      <YenInput
+        value={form[key]}
+        onChange={(value) => update(key, value)}
+        input={inputProps(field, describedBy, invalid)}
+      />
+    );
 
   return (
     <main id="main" className="page page--wide">
@@ -348,9 +351,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
               交付額＋融資額（又は出資額）＋自己資金＝総事業費 になるように入力してください。
             </p>
             <Field {...fieldOf('funding.grant')} label="交付額（自治体による公費助成）" required>
-              {(describedBy, invalid) =>
-                yenInput('funding.grant', form.grant, (value) => update('grant', value), describedBy, invalid)
-              }
+              {yenInputOf('funding.grant', 'grant')}
             </Field>
             <Field
               {...fieldOf('funding.loan.amount')}
@@ -362,15 +363,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
                   : '交付額以上の、地域金融機関等による無担保・無保証の融資が原則です。'
               }
             >
-              {(describedBy, invalid) =>
-                yenInput(
-                  'funding.loan.amount',
-                  form.loanAmount,
-                  (value) => update('loanAmount', value),
-                  describedBy,
-                  invalid,
-                )
-              }
+              {yenInputOf('funding.loan.amount', 'loanAmount')}
             </Field>
             <Field {...fieldOf('funding.loan.form')} label="融資か出資か" required>
               {(describedBy, invalid) => (
@@ -446,15 +439,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
               required
               hint="0円の場合は 0 と入力してください。"
             >
-              {(describedBy, invalid) =>
-                yenInput(
-                  'funding.ownFunds',
-                  form.ownFunds,
-                  (value) => update('ownFunds', value),
-                  describedBy,
-                  invalid,
-                )
-              }
+              {yenInputOf('funding.ownFunds', 'ownFunds')}
             </Field>
           </Section>
 

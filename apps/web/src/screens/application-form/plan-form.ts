@@ -101,6 +101,7 @@ export function typingIssues(form: PlanForm): FieldIssue[] {
 
 /** The plan as the API stores it: what is filled in, nothing invented. */
 export function toPlan(form: PlanForm): ApplicationPlan {
+  const corporateNumber = corporateNumberOf(form.corporateNumber);
   const loan = {
     ...(parseYen(form.loanAmount) !== undefined ? { amount: parseYen(form.loanAmount) } : {}),
     form: form.loanForm,
@@ -121,9 +122,7 @@ export function toPlan(form: PlanForm): ApplicationPlan {
     },
     business: {
       ...(form.businessName.trim() ? { name: form.businessName.trim() } : {}),
-      ...(corporateNumberOf(form.corporateNumber) !== undefined
-        ? { corporateNumber: corporateNumberOf(form.corporateNumber) }
-        : {}),
+      ...(corporateNumber === undefined ? {} : { corporateNumber }),
     },
     costs: form.costs
       .filter((row) => row.amount.trim() || row.description.trim())
