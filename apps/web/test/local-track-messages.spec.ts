@@ -38,7 +38,7 @@ describe('Refusals of the local track’s steps, in Japanese at their field', ()
     expect(summaryItems(issues)).toEqual([
       {
         fieldId: 'recorded-assessment-regional_financing',
-        text: '地域での確認で「融資・クラウドファンディング等」が満たさないと判定されているため、報告できません。',
+        text: '地域での確認で「融資・クラウドファンディング等」を満たさないと判定されているため、報告できません。',
       },
     ]);
   });

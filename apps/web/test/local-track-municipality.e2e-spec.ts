@@ -157,12 +157,12 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
       .getByRole('heading', { name: '総務省へ報告できません。次の項目を確認してください。' })
       .waitFor();
     const link = refusal.getByRole('link', {
-      name: /「新規性」が満たさないと判定されているため、報告できません。/,
+      name: /「新規性」を満たさないと判定されているため、報告できません。/,
     });
     await link.click();
     expect(await focusedId(page)).toBe('recorded-assessment-novelty');
     expect(await page.locator('#recorded-assessment-novelty .field__error').textContent()).toBe(
-      '地域での確認で「新規性」が満たさないと判定されているため、報告できません。',
+      '地域での確認で「新規性」を満たさないと判定されているため、報告できません。',
     );
     await checkScreen(page, '96-report-to-mic-refused');
 

@@ -43,7 +43,7 @@ const RULE_MESSAGES: Record<string, (issue: FieldIssue) => string> = {
     '法人番号は13桁の数字で入力してください。13桁になるまで、この欄は保存されません。',
   local_requirement_met: (issue) => {
     const requirement = issue.field.replace(/^localConfirmation\.assessments\./, '');
-    return `地域での確認で「${LOCAL_REQUIREMENT_LABELS[requirement] ?? requirement}」が満たさないと判定されているため、報告できません。`;
+    return `地域での確認で「${LOCAL_REQUIREMENT_LABELS[requirement] ?? requirement}」を満たさないと判定されているため、報告できません。`;
   },
 };
 

@@ -65,10 +65,11 @@ export function StatisticsPage() {
     });
   }, [fiscalYear]);
 
-  // A canvas draws text only in a face already loaded: wait for the Japanese glyphs the charts use.
+  // A canvas draws text only in a face already loaded: wait for every glyph the charts draw (axes
+  // in 件, 万円 and 億円; the series' names), or one outside the loaded subsets shows as a box.
   useEffect(() => {
     void document.fonts
-      .load('13px "Noto Sans JP"', '0123456789月件万円申請採択交付額国費累計予算')
+      .load('13px "Noto Sans JP"', '0123456789,-月件万億円申請採択交付額国費累計予算年度のそ回（）')
       .catch(() => undefined)
       .then(() => setFontsLoaded(true));
   }, []);
