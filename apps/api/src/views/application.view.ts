@@ -9,7 +9,7 @@ import { AwardView } from './award.view';
 import { DocumentView } from './document.view';
 import { FundingFiguresView } from './funding-figures.view';
 import { AcknowledgementView, LocalConfirmationView, MicReportView } from './local-track.view';
-import { reviewerIdentity, reviewerLabel, type Viewer } from './viewer';
+import { reviewerLabel, shownReviewerId, type Viewer } from './viewer';
 
 export class DraftAssessmentView {
   @ApiProperty({ example: '2025-06', description: 'The round a submission now would join' }) round: string;
@@ -134,19 +134,30 @@ export class ApplicationView {
 }
 
 /**
- * A change's plan is kept as its event recorded it (the index an exact decimal string); it is
- * answered as the application's own plan is and as plans are sent: the index a number.
+ * The award field by field. A change's plan is kept as its event recorded it (the index an
+ * exact decimal string); it is answered as the application's own plan is and as plans are
+ * sent: the index a number.
  */
-const awardView = (award: AwardRecord): AwardView =>
-  ({
-    ...fresh,
-    ...award,
-    changes: award.changes.map((change) =>
-      change.plan === undefined ? change : { ...fresh, ...change, plan: planRecord(change.plan) },
-    ),
-  }) as AwardView;
+const awardView = (award: AwardRecord): AwardView => ({
+  grantApplicationDueDate: award.grantApplicationDueDate,
+  commitment: award.commitment,
+  grantApplication: award.grantApplication as AwardView['grantApplication'],
+  grantDecision: award.grantDecision as AwardView['grantDecision'],
+  changes: award.changes.map((change) =>
+    change.plan === undefined ? change : { ...fresh, ...change, plan: planRecord(change.plan) },
+  ) as AwardView['changes'],
+  report: award.report as AwardView['report'],
+  confirmation: award.confirmation as AwardView['confirmation'],
+  payments: award.payments as AwardView['payments'],
+  paid: award.paid,
+  refundDue: award.refundDue,
+  abandonedAt: award.abandonedAt,
+});
 
-/** The answer for one viewer: reviewers appear as 審査員A, B, …, by id only to those who may know. */
+/**
+ * The answer for one viewer, field by field: reviewers appear as 審査員A, B, …, by id only to
+ * those who may know; a conflict's detail only to officers, auditors and the reviewer.
+ */
 export function applicationView(
   record: ApplicationRecord,
   revision: number,
@@ -158,28 +169,51 @@ export function applicationView(
   const labelOf = (reviewerId: string) => labels.get(reviewerId) ?? reviewerLabel(labels.size);
   const applicant = !viewer.roles.includes('program_officer') && !viewer.roles.includes('auditor');
   return {
-    ...fresh,
-    ...record,
+    id: record.id,
+    municipalityCode: record.municipalityCode,
     municipalityName: municipalityName(record.municipalityCode) ?? null,
+    status: record.status,
     revision,
-    reviewers: record.reviewers.map(({ reviewerId, conflictDeclaration, ...assignment }) => ({
-      ...fresh,
-      ...reviewerIdentity(viewer, reviewerId, labelOf(reviewerId)),
-      ...assignment,
-      ...(conflictDeclaration === undefined
-        ? {}
-        : {
-            conflictDeclaration:
-              applicant && reviewerId !== viewer.sub
-                ? { hasConflict: conflictDeclaration.hasConflict, declaredAt: conflictDeclaration.declaredAt }
-                : conflictDeclaration,
-          }),
+    track: record.track,
+    plan: record.plan as ApplicationView['plan'],
+    warnings: record.warnings as ApplicationView['warnings'],
+    createdAt: record.createdAt,
+    assessment: record.assessment as ApplicationView['assessment'],
+    submittedAt: record.submittedAt,
+    round: record.round,
+    fiscalYear: record.fiscalYear,
+    deadline: record.deadline,
+    decisionDueDate: record.decisionDueDate,
+    ruleSetId: record.ruleSetId,
+    provisional: record.provisional,
+    funding: record.funding as ApplicationView['funding'],
+    reviewCycle: record.reviewCycle,
+    reviewers: record.reviewers.map(({ reviewerId, assignedAt, recused, conflictDeclaration }) => ({
+      reviewer: labelOf(reviewerId),
+      reviewerId: shownReviewerId(viewer, reviewerId),
+      assignedAt,
+      recused,
+      conflictDeclaration:
+        conflictDeclaration !== undefined && applicant && reviewerId !== viewer.sub
+          ? { hasConflict: conflictDeclaration.hasConflict, declaredAt: conflictDeclaration.declaredAt }
+          : conflictDeclaration,
     })),
-    reviews: record.reviews.map(({ reviewerId, ...review }) => ({
-      ...fresh,
-      ...reviewerIdentity(viewer, reviewerId, labelOf(reviewerId)),
-      ...review,
+    reviews: record.reviews.map(({ reviewerId, assessments, recommendation, comment, submittedAt }) => ({
+      reviewer: labelOf(reviewerId),
+      reviewerId: shownReviewerId(viewer, reviewerId),
+      assessments: assessments as ReviewView['assessments'],
+      recommendation,
+      comment,
+      submittedAt,
     })),
-    ...(record.award === undefined ? {} : { award: awardView(record.award) }),
-  } as ApplicationView;
+    reviewsDone: record.reviewsDone,
+    revisionRequest: record.revisionRequest,
+    decision: record.decision as ApplicationView['decision'],
+    withdrawal: record.withdrawal,
+    award: record.award === undefined ? undefined : awardView(record.award),
+    documents: record.documents as ApplicationView['documents'],
+    localConfirmation: record.localConfirmation as ApplicationView['localConfirmation'],
+    micReport: record.micReport as ApplicationView['micReport'],
+    acknowledgement: record.acknowledgement as ApplicationView['acknowledgement'],
+  };
 }

@@ -22,12 +22,7 @@ export function reviewerLabel(index: number): string {
   return `審査員${label}`;
 }
 
-/** How one reviewer appears to this viewer: always by label, by id only where the viewer may know it. */
-export function reviewerIdentity(
-  viewer: Viewer,
-  reviewerId: string,
-  label: string,
-): { reviewer: string; reviewerId?: string } {
-  const known = seesReviewerIds(viewer) || reviewerId === viewer.sub;
-  return known ? { reviewer: label, reviewerId } : { reviewer: label };
+/** The reviewer's id as this viewer sees it: only where the viewer may know it (always labelled). */
+export function shownReviewerId(viewer: Viewer, reviewerId: string): string | undefined {
+  return seesReviewerIds(viewer) || reviewerId === viewer.sub ? reviewerId : undefined;
 }
