@@ -363,4 +363,34 @@ describe('Drafting and submitting an application, in a real browser', () => {
     await dialog.getByRole('button', { name: '提出する' }).click();
     await page.getByTestId('status').getByText('提出済み').waitFor();
   });
+
+  it('offers only 国庫補助事業 in FY2023, before the local track began, and both tracks again in FY2025', async () => {
+    const startedAt = system.clock.now().toISOString();
+    system.clock.set('2023-09-01T10:00:00+09:00');
+    try {
+      const then = await system.newPage();
+      await signInAsMunicipality(then, system.baseUrl);
+      await then.getByRole('button', { name: '新しい申請を作成' }).click();
+      await then.getByRole('heading', { name: '申請の作成' }).waitFor();
+      const tracks = then.getByLabel('事業の区分').locator('option');
+      // Both until the year's rule set is read, then the national track alone.
+      await then.waitForFunction(
+        () => document.querySelectorAll('#field-track option').length === 1,
+        undefined,
+        { timeout: 10_000 },
+      );
+      expect(await tracks.allTextContents()).toEqual(['国庫補助事業']);
+      await then.close();
+    } finally {
+      system.clock.set(startedAt);
+    }
+    await page.goto(`${system.baseUrl}/applications`);
+    await page.getByRole('button', { name: '新しい申請を作成' }).click();
+    await page.getByRole('heading', { name: '申請の作成' }).waitFor();
+    await page.getByTestId('eligible-costs').waitFor();
+    expect(await page.getByLabel('事業の区分').locator('option').allTextContents()).toEqual([
+      '国庫補助事業',
+      '地方単独事業',
+    ]);
+  });
 });

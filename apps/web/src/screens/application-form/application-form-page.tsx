@@ -26,6 +26,7 @@ import { YenInput } from '../../ui/yen-input';
 import { fromPlan, totalCost, typingIssues, type PlanForm } from './plan-form';
 import { CostLines } from './cost-lines';
 import { LenderTypeOptions } from './lender-type-options';
+import { offeredTrackLabels } from './offered-tracks';
 import { SubmitDialog } from './submit-dialog';
 import { keepUnsaved, takeUnsaved } from './unsaved-form';
 import { useAutosave } from './use-autosave';
@@ -232,7 +233,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
                   value={form.track}
                   onChange={(event) => update('track', event.target.value)}
                 >
-                  <LabelOptions labels={TRACK_LABELS} />
+                  <LabelOptions labels={offeredTrackLabels(ruleSet?.tracks, form.track)} />
                 </select>
               )}
             </Field>
