@@ -65,6 +65,10 @@ describe('Reviewing, in a real browser', () => {
     await page.getByRole('button', { name: '審査結果を提出する' }).click();
     const summary = page.getByRole('alert');
     await summary.getByRole('link', { name: /モデル性の判定/ }).waitFor();
+    // The same sentence at the top and beside the field.
+    const asked = 'モデル性の判定を選んでください。';
+    await summary.getByRole('link', { name: asked, exact: true }).waitFor();
+    expect(await page.locator('#field-assessments-model_case-met-error').textContent()).toBe(asked);
     await checkScreen(page, '23-reviewer-form-errors');
 
     const requirements = [

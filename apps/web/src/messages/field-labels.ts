@@ -78,7 +78,8 @@ const CHOICE_FIELDS = new Set([
 
 /** What a field left empty asks for: 「金融機関の種類」を選んでください, 「経費」を1行以上入力してください, 「事業名」を入力してください. */
 export function askForMissing(field: string): string {
-  if (CHOICE_FIELDS.has(field) || /^costs\[\d+\]\.category$/.test(field)) return 'を選んでください';
+  if (CHOICE_FIELDS.has(field) || /^costs\[\d+\]\.category$|^assessments\.\w+\.met$/.test(field))
+    return 'を選んでください';
   if (field === 'costs') return 'を1行以上入力してください';
   return 'を入力してください';
 }

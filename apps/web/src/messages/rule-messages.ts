@@ -66,6 +66,9 @@ export const INPUT_RULE_MESSAGES: Readonly<Record<string, string>> = {
 export function issueMessage(issue: FieldIssue): string {
   const known = RULE_MESSAGES[issue.rule];
   if (known) return known(issue);
+  // Left empty: a choice asks to be chosen (新規性の判定を選んでください), a text to be typed.
+  if (issue.rule === 'is_not_empty' || issue.rule === 'is_defined')
+    return `${fieldLabel(issue.field)}${askForMissing(issue.field)}。`;
   const input = INPUT_RULE_MESSAGES[issue.rule];
   if (input) return `${fieldLabel(issue.field)}${input}`;
   return `${fieldLabel(issue.field)}: ${issue.message}`;

@@ -55,11 +55,11 @@ export function missingInDraft(draft: ReviewDraft, requirements: readonly Requir
   for (const requirement of requirements) {
     const assessment = draft.assessments[requirement];
     if (!assessment?.met)
-      issues.push({ field: `assessments.${requirement}.met`, rule: 'is_in', message: '' });
+      issues.push({ field: `assessments.${requirement}.met`, rule: 'is_not_empty', message: '' });
     if (!assessment?.comment.trim())
       issues.push({ field: `assessments.${requirement}.comment`, rule: 'is_not_empty', message: '' });
   }
-  if (!draft.recommendation) issues.push({ field: 'recommendation', rule: 'is_in', message: '' });
+  if (!draft.recommendation) issues.push({ field: 'recommendation', rule: 'is_not_empty', message: '' });
   if (!draft.comment.trim()) issues.push({ field: 'comment', rule: 'is_not_empty', message: '' });
   return issues;
 }

@@ -3,9 +3,8 @@ import { rememberWrite } from '../../api/application-answers';
 import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { useSession } from '../../auth/session';
-import { fieldLabel } from '../../messages/field-labels';
 import { RECOMMENDATION_LABELS } from '../../messages/labels';
-import type { FieldIssue } from '../../messages/rule-messages';
+import { issueMessage, type FieldIssue } from '../../messages/rule-messages';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import {
@@ -83,14 +82,9 @@ export function ReviewForm({
     void send();
   }
 
+  // Worded as the error summary words them: the same sentence at the top and beside the field.
   const errorsOf = (field: string) =>
-    issues
-      .filter((issue) => issue.field === field)
-      .map((issue) =>
-        issue.rule === 'is_in'
-          ? `${fieldLabel(field)}を選んでください。`
-          : `${fieldLabel(field)}を入力してください。`,
-      );
+    issues.filter((issue) => issue.field === field).map((issue) => issueMessage(issue));
   const setAssessment = (requirement: string, change: Partial<ReviewDraft['assessments'][string]>) =>
     setDraft((previous) => ({
       ...previous,
