@@ -356,6 +356,9 @@ describe('An auditor in a real browser: the timeline, the application before its
     expect(cumulative).toBe(monthly);
     expect(ofBudget).toMatch(/^\d+\.\d%$/);
     expect(await page.locator('canvas[role="img"]').count()).toBe(3);
+    // The local track's table sums the year as the others do; this national application counts nowhere in it.
+    const localTotal = page.getByTestId('table-local-track').getByRole('row', { name: /年度計/ });
+    expect(await localTotal.getByRole('cell').allTextContents()).toEqual(['0件', '0件', '0件', '0件', '0円']);
     await checkScreen(page, 'audit-06-statistics');
   });
 

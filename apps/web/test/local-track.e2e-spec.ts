@@ -9,6 +9,7 @@ import {
   uploadThroughApi,
 } from './support/award-setup';
 import { checkScreen } from './support/screens';
+import { signInWithRole } from './support/sign-in-as';
 import { useRunningSystem, type RunningSystem } from './support/running-system';
 
 /** A local-track project confirmed by the municipality's own experts and reported to MIC with its 補助要綱, through the API. */
@@ -104,5 +105,23 @@ describe('Local track: the programme officer acknowledges or returns a report to
     await officer.getByRole('button', { name: '受理', exact: true }).click();
     await officer.getByRole('row', { name: /間伐材を使った木工品の製造/ }).waitFor();
     expect(await officer.getByRole('row', { name: /商店街の空き店舗/ }).count()).toBe(0);
+  });
+
+  it("sums the year's local reports for the auditor: reported, acknowledged, returned and their grants", async () => {
+    const auditor = await system.newPage();
+    await signInWithRole(auditor, system.baseUrl, '監査担当', '会計 検子');
+    const expected = ['2件', '1件', '1件', '0件', '40,000,000円'];
+    let cells: string[] = [];
+    // The statistics are read as the projector has folded the two decisions: asked again until it has.
+    for (let attempt = 0; attempt < 50 && cells.join() !== expected.join(); attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+      await auditor.goto(`${system.baseUrl}/audit/statistics`);
+      const total = auditor.getByTestId('table-local-track').getByRole('row', { name: /年度計/ });
+      await total.waitFor();
+      cells = await total.getByRole('cell').allTextContents();
+    }
+    expect(cells).toEqual(expected);
+    const june = auditor.getByTestId('table-local-track').getByRole('row', { name: /2025年6月締切回/ });
+    expect(await june.getByRole('cell').allTextContents()).toEqual(expected);
   });
 });

@@ -334,6 +334,16 @@ export function StatisticsPage() {
                     </tr>
                   ))}
                 </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">年度計</th>
+                    <td className="numeric">{total((round) => round.localReported)}件</td>
+                    <td className="numeric">{total((round) => round.localAcknowledged)}件</td>
+                    <td className="numeric">{total((round) => round.localReturned)}件</td>
+                    <td className="numeric">{total((round) => round.localWithdrawn)}件</td>
+                    <td className="numeric">{formatYen(total((round) => round.localGrant))}</td>
+                  </tr>
+                </tfoot>
               </table>
             </div>
           </section>
