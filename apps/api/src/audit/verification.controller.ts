@@ -7,27 +7,13 @@ import { EVENT_STORE, StreamNotFoundError, type EventStore, type VerificationRep
 import { Roles } from '../auth/roles.decorator';
 import { problem, ProblemException } from '../problem-details/problem';
 import { ProblemResponse } from '../problem-details/problem.response';
-import { VerificationReportView } from '../views/verification-report.view';
-import { fresh } from '@l10k/rules';
+import { VerificationReportView, verificationReportView } from '../views/verification-report.view';
 
 export class VerificationRequestDto {
   @ApiPropertyOptional({ description: 'Check only this application’s chain; omitted: every stream' })
   @IsOptional()
   @IsUUID()
   applicationId?: string;
-}
-
-/** Revisions leave as numbers (JSON has no bigint); they stay far below 2^53. */
-function serialisable(report: VerificationReport): VerificationReportView {
-  return {
-    ...fresh,
-    ...report,
-    failures: report.failures.map((failure) => ({
-      ...fresh,
-      ...failure,
-      revision: Number(failure.revision),
-    })),
-  };
 }
 
 @ApiTags('audit')
@@ -47,7 +33,7 @@ export class VerificationController {
     const report = body.applicationId
       ? await this.verifyApplication(body.applicationId)
       : await this.store.verifyAll();
-    return serialisable(report);
+    return verificationReportView(report);
   }
 
   private async verifyApplication(applicationId: string): Promise<VerificationReport> {

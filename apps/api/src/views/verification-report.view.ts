@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { VerificationReport } from '@l10k/eventstore';
 
 export class IntegrityFailureView {
   @ApiProperty({ example: 'application-7f0c…' }) streamId: string;
@@ -15,3 +16,16 @@ export class VerificationReportView {
   @ApiProperty({ description: 'true: every chain recomputes to its stored hashes' }) ok: boolean;
   @ApiProperty({ type: [IntegrityFailureView] }) failures: IntegrityFailureView[];
 }
+
+/** The report field by field; revisions leave as numbers (JSON has no bigint), far below 2^53. */
+export const verificationReportView = (report: VerificationReport): VerificationReportView => ({
+  streamsChecked: report.streamsChecked,
+  eventsChecked: report.eventsChecked,
+  ok: report.ok,
+  failures: report.failures.map((failure) => ({
+    streamId: failure.streamId,
+    revision: Number(failure.revision),
+    eventId: failure.eventId,
+    reason: failure.reason,
+  })),
+});
