@@ -100,7 +100,8 @@ export function RoundChart({
                   label: one.label,
                   data: [...one.values],
                   borderColor: one.colour,
-                  backgroundColor: one.colour,
+                  // A dashed line has no points to fill: its legend box is then a dashed outline, not a grey block.
+                  backgroundColor: one.dashed ? 'transparent' : one.colour,
                   borderDash: one.dashed ? [6, 4] : [],
                   pointRadius: one.dashed ? 0 : 3,
                 }
