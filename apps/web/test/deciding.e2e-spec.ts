@@ -113,6 +113,26 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     expect(
       input && assign && Math.abs(assign.y + assign.height / 2 - (input.y + input.height / 2)),
     ).toBeLessThan(4);
+    // An empty ID is asked for before sending; a refusal the API words otherwise is said as it words it.
+    const idError = page.locator('#field-reviewerId-error');
+    await page.getByRole('button', { name: '割り当てる' }).click();
+    expect(await idError.textContent()).toBe('審査員IDを入力してください。');
+    await page.route('**/v1/applications/*/reviewers', (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Bad Request',
+          status: 400,
+          errors: [{ field: 'reviewerId', rule: 'max_length', message: '' }],
+        }),
+      }),
+    );
+    await page.getByLabel('審査員ID').fill(SATO);
+    await page.getByRole('button', { name: '割り当てる' }).click();
+    await idError.getByText('審査員IDが長すぎます。').waitFor();
+    await page.unrouteAll();
     for (const reviewerId of [SATO, SUZUKI, TAKAHASHI]) {
       await page.getByLabel('審査員ID').fill(reviewerId);
       await page.getByRole('button', { name: '割り当てる' }).click();

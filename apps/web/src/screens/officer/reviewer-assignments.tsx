@@ -4,7 +4,7 @@ import { useKeptState } from '../../auth/use-kept-state';
 import { rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { formatDateTime } from '../../format/dates';
-import type { FieldIssue } from '../../messages/rule-messages';
+import { issueMessage, type FieldIssue } from '../../messages/rule-messages';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import type { ApplicationView } from '../application-read/application-view';
@@ -68,9 +68,8 @@ export function ReviewerAssignments({
     onChanged(data as ApplicationView);
   }
 
-  const idErrors = issues
-    .filter((issue) => issue.field === 'reviewerId')
-    .map(() => '審査員IDを入力してください。');
+  // Worded by its rule, as the error summary words it: an empty ID and one too long read differently.
+  const idErrors = issues.filter((issue) => issue.field === 'reviewerId').map(issueMessage);
   return (
     <section className="officer-section" aria-labelledby="reviewers-title">
       <h2 id="reviewers-title">審査員の割当て</h2>
@@ -138,6 +137,7 @@ export function ReviewerAssignments({
                   className="input input--medium"
                   value={reviewerId}
                   list={offered.length > 0 ? 'known-reviewers' : undefined}
+                  maxLength={200}
                   autoComplete="off"
                   aria-describedby={describedBy}
                   aria-invalid={invalid}
