@@ -374,11 +374,9 @@ describe('Drafting and submitting an application, in a real browser', () => {
       await then.getByRole('heading', { name: '申請の作成' }).waitFor();
       const tracks = then.getByLabel('事業の区分').locator('option');
       // Both until the year's rule set is read, then the national track alone.
-      await then.waitForFunction(
-        () => document.querySelectorAll('#field-track option').length === 1,
-        undefined,
-        { timeout: 10_000 },
-      );
+      await then
+        .locator('#field-track option[value="local"]')
+        .waitFor({ state: 'detached', timeout: 10_000 });
       expect(await tracks.allTextContents()).toEqual(['国庫補助事業']);
       await then.close();
     } finally {
