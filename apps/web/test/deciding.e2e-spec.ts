@@ -162,6 +162,13 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     expect(((await (await known).json()) as { items: unknown[] }).items).toHaveLength(3);
     await page.getByRole('heading', { name: '審査員の割当て' }).waitFor();
     expect(await page.locator('#known-reviewers').count()).toBe(0);
+    // Sent without a choice, the form asks for one in the same words at the top and beside it.
+    await page.getByRole('button', { name: '決定する', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: '判断を選んでください。', exact: true })
+      .waitFor();
+    expect(await page.locator('#field-outcome-error').textContent()).toBe('判断を選んでください。');
     // Before any review, adoption is refused by the quorum rule, named in words.
     await page.getByLabel('採択する').check();
     await page.getByLabel('理由').fill('審査前の採択');

@@ -19,6 +19,20 @@ describe('what a form says about a field left empty before anything is sent', ()
   });
 });
 
+describe('what the officer and reviewer forms say of an answer left out, at the top as beside it', () => {
+  it('asks for a choice to be chosen, a text to be typed, and an approved grant of one yen or more', () => {
+    const asked = (field: string, rule = 'is_not_empty') => issueMessage({ field, rule, message: '' });
+    expect(asked('hasConflict')).toBe('利益相反の有無を選んでください。');
+    expect(asked('detail')).toBe('利益相反の内容を入力してください。');
+    expect(asked('outcome')).toBe('判断を選んでください。');
+    expect(asked('reason')).toBe('理由を入力してください。');
+    expect(asked('reviewerId')).toBe('審査員IDを入力してください。');
+    expect(asked('approvedGrant', 'approved_grant_typed')).toBe(
+      '採択額（交付額）は1円以上の整数（円）で入力してください。',
+    );
+  });
+});
+
 describe('what a submission refused for an incomplete plan says of each field', () => {
   const messages = checkCompleteness({ costs: [{ description: '改修' }] } as never).map(issueMessage);
 

@@ -53,6 +53,14 @@ describe('Reviewing, in a real browser', () => {
     // The declaration comes first: no plan and no review form before it.
     expect(await page.getByRole('heading', { name: '審査結果の入力' }).count()).toBe(0);
     await checkScreen(page, '22-reviewer-conflict-declaration');
+    // Sent without an answer: the same sentence at the top and beside the choice, tied to it.
+    await page.getByRole('button', { name: '申告する' }).click();
+    const unanswered = '利益相反の有無を選んでください。';
+    await page.getByRole('alert').getByRole('link', { name: unanswered, exact: true }).waitFor();
+    expect(await page.locator('#field-hasConflict-error').textContent()).toBe(unanswered);
+    expect(await page.getByRole('group', { name: /利益相反の有無/ }).getAttribute('aria-describedby')).toBe(
+      'field-hasConflict-error',
+    );
     await page.getByLabel('利益相反はありません').check();
     await page.getByRole('button', { name: '申告する' }).click();
 

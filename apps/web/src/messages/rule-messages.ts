@@ -39,6 +39,7 @@ const RULE_MESSAGES: Record<string, (issue: FieldIssue) => string> = {
   // The plan form's own checks of what is typed, before anything is sent (plan-form.ts, typingIssues).
   fiscal_strength_index_typed: () =>
     '財政力指数は小数第2位までの数で入力してください（例：0.21）。正しく入力されるまで、この欄は保存されません。',
+  approved_grant_typed: () => '採択額（交付額）は1円以上の整数（円）で入力してください。',
   corporate_number_typed: () =>
     '法人番号は13桁の数字で入力してください。13桁になるまで、この欄は保存されません。',
   local_requirement_met: (issue) => {
@@ -46,6 +47,10 @@ const RULE_MESSAGES: Record<string, (issue: FieldIssue) => string> = {
     return `地域での確認で「${LOCAL_REQUIREMENT_LABELS[requirement] ?? requirement}」を満たさないと判定されているため、報告できません。`;
   },
 };
+
+/** The messages at one field, worded as the error summary words them: the same sentence in both places. */
+export const issueMessagesAt = (issues: readonly FieldIssue[], field: string): string[] =>
+  issues.filter((issue) => issue.field === field).map(issueMessage);
 
 /** Checks on the request itself (400), by class-validator's rule as the API names it (snake_case): completes "「field」…". */
 export const INPUT_RULE_MESSAGES: Readonly<Record<string, string>> = {

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { formatYen, formatYenWithMan, parseYen, yenInputText } from '../../format/money';
-import type { FieldIssue } from '../../messages/rule-messages';
+import { issueMessagesAt, type FieldIssue } from '../../messages/rule-messages';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import { FundingFigures } from '../../ui/funding-figures';
@@ -79,9 +79,9 @@ export function DecisionForm({
 
   function localIssues(): FieldIssue[] {
     const found: FieldIssue[] = [];
-    if (!action) found.push({ field: 'outcome', rule: 'is_in', message: '' });
+    if (!action) found.push({ field: 'outcome', rule: 'is_not_empty', message: '' });
     if (action === 'adopt' && (grant === undefined || grant <= 0))
-      found.push({ field: 'approvedGrant', rule: 'is_int', message: '' });
+      found.push({ field: 'approvedGrant', rule: 'approved_grant_typed', message: '' });
     if (!reason.trim()) found.push({ field: 'reason', rule: 'is_not_empty', message: '' });
     return found;
   }
@@ -126,8 +126,7 @@ export function DecisionForm({
     onChanged(answer.data as ApplicationView);
   }
 
-  const errorsOf = (field: string, text: string) =>
-    issues.some((issue) => issue.field === field) ? [text] : [];
+  const errorsOf = (field: string) => issueMessagesAt(issues, field);
   const chosen = ACTIONS.find((candidate) => candidate.value === action);
   return (
     <form onSubmit={submit} noValidate className="form officer-section" aria-labelledby="decision-title">
@@ -150,15 +149,18 @@ export function DecisionForm({
           </ul>
         </div>
       )}
-      <fieldset className={`fieldset${errorsOf('outcome', '').length > 0 ? ' field--error' : ''}`}>
+      <fieldset
+        className={`fieldset${errorsOf('outcome').length > 0 ? ' field--error' : ''}`}
+        aria-describedby={errorsOf('outcome').length > 0 ? 'field-outcome-error' : undefined}
+      >
         <legend className="field__label">
           判断<span className="badge badge--required">必須</span>
         </legend>
-        {errorsOf('outcome', '判断を選んでください。').map((text) => (
-          <p key={text} className="field__error">
-            {text}
+        {errorsOf('outcome').length > 0 && (
+          <p className="field__error" id="field-outcome-error">
+            {errorsOf('outcome').join(' ')}
           </p>
-        ))}
+        )}
         {ACTIONS.map((candidate, index) => (
           <label key={candidate.value} className="choice">
             <input
@@ -183,7 +185,7 @@ export function DecisionForm({
                 ? undefined
                 : `申請額は${formatYenWithMan(requestedGrant)}です。減額して採択できます（増額はできません）。`
             }
-            errors={errorsOf('approvedGrant', '採択額は1円以上の整数（円）で入力してください。')}
+            errors={errorsOf('approvedGrant')}
           >
             {(describedBy, invalid) => (
               <YenInput
@@ -229,7 +231,7 @@ export function DecisionForm({
         label="理由"
         required
         hint="採択・不採択の理由、又は修正を求める内容を記入します。申請団体に表示されます。"
-        errors={errorsOf('reason', '理由を入力してください。')}
+        errors={errorsOf('reason')}
       >
         {(describedBy, invalid) => (
           <textarea

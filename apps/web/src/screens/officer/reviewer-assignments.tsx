@@ -4,7 +4,7 @@ import { useKeptState } from '../../auth/use-kept-state';
 import { rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { formatDateTime } from '../../format/dates';
-import { issueMessage, type FieldIssue } from '../../messages/rule-messages';
+import { issueMessagesAt, type FieldIssue } from '../../messages/rule-messages';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import type { ApplicationView } from '../application-read/application-view';
@@ -69,7 +69,7 @@ export function ReviewerAssignments({
   }
 
   // Worded by its rule, as the error summary words it: an empty ID and one too long read differently.
-  const idErrors = issues.filter((issue) => issue.field === 'reviewerId').map(issueMessage);
+  const idErrors = issueMessagesAt(issues, 'reviewerId');
   return (
     <section className="officer-section" aria-labelledby="reviewers-title">
       <h2 id="reviewers-title">審査員の割当て</h2>

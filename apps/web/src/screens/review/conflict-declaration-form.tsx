@@ -3,7 +3,7 @@ import { useKeptState } from '../../auth/use-kept-state';
 import { rememberWrite } from '../../api/application-answers';
 import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
-import type { FieldIssue } from '../../messages/rule-messages';
+import { issueMessagesAt, type FieldIssue } from '../../messages/rule-messages';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import type { ApplicationView } from '../application-read/application-view';
@@ -31,7 +31,7 @@ export function ConflictDeclarationForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const missing: FieldIssue[] = [];
-    if (!choice) missing.push({ field: 'hasConflict', rule: 'is_in', message: '' });
+    if (!choice) missing.push({ field: 'hasConflict', rule: 'is_not_empty', message: '' });
     if (choice === 'conflict' && !detail.trim())
       missing.push({ field: 'detail', rule: 'is_not_empty', message: '' });
     setIssues(missing);
@@ -54,12 +54,8 @@ export function ConflictDeclarationForm({
     onDeclared(data as unknown as ApplicationView);
   }
 
-  const choiceError = issues.some((issue) => issue.field === 'hasConflict')
-    ? ['利益相反の有無を選んでください。']
-    : [];
-  const detailError = issues.some((issue) => issue.field === 'detail')
-    ? ['利益相反の内容を入力してください。']
-    : [];
+  const choiceError = issueMessagesAt(issues, 'hasConflict');
+  const detailError = issueMessagesAt(issues, 'detail');
   return (
     <form onSubmit={submit} noValidate className="form notice" aria-labelledby="conflict-title">
       <h2 id="conflict-title">利益相反の申告</h2>
@@ -71,11 +67,18 @@ export function ConflictDeclarationForm({
         <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} refusal={issues} />
       )}
       {issues.length === 0 && <FailureAlert message={failure} />}
-      <fieldset className={`fieldset${choiceError.length > 0 ? ' field--error' : ''}`}>
+      <fieldset
+        className={`fieldset${choiceError.length > 0 ? ' field--error' : ''}`}
+        aria-describedby={choiceError.length > 0 ? 'field-hasConflict-error' : undefined}
+      >
         <legend className="field__label">
           利益相反の有無<span className="badge badge--required">必須</span>
         </legend>
-        {choiceError.length > 0 && <p className="field__error">{choiceError[0]}</p>}
+        {choiceError.length > 0 && (
+          <p className="field__error" id="field-hasConflict-error">
+            {choiceError.join(' ')}
+          </p>
+        )}
         <label className="choice">
           <input
             type="radio"

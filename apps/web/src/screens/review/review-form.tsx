@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { useSession } from '../../auth/session';
 import { RECOMMENDATION_LABELS } from '../../messages/labels';
-import { issueMessage, type FieldIssue } from '../../messages/rule-messages';
+import { issueMessagesAt, type FieldIssue } from '../../messages/rule-messages';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import {
@@ -82,9 +82,7 @@ export function ReviewForm({
     void send();
   }
 
-  // Worded as the error summary words them: the same sentence at the top and beside the field.
-  const errorsOf = (field: string) =>
-    issues.filter((issue) => issue.field === field).map((issue) => issueMessage(issue));
+  const errorsOf = (field: string) => issueMessagesAt(issues, field);
   const setAssessment = (requirement: string, change: Partial<ReviewDraft['assessments'][string]>) =>
     setDraft((previous) => ({
       ...previous,
