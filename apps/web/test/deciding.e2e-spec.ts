@@ -78,6 +78,12 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await page.getByRole('link', { name: '年度予算・受付' }).click();
     await page.getByRole('heading', { name: '年度予算・受付（2025年度）' }).waitFor();
     await page.getByText('この年度の予算はまだ設定されていません。').waitFor();
+    // An amount that is not whole yen is refused before sending, in the same words at the top and beside it.
+    await page.getByLabel('国費の予算額（円）').fill('12.5');
+    await page.getByRole('button', { name: '保存する' }).click();
+    const notYen = '国費の予算額は0以上の整数（円）で入力してください。';
+    await page.getByRole('alert').getByRole('link', { name: notYen, exact: true }).waitFor();
+    expect(await page.locator('#field-nationalBudget-error').textContent()).toBe(notYen);
     await page.getByLabel('国費の予算額（円）').fill('1000000000');
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByText('予算と受付の設定を保存しました。').waitFor();

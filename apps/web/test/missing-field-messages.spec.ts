@@ -27,6 +27,10 @@ describe('what the officer and reviewer forms say of an answer left out, at the 
     expect(asked('outcome')).toBe('判断を選んでください。');
     expect(asked('reason')).toBe('理由を入力してください。');
     expect(asked('reviewerId')).toBe('審査員IDを入力してください。');
+    expect(asked('nationalBudget')).toBe('国費の予算額を入力してください。');
+    expect(asked('nationalBudget', 'budget_amount_typed')).toBe(
+      '国費の予算額は0以上の整数（円）で入力してください。',
+    );
     expect(asked('approvedGrant', 'approved_grant_typed')).toBe(
       '採択額（交付額）は1円以上の整数（円）で入力してください。',
     );

@@ -39,6 +39,7 @@ const RULE_MESSAGES: Record<string, (issue: FieldIssue) => string> = {
   // The plan form's own checks of what is typed, before anything is sent (plan-form.ts, typingIssues).
   fiscal_strength_index_typed: () =>
     '財政力指数は小数第2位までの数で入力してください（例：0.21）。正しく入力されるまで、この欄は保存されません。',
+  budget_amount_typed: () => '国費の予算額は0以上の整数（円）で入力してください。',
   approved_grant_typed: () => '採択額（交付額）は1円以上の整数（円）で入力してください。',
   corporate_number_typed: () =>
     '法人番号は13桁の数字で入力してください。13桁になるまで、この欄は保存されません。',

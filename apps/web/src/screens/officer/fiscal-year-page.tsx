@@ -48,7 +48,13 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
     setSaved(false);
     const nationalBudget = parseYen(amount);
     if (nationalBudget === undefined)
-      return setIssues([{ field: 'nationalBudget', rule: 'is_int', message: '' }]);
+      return setIssues([
+        {
+          field: 'nationalBudget',
+          rule: amount.trim() === '' ? 'is_not_empty' : 'budget_amount_typed',
+          message: '',
+        },
+      ]);
     setIssues([]);
     setBusy(true);
     const { data, error, response } = await api.PUT('/v1/fiscal-years/{fy}/budget', {
@@ -66,13 +72,8 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
     setSaved(true);
   }
 
-  const amountErrors = issues
-    .filter((issue) => issue.field === 'nationalBudget')
-    .map((issue) =>
-      issue.rule === 'budget'
-        ? officerIssueMessage(issue)
-        : '国費の予算額は0以上の整数（円）で入力してください。',
-    );
+  // Worded as the error summary words them (a refusal by the budget rule has its own summary).
+  const amountErrors = issues.filter((issue) => issue.field === 'nationalBudget').map(officerIssueMessage);
   const refusedByRule = issues.some((issue) => issue.rule === 'budget');
   return (
     <main id="main" className="page">
