@@ -28,6 +28,10 @@ describe('what the officer and reviewer forms say of an answer left out, at the 
     expect(asked('reason')).toBe('理由を入力してください。');
     expect(asked('reviewerId')).toBe('審査員IDを入力してください。');
     expect(asked('nationalBudget')).toBe('国費の予算額を入力してください。');
+    expect(asked('name')).toBe('氏名を入力してください。');
+    expect(asked('municipalityCode', 'local_government_exists')).toBe(
+      '団体コードに該当する団体がありません。団体名で探すこともできます。',
+    );
     expect(asked('nationalBudget', 'budget_amount_typed')).toBe(
       '国費の予算額は0以上の整数（円）で入力してください。',
     );

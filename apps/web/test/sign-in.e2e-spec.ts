@@ -22,8 +22,19 @@ describe('Signing in (AUTH_MODE=dev), in a real browser', () => {
     const summary = page.getByRole('alert');
     await summary.getByRole('link', { name: /団体コード/ }).click();
     expect(await focusedId(page)).toBe('field-municipalityCode');
-    expect(await page.locator('#field-municipalityCode-error').textContent()).toContain('6桁');
+    // The same sentence in the summary as beside the field.
+    const notACode =
+      '団体コードは6桁の半角数字で入力してください（例：032077）。検査数字も確認してください。';
+    expect(await page.locator('#field-municipalityCode-error').textContent()).toBe(notACode);
+    expect(await summary.getByRole('link').allTextContents()).toEqual([notACode]);
     await checkScreen(page, '02-sign-in-error');
+
+    // Well formed, but no local government has it: the API's refusal says so, in both places.
+    await page.getByLabel('団体コード（全国地方公共団体コード）').fill('999997');
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    const unknown = '団体コードに該当する団体がありません。団体名で探すこともできます。';
+    await page.locator('#field-municipalityCode-error').getByText(unknown).waitFor();
+    expect(await summary.getByRole('link').allTextContents()).toEqual([unknown]);
 
     // The municipality by name, from the registry: 久慈 finds 岩手県 久慈市 (032077).
     await page.getByLabel('団体名で探す').fill('久慈');

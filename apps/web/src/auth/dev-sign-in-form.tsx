@@ -5,7 +5,7 @@ import { ErrorSummary } from '../ui/error-summary';
 import { IssueSummary } from '../ui/issue-summary';
 import { Field } from '../ui/field';
 import { ROLE_LABELS } from '../messages/labels';
-import type { FieldIssue } from '../messages/rule-messages';
+import { issueMessagesAt, type FieldIssue } from '../messages/rule-messages';
 import { MunicipalityPicker } from './municipality-picker';
 import { sessions, type Session } from './session';
 
@@ -37,7 +37,7 @@ export function DevSignInForm({
     const local: FieldIssue[] = [];
     if (!name.trim()) local.push({ field: 'name', rule: 'is_not_empty', message: '' });
     if (role === 'municipality' && !/^\d{6}$/.test(code.trim()))
-      local.push({ field: 'municipalityCode', rule: 'matches', message: '' });
+      local.push({ field: 'municipalityCode', rule: 'local_government_code', message: '' });
     setIssues(local);
     setFailure(undefined);
     if (local.length > 0) return;
@@ -65,26 +65,11 @@ export function DevSignInForm({
     onSignedIn(session);
   }
 
-  const errorsOf = (field: string) =>
-    issues.some((issue) => issue.field === field)
-      ? [
-          field === 'municipalityCode'
-            ? '団体コードは6桁の半角数字で入力してください（例：032077）。検査数字も確認してください。'
-            : '氏名を入力してください。',
-        ]
-      : [];
+  const errorsOf = (field: string) => issueMessagesAt(issues, field);
 
   return (
     <form onSubmit={submit} noValidate className="form">
-      {issues.length > 0 && (
-        <ErrorSummary
-          title="入力内容を確認してください"
-          issues={issues.map((issue) => ({
-            ...issue,
-            rule: issue.field === 'municipalityCode' ? 'matches' : 'is_not_empty',
-          }))}
-        />
-      )}
+      {issues.length > 0 && <ErrorSummary title="入力内容を確認してください" issues={issues} />}
       {failure && <IssueSummary title={failure} items={[]} />}
       <fieldset className="fieldset">
         <legend className="field__label">

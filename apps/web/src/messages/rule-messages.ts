@@ -39,6 +39,10 @@ const RULE_MESSAGES: Record<string, (issue: FieldIssue) => string> = {
   // The plan form's own checks of what is typed, before anything is sent (plan-form.ts, typingIssues).
   fiscal_strength_index_typed: () =>
     '財政力指数は小数第2位までの数で入力してください（例：0.21）。正しく入力されるまで、この欄は保存されません。',
+  // A local government's code (the sign-in's and the API's own checks: auth/dto/is-local-government-code.ts).
+  local_government_code: () =>
+    '団体コードは6桁の半角数字で入力してください（例：032077）。検査数字も確認してください。',
+  local_government_exists: () => '団体コードに該当する団体がありません。団体名で探すこともできます。',
   budget_amount_typed: () => '国費の予算額は0以上の整数（円）で入力してください。',
   approved_grant_typed: () => '採択額（交付額）は1円以上の整数（円）で入力してください。',
   corporate_number_typed: () =>
