@@ -240,6 +240,7 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await page.getByRole('button', { name: '修正を依頼する' }).click();
     await page.locator('#field-reason-error').getByText('理由を入力してください。').waitFor();
     expect(await page.getByLabel('理由').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('理由').getAttribute('maxlength')).toBe('4000');
     await page.getByLabel('理由').fill('新規性とモデル性を具体的に説明してください。');
     await page.getByRole('button', { name: '修正を依頼する' }).click();
     await page

@@ -96,6 +96,7 @@ describe('Reviewing, in a real browser', () => {
         );
     }
     await page.getByLabel('採択を推薦', { exact: true }).check();
+    expect(await page.getByLabel('総合評価のコメント').getAttribute('maxlength')).toBe('4000');
     await page.getByLabel('総合評価のコメント').fill('地域資源を生かした持続的な事業計画である。');
 
     // The session lapses before the review is sent: the real API answers 401 to an expired token.
@@ -148,6 +149,8 @@ describe('Reviewing, in a real browser', () => {
       .getByRole('alert')
       .getByRole('link', { name: /利益相反の内容/ })
       .waitFor();
+    // No longer than the API takes (2,000 characters): a longer text cannot be typed to be refused.
+    expect(await page.getByLabel('利益相反の内容').getAttribute('maxlength')).toBe('2000');
     await page.getByLabel('利益相反の内容').fill('株式会社とおの醸造の顧問を務めている。');
     await page.getByRole('button', { name: '申告する' }).click();
 

@@ -15,6 +15,7 @@ import {
   LOCAL_REQUIREMENTS,
   type LocalRequirement,
 } from './local-track-labels';
+import { TextAreaField } from '../../ui/text-area-field';
 
 type LocalConfirmationBody = components['schemas']['LocalConfirmationDto'];
 type Verdict = '' | 'met' | 'unmet';
@@ -289,25 +290,15 @@ export function LocalConfirmationForm({
                 </label>
               </div>
             </fieldset>
-            <Field
+            <TextAreaField
               id={commentId(requirement)}
               label="コメント"
               required
               errors={errorsAt(commentId(requirement))}
-            >
-              {(describedBy, invalid) => (
-                <textarea
-                  id={commentId(requirement)}
-                  className="textarea"
-                  rows={2}
-                  maxLength={4000}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  value={verdict.comment}
-                  onChange={(event) => setVerdict(requirement, { comment: event.target.value })}
-                />
-              )}
-            </Field>
+              rows={2}
+              value={verdict.comment}
+              onChange={(text) => setVerdict(requirement, { comment: text })}
+            />
           </fieldset>
         );
       })}

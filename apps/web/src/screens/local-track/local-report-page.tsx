@@ -5,7 +5,6 @@ import { formatDateTime } from '../../format/dates';
 import { formatYen, formatYenWithMan } from '../../format/money';
 import { STATUS_LABELS, label } from '../../messages/labels';
 import { ChoiceFieldset } from '../../ui/choice-fieldset';
-import { Field } from '../../ui/field';
 import { DocumentList } from '../documents/document-list';
 import type { FormFields } from '../post-award/form-issues';
 import { StepPage } from '../post-award/step-page';
@@ -13,6 +12,7 @@ import { ifMatch, type ApplicationView, type AwardApplication } from '../post-aw
 import { submitOn, useWriteForm } from '../post-award/use-write-form';
 import { AttachedDocument, LocalConfirmationRecord } from './local-confirmation-record';
 import { LOCAL_CONFIRMATION_KIND_LABELS } from './local-track-labels';
+import { TextAreaField } from '../../ui/text-area-field';
 
 const FIELDS: FormFields = {
   outcome: { id: 'field-mic-outcome', label: '判断' },
@@ -73,26 +73,15 @@ function AcknowledgementForm({
         onChange={setOutcome}
         errors={form.errorsAt('outcome')}
       />
-      <Field
+      <TextAreaField
         id={FIELDS.reason.id}
         label="理由"
         required
         hint="差し戻す場合は、不足している内容を具体的に記入してください。"
         errors={form.errorsAt('reason')}
-      >
-        {(describedBy, invalid) => (
-          <textarea
-            id={FIELDS.reason.id}
-            className="textarea"
-            rows={3}
-            maxLength={4000}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        )}
-      </Field>
+        value={reason}
+        onChange={setReason}
+      />
       <button type="submit" className="button button--primary" disabled={form.busy}>
         決定する
       </button>

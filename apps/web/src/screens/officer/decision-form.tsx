@@ -13,6 +13,7 @@ import type { ApplicationView } from '../application-read/application-view';
 import { approvedFundingPreview, type Calculation } from './approved-funding-preview';
 import { officerIssueMessage } from './officer-rule-messages';
 import { FailureAlert } from '../../ui/failure-alert';
+import { TextAreaField } from '../../ui/text-area-field';
 
 type Action = '' | 'adopt' | 'reject' | 'revise';
 
@@ -226,25 +227,15 @@ export function DecisionForm({
           </section>
         </>
       )}
-      <Field
+      <TextAreaField
         id="field-reason"
         label="理由"
         required
         hint="採択・不採択の理由、又は修正を求める内容を記入します。申請団体に表示されます。"
         errors={errorsOf('reason')}
-      >
-        {(describedBy, invalid) => (
-          <textarea
-            id="field-reason"
-            className="textarea"
-            rows={3}
-            value={reason}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        )}
-      </Field>
+        value={reason}
+        onChange={setReason}
+      />
       <button
         type="submit"
         className={`button ${action === 'reject' ? 'button--danger' : 'button--primary'}`}

@@ -12,6 +12,7 @@ import { ifMatch, type ApplicationView, type AwardApplication } from './use-awar
 import { submitOn, useWriteForm } from './use-write-form';
 import { useKeptState } from '../../auth/use-kept-state';
 import { YenField } from '../../ui/yen-field';
+import { TextAreaField } from '../../ui/text-area-field';
 
 const FIELDS: FormFields = {
   reason: { id: 'field-change-reason', label: '変更の理由' },
@@ -114,46 +115,27 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
               />
             )}
           </Field>
-          <Field
+          <TextAreaField
             id={fieldId('schedule.extendedCompletionReason')}
             label="年度を越える理由"
             hint="完了日が年度を越える場合のみ記入してください。"
             errors={errorsOf(fieldId('schedule.extendedCompletionReason'))}
-          >
-            {(describedBy, invalid) => (
-              <textarea
-                id={fieldId('schedule.extendedCompletionReason')}
-                className="textarea"
-                rows={2}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                value={form.extendedCompletionReason}
-                onChange={(event) => update('extendedCompletionReason', event.target.value)}
-              />
-            )}
-          </Field>
+            rows={2}
+            maxLength={2000}
+            value={form.extendedCompletionReason}
+            onChange={(text) => update('extendedCompletionReason', text)}
+          />
         </section>
         <section className="form-section" aria-labelledby="change-reason">
           <h2 id="change-reason">変更理由と書類</h2>
-          <Field
+          <TextAreaField
             id={FIELDS.reason.id}
             label={FIELDS.reason.label}
             required
             errors={errorsOf(FIELDS.reason.id)}
-          >
-            {(describedBy, invalid) => (
-              <textarea
-                id={FIELDS.reason.id}
-                className="textarea"
-                rows={3}
-                maxLength={4000}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                value={reason}
-                onChange={(event) => setReason(event.target.value)}
-              />
-            )}
-          </Field>
+            value={reason}
+            onChange={setReason}
+          />
           <DocumentPicker
             id={FIELDS.documents.id}
             applicationId={application.id}

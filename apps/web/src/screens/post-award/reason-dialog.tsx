@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { Field } from '../../ui/field';
 import type { FormFields } from './form-issues';
 import { submitOn, useWriteForm, type WriteForm } from './use-write-form';
+import { TextAreaField } from '../../ui/text-area-field';
 
 export interface ReasonDialogText {
   /** The question the dialog asks (its heading and accessible name). */
@@ -54,20 +54,14 @@ export function ReasonDialog({
         <h2 id={`${id}-title`}>{text.title}</h2>
         <p>{text.warning}</p>
         {form.summary}
-        <Field id={fields.reason.id} label={fields.reason.label} required errors={form.errorsAt('reason')}>
-          {(describedBy, invalid) => (
-            <textarea
-              id={fields.reason.id}
-              className="textarea"
-              rows={3}
-              maxLength={4000}
-              value={reason}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          id={fields.reason.id}
+          label={fields.reason.label}
+          required
+          errors={form.errorsAt('reason')}
+          value={reason}
+          onChange={setReason}
+        />
         <div className="actions">
           <button type="submit" className="button button--danger" disabled={form.busy}>
             {text.confirm}

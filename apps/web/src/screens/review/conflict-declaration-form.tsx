@@ -5,9 +5,9 @@ import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { issueMessagesAt, type FieldIssue } from '../../messages/rule-messages';
 import { ErrorSummary } from '../../ui/error-summary';
-import { Field } from '../../ui/field';
 import type { ApplicationView } from '../application-read/application-view';
 import { FailureAlert } from '../../ui/failure-alert';
+import { TextAreaField } from '../../ui/text-area-field';
 
 /** Before anything else: does the reviewer have a conflict of interest with this application? */
 export function ConflictDeclarationForm({
@@ -100,25 +100,16 @@ export function ConflictDeclarationForm({
         </label>
       </fieldset>
       {choice === 'conflict' && (
-        <Field
+        <TextAreaField
           id="field-detail"
           label="利益相反の内容"
           required
           hint="担当官が確認します。申請団体には表示されません。"
           errors={detailError}
-        >
-          {(describedBy, invalid) => (
-            <textarea
-              id="field-detail"
-              className="textarea"
-              rows={3}
-              value={detail}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              onChange={(event) => setDetail(event.target.value)}
-            />
-          )}
-        </Field>
+          maxLength={2000}
+          value={detail}
+          onChange={setDetail}
+        />
       )}
       <button type="submit" className="button button--primary" disabled={busy}>
         申告する

@@ -6,7 +6,6 @@ import { useSession } from '../../auth/session';
 import { RECOMMENDATION_LABELS } from '../../messages/labels';
 import { issueMessagesAt, type FieldIssue } from '../../messages/rule-messages';
 import { ErrorSummary } from '../../ui/error-summary';
-import { Field } from '../../ui/field';
 import {
   requirementLabel,
   type ApplicationView,
@@ -21,6 +20,7 @@ import {
   type ReviewDraft,
 } from './review-draft';
 import { FailureAlert } from '../../ui/failure-alert';
+import { TextAreaField } from '../../ui/text-area-field';
 
 const RECOMMENDATIONS = ['adopt', 'reject', 'revise'] as const;
 
@@ -153,24 +153,15 @@ export function ReviewForm({
                 </label>
               </div>
             </fieldset>
-            <Field
+            <TextAreaField
               id={`field-assessments-${requirement}-comment`}
               label="コメント"
               required
               errors={errorsOf(commentField)}
-            >
-              {(describedBy, invalid) => (
-                <textarea
-                  id={`field-assessments-${requirement}-comment`}
-                  className="textarea"
-                  rows={2}
-                  value={assessment?.comment ?? ''}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                  onChange={(event) => setAssessment(requirement, { comment: event.target.value })}
-                />
-              )}
-            </Field>
+              rows={2}
+              value={assessment?.comment ?? ''}
+              onChange={(text) => setAssessment(requirement, { comment: text })}
+            />
           </fieldset>
         );
       })}
@@ -194,19 +185,15 @@ export function ReviewForm({
           </label>
         ))}
       </fieldset>
-      <Field id="field-comment" label="総合評価のコメント" required errors={errorsOf('comment')}>
-        {(describedBy, invalid) => (
-          <textarea
-            id="field-comment"
-            className="textarea"
-            rows={4}
-            value={draft.comment}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(event) => setDraft((previous) => ({ ...previous, comment: event.target.value }))}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        id="field-comment"
+        label="総合評価のコメント"
+        required
+        errors={errorsOf('comment')}
+        rows={4}
+        value={draft.comment}
+        onChange={(text) => setDraft((previous) => ({ ...previous, comment: text }))}
+      />
       <button type="submit" className="button button--primary" disabled={busy || waitingForSignIn}>
         審査結果を提出する
       </button>

@@ -8,6 +8,7 @@ import type { FormFields } from '../form-issues';
 import { ifMatch, type ApplicationView } from '../use-award-application';
 import { submitOn, useWriteForm } from '../use-write-form';
 import { YenField } from '../../../ui/yen-field';
+import { TextAreaField } from '../../../ui/text-area-field';
 
 export interface ActionProps {
   readonly application: ApplicationView;
@@ -61,26 +62,15 @@ export function GrantDecisionForm({ application, onDone }: ActionProps) {
         onChange={setGrant}
         errors={form.errorsAt('grant')}
       />
-      <Field
+      <TextAreaField
         id={GRANT_DECISION_FIELDS.conditions.id}
         label="交付の条件"
         required
         hint="例：交付要綱第10条の条件を付す"
         errors={form.errorsAt('conditions')}
-      >
-        {(describedBy, invalid) => (
-          <textarea
-            id={GRANT_DECISION_FIELDS.conditions.id}
-            className="textarea"
-            rows={3}
-            maxLength={4000}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            value={conditions}
-            onChange={(event) => setConditions(event.target.value)}
-          />
-        )}
-      </Field>
+        value={conditions}
+        onChange={setConditions}
+      />
       <button type="submit" className="button button--primary" disabled={form.busy}>
         交付決定する
       </button>
@@ -148,20 +138,14 @@ export function PlanChangeDecisionForm({ application, onDone }: ActionProps) {
         onChange={setOutcome}
         errors={form.errorsAt('outcome')}
       />
-      <Field id={CHANGE_DECISION_FIELDS.reason.id} label="理由" required errors={form.errorsAt('reason')}>
-        {(describedBy, invalid) => (
-          <textarea
-            id={CHANGE_DECISION_FIELDS.reason.id}
-            className="textarea"
-            rows={3}
-            maxLength={4000}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        id={CHANGE_DECISION_FIELDS.reason.id}
+        label="理由"
+        required
+        errors={form.errorsAt('reason')}
+        value={reason}
+        onChange={setReason}
+      />
       <button type="submit" className="button button--primary" disabled={form.busy}>
         決定する
       </button>
@@ -222,25 +206,14 @@ export function AmountConfirmationForm({ application, onDone }: ActionProps) {
             onChange={setGrant}
             errors={form.errorsAt('grant')}
           />
-          <Field
+          <TextAreaField
             id={CONFIRMATION_FIELDS.reason.id}
             label="減額の理由"
             required
             errors={form.errorsAt('reason')}
-          >
-            {(describedBy, invalid) => (
-              <textarea
-                id={CONFIRMATION_FIELDS.reason.id}
-                className="textarea"
-                rows={3}
-                maxLength={4000}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                value={reason}
-                onChange={(event) => setReason(event.target.value)}
-              />
-            )}
-          </Field>
+            value={reason}
+            onChange={setReason}
+          />
         </>
       )}
       <button type="submit" className="button button--primary" disabled={form.busy}>
