@@ -364,7 +364,7 @@ describe('Drafting and submitting an application, in a real browser', () => {
     await page.getByTestId('status').getByText('提出済み').waitFor();
   });
 
-  it('offers only 国庫補助事業 in FY2023, before the local track began, and both tracks again in FY2025', async () => {
+  it('offers only 国庫補助事業 in FY2023, before the local track began, and to a prefecture; both tracks to a 市町村 in FY2025', async () => {
     const startedAt = system.clock.now().toISOString();
     system.clock.set('2023-09-01T10:00:00+09:00');
     try {
@@ -382,6 +382,19 @@ describe('Drafting and submitting an application, in a real browser', () => {
     } finally {
       system.clock.set(startedAt);
     }
+    // A prefecture (岩手県) is offered the national track alone: 地方単独事業 is for 市町村.
+    const prefecture = await system.newPage();
+    await signInAsMunicipality(prefecture, system.baseUrl, '030007', '岩手 県子');
+    await prefecture.getByRole('button', { name: '新しい申請を作成' }).click();
+    await prefecture.getByRole('heading', { name: '申請の作成' }).waitFor();
+    await prefecture
+      .locator('#field-track option[value="local"]')
+      .waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await prefecture.getByLabel('事業の区分').locator('option').allTextContents()).toEqual([
+      '国庫補助事業',
+    ]);
+    await prefecture.close();
+
     await page.goto(`${system.baseUrl}/applications`);
     await page.getByRole('button', { name: '新しい申請を作成' }).click();
     await page.getByRole('heading', { name: '申請の作成' }).waitFor();

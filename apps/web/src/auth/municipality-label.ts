@@ -1,8 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api/client';
-import type { components } from '../api/schema';
-
-type Municipality = components['schemas']['MunicipalityView'];
+import { municipalityByCode, type Municipality } from '../api/municipalities';
 
 /** A local government as people name it: 岩手県 久慈市 (a prefecture names itself). */
 export const municipalityLabel = (municipality: Municipality): string =>
@@ -21,8 +18,8 @@ export function useMunicipalityLabel(
   useEffect(() => {
     if (!code || chosen) return;
     let live = true;
-    void api.GET('/v1/municipalities/{code}', { params: { path: { code } } }).then(({ data }) => {
-      if (live && data) setLooked({ code, label: municipalityLabel(data) });
+    void municipalityByCode(code).then((found) => {
+      if (live && found) setLooked({ code, label: municipalityLabel(found) });
     });
     return () => {
       live = false;

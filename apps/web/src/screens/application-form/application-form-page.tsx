@@ -3,7 +3,9 @@ import { api } from '../../api/client';
 import { loadApplication, rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline, type Problem } from '../../api/problems';
 import { roundAt, type RoundInfo } from '../../api/rounds';
+import { municipalityByCode } from '../../api/municipalities';
 import { ruleSetById, type RuleSet } from '../../api/rule-sets';
+import { sessions } from '../../auth/session';
 import { onLeavingToSignIn } from '../../auth/session-lapsed-dialog';
 import { formatClock } from '../../format/dates';
 import { fieldId } from '../../messages/field-labels';
@@ -91,6 +93,12 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
   useEffect(() => {
     if (current) void ruleSetById(current.ruleSetId).then(setRuleSet);
   }, [current]);
+  // Whether the signed-in government is a prefecture: the local track is not open to one.
+  const [prefecture, setPrefecture] = useState(false);
+  useEffect(() => {
+    const code = sessions.current()?.municipalityCode;
+    if (code) void municipalityByCode(code).then((found) => setPrefecture(found?.kind === 'prefecture'));
+  }, []);
   /** What the year's rules ask of the plan's track: the form offers and explains by them. */
   const trackRules = ruleSet?.tracks[form.track === 'local' ? 'local' : 'national'] ?? undefined;
   useEffect(() => onLeavingToSignIn(() => keepUnsaved(id, form)), [id, form]);
@@ -233,7 +241,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
                   value={form.track}
                   onChange={(event) => update('track', event.target.value)}
                 >
-                  <LabelOptions labels={offeredTrackLabels(ruleSet?.tracks, form.track)} />
+                  <LabelOptions labels={offeredTrackLabels(ruleSet?.tracks, form.track, prefecture)} />
                 </select>
               )}
             </Field>
