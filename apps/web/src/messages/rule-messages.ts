@@ -36,17 +36,17 @@ const RULE_MESSAGES: Record<string, (issue: FieldIssue) => string> = {
     '確認日に今日より後の日付は入力できません。審査・確認を行った日を入力してください。',
   assessment_complete: (issue) => `「${fieldLabel(issue.field)}」の判定とコメントを入力してください。`,
   assessment_applicable: (issue) => `「${fieldLabel(issue.field)}」は地方単独事業の要件ではありません。`,
-  // The plan form's own checks of what is typed, before anything is sent (plan-form.ts, typingIssues).
+  // The forms' own checks of what is typed, before anything is sent (plan-form.ts typingIssues, the officer's forms).
   fiscal_strength_index_typed: () =>
     '財政力指数は小数第2位までの数で入力してください（例：0.21）。正しく入力されるまで、この欄は保存されません。',
+  corporate_number_typed: () =>
+    '法人番号は13桁の数字で入力してください。13桁になるまで、この欄は保存されません。',
+  budget_amount_typed: () => '国費の予算額は0以上の整数（円）で入力してください。',
+  approved_grant_typed: () => '採択額（交付額）は1円以上の整数（円）で入力してください。',
   // A local government's code (the sign-in's and the API's own checks: auth/dto/is-local-government-code.ts).
   local_government_code: () =>
     '団体コードは6桁の半角数字で入力してください（例：032077）。検査数字も確認してください。',
   local_government_exists: () => '団体コードに該当する団体がありません。団体名で探すこともできます。',
-  budget_amount_typed: () => '国費の予算額は0以上の整数（円）で入力してください。',
-  approved_grant_typed: () => '採択額（交付額）は1円以上の整数（円）で入力してください。',
-  corporate_number_typed: () =>
-    '法人番号は13桁の数字で入力してください。13桁になるまで、この欄は保存されません。',
   local_requirement_met: (issue) => {
     const requirement = issue.field.replace(/^localConfirmation\.assessments\./, '');
     return `地域での確認で「${LOCAL_REQUIREMENT_LABELS[requirement] ?? requirement}」を満たさないと判定されているため、報告できません。`;

@@ -5,6 +5,7 @@ import { rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { formatYen, formatYenWithMan, parseYen, yenInputText } from '../../format/money';
 import { issueMessagesAt, type FieldIssue } from '../../messages/rule-messages';
+import { ChoiceFieldset } from '../../ui/choice-fieldset';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import { FundingFigures } from '../../ui/funding-figures';
@@ -150,31 +151,15 @@ export function DecisionForm({
           </ul>
         </div>
       )}
-      <fieldset
-        className={`fieldset${errorsOf('outcome').length > 0 ? ' field--error' : ''}`}
-        aria-describedby={errorsOf('outcome').length > 0 ? 'field-outcome-error' : undefined}
-      >
-        <legend className="field__label">
-          判断<span className="badge badge--required">必須</span>
-        </legend>
-        {errorsOf('outcome').length > 0 && (
-          <p className="field__error" id="field-outcome-error">
-            {errorsOf('outcome').join(' ')}
-          </p>
-        )}
-        {ACTIONS.map((candidate, index) => (
-          <label key={candidate.value} className="choice">
-            <input
-              type="radio"
-              name="outcome"
-              id={index === 0 ? 'field-outcome' : undefined}
-              checked={action === candidate.value}
-              onChange={() => setAction(candidate.value)}
-            />
-            {candidate.label}
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceFieldset
+        id="field-outcome"
+        legend="判断"
+        name="outcome"
+        choices={ACTIONS}
+        value={action}
+        onChange={setAction}
+        errors={errorsOf('outcome')}
+      />
       {action === 'adopt' && (
         <>
           <Field

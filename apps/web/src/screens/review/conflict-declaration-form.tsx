@@ -4,6 +4,7 @@ import { rememberWrite } from '../../api/application-answers';
 import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { issueMessagesAt, type FieldIssue } from '../../messages/rule-messages';
+import { ChoiceFieldset } from '../../ui/choice-fieldset';
 import { ErrorSummary } from '../../ui/error-summary';
 import type { ApplicationView } from '../application-read/application-view';
 import { FailureAlert } from '../../ui/failure-alert';
@@ -67,38 +68,18 @@ export function ConflictDeclarationForm({
         <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} refusal={issues} />
       )}
       {issues.length === 0 && <FailureAlert message={failure} />}
-      <fieldset
-        className={`fieldset${choiceError.length > 0 ? ' field--error' : ''}`}
-        aria-describedby={choiceError.length > 0 ? 'field-hasConflict-error' : undefined}
-      >
-        <legend className="field__label">
-          利益相反の有無<span className="badge badge--required">必須</span>
-        </legend>
-        {choiceError.length > 0 && (
-          <p className="field__error" id="field-hasConflict-error">
-            {choiceError.join(' ')}
-          </p>
-        )}
-        <label className="choice">
-          <input
-            type="radio"
-            id="field-hasConflict"
-            name="hasConflict"
-            checked={choice === 'none'}
-            onChange={() => setChoice('none')}
-          />
-          利益相反はありません
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name="hasConflict"
-            checked={choice === 'conflict'}
-            onChange={() => setChoice('conflict')}
-          />
-          利益相反があります（この申請の審査を辞退します）
-        </label>
-      </fieldset>
+      <ChoiceFieldset
+        id="field-hasConflict"
+        legend="利益相反の有無"
+        name="hasConflict"
+        choices={[
+          { value: 'none', label: '利益相反はありません' },
+          { value: 'conflict', label: '利益相反があります（この申請の審査を辞退します）' },
+        ]}
+        value={choice}
+        onChange={setChoice}
+        errors={choiceError}
+      />
       {choice === 'conflict' && (
         <TextAreaField
           id="field-detail"
