@@ -191,7 +191,7 @@ export function AmountConfirmationForm({ application, onDone }: ActionProps) {
       <h2 id="confirmation-title">額の確定</h2>
       {form.summary}
       <p>
-        交付決定額・事業者への実際の交付額・実績の数値で認められる最大の交付額（対象経費の2分の1、融資倍率に応じた上限、融資額以上）のうち最も低い額で確定し、国費を同じ補助率で計算し直します。
+        交付決定額・事業者への実際の交付額・実績の数値で認められる最大の交付額（対象経費の2分の1、融資倍率に応じた上限、融資額まで）のうち最も低い額で確定し、国費を同じ補助率で計算し直します。
       </p>
       <label className="choice">
         <input type="checkbox" checked={reducing} onChange={(event) => setReducing(event.target.checked)} />
