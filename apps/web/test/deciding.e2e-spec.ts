@@ -3,6 +3,7 @@ import { allMet, completePlan, TONO } from '../../api/test/workflow-client';
 import { checkScreen } from './support/screens';
 import { useRunningSystem, type RunningSystem } from './support/running-system';
 import { signInWithRole } from './support/sign-in-as';
+import { focusedId } from './support/page-state';
 
 const SATO = 'reviewer-佐藤 一郎';
 const SUZUKI = 'reviewer-鈴木 二郎';
@@ -78,13 +79,15 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await page.getByRole('link', { name: '年度予算・受付' }).click();
     await page.getByRole('heading', { name: '年度予算・受付（2025年度）' }).waitFor();
     await page.getByText('この年度の予算はまだ設定されていません。').waitFor();
+    // The unit is said once, beside the input, not again in the label.
+    expect(await page.locator('label[for="field-nationalBudget"]').textContent()).toBe('国費の予算額必須');
     // An amount that is not whole yen is refused before sending, in the same words at the top and beside it.
-    await page.getByLabel('国費の予算額（円）').fill('12.5');
+    await page.getByLabel('国費の予算額').fill('12.5');
     await page.getByRole('button', { name: '保存する' }).click();
     const notYen = '国費の予算額は0以上の整数（円）で入力してください。';
     await page.getByRole('alert').getByRole('link', { name: notYen, exact: true }).waitFor();
     expect(await page.locator('#field-nationalBudget-error').textContent()).toBe(notYen);
-    await page.getByLabel('国費の予算額（円）').fill('1000000000');
+    await page.getByLabel('国費の予算額').fill('1000000000');
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByText('予算と受付の設定を保存しました。').waitFor();
     expect(await page.getByTestId('budget-national').textContent()).toBe('1,000,000,000円（10億円）');
@@ -227,6 +230,8 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await refusal
       .getByText(/過半数に達していません：「新規性」を満たすと判断した審査結果は2件中1件です/)
       .waitFor();
+    // A lower grant would not change the reviews: the 採択額 field is not marked.
+    expect(await page.locator('#field-approvedGrant-error').count()).toBe(0);
     // The screen is taken once the recalculated figures have replaced 計算しています….
     await page.getByTestId('approved-figures').getByTestId('approved-grant').waitFor();
     expect(await page.getByTestId('approved-figures-basis').textContent()).toBe(
@@ -268,7 +273,7 @@ describe('Deciding, as the programme officer, in a real browser', () => {
 
     // Adopted at 16,000,000 yen instead of 20,000,000: the figures are recomputed before confirming.
     await page.getByLabel('採択する').check();
-    await page.getByLabel('採択額（交付額・円）').fill('16000000');
+    await page.getByLabel('採択額（交付額）').fill('16000000');
     const figures = page.getByTestId('approved-figures');
     await figures.getByTestId('approved-grant').getByText('16,000,000円（1,600万円）').waitFor();
     expect(await figures.getByTestId('approved-national-share').textContent()).toBe('12,000,000円');
@@ -308,8 +313,8 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     // The budget is cut to 20,000,000 yen; 12,000,000 are committed, 8,000,000 remain.
     // Every read of the page's start has answered before typing: a late one would refill the form.
     await page.goto(`${system.baseUrl}/officer/fiscal-years/2025`, { waitUntil: 'networkidle' });
-    await page.getByLabel('国費の予算額（円）').fill('20000000');
-    expect(await page.getByLabel('国費の予算額（円）').inputValue()).toBe('20000000');
+    await page.getByLabel('国費の予算額').fill('20000000');
+    expect(await page.getByLabel('国費の予算額').inputValue()).toBe('20000000');
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByText('予算と受付の設定を保存しました。').waitFor();
     await page
@@ -323,13 +328,16 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await page.getByTestId('approved-national-share').getByText('15,000,000円').waitFor();
     await page.getByLabel('理由').fill('要件をすべて満たす。');
     await page.getByRole('button', { name: '採択を決定する' }).click();
+    const overBudget =
+      '予算を超えます：国費（交付金）15,000,000円が、この年度の予算の残額8,000,000円を超えています（予算額20,000,000円、確保済み12,000,000円）。採択額を減らすか、年度の予算額を見直してください。';
     const refusal = page.getByTestId('decision-refusal');
-    await refusal
-      .getByText(
-        '予算を超えます：国費（交付金）15,000,000円が、この年度の予算の残額8,000,000円を超えています（予算額20,000,000円、確保済み12,000,000円）。',
-      )
-      .waitFor();
+    // A lower grant may fit the budget: the refusal marks the 採択額 field and links to it.
+    await refusal.getByRole('link', { name: overBudget, exact: true }).waitFor();
+    expect(await page.locator('#field-approvedGrant-error').textContent()).toBe(overBudget);
+    expect(await page.getByLabel('採択額（交付額）').getAttribute('aria-invalid')).toBe('true');
     await checkScreen(page, '36-officer-over-budget');
+    await refusal.getByRole('link', { name: overBudget, exact: true }).click();
+    expect(await focusedId(page)).toBe('field-approvedGrant');
     expect((await officer.get(`/v1/applications/${over}`)).status).toBe('under_review');
 
     await page.goto(`${system.baseUrl}/officer/rounds?fiscalYear=2025`);

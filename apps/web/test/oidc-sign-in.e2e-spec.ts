@@ -40,7 +40,7 @@ describe('Signing in with OIDC (authorisation code + PKCE), in a real browser', 
     expect(await cookies(page)).toBe('');
     expect(await sessionStorageItem(page, 'l10k.session')).toContain('"token":"ey');
     expect(await sessionStorageItem(page, 'l10k.oidc.pending')).toBeNull();
-    await page.getByText('0件').waitFor();
+    await page.getByText('まだ申請はありません。「新しい申請を作成」から始めてください。').waitFor();
   });
 });
 
@@ -131,13 +131,13 @@ describe("An officer's typed forms survive the sign-in redirect after a lapsed s
 
     // The budget: the page fills its form from a read, which must not overwrite what was typed.
     await page.goto(`${system.baseUrl}/officer/fiscal-years/2025`, { waitUntil: 'networkidle' });
-    await page.getByLabel('国費の予算額（円）').fill('750000000');
+    await page.getByLabel('国費の予算額').fill('750000000');
     await page.getByLabel('受付停止（この年度への提出を受け付けない）').check();
     await lapseAndSignInAgain(page, '**/v1/fiscal-years/*/budget', () =>
       page.getByRole('button', { name: '保存する' }).click(),
     );
     await page.waitForLoadState('networkidle');
-    expect(await page.getByLabel('国費の予算額（円）').inputValue()).toBe('750,000,000');
+    expect(await page.getByLabel('国費の予算額').inputValue()).toBe('750,000,000');
     expect(await page.getByLabel('受付停止（この年度への提出を受け付けない）').isChecked()).toBe(true);
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByText('予算と受付の設定を保存しました。').waitFor();

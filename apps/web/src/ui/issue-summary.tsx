@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { inPageOrder } from './page-order';
+import { SummaryLink } from './summary-link';
 import type { SummaryItem } from './summary-item';
 
 export type { SummaryItem } from './summary-item';
@@ -34,18 +35,7 @@ export function IssueSummary({ title, items, refusal }: IssueSummaryProps) {
         <ul>
           {inPageOrder(items).map((item, index) => (
             <li key={`${item.fieldId}-${index}`}>
-              <a
-                href={`#${item.fieldId}`}
-                onClick={(event) => {
-                  const target = document.getElementById(item.fieldId);
-                  if (!target) return;
-                  event.preventDefault();
-                  target.focus();
-                  target.scrollIntoView({ block: 'center' });
-                }}
-              >
-                {item.text}
-              </a>
+              <SummaryLink fieldId={item.fieldId}>{item.text}</SummaryLink>
             </li>
           ))}
         </ul>

@@ -15,6 +15,7 @@ import { approvedFundingPreview, type Calculation } from './approved-funding-pre
 import { officerIssueMessage } from './officer-rule-messages';
 import { FailureAlert } from '../../ui/failure-alert';
 import { TextAreaField } from '../../ui/text-area-field';
+import { SummaryLink } from '../../ui/summary-link';
 
 type Action = '' | 'adopt' | 'reject' | 'revise';
 
@@ -29,6 +30,13 @@ const ACTIONS: readonly {
 ];
 
 const PREVIEW_DEBOUNCE_MS = 300;
+
+/**
+ * A refusal the officer answers in the 採択額 field: the grant's own limits, and the budget,
+ * which a lower grant may fit (the national share follows the grant).
+ */
+const isAboutApprovedGrant = (issue: FieldIssue): boolean =>
+  issue.field === 'approvedGrant' || (issue.rule === 'budget' && issue.field === 'nationalShare');
 
 /**
  * The officer's call on an application under review: adopt (at the requested grant or a lower
@@ -146,7 +154,13 @@ export function DecisionForm({
           <h3>{action === 'adopt' ? '採択できません' : 'この操作はできません'}</h3>
           <ul>
             {refusal.map((issue, index) => (
-              <li key={`${issue.rule}-${index}`}>{officerIssueMessage(issue)}</li>
+              <li key={`${issue.rule}-${index}`}>
+                {action === 'adopt' && isAboutApprovedGrant(issue) ? (
+                  <SummaryLink fieldId="field-approvedGrant">{officerIssueMessage(issue)}</SummaryLink>
+                ) : (
+                  officerIssueMessage(issue)
+                )}
+              </li>
             ))}
           </ul>
         </div>
@@ -164,14 +178,17 @@ export function DecisionForm({
         <>
           <Field
             id="field-approvedGrant"
-            label="採択額（交付額・円）"
+            label="採択額（交付額）"
             required
             hint={
               requestedGrant === undefined
                 ? undefined
                 : `申請額は${formatYenWithMan(requestedGrant)}です。減額して採択できます（増額はできません）。`
             }
-            errors={errorsOf('approvedGrant')}
+            errors={[
+              ...errorsOf('approvedGrant'),
+              ...refusal.filter(isAboutApprovedGrant).map(officerIssueMessage),
+            ]}
           >
             {(describedBy, invalid) => (
               <YenInput

@@ -131,7 +131,7 @@ export function FiscalYearPage({ fiscalYear }: { fiscalYear: number }) {
           )}
           <Field
             id="field-nationalBudget"
-            label="国費の予算額（円）"
+            label="国費の予算額"
             required
             hint="整数の円で入力します。例：1,000,000,000（10億円）"
             errors={amountErrors}

@@ -22,7 +22,7 @@ const DECISION_RULES: Record<string, (issue: FieldIssue) => string> = {
   budget: (issue) =>
     issue.field === 'nationalBudget'
       ? `予算額${yen(issue, 'nationalBudget')}は、採択で確保済みの国費${yen(issue, 'committed')}を下回るため設定できません。`
-      : `予算を超えます：国費（交付金）${yen(issue, 'nationalShare')}が、この年度の予算の残額${yen(issue, 'remaining')}を超えています（予算額${yen(issue, 'nationalBudget')}、確保済み${yen(issue, 'committed')}）。`,
+      : `予算を超えます：国費（交付金）${yen(issue, 'nationalShare')}が、この年度の予算の残額${yen(issue, 'remaining')}を超えています（予算額${yen(issue, 'nationalBudget')}、確保済み${yen(issue, 'committed')}）。採択額を減らすか、年度の予算額を見直してください。`,
   approved_grant_within_request: (issue) =>
     `採択額${yen(issue, 'approvedGrant')}が申請された交付額${yen(issue, 'requestedGrant')}を超えています。採択額は申請額以下にしてください。`,
   approved_grant_positive: () => '採択額は1円以上にしてください。',
