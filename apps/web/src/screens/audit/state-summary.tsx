@@ -11,6 +11,16 @@ import {
 import type { ApplicationState } from './audit-views';
 import { formatEventInstant } from './japan-time';
 
+/**
+ * Which review cycle the application is in and how many of its reviews are in; a dash before
+ * the first submission opens one, as the summary's other empty entries read.
+ */
+function reviewProgress(state: ApplicationState): string {
+  if (state.reviewCycle === 0) return '—';
+  const needed = state.reviewsNeeded ? `（採択に必要な件数 ${state.reviewsNeeded}件）` : '';
+  return `第${state.reviewCycle}回の審査：審査結果 ${state.reviewsDone}件${needed}`;
+}
+
 /** The application as folded from its events up to the chosen point: what an auditor compares. */
 export function StateSummary({ state }: { state: ApplicationState }) {
   const { plan, funding, decision, revisionRequest, withdrawal } = state;
@@ -53,8 +63,7 @@ export function StateSummary({ state }: { state: ApplicationState }) {
         <dd>{funding ? formatYenWithMan(funding.nationalShare) : '—'}</dd>
         <dt>審査</dt>
         <dd>
-          第{state.reviewCycle}回 {state.reviewsDone}件
-          {state.reviewsNeeded ? `／必要 ${state.reviewsNeeded}件` : ''}
+          <span data-testid="state-reviews">{reviewProgress(state)}</span>
           {state.reviews.length > 0 && (
             <ul className="state-summary__list">
               {state.reviews.map((review) => (
