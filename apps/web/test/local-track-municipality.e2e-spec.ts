@@ -145,6 +145,7 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
     const step = page.getByTestId('local-step');
     await upload('補助要綱', '補助要綱.pdf', pdfBytes(20_000, 6));
     const report = step.getByTestId('report-to-mic-form');
+    expect(await step.getByTestId('local-step-done').textContent()).toBe('地域での確認を記録しました。');
     await report.getByRole('button', { name: '総務省へ報告する' }).click();
     await report
       .locator('#field-scheme-rules-error')
@@ -164,6 +165,8 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
     expect(await page.locator('#recorded-assessment-novelty .field__error').textContent()).toBe(
       '地域での確認で「新規性」を満たさないと判定されているため、報告できません。',
     );
+    // The confirmation's 記録しました no longer stands above the refusal to report.
+    expect(await step.getByTestId('local-step-done').count()).toBe(0);
     await checkScreen(page, '96-report-to-mic-refused');
 
     await step.getByRole('button', { name: '地域での確認を記録し直す' }).click();
@@ -236,7 +239,12 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
     const answer = step.getByTestId('mic-answer');
     await answer.getByRole('heading', { name: '総務省に受理されました' }).waitFor();
     expect(await answer.getByTestId('mic-answer-reason').textContent()).toBe('記載事項に不足なし。');
+    expect(await answer.textContent()).toContain('総務省からのコメント：記載事項に不足なし。');
     expect(await answer.textContent()).toContain('第2回の報告への回答');
+    // The heading says it was acknowledged; the next step says only that nothing is left.
+    expect(await step.getByTestId('local-next-step').textContent()).toBe(
+      '地方単独事業の手続はすべて完了しました。',
+    );
     expect(await step.locator('.steps__done').count()).toBe(4);
     expect(await step.locator('[aria-current="step"]').count()).toBe(0);
     expect(await step.getByRole('form').count()).toBe(0);

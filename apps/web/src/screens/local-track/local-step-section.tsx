@@ -29,7 +29,7 @@ const NEXT_STEP: Record<string, string> = {
   reported_to_mic: '総務省の担当官の確認（受理又は差戻し）を待っています。',
   returned:
     '差戻しの理由に示された不足を補って、もう一度総務省へ報告してください。補助要綱を差し替える場合は「添付書類」から新しい補助要綱を提出して下で選び、事業計画を直す場合は「事業計画を修正する」から編集します。',
-  acknowledged: '総務省に受理されました。地方単独事業の手続は完了です。',
+  acknowledged: '地方単独事業の手続はすべて完了しました。',
 };
 
 /**
@@ -78,7 +78,7 @@ function MicAnswer({ application }: { application: ApplicationView }) {
     <section className="notice" aria-labelledby="mic-answer-title" data-testid="mic-answer">
       <h3 id="mic-answer-title">{returned ? '総務省から差し戻されました' : '総務省に受理されました'}</h3>
       <p>
-        {returned ? '差戻しの理由' : '受理の理由'}：
+        {returned ? '差戻しの理由' : '総務省からのコメント'}：
         <span data-testid="mic-answer-reason">{answer.reason}</span>
       </p>
       <p className="muted">
@@ -207,7 +207,11 @@ export function LocalStepSection({
           application={application}
           awaitedDocument={awaitedDocument}
           ready={holdsUpload}
-          onIssues={setReportIssues}
+          onIssues={(issues) => {
+            setReportIssues(issues);
+            // The last step's 記録しました would stand above a refusal of this one.
+            if (issues.length > 0) setDone(undefined);
+          }}
           onReported={written(
             status === 'returned' ? '総務省へ再度報告しました。' : '総務省へ報告しました。',
           )}
