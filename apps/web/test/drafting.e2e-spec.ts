@@ -44,6 +44,8 @@ describe('Drafting and submitting an application, in a real browser', () => {
       .waitFor();
     expect(await errorAt('funding-grant').textContent()).toContain('上限を超えています');
     expect(await errorAt('funding-grant').textContent()).toContain('対象経費の2分の1以下');
+    // Two sentences at one field read as Japanese does: no space between them.
+    expect(await errorAt('funding-grant').textContent()).not.toMatch(/。 /);
     expect(await field('funding-grant').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('calc-cap').textContent()).toBe('25,000,000円（2,500万円）');
     expect(await page.getByTestId('total-cost').textContent()).toBe('60,000,000円（6,000万円）');
@@ -180,7 +182,8 @@ describe('Drafting and submitting an application, in a real browser', () => {
     const dialog = page.getByRole('dialog', { name: 'この内容で提出しますか' });
     const round = dialog.getByTestId('submit-round');
     await round.getByText('2025年6月締切回').waitFor();
-    expect(await round.textContent()).toContain('令和7年6月10日(火) 23:59締切');
+    // The deadline is labelled 締切 once and gives the Western year, as the decision date does.
+    expect(await round.textContent()).toContain('締切令和7年6月10日(火) 23:59（2025年6月10日）');
     expect(await round.textContent()).toContain('令和7年7月22日(火)（2025年7月22日）');
     // The panel behind the dialog shows its figures, not 計算しています…, in the screenshot.
     await page.locator('.calc-panel p.muted').filter({ hasText: '適用ルール' }).waitFor();

@@ -29,10 +29,12 @@ describe('Reviewing, in a real browser', () => {
 
   it('a reviewer sees only their own screens, declares no conflict, and reviews the five requirements; a lapsed session loses nothing', async () => {
     const page = await system.newPage();
-    await signInWithRole(page, system.baseUrl, '審査員（有識者）', '佐藤 一郎');
+    await signInWithRole(page, system.baseUrl, '有識者審査員', '佐藤 一郎');
     await page.getByRole('heading', { name: '審査一覧' }).waitFor();
     const nav = page.getByRole('navigation', { name: '業務メニュー' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['審査一覧']);
+    // The role reads without brackets inside the header's own: 佐藤 一郎（有識者審査員）.
+    await page.locator('.site-header__user').getByText('佐藤 一郎（有識者審査員）').waitFor();
     const row = page.getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ });
     await row.getByText('利益相反の申告待ち').waitFor();
     expect(await row.textContent()).toContain('あと50日');
@@ -52,6 +54,12 @@ describe('Reviewing, in a real browser', () => {
     await page.getByRole('heading', { name: '利益相反の申告' }).waitFor();
     // The declaration comes first: no plan and no review form before it.
     expect(await page.getByRole('heading', { name: '審査結果の入力' }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('form', { name: '利益相反の申告' })
+        .getByText(/^審査の前に/)
+        .textContent(),
+    ).toContain('申告してください。利益相反がある場合は');
     await checkScreen(page, '22-reviewer-conflict-declaration');
     // Sent without an answer: the same sentence at the top and beside the choice, tied to it.
     await page.getByRole('button', { name: '申告する' }).click();
@@ -137,7 +145,7 @@ describe('Reviewing, in a real browser', () => {
 
   it('a second reviewer declares a conflict of interest and is blocked from reviewing', async () => {
     const page: Page = await system.newPage();
-    await signInWithRole(page, system.baseUrl, '審査員（有識者）', '鈴木 二郎');
+    await signInWithRole(page, system.baseUrl, '有識者審査員', '鈴木 二郎');
     await page
       .getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ })
       .getByRole('link')

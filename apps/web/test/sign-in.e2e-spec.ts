@@ -54,7 +54,13 @@ describe('Signing in (AUTH_MODE=dev), in a real browser', () => {
     );
     expect(await cookies(page)).toBe('');
     expect(await sessionStorageItem(page, 'l10k.session')).toContain('"municipalityCode":"032077"');
-    await page.getByText('0件').waitFor();
+    // An empty list says so in a sentence, and where to start.
+    await page.getByText('まだ申請はありません。「新しい申請を作成」から始めてください。').waitFor();
+    // Filtered to nothing, it says the filters are why, and how to see everything again.
+    await page.getByLabel('状態').selectOption({ label: '採択' });
+    await page.getByText(/^条件に合う申請はありません。状態や年度を「すべて」にすると/).waitFor();
+    await page.getByLabel('状態').selectOption({ label: 'すべて' });
+    await page.getByText('まだ申請はありません。「新しい申請を作成」から始めてください。').waitFor();
     await checkScreen(page, '03-my-applications-empty');
   });
 });

@@ -73,10 +73,19 @@ export function formatDateTime(instant: Date): string {
   return dateTime.format(instant);
 }
 
-/** 令和7年6月10日(火) 23:59締切 */
+/**
+ * 令和7年6月10日(火) 23:59（2025年6月10日）, beside its label 締切: the Western year as the
+ * decision date beside it has.
+ */
 export function formatDeadline(deadline: string): string {
   const instant = new Date(deadline);
-  return `${formatWareki(instant)} ${formatClock(instant)}締切`;
+  return `${formatDeadlineInList(deadline)}（${formatWestern(instant)}）`;
+}
+
+/** 令和7年6月10日(火) 23:59, under its round's label (2025年6月締切回), which gives the Western year. */
+export function formatDeadlineInList(deadline: string): string {
+  const instant = new Date(deadline);
+  return `${formatWareki(instant)} ${formatClock(instant)}`;
 }
 
 /** 令和7年7月22日(火)（2025年7月22日） for a calendar date. */

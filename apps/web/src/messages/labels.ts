@@ -56,7 +56,7 @@ export const TRACK_LABELS: Record<string, string> = {
 
 export const ROLE_LABELS: Record<string, string> = {
   municipality: '自治体担当者',
-  reviewer: '審査員（有識者）',
+  reviewer: '有識者審査員',
   program_officer: '総務省 担当官',
   auditor: '監査担当',
 };

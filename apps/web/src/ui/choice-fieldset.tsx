@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { joinSentences } from '../format/sentences';
 
 export interface Choice<T extends string> {
   readonly value: T;
@@ -42,7 +43,7 @@ export function ChoiceFieldset<T extends string>({
       </legend>
       {invalid && (
         <p className="field__error" id={`${id}-error`}>
-          {errors.join(' ')}
+          {joinSentences(errors)}
         </p>
       )}
       {choices.map((choice) => (

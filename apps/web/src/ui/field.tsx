@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { joinSentences } from '../format/sentences';
 
 export interface FieldProps {
   readonly id: string;
@@ -33,12 +34,12 @@ export function Field({ id, label, required, hint, errors = [], warnings = [], c
       )}
       {errors.length > 0 && (
         <p className="field__error" id={`${id}-error`}>
-          {errors.join(' ')}
+          {joinSentences(errors)}
         </p>
       )}
       {warnings.length > 0 && (
         <p className="field__warning" id={`${id}-warning`}>
-          {warnings.join(' ')}
+          {joinSentences(warnings)}
         </p>
       )}
       {children(describedBy, errors.length > 0)}

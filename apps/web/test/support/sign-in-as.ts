@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-/** Signs in through the dev chooser in a role without a municipality (審査員（有識者）, 総務省 担当官, 監査担当); the token's sub is `<role>-<name>`. */
+/** Signs in through the dev chooser in a role without a municipality (有識者審査員, 総務省 担当官, 監査担当); the token's sub is `<role>-<name>`. */
 export async function signInWithRole(
   page: Page,
   baseUrl: string,

@@ -34,6 +34,7 @@ import { keepUnsaved, takeUnsaved } from './unsaved-form';
 import { useAutosave } from './use-autosave';
 import { useCalculation } from './use-calculation';
 import { FailureAlert } from '../../ui/failure-alert';
+import { joinSentences } from '../../format/sentences';
 
 /** The plan can be edited in these; a local-track plan also once confirmed (it becomes a draft again) or returned by MIC. */
 const EDITABLE = ['draft', 'revision_requested', 'locally_confirmed', 'returned'];
@@ -421,7 +422,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
               担保・保証を付ける
             </label>
             {warningsOf('funding.loan.secured').length > 0 && (
-              <p className="field__warning">{warningsOf('funding.loan.secured').join(' ')}</p>
+              <p className="field__warning">{joinSentences(warningsOf('funding.loan.secured'))}</p>
             )}
             {form.secured && (
               <Field
@@ -480,7 +481,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
               ))}
               {warningsOf('priorityCategories').length > 0 && (
                 <p className="field__warning" id="priorities-warning">
-                  {warningsOf('priorityCategories').join(' ')}
+                  {joinSentences(warningsOf('priorityCategories'))}
                 </p>
               )}
             </fieldset>

@@ -16,6 +16,7 @@ import {
   type LocalRequirement,
 } from './local-track-labels';
 import { TextAreaField } from '../../ui/text-area-field';
+import { joinSentences } from '../../format/sentences';
 
 type LocalConfirmationBody = components['schemas']['LocalConfirmationDto'];
 type Verdict = '' | 'met' | 'unmet';
@@ -266,7 +267,7 @@ export function LocalConfirmationForm({
               </legend>
               {metErrors.length > 0 && (
                 <p className="field__error" id={`${metId(requirement)}-error`}>
-                  {metErrors.join(' ')}
+                  {joinSentences(metErrors)}
                 </p>
               )}
               <div className="choices-inline">

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { roundAt, roundById, roundLabel, type RoundInfo } from '../../api/rounds';
 import { answerSettlesWrite, randomKey } from '../../api/write-keys';
-import { daysUntil, formatCalendarDate, formatDeadline } from '../../format/dates';
+import { daysUntil, formatCalendarDate, formatDeadlineInList } from '../../format/dates';
 import { formatManYen, formatYen } from '../../format/money';
 import { STATUS_LABELS, label } from '../../messages/labels';
 import { linkHandler, navigate } from '../../router';
@@ -40,12 +40,31 @@ function DeadlineCell({ item, current }: { item: ApplicationListItem; current?: 
     <>
       <span className="nowrap">{roundLabel(shown.round)}</span>
       <br />
-      {formatDeadline(shown.deadline)}
+      {formatDeadlineInList(shown.deadline)}
       <br />
       <strong>{days > 0 ? `あと${days}日` : days === 0 ? '本日締切' : '締切済み'}</strong>
       {item.status === 'draft' && <span className="muted">（今提出した場合）</span>}
     </>
   );
+}
+
+/**
+ * What the list holds, above it: how many, or, when nothing is there, why — nothing yet
+ * (and where to start), or nothing matching the filters.
+ */
+function listStatus(list: {
+  loading: boolean;
+  failed: boolean;
+  shown: number;
+  more: boolean;
+  filtered: boolean;
+}): string {
+  if (list.loading) return '読み込み中…';
+  if (list.failed) return '';
+  if (list.shown > 0) return `${list.shown}件${list.more ? '（続きがあります）' : ''}`;
+  return list.filtered
+    ? '条件に合う申請はありません。状態や年度を「すべて」にすると、すべての申請を表示します。'
+    : 'まだ申請はありません。「新しい申請を作成」から始めてください。';
 }
 
 export function MyApplicationsPage() {
@@ -178,7 +197,13 @@ export function MyApplicationsPage() {
       </form>
       <FailureAlert message={failure} />
       <p aria-live="polite" className="muted">
-        {loading ? '読み込み中…' : `${items.length}件${cursor ? '（続きがあります）' : ''}`}
+        {listStatus({
+          loading,
+          failed: failure !== undefined,
+          shown: items.length,
+          more: cursor !== undefined,
+          filtered: status !== '' || fiscalYear !== '',
+        })}
       </p>
       {items.length > 0 && (
         <div className="table-wrap">

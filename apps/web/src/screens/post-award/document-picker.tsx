@@ -4,6 +4,7 @@ import type { components } from '../../api/schema';
 import { formatBytes } from '../../format/bytes';
 import { linkHandler } from '../../router';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../documents/document-kinds';
+import { joinSentences } from '../../format/sentences';
 
 type DocumentView = components['schemas']['DocumentView'];
 export type DocumentRef = components['schemas']['DocumentRefView'];
@@ -201,7 +202,7 @@ function UploadsFieldset({
       <PickerHint applicationId={applicationId} onThisScreen={onThisScreen} />
       {errors.length > 0 && (
         <p className="field__error" id={`${id}-error`}>
-          {errors.join(' ')}
+          {joinSentences(errors)}
         </p>
       )}
       {documents === undefined && <p>読み込み中…</p>}

@@ -61,8 +61,7 @@ export function ConflictDeclarationForm({
     <form onSubmit={submit} noValidate className="form notice" aria-labelledby="conflict-title">
       <h2 id="conflict-title">利益相反の申告</h2>
       <p>
-        審査の前に、この申請の団体・事業者との間に利益相反（役員・顧問への就任、取引・出資関係、親族関係など）がないかを申告してください。
-        利益相反がある場合は、この申請を審査できません。
+        審査の前に、この申請の団体・事業者との間に利益相反（役員・顧問への就任、取引・出資関係、親族関係など）がないかを申告してください。利益相反がある場合は、この申請を審査できません。
       </p>
       {issues.length > 0 && (
         <ErrorSummary title={failure ?? '入力内容を確認してください'} issues={issues} refusal={issues} />

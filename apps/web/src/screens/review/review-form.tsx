@@ -21,6 +21,7 @@ import {
 } from './review-draft';
 import { FailureAlert } from '../../ui/failure-alert';
 import { TextAreaField } from '../../ui/text-area-field';
+import { joinSentences } from '../../format/sentences';
 
 const RECOMMENDATIONS = ['adopt', 'reject', 'revise'] as const;
 
@@ -128,7 +129,7 @@ export function ReviewForm({
               </legend>
               {metErrors.length > 0 && (
                 <p className="field__error" id={`field-assessments-${requirement}-met-error`}>
-                  {metErrors.join(' ')}
+                  {joinSentences(metErrors)}
                 </p>
               )}
               <div className="choices-inline">
@@ -170,7 +171,7 @@ export function ReviewForm({
           総合評価<span className="badge badge--required">必須</span>
         </legend>
         {errorsOf('recommendation').length > 0 && (
-          <p className="field__error">{errorsOf('recommendation').join(' ')}</p>
+          <p className="field__error">{joinSentences(errorsOf('recommendation'))}</p>
         )}
         {RECOMMENDATIONS.map((value, index) => (
           <label key={value} className="choice">
