@@ -197,6 +197,12 @@ describe('After adoption: the grant application, decision, plan change, performa
     await officer.goto(`${system.baseUrl}/awards/${id}`);
     await officer.getByRole('heading', { name: '計画変更の承認' }).waitFor();
     expect(await officer.getByRole('article').textContent()).toContain('経費区分の金額が20%を超えて変わる');
+    // The lines add up: the whole cost before and after, and the difference the officer approves.
+    expect(await officer.getByTestId('cost-moves-total').getByRole('cell').allTextContents()).toEqual([
+      '90,000,000円',
+      '95,000,000円',
+      '増額 5,000,000円',
+    ]);
     await officer.getByLabel('承認する', { exact: true }).check();
     await officer.getByLabel('理由').fill('醸造設備の追加は事業目的に沿う。');
     await checkScreen(officer, '77-plan-change-approval');

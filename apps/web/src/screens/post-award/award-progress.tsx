@@ -200,6 +200,25 @@ const costMoveJudgement = (move: { planned: number; changed: number; material: b
         ? '区分の追加（承認が必要）'
         : '20%超の変更（承認が必要）';
 
+/** The whole cost before and after a change, and by how much it moves: what the lines add up to. */
+function CostMovesTotal({ moves }: { moves: readonly { planned: number; changed: number }[] }) {
+  const planned = moves.reduce((sum, move) => sum + move.planned, 0);
+  const changed = moves.reduce((sum, move) => sum + move.changed, 0);
+  const difference = changed - planned;
+  return (
+    <tr data-testid="cost-moves-total">
+      <th scope="row">総事業費</th>
+      <td className="numeric">{formatYen(planned)}</td>
+      <td className="numeric">{formatYen(changed)}</td>
+      <td>
+        {difference === 0
+          ? '変更なし'
+          : `${difference > 0 ? '増額' : '減額'} ${formatYen(Math.abs(difference))}`}
+      </td>
+    </tr>
+  );
+}
+
 /** Every plan change asked for, what moved, and how it ended. */
 export function PlanChanges({ application }: { application: ApplicationView }) {
   const changes = application.award?.changes ?? [];
@@ -250,6 +269,9 @@ export function PlanChanges({ application }: { application: ApplicationView }) {
                   </tr>
                 ))}
               </tbody>
+              <tfoot>
+                <CostMovesTotal moves={change.costMoves} />
+              </tfoot>
             </table>
           )}
           {change.documents.length > 0 && (
