@@ -160,7 +160,44 @@ describe('the grant’s life after adoption, over HTTP', () => {
     });
 
     clock.set('2026-05-01T10:00:00+09:00');
+    // Previewed first: the figures the confirmation will fix, and nothing recorded.
+    const previewPath = `/v1/applications/${id}/amount-confirmation/preview`;
+    const preview = await officer.post(previewPath, {}).expect(200);
+    expect(preview.body).toEqual({
+      revision: reported.body.revision,
+      decidedGrant: 28_000_000,
+      grantPaid: 28_000_000,
+      largestAllowed: 25_000_000,
+      confirmedGrant: 25_000_000,
+      limitedBy: 'grant_within_half_of_eligible_cost',
+      funding: expect.objectContaining({ grant: 25_000_000, nationalShare: 18_750_000 }),
+      released: 2_250_000,
+      refundDue: 0,
+    });
+    const lower = await officer
+      .post(previewPath, { grant: 24_000_000, reason: '対象外経費の計上' })
+      .expect(200);
+    expect(lower.body).toMatchObject({ confirmedGrant: 24_000_000, limitedBy: 'officer_reduction' });
+    const notLower = await officer.post(previewPath, { grant: 26_000_000, reason: '誤り' }).expect(422);
+    expect(notLower.body.errors).toEqual([
+      expect.objectContaining({ field: 'grant', rule: 'confirmation_lower_than_computed' }),
+    ]);
+    await officer.post(previewPath, { grant: 24_000_000 }).expect(400);
+    await tono.post(previewPath, {}).expect(403);
+    // The stream itself, not a read model that may lag: still at the report.
+    expect((await officer.get(`/v1/applications/${id}/state`).expect(200)).body).toMatchObject({
+      status: 'reported',
+      revision: reported.body.revision,
+    });
     const confirmed = await officer.post(`/v1/applications/${id}/amount-confirmation`, {}).expect(200);
+    expect(confirmed.body.award.confirmation).toMatchObject({
+      confirmedGrant: preview.body.confirmedGrant,
+      limitedBy: preview.body.limitedBy,
+      funding: preview.body.funding,
+      released: preview.body.released,
+    });
+    // Once confirmed, a preview without a lower grant is refused as the write would be.
+    await officer.post(previewPath, {}).expect(422);
     expect(confirmed.body).toMatchObject({
       status: 'amount_confirmed',
       award: {

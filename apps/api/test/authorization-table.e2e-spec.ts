@@ -226,6 +226,14 @@ const ROUTES: readonly Route[] = [
   },
   {
     method: 'post',
+    path: '/v1/applications/{id}/amount-confirmation/preview',
+    stage: 'reported',
+    body: {},
+    success: 200,
+    allowed: { program_officer: 200 },
+  },
+  {
+    method: 'post',
     path: '/v1/applications/{id}/payments',
     stage: 'confirmed',
     body: { amount: 1_000, paidOn: '2026-05-20' },

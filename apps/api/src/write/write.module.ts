@@ -18,6 +18,6 @@ import { Writes } from './writes.service';
     CommandPipelineHandler,
     Writes,
   ],
-  exports: [Writes],
+  exports: [Writes, FoldedStreams],
 })
 export class WriteModule {}

@@ -3,5 +3,5 @@ export * from './commands';
 export * from './documents';
 export * from './events';
 export * from './performance';
-export { decideAwardCommand } from './decide';
+export { confirmAmount, decideAwardCommand } from './decide';
 export { budgetSideOf } from './budget-side';
