@@ -397,7 +397,7 @@ describe('An auditor in a real browser: the timeline, the application before its
     await page.getByRole('heading', { name: '申請の監査：書き換えられる申請' }).waitFor();
     await page.getByRole('button', { name: '整合性を検証する' }).click();
     const verdict = page.getByTestId('integrity-result');
-    await verdict.getByText('改ざんまたは欠落の疑いがあります').waitFor();
+    await verdict.getByText('改ざん又は欠落の疑いがあります').waitFor();
     expect(await verdict.getByRole('listitem').allTextContents()).toEqual([
       `申請 ${victim}：第0版 — 記録の内容がハッシュ値と一致しません（内容が書き換えられています） 履歴の第0版へ`,
     ]);

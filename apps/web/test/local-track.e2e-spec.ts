@@ -102,7 +102,7 @@ describe('Local track: the programme officer acknowledges or returns a report to
 
     await readSideShows(system, toAcknowledge, 'acknowledged');
     await officer.goto(`${system.baseUrl}/local-track`);
-    await officer.getByRole('button', { name: '受理', exact: true }).click();
+    await officer.getByRole('button', { name: '受理済み', exact: true }).click();
     await officer.getByRole('row', { name: /間伐材を使った木工品の製造/ }).waitFor();
     expect(await officer.getByRole('row', { name: /商店街の空き店舗/ }).count()).toBe(0);
   });

@@ -115,7 +115,7 @@ describe('A performance report whose financing does not add up to its costs', ()
   it('says by how much, either way, with the figures', () => {
     expect(financingMismatch(50_000_000, 68_000_000)).toBe(
       '資金の実績の合計（68,000,000円）が実績の総事業費（50,000,000円）と一致しません（資金が18,000,000円多い）。' +
-        '融資額（又は出資額）、自己資金、事業者に交付した額の合計は、総事業費と同じになります。',
+        '融資額（又は出資額）、自己資金、事業者に交付した額の合計は、通常は総事業費と一致します。',
     );
     expect(financingMismatch(50_000_000, 49_999_999)).toMatch(/（資金が1円少ない）。/);
   });

@@ -228,13 +228,13 @@ describe('After adoption: the grant application, decision, plan change, performa
     await municipality.getByRole('button', { name: '実績報告を提出する' }).click();
     await municipality
       .locator('#field-actual-own-funds-error')
-      .getByText(/自己資金の実績を円単位の整数で入力してください/)
+      .getByText('自己資金の実績を入力してください（0円の場合は「0」）。', { exact: true })
       .waitFor();
     await checkScreen(municipality, '78-performance-report');
     await municipality.getByLabel('自己資金の実績').fill('0');
     // 40,000,000 drawn + 0 own funds + 28,000,000 paid to the business, against 50,000,000 spent: said, not refused.
     expect(await municipality.getByTestId('financing-mismatch').locator('p').allTextContents()).toEqual([
-      '資金の実績の合計（68,000,000円）が実績の総事業費（50,000,000円）と一致しません（資金が18,000,000円多い）。融資額（又は出資額）、自己資金、事業者に交付した額の合計は、総事業費と同じになります。',
+      '資金の実績の合計（68,000,000円）が実績の総事業費（50,000,000円）と一致しません（資金が18,000,000円多い）。融資額（又は出資額）、自己資金、事業者に交付した額の合計は、通常は総事業費と一致します。',
       '金額を確認してください（このまま提出することもできます）。',
     ]);
     await checkScreen(municipality, '78-performance-report-financing');
@@ -263,9 +263,19 @@ describe('After adoption: the grant application, decision, plan change, performa
       .getByTestId('financing-mismatch')
       .getByText('額の確定の前に、報告の内容を市町村に確認してください。')
       .waitFor();
+    // Before confirming what cannot be undone, the officer reads the amount it will fix and why.
+    const preview = officer.getByTestId('confirmation-preview');
+    await preview.waitFor();
+    expect(await preview.locator('dd').allTextContents()).toEqual([
+      '25,000,000円（2,500万円）（根拠：実績の対象経費の2分の1）',
+      '18,750,000円',
+      '2,250,000円',
+    ]);
+    await officer.getByLabel('算定額（25,000,000円）よりさらに減額して確定する').waitFor();
     await checkScreen(officer, '79-report-to-confirm');
     await officer.getByRole('button', { name: '額を確定する' }).click();
     await officer.getByTestId('award-done').getByText('額を確定しました。').waitFor();
+    await officer.getByTestId('award-status').getByText('額の確定済み').waitFor();
     expect(await officer.getByTestId('confirmed-grant').textContent()).toBe('25,000,000円');
     expect(await officer.getByTestId('limited-by').textContent()).toBe('実績の対象経費の2分の1');
     expect(await officer.getByTestId('confirmed-share').textContent()).toBe('18,750,000円');

@@ -11,7 +11,7 @@ export const STATUS_LABELS: Record<string, string> = {
   grant_decided: '交付決定',
   change_requested: '計画変更申請中',
   reported: '実績報告済み',
-  amount_confirmed: '額の確定',
+  amount_confirmed: '額の確定済み',
   paid: '支払済み',
   abandoned: '中止・廃止',
   locally_confirmed: '自治体確認済み',

@@ -447,7 +447,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
               {...fieldOf('funding.ownFunds')}
               label="自己資金"
               required
-              hint="0円の場合は 0 と入力してください。"
+              hint="0円の場合は「0」と入力してください。"
             >
               {yenInputOf('funding.ownFunds', 'ownFunds')}
             </Field>

@@ -53,7 +53,7 @@ function Verdict({
   return (
     <div className="error-summary" data-testid="integrity-result">
       <h3 className="audit-verdict__title">
-        改ざんまたは欠落の疑いがあります
+        改ざん又は欠落の疑いがあります
         {applicationId ? '' : `（申請・年度予算 ${report.failures.length}件）`}
       </h3>
       <p>

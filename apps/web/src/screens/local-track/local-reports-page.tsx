@@ -13,8 +13,9 @@ type ListItem = components['schemas']['ApplicationListItemView'];
 // The tabs say what the status badges say (受理, 差戻し), so a report is found under the word it shows.
 const TABS = [
   { status: 'reported_to_mic', label: `未処理（${STATUS_LABELS.reported_to_mic}）` },
-  { status: 'acknowledged', label: STATUS_LABELS.acknowledged },
-  { status: 'returned', label: STATUS_LABELS.returned },
+  // 済み: beside the page's 受理する / 差し戻す, a bare 受理 or 差戻し reads as the action itself.
+  { status: 'acknowledged', label: `${STATUS_LABELS.acknowledged}済み` },
+  { status: 'returned', label: `${STATUS_LABELS.returned}済み` },
 ] as const;
 
 /** 地方単独事業の報告: the local-track reports to MIC, waiting for the officer to acknowledge or return them. */

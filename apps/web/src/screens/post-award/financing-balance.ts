@@ -12,7 +12,7 @@ export function financingMismatch(totalCost: number, financing: number): string 
   return (
     `資金の実績の合計（${formatYen(financing)}）が実績の総事業費（${formatYen(totalCost)}）と一致しません` +
     `（資金が${gap}${financing > totalCost ? '多い' : '少ない'}）。` +
-    '融資額（又は出資額）、自己資金、事業者に交付した額の合計は、総事業費と同じになります。'
+    '融資額（又は出資額）、自己資金、事業者に交付した額の合計は、通常は総事業費と一致します。'
   );
 }
 

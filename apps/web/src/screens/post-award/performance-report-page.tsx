@@ -60,6 +60,10 @@ function initialForm(application: ApplicationView): ReportForm {
   };
 }
 
+/** An amount left empty is asked for; one typed wrong is asked again as whole yen. */
+const yenMessage = (name: string, typed: string, ifEmpty = ''): string =>
+  typed.trim() === '' ? `${name}を入力してください${ifEmpty}。` : `${name}は円単位の整数で入力してください。`;
+
 /** What can be checked before sending: every figure whole yen, every required field filled. */
 function missingOf(form: ReportForm): ShownIssue[] {
   const issues: ShownIssue[] = [];
@@ -71,25 +75,21 @@ function missingOf(form: ReportForm): ShownIssue[] {
       issues.push({
         fieldId: costId(index, 'amount'),
         label: `実績経費${index + 1}行目`,
-        message: `実績経費${index + 1}行目の金額を円単位の整数で入力してください。`,
+        message: yenMessage(`実績経費${index + 1}行目の金額`, row.amount),
       });
   });
   need(
     parseYen(form.loanAmount) !== undefined,
     'actualFinancing.loan.amount',
-    '融資額（又は出資額）の実績を円単位の整数で入力してください。',
+    yenMessage('融資額（又は出資額）の実績', form.loanAmount),
   );
   need(form.lenderType !== '', 'actualFinancing.loan.lenderType', '金融機関の種類を選んでください。');
   need(
     parseYen(form.ownFunds) !== undefined,
     'actualFinancing.ownFunds',
-    '自己資金の実績を円単位の整数で入力してください（0円の場合は 0）。',
+    yenMessage('自己資金の実績', form.ownFunds, '（0円の場合は「0」）'),
   );
-  need(
-    parseYen(form.grantPaid) !== undefined,
-    'grantPaid',
-    '事業者に交付した額を円単位の整数で入力してください。',
-  );
+  need(parseYen(form.grantPaid) !== undefined, 'grantPaid', yenMessage('事業者に交付した額', form.grantPaid));
   need(/^\d{4}-\d{2}-\d{2}$/.test(form.completedOn), 'completedOn', '事業完了日を入力してください。');
   return issues;
 }
@@ -223,7 +223,7 @@ function PerformanceReportForm({
           <YenField
             id={FIELDS['actualFinancing.ownFunds'].id}
             label={FIELDS['actualFinancing.ownFunds'].label}
-            hint="0円の場合は 0 と入力してください。"
+            hint="0円の場合は「0」と入力してください。"
             value={form.ownFunds}
             onChange={(value) => update('ownFunds', value)}
             errors={errorsOf(FIELDS['actualFinancing.ownFunds'].id)}

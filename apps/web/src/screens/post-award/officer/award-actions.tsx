@@ -1,4 +1,9 @@
+import { useEffect, useState } from 'react';
 import { useKeptState } from '../../../auth/use-kept-state';
+import { asProblem, problemHeadline } from '../../../api/problems';
+import type { components } from '../../../api/schema';
+import { label } from '../../../messages/labels';
+import { LIMITED_BY_LABELS } from '../award-labels';
 import { api } from '../../../api/client';
 import { tokyoDay } from '../../../format/dates';
 import { formatYen, formatYenWithMan, parseYen, yenInputText } from '../../../format/money';
@@ -158,8 +163,65 @@ const CONFIRMATION_FIELDS: FormFields = {
   reason: { id: 'field-reduction-reason', label: '減額の理由' },
 };
 
+type ConfirmationPreview = components['schemas']['AmountConfirmationPreviewView'];
+
+/**
+ * What confirming now would fix, as the API's decider computes it (nothing is recorded): asked
+ * again whenever the application moves on. Undefined until it answers; a sentence if it cannot.
+ */
+function useConfirmationPreview(application: ApplicationView): ConfirmationPreview | string | undefined {
+  const [preview, setPreview] = useState<ConfirmationPreview | string>();
+  useEffect(() => {
+    let live = true;
+    setPreview(undefined);
+    void api
+      .POST('/v1/applications/{id}/amount-confirmation/preview', {
+        params: { path: { id: application.id } },
+        body: {},
+      })
+      .then((answer) => {
+        if (!live) return;
+        setPreview(
+          answer.response.ok && answer.data
+            ? answer.data
+            : `確定額を計算できませんでした。${problemHeadline(asProblem(answer.error, answer.response.status))}`,
+        );
+      });
+    return () => {
+      live = false;
+    };
+  }, [application.id, application.revision]);
+  return preview;
+}
+
+/** The amount, its rule and the national share that confirming now fixes, before the officer does what cannot be undone. */
+function ConfirmationPreviewFigures({ preview }: { preview: ConfirmationPreview | string | undefined }) {
+  if (preview === undefined) return <p className="muted">確定額を計算しています…</p>;
+  if (typeof preview === 'string') return <p className="muted">{preview}</p>;
+  return (
+    <dl className="figures" data-testid="confirmation-preview">
+      <dt>確定する交付額</dt>
+      <dd>
+        <strong>{formatYenWithMan(preview.confirmedGrant)}</strong>
+        <span className="muted">（根拠：{label(LIMITED_BY_LABELS, preview.limitedBy)}）</span>
+      </dd>
+      <dt>国費（交付金）</dt>
+      <dd>{formatYen(preview.funding.nationalShare)}</dd>
+      <dt>予算に戻す国費</dt>
+      <dd>{formatYen(preview.released)}</dd>
+      {preview.refundDue > 0 && (
+        <>
+          <dt>返還が必要な額</dt>
+          <dd>{formatYen(preview.refundDue)}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
 /** 額の確定: the API recomputes every figure from the report; the officer may only go lower, with a reason. */
 export function AmountConfirmationForm({ application, onDone }: ActionProps) {
+  const preview = useConfirmationPreview(application);
   const [reducing, setReducing] = useKeptState(`amount-confirmation.${application.id}.reducing`, () => false);
   const [grant, setGrant] = useKeptState(`amount-confirmation.${application.id}.grant`, () => '');
   const [reason, setReason] = useKeptState(`amount-confirmation.${application.id}.reason`, () => '');
@@ -193,9 +255,12 @@ export function AmountConfirmationForm({ application, onDone }: ActionProps) {
       <p>
         交付決定額・事業者への実際の交付額・実績の数値で認められる最大の交付額（対象経費の2分の1、融資倍率に応じた上限、融資額まで）のうち最も低い額で確定し、国費を同じ補助率で計算し直します。
       </p>
+      <ConfirmationPreviewFigures preview={preview} />
       <label className="choice">
         <input type="checkbox" checked={reducing} onChange={(event) => setReducing(event.target.checked)} />
-        算定額よりさらに減額して確定する
+        {typeof preview === 'object'
+          ? `算定額（${formatYen(preview.confirmedGrant)}）よりさらに減額して確定する`
+          : '算定額よりさらに減額して確定する'}
       </label>
       {reducing && (
         <>
