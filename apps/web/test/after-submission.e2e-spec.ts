@@ -108,7 +108,7 @@ describe('After submission: reviews, a revision request, resubmission and withdr
     await dialog.getByRole('button', { name: '取り下げる' }).click();
     await dialog
       .getByRole('alert')
-      .getByText(/^この申請はほかの操作で更新されたか/)
+      .getByText(/^この申請は、ほかの操作で更新されたか/)
       .waitFor();
     expect(await dialog.textContent()).not.toMatch(/If-Match|revision/);
     expect(await dialog.getByLabel('取下げの理由').inputValue()).toBe('融資の条件が整わなかったため。');
@@ -126,6 +126,8 @@ describe('After submission: reviews, a revision request, resubmission and withdr
     expect(await page.getByRole('button', { name: '申請を取り下げる…' }).count()).toBe(0);
     // Nothing is awaited any more: no decision due date, and the reviews it had stay shown.
     expect(await page.getByTestId('decision-due').count()).toBe(0);
+    // None will come now: the empty list no longer says まだ.
+    await page.getByText('提出された書類はありません。', { exact: true }).waitFor();
     await checkScreen(page, '14-withdrawn');
   });
 });

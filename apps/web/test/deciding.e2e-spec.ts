@@ -290,7 +290,7 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     const decision = page.getByTestId('decision');
     await decision.getByRole('heading', { name: '採択しました' }).waitFor();
     expect(await decision.textContent()).toContain(
-      '採択額：16,000,000円（1,600万円）（申請額 20,000,000円（2,000万円） から減額）',
+      '採択額：16,000,000円（1,600万円）（申請額20,000,000円（2,000万円）から減額）',
     );
     expect(await decision.getByTestId('decided-national-share').textContent()).toBe('12,000,000円');
     await checkScreen(page, '35-officer-adopted');

@@ -148,7 +148,7 @@ describe('After adoption: the grant application, decision, plan change, performa
     await officer.locator('#field-conditions-error').getByText('交付の条件を入力してください。').waitFor();
     await officer.getByLabel('交付の条件').fill('交付要綱に従うこと');
     await officer.getByRole('button', { name: '交付決定する' }).click();
-    await officer.getByTestId('award-done').getByText('交付決定しました。').waitFor();
+    await officer.getByTestId('award-done').getByText('交付を決定しました。').waitFor();
     expect(await officer.getByTestId('figure-decided').textContent()).toBe('28,000,000円（2,800万円）');
     expect(await officer.getByTestId('award-progress').textContent()).toContain('21,000,000円');
     // The decision is done; the municipality's performance report is what is awaited now.

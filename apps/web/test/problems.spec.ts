@@ -42,7 +42,7 @@ describe('a refusal as the screens show it', () => {
       expect(problem.errors).toEqual([]);
       expect(describeIssues(problem, FIELDS)).toEqual([]);
       expect(problemHeadline(problem)).toMatch(
-        /^(この申請はほかの操作で更新された|この操作を行う権限がありません)/,
+        /^(この申請は、ほかの操作で更新された|この操作を行う権限がありません)/,
       );
     },
   );

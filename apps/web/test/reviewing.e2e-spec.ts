@@ -115,6 +115,8 @@ describe('Reviewing, in a real browser', () => {
     await page.getByRole('button', { name: '審査結果を提出する' }).click();
     const dialog = page.getByRole('dialog', { name: 'もう一度サインインしてください' });
     await dialog.waitFor();
+    // The dialog itself says what signing in will do: the review goes as it is.
+    await dialog.getByText(/サインインし直すと、この審査結果をそのまま提出します。$/).waitFor();
     await checkScreen(page, '24-reviewer-session-lapsed');
     await page.unrouteAll();
     expect(await page.getByLabel('総合評価のコメント').inputValue()).toBe(

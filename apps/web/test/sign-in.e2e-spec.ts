@@ -23,11 +23,18 @@ describe('Signing in (AUTH_MODE=dev), in a real browser', () => {
     await summary.getByRole('link', { name: /団体コード/ }).click();
     expect(await focusedId(page)).toBe('field-municipalityCode');
     // The same sentence in the summary as beside the field.
-    const notACode =
-      '団体コードは6桁の半角数字で入力してください（例：032077）。検査数字も確認してください。';
+    const notACode = '団体コードは6桁の半角数字で入力してください（例：032077）。';
     expect(await page.locator('#field-municipalityCode-error').textContent()).toBe(notACode);
     expect(await summary.getByRole('link').allTextContents()).toEqual([notACode]);
     await checkScreen(page, '02-sign-in-error');
+
+    // Six digits whose check digit is wrong (032077 is 久慈市): the API's refusal names the check digit.
+    await page.getByLabel('団体コード（全国地方公共団体コード）').fill('032078');
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    const badCheckDigit =
+      '団体コードが正しくありません。6桁目（検査数字）まで確かめてください（例：032077）。';
+    await page.locator('#field-municipalityCode-error').getByText(badCheckDigit).waitFor();
+    expect(await summary.getByRole('link').allTextContents()).toEqual([badCheckDigit]);
 
     // Well formed, but no local government has it: the API's refusal says so, in both places.
     await page.getByLabel('団体コード（全国地方公共団体コード）').fill('999997');

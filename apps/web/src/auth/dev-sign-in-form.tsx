@@ -37,7 +37,7 @@ export function DevSignInForm({
     const local: FieldIssue[] = [];
     if (!name.trim()) local.push({ field: 'name', rule: 'is_not_empty', message: '' });
     if (role === 'municipality' && !/^\d{6}$/.test(code.trim()))
-      local.push({ field: 'municipalityCode', rule: 'local_government_code', message: '' });
+      local.push({ field: 'municipalityCode', rule: 'local_government_code_typed', message: '' });
     setIssues(local);
     setFailure(undefined);
     if (local.length > 0) return;

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { DevSignInForm } from './dev-sign-in-form';
 import { startOidcSignIn } from './oidc';
 import { useSession } from './session';
@@ -12,6 +12,29 @@ export function onLeavingToSignIn(save: () => void): () => void {
 }
 
 /**
+ * What a screen will do once signed in again (the review form sends the review it was sending),
+ * said in the dialog itself: a note on the screen underneath is hidden by it.
+ */
+let afterSignIn: string | undefined;
+const noteListeners = new Set<() => void>();
+const subscribeToNote = (listener: () => void) => {
+  noteListeners.add(listener);
+  return () => noteListeners.delete(listener);
+};
+const setAfterSignIn = (note: string | undefined) => {
+  afterSignIn = note;
+  for (const listener of noteListeners) listener();
+};
+
+/** Says `note` in the session dialog while it is given and the calling screen is shown. */
+export function useAfterSignInNote(note: string | undefined): void {
+  useEffect(() => {
+    setAfterSignIn(note);
+    return () => setAfterSignIn(undefined);
+  }, [note]);
+}
+
+/**
  * A 401 on a signed-in request opens this over the screen: sign in again and carry on. The
  * screen underneath keeps its state (in dev mode nothing navigates; before an OIDC redirect the
  * open form is kept in sessionStorage and restored on return).
@@ -20,6 +43,7 @@ export function SessionLapsedDialog() {
   const { session, lapsed } = useSession();
   const config = useWebConfig();
   const dialog = useRef<HTMLDialogElement>(null);
+  const note = useSyncExternalStore(subscribeToNote, () => afterSignIn);
   useEffect(() => {
     if (lapsed && !dialog.current?.open) dialog.current?.showModal();
     if (!lapsed && dialog.current?.open) dialog.current.close();
@@ -33,7 +57,8 @@ export function SessionLapsedDialog() {
     >
       <h2 id="lapsed-title">もう一度サインインしてください</h2>
       <p>
-        サインインの有効期限が切れました。入力中の内容はこの画面に残っています。サインインすると続きから作業できます。
+        サインインの有効期限が切れました。入力中の内容はこの画面に残っています。
+        {note ?? 'サインインすると続きから作業できます。'}
       </p>
       {lapsed && config?.authMode === 'dev' && (
         <DevSignInForm initial={session} onSignedIn={() => undefined} />

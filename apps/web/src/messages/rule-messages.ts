@@ -44,8 +44,10 @@ const RULE_MESSAGES: Record<string, (issue: FieldIssue) => string> = {
   budget_amount_typed: () => '国費の予算額は0以上の整数（円）で入力してください。',
   approved_grant_typed: () => '採択額（交付額）は1円以上の整数（円）で入力してください。',
   // A local government's code (the sign-in's and the API's own checks: auth/dto/is-local-government-code.ts).
+  local_government_code_typed: () => '団体コードは6桁の半角数字で入力してください（例：032077）。',
+  // Six digits reach the API (the sign-in checks that much first): its refusal is the check digit.
   local_government_code: () =>
-    '団体コードは6桁の半角数字で入力してください（例：032077）。検査数字も確認してください。',
+    '団体コードが正しくありません。6桁目（検査数字）まで確かめてください（例：032077）。',
   local_government_exists: () => '団体コードに該当する団体がありません。団体名で探すこともできます。',
   local_requirement_met: (issue) => {
     const requirement = issue.field.replace(/^localConfirmation\.assessments\./, '');

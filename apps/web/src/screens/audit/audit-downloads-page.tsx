@@ -18,13 +18,13 @@ const OFFERS: readonly Offer[] = [
     title: 'すべての記録（CSV）',
     button: '記録をCSVでダウンロード',
     description:
-      'その年度に起きたすべての記録を、起きた順に1行ずつ。Excelでそのまま開けます（UTF-8・BOM付き、日本語はそのまま表示されます）。各行に実行者、団体名、データ、ハッシュ値を含みます。',
+      'その年度のすべての記録を、記録された順に1行に1件ずつ収めます。Excelでそのまま開けます（UTF-8・BOM付き、日本語はそのまま表示されます）。各行に実行者、団体名、データ、ハッシュ値を含みます。',
   },
   {
     kind: 'events-ndjson',
     title: 'すべての記録（NDJSON）',
     button: '記録をNDJSONでダウンロード',
-    description: '同じ記録を、1行に1件のJSONで。プログラムで照合・集計する場合に使います。',
+    description: 'CSVと同じ記録を、1行に1件のJSONで収めます。プログラムで照合・集計する場合に使います。',
   },
   {
     kind: 'plan-vs-actual',

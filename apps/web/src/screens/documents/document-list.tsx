@@ -53,9 +53,12 @@ export function DocumentList({
   applicationId,
   awaiting,
   onMaxBytes,
+  uploadsOpen = false,
 }: {
   applicationId: string;
   awaiting?: string;
+  /** Whether documents may still come: an empty list then says まだ, a closed one does not. */
+  uploadsOpen?: boolean;
   /** Told the upload limit the list's answer carries. */
   onMaxBytes?: (maxBytes: number) => void;
 }) {
@@ -92,7 +95,9 @@ export function DocumentList({
         提出済みの書類{total !== undefined && total > 0 && `（全${total.toLocaleString('ja-JP')}件）`}
       </h3>
       <FailureAlert message={failure} />
-      {loaded && items.length === 0 && !failure && <p>まだ書類はありません。</p>}
+      {loaded && items.length === 0 && !failure && (
+        <p>{uploadsOpen ? 'まだ書類はありません。' : '提出された書類はありません。'}</p>
+      )}
       {items.length > 0 && (
         <div className="table-wrap">
           <table className="table documents-table" aria-labelledby="document-list-title">

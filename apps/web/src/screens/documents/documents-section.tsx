@@ -39,7 +39,12 @@ export function DocumentsSection({
         />
       )}
       {receipt && <DocumentReceiptCard receipt={receipt} />}
-      <DocumentList applicationId={applicationId} awaiting={receipt?.documentId} onMaxBytes={setMaxBytes} />
+      <DocumentList
+        applicationId={applicationId}
+        awaiting={receipt?.documentId}
+        onMaxBytes={setMaxBytes}
+        uploadsOpen={canUpload}
+      />
     </section>
   );
 }

@@ -74,7 +74,7 @@ export function OfficerApplicationPage({ id }: { id: string }) {
               採択額：<strong>{formatYenWithMan(decision.approvedGrant)}</strong>
               {decision.requestedGrant !== undefined &&
                 decision.requestedGrant !== decision.approvedGrant &&
-                `（申請額 ${formatYenWithMan(decision.requestedGrant)} から減額）`}
+                `（申請額${formatYenWithMan(decision.requestedGrant)}から減額）`}
             </p>
           )}
           {decision.funding && <FundingFigures figures={decision.funding} withGrant testIdPrefix="decided" />}

@@ -3,6 +3,8 @@ import { rememberWrite } from '../../api/application-answers';
 import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { useSession } from '../../auth/session';
+import { useAfterSignInNote } from '../../auth/session-lapsed-dialog';
+
 import { RECOMMENDATION_LABELS } from '../../messages/labels';
 import { issueMessagesAt, type FieldIssue } from '../../messages/rule-messages';
 import { ErrorSummary } from '../../ui/error-summary';
@@ -22,6 +24,9 @@ import {
 import { FailureAlert } from '../../ui/failure-alert';
 import { TextAreaField } from '../../ui/text-area-field';
 import { joinSentences } from '../../format/sentences';
+
+/** The review being sent when the session lapsed is sent once signed in again. */
+const AFTER_SIGN_IN = 'サインインし直すと、この審査結果をそのまま提出します。';
 
 const RECOMMENDATIONS = ['adopt', 'reject', 'revise'] as const;
 
@@ -47,6 +52,7 @@ export function ReviewForm({
   const [busy, setBusy] = useState(false);
   const [waitingForSignIn, setWaitingForSignIn] = useState(false);
   const { lapsed } = useSession();
+  useAfterSignInNote(waitingForSignIn ? AFTER_SIGN_IN : undefined);
 
   useEffect(() => keepDraft(id, draft), [id, draft]);
 
@@ -105,7 +111,7 @@ export function ReviewForm({
       {issues.length === 0 && <FailureAlert message={failure} />}
       {waitingForSignIn && (
         <p className="notice" role="status">
-          サインインし直すと、この審査結果をそのまま提出します。
+          {AFTER_SIGN_IN}
         </p>
       )}
       {requirements.map((requirement, index) => {

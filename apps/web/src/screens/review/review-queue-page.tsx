@@ -97,7 +97,7 @@ function QueueTable({ caption, lines }: { caption: string; lines: readonly Line[
             <th scope="col">申請団体</th>
             <th scope="col">募集回</th>
             <th scope="col">採否決定予定日</th>
-            <th scope="col">審査の進み</th>
+            <th scope="col">審査状況</th>
             <th scope="col">あなたの状況</th>
           </tr>
         </thead>

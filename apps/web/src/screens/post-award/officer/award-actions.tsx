@@ -44,7 +44,7 @@ export function GrantDecisionForm({ application, onDone }: ActionProps) {
           params: { path: { id: application.id }, header: ifMatch(application) },
           body: { grant: typed, conditions: conditions.trim() },
         }),
-      (answer) => onDone(answer, '交付決定しました。'),
+      (answer) => onDone(answer, '交付を決定しました。'),
     );
   }
   return (
