@@ -112,7 +112,7 @@ describe('After adoption: the grant application, decision, plan change, performa
     expect(await amount.inputValue()).toBe('30,000,000');
     await municipality.getByLabel(/交付申請書\.pdf/).check();
     await municipality.getByRole('button', { name: '交付申請を提出する' }).click();
-    await municipality.getByText('交付申請を提出しました。').waitFor();
+    await municipality.getByTestId('post-award-done').getByText('交付申請を提出しました。').waitFor();
     await municipality.getByTestId('award-status').getByText('交付申請済み').waitFor();
     expect(await municipality.getByTestId('figure-applied').textContent()).toBe('30,000,000円（3,000万円）');
     await municipality
@@ -188,7 +188,7 @@ describe('After adoption: the grant application, decision, plan change, performa
     await municipality.locator('#field-funding-grant').fill('28,000,000');
     await municipality.locator('#field-funding-ownFunds').fill('17,000,000');
     await municipality.getByRole('button', { name: '計画変更を申請する' }).click();
-    await municipality.getByText('計画変更を申請しました。').waitFor();
+    await municipality.getByTestId('post-award-done').getByText('計画変更を申請しました。').waitFor();
     await municipality.getByTestId('award-status').getByText('計画変更申請中').waitFor();
     expect(await municipality.getByTestId('change-outcome').textContent()).toBe('承認待ち');
     await checkScreen(municipality, '76-plan-change-requested');
@@ -248,7 +248,12 @@ describe('After adoption: the grant application, decision, plan change, performa
       '50,000,000円（5,000万円）',
     );
     await municipality.getByRole('button', { name: '実績報告を提出する' }).click();
-    await municipality.getByText('実績報告を提出しました。').waitFor();
+    await municipality.getByTestId('post-award-done').getByText('実績報告を提出しました。').waitFor();
+    // At the top of the screen, where the municipality lands, not in 採択後の手続 far below.
+    expect(await municipality.getByTestId('post-award-done').isVisible()).toBe(true);
+    expect((await municipality.getByTestId('post-award-done').boundingBox())!.y).toBeLessThan(
+      (await municipality.getByTestId('post-award').boundingBox())!.y,
+    );
     await municipality.getByTestId('award-status').getByText('実績報告済み').waitFor();
     await checkScreen(municipality, '79-reported');
   });
@@ -371,14 +376,15 @@ describe('After adoption: the grant application, decision, plan change, performa
     await officer.getByRole('button', { name: '決定する' }).click();
     await officer.getByTestId('award-done').getByText('中止・廃止を承認しました。').waitFor();
     await officer.getByTestId('award-status').getByText('中止・廃止').waitFor();
+    // The steps left are not pending: they will never come.
     expect(await stepsShown(officer)).toEqual({
       steps: [
         '採択（済み）',
-        '交付申請（未了）',
-        '交付決定（未了）',
-        '実績報告（未了）',
-        '額の確定（未了）',
-        '支払（精算払）（未了）',
+        '交付申請（中止・廃止により行われません）',
+        '交付決定（中止・廃止により行われません）',
+        '実績報告（中止・廃止により行われません）',
+        '額の確定（中止・廃止により行われません）',
+        '支払（精算払）（中止・廃止により行われません）',
       ],
       current: null,
     });

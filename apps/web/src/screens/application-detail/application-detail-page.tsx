@@ -9,7 +9,7 @@ import { linkHandler } from '../../router';
 import { DocumentsSection } from '../documents/documents-section';
 import { LocalStepSection } from '../local-track/local-step-section';
 import { AWARD_STATUSES } from '../post-award/award-labels';
-import { PostAwardSection } from '../post-award/post-award-section';
+import { PostAwardSection, postAwardDoneMessage } from '../post-award/post-award-section';
 import { toApplicationDetail, type ApplicationDetailModel } from './application-detail-model';
 import { WithdrawDialog } from './withdraw-dialog';
 import { FailureAlert } from '../../ui/failure-alert';
@@ -35,6 +35,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
   const [withdrawing, setWithdrawing] = useState(false);
   const [uploaded, setUploaded] = useState<string>();
   const justSubmitted = new URLSearchParams(window.location.search).has('submitted');
+  const postAwardDone = postAwardDoneMessage();
 
   const refresh = useCallback(async () => {
     const loaded = await loadApplication(id);
@@ -72,6 +73,11 @@ export function ApplicationDetailPage({ id }: { id: string }) {
       {justSubmitted && model.status === 'submitted' && (
         <div className="success" role="status">
           <p>提出しました。</p>
+        </div>
+      )}
+      {POST_AWARD.has(model.status) && postAwardDone && (
+        <div className="success" role="status" data-testid="post-award-done">
+          <p>{postAwardDone}</p>
         </div>
       )}
       <dl className="figures" data-testid="application-summary">

@@ -39,7 +39,7 @@ export function awardProgressOf(application: Pick<ApplicationView, 'status' | 'a
   if (status === 'paid') return { taken: ORDER.length };
   const index = ORDER.indexOf(status);
   const taken = (index >= 0 ? index : award ? recordedIndex(award) : 0) + 1;
-  return status === 'abandoned' ? { taken } : { taken, current: taken };
+  return status === 'abandoned' ? { taken, stoppedBy: '中止・廃止' } : { taken, current: taken };
 }
 
 /** Due dates in Japan time with 和暦, and how far off they are (counted by the ledger). */

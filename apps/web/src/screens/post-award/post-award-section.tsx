@@ -10,6 +10,14 @@ const DONE_MESSAGES: Record<string, string> = {
   'performance-report': '実績報告を提出しました。',
 };
 
+/**
+ * The sentence confirming the step whose form sent the municipality back here (?done=…), for
+ * the top of the application's screen: the section itself is far down the page.
+ */
+export function postAwardDoneMessage(): string | undefined {
+  return DONE_MESSAGES[new URLSearchParams(window.location.search).get('done') ?? ''];
+}
+
 function StepLink({ path, children }: { path: string; children: string }) {
   return (
     <a className="button button--primary" href={path} onClick={linkHandler(path)}>
@@ -26,7 +34,6 @@ export function PostAwardSection({ id, onWrite }: { id: string; onWrite?: () => 
   const { application, ledger, accept } = useAwardApplication(id);
   const [abandoning, setAbandoning] = useState(false);
   const [asked, setAsked] = useState(false);
-  const done = new URLSearchParams(window.location.search).get('done') ?? '';
   if (!application?.award) return null;
   const status = application.status;
   const pending = application.award.changes.find((change) => change.outcome === 'pending');
@@ -37,11 +44,6 @@ export function PostAwardSection({ id, onWrite }: { id: string; onWrite?: () => 
       {asked && (
         <div className="success" role="status">
           <p>中止・廃止を申請しました。</p>
-        </div>
-      )}
-      {DONE_MESSAGES[done] && (
-        <div className="success" role="status">
-          <p>{DONE_MESSAGES[done]}</p>
         </div>
       )}
       <AwardProgress application={application} ledger={ledger} />
