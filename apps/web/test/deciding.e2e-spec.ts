@@ -100,8 +100,9 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     const rows = open.locator('tbody tr');
     expect(await rows.count()).toBe(2);
     // The counts are the API's, over every page of the fiscal year, not the rows on screen.
-    expect(await page.getByRole('heading', { name: /審査中の申請/ }).textContent()).toBe(
-      '審査中の申請（2件、うち期限超過 1件）',
+    // Named for what it holds: submitted ones awaiting reviewers as well as those under review.
+    expect(await page.getByRole('heading', { name: /採否決定前の申請/ }).textContent()).toBe(
+      '採否決定前の申請（2件、うち期限超過1件）',
     );
     // Overdue first, in red, with the days past due.
     expect(await rows.nth(0).getAttribute('data-overdue')).toBe('true');

@@ -150,6 +150,8 @@ describe('After adoption: the grant application, decision, plan change, performa
     await officer.getByRole('button', { name: '交付決定する' }).click();
     await officer.getByTestId('award-done').getByText('交付を決定しました。').waitFor();
     expect(await officer.getByTestId('figure-decided').textContent()).toBe('28,000,000円（2,800万円）');
+    // Each step says when it was taken, in its own column (the 備考 keeps the conditions).
+    expect(await officer.getByTestId('decided-at').textContent()).toBe('2025/08/20 10:00');
     expect(await officer.getByTestId('award-progress').textContent()).toContain('21,000,000円');
     // The decision is done; the municipality's performance report is what is awaited now.
     expect((await stepsShown(officer)).current).toBe('実績報告（現在の手続）');

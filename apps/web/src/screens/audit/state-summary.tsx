@@ -17,8 +17,8 @@ import { formatEventInstant } from './japan-time';
  */
 function reviewProgress(state: ApplicationState): string {
   if (state.reviewCycle === 0) return '—';
-  const needed = state.reviewsNeeded ? `（採択に必要な件数 ${state.reviewsNeeded}件）` : '';
-  return `第${state.reviewCycle}回の審査：審査結果 ${state.reviewsDone}件${needed}`;
+  const needed = state.reviewsNeeded ? `（採択に必要な件数${state.reviewsNeeded}件）` : '';
+  return `第${state.reviewCycle}回の審査：審査結果${state.reviewsDone}件${needed}`;
 }
 
 /** The application as folded from its events up to the chosen point: what an auditor compares. */

@@ -120,16 +120,17 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
         <>
           <section aria-labelledby="open-title">
             <h2 id="open-title">
-              審査中の申請（{dashboard.open.total.toLocaleString('ja-JP')}件、うち期限超過{' '}
+              {/* Open: submitted (awaiting reviewers) and under review, as the table lists them. */}
+              採否決定前の申請（{dashboard.open.total.toLocaleString('ja-JP')}件、うち期限超過
               {dashboard.open.overdue.toLocaleString('ja-JP')}件）
             </h2>
             {dashboard.open.total === 0 ? (
-              <p>審査中の申請はありません。</p>
+              <p>採否決定前の申請はありません。</p>
             ) : (
               <div className="table-wrap">
                 <table className="table" data-testid="open-applications">
                   <caption className="visually-hidden">
-                    審査中の申請（期限超過を先頭に、採否決定予定日の順）
+                    採否決定前の申請（期限超過を先頭に、採否決定予定日の順）
                   </caption>
                   <thead>
                     <tr>

@@ -42,6 +42,15 @@ export function awardProgressOf(application: Pick<ApplicationView, 'status' | 'a
   return status === 'abandoned' ? { taken, stoppedBy: '中止・廃止' } : { taken, current: taken };
 }
 
+/** When a step of the award was recorded (Japan time), or a dash before it is. */
+function StepInstant({ at, testId }: { at: string | undefined; testId?: string }) {
+  return (
+    <td className="nowrap" data-testid={testId}>
+      {at ? formatDateTime(new Date(at)) : '—'}
+    </td>
+  );
+}
+
 /** Due dates in Japan time with 和暦, and how far off they are (counted by the ledger). */
 export function DueDates({ application, ledger }: { application: ApplicationView; ledger?: LedgerItem }) {
   const award = application.award;
@@ -127,6 +136,7 @@ export function AwardProgress({
             <th scope="col" className="numeric">
               国費（交付金）
             </th>
+            <th scope="col">日時</th>
             <th scope="col">備考</th>
           </tr>
         </thead>
@@ -135,7 +145,8 @@ export function AwardProgress({
             <th scope="row">採択</th>
             <td className="numeric">{approved !== undefined ? formatYenWithMan(approved) : '—'}</td>
             <td className="numeric">{approvedShare !== undefined ? formatYen(approvedShare) : '—'}</td>
-            <td>{application.decision ? formatDateTime(new Date(application.decision.decidedAt)) : ''}</td>
+            <StepInstant at={application.decision?.decidedAt} />
+            <td />
           </tr>
           <tr>
             <th scope="row">交付申請</th>
@@ -143,6 +154,7 @@ export function AwardProgress({
               {award.grantApplication ? formatYenWithMan(award.grantApplication.amount) : '—'}
             </td>
             <td className="numeric">—</td>
+            <StepInstant at={award.grantApplication?.appliedAt} />
             <td>{award.grantApplication && <DocumentRefs documents={award.grantApplication.documents} />}</td>
           </tr>
           <tr>
@@ -153,6 +165,7 @@ export function AwardProgress({
             <td className="numeric">
               {award.grantDecision ? formatYen(award.grantDecision.funding.nationalShare) : '—'}
             </td>
+            <StepInstant at={award.grantDecision?.decidedAt} testId="decided-at" />
             <td>{award.grantDecision && <>条件：{award.grantDecision.conditions}</>}</td>
           </tr>
           <tr>
@@ -163,6 +176,7 @@ export function AwardProgress({
             <td className="numeric">
               {award.confirmation ? formatYen(award.confirmation.funding.nationalShare) : '—'}
             </td>
+            <StepInstant at={award.confirmation?.confirmedAt} />
             <td>
               {award.confirmation && <>根拠：{label(LIMITED_BY_LABELS, award.confirmation.limitedBy)}</>}
             </td>
@@ -173,6 +187,7 @@ export function AwardProgress({
             <td className="numeric" data-testid="figure-paid">
               {formatYen(award.paid)}
             </td>
+            <StepInstant at={award.payments.at(-1)?.recordedAt} />
             <td>
               {award.payments
                 .map((payment) => `${formatCalendarDate(payment.paidOn)} ${formatYen(payment.amount)}`)
