@@ -12,7 +12,7 @@ const describeRefusal = (error: DomainError): string =>
   `refused with ${error.code}: ${error.message}${error.violations ? ` ${JSON.stringify(error.violations, null, 2)}` : ''}`;
 
 /**
- * `given(events, context?).when(command).then(events)` / `.thenRejects(code)` /
+ * `given(events, context?).when(command).then(events)` / `.thenAccepts()` / `.thenRejects(code)` /
  * `.thenRejectsWith(error)`. `then` answers the state after the new events, for a
  * further look at what views will see.
  */
@@ -29,6 +29,13 @@ export const specificationFor =
             throw new Error(`expected events, but the command was ${describeRefusal(decision.error)}`);
           expect(decision.events).toEqual(expected);
           return decision.events.reduce(decider.evolve, state);
+        },
+        /** Accepted, whatever the events: they are answered for a closer look. */
+        thenAccepts: (): readonly Event[] => {
+          const decision = decide();
+          if (!decision.ok)
+            throw new Error(`expected events, but the command was ${describeRefusal(decision.error)}`);
+          return decision.events;
         },
         thenRejects: (code: DomainErrorCode): DomainError => {
           const decision = decide();

@@ -9,6 +9,12 @@ const figure = (issue: FieldIssue, name: string): number => {
 };
 const yen = (issue: FieldIssue, name: string) => formatYen(figure(issue, name));
 
+/** What the officer can do: adopt lower (at most the grant the decider found to fit), or raise the budget. */
+const overBudgetRemedy = (issue: FieldIssue): string =>
+  typeof issue.figures?.largestGrantWithinBudget === 'number'
+    ? `採択額を${yen(issue, 'largestGrantWithinBudget')}以下に減らすか、年度の予算額を見直してください。`
+    : '年度の予算額を見直してください。';
+
 /**
  * Why an adoption or a budget was refused, in words and with the figures (the deciders' rule
  * codes: libs/domain review-verdict, budget-violation, set-budget); any other rule reads as the
@@ -22,7 +28,7 @@ const DECISION_RULES: Record<string, (issue: FieldIssue) => string> = {
   budget: (issue) =>
     issue.field === 'nationalBudget'
       ? `予算額${yen(issue, 'nationalBudget')}は、採択で確保済みの国費${yen(issue, 'committed')}を下回るため設定できません。`
-      : `予算を超えます：国費（交付金）${yen(issue, 'nationalShare')}が、この年度の予算の残額${yen(issue, 'remaining')}を超えています（予算額${yen(issue, 'nationalBudget')}、確保済み${yen(issue, 'committed')}）。採択額を減らすか、年度の予算額を見直してください。`,
+      : `予算が足りません：国費（交付金）${yen(issue, 'nationalShare')}に対し、この年度の予算の残額は${yen(issue, 'remaining')}です（予算額${yen(issue, 'nationalBudget')}、確保済み${yen(issue, 'committed')}）。${overBudgetRemedy(issue)}`,
   approved_grant_within_request: (issue) =>
     `採択額${yen(issue, 'approvedGrant')}が申請された交付額${yen(issue, 'requestedGrant')}を超えています。採択額は申請額以下にしてください。`,
   approved_grant_positive: () => '採択額は1円以上にしてください。',

@@ -256,6 +256,29 @@ describe('DecideApplication', () => {
         });
     });
 
+    it('adoption over the budget names the largest grant that fits: adopted at it, refused a yen above', () => {
+      const context = { budget: budgetOfFy2025(40_000_000, true, { other: 30_000_000 }) };
+      const refusal = given(historyOf(story.reviewed()), context)
+        .when(command.adopt())
+        .thenRejects('budget_exceeded');
+      const largest = refusal.violations?.[0].figures?.largestGrantWithinBudget;
+      if (typeof largest !== 'number') throw new Error('no largestGrantWithinBudget among the figures');
+      // The national share is 3/4 of the grant, truncated to the thousand yen: 10,000,000 left.
+      expect(largest).toBe(13_334_666);
+      const [event] = given(historyOf(story.reviewed()), context).when(command.adopt(largest)).thenAccepts();
+      expect(event).toMatchObject({ type: 'ApplicationAdopted', data: { approvedGrant: largest } });
+      given(historyOf(story.reviewed()), context)
+        .when(command.adopt(largest + 1))
+        .thenRejects('budget_exceeded');
+    });
+
+    it('adoption with no budget left names no grant to adopt instead', () => {
+      const refusal = given(historyOf(story.reviewed()), {})
+        .when(command.adopt())
+        .thenRejects('budget_exceeded');
+      expect(refusal.violations?.[0].figures).not.toHaveProperty('largestGrantWithinBudget');
+    });
+
     it('adoption before any budget is set (a missing budget stream is a budget of 0)', () => {
       given(historyOf(story.reviewed()), {}).when(command.adopt()).thenRejects('budget_exceeded');
     });

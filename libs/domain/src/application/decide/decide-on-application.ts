@@ -1,3 +1,4 @@
+import { fresh } from '@l10k/rules';
 import { accept, refuse, type Decision } from '../../decision';
 import { budgetViolation } from '../../budget/budget-violation';
 import { domainError, type DomainErrorCode, type Violation } from '../../errors';
@@ -11,6 +12,7 @@ import { countedReviews, reviewVerdictViolations } from '../review-verdict';
 import type { ApplicationState, UnderReviewApplication } from '../state';
 import { reviewRequirementsOf, submittedRuleSet } from '../submitted-rule-set';
 import { invalidState, locate, requireText } from './guards';
+import { largestGrantWithinBudget } from './largest-grant-within-budget';
 
 /** The refusal code is the first broken rule's; `violations` lists every one. */
 const CODE_OF_RULE: Readonly<Partial<Record<Violation['rule'], DomainErrorCode>>> = {
@@ -25,6 +27,29 @@ const refuseAdoption = (violations: readonly Violation[]) =>
     'the application cannot be adopted',
     violations,
   );
+
+/**
+ * An adoption over the budget also says the largest grant the officer could adopt instead
+ * (figure `largestGrantWithinBudget`), when any fits: the refusal is put in yen of the
+ * national share, the officer's field is the grant.
+ */
+const withLargestGrantWithinBudget = (
+  overBudget: Violation | undefined,
+  refusedGrant: number,
+  shareOf: (grant: number) => number | undefined,
+): Violation | undefined => {
+  const remaining = overBudget?.figures?.remaining;
+  // Nothing left: a grant of a few yen whose share truncates to 0 is no answer.
+  if (overBudget === undefined || typeof remaining !== 'number' || remaining <= 0) return overBudget;
+  const largest = largestGrantWithinBudget(refusedGrant, remaining, shareOf);
+  return largest === undefined
+    ? overBudget
+    : {
+        ...fresh,
+        ...overBudget,
+        figures: { ...fresh, ...overBudget.figures, largestGrantWithinBudget: largest },
+      };
+};
 
 const adopt = (
   command: DecideApplication,
@@ -84,7 +109,23 @@ const adopt = (
   );
   if (!calculation.ok) return refuse(calculation.error);
   const funding = fundingFiguresOf(calculation.value);
-  const overBudget = budgetViolation(funding.nationalShare, budget);
+  const overBudget = withLargestGrantWithinBudget(
+    budgetViolation(funding.nationalShare, budget),
+    approvedGrant,
+    (grant) => {
+      const lower = guardRules(() =>
+        approvedFunding(
+          application.plan,
+          application.fiscalYear,
+          ruleSet.value,
+          application.provisional,
+          grant,
+          application.municipalityCode,
+        ),
+      );
+      return lower.ok ? fundingFiguresOf(lower.value).nationalShare : undefined;
+    },
+  );
 
   const violations = [
     ...reviewVerdictViolations(
