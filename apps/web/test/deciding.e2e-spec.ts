@@ -289,7 +289,9 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await page.getByRole('button', { name: '採択を決定する' }).click();
 
     const decision = page.getByTestId('decision');
-    await decision.getByRole('heading', { name: '採択しました' }).waitFor();
+    // A record of the decision, not a second 採択しました under the success banner: what, and when.
+    await decision.getByRole('heading', { name: '採否の決定：採択' }).waitFor();
+    expect(await decision.getByTestId('decided-at').textContent()).toBe('決定日時：2025/06/02 10:00');
     expect(await decision.textContent()).toContain(
       '採択額：16,000,000円（1,600万円）（申請額20,000,000円（2,000万円）から減額）',
     );

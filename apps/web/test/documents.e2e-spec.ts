@@ -146,7 +146,7 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
       buffer: Buffer.from('これはテキストファイルです。\n'),
     });
     await page.getByRole('button', { name: 'アップロードする' }).click();
-    await fieldError.getByText(/この種類のファイルは提出できません。PDF、画像/).waitFor();
+    await fieldError.getByText(/この形式のファイルは提出できません。PDF、画像/).waitFor();
     await checkScreen(page, '63-document-wrong-type');
     expect(await page.getByTestId('document-receipt').count()).toBe(0);
     await page.getByText('まだ書類はありません。').waitFor();

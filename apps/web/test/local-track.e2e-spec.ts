@@ -85,8 +85,9 @@ describe('Local track: the programme officer acknowledges or returns a report to
     await officer.getByRole('button', { name: '決定する' }).click();
     await officer.getByTestId('acknowledgement-done').getByText('差し戻しました。').waitFor();
     await officer.getByTestId('local-status').getByText('差戻し').waitFor();
-    expect(await officer.getByTestId('local-report').textContent()).toContain(
-      '差戻し：補助要綱に補助率の記載がありません。',
+    // The answer says which report it answered, and when, as the municipality's screen does.
+    expect(await officer.getByTestId('local-report').textContent()).toMatch(
+      /差戻し：補助要綱に補助率の記載がありません。（第1回の報告への回答・\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}）/,
     );
     await checkScreen(officer, '87-local-report-returned');
   });

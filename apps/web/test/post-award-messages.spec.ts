@@ -89,7 +89,7 @@ describe('Refused uploads, in Japanese at the file or kind field', () => {
         { field: 'kind', rule: 'is_in' },
       ]),
     );
-    expect(wrongType.message).toMatch(/^この種類のファイルは提出できません。PDF、画像/);
+    expect(wrongType.message).toMatch(/^この形式のファイルは提出できません。PDF、画像/);
     expect(unknownKind).toEqual({ field: 'kind', message: '書類の種類を一覧から選んでください。' });
   });
 

@@ -27,7 +27,7 @@ export function DocumentReceiptCard({ receipt }: { receipt: DocumentReceipt }) {
           {formatDateTime(received)}（日本時間・{formatWareki(received)}）
         </dd>
       </dl>
-      <p className="muted">お手元のファイルの SHA-256 と一致すれば、同じ内容が受領されています。</p>
+      <p className="muted">お手元のファイルの SHA-256 と一致すれば、同じ内容で受領されています。</p>
     </section>
   );
 }

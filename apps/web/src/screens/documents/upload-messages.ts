@@ -53,7 +53,7 @@ export function uploadIssues(problem: Problem): UploadIssue[] {
         return {
           field,
           message:
-            'この種類のファイルは提出できません。PDF、画像（PNG・JPEG・GIF・WebP・TIFF）、Word・Excel・PowerPoint、CSV、ZIP のいずれかを選んでください。',
+            'この形式のファイルは提出できません。PDF、画像（PNG・JPEG・GIF・WebP・TIFF）、Word・Excel・PowerPoint、CSV、ZIPのいずれかを選んでください。',
         };
       case 'not_empty':
         return { field, message: '空のファイル（0バイト）は提出できません。' };

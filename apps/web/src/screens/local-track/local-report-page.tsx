@@ -126,6 +126,10 @@ function LocalReport({ application, award }: { application: ApplicationView; awa
             <dt>担当官の判断</dt>
             <dd>
               {answer.outcome === 'acknowledged' ? '受理' : '差戻し'}：{answer.reason}
+              <span className="muted">
+                （第{report?.reportNumber ?? 1}回の報告への回答・{formatDateTime(new Date(answer.answeredAt))}
+                ）
+              </span>
             </dd>
           </>
         )}

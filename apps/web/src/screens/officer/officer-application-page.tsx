@@ -1,5 +1,6 @@
 import './officer.css';
 import { useCallback, useEffect, useState } from 'react';
+import { formatDateTime } from '../../format/dates';
 import { formatYenWithMan } from '../../format/money';
 import { linkHandler } from '../../router';
 import { FundingFigures } from '../../ui/funding-figures';
@@ -67,7 +68,8 @@ export function OfficerApplicationPage({ id }: { id: string }) {
 
       {decision && (
         <section className="notice" aria-labelledby="decided-title" data-testid="decision">
-          <h2 id="decided-title">{decision.outcome === 'adopted' ? '採択しました' : '不採択としました'}</h2>
+          <h2 id="decided-title">採否の決定：{decision.outcome === 'adopted' ? '採択' : '不採択'}</h2>
+          <p data-testid="decided-at">決定日時：{formatDateTime(new Date(decision.decidedAt))}</p>
           <p>理由：{decision.reason}</p>
           {decision.approvedGrant !== undefined && (
             <p>
