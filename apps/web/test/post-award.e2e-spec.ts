@@ -205,6 +205,13 @@ describe('After adoption: the grant application, decision, plan change, performa
       '95,000,000円',
       '増額 5,000,000円',
     ]);
+    // And how the 95,000,000 is to be met, and by when: 28,000,000 + 50,000,000 + 17,000,000.
+    expect(await officer.getByTestId('asked-funding').locator('dd').allTextContents()).toEqual([
+      '28,000,000円',
+      '50,000,000円',
+      '17,000,000円',
+      expect.stringMatching(/^令和\d+年\d+月\d+日/),
+    ]);
     await officer.getByLabel('承認する', { exact: true }).check();
     await officer.getByLabel('理由').fill('醸造設備の追加は事業目的に沿う。');
     await checkScreen(officer, '77-plan-change-approval');

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { daysLeftText, formatCalendarDate, formatDateTime } from '../../format/dates';
 import { formatYen, formatYenWithMan } from '../../format/money';
 import { COST_CATEGORY_LABELS, STATUS_LABELS, label } from '../../messages/labels';
@@ -234,6 +235,33 @@ function CostMovesTotal({ moves }: { moves: readonly { planned: number; changed:
   );
 }
 
+type AskedPlan = NonNullable<NonNullable<ApplicationView['award']>['changes'][number]['plan']>;
+
+const yenOrDash = (amount: number | undefined): string => (amount === undefined ? '—' : formatYen(amount));
+
+/**
+ * How a change asks for the cost to be met, and by when: with the cost table's 総事業費, what
+ * the officer checks adds up (交付額 + 融資額 + 自己資金).
+ */
+function AskedFunding({ plan }: { plan: AskedPlan }) {
+  const rows: readonly [string, string][] = [
+    ['交付額', yenOrDash(plan.funding?.grant)],
+    ['融資額（又は出資額）', yenOrDash(plan.funding?.loan?.amount)],
+    ['自己資金', yenOrDash(plan.funding?.ownFunds)],
+    ['事業完了日', plan.schedule?.completion ? formatCalendarDate(plan.schedule.completion) : '—'],
+  ];
+  return (
+    <dl className="figures" data-testid="asked-funding">
+      {rows.map(([name, value]) => (
+        <Fragment key={name}>
+          <dt>変更後の{name}</dt>
+          <dd>{value}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
 /** Every plan change asked for, what moved, and how it ended. */
 export function PlanChanges({ application }: { application: ApplicationView }) {
   const changes = application.award?.changes ?? [];
@@ -289,6 +317,7 @@ export function PlanChanges({ application }: { application: ApplicationView }) {
               </tfoot>
             </table>
           )}
+          {change.plan && <AskedFunding plan={change.plan} />}
           {change.documents.length > 0 && (
             <div>
               添付：
