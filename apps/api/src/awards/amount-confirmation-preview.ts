@@ -11,6 +11,7 @@ import { domainProblem } from '../write/domain-problems';
 import { FoldedStreams } from '../write/folded-streams';
 import { revisionNumber } from '../write/loaded-stream';
 import type { AmountConfirmationDto } from './dto/amount-confirmation.dto';
+import { toConfirmAmount } from './dto/to-confirm-amount';
 
 /**
  * 額の確定 as the decider would decide it now, with nothing appended: the officer sees the
@@ -33,13 +34,8 @@ export class AmountConfirmationPreview {
     const loaded = await this.folded.load(applicationStream(applicationId));
     const decided = confirmAmount(
       {
-        type: 'ConfirmAmount',
-        data: {
-          ...fresh,
-          applicationId,
-          ...(body.grant === undefined ? {} : { grant: body.grant }),
-          ...(body.reason === undefined ? {} : { reason: body.reason }),
-        },
+        ...fresh,
+        ...toConfirmAmount(applicationId, body),
         metadata: { at: this.clock.now().toISOString(), actor: actorFor(principal, 'program_officer') },
       },
       loaded.state,

@@ -12,6 +12,7 @@ import { WriteResponses } from '../write/write-responses.decorator';
 import { Writes } from '../write/writes.service';
 import { AbandonmentDto } from './dto/abandonment.dto';
 import { AmountConfirmationDto } from './dto/amount-confirmation.dto';
+import { toConfirmAmount } from './dto/to-confirm-amount';
 import { GrantApplicationDto } from './dto/grant-application.dto';
 import { GrantDecisionDto } from './dto/grant-decision.dto';
 import { PaymentDto } from './dto/payment.dto';
@@ -205,15 +206,7 @@ export class AwardWritesController {
     @Write() request: WriteRequest,
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<ApplicationView> {
-    const command = {
-      type: 'ConfirmAmount',
-      data: {
-        applicationId,
-        ...(body.grant === undefined ? {} : { grant: body.grant }),
-        ...(body.reason === undefined ? {} : { reason: body.reason }),
-      },
-    } as const;
-    return this.writes.execute(response, command, request);
+    return this.writes.execute(response, toConfirmAmount(applicationId, body), request);
   }
 
   @Post(':id/payments')

@@ -97,32 +97,26 @@ const adopt = (
   }
   const ruleSet = submittedRuleSet(application.ruleSetId);
   if (!ruleSet.ok) return refuse(ruleSet.error);
-  const calculation = guardRules(() =>
-    approvedFunding(
-      application.plan,
-      application.fiscalYear,
-      ruleSet.value,
-      application.provisional,
-      approvedGrant,
-      application.municipalityCode,
-    ),
-  );
+  // The adoption's figures at a grant: at the one approved, and at lower ones when over the budget.
+  const fundingAt = (grant: number) =>
+    guardRules(() =>
+      approvedFunding(
+        application.plan,
+        application.fiscalYear,
+        ruleSet.value,
+        application.provisional,
+        grant,
+        application.municipalityCode,
+      ),
+    );
+  const calculation = fundingAt(approvedGrant);
   if (!calculation.ok) return refuse(calculation.error);
   const funding = fundingFiguresOf(calculation.value);
   const overBudget = withLargestGrantWithinBudget(
     budgetViolation(funding.nationalShare, budget),
     approvedGrant,
     (grant) => {
-      const lower = guardRules(() =>
-        approvedFunding(
-          application.plan,
-          application.fiscalYear,
-          ruleSet.value,
-          application.provisional,
-          grant,
-          application.municipalityCode,
-        ),
-      );
+      const lower = fundingAt(grant);
       return lower.ok ? fundingFiguresOf(lower.value).nationalShare : undefined;
     },
   );
