@@ -114,9 +114,9 @@ describe('After submission: reviews, a revision request, resubmission and withdr
     expect(await dialog.getByLabel('取下げの理由').inputValue()).toBe('融資の条件が整わなかったため。');
     expect(await dialog.getByRole('button', { name: '取り下げる' }).isEnabled()).toBe(true);
     await checkScreen(page, '13b-withdraw-stale');
-    await dialog.getByRole('button', { name: '戻る' }).click();
+    // The refusal offers the reload it asks for: the dialog hides the page behind it.
     await readSideShows(system, id, 'under_review');
-    await page.reload();
+    await dialog.getByRole('alert').getByRole('button', { name: '画面を再読み込みする' }).click();
     await page.getByTestId('status').getByText('審査中').waitFor();
     await page.getByRole('button', { name: '申請を取り下げる…' }).click();
     await dialog.getByLabel('取下げの理由').fill('融資の条件が整わなかったため。');

@@ -130,7 +130,7 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     await page.getByRole('button', { name: 'アップロードする' }).click();
     const fieldError = page.locator('#field-document-file-error');
     const tooLarge =
-      'ファイルが大きすぎます（選んだファイルは3,145,729 バイト（3.0 MB））。3,145,728 バイト（3.0 MB）以下のファイルを選んでください。';
+      'ファイルが大きすぎます：選んだファイルは3,145,729 バイト（3.0 MB）で、上限の3,145,728 バイト（3.0 MB）を1 バイト超えています。上限以下のファイルを選んでください。';
     await fieldError.getByText(tooLarge).waitFor();
     page.off('request', onRequest);
     expect(sent).toEqual([]);

@@ -1,4 +1,4 @@
-import { asProblem, problemHeadline } from '../src/api/problems';
+import { asProblem, asksToReload, NO_ANSWER_TYPE, problemHeadline } from '../src/api/problems';
 import { describeIssues } from '../src/screens/post-award/form-issues';
 
 const FIELDS = { reason: { id: 'field-reason', label: '理由' } };
@@ -46,4 +46,18 @@ describe('a refusal as the screens show it', () => {
       );
     },
   );
+});
+
+describe('the failures that ask for a reload', () => {
+  it('are the refusal of a changed application and no answer at all, even after a screen’s own lead-in', () => {
+    const conflict = problemHeadline(asProblem({ title: 'Conflict', errors: [] }, 409));
+    const noAnswer = problemHeadline(asProblem({ type: NO_ANSWER_TYPE, title: 'No answer' }, 503));
+    expect(asksToReload(conflict)).toBe(true);
+    expect(asksToReload(`確定額を計算できませんでした。${noAnswer}`)).toBe(true);
+  });
+
+  it('are not a refusal that reloading would not change', () => {
+    for (const status of [400, 403, 404, 422, 503])
+      expect(asksToReload(problemHeadline(asProblem({ title: 'Refused', errors: [] }, status)))).toBe(false);
+  });
 });

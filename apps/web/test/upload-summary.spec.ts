@@ -1,4 +1,4 @@
-import { uploadIssues, uploadSummaryItems } from '../src/screens/documents/upload-messages';
+import { tooLargeMessage, uploadIssues, uploadSummaryItems } from '../src/screens/documents/upload-messages';
 
 const refused = (
   status: number,
@@ -27,6 +27,12 @@ describe('the document upload’s error summary', () => {
     ]);
     expect(refused(400, [{ field: 'file', rule: 'not_empty' }])[0].text).toBe(
       '空のファイル（0バイト）は提出できません。',
+    );
+  });
+
+  it('says by how much a chosen file is over the limit, which its rounded size does not show', () => {
+    expect(tooLargeMessage(20_971_520, 22_000_000)).toBe(
+      'ファイルが大きすぎます：選んだファイルは22,000,000 バイト（21.0 MB）で、上限の20,971,520 バイト（20.0 MB）を1,028,480 バイト（1,004.4 KB）超えています。上限以下のファイルを選んでください。',
     );
   });
 

@@ -51,11 +51,23 @@ export function asProblem(error: unknown, status: number): Problem {
 export const isTransient = (problem: Problem): boolean =>
   problem.status === NO_ANSWER || problem.status === 502 || problem.status === 503 || problem.status === 504;
 
+const NO_ANSWER_HEADLINE =
+  'サーバーから応答がありませんでした。通信状態を確かめて、もう一度お試しください。送信した内容が届いたかどうかは、画面を再読み込みすると確かめられます。';
+const CONFLICT_HEADLINE =
+  'この申請は、ほかの操作で更新されたか、今の状態ではこの操作ができないため、受け付けられませんでした。画面を再読み込みして、最新の状態を確かめてください。';
+
+/**
+ * Whether a screen's failure sentence sends the person to reload the page (a refusal because
+ * the application changed, or no answer at all): the screen then offers the reload itself.
+ */
+export const asksToReload = (message: string): boolean =>
+  message.endsWith(CONFLICT_HEADLINE) || message.endsWith(NO_ANSWER_HEADLINE);
+
 /** A sentence for the top of a screen, in Japanese, per status. */
 export function problemHeadline(problem: Problem): string {
   switch (problem.status) {
     case NO_ANSWER:
-      return 'サーバーから応答がありませんでした。通信状態を確かめて、もう一度お試しください。送信した内容が届いたかどうかは、画面を再読み込みすると確かめられます。';
+      return NO_ANSWER_HEADLINE;
     case 400:
       return '入力内容に誤りがあります。';
     case 401:
@@ -65,7 +77,7 @@ export function problemHeadline(problem: Problem): string {
     case 404:
       return '申請が見つかりません。';
     case 409:
-      return 'この申請は、ほかの操作で更新されたか、今の状態ではこの操作ができないため、受け付けられませんでした。画面を再読み込みして、最新の状態を確かめてください。';
+      return CONFLICT_HEADLINE;
     case 422:
       return '提出できません。次の項目を確認してください。';
     case 503:

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { inPageOrder } from './page-order';
+import { ReloadButton } from './reload-button';
 import { SummaryLink } from './summary-link';
 import type { SummaryItem } from './summary-item';
 
@@ -31,6 +32,7 @@ export function IssueSummary({ title, items, refusal }: IssueSummaryProps) {
   return (
     <div className="error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1} ref={ref}>
       <h2 id={titleId}>{title}</h2>
+      <ReloadButton failure={title} />
       {items.length > 0 && (
         <ul>
           {inPageOrder(items).map((item, index) => (

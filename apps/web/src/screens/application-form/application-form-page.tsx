@@ -21,6 +21,7 @@ import { linkHandler, navigate } from '../../router';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Field } from '../../ui/field';
 import { LabelOptions } from '../../ui/label-options';
+import { ReloadButton } from '../../ui/reload-button';
 import { CalculationPanel } from './calculation-panel';
 import { toDraftModel, type DraftModel } from './draft-model';
 import { formatYenWithMan, parseYen, yenInputText } from '../../format/money';
@@ -214,6 +215,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
       {autosave.failure && (
         <div className="error-summary" role="alert">
           <p>自動保存できませんでした：{autosave.failure}</p>
+          <ReloadButton failure={autosave.failure} />
         </div>
       )}
       {resubmission && initial.revisionReason && (

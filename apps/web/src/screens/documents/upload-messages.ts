@@ -12,10 +12,14 @@ export interface UploadIssue {
   readonly message: string;
 }
 
-/** A file above the limit: the limit, and the chosen file's size when the form knows it. */
+/**
+ * A file above the limit: the limit, and when the form knows the chosen file's size, by how much
+ * it is over (rounded to one decimal, a file a few KB over reads as large as the limit).
+ */
 export function tooLargeMessage(maxBytes: number | undefined, size?: number): string {
-  const chosen = size === undefined ? '' : `（選んだファイルは${formatBytes(size)}）`;
-  return `ファイルが大きすぎます${chosen}。${maxBytes ? `${formatBytes(maxBytes)}以下` : '上限以下'}のファイルを選んでください。`;
+  if (maxBytes && size !== undefined && size > maxBytes)
+    return `ファイルが大きすぎます：選んだファイルは${formatBytes(size)}で、上限の${formatBytes(maxBytes)}を${formatBytes(size - maxBytes)}超えています。上限以下のファイルを選んでください。`;
+  return `ファイルが大きすぎます。${maxBytes ? `${formatBytes(maxBytes)}以下` : '上限以下'}のファイルを選んでください。`;
 }
 
 /** A refused upload in Japanese, from the API's rule codes (API.md, "Attachments"). */
