@@ -60,7 +60,7 @@ describe('Drafting and submitting an application, in a real browser', () => {
     expect(await errorAt('funding-grant').count()).toBe(0);
     expect(await errorAt('funding-loan-amount').count()).toBe(0);
     // 条件不利地域 with 財政力指数 0.21: 3/4 of 20,000,000, truncated to the thousand yen.
-    expect(await page.getByTestId('calc-national-share').textContent()).toBe('15,000,000円');
+    expect(await page.getByTestId('calc-national-share').textContent()).toBe('15,000,000円（1,500万円）');
     await page
       .getByRole('complementary', { name: '交付額の試算' })
       .getByText('適用ルール：2025年度 交付要件（第1版）')

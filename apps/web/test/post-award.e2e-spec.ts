@@ -282,8 +282,8 @@ describe('After adoption: the grant application, decision, plan change, performa
     await preview.waitFor();
     expect(await preview.locator('dd').allTextContents()).toEqual([
       '25,000,000円（2,500万円）（根拠：実績の対象経費の2分の1）',
-      '18,750,000円',
-      '2,250,000円',
+      '18,750,000円（1,875万円）',
+      '2,250,000円（225万円）',
     ]);
     await officer.getByLabel('算定額（25,000,000円）よりさらに減額して確定する').waitFor();
     await checkScreen(officer, '79-report-to-confirm');

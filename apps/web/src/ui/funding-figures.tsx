@@ -44,7 +44,7 @@ export function FundingFigures({
         </span>
       </dd>
       <dt>国費（交付金）</dt>
-      <dd data-testid={`${testIdPrefix}-national-share`}>{formatYen(figures.nationalShare)}</dd>
+      <dd data-testid={`${testIdPrefix}-national-share`}>{formatYenWithMan(figures.nationalShare)}</dd>
       <dt>特別交付税措置</dt>
       <dd>{formatYen(figures.specialTaxShare)}</dd>
       <dt>自治体の実質負担</dt>

@@ -3,7 +3,7 @@ import { loadApplication, rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { roundLabel } from '../../api/rounds';
 import { formatCalendarDate, formatDeadline } from '../../format/dates';
-import { formatYen, formatYenWithMan } from '../../format/money';
+import { formatYenWithMan } from '../../format/money';
 import { RECOMMENDATION_LABELS, REQUIREMENT_LABELS, STATUS_LABELS, label } from '../../messages/labels';
 import { linkHandler } from '../../router';
 import { DocumentsSection } from '../documents/documents-section';
@@ -114,7 +114,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         {model.nationalShare !== undefined && model.track !== 'local' && (
           <>
             <dt>申請時の国費（交付金）</dt>
-            <dd>{formatYen(model.nationalShare)}</dd>
+            <dd>{formatYenWithMan(model.nationalShare)}</dd>
           </>
         )}
       </dl>

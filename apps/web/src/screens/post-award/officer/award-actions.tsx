@@ -206,13 +206,13 @@ function ConfirmationPreviewFigures({ preview }: { preview: ConfirmationPreview 
         <span className="muted">（根拠：{label(LIMITED_BY_LABELS, preview.limitedBy)}）</span>
       </dd>
       <dt>国費（交付金）</dt>
-      <dd>{formatYen(preview.funding.nationalShare)}</dd>
+      <dd>{formatYenWithMan(preview.funding.nationalShare)}</dd>
       <dt>予算に戻す国費</dt>
-      <dd>{formatYen(preview.released)}</dd>
+      <dd>{formatYenWithMan(preview.released)}</dd>
       {preview.refundDue > 0 && (
         <>
           <dt>返還が必要な額</dt>
-          <dd>{formatYen(preview.refundDue)}</dd>
+          <dd>{formatYenWithMan(preview.refundDue)}</dd>
         </>
       )}
     </dl>
