@@ -277,7 +277,9 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await page.getByLabel('採択額（交付額）').fill('16000000');
     const figures = page.getByTestId('approved-figures');
     await figures.getByTestId('approved-grant').getByText('16,000,000円（1,600万円）').waitFor();
-    expect(await figures.getByTestId('approved-national-share').textContent()).toBe('12,000,000円（1,200万円）');
+    expect(await figures.getByTestId('approved-national-share').textContent()).toBe(
+      '12,000,000円（1,200万円）',
+    );
     expect(await figures.textContent()).toContain('15,000,000円（申請時） → 12,000,000円');
     expect(await figures.getByTestId('approved-figures-basis').textContent()).toBe(
       '減額分の4,000,000円（400万円）は事業者の自己資金で賄う前提で、融資額と経費は計画のまま再計算しています。',
@@ -295,7 +297,9 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     expect(await decision.textContent()).toContain(
       '採択額：16,000,000円（1,600万円）（申請額20,000,000円（2,000万円）から減額）',
     );
-    expect(await decision.getByTestId('decided-national-share').textContent()).toBe('12,000,000円（1,200万円）');
+    expect(await decision.getByTestId('decided-national-share').textContent()).toBe(
+      '12,000,000円（1,200万円）',
+    );
     await checkScreen(page, '35-officer-adopted');
     const adopted = await system
       .as('program_officer-田中 花子', 'program_officer')

@@ -74,7 +74,9 @@ describe('Reviewing, in a real browser', () => {
 
     await page.getByRole('heading', { name: '審査結果の入力' }).waitFor();
     await page.getByRole('heading', { name: '交付額の計算（提出時）' }).waitFor();
-    expect(await page.getByTestId('submitted-national-share').textContent()).toBe('15,000,000円（1,500万円）');
+    expect(await page.getByTestId('submitted-national-share').textContent()).toBe(
+      '15,000,000円（1,500万円）',
+    );
     expect(await page.getByTestId('requirement-model_case').count()).toBe(1);
 
     // Submitting half-filled names every missing answer, each linked to its field.
