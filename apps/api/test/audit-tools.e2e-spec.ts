@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { findRuleSet } from '@l10k/rules';
 import { useWorkflowApi } from './api-test-app';
 import { TONO, completePlan } from './workflow-client';
 
@@ -60,6 +61,14 @@ describe('the auditor’s tools', () => {
       });
       const now = await api.client.auditor().get(`/v1/applications/${id}/state`).expect(200);
       expect(now.body).toMatchObject({ status: 'submitted', revision: 2, round: '2025-06' });
+    });
+
+    it('says the quorum the reviews are held to once submitted: its rule set’s minimum of reviewers', async () => {
+      const draft = await api.client.auditor().get(`/v1/applications/${id}/state?revision=1`).expect(200);
+      expect(draft.body.reviewsNeeded).toBeNull();
+      const submitted = await api.client.auditor().get(`/v1/applications/${id}/state`).expect(200);
+      expect(submitted.body.ruleSetId).toBe('FY2025-v1');
+      expect(submitted.body.reviewsNeeded).toBe(findRuleSet('FY2025-v1')!.minimumReviewers);
     });
 
     it('answers 404 before the application existed, 400 for a bad instant, 403 for a municipality', async () => {

@@ -235,7 +235,9 @@ describe('An auditor in a real browser: the timeline, the application before its
       .waitFor();
     await page.getByTestId('state-status').getByText('審査中').waitFor();
     expect(await page.getByTestId('state-revision-request').count()).toBe(0);
-    expect(await page.getByTestId('state-reviews').textContent()).toBe('第1回の審査：審査結果2件');
+    expect(await page.getByTestId('state-reviews').textContent()).toBe(
+      '第1回の審査：審査結果2件（採択に必要な件数2件）',
+    );
     expect(await slider.getAttribute('aria-valuetext')).toContain(`第${before}版 審査結果の提出`);
     // The date field follows the slider: the chosen revision's recorded instant, to adjust from.
     const chosen = history.find((event) => event.revision === before)!;

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { applicationStream, foldStream, streamIdOf } from '@l10k/domain';
 import { EVENT_STORE, readStreamIfAny, type EventStore } from '@l10k/eventstore';
-import { applicationRecordOf } from '@l10k/read-model';
+import { applicationRecordOf, reviewsNeededUnder } from '@l10k/read-model';
 import { applicationView } from '../views/application.view';
 import type { ApplicationStateView } from '../views/application-state.view';
 import { applicationNotFound } from '../problem-details/application-not-found';
@@ -35,9 +35,11 @@ export class ApplicationStateHandler implements IQueryHandler<ApplicationStateQu
       throw applicationNotFound(message);
     }
     const last = events[events.length - 1];
+    const record = applicationRecordOf(state);
     return {
       ...fresh,
-      ...applicationView(applicationRecordOf(state), Number(last.revision), principal),
+      ...applicationView(record, Number(last.revision), principal),
+      reviewsNeeded: reviewsNeededUnder(record.ruleSetId),
       asOf: asOf?.toISOString() ?? null,
       lastEvent: {
         revision: Number(last.revision),

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { isAdopted, trackOf, type ExistingApplication } from '@l10k/domain';
 import type { ProjectedEvent } from '@l10k/eventstore';
-import { findRuleSet } from '@l10k/rules';
 import { ApplicationSummaryRow } from '../entities/application-summary.entity';
 import { AwardLedgerRow } from '../entities/award-ledger-entry.entity';
 import { ReviewQueueRow } from '../entities/review-queue-entry.entity';
 import { applicationRecordOf } from '../records/application-record';
+import { reviewsNeededUnder } from '../records/reviews-needed';
 import {
   deletePart,
   rowsStatement,
@@ -64,10 +64,7 @@ function summaryRow(state: ExistingApplication, revision: bigint, occurredAt: st
     },
     reviewerIds,
     reviewsDone: state.reviews.length,
-    reviewsNeeded:
-      submitted?.ruleSetId === undefined
-        ? null
-        : (findRuleSet(submitted.ruleSetId)?.minimumReviewers ?? null),
+    reviewsNeeded: reviewsNeededUnder(submitted?.ruleSetId),
     reviewCycle: state.reviewCycle,
     decision: decision ?? null,
     createdAt: new Date(state.createdAt),

@@ -1,1 +1,2 @@
 export * from './application-record';
+export * from './reviews-needed';
