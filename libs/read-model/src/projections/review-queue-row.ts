@@ -1,6 +1,6 @@
 import type { ExistingApplication, SubmittedApplication, UnderReviewApplication } from '@l10k/domain';
-import { findRuleSet } from '@l10k/rules';
 import type { ReviewQueueRow } from '../entities/review-queue-entry.entity';
+import { reviewsNeededUnder } from '../records/reviews-needed';
 
 type OpenApplication = SubmittedApplication | UnderReviewApplication;
 
@@ -17,7 +17,7 @@ export const reviewQueueRow = (state: OpenApplication, revision: bigint): Review
   municipalityCode: state.municipalityCode,
   reviewerIds: state.reviewers.map((reviewer) => reviewer.reviewerId),
   reviewsDone: state.reviews.length,
-  reviewsNeeded: findRuleSet(state.ruleSetId)?.minimumReviewers ?? 0,
+  reviewsNeeded: reviewsNeededUnder(state.ruleSetId) ?? 0,
   status: state.status,
   streamRevision: Number(revision),
 });
