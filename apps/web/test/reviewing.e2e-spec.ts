@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { completePlan, TONO } from '../../api/test/workflow-client';
+import { focusedId } from './support/page-state';
 import { checkScreen } from './support/screens';
 import { useRunningSystem, type RunningSystem } from './support/running-system';
 import { signInWithRole } from './support/sign-in-as';
@@ -87,6 +88,14 @@ describe('Reviewing, in a real browser', () => {
     const asked = 'モデル性の判定を選んでください。';
     await summary.getByRole('link', { name: asked, exact: true }).waitFor();
     expect(await page.locator('#field-assessments-model_case-met-error').textContent()).toBe(asked);
+    // 総合評価 reads its message as every choice does: beside it, tied to it, and its link lands on it.
+    const overall = page.getByRole('group', { name: '総合評価' });
+    expect(await overall.getAttribute('aria-describedby')).toBe('field-recommendation-error');
+    expect(await page.locator('#field-recommendation-error').textContent()).toBe(
+      '総合評価を選んでください。',
+    );
+    await summary.getByRole('link', { name: '総合評価を選んでください。', exact: true }).click();
+    expect(await focusedId(page)).toBe('field-recommendation');
     await checkScreen(page, '23-reviewer-form-errors');
 
     const requirements = [

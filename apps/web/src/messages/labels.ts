@@ -77,6 +77,15 @@ export const LOCAL_REQUIREMENT_LABELS: Record<string, string> = {
   novelty: REQUIREMENT_LABELS.novelty,
 };
 
+/** A requirement judged met or not, as a reviewer or a local confirmation records it. */
+export const verdictLabel = (met: boolean): string => (met ? '満たす' : '満たさない');
+
+/** The two verdicts as a form offers them. */
+export const VERDICT_CHOICES = [
+  { value: 'met', label: verdictLabel(true) },
+  { value: 'unmet', label: verdictLabel(false) },
+] as const;
+
 export const RECOMMENDATION_LABELS: Record<string, string> = {
   adopt: '採択を推薦',
   reject: '不採択を推薦',

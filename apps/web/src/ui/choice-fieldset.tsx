@@ -17,6 +17,8 @@ export interface ChoiceFieldsetProps<T extends string> {
   readonly value: T | '';
   readonly onChange: (value: T) => void;
   readonly errors?: readonly string[];
+  /** The radios side by side (a short pair such as 満たす／満たさない), not one under another. */
+  readonly inline?: boolean;
 }
 
 /** A required choice of one: the legend with 必須, the field's own errors, then the radios (Digital Agency form pattern). */
@@ -28,8 +30,20 @@ export function ChoiceFieldset<T extends string>({
   value,
   onChange,
   errors = [],
+  inline = false,
 }: ChoiceFieldsetProps<T>) {
   const invalid = errors.length > 0;
+  const radios = choices.map((choice) => (
+    <label key={choice.value} className="choice">
+      <input
+        type="radio"
+        name={name}
+        checked={value === choice.value}
+        onChange={() => onChange(choice.value)}
+      />
+      {choice.label}
+    </label>
+  ));
   return (
     <fieldset
       className={`fieldset${invalid ? ' field--error' : ''}`}
@@ -46,17 +60,7 @@ export function ChoiceFieldset<T extends string>({
           {joinSentences(errors)}
         </p>
       )}
-      {choices.map((choice) => (
-        <label key={choice.value} className="choice">
-          <input
-            type="radio"
-            name={name}
-            checked={value === choice.value}
-            onChange={() => onChange(choice.value)}
-          />
-          {choice.label}
-        </label>
-      ))}
+      {inline ? <div className="choices-inline">{radios}</div> : radios}
     </fieldset>
   );
 }

@@ -4,7 +4,13 @@ import { asProblem, problemHeadline } from '../../api/problems';
 import { roundLabel } from '../../api/rounds';
 import { formatCalendarDate, formatDeadline } from '../../format/dates';
 import { formatYenWithMan } from '../../format/money';
-import { RECOMMENDATION_LABELS, REQUIREMENT_LABELS, STATUS_LABELS, label } from '../../messages/labels';
+import {
+  RECOMMENDATION_LABELS,
+  REQUIREMENT_LABELS,
+  STATUS_LABELS,
+  label,
+  verdictLabel,
+} from '../../messages/labels';
 import { linkHandler } from '../../router';
 import { DocumentsSection } from '../documents/documents-section';
 import { LocalStepSection } from '../local-track/local-step-section';
@@ -193,7 +199,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
                     {review.assessments.map((assessment) => (
                       <tr key={assessment.requirement}>
                         <th scope="row">{label(REQUIREMENT_LABELS, assessment.requirement)}</th>
-                        <td>{assessment.met ? '満たす' : '満たさない'}</td>
+                        <td>{verdictLabel(assessment.met)}</td>
                         <td>{assessment.comment}</td>
                       </tr>
                     ))}

@@ -16,7 +16,7 @@ import {
   type LocalRequirement,
 } from './local-track-labels';
 import { TextAreaField } from '../../ui/text-area-field';
-import { joinSentences } from '../../format/sentences';
+import { VERDICT_CHOICES } from '../../messages/labels';
 
 type LocalConfirmationBody = components['schemas']['LocalConfirmationDto'];
 type Verdict = '' | 'met' | 'unmet';
@@ -246,7 +246,6 @@ export function LocalConfirmationForm({
       </Field>
       {LOCAL_REQUIREMENTS.map((requirement, index) => {
         const verdict = form.assessments[requirement];
-        const metErrors = errorsAt(metId(requirement));
         return (
           <fieldset
             key={requirement}
@@ -256,41 +255,16 @@ export function LocalConfirmationForm({
             <legend>
               要件{index + 1}：{LOCAL_REQUIREMENT_LABELS[requirement]}
             </legend>
-            <fieldset
-              className={`fieldset${metErrors.length > 0 ? ' field--error' : ''}`}
+            <ChoiceFieldset
               id={metId(requirement)}
-              tabIndex={-1}
-              aria-describedby={metErrors.length > 0 ? `${metId(requirement)}-error` : undefined}
-            >
-              <legend className="field__label">
-                判定<span className="badge badge--required">必須</span>
-              </legend>
-              {metErrors.length > 0 && (
-                <p className="field__error" id={`${metId(requirement)}-error`}>
-                  {joinSentences(metErrors)}
-                </p>
-              )}
-              <div className="choices-inline">
-                <label className="choice">
-                  <input
-                    type="radio"
-                    name={`local-met-${requirement}`}
-                    checked={verdict.met === 'met'}
-                    onChange={() => setVerdict(requirement, { met: 'met' })}
-                  />
-                  満たす
-                </label>
-                <label className="choice">
-                  <input
-                    type="radio"
-                    name={`local-met-${requirement}`}
-                    checked={verdict.met === 'unmet'}
-                    onChange={() => setVerdict(requirement, { met: 'unmet' })}
-                  />
-                  満たさない
-                </label>
-              </div>
-            </fieldset>
+              legend="判定"
+              name={`local-met-${requirement}`}
+              choices={VERDICT_CHOICES}
+              value={verdict.met}
+              onChange={(met) => setVerdict(requirement, { met })}
+              errors={errorsAt(metId(requirement))}
+              inline
+            />
             <TextAreaField
               id={commentId(requirement)}
               label="コメント"

@@ -3,6 +3,7 @@ import { DownloadLink } from '../documents/document-list';
 import type { ApplicationView } from '../post-award/use-award-application';
 import '../review/review.css';
 import { LOCAL_REQUIREMENTS, LOCAL_REQUIREMENT_LABELS } from './local-track-labels';
+import { verdictLabel } from '../../messages/labels';
 
 /** The HTML id of a recorded verdict's row: where a report refused for that requirement links to. */
 export const recordedAssessmentId = (requirement: string) => `recorded-assessment-${requirement}`;
@@ -65,7 +66,7 @@ export function LocalConfirmationRecord({
             <tr key={requirement} id={recordedAssessmentId(requirement)} tabIndex={-1}>
               <th scope="row">{LOCAL_REQUIREMENT_LABELS[requirement]}</th>
               <td className={assessments[requirement].met ? 'verdict--met' : 'verdict--unmet'}>
-                {assessments[requirement].met ? '満たす' : '満たさない'}
+                {verdictLabel(assessments[requirement].met)}
               </td>
               <td>
                 {assessments[requirement].comment}

@@ -1,4 +1,4 @@
-import { RECOMMENDATION_LABELS, label } from '../../messages/labels';
+import { RECOMMENDATION_LABELS, label, verdictLabel } from '../../messages/labels';
 import { requirementLabel, requirementsOf, type ApplicationView } from '../application-read/application-view';
 
 /** The reviews that count (reviewers not recused), and per requirement how many judged it met: a strict majority is needed (DOMAIN.md). */
@@ -46,7 +46,7 @@ export function ReviewsSideBySide({ application }: { application: ApplicationVie
                       return (
                         <td key={review.reviewer}>
                           <span className={assessment?.met ? 'verdict--met' : 'verdict--unmet'}>
-                            {assessment?.met ? '満たす' : '満たさない'}
+                            {verdictLabel(assessment?.met === true)}
                           </span>
                           {assessment?.comment && <div>{assessment.comment}</div>}
                         </td>

@@ -5,8 +5,9 @@ import { asProblem, problemHeadline } from '../../api/problems';
 import { useSession } from '../../auth/session';
 import { useAfterSignInNote } from '../../auth/session-lapsed-dialog';
 
-import { RECOMMENDATION_LABELS } from '../../messages/labels';
+import { RECOMMENDATION_LABELS, VERDICT_CHOICES } from '../../messages/labels';
 import { issueMessagesAt, type FieldIssue } from '../../messages/rule-messages';
+import { ChoiceFieldset } from '../../ui/choice-fieldset';
 import { ErrorSummary } from '../../ui/error-summary';
 import {
   requirementLabel,
@@ -23,7 +24,6 @@ import {
 } from './review-draft';
 import { FailureAlert } from '../../ui/failure-alert';
 import { TextAreaField } from '../../ui/text-area-field';
-import { joinSentences } from '../../format/sentences';
 
 /** The review being sent when the session lapsed is sent once signed in again. */
 const AFTER_SIGN_IN = 'サインインし直すと、この審査結果をそのまま提出します。';
@@ -118,48 +118,21 @@ export function ReviewForm({
         const assessment = draft.assessments[requirement];
         const metField = `assessments.${requirement}.met`;
         const commentField = `assessments.${requirement}.comment`;
-        const metErrors = errorsOf(metField);
         return (
           <fieldset key={requirement} className="requirement" data-testid={`requirement-${requirement}`}>
             <legend>
               要件{index + 1}：{requirementLabel(requirement)}
             </legend>
-            <fieldset
-              className={`fieldset${metErrors.length > 0 ? ' field--error' : ''}`}
-              aria-describedby={
-                metErrors.length > 0 ? `field-assessments-${requirement}-met-error` : undefined
-              }
-            >
-              <legend className="field__label">
-                判定<span className="badge badge--required">必須</span>
-              </legend>
-              {metErrors.length > 0 && (
-                <p className="field__error" id={`field-assessments-${requirement}-met-error`}>
-                  {joinSentences(metErrors)}
-                </p>
-              )}
-              <div className="choices-inline">
-                <label className="choice">
-                  <input
-                    type="radio"
-                    id={`field-assessments-${requirement}-met`}
-                    name={`met-${requirement}`}
-                    checked={assessment?.met === 'met'}
-                    onChange={() => setAssessment(requirement, { met: 'met' })}
-                  />
-                  満たす
-                </label>
-                <label className="choice">
-                  <input
-                    type="radio"
-                    name={`met-${requirement}`}
-                    checked={assessment?.met === 'unmet'}
-                    onChange={() => setAssessment(requirement, { met: 'unmet' })}
-                  />
-                  満たさない
-                </label>
-              </div>
-            </fieldset>
+            <ChoiceFieldset
+              id={`field-assessments-${requirement}-met`}
+              legend="判定"
+              name={`met-${requirement}`}
+              choices={VERDICT_CHOICES}
+              value={assessment?.met ?? ''}
+              onChange={(met) => setAssessment(requirement, { met })}
+              errors={errorsOf(metField)}
+              inline
+            />
             <TextAreaField
               id={`field-assessments-${requirement}-comment`}
               label="コメント"
@@ -172,26 +145,15 @@ export function ReviewForm({
           </fieldset>
         );
       })}
-      <fieldset className={`fieldset${errorsOf('recommendation').length > 0 ? ' field--error' : ''}`}>
-        <legend className="field__label">
-          総合評価<span className="badge badge--required">必須</span>
-        </legend>
-        {errorsOf('recommendation').length > 0 && (
-          <p className="field__error">{joinSentences(errorsOf('recommendation'))}</p>
-        )}
-        {RECOMMENDATIONS.map((value, index) => (
-          <label key={value} className="choice">
-            <input
-              type="radio"
-              name="recommendation"
-              id={index === 0 ? 'field-recommendation' : undefined}
-              checked={draft.recommendation === value}
-              onChange={() => setDraft((previous) => ({ ...previous, recommendation: value }))}
-            />
-            {RECOMMENDATION_LABELS[value]}
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceFieldset
+        id="field-recommendation"
+        legend="総合評価"
+        name="recommendation"
+        choices={RECOMMENDATIONS.map((value) => ({ value, label: RECOMMENDATION_LABELS[value] }))}
+        value={draft.recommendation}
+        onChange={(recommendation) => setDraft((previous) => ({ ...previous, recommendation }))}
+        errors={errorsOf('recommendation')}
+      />
       <TextAreaField
         id="field-comment"
         label="総合評価のコメント"

@@ -1,6 +1,6 @@
 import './review.css';
 import { useCallback, useEffect, useState } from 'react';
-import { RECOMMENDATION_LABELS, label } from '../../messages/labels';
+import { RECOMMENDATION_LABELS, label, verdictLabel } from '../../messages/labels';
 import { linkHandler } from '../../router';
 import { ApplicationFacts, ApplicationPlan } from '../application-read/application-plan';
 import {
@@ -105,7 +105,7 @@ export function ReviewPage({ id }: { id: string }) {
                   <tr key={requirement}>
                     <th scope="row">{requirementLabel(requirement)}</th>
                     <td className={assessment?.met ? 'verdict--met' : 'verdict--unmet'}>
-                      {assessment?.met ? '満たす' : '満たさない'}
+                      {verdictLabel(assessment?.met === true)}
                     </td>
                     <td>{assessment?.comment}</td>
                   </tr>
