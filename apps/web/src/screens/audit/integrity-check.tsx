@@ -18,14 +18,13 @@ function streamLabel(streamId: string): string {
 }
 
 /**
- * What was checked, in words: one application's records, or the whole store's, counted by
- * how many applications and budgets they belong to (the scope's own words would say
- * 申請と年度予算 twice).
+ * What was checked, in words: one application's records, or the whole store's, with how many
+ * applications and budgets they belong to (the scope's own words would say 申請と年度予算 twice).
  */
 function checked(report: VerificationReport, scope: string, applicationId: string | undefined): string {
   const events = `記録 ${report.eventsChecked.toLocaleString('ja-JP')}件`;
   if (applicationId) return `${scope}の${events}`;
-  return `${events}（申請と年度予算 ${report.streamsChecked.toLocaleString('ja-JP')}件分）`;
+  return `申請・年度予算 計${report.streamsChecked.toLocaleString('ja-JP')}件の${events}`;
 }
 
 function Verdict({
