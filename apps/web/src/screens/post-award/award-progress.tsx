@@ -216,50 +216,139 @@ const costMoveJudgement = (move: { planned: number; changed: number; material: b
         ? '区分の追加（承認が必要）'
         : '20%超の変更（承認が必要）';
 
+/** How much an amount moves: 増額 5,000,000円, 減額 …, or 変更なし. */
+const yenMove = (from: number, to: number): string =>
+  to === from ? '変更なし' : `${to > from ? '増額' : '減額'} ${formatYen(Math.abs(to - from))}`;
+
 /** The whole cost before and after a change, and by how much it moves: what the lines add up to. */
 function CostMovesTotal({ moves }: { moves: readonly { planned: number; changed: number }[] }) {
   const planned = moves.reduce((sum, move) => sum + move.planned, 0);
   const changed = moves.reduce((sum, move) => sum + move.changed, 0);
-  const difference = changed - planned;
   return (
     <tr data-testid="cost-moves-total">
       <th scope="row">総事業費</th>
       <td className="numeric">{formatYen(planned)}</td>
       <td className="numeric">{formatYen(changed)}</td>
-      <td>
-        {difference === 0
-          ? '変更なし'
-          : `${difference > 0 ? '増額' : '減額'} ${formatYen(Math.abs(difference))}`}
-      </td>
+      <td>{yenMove(planned, changed)}</td>
     </tr>
   );
 }
 
 type AskedPlan = NonNullable<NonNullable<ApplicationView['award']>['changes'][number]['plan']>;
 
-const yenOrDash = (amount: number | undefined): string => (amount === undefined ? '—' : formatYen(amount));
+/** What a plan says of how its cost is met and by when: the part of it a change's funding shows. */
+interface FundedPlan {
+  readonly funding?: {
+    readonly grant?: number;
+    readonly loan?: { readonly amount?: number };
+    readonly ownFunds?: number;
+  };
+  readonly schedule?: { readonly completion?: string };
+}
+
+/** One line of a change's funding: its name, its value in a plan, and how it moves between two. */
+interface FundingLine {
+  readonly name: string;
+  shown(plan: FundedPlan): string;
+  moved(from: FundedPlan, to: FundedPlan): string;
+}
+
+/** A line read by `of`, shown by `show`, its move said by `move`; a dash where a plan has no value. */
+function fundingLine<Value>(
+  name: string,
+  of: (plan: FundedPlan) => Value | undefined,
+  show: (value: Value) => string,
+  move: (from: Value, to: Value) => string,
+): FundingLine {
+  return {
+    name,
+    shown: (plan) => {
+      const value = of(plan);
+      return value === undefined ? '—' : show(value);
+    },
+    moved: (from, to) => {
+      const [before, after] = [of(from), of(to)];
+      return before === undefined || after === undefined ? '—' : move(before, after);
+    },
+  };
+}
+
+const FUNDING_LINES: readonly FundingLine[] = [
+  fundingLine('交付額', (plan) => plan.funding?.grant, formatYen, yenMove),
+  fundingLine('融資額（又は出資額）', (plan) => plan.funding?.loan?.amount, formatYen, yenMove),
+  fundingLine('自己資金', (plan) => plan.funding?.ownFunds, formatYen, yenMove),
+  // ISO dates compare as text.
+  fundingLine(
+    '事業完了日',
+    (plan) => plan.schedule?.completion,
+    formatCalendarDate,
+    (from, to) => (to === from ? '変更なし' : to > from ? '延期' : '前倒し'),
+  ),
+];
 
 /**
  * How a change asks for the cost to be met, and by when: with the cost table's 総事業費, what
- * the officer checks adds up (交付額 + 融資額 + 自己資金).
+ * the officer checks adds up (交付額 + 融資額 + 自己資金). A change still to be decided shows
+ * them beside the plan in force (its 交付額 the decided grant), what it would move them from; a
+ * decided one only what it asked, as the plan it replaced is no longer in the view.
  */
-function AskedFunding({ plan }: { plan: AskedPlan }) {
-  const rows: readonly [string, string][] = [
-    ['交付額', yenOrDash(plan.funding?.grant)],
-    ['融資額（又は出資額）', yenOrDash(plan.funding?.loan?.amount)],
-    ['自己資金', yenOrDash(plan.funding?.ownFunds)],
-    ['事業完了日', plan.schedule?.completion ? formatCalendarDate(plan.schedule.completion) : '—'],
-  ];
+function AskedFunding({ plan, inForce }: { plan: AskedPlan; inForce?: FundedPlan }) {
+  if (inForce === undefined)
+    return (
+      <dl className="figures" data-testid="asked-funding">
+        {FUNDING_LINES.map((line) => (
+          <Fragment key={line.name}>
+            <dt>変更後の{line.name}</dt>
+            <dd>{line.shown(plan)}</dd>
+          </Fragment>
+        ))}
+      </dl>
+    );
   return (
-    <dl className="figures" data-testid="asked-funding">
-      {rows.map(([name, value]) => (
-        <Fragment key={name}>
-          <dt>変更後の{name}</dt>
-          <dd>{value}</dd>
-        </Fragment>
-      ))}
-    </dl>
+    <table className="table" data-testid="asked-funding">
+      <caption className="visually-hidden">資金と事業完了日の変更</caption>
+      <thead>
+        <tr>
+          <th scope="col">資金・完了日</th>
+          <th scope="col" className="numeric">
+            変更前
+          </th>
+          <th scope="col" className="numeric">
+            変更後
+          </th>
+          <th scope="col">判定</th>
+        </tr>
+      </thead>
+      <tbody>
+        {FUNDING_LINES.map((line) => (
+          <tr key={line.name}>
+            <th scope="row">{line.name}</th>
+            <td className="numeric">{line.shown(inForce)}</td>
+            <td className="numeric">{line.shown(plan)}</td>
+            <td>{line.moved(inForce, plan)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <td colSpan={4} className="muted">
+            変更前の交付額は交付決定額（交付決定の前は採択額）です。計画変更で増やすことはできません。
+          </td>
+        </tr>
+      </tfoot>
+    </table>
   );
+}
+
+/**
+ * The plan in force while a change is pending, as far as the view knows it: its 交付額 the
+ * ceiling the change is held to (the decided grant; before the grant decision, the approved one).
+ */
+function planInForce(application: ApplicationView, change: { outcome: string }): FundedPlan | undefined {
+  if (change.outcome !== 'pending' || !application.plan) return undefined;
+  const ceiling = application.award?.grantDecision?.grant ?? application.decision?.approvedGrant;
+  const plan: FundedPlan = application.plan;
+  return ceiling === undefined ? plan : { ...plan, funding: { ...plan.funding, grant: ceiling } };
 }
 
 /** Every plan change asked for, what moved, and how it ended. */
@@ -317,7 +406,7 @@ export function PlanChanges({ application }: { application: ApplicationView }) {
               </tfoot>
             </table>
           )}
-          {change.plan && <AskedFunding plan={change.plan} />}
+          {change.plan && <AskedFunding plan={change.plan} inForce={planInForce(application, change)} />}
           {change.documents.length > 0 && (
             <div>
               添付：
