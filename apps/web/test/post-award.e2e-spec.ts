@@ -209,7 +209,10 @@ describe('After adoption: the grant application, decision, plan change, performa
     // beside the plan in force, its 交付額 the decided grant.
     const funding = officer.getByTestId('asked-funding').getByRole('row');
     const line = async (name: string) =>
-      funding.filter({ has: officer.getByRole('rowheader', { name }) }).getByRole('cell').allTextContents();
+      funding
+        .filter({ has: officer.getByRole('rowheader', { name }) })
+        .getByRole('cell')
+        .allTextContents();
     expect(await line('交付額')).toEqual(['28,000,000円', '28,000,000円', '変更なし']);
     expect(await line('融資額（又は出資額）')).toEqual(['50,000,000円', '50,000,000円', '変更なし']);
     expect(await line('自己資金')).toEqual(['10,000,000円', '17,000,000円', '増額 7,000,000円']);
