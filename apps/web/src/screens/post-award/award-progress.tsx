@@ -220,6 +220,24 @@ const costMoveJudgement = (move: { planned: number; changed: number; material: b
 const yenMove = (from: number, to: number): string =>
   to === from ? '変更なし' : `${to > from ? '増額' : '減額'} ${formatYen(Math.abs(to - from))}`;
 
+/** The head of a change's before-and-after table: what each line is, 変更前, 変更後 and what the move means. */
+function BeforeAfterHead({ subject }: { subject: string }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{subject}</th>
+        <th scope="col" className="numeric">
+          変更前
+        </th>
+        <th scope="col" className="numeric">
+          変更後
+        </th>
+        <th scope="col">判定</th>
+      </tr>
+    </thead>
+  );
+}
+
 /** The whole cost before and after a change, and by how much it moves: what the lines add up to. */
 function CostMovesTotal({ moves }: { moves: readonly { planned: number; changed: number }[] }) {
   const planned = moves.reduce((sum, move) => sum + move.planned, 0);
@@ -307,18 +325,7 @@ function AskedFunding({ plan, inForce }: { plan: AskedPlan; inForce?: FundedPlan
   return (
     <table className="table" data-testid="asked-funding">
       <caption className="visually-hidden">資金と事業完了日の変更</caption>
-      <thead>
-        <tr>
-          <th scope="col">資金・完了日</th>
-          <th scope="col" className="numeric">
-            変更前
-          </th>
-          <th scope="col" className="numeric">
-            変更後
-          </th>
-          <th scope="col">判定</th>
-        </tr>
-      </thead>
+      <BeforeAfterHead subject="資金・完了日" />
       <tbody>
         {FUNDING_LINES.map((line) => (
           <tr key={line.name}>
@@ -379,18 +386,7 @@ export function PlanChanges({ application }: { application: ApplicationView }) {
           {change.costMoves.length > 0 && (
             <table className="table">
               <caption className="visually-hidden">経費区分ごとの変更</caption>
-              <thead>
-                <tr>
-                  <th scope="col">経費区分</th>
-                  <th scope="col" className="numeric">
-                    変更前
-                  </th>
-                  <th scope="col" className="numeric">
-                    変更後
-                  </th>
-                  <th scope="col">判定</th>
-                </tr>
-              </thead>
+              <BeforeAfterHead subject="経費区分" />
               <tbody>
                 {change.costMoves.map((move) => (
                   <tr key={move.category}>
