@@ -48,6 +48,13 @@ describe('Drafting and submitting an application, in a real browser', () => {
     expect(await errorAt('funding-grant').textContent()).not.toMatch(/。 /);
     expect(await field('funding-grant').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('calc-cap').textContent()).toBe('25,000,000円（2,500万円）');
+    // Two ceilings a municipality tells apart by what each depends on.
+    expect(await page.getByTestId('calc-cap').locator('..').textContent()).toBe(
+      '25,000,000円（2,500万円）（融資倍率に応じた上限）',
+    );
+    expect(await page.getByTestId('calc-max-grant').locator('..').textContent()).toMatch(
+      /^[\d,]+円.*（この融資額と経費で受けられる最大の額）$/,
+    );
     expect(await page.getByTestId('total-cost').textContent()).toBe('60,000,000円（6,000万円）');
     await checkScreen(page, '04-draft-with-violations');
   });

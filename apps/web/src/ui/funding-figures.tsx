@@ -33,9 +33,15 @@ export function FundingFigures({
       <dt>融資倍率</dt>
       <dd>{figures.loanMultiple ? `${figures.loanMultiple}倍` : '—'}</dd>
       <dt>交付額の上限</dt>
-      <dd data-testid={`${testIdPrefix}-cap`}>{formatYenWithMan(figures.cap)}</dd>
+      <dd>
+        <span data-testid={`${testIdPrefix}-cap`}>{formatYenWithMan(figures.cap)}</span>
+        <span className="muted">（融資倍率に応じた上限）</span>
+      </dd>
       <dt>最大交付額</dt>
-      <dd data-testid={`${testIdPrefix}-max-grant`}>{formatYenWithMan(figures.maxGrant)}</dd>
+      <dd>
+        <span data-testid={`${testIdPrefix}-max-grant`}>{formatYenWithMan(figures.maxGrant)}</span>
+        <span className="muted">（この融資額と経費で受けられる最大の額）</span>
+      </dd>
       <dt>補助率</dt>
       <dd>
         {figures.subsidyRate.numerator}/{figures.subsidyRate.denominator}
