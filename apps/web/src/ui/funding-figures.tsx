@@ -1,5 +1,5 @@
 import type { components } from '../api/schema';
-import { formatYen, formatYenWithMan } from '../format/money';
+import { formatYenWithMan } from '../format/money';
 import { RATE_BASIS_LABELS, label } from '../messages/labels';
 
 export type FundingFiguresData = Omit<components['schemas']['FundingFiguresView'], 'track'>;
@@ -52,9 +52,9 @@ export function FundingFigures({
       <dt>国費（交付金）</dt>
       <dd data-testid={`${testIdPrefix}-national-share`}>{formatYenWithMan(figures.nationalShare)}</dd>
       <dt>特別交付税措置</dt>
-      <dd>{formatYen(figures.specialTaxShare)}</dd>
+      <dd>{formatYenWithMan(figures.specialTaxShare)}</dd>
       <dt>自治体の実質負担</dt>
-      <dd>{formatYen(figures.municipalShare)}</dd>
+      <dd>{formatYenWithMan(figures.municipalShare)}</dd>
     </dl>
   );
 }

@@ -3,7 +3,7 @@ import { useKeptState } from '../../auth/use-kept-state';
 import { api } from '../../api/client';
 import { rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline } from '../../api/problems';
-import { formatYen, formatYenWithMan, parseYen, yenInputText } from '../../format/money';
+import { formatYenWithMan, parseYen, yenInputText } from '../../format/money';
 import { issueMessagesAt, type FieldIssue } from '../../messages/rule-messages';
 import { ChoiceFieldset } from '../../ui/choice-fieldset';
 import { ErrorSummary } from '../../ui/error-summary';
@@ -214,8 +214,8 @@ export function DecisionForm({
               <>
                 {application.funding && (
                   <p>
-                    国費（交付金）：{formatYen(application.funding.nationalShare)}（申請時） →{' '}
-                    <strong>{formatYen(preview.nationalShare)}</strong>
+                    国費（交付金）：{formatYenWithMan(application.funding.nationalShare)}（申請時） →{' '}
+                    <strong>{formatYenWithMan(preview.nationalShare)}</strong>
                   </p>
                 )}
                 <FundingFigures figures={preview} withGrant testIdPrefix="approved" />

@@ -323,7 +323,7 @@ function AskedFunding({ plan, inForce }: { plan: AskedPlan; inForce?: FundedPlan
       </dl>
     );
   return (
-    <table className="table" data-testid="asked-funding">
+    <table className="table table--before-after" data-testid="asked-funding">
       <caption className="visually-hidden">資金と事業完了日の変更</caption>
       <BeforeAfterHead subject="資金・完了日" />
       <tbody>
@@ -384,7 +384,7 @@ export function PlanChanges({ application }: { application: ApplicationView }) {
             </ul>
           )}
           {change.costMoves.length > 0 && (
-            <table className="table">
+            <table className="table table--before-after">
               <caption className="visually-hidden">経費区分ごとの変更</caption>
               <BeforeAfterHead subject="経費区分" />
               <tbody>
