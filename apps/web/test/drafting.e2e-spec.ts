@@ -149,6 +149,22 @@ describe('Drafting and submitting an application, in a real browser', () => {
     await elsewhere.context().close();
   });
 
+  it('saves what was typed the moment before leaving for the documents, which the autosave had not yet waited out', async () => {
+    const summary =
+      '遠野産ホップを使った醸造所を新設し、観光客を呼び込む。地元の農家と契約栽培し、醸造体験も開く。';
+    const saved = page.waitForResponse(
+      (response) => response.request().method() === 'PUT' && response.url().endsWith('/plan'),
+      { timeout: 10_000 },
+    );
+    await page.getByLabel('事業の概要').fill(summary);
+    await page.getByRole('link', { name: '申請の詳細画面の「添付書類」' }).click();
+    const answer = await saved;
+    expect(answer.status()).toBe(200);
+    await page.goto(editUrl);
+    await page.getByRole('heading', { name: '申請の作成' }).waitFor();
+    expect(await page.getByLabel('事業の概要').inputValue()).toBe(summary);
+  });
+
   it('saves the draft by itself once the connection is back, after a save that got no answer', async () => {
     await page.route('**/v1/applications/*/plan', (route) => route.abort('internetdisconnected'));
     await page.getByLabel('事業者名').fill('株式会社とおの醸造所');

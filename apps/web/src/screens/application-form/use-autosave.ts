@@ -80,6 +80,17 @@ export function useAutosave(
     }
   }, [id, onSaved]);
 
+  // Leaving the form (the link to its documents, back to the list) sends what typing had not yet
+  // waited out: the timer goes with the form, and the last moments typed with it.
+  const leaving = useRef({ save, lapsed });
+  leaving.current = { save, lapsed };
+  useEffect(
+    () => () => {
+      if (!leaving.current.lapsed) void leaving.current.save();
+    },
+    [],
+  );
+
   useEffect(() => {
     if (!dirty || lapsed) return;
     const timer = setTimeout(
