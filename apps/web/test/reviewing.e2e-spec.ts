@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { completePlan, TONO } from '../../api/test/workflow-client';
+import { pdfBytes, uploadThroughApi } from './support/award-setup';
 import { focusedId } from './support/page-state';
 import { checkScreen } from './support/screens';
 import { useRunningSystem, type RunningSystem } from './support/running-system';
@@ -7,12 +10,15 @@ import { signInWithRole } from './support/sign-in-as';
 
 const SATO = 'reviewer-佐藤 一郎';
 const SUZUKI = 'reviewer-鈴木 二郎';
+/** The business plan the municipality attached: what a reviewer reads before judging. */
+const BUSINESS_PLAN = pdfBytes(40_000, 3);
 
 /** 遠野市's application, submitted on 2 June (round 2025-06, decision due 22 July), with two reviewers assigned by the officer over the API. */
 async function assignedApplication(system: RunningSystem): Promise<string> {
   const municipality = system.as(`municipality-${TONO}`, 'municipality', TONO);
   const created = await municipality.post('/v1/applications', { plan: completePlan() });
   const id = String(created.id);
+  await uploadThroughApi(system, id, '事業計画書.pdf', BUSINESS_PLAN, 'business_plan');
   await municipality.post(`/v1/applications/${id}/submit`);
   const officer = system.as('program_officer-田中', 'program_officer');
   for (const reviewerId of [SATO, SUZUKI])
@@ -75,6 +81,14 @@ describe('Reviewing, in a real browser', () => {
 
     await page.getByRole('heading', { name: '審査結果の入力' }).waitFor();
     await page.getByRole('heading', { name: '交付額の計算（提出時）' }).waitFor();
+    // The attached business plan is there to read, the same bytes the municipality sent.
+    const plan = page.getByTestId('document-list').getByRole('row', { name: /事業計画書\.pdf/ });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      plan.getByRole('link', { name: '事業計画書.pdf' }).click(),
+    ]);
+    const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+    expect(sha256(await readFile((await download.path())!))).toBe(sha256(BUSINESS_PLAN));
     expect(await page.getByTestId('submitted-national-share').textContent()).toBe(
       '15,000,000円（1,500万円）',
     );

@@ -9,6 +9,7 @@ import {
   requirementsOf,
   type ApplicationView,
 } from '../application-read/application-view';
+import { DocumentList } from '../documents/document-list';
 import { ConflictDeclarationForm } from './conflict-declaration-form';
 import { myPart } from './my-part';
 import { ownSubject } from './own-subject';
@@ -122,6 +123,11 @@ export function ReviewPage({ id }: { id: string }) {
           {part.step === 'reviewed' && <h2>審査した申請</h2>}
           <ApplicationFacts application={application} />
           <ApplicationPlan application={application} />
+          {/* The plan's own documents (事業計画書, 融資確約書…): what a reviewer reads before judging. */}
+          <section aria-labelledby="review-documents-title">
+            <h2 id="review-documents-title">添付書類</h2>
+            <DocumentList applicationId={id} />
+          </section>
         </>
       )}
 
