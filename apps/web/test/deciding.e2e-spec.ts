@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { allMet, completePlan, TONO } from '../../api/test/workflow-client';
+import { pdfBytes, uploadThroughApi } from './support/award-setup';
 import { checkScreen } from './support/screens';
 import { useRunningSystem, type RunningSystem } from './support/running-system';
 import { signInWithRole } from './support/sign-in-as';
@@ -15,6 +16,7 @@ async function submitted(system: RunningSystem, title: string): Promise<string> 
     plan: { ...completePlan(), projectTitle: title },
   });
   const id = String(created.id);
+  await uploadThroughApi(system, id, '融資確約書.pdf', pdfBytes(30_000, 5), 'loan_letter');
   await municipality.post(`/v1/applications/${id}/submit`);
   return id;
 }
@@ -221,6 +223,12 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     expect(await sideBySide.getByTestId('majority-novelty').textContent()).toContain('過半数に達しない');
     expect(await sideBySide.getByTestId('majority-novelty').textContent()).toContain('2件中1件が「満たす」');
     expect(await sideBySide.textContent()).toContain('既存の醸造所と差がない');
+    // What the plan rests on is at hand before deciding: the lender's letter the municipality attached.
+    await page
+      .getByTestId('document-list')
+      .getByRole('row', { name: /融資確約書\.pdf/ })
+      .getByRole('link', { name: '融資確約書.pdf' })
+      .waitFor();
     await checkScreen(page, '32-officer-split-verdicts');
 
     // Adoption is refused by the majority rule, named in words.
