@@ -5,7 +5,7 @@ import { formatDateTime } from '../../format/dates';
 import { formatYen, formatYenWithMan } from '../../format/money';
 import { STATUS_LABELS, label } from '../../messages/labels';
 import { ChoiceFieldset } from '../../ui/choice-fieldset';
-import { DocumentList } from '../documents/document-list';
+import { DocumentsSection } from '../documents/documents-section';
 import type { FormFields } from '../post-award/form-issues';
 import { StepPage } from '../post-award/step-page';
 import { ifMatch, type ApplicationView, type AwardApplication } from '../post-award/use-award-application';
@@ -143,10 +143,7 @@ function LocalReport({ application, award }: { application: ApplicationView; awa
       {application.status === 'reported_to_mic' && (
         <AcknowledgementForm application={application} award={award} />
       )}
-      <section aria-labelledby="local-documents-title">
-        <h2 id="local-documents-title">添付書類</h2>
-        <DocumentList applicationId={application.id} />
-      </section>
+      <DocumentsSection applicationId={application.id} canUpload={false} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { linkHandler } from '../../router';
 import { FundingFigures } from '../../ui/funding-figures';
 import { ApplicationFacts, ApplicationPlan } from '../application-read/application-plan';
 import { loadApplicationView, type ApplicationView } from '../application-read/application-view';
-import { DocumentList } from '../documents/document-list';
+import { DocumentsSection } from '../documents/documents-section';
 import { DecisionForm } from './decision-form';
 import { ReviewerAssignments } from './reviewer-assignments';
 import { ReviewsSideBySide } from './reviews-side-by-side';
@@ -126,10 +126,7 @@ export function OfficerApplicationPage({ id }: { id: string }) {
       )}
       <ApplicationPlan application={application} />
       {/* What the plan rests on (事業計画書, 融資確約書…): read before deciding, as the reviewers read it. */}
-      <section aria-labelledby="officer-application-documents-title">
-        <h2 id="officer-application-documents-title">添付書類</h2>
-        <DocumentList applicationId={application.id} />
-      </section>
+      <DocumentsSection applicationId={application.id} canUpload={false} />
     </main>
   );
 }

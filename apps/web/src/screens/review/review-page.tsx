@@ -9,7 +9,7 @@ import {
   requirementsOf,
   type ApplicationView,
 } from '../application-read/application-view';
-import { DocumentList } from '../documents/document-list';
+import { DocumentsSection } from '../documents/documents-section';
 import { ConflictDeclarationForm } from './conflict-declaration-form';
 import { myPart } from './my-part';
 import { ownSubject } from './own-subject';
@@ -124,10 +124,7 @@ export function ReviewPage({ id }: { id: string }) {
           <ApplicationFacts application={application} />
           <ApplicationPlan application={application} />
           {/* The plan's own documents (事業計画書, 融資確約書…): what a reviewer reads before judging. */}
-          <section aria-labelledby="review-documents-title">
-            <h2 id="review-documents-title">添付書類</h2>
-            <DocumentList applicationId={id} />
-          </section>
+          <DocumentsSection applicationId={id} canUpload={false} />
         </>
       )}
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatYen } from '../../../format/money';
-import { DocumentList } from '../../documents/document-list';
+import { DocumentsSection } from '../../documents/documents-section';
 import { AwardProgress } from '../award-progress';
 import { AWARD_STATUSES, LIMITED_BY_LABELS } from '../award-labels';
 import { StepPage } from '../step-page';
@@ -91,10 +91,7 @@ function AwardWork({ application, award }: { application: ApplicationView; award
           </p>
         )}
       </div>
-      <section aria-labelledby="officer-documents-title">
-        <h2 id="officer-documents-title">添付書類</h2>
-        <DocumentList applicationId={application.id} />
-      </section>
+      <DocumentsSection applicationId={application.id} canUpload={false} />
     </>
   );
 }
