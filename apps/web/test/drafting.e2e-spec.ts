@@ -239,7 +239,8 @@ describe('Drafting and submitting an application, in a real browser', () => {
     expect(await row.textContent()).toContain('20,000,000円');
     expect(await row.textContent()).toContain('2,000万円');
     expect(await row.textContent()).toContain('15,000,000円');
-    expect(await row.textContent()).toContain('あと8日');
+    // The round's deadline is read after the row (roundById): waited for, not read at once.
+    await row.getByText('あと8日').waitFor();
     await checkScreen(page, '08-my-applications');
   });
 
