@@ -291,6 +291,13 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     expect(await figures.textContent()).toContain(
       '15,000,000円（1,500万円）（申請時） → 12,000,000円（1,200万円）',
     );
+    // The narrow panel breaks the line between the two figures, never inside one.
+    expect(
+      await figures
+        .locator('p strong')
+        .first()
+        .evaluate((amount) => amount.getClientRects().length),
+    ).toBe(1);
     expect(await figures.getByTestId('approved-figures-basis').textContent()).toBe(
       '減額分の4,000,000円（400万円）は事業者の自己資金で賄う前提で、融資額と経費は計画のまま再計算しています。',
     );

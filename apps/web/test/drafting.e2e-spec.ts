@@ -165,6 +165,43 @@ describe('Drafting and submitting an application, in a real browser', () => {
     expect(await page.getByLabel('事業の概要').inputValue()).toBe(summary);
   });
 
+  it('asks before the tab is closed while typing is not yet saved, and closes without asking once it is', async () => {
+    const summary = '遠野産ホップを使った醸造所を新設し、ホップ畑の見学も受け入れる。';
+    const tab = await system.newPage();
+    await signInAsMunicipality(tab, system.baseUrl);
+    await tab.goto(editUrl);
+    await tab.getByRole('heading', { name: '申請の作成' }).waitFor();
+    const asked: string[] = [];
+    tab.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    const saved = tab.waitForResponse(
+      (response) => response.request().method() === 'PUT' && response.url().endsWith('/plan'),
+      { timeout: 10_000 },
+    );
+    // A click first: the browser asks only on a page the person has interacted with.
+    await tab.getByLabel('事業の概要').click();
+    await tab.getByLabel('事業の概要').fill(summary);
+    const dialogShown = tab.waitForEvent('dialog');
+    await tab.close({ runBeforeUnload: true });
+    await dialogShown;
+    expect(asked).toEqual(['beforeunload']);
+    // Staying on the page (the dialog dismissed), the autosave goes on and saves it.
+    expect((await saved).status()).toBe(200);
+    await tab
+      .getByTestId('save-state')
+      .getByText(/^保存済み/)
+      .waitFor();
+    const closed = tab.waitForEvent('close');
+    await tab.close({ runBeforeUnload: true });
+    await closed;
+    expect(asked).toEqual(['beforeunload']);
+    await page.reload();
+    await page.getByRole('heading', { name: '申請の作成' }).waitFor();
+    expect(await page.getByLabel('事業の概要').inputValue()).toBe(summary);
+  });
+
   it('saves the draft by itself once the connection is back, after a save that got no answer', async () => {
     await page.route('**/v1/applications/*/plan', (route) => route.abort('internetdisconnected'));
     await page.getByLabel('事業者名').fill('株式会社とおの醸造所');

@@ -151,6 +151,10 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
       .locator('#field-scheme-rules-error')
       .getByText('補助要綱を、提出済みの書類から選んでください。')
       .waitFor();
+    // The 補助要綱 are the choices; the confirmation record, sent as another kind, waits behind a disclosure.
+    const rulesChoice = report.locator('#field-scheme-rules');
+    expect(await rulesChoice.getByRole('radio').count()).toBe(1);
+    await rulesChoice.getByText('ほかの種類の書類から選ぶ（1件）').waitFor();
     await report.getByLabel(/^補助要綱\.pdf/).check();
     await report.getByRole('button', { name: '総務省へ報告する' }).click();
     const refusal = report.getByRole('alert');

@@ -1,7 +1,12 @@
 import { formatBytes } from '../src/format/bytes';
 import { uploadIssues } from '../src/screens/documents/upload-messages';
 import { financingMismatch } from '../src/screens/post-award/financing-balance';
-import { describeIssues, summaryItems, type FormFields } from '../src/screens/post-award/form-issues';
+import {
+  describeIssues,
+  namesRequirement,
+  summaryItems,
+  type FormFields,
+} from '../src/screens/post-award/form-issues';
 
 const problem = (
   status: number,
@@ -26,6 +31,14 @@ describe('Refusals after adoption, in Japanese at their field', () => {
     expect(summaryItems(issues)).toEqual([
       { fieldId: 'field-amount', text: '交付申請額は採択額以下にしてください。' },
     ]);
+  });
+
+  it('tells a refusal by a programme requirement from one by an award step’s amount limit (the summary’s heading)', () => {
+    const overDecided = { field: 'plan.funding.grant', rule: 'decided_grant_not_increased' };
+    const loanTooSmall = { field: 'plan.funding.grant', rule: 'loan_at_least_grant' };
+    expect(namesRequirement(problem(422, [overDecided]))).toBe(false);
+    expect(namesRequirement(problem(422, [loanTooSmall]))).toBe(true);
+    expect(namesRequirement(problem(422, [overDecided, loanTooSmall]))).toBe(true);
   });
 
   it('puts a changed plan’s violations at the plan editor’s inputs (plan.funding.grant → field-funding-grant)', () => {

@@ -185,6 +185,10 @@ describe('After adoption: the grant application, decision, plan change, performa
       .locator('#field-funding-grant-error')
       .getByText('計画変更で交付額を交付決定額より増やすことはできません。')
       .waitFor();
+    // Only the decided grant's limit is broken, not a requirement of the programme: the usual heading.
+    expect(await municipality.getByRole('alert').getByRole('heading').textContent()).toBe(
+      '入力内容を確認してください',
+    );
     await checkScreen(municipality, '75-plan-change-refused');
 
     await municipality.locator('#field-funding-grant').fill('28,000,000');
@@ -227,6 +231,35 @@ describe('After adoption: the grant application, decision, plan change, performa
     await officer.getByRole('button', { name: '決定する' }).click();
     await officer.getByTestId('award-done').getByText('計画変更を承認しました。').waitFor();
     await officer.getByTestId('award-status').getByText('交付決定').waitFor();
+    // The municipality is owed the officer's reason, beside the change it answers.
+    expect(await officer.getByTestId('change-decision').textContent()).toBe(
+      '承認の理由：醸造設備の追加は事業目的に沿う。（2025/10/01 10:00 決定）',
+    );
+  });
+
+  it('asks before a tab with a plan change typed and not sent is closed; leaving it within the app does not ask', async () => {
+    const tab = await system.newPage();
+    await signInAsMunicipality(tab, system.baseUrl);
+    await tab.goto(`${system.baseUrl}/applications/${id}/plan-change`);
+    await tab.getByRole('heading', { name: '計画変更の申請' }).waitFor();
+    const asked: string[] = [];
+    tab.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    // Opened and left untouched, the tab closes without asking; here a reason is typed.
+    await tab.getByLabel('変更の理由').click();
+    await tab.getByLabel('変更の理由').fill('販路の見直し');
+    const dialogShown = tab.waitForEvent('dialog');
+    await tab.close({ runBeforeUnload: true });
+    await dialogShown;
+    expect(asked).toEqual(['beforeunload']);
+    await tab.getByRole('link', { name: '← 申請の詳細' }).click();
+    await tab.getByTestId('award-status').waitFor();
+    const closed = tab.waitForEvent('close');
+    await tab.close({ runBeforeUnload: true });
+    await closed;
+    expect(asked).toEqual(['beforeunload']);
   });
 
   it('the municipality files the performance report with its actual costs, before its due date', async () => {
@@ -286,6 +319,12 @@ describe('After adoption: the grant application, decision, plan change, performa
       .getByTestId('financing-mismatch')
       .getByText('額の確定の前に、報告の内容を市町村に確認してください。')
       .waitFor();
+    // The whole cost, planned and reported, is what the mismatch above is measured against.
+    expect(await officer.getByTestId('report-total-cost').locator('th, td').allTextContents()).toEqual([
+      '総事業費',
+      '95,000,000円',
+      '50,000,000円',
+    ]);
     // Before confirming what cannot be undone, the officer reads the amount it will fix and why.
     const preview = officer.getByTestId('confirmation-preview');
     await preview.waitFor();
@@ -323,6 +362,9 @@ describe('After adoption: the grant application, decision, plan change, performa
     await officer.getByTestId('award-done').getByText('18,750,000円の支払を記録しました。').waitFor();
     await officer.getByTestId('award-status').getByText('支払済み').waitFor();
     expect(await officer.getByTestId('figure-paid').textContent()).toBe('18,750,000円');
+    expect(await officer.getByTestId('payments').textContent()).toBe(
+      '支払日 令和8年5月20日(水)（2026年5月20日）：18,750,000円',
+    );
     expect(await stepsShown(officer)).toEqual({
       steps: [
         '採択（済み）',
@@ -409,6 +451,11 @@ describe('After adoption: the grant application, decision, plan change, performa
     const dueDates = officer.getByTestId('award-due-dates');
     expect(await dueDates.textContent()).toContain('（中止・廃止により不要）');
     expect(await dueDates.textContent()).not.toContain('超過');
+    const history = officer.getByRole('region', { name: '計画変更・中止の履歴' });
+    expect(await history.textContent()).toContain('中止・廃止の理由：事業者が事業の継続を断念したため。');
+    expect(await history.getByTestId('change-decision').textContent()).toBe(
+      '承認の理由：やむを得ない事情と認める。（2026/05/20 10:00 決定）',
+    );
     await checkScreen(officer, '90-abandoned');
 
     await readSideShows(system, late, 'abandoned');

@@ -4,6 +4,10 @@ import { startOidcSignIn } from './oidc';
 import { useSession } from './session';
 import { useWebConfig } from './web-config';
 
+/** Set once the OIDC redirect is under way: the page is left on purpose, its forms kept. */
+let leavingForSignIn = false;
+export const isLeavingForSignIn = (): boolean => leavingForSignIn;
+
 /** Subscribers save what they hold before an OIDC redirect leaves the page. */
 const beforeLeaving = new Set<() => void>();
 export function onLeavingToSignIn(save: () => void): () => void {
@@ -69,7 +73,8 @@ export function SessionLapsedDialog() {
           className="button button--primary"
           onClick={() => {
             for (const save of beforeLeaving) save();
-            void startOidcSignIn(config.oidc!, window.location.pathname);
+            leavingForSignIn = true;
+            startOidcSignIn(config.oidc!, window.location.pathname).catch(() => (leavingForSignIn = false));
           }}
         >
           認証サーバーでサインイン

@@ -88,10 +88,16 @@ export function formatDeadlineInList(deadline: string): string {
   return `${formatWareki(instant)} ${formatClock(instant)}`;
 }
 
+/** A calendar date's two readings: 令和7年7月22日(火) and 2025年7月22日. */
+export function calendarDateReadings(date: string): readonly [wareki: string, western: string] {
+  const instant = calendarDate(date);
+  return [formatWareki(instant), formatWestern(instant)];
+}
+
 /** 令和7年7月22日(火)（2025年7月22日） for a calendar date. */
 export function formatCalendarDate(date: string): string {
-  const instant = calendarDate(date);
-  return `${formatWareki(instant)}（${formatWestern(instant)}）`;
+  const [wareki, western] = calendarDateReadings(date);
+  return `${wareki}（${western}）`;
 }
 
 /** The calendar day in Tokyo of an instant, YYYY-MM-DD. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { loadApplication, rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { roundLabel } from '../../api/rounds';
-import { formatCalendarDate, formatDeadline } from '../../format/dates';
+import { formatDeadline } from '../../format/dates';
 import { formatYenWithMan } from '../../format/money';
 import {
   RECOMMENDATION_LABELS,
@@ -19,6 +19,7 @@ import { PostAwardSection, postAwardDoneMessage } from '../post-award/post-award
 import { toApplicationDetail, type ApplicationDetailModel } from './application-detail-model';
 import { WithdrawDialog } from './withdraw-dialog';
 import { FailureAlert } from '../../ui/failure-alert';
+import { CalendarDate } from '../../ui/calendar-date';
 
 /** Where no review is coming, the section says why, rather than that none has come yet. */
 const NO_REVIEWS: Record<string, string> = {
@@ -108,7 +109,9 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         {model.decisionDueDate && model.track !== 'local' && AWAITING_DECISION.has(model.status) && (
           <>
             <dt>採否決定予定日</dt>
-            <dd data-testid="decision-due">{formatCalendarDate(model.decisionDueDate)}</dd>
+            <dd data-testid="decision-due">
+              <CalendarDate date={model.decisionDueDate} />
+            </dd>
           </>
         )}
         {model.requestedGrant !== undefined && (

@@ -36,6 +36,7 @@ import { useAutosave } from './use-autosave';
 import { useCalculation } from './use-calculation';
 import { FailureAlert } from '../../ui/failure-alert';
 import { joinSentences } from '../../format/sentences';
+import { useLeaveGuard } from '../../ui/use-leave-guard';
 
 /** The plan can be edited in these; a local-track plan also once confirmed (it becomes a draft again) or returned by MIC. */
 const EDITABLE = ['draft', 'revision_requested', 'locally_confirmed', 'returned'];
@@ -107,6 +108,7 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
 
   const onSaved = useCallback(() => undefined, []);
   const autosave = useAutosave(id, form, initial, onSaved);
+  useLeaveGuard(autosave.dirty || autosave.saving);
   const calc = useCalculation(form, current?.fiscalYear);
 
   const update = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) =>

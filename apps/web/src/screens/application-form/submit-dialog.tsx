@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { roundLabel, type RoundInfo } from '../../api/rounds';
-import { formatCalendarDate, formatDeadline } from '../../format/dates';
+import { formatDeadline } from '../../format/dates';
+import { CalendarDate } from '../../ui/calendar-date';
 
 /** Confirms a submission: which round it joins, that round's deadline and the decision due date. */
 export function SubmitDialog({
@@ -31,7 +32,9 @@ export function SubmitDialog({
           <dt>締切</dt>
           <dd>{formatDeadline(round.deadline)}</dd>
           <dt>採否決定予定日</dt>
-          <dd>{formatCalendarDate(round.decisionDueDate)}</dd>
+          <dd>
+            <CalendarDate date={round.decisionDueDate} />
+          </dd>
         </dl>
       ) : (
         <p>募集回を確認しています…</p>

@@ -1,5 +1,5 @@
 import { roundLabel } from '../../api/rounds';
-import { formatCalendarDate, formatDeadline } from '../../format/dates';
+import { formatDeadline } from '../../format/dates';
 import { formatYenWithMan } from '../../format/money';
 import {
   COST_CATEGORY_LABELS,
@@ -12,6 +12,7 @@ import {
 } from '../../messages/labels';
 import { FundingFigures } from '../../ui/funding-figures';
 import type { ApplicationView } from './application-view';
+import { CalendarDate } from '../../ui/calendar-date';
 
 /** Where the application stands: status, applicant, track, round, deadline and decision due date. */
 export function ApplicationFacts({ application }: { application: ApplicationView }) {
@@ -44,7 +45,9 @@ export function ApplicationFacts({ application }: { application: ApplicationView
       {application.decisionDueDate && (
         <>
           <dt>採否決定予定日</dt>
-          <dd data-testid="decision-due">{formatCalendarDate(application.decisionDueDate)}</dd>
+          <dd data-testid="decision-due">
+            <CalendarDate date={application.decisionDueDate} />
+          </dd>
         </>
       )}
     </dl>
@@ -83,8 +86,8 @@ export function ApplicationPlan({ application }: { application: ApplicationView 
           </dd>
           <dt>事業期間</dt>
           <dd>
-            {plan.schedule?.start ? formatCalendarDate(plan.schedule.start) : '—'} 〜{' '}
-            {plan.schedule?.completion ? formatCalendarDate(plan.schedule.completion) : '—'}
+            {plan.schedule?.start ? <CalendarDate date={plan.schedule.start} /> : '—'} 〜{' '}
+            {plan.schedule?.completion ? <CalendarDate date={plan.schedule.completion} /> : '—'}
           </dd>
         </dl>
         <div className="table-wrap">

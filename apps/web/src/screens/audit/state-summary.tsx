@@ -1,5 +1,4 @@
 import { roundLabel } from '../../api/rounds';
-import { formatCalendarDate } from '../../format/dates';
 import { formatYenWithMan } from '../../format/money';
 import {
   EVENT_TYPE_LABELS,
@@ -10,6 +9,7 @@ import {
 } from '../../messages/labels';
 import type { ApplicationState } from './audit-views';
 import { formatEventInstant } from './japan-time';
+import { CalendarDate } from '../../ui/calendar-date';
 
 /**
  * Which review cycle the application is in and how many of its reviews are in; a dash before
@@ -54,7 +54,9 @@ export function StateSummary({ state }: { state: ApplicationState }) {
         <dd>
           {state.round ? roundLabel(state.round) : '—'}
           {state.decisionDueDate && (
-            <div className="muted">採否決定予定日 {formatCalendarDate(state.decisionDueDate)}</div>
+            <div className="muted">
+              採否決定予定日 <CalendarDate date={state.decisionDueDate} />
+            </div>
           )}
         </dd>
         <dt>交付額（申請）</dt>

@@ -17,6 +17,7 @@ import {
 } from './local-track-labels';
 import { TextAreaField } from '../../ui/text-area-field';
 import { VERDICT_CHOICES } from '../../messages/labels';
+import { useChangedSinceOpened, useLeaveGuard } from '../../ui/use-leave-guard';
 
 type LocalConfirmationBody = components['schemas']['LocalConfirmationDto'];
 type Verdict = '' | 'met' | 'unmet';
@@ -144,6 +145,7 @@ export function LocalConfirmationForm({
   const [form, setForm] = useKeptState<ConfirmationForm>(`local-confirmation.${application.id}.form`, () =>
     initialForm(application),
   );
+  useLeaveGuard(useChangedSinceOpened([form]));
   const writing = useWriteForm(FIELDS);
   const errorsAt = writing.errorsAtId;
   const update = <K extends keyof ConfirmationForm>(key: K, value: ConfirmationForm[K]) =>
@@ -281,6 +283,7 @@ export function LocalConfirmationForm({
         id={FIELDS.documentId.id}
         applicationId={application.id}
         legend={FIELDS.documentId.label}
+        kind="local_confirmation"
         selected={form.documentId}
         onChange={(documentId) => update('documentId', documentId)}
         errors={errorsAt(FIELDS.documentId.id)}

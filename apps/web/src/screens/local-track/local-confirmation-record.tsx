@@ -1,9 +1,9 @@
-import { formatCalendarDate } from '../../format/dates';
 import { DownloadLink } from '../documents/document-list';
 import type { ApplicationView } from '../post-award/use-award-application';
 import '../review/review.css';
 import { LOCAL_REQUIREMENTS, LOCAL_REQUIREMENT_LABELS } from './local-track-labels';
 import { verdictLabel } from '../../messages/labels';
+import { CalendarDate } from '../../ui/calendar-date';
 
 /** The HTML id of a recorded verdict's row: where a report refused for that requirement links to. */
 export const recordedAssessmentId = (requirement: string) => `recorded-assessment-${requirement}`;
@@ -46,7 +46,9 @@ export function LocalConfirmationRecord({
         <dt>確認した者</dt>
         <dd>{confirmation.by}</dd>
         <dt>確認日</dt>
-        <dd>{formatCalendarDate(confirmation.on)}</dd>
+        <dd>
+          <CalendarDate date={confirmation.on} />
+        </dd>
         <dt>記録の書類</dt>
         <dd>
           <AttachedDocument application={application} documentId={confirmation.documentId} />

@@ -130,6 +130,7 @@ export function ReportToMicForm({
         id={FIELDS.schemeRulesDocumentId.id}
         applicationId={application.id}
         legend={FIELDS.schemeRulesDocumentId.label}
+        kind="scheme_rules"
         selected={documentId}
         onChange={setDocumentId}
         errors={writing.errorsAt('schemeRulesDocumentId')}

@@ -4,12 +4,13 @@ import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { roundAt, roundById, roundLabel, type RoundInfo } from '../../api/rounds';
 import { answerSettlesWrite, randomKey } from '../../api/write-keys';
-import { daysUntil, formatCalendarDate, formatDeadlineInList } from '../../format/dates';
+import { daysUntil, formatDeadlineInList } from '../../format/dates';
 import { formatManYen, formatYen } from '../../format/money';
 import { STATUS_LABELS, label } from '../../messages/labels';
 import { linkHandler, navigate } from '../../router';
 import { toApplicationListPage, type ApplicationListItem } from './application-list-item';
 import { FailureAlert } from '../../ui/failure-alert';
+import { CalendarDate } from '../../ui/calendar-date';
 
 const FILTERABLE_STATUSES = [
   'draft',
@@ -243,7 +244,7 @@ export function MyApplicationsPage() {
                     <td>
                       <DeadlineCell item={item} current={current} />
                     </td>
-                    <td>{item.decisionDueDate ? formatCalendarDate(item.decisionDueDate) : '—'}</td>
+                    <td>{item.decisionDueDate ? <CalendarDate date={item.decisionDueDate} /> : '—'}</td>
                     <td className="numeric">
                       {item.requestedGrant !== undefined ? (
                         <>

@@ -16,6 +16,7 @@ import { officerIssueMessage } from './officer-rule-messages';
 import { FailureAlert } from '../../ui/failure-alert';
 import { TextAreaField } from '../../ui/text-area-field';
 import { SummaryLink } from '../../ui/summary-link';
+import { useChangedSinceOpened, useLeaveGuard } from '../../ui/use-leave-guard';
 
 type Action = '' | 'adopt' | 'reject' | 'revise';
 
@@ -63,6 +64,7 @@ export function DecisionForm({
     yenInputText(requestedGrant),
   );
   const [reason, setReason] = useKeptState(`decision.${application.id}.reason`, () => '');
+  useLeaveGuard(useChangedSinceOpened([action, approvedGrant, reason]));
   const [preview, setPreview] = useState<Calculation>();
   const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
   const [refusal, setRefusal] = useState<readonly FieldIssue[]>([]);
@@ -214,8 +216,11 @@ export function DecisionForm({
               <>
                 {application.funding && (
                   <p>
-                    国費（交付金）：{formatYenWithMan(application.funding.nationalShare)}（申請時） →{' '}
-                    <strong>{formatYenWithMan(preview.nationalShare)}</strong>
+                    国費（交付金）：
+                    <span className="nowrap">
+                      {formatYenWithMan(application.funding.nationalShare)}（申請時）
+                    </span>{' '}
+                    → <strong className="nowrap">{formatYenWithMan(preview.nationalShare)}</strong>
                   </p>
                 )}
                 <FundingFigures figures={preview} withGrant testIdPrefix="approved" />

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { roundById, roundLabel, type RoundInfo } from '../../api/rounds';
 import type { components } from '../../api/schema';
-import { daysLeftText, formatCalendarDate, formatWareki } from '../../format/dates';
+import { daysLeftText, formatWareki } from '../../format/dates';
 import { formatManYen } from '../../format/money';
 import { STATUS_LABELS, label } from '../../messages/labels';
 import { currentFiscalYear } from '../../navigation/nav-links';
@@ -12,6 +12,7 @@ import { linkHandler, navigate } from '../../router';
 import { BudgetGauge, type Budget } from './budget-gauge';
 import { ReviewerLoad } from './reviewer-load';
 import { FailureAlert } from '../../ui/failure-alert';
+import { CalendarDate } from '../../ui/calendar-date';
 
 type QueueItem = components['schemas']['ReviewQueueItemView'];
 type QueueRoundCount = components['schemas']['ReviewQueueRoundCountView'];
@@ -150,7 +151,7 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
                         data-overdue={item.overdue}
                       >
                         <td>
-                          {formatCalendarDate(item.decisionDueDate)}
+                          <CalendarDate date={item.decisionDueDate} />
                           <br />
                           <span className={item.overdue ? 'overdue' : 'muted'}>
                             {daysLeftText(item.daysRemaining)}

@@ -1,5 +1,5 @@
-import { Fragment } from 'react';
-import { daysLeftText, formatCalendarDate, formatDateTime } from '../../format/dates';
+import { Fragment, type ReactNode } from 'react';
+import { daysLeftText, formatDateTime } from '../../format/dates';
 import { formatYen, formatYenWithMan } from '../../format/money';
 import { COST_CATEGORY_LABELS, STATUS_LABELS, label } from '../../messages/labels';
 import {
@@ -9,6 +9,7 @@ import {
   CHANGE_OUTCOME_LABELS,
   LIMITED_BY_LABELS,
 } from './award-labels';
+import { CalendarDate } from '../../ui/calendar-date';
 import { ProgressSteps, type StepsProgress } from '../../ui/progress-steps';
 import { DocumentRefs } from './document-picker';
 import type { ApplicationView, LedgerItem } from './use-award-application';
@@ -61,7 +62,7 @@ export function DueDates({ application, ledger }: { application: ApplicationView
     <dl className="figures" data-testid="award-due-dates">
       <dt>交付申請の期限</dt>
       <dd>
-        {formatCalendarDate(award.grantApplicationDueDate)}
+        <CalendarDate date={award.grantApplicationDueDate} />
         {award.grantApplication ? (
           <span className="muted">
             （{formatDateTime(new Date(award.grantApplication.appliedAt))} 申請済み
@@ -81,7 +82,7 @@ export function DueDates({ application, ledger }: { application: ApplicationView
         <>
           <dt>実績報告の期限</dt>
           <dd>
-            {formatCalendarDate(award.report?.dueDate ?? due!.dueDate)}
+            <CalendarDate date={award.report?.dueDate ?? due!.dueDate} />
             {award.report ? (
               <span className="muted">
                 （{formatDateTime(new Date(award.report.reportedAt))} 報告済み
@@ -189,10 +190,16 @@ export function AwardProgress({
               {formatYen(award.paid)}
             </td>
             <StepInstant at={award.payments.at(-1)?.recordedAt} />
-            <td>
-              {award.payments
-                .map((payment) => `${formatCalendarDate(payment.paidOn)} ${formatYen(payment.amount)}`)
-                .join('、')}
+            <td data-testid="payments">
+              {award.payments.length > 0 && (
+                <ul className="plain-list">
+                  {award.payments.map((payment) => (
+                    <li key={`${payment.recordedAt}-${payment.paidOn}`}>
+                      支払日 <CalendarDate date={payment.paidOn} />：{formatYen(payment.amount)}
+                    </li>
+                  ))}
+                </ul>
+              )}
               {award.refundDue > 0 && (
                 <strong className="overdue">返還額 {formatYen(award.refundDue)}</strong>
               )}
@@ -252,7 +259,8 @@ function CostMovesTotal({ moves }: { moves: readonly { planned: number; changed:
   );
 }
 
-type AskedPlan = NonNullable<NonNullable<ApplicationView['award']>['changes'][number]['plan']>;
+type PlanChange = NonNullable<ApplicationView['award']>['changes'][number];
+type AskedPlan = NonNullable<PlanChange['plan']>;
 
 /** What a plan says of how its cost is met and by when: the part of it a change's funding shows. */
 interface FundedPlan {
@@ -267,7 +275,7 @@ interface FundedPlan {
 /** One line of a change's funding: its name, its value in a plan, and how it moves between two. */
 interface FundingLine {
   readonly name: string;
-  shown(plan: FundedPlan): string;
+  shown(plan: FundedPlan): ReactNode;
   moved(from: FundedPlan, to: FundedPlan): string;
 }
 
@@ -275,7 +283,7 @@ interface FundingLine {
 function fundingLine<Value>(
   name: string,
   of: (plan: FundedPlan) => Value | undefined,
-  show: (value: Value) => string,
+  show: (value: Value) => ReactNode,
   move: (from: Value, to: Value) => string,
 ): FundingLine {
   return {
@@ -299,7 +307,7 @@ const FUNDING_LINES: readonly FundingLine[] = [
   fundingLine(
     '事業完了日',
     (plan) => plan.schedule?.completion,
-    formatCalendarDate,
+    (date) => <CalendarDate date={date} />,
     (from, to) => (to === from ? '変更なし' : to > from ? '延期' : '前倒し'),
   ),
 ];
@@ -358,12 +366,27 @@ function planInForce(application: ApplicationView, change: { outcome: string }):
   return ceiling === undefined ? plan : { ...plan, funding: { ...plan.funding, grant: ceiling } };
 }
 
+/** The history's heading: an abandonment asked for is no plan change, so the heading names it too. */
+export const planChangesTitle = (changes: readonly PlanChange[]): string =>
+  changes.some((change) => change.kind === 'abandonment') ? '計画変更・中止の履歴' : '計画変更の履歴';
+
+/** The officer's answer to a change: approved or refused, when, and the reason the municipality is owed. */
+function ChangeDecision({ change }: { change: PlanChange }) {
+  if (!change.decision) return null;
+  return (
+    <p data-testid="change-decision">
+      {label(CHANGE_OUTCOME_LABELS, change.outcome)}の理由：{change.decision.reason}
+      <span className="muted">（{formatDateTime(new Date(change.decision.decidedAt))} 決定）</span>
+    </p>
+  );
+}
+
 /** Every plan change asked for, what moved, and how it ended. */
 export function PlanChanges({ application }: { application: ApplicationView }) {
   const changes = application.award?.changes ?? [];
   return (
     <section aria-labelledby="plan-changes-title">
-      <h3 id="plan-changes-title">計画変更の履歴</h3>
+      <h3 id="plan-changes-title">{planChangesTitle(changes)}</h3>
       {changes.map((change) => (
         <article
           key={change.changeId}
@@ -375,7 +398,10 @@ export function PlanChanges({ application }: { application: ApplicationView }) {
             <span data-testid="change-outcome">{label(CHANGE_OUTCOME_LABELS, change.outcome)}</span>
             <span className="muted">（{formatDateTime(new Date(change.requestedAt))} 申請）</span>
           </p>
-          <p>理由：{change.reason}</p>
+          <p>
+            {change.kind === 'abandonment' ? '中止・廃止' : '変更'}の理由：{change.reason}
+          </p>
+          <ChangeDecision change={change} />
           {change.grounds.length > 0 && (
             <ul className="plain-list">
               {change.grounds.map((ground) => (

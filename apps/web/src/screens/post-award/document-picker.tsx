@@ -111,27 +111,29 @@ export function DocumentPicker({
       required={false}
       errors={errors}
       documents={documents}
-    >
-      {(document) => (
+      control={(document) => (
         <input
           type="checkbox"
           checked={isPicked(document)}
           onChange={(event) => toggle(document, event.target.checked)}
         />
       )}
-    </UploadsFieldset>
+    />
   );
 }
 
 /**
  * One required document picked from the application's uploads, sent as its documentId (the
- * local track's confirmation record and 補助要綱), on the application's own screen.
+ * local track's confirmation record and 補助要綱), on the application's own screen. The uploads
+ * of the awaited `kind` are the choices; the others stay one click away (a file sent under
+ * another kind is still accepted), open at once when one of them is chosen or none is of the kind.
  * `refreshKey` reads the list again after an upload there.
  */
 export function DocumentChoice({
   id,
   applicationId,
   legend,
+  kind,
   selected,
   onChange,
   errors = [],
@@ -140,12 +142,23 @@ export function DocumentChoice({
   id: string;
   applicationId: string;
   legend: string;
+  kind: DocumentKind;
   selected: string;
   onChange: (documentId: string) => void;
   errors?: readonly string[];
   refreshKey?: unknown;
 }) {
   const documents = useDocuments(applicationId, refreshKey);
+  const ofKind = documents?.filter((document) => document.kind === kind);
+  const others = documents?.filter((document) => document.kind !== kind) ?? [];
+  const radio = (document: DocumentView) => (
+    <input
+      type="radio"
+      name={id}
+      checked={selected === document.documentId}
+      onChange={() => onChange(document.documentId)}
+    />
+  );
   return (
     <UploadsFieldset
       id={id}
@@ -153,22 +166,47 @@ export function DocumentChoice({
       legend={legend}
       required
       errors={errors}
-      documents={documents}
+      documents={ofKind}
+      none={`${DOCUMENT_KIND_LABELS[kind]}として提出された書類はありません。`}
       onThisScreen
+      control={radio}
     >
-      {(document) => (
-        <input
-          type="radio"
-          name={id}
-          checked={selected === document.documentId}
-          onChange={() => onChange(document.documentId)}
-        />
+      {others.length > 0 && (
+        <details
+          className="other-documents"
+          open={ofKind?.length === 0 || others.some((document) => document.documentId === selected)}
+        >
+          <summary>ほかの種類の書類から選ぶ（{others.length}件）</summary>
+          {others.map((document) => (
+            <DocumentLine key={document.documentId} document={document} control={radio} />
+          ))}
+        </details>
       )}
     </UploadsFieldset>
   );
 }
 
-/** The application's uploads as choices under one legend, with the hint and the field's errors; `control` is each line's checkbox or radio. */
+/** One upload as a choice: its checkbox or radio, then what it is. */
+function DocumentLine({
+  document,
+  control,
+}: {
+  document: DocumentView;
+  control: (document: DocumentView) => ReactNode;
+}) {
+  return (
+    <label className="choice choice--document">
+      {control(document)}
+      <DocumentDescription document={document} />
+    </label>
+  );
+}
+
+/**
+ * The application's uploads as choices under one legend, with the hint and the field's errors;
+ * `control` is each line's checkbox or radio, `none` what an empty list says, and `children`
+ * what follows the choices.
+ */
 function UploadsFieldset({
   id,
   applicationId,
@@ -176,8 +214,10 @@ function UploadsFieldset({
   required,
   errors,
   documents,
+  none = '提出済みの書類はありません。',
   onThisScreen,
-  children: control,
+  control,
+  children,
 }: {
   id: string;
   applicationId: string;
@@ -185,8 +225,10 @@ function UploadsFieldset({
   required: boolean;
   errors: readonly string[];
   documents: readonly DocumentView[] | undefined;
+  none?: string;
   onThisScreen?: boolean;
-  children: (document: DocumentView) => ReactNode;
+  control: (document: DocumentView) => ReactNode;
+  children?: ReactNode;
 }) {
   return (
     <fieldset
@@ -206,13 +248,11 @@ function UploadsFieldset({
         </p>
       )}
       {documents === undefined && <p>読み込み中…</p>}
-      {documents?.length === 0 && <p className="muted">提出済みの書類はありません。</p>}
+      {documents?.length === 0 && <p className="muted">{none}</p>}
       {documents?.map((document) => (
-        <label key={document.documentId} className="choice choice--document">
-          {control(document)}
-          <DocumentDescription document={document} />
-        </label>
+        <DocumentLine key={document.documentId} document={document} control={control} />
       ))}
+      {children}
     </fieldset>
   );
 }

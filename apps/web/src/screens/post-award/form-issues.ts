@@ -26,6 +26,10 @@ const AWARD_RULES: Record<string, (issue: FieldIssue) => string> = {
   grant_positive: () => '1円以上を入力してください。',
 };
 
+/** Whether a refusal (422) names one of the programme's requirements, not only an award step's amount limits. */
+export const namesRequirement = (problem: Problem): boolean =>
+  problem.errors.some((issue) => AWARD_RULES[issue.rule] === undefined);
+
 /** The issue's field on this form: its own fields first, then a plan field (plan.costs[0].amount → the plan editor's input). */
 function placeOf(issue: FieldIssue, fields: FormFields): { id: string; label: string } {
   const own = fields[issue.field] ?? (/^documents\[/.test(issue.field) ? fields.documents : undefined);

@@ -1,5 +1,4 @@
 import { api } from '../../api/client';
-import { formatCalendarDate } from '../../format/dates';
 import { formatYenWithMan, parseYen, yenInputText } from '../../format/money';
 import { navigate } from '../../router';
 import { DocumentPicker, type DocumentRef } from './document-picker';
@@ -9,6 +8,8 @@ import { ifMatch, type ApplicationView, type AwardApplication } from './use-awar
 import { submitOn, useWriteForm } from './use-write-form';
 import { useKeptState } from '../../auth/use-kept-state';
 import { YenField } from '../../ui/yen-field';
+import { CalendarDate } from '../../ui/calendar-date';
+import { useChangedSinceOpened, useLeaveGuard } from '../../ui/use-leave-guard';
 
 const FIELDS: FormFields = {
   amount: { id: 'field-amount', label: '交付申請額' },
@@ -30,6 +31,7 @@ function GrantApplicationForm({
     `grant-application.${application.id}.documents`,
     () => [],
   );
+  useLeaveGuard(useChangedSinceOpened([amount, documents]));
   const form = useWriteForm(FIELDS);
 
   function send() {
@@ -55,7 +57,7 @@ function GrantApplicationForm({
         <dd data-testid="approved-grant">{approved !== undefined ? formatYenWithMan(approved) : '—'}</dd>
         <dt>交付申請の期限</dt>
         <dd data-testid="grant-application-due">
-          {application.award && formatCalendarDate(application.award.grantApplicationDueDate)}
+          {application.award && <CalendarDate date={application.award.grantApplicationDueDate} />}
         </dd>
       </dl>
       {form.summary}

@@ -1,6 +1,6 @@
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { daysLeftText, formatCalendarDate } from '../../format/dates';
+import { daysLeftText } from '../../format/dates';
 import { formatYenWithMan, parseYen, yenInputText } from '../../format/money';
 import { LENDER_TYPE_LABELS } from '../../messages/labels';
 import { navigate } from '../../router';
@@ -21,6 +21,8 @@ import {
 import { submitOn, useWriteForm } from './use-write-form';
 import { useKeptState } from '../../auth/use-kept-state';
 import { YenField } from '../../ui/yen-field';
+import { CalendarDate } from '../../ui/calendar-date';
+import { useChangedSinceOpened, useLeaveGuard } from '../../ui/use-leave-guard';
 
 type ReportBody = components['schemas']['PerformanceReportDto'];
 
@@ -131,6 +133,7 @@ function PerformanceReportForm({
     `performance-report.${application.id}.documents`,
     () => [],
   );
+  useLeaveGuard(useChangedSinceOpened([form, documents]));
   const writing = useWriteForm(FIELDS);
   const update = <K extends keyof ReportForm>(key: K, value: ReportForm[K]) =>
     setForm((previous) => ({ ...previous, [key]: value }));
@@ -165,7 +168,7 @@ function PerformanceReportForm({
         <dd data-testid="report-due">
           {due ? (
             <>
-              {formatCalendarDate(due.dueDate)}
+              <CalendarDate date={due.dueDate} />
               <strong className={due.overdue ? 'overdue' : undefined}>
                 （{daysLeftText(due.daysRemaining)}）
               </strong>

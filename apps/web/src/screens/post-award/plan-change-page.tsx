@@ -5,6 +5,7 @@ import { navigate } from '../../router';
 import { Field } from '../../ui/field';
 import { fromPlan, toPlan, totalCost, type PlanForm } from '../application-form/plan-form';
 import { CostLines } from '../application-form/cost-lines';
+import { useChangedSinceOpened, useLeaveGuard } from '../../ui/use-leave-guard';
 import { DocumentPicker, type DocumentRef } from './document-picker';
 import type { FormFields } from './form-issues';
 import { StepPage } from './step-page';
@@ -29,6 +30,7 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
     `plan-change.${application.id}.documents`,
     () => [],
   );
+  useLeaveGuard(useChangedSinceOpened([form, reason, documents]));
   const writing = useWriteForm(FIELDS, { unmetTitle: '変更後の計画が要件を満たしていません' });
   const decided = application.award?.grantDecision?.grant;
   const update = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) =>

@@ -4,6 +4,7 @@ import { IssueSummary } from '../../ui/issue-summary';
 import {
   describeIssues,
   messagesAt,
+  namesRequirement,
   summaryItems,
   summaryTitle,
   type FormFields,
@@ -14,7 +15,11 @@ import { outcomeOf, type WriteOutcome } from './use-award-application';
 export interface WriteFormOptions {
   /** Where a refusal's issues are shown, when not each at its own field. */
   readonly place?: (problem: Problem) => ShownIssue[];
-  /** The summary's heading when the write breaks the programme's rules (422), where the form words it its own way. */
+  /**
+   * The summary's heading when the write breaks the programme's requirements (422), where the
+   * form words it its own way; a refusal only by an award step's amount limit (交付額 above the
+   * decided grant, say) keeps the usual heading, as no requirement is unmet.
+   */
   readonly unmetTitle?: string;
   /** Told the issues each time they change, for a screen that shows some of them elsewhere. */
   readonly onIssues?: (issues: ShownIssue[]) => void;
@@ -57,7 +62,9 @@ export function useWriteForm(fields: FormFields, options: WriteFormOptions = {})
   };
   const place = options.place ?? ((refusal: Problem) => describeIssues(refusal, fields));
   const title =
-    problem?.status === 422 && options.unmetTitle !== undefined ? options.unmetTitle : summaryTitle(problem);
+    problem?.status === 422 && options.unmetTitle !== undefined && namesRequirement(problem)
+      ? options.unmetTitle
+      : summaryTitle(problem);
   return {
     issues,
     busy,

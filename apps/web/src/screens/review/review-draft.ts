@@ -45,6 +45,12 @@ export function storedDraft(id: string, requirements: readonly Requirement[]): R
   }
 }
 
+/** Whether the reviewer has chosen or written anything yet. */
+export const hasInput = (draft: ReviewDraft): boolean =>
+  draft.recommendation !== '' ||
+  draft.comment !== '' ||
+  Object.values(draft.assessments).some((assessment) => assessment.met !== '' || assessment.comment !== '');
+
 export function dropDraft(id: string): void {
   sessionStorage.removeItem(key(id));
 }

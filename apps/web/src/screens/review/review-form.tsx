@@ -16,6 +16,7 @@ import {
 } from '../application-read/application-view';
 import {
   dropDraft,
+  hasInput,
   keepDraft,
   missingInDraft,
   storedDraft,
@@ -24,6 +25,7 @@ import {
 } from './review-draft';
 import { FailureAlert } from '../../ui/failure-alert';
 import { TextAreaField } from '../../ui/text-area-field';
+import { useLeaveGuard } from '../../ui/use-leave-guard';
 
 /** The review being sent when the session lapsed is sent once signed in again. */
 const AFTER_SIGN_IN = 'サインインし直すと、この審査結果をそのまま提出します。';
@@ -55,6 +57,8 @@ export function ReviewForm({
   useAfterSignInNote(waitingForSignIn ? AFTER_SIGN_IN : undefined);
 
   useEffect(() => keepDraft(id, draft), [id, draft]);
+  // Kept through a reload, but not through closing the tab: this tab's storage goes with it.
+  useLeaveGuard(hasInput(draft));
 
   async function send() {
     setBusy(true);

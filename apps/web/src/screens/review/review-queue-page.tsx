@@ -4,12 +4,13 @@ import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { roundLabel } from '../../api/rounds';
 import type { components } from '../../api/schema';
-import { daysLeftText, formatCalendarDate } from '../../format/dates';
+import { daysLeftText } from '../../format/dates';
 import { linkHandler } from '../../router';
 import { loadApplicationView } from '../application-read/application-view';
 import { MY_PART_LABELS, myPart, type MyPart } from './my-part';
 import { ownSubject } from './own-subject';
 import { FailureAlert } from '../../ui/failure-alert';
+import { CalendarDate } from '../../ui/calendar-date';
 
 type QueueItem = components['schemas']['ReviewQueueItemView'];
 
@@ -117,7 +118,7 @@ function QueueTable({ caption, lines }: { caption: string; lines: readonly Line[
               </td>
               <td className="nowrap">{roundLabel(item.round)}</td>
               <td>
-                {formatCalendarDate(item.decisionDueDate)}
+                <CalendarDate date={item.decisionDueDate} />
                 <br />
                 <span className={item.overdue ? 'overdue' : 'muted'}>{daysLeftText(item.daysRemaining)}</span>
               </td>

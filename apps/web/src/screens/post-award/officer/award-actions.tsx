@@ -1,19 +1,21 @@
 import { useEffect, useState } from 'react';
-import { useKeptState } from '../../../auth/use-kept-state';
+import { api } from '../../../api/client';
 import { asProblem, problemHeadline } from '../../../api/problems';
 import type { components } from '../../../api/schema';
-import { label } from '../../../messages/labels';
-import { LIMITED_BY_LABELS } from '../award-labels';
-import { api } from '../../../api/client';
+import { useKeptState } from '../../../auth/use-kept-state';
 import { tokyoDay } from '../../../format/dates';
 import { formatYen, formatYenWithMan, parseYen, yenInputText } from '../../../format/money';
+import { label } from '../../../messages/labels';
 import { ChoiceFieldset } from '../../../ui/choice-fieldset';
 import { Field } from '../../../ui/field';
+import { TextAreaField } from '../../../ui/text-area-field';
+import { useChangedSinceOpened, useLeaveGuard } from '../../../ui/use-leave-guard';
+import { YenField } from '../../../ui/yen-field';
+import { LIMITED_BY_LABELS } from '../award-labels';
+import { planChangesTitle } from '../award-progress';
 import type { FormFields } from '../form-issues';
 import { ifMatch, type ApplicationView } from '../use-award-application';
 import { submitOn, useWriteForm } from '../use-write-form';
-import { YenField } from '../../../ui/yen-field';
-import { TextAreaField } from '../../../ui/text-area-field';
 
 export interface ActionProps {
   readonly application: ApplicationView;
@@ -33,6 +35,7 @@ export function GrantDecisionForm({ application, onDone }: ActionProps) {
     yenInputText(applied),
   );
   const [conditions, setConditions] = useKeptState(`grant-decision.${application.id}.conditions`, () => '');
+  useLeaveGuard(useChangedSinceOpened([grant, conditions]));
   const form = useWriteForm(GRANT_DECISION_FIELDS);
   function send() {
     const typed = parseYen(grant);
@@ -96,6 +99,7 @@ export function PlanChangeDecisionForm({ application, onDone }: ActionProps) {
     () => '',
   );
   const [reason, setReason] = useKeptState(`plan-change-decision.${application.id}.reason`, () => '');
+  useLeaveGuard(useChangedSinceOpened([outcome, reason]));
   const form = useWriteForm(CHANGE_DECISION_FIELDS);
   if (!pending) return null;
   const abandonment = pending.kind === 'abandonment';
@@ -130,7 +134,10 @@ export function PlanChangeDecisionForm({ application, onDone }: ActionProps) {
     >
       <h2 id="change-decision-title">{abandonment ? '中止・廃止の承認' : '計画変更の承認'}</h2>
       {form.summary}
-      <p>申請の内容と変更点は上の「計画変更の履歴」のとおりです（承認待ち）。</p>
+      <p>
+        申請の内容と変更点は上の「{planChangesTitle(application.award?.changes ?? [])}
+        」のとおりです（承認待ち）。
+      </p>
       <ChoiceFieldset
         id={CHANGE_DECISION_FIELDS.outcome.id}
         legend={CHANGE_DECISION_FIELDS.outcome.label}
@@ -225,6 +232,7 @@ export function AmountConfirmationForm({ application, onDone }: ActionProps) {
   const [reducing, setReducing] = useKeptState(`amount-confirmation.${application.id}.reducing`, () => false);
   const [grant, setGrant] = useKeptState(`amount-confirmation.${application.id}.grant`, () => '');
   const [reason, setReason] = useKeptState(`amount-confirmation.${application.id}.reason`, () => '');
+  useLeaveGuard(useChangedSinceOpened([reducing, grant, reason]));
   const form = useWriteForm(CONFIRMATION_FIELDS);
   function send() {
     let body: { grant?: number; reason?: string } = {};

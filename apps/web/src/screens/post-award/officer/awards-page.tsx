@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../../api/client';
 import { asProblem, problemHeadline } from '../../../api/problems';
-import { daysLeftText, formatCalendarDate } from '../../../format/dates';
+import { daysLeftText } from '../../../format/dates';
 import { formatManYen, formatYen } from '../../../format/money';
 import { STATUS_LABELS, label } from '../../../messages/labels';
 import { currentFiscalYear } from '../../../navigation/nav-links';
@@ -11,6 +11,7 @@ import type { LedgerItem } from '../use-award-application';
 import { ProjectTitle } from './project-title';
 import '../post-award.css';
 import { FailureAlert } from '../../../ui/failure-alert';
+import { CalendarDate } from '../../../ui/calendar-date';
 
 const money = (amount: number | null) =>
   amount === null ? (
@@ -154,7 +155,7 @@ export function AwardsPage() {
                   <td>
                     {item.due ? (
                       <span className={item.due.overdue ? 'overdue' : undefined}>
-                        {label(DUE_KIND_LABELS, item.due.kind)}：{formatCalendarDate(item.due.dueDate)}
+                        {label(DUE_KIND_LABELS, item.due.kind)}：<CalendarDate date={item.due.dueDate} />
                         <br />
                         {daysLeftText(item.due.daysRemaining)}
                       </span>

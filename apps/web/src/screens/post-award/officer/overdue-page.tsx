@@ -9,6 +9,7 @@ import { DUE_KIND_LABELS } from '../award-labels';
 import { ProjectTitle } from './project-title';
 import '../post-award.css';
 import { FailureAlert } from '../../../ui/failure-alert';
+import { CalendarDate } from '../../../ui/calendar-date';
 
 type OverdueItem = components['schemas']['OverdueItemView'];
 
@@ -79,7 +80,9 @@ export function OverduePage() {
                     <div className="muted">{item.municipalityName ?? item.municipalityCode}</div>
                   </td>
                   <td>{label(DUE_KIND_LABELS, item.kind)}</td>
-                  <td>{formatCalendarDate(item.dueDate)}</td>
+                  <td>
+                    <CalendarDate date={item.dueDate} />
+                  </td>
                   <td className="numeric">
                     <strong className="overdue">{daysLeftText(item.daysRemaining)}</strong>
                   </td>

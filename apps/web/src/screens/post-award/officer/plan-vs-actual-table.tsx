@@ -1,7 +1,7 @@
 import type { components } from '../../../api/schema';
-import { formatCalendarDate } from '../../../format/dates';
 import { formatYen } from '../../../format/money';
 import { COST_CATEGORY_LABELS, label } from '../../../messages/labels';
+import { CalendarDate } from '../../../ui/calendar-date';
 
 type PlanVsActual = components['schemas']['PlanVsActualView'];
 
@@ -74,8 +74,12 @@ export function PlanVsActualTable({
         ))}
         <tr>
           <th scope="row">事業完了日</th>
-          <td className="numeric">{formatCalendarDate(figures.completion.planned)}</td>
-          <td className="numeric">{formatCalendarDate(figures.completion.actual)}</td>
+          <td className="numeric">
+            <CalendarDate date={figures.completion.planned} />
+          </td>
+          <td className="numeric">
+            <CalendarDate date={figures.completion.actual} />
+          </td>
           <td />
         </tr>
       </tbody>

@@ -1,12 +1,18 @@
 import { integer, record, records, text } from '../../../api/read-fields';
-import { formatCalendarDate, formatDateTime } from '../../../format/dates';
-import { formatYen, formatYenWithMan } from '../../../format/money';
+import { formatDateTime } from '../../../format/dates';
+import { formatYen } from '../../../format/money';
 import { COST_CATEGORY_LABELS, LENDER_TYPE_LABELS, label } from '../../../messages/labels';
 import { DocumentRefs } from '../document-picker';
 import { FinancingMismatch } from '../financing-mismatch';
 import type { ApplicationView } from '../use-award-application';
+import { CalendarDate } from '../../../ui/calendar-date';
 
-/** The performance report as filed, beside the plan it reports on (before the amount is determined). */
+const sum = (amounts: Iterable<number>): number => [...amounts].reduce((total, amount) => total + amount, 0);
+
+/**
+ * The performance report as filed, beside the plan it reports on (before the amount is
+ * determined): every figure in exact yen, as the two columns are read against each other.
+ */
 export function ReportSummary({ application }: { application: ApplicationView }) {
   const report = application.award?.report;
   if (!report) return null;
@@ -30,7 +36,7 @@ export function ReportSummary({ application }: { application: ApplicationView })
     <section aria-labelledby="report-summary-title" data-testid="report-summary">
       <h3 id="report-summary-title">実績報告の内容</h3>
       <p className="muted">
-        {formatDateTime(new Date(report.reportedAt))} 報告（期限 {formatCalendarDate(report.dueDate)}
+        {formatDateTime(new Date(report.reportedAt))} 報告（期限 <CalendarDate date={report.dueDate} />
         {report.late ? '・期限後の報告' : ''}）
       </p>
       <table className="table">
@@ -54,6 +60,11 @@ export function ReportSummary({ application }: { application: ApplicationView })
               <td className="numeric">{formatYen(actualByCategory.get(category) ?? 0)}</td>
             </tr>
           ))}
+          <tr data-testid="report-total-cost">
+            <th scope="row">総事業費</th>
+            <td className="numeric">{formatYen(sum(plannedByCategory.values()))}</td>
+            <td className="numeric">{formatYen(sum(actualByCategory.values()))}</td>
+          </tr>
           <tr>
             <th scope="row">融資額（又は出資額）</th>
             <td className="numeric">
@@ -74,20 +85,22 @@ export function ReportSummary({ application }: { application: ApplicationView })
           <tr>
             <th scope="row">交付額（計画は交付決定額、実績は事業者への交付額）</th>
             <td className="numeric">
-              {application.award?.grantDecision
-                ? formatYenWithMan(application.award.grantDecision.grant)
-                : '—'}
+              {application.award?.grantDecision ? formatYen(application.award.grantDecision.grant) : '—'}
             </td>
-            <td className="numeric">{formatYenWithMan(report.grantPaid)}</td>
+            <td className="numeric">{formatYen(report.grantPaid)}</td>
           </tr>
           <tr>
             <th scope="row">事業完了日</th>
             <td className="numeric">
-              {application.plan.schedule?.completion
-                ? formatCalendarDate(application.plan.schedule.completion)
-                : '—'}
+              {application.plan.schedule?.completion ? (
+                <CalendarDate date={application.plan.schedule.completion} />
+              ) : (
+                '—'
+              )}
             </td>
-            <td className="numeric">{formatCalendarDate(report.completedOn)}</td>
+            <td className="numeric">
+              <CalendarDate date={report.completedOn} />
+            </td>
           </tr>
         </tbody>
       </table>
