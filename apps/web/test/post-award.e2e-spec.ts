@@ -210,7 +210,8 @@ describe('After adoption: the grant application, decision, plan change, performa
       '増額 5,000,000円',
     ]);
     // And how the 95,000,000 is to be met, and by when: 28,000,000 + 50,000,000 + 17,000,000,
-    // beside the plan in force, its 交付額 the decided grant.
+    // beside the plan in force, its 交付額 the decided grant; the 2,000,000 decided below the
+    // plan's 30,000,000 is met from own funds, so 変更前 adds up to the 90,000,000 before.
     const funding = officer.getByTestId('asked-funding').getByRole('row');
     const line = async (name: string) =>
       funding
@@ -219,7 +220,7 @@ describe('After adoption: the grant application, decision, plan change, performa
         .allTextContents();
     expect(await line('交付額')).toEqual(['28,000,000円', '28,000,000円', '変更なし']);
     expect(await line('融資額（又は出資額）')).toEqual(['50,000,000円', '50,000,000円', '変更なし']);
-    expect(await line('自己資金')).toEqual(['10,000,000円', '17,000,000円', '増額 7,000,000円']);
+    expect(await line('自己資金')).toEqual(['12,000,000円', '17,000,000円', '増額 5,000,000円']);
     expect(await line('事業完了日')).toEqual([
       expect.stringMatching(/^令和\d+年\d+月\d+日/),
       expect.stringMatching(/^令和\d+年\d+月\d+日/),

@@ -347,7 +347,7 @@ function AskedFunding({ plan, inForce }: { plan: AskedPlan; inForce?: FundedPlan
       <tfoot>
         <tr>
           <td colSpan={4} className="muted">
-            変更前の交付額は交付決定額（交付決定の前は採択額）です。計画変更で増やすことはできません。
+            変更前の交付額は交付決定額（交付決定の前は採択額）で、計画変更で増やすことはできません。計画の交付額より低い場合、その差額は自己資金で賄う前提で変更前の自己資金に含めています。
           </td>
         </tr>
       </tfoot>
@@ -358,12 +358,24 @@ function AskedFunding({ plan, inForce }: { plan: AskedPlan; inForce?: FundedPlan
 /**
  * The plan in force while a change is pending, as far as the view knows it: its 交付額 the
  * ceiling the change is held to (the decided grant; before the grant decision, the approved one).
+ * A ceiling below the plan's own 交付額 leaves the difference to the business's own funds, as the
+ * adoption at a reduced grant assumes, so the 変更前 column still adds up to the plan's cost.
  */
 function planInForce(application: ApplicationView, change: { outcome: string }): FundedPlan | undefined {
   if (change.outcome !== 'pending' || !application.plan) return undefined;
   const ceiling = application.award?.grantDecision?.grant ?? application.decision?.approvedGrant;
   const plan: FundedPlan = application.plan;
-  return ceiling === undefined ? plan : { ...plan, funding: { ...plan.funding, grant: ceiling } };
+  if (ceiling === undefined) return plan;
+  const { grant, ownFunds } = plan.funding ?? {};
+  const leftToOwnFunds = grant !== undefined && ceiling < grant ? grant - ceiling : 0;
+  return {
+    ...plan,
+    funding: {
+      ...plan.funding,
+      grant: ceiling,
+      ownFunds: ownFunds === undefined ? undefined : ownFunds + leftToOwnFunds,
+    },
+  };
 }
 
 /** The history's heading: an abandonment asked for is no plan change, so the heading names it too. */
