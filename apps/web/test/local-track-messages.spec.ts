@@ -1,23 +1,27 @@
 import { describeIssues, summaryItems, type FormFields } from '../src/screens/post-award/form-issues';
 
-const problem = (status: number, errors: { field: string; rule: string }[]) => ({
+const problem = (
+  status: number,
+  errors: { field: string; rule: string; figures?: Record<string, unknown> }[],
+) => ({
   status,
   title: 'refused',
   errors: errors.map((error) => ({ ...error, message: 'as the API words it' })),
 });
 
 describe('Refusals of the local track’s steps, in Japanese at their field', () => {
-  it('says a confirmation dated after today is refused, at the date', () => {
+  it('says a confirmation dated after today is refused, at the date, naming today as the API saw it', () => {
     const fields: FormFields = { on: { id: 'field-local-on', label: '確認日' } };
     const issues = describeIssues(
-      problem(422, [{ field: 'on', rule: 'confirmation_not_in_future' }]),
+      problem(422, [{ field: 'on', rule: 'confirmation_not_in_future', figures: { today: '2025-06-02' } }]),
       fields,
     );
     expect(issues).toEqual([
       {
         fieldId: 'field-local-on',
         label: '確認日',
-        message: '確認日に今日より後の日付は入力できません。審査・確認を行った日を入力してください。',
+        message:
+          '確認日に今日（令和7年6月2日(月)）より後の日付は入力できません。審査・確認を行った日を入力してください。',
       },
     ]);
   });

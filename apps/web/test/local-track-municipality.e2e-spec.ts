@@ -106,11 +106,13 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
     await form.getByRole('button', { name: '地域での確認を記録する' }).click();
     await form
       .locator('#field-local-on-error')
-      .getByText('確認日に今日より後の日付は入力できません。審査・確認を行った日を入力してください。')
+      .getByText(
+        '確認日に今日（令和7年6月2日(月)）より後の日付は入力できません。審査・確認を行った日を入力してください。',
+      )
       .waitFor();
     await form
       .getByRole('alert')
-      .getByRole('link', { name: /確認日に今日より後の日付/ })
+      .getByRole('link', { name: /確認日に今日（令和7年6月2日\(月\)）より後の日付/ })
       .waitFor();
     // The local track has no 採否: its withdrawal is open until MIC acknowledges the report.
     await page

@@ -1,3 +1,4 @@
+import { calendarDateReadings } from '../format/dates';
 import { askForMissing, fieldLabel } from './field-labels';
 import { LOCAL_REQUIREMENT_LABELS } from './labels';
 
@@ -32,8 +33,8 @@ const RULE_MESSAGES: Record<string, (issue: FieldIssue) => string> = {
   completion_after_decision: () => '事業完了日が採否決定予定日より前です。完了日を確認してください。',
   iso_instant: () => '日時の形式が正しくありません。',
   track_matches: () => 'この申請の事業区分（国庫補助事業・地方単独事業）では、この手続は行えません。',
-  confirmation_not_in_future: () =>
-    '確認日に今日より後の日付は入力できません。審査・確認を行った日を入力してください。',
+  confirmation_not_in_future: (issue) =>
+    `確認日に今日${typeof issue.figures?.today === 'string' ? `（${calendarDateReadings(issue.figures.today)[0]}）` : ''}より後の日付は入力できません。審査・確認を行った日を入力してください。`,
   assessment_complete: (issue) => `「${fieldLabel(issue.field)}」の判定とコメントを入力してください。`,
   assessment_applicable: (issue) => `「${fieldLabel(issue.field)}」は地方単独事業の要件ではありません。`,
   // The forms' own checks of what is typed, before anything is sent (plan-form.ts typingIssues, the officer's forms).

@@ -177,11 +177,19 @@ describe('RecordLocalConfirmation', () => {
     ]);
   });
 
-  it('refuses a confirmation dated after today (Japan time)', () => {
+  it('refuses a confirmation dated after today (Japan time), naming today', () => {
     const tomorrow = { ...local.confirm(), data: { ...local.confirm().data, on: '2025-06-04' } };
     given(draftWithDocuments())
       .when(tomorrow)
-      .thenRejectsWith({ violations: [expect.objectContaining({ field: 'on' })] });
+      .thenRejectsWith({
+        violations: [
+          expect.objectContaining({
+            field: 'on',
+            rule: 'confirmation_not_in_future',
+            figures: { today: '2025-06-03' },
+          }),
+        ],
+      });
   });
 
   it('refuses a national application with wrong_track naming the track', () => {

@@ -65,7 +65,9 @@ export const recordLocalConfirmation = (
   if (data.on > today) {
     const message = `the confirmation is dated ${data.on}, after today (${today}, Japan time)`;
     return refuse(
-      domainError('invalid_command', message, [{ rule: 'confirmation_not_in_future', field: 'on', message }]),
+      domainError('invalid_command', message, [
+        { rule: 'confirmation_not_in_future', field: 'on', message, figures: { today } },
+      ]),
     );
   }
   const incomplete = assessmentViolations(data.assessments);
