@@ -63,7 +63,10 @@ describe('Drafting and submitting an application, in a real browser', () => {
     await page.getByRole('button', { name: '融資額から最大交付額を入れる' }).click();
     expect(await field('funding-grant').inputValue()).toBe('20,000,000');
     expect(await field('funding-ownFunds').inputValue()).toBe('20,000,000');
-    await page.getByTestId('calc-ok').waitFor();
+    // Only what is typed is checked here: the dates still empty are for the submission to ask.
+    expect(await page.getByTestId('calc-ok').textContent()).toBe(
+      '入力済みの内容に、交付要件への違反はありません。未入力の項目は提出時に確認します。',
+    );
     expect(await errorAt('funding-grant').count()).toBe(0);
     expect(await errorAt('funding-loan-amount').count()).toBe(0);
     // 条件不利地域 with 財政力指数 0.21: 3/4 of 20,000,000, truncated to the thousand yen.
@@ -278,6 +281,10 @@ describe('Drafting and submitting an application, in a real browser', () => {
     expect(await row.textContent()).toContain('15,000,000円');
     // The round's deadline is read after the row (roundById): waited for, not read at once.
     await row.getByText('あと8日').waitFor();
+    // The deadline reads on one line: its weekday and time are not carried to the next.
+    const deadline = row.getByTestId('deadline-in-list');
+    expect(await deadline.textContent()).toBe('令和7年6月10日(火) 23:59');
+    expect(await deadline.evaluate((shown) => shown.getClientRects().length)).toBe(1);
     await checkScreen(page, '08-my-applications');
   });
 

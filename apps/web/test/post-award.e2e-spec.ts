@@ -355,7 +355,7 @@ describe('After adoption: the grant application, decision, plan change, performa
     await officer.getByRole('button', { name: '支払を記録する' }).click();
     await officer
       .locator('#field-payment-amount-error')
-      .getByText('支払額の合計が確定した国費（交付金）を超えます。')
+      .getByText('支払額の合計が確定した国費（交付金）を超えます。支払える額は残り18,750,000円です。')
       .waitFor();
     await checkScreen(officer, '81-payment-refused');
     await officer.getByLabel('支払額').fill('18,750,000');

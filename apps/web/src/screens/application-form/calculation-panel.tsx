@@ -40,10 +40,10 @@ export function CalculationPanel({
             融資額から最大交付額を入れる
           </button>
           <p className="muted">交付額を最大交付額にし、自己資金を総事業費との差額に合わせます。</p>
-          <h3>規則の確認</h3>
+          <h3>交付要件の確認</h3>
           {calculation.violations.length === 0 && calculation.warnings.length === 0 && (
             <p className="ok" data-testid="calc-ok">
-              規則への違反はありません。
+              入力済みの内容に、交付要件への違反はありません。未入力の項目は提出時に確認します。
             </p>
           )}
           {calculation.violations.length > 0 && (

@@ -41,7 +41,9 @@ function DeadlineCell({ item, current }: { item: ApplicationListItem; current?: 
     <>
       <span className="nowrap">{roundLabel(shown.round)}</span>
       <br />
-      {formatDeadlineInList(shown.deadline)}
+      <span className="nowrap" data-testid="deadline-in-list">
+        {formatDeadlineInList(shown.deadline)}
+      </span>
       <br />
       <strong>{days > 0 ? `あと${days}日` : days === 0 ? '本日締切' : '締切済み'}</strong>
       {item.status === 'draft' && <span className="muted">（今提出した場合）</span>}

@@ -17,7 +17,11 @@ const AWARD_RULES: Record<string, (issue: FieldIssue) => string> = {
   grant_within_approved: () => '交付申請額は採択額以下にしてください。',
   grant_within_application: () => '交付決定額は交付申請額以下にしてください。',
   decided_grant_not_increased: () => '計画変更で交付額を交付決定額より増やすことはできません。',
-  payment_within_confirmed_share: () => '支払額の合計が確定した国費（交付金）を超えます。',
+  payment_within_confirmed_share: (issue) => {
+    const { paid, confirmed } = issue.figures ?? {};
+    const left = typeof paid === 'number' && typeof confirmed === 'number' ? confirmed - paid : undefined;
+    return `支払額の合計が確定した国費（交付金）を超えます。${left !== undefined ? `支払える額は残り${formatYen(left)}です。` : ''}`;
+  },
   confirmation_lower_than_computed: (issue) =>
     `減額する場合は、算定額${figure(issue, 'ceiling') ? `（${figure(issue, 'ceiling')}）` : ''}より低い額を入力してください。`,
   document_reference_valid: () =>
