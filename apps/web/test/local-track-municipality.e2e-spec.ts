@@ -217,11 +217,17 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
       .waitFor();
     await step.getByRole('link', { name: '事業計画を修正する' }).waitFor();
     await step.getByRole('heading', { name: '総務省へ再度報告' }).waitFor();
+    // The 補助要綱 the returned report named is chosen again unless another is: said beside it.
+    const report = step.getByTestId('report-to-mic-form');
+    await report
+      .getByTestId('same-scheme-rules')
+      .getByText(/差し戻された報告と同じ補助要綱が選ばれています。/)
+      .waitFor();
     await checkScreen(page, '98-local-report-returned');
 
     await upload('補助要綱', '補助要綱（補助率を追記）.pdf', pdfBytes(21_000, 7));
-    const report = step.getByTestId('report-to-mic-form');
     await report.getByLabel(/補助要綱（補助率を追記）\.pdf/).check();
+    expect(await report.getByTestId('same-scheme-rules').count()).toBe(0);
     await report.getByRole('button', { name: '総務省へ再度報告する' }).click();
     await step.getByTestId('local-step-done').getByText('総務省へ再度報告しました。').waitFor();
     await step.getByTestId('local-status').getByText('総務省へ報告済み').waitFor();

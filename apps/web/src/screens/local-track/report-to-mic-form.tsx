@@ -136,6 +136,11 @@ export function ReportToMicForm({
         errors={writing.errorsAt('schemeRulesDocumentId')}
         refreshKey={awaitedDocument}
       />
+      {again && documentId !== '' && documentId === application.micReport?.schemeRulesDocumentId && (
+        <p className="field__hint" data-testid="same-scheme-rules">
+          差し戻された報告と同じ補助要綱が選ばれています。補助要綱を直した場合は、直した書類をこの画面の「添付書類」から提出し、ここで選び直してください。
+        </p>
+      )}
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={writing.busy || !ready}>
           {again ? '総務省へ再度報告する' : '総務省へ報告する'}
