@@ -119,6 +119,10 @@ describe('After adoption: the grant application, decision, plan change, performa
       .getByTestId('next-step')
       .getByText('担当官の交付決定を待っています。', { exact: true })
       .waitFor();
+    // The receipt's shortened hash in the narrow 備考 stays on one line, 「SHA-256 7f8db9ebfcf8…）」 whole.
+    const shortHash = municipality.getByTestId('award-progress').getByTestId('short-hash');
+    expect(await shortHash.textContent()).toMatch(/^SHA-256 [0-9a-f]{12}…）$/);
+    expect(await shortHash.evaluate((hash) => hash.getClientRects().length)).toBe(1);
     await checkScreen(municipality, '72-grant-applied');
 
     const answer = await municipalityOf(system).get(`/v1/applications/${id}`);

@@ -268,11 +268,14 @@ export function DocumentRefs({ documents }: { documents: readonly DocumentRef[] 
     <ul className="plain-list">
       {documents.map((document) => (
         <li key={`${document.sha256}-${document.name}`}>
-          {document.name}（{formatBytes(document.size).split('（')[0]}・SHA-256{' '}
-          <code className="hash" title={document.sha256}>
-            {document.sha256.slice(0, 12)}…
-          </code>
-          ）
+          {document.name}（{formatBytes(document.size).split('（')[0]}・
+          <span className="nowrap" data-testid="short-hash">
+            SHA-256{' '}
+            <code className="hash hash--short" title={document.sha256}>
+              {document.sha256.slice(0, 12)}…
+            </code>
+            ）
+          </span>
         </li>
       ))}
     </ul>

@@ -36,8 +36,8 @@ export function ReportSummary({ application }: { application: ApplicationView })
     <section aria-labelledby="report-summary-title" data-testid="report-summary">
       <h3 id="report-summary-title">実績報告の内容</h3>
       <p className="muted">
-        {formatDateTime(new Date(report.reportedAt))} 報告（期限 <CalendarDate date={report.dueDate} />
-        {report.late ? '・期限後の報告' : ''}）
+        {formatDateTime(new Date(report.reportedAt))} 報告{report.late ? '（期限後の報告）' : ''}。期限：
+        <CalendarDate date={report.dueDate} />
       </p>
       <table className="table">
         <caption className="visually-hidden">計画と報告された実績</caption>
