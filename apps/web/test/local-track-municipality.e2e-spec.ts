@@ -126,7 +126,8 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
     await form.getByRole('button', { name: '地域での確認を記録する' }).click();
     await step.getByTestId('local-step-done').getByText('地域での確認を記録しました。').waitFor();
     await step.getByTestId('local-status').getByText('自治体確認済み').waitFor();
-    // The plan and its confirmation are done; the report to MIC is what is awaited now.
+    // Recorded, but a requirement judged not met cannot be reported: the confirmation is still
+    // the step to take (the plan revised, the confirmation recorded again), not the report.
     expect(
       await step
         .getByRole('list', { name: '地方単独事業の手続の進み具合' })
@@ -134,8 +135,8 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
         .allTextContents(),
     ).toEqual([
       '事業計画の作成（済み）',
-      '地域での確認（済み）',
-      '総務省へ報告（現在の手続）',
+      '地域での確認（現在の手続）',
+      '総務省へ報告（未了）',
       '総務省の受理（未了）',
     ]);
     const record = step.getByTestId('local-confirmation-record');
@@ -173,6 +174,16 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
     );
     // The confirmation's 記録しました no longer stands above the refusal to report.
     expect(await step.getByTestId('local-step-done').count()).toBe(0);
+    // A confirmation that judges a requirement not met is still the step to take, and says so.
+    expect(
+      await step
+        .getByRole('list', { name: '地方単独事業の手続の進み具合' })
+        .locator('[aria-current="step"]')
+        .textContent(),
+    ).toContain('地域での確認');
+    expect(await step.getByTestId('local-next-step').textContent()).toBe(
+      '地域での確認で「満たさない」と判定された要件があるため、このままでは総務省へ報告できません。事業計画を見直し、地域での確認を記録し直してください。',
+    );
     await checkScreen(page, '96-report-to-mic-refused');
 
     await step.getByRole('button', { name: '地域での確認を記録し直す' }).click();
@@ -183,6 +194,15 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
     await novelty.getByLabel('コメント').fill('再審査の結果、地域初の業態であることを確認した。');
     await form.getByRole('button', { name: '地域での確認を記録する' }).click();
     await step.getByTestId('local-step-done').getByText('地域での確認を記録しました。').waitFor();
+    // Every requirement met: the confirmation is done and the report to MIC is the step now.
+    await step
+      .getByRole('list', { name: '地方単独事業の手続の進み具合' })
+      .locator('[aria-current="step"]')
+      .getByText('総務省へ報告')
+      .waitFor();
+    expect(await step.getByTestId('local-next-step').textContent()).toBe(
+      '補助要綱を「添付書類」から提出し、総務省へ報告してください。',
+    );
 
     await report.getByLabel(/^補助要綱\.pdf/).check();
     await report.getByRole('button', { name: '総務省へ報告する' }).click();

@@ -139,6 +139,8 @@ describe('After adoption: the grant application, decision, plan change, performa
     await officer.goto(`${system.baseUrl}/awards`);
     const row = officer.getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ });
     await row.getByText('交付申請済み').waitFor();
+    // No due date runs now: what it waits on is the officer's own 交付決定.
+    expect(await row.getByTestId('officer-step').textContent()).toBe('担当官の対応待ち（交付決定）');
     await officer
       .getByRole('row', { name: /廃校を活用したサテライトオフィス/ })
       .getByText('6日超過')
@@ -311,6 +313,16 @@ describe('After adoption: the grant application, decision, plan change, performa
       (await municipality.getByTestId('post-award').boundingBox())!.y,
     );
     await municipality.getByTestId('award-status').getByText('実績報告済み').waitFor();
+    // What was reported stays readable to the municipality, its mismatch said with what to do.
+    const reported = municipality.getByTestId('post-award').getByTestId('report-summary');
+    expect(await reported.getByTestId('reported-total-cost').locator('th, td').allTextContents()).toEqual([
+      '総事業費',
+      '95,000,000円',
+      '50,000,000円',
+    ]);
+    expect(await reported.getByTestId('financing-mismatch').textContent()).toContain(
+      '報告の内容に誤りがある場合は、額の確定の前に担当官へ連絡してください。',
+    );
     await checkScreen(municipality, '79-reported');
   });
 
@@ -325,7 +337,7 @@ describe('After adoption: the grant application, decision, plan change, performa
       .getByText('額の確定の前に、報告の内容を市町村に確認してください。')
       .waitFor();
     // The whole cost, planned and reported, is what the mismatch above is measured against.
-    expect(await officer.getByTestId('report-total-cost').locator('th, td').allTextContents()).toEqual([
+    expect(await officer.getByTestId('reported-total-cost').locator('th, td').allTextContents()).toEqual([
       '総事業費',
       '95,000,000円',
       '50,000,000円',

@@ -12,12 +12,19 @@ import { LocalConfirmationForm } from './local-confirmation-form';
 import { LOCAL_CONFIRMATION_KIND_LABELS, LOCAL_STEPS } from './local-track-labels';
 import { ReportToMicForm } from './report-to-mic-form';
 
+/** Whether the recorded local confirmation judges some requirement not met: then it cannot be reported. */
+const judgesUnmet = (application: ApplicationView): boolean =>
+  Object.values(application.localConfirmation?.assessments ?? {}).some((assessment) => !assessment.met);
+
 /**
  * How far the local track went: a draft is making its plan; a confirmed plan awaits its report
- * to MIC, as a returned report does again; a report awaits MIC's answer; once acknowledged,
- * every step is done.
+ * to MIC, as a returned report does again, unless its confirmation judges a requirement not met
+ * (the confirmation is then still the step to take); a report awaits MIC's answer; once
+ * acknowledged, every step is done.
  */
-export function localProgressOf(status: string): StepsProgress {
+export function localProgressOf(application: ApplicationView): StepsProgress {
+  const { status } = application;
+  if (status === 'locally_confirmed' && judgesUnmet(application)) return { taken: 1, current: 1 };
   const taken: Record<string, number> = { draft: 0, locally_confirmed: 2, returned: 2, reported_to_mic: 3 };
   if (status === 'acknowledged') return { taken: LOCAL_STEPS.length };
   return Object.hasOwn(taken, status) ? { taken: taken[status], current: taken[status] } : { taken: 0 };
@@ -31,6 +38,9 @@ const NEXT_STEP: Record<string, string> = {
     '差戻しの理由に示された不足を補って、もう一度総務省へ報告してください。補助要綱を差し替える場合は「添付書類」から新しい補助要綱を提出して下で選び、事業計画を直す場合は「事業計画を修正する」から編集します。',
   acknowledged: '地方単独事業の手続はすべて完了しました。',
 };
+
+const UNMET_NEXT_STEP =
+  '地域での確認で「満たさない」と判定された要件があるため、このままでは総務省へ報告できません。事業計画を見直し、地域での確認を記録し直してください。';
 
 /**
  * The application once the read side holds an upload (an upload is a write: the forms' If-Match
@@ -63,7 +73,7 @@ function Progress({ application }: { application: ApplicationView }) {
       <ProgressSteps
         label="地方単独事業の手続の進み具合"
         steps={LOCAL_STEPS.map((step) => step.label)}
-        {...localProgressOf(application.status)}
+        {...localProgressOf(application)}
       />
     </>
   );
@@ -142,7 +152,7 @@ export function LocalStepSection({
       <MicAnswer application={application} />
       {NEXT_STEP[status] && (
         <p className="muted" data-testid="local-next-step">
-          {NEXT_STEP[status]}
+          {status === 'locally_confirmed' && judgesUnmet(application) ? UNMET_NEXT_STEP : NEXT_STEP[status]}
         </p>
       )}
       {status === 'returned' && (

@@ -33,6 +33,14 @@ export const DUE_KIND_LABELS: Record<string, string> = {
   performance_report: '実績報告',
 };
 
+/** What an award in each status waits on from the programme officer: no due date, the officer's own step. */
+export const OFFICER_STEP_LABELS: Record<string, string> = {
+  grant_applied: '交付決定',
+  change_requested: '計画変更の承認',
+  reported: '額の確定',
+  amount_confirmed: '支払',
+};
+
 /** The award's path, in order; each status reached marks its step done. */
 export const AWARD_STEPS = [
   { status: 'adopted', label: '採択' },

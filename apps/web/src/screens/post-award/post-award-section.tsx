@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { linkHandler } from '../../router';
 import { AbandonmentDialog } from './abandonment-dialog';
 import { AwardProgress } from './award-progress';
+import { ReportSummary } from './report-summary';
 import { useAwardApplication } from './use-award-application';
 
 const DONE_MESSAGES: Record<string, string> = {
@@ -47,6 +48,11 @@ export function PostAwardSection({ id, onWrite }: { id: string; onWrite?: () => 
         </div>
       )}
       <AwardProgress application={application} ledger={ledger} />
+      {/* What the municipality reported stays readable: the officer confirms the amount from it. */}
+      <ReportSummary
+        application={application}
+        mismatchAdvice="報告の内容に誤りがある場合は、額の確定の前に担当官へ連絡してください。"
+      />
       <div className="step-actions">
         {status === 'adopted' && (
           <StepLink path={`/applications/${id}/grant-application`}>交付申請を行う</StepLink>

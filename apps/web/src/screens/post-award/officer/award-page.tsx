@@ -12,7 +12,7 @@ import {
   PlanChangeDecisionForm,
 } from './award-actions';
 import { PlanVsActualTable } from './plan-vs-actual-table';
-import { ReportSummary } from './report-summary';
+import { ReportSummary } from '../report-summary';
 import { label } from '../../../messages/labels';
 
 const WAITING: Record<string, string> = {
@@ -37,7 +37,12 @@ function AwardWork({ application, award }: { application: ApplicationView; award
         </div>
       )}
       <AwardProgress application={application} ledger={award.ledger} />
-      {application.status === 'reported' && <ReportSummary application={application} />}
+      {application.status === 'reported' && (
+        <ReportSummary
+          application={application}
+          mismatchAdvice="額の確定の前に、報告の内容を市町村に確認してください。"
+        />
+      )}
       {confirmation && (
         <section aria-labelledby="confirmation-result-title" data-testid="confirmation-result">
           <h2 id="confirmation-result-title">額の確定の結果</h2>

@@ -6,7 +6,7 @@ import { formatManYen, formatYen } from '../../../format/money';
 import { STATUS_LABELS, label } from '../../../messages/labels';
 import { currentFiscalYear } from '../../../navigation/nav-links';
 import { linkHandler } from '../../../router';
-import { AWARD_STATUSES, DUE_KIND_LABELS } from '../award-labels';
+import { AWARD_STATUSES, DUE_KIND_LABELS, OFFICER_STEP_LABELS } from '../award-labels';
 import type { LedgerItem } from '../use-award-application';
 import { ProjectTitle } from './project-title';
 import '../post-award.css';
@@ -158,6 +158,10 @@ export function AwardsPage() {
                         {label(DUE_KIND_LABELS, item.due.kind)}：<CalendarDate date={item.due.dueDate} />
                         <br />
                         {daysLeftText(item.due.daysRemaining)}
+                      </span>
+                    ) : OFFICER_STEP_LABELS[item.status] ? (
+                      <span data-testid="officer-step">
+                        担当官の対応待ち（{OFFICER_STEP_LABELS[item.status]}）
                       </span>
                     ) : (
                       '—'

@@ -1,11 +1,11 @@
-import { integer, record, records, text } from '../../../api/read-fields';
-import { formatDateTime } from '../../../format/dates';
-import { formatYen } from '../../../format/money';
-import { COST_CATEGORY_LABELS, LENDER_TYPE_LABELS, label } from '../../../messages/labels';
-import { DocumentRefs } from '../document-picker';
-import { FinancingMismatch } from '../financing-mismatch';
-import type { ApplicationView } from '../use-award-application';
-import { CalendarDate } from '../../../ui/calendar-date';
+import { integer, record, records, text } from '../../api/read-fields';
+import { formatDateTime } from '../../format/dates';
+import { formatYen } from '../../format/money';
+import { COST_CATEGORY_LABELS, LENDER_TYPE_LABELS, label } from '../../messages/labels';
+import { DocumentRefs } from './document-picker';
+import { FinancingMismatch } from './financing-mismatch';
+import type { ApplicationView } from './use-award-application';
+import { CalendarDate } from '../../ui/calendar-date';
 
 const sum = (amounts: Iterable<number>): number => [...amounts].reduce((total, amount) => total + amount, 0);
 
@@ -13,7 +13,14 @@ const sum = (amounts: Iterable<number>): number => [...amounts].reduce((total, a
  * The performance report as filed, beside the plan it reports on (before the amount is
  * determined): every figure in exact yen, as the two columns are read against each other.
  */
-export function ReportSummary({ application }: { application: ApplicationView }) {
+export function ReportSummary({
+  application,
+  mismatchAdvice,
+}: {
+  application: ApplicationView;
+  /** What the reader should do when the reported financing does not add up to the reported cost. */
+  mismatchAdvice: string;
+}) {
   const report = application.award?.report;
   if (!report) return null;
   // The report's costs and financing are documented as free-form objects: read the fields shown.
@@ -60,7 +67,7 @@ export function ReportSummary({ application }: { application: ApplicationView })
               <td className="numeric">{formatYen(actualByCategory.get(category) ?? 0)}</td>
             </tr>
           ))}
-          <tr data-testid="report-total-cost">
+          <tr data-testid="reported-total-cost">
             <th scope="row">総事業費</th>
             <td className="numeric">{formatYen(sum(plannedByCategory.values()))}</td>
             <td className="numeric">{formatYen(sum(actualByCategory.values()))}</td>
@@ -107,7 +114,7 @@ export function ReportSummary({ application }: { application: ApplicationView })
       <FinancingMismatch
         costs={actualCosts.map((cost) => integer(cost.amount))}
         financing={[integer(loan.amount), ownFunds, report.grantPaid]}
-        advice="額の確定の前に、報告の内容を市町村に確認してください。"
+        advice={mismatchAdvice}
       />
       <div>
         添付：
