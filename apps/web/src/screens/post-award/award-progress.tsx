@@ -413,7 +413,6 @@ export function PlanChanges({ application }: { application: ApplicationView }) {
           <p>
             {change.kind === 'abandonment' ? '中止・廃止' : '変更'}の理由：{change.reason}
           </p>
-          <ChangeDecision change={change} />
           {change.grounds.length > 0 && (
             <ul className="plain-list">
               {change.grounds.map((ground) => (
@@ -447,6 +446,7 @@ export function PlanChanges({ application }: { application: ApplicationView }) {
               <DocumentRefs documents={change.documents} />
             </div>
           )}
+          <ChangeDecision change={change} />
         </article>
       ))}
     </section>
