@@ -13,6 +13,18 @@ describe('Signing in (AUTH_MODE=dev), in a real browser', () => {
     // The self-hosted Noto Sans JP (no system Japanese font on this machine) serves the page's kanji.
     const faces = await loadedFontFaces(page, 'Noto Sans JP', '申請');
     expect(faces).toBeGreaterThan(0);
+    // A sentence breaks between phrases: システム is not split across the intro's two lines.
+    const wordLines = await page.evaluate(() => {
+      const intro = [...document.querySelectorAll('p')].find((p) => p.textContent?.includes('審査システム'));
+      const text = intro?.firstChild;
+      if (!text?.textContent) return -1;
+      const range = document.createRange();
+      const start = text.textContent.indexOf('システム');
+      range.setStart(text, start);
+      range.setEnd(text, start + 'システム'.length);
+      return range.getClientRects().length;
+    });
+    expect(wordLines).toBe(1);
     await checkScreen(page, '01-sign-in');
 
     await page.getByLabel('自治体担当者').check();
