@@ -12,8 +12,9 @@ import { LocalConfirmationForm } from './local-confirmation-form';
 import { LOCAL_CONFIRMATION_KIND_LABELS, LOCAL_STEPS } from './local-track-labels';
 import { ReportToMicForm } from './report-to-mic-form';
 
-/** Whether the recorded local confirmation judges some requirement not met: then it cannot be reported. */
-const judgesUnmet = (application: ApplicationView): boolean =>
+/** A confirmed plan whose confirmation judges some requirement not met: it cannot be reported until confirmed again. */
+const mustConfirmAgain = (application: ApplicationView): boolean =>
+  application.status === 'locally_confirmed' &&
   Object.values(application.localConfirmation?.assessments ?? {}).some((assessment) => !assessment.met);
 
 /**
@@ -24,7 +25,7 @@ const judgesUnmet = (application: ApplicationView): boolean =>
  */
 export function localProgressOf(application: ApplicationView): StepsProgress {
   const { status } = application;
-  if (status === 'locally_confirmed' && judgesUnmet(application)) return { taken: 1, current: 1 };
+  if (mustConfirmAgain(application)) return { taken: 1, current: 1 };
   const taken: Record<string, number> = { draft: 0, locally_confirmed: 2, returned: 2, reported_to_mic: 3 };
   if (status === 'acknowledged') return { taken: LOCAL_STEPS.length };
   return Object.hasOwn(taken, status) ? { taken: taken[status], current: taken[status] } : { taken: 0 };
@@ -152,7 +153,7 @@ export function LocalStepSection({
       <MicAnswer application={application} />
       {NEXT_STEP[status] && (
         <p className="muted" data-testid="local-next-step">
-          {status === 'locally_confirmed' && judgesUnmet(application) ? UNMET_NEXT_STEP : NEXT_STEP[status]}
+          {mustConfirmAgain(application) ? UNMET_NEXT_STEP : NEXT_STEP[status]}
         </p>
       )}
       {status === 'returned' && (

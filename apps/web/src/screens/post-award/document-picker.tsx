@@ -269,9 +269,10 @@ export function DocumentRefs({ documents }: { documents: readonly DocumentRef[] 
       {documents.map((document) => (
         <li key={`${document.sha256}-${document.name}`}>
           {document.name}（{formatBytes(document.size).split('（')[0]}・
+          {/* Whole on one line: a shortened hash broken across two reads as another. */}
           <span className="nowrap" data-testid="short-hash">
             SHA-256{' '}
-            <code className="hash hash--short" title={document.sha256}>
+            <code className="hash" title={document.sha256}>
               {document.sha256.slice(0, 12)}…
             </code>
             ）
