@@ -10,6 +10,7 @@ import { ProjectionRunner } from '../../projector/src';
 import { EVENT_STORE, type EventStore } from '@l10k/eventstore';
 import type { ApiOptions } from '../src/app.module';
 import { createApiApp } from '../src/create-api-app';
+import { ReadModelMoves } from '../src/read/read-model-moves';
 import { createTestDatabase } from '../../../test/test-database';
 import { PinnedClock } from './pinned-clock';
 import { TEST_ENV, WorkflowClient } from './workflow-client';
@@ -39,7 +40,7 @@ export interface WorkflowTestApi {
   readonly clock: PinnedClock;
   /** Waits until every appended event is readable in global order (see waitForVisibleLog). */
   visible(): Promise<void>;
-  /** Runs the projector's runner until the read models have caught up with every appended event. */
+  /** Runs the projector's runner until the read models have caught up with every appended event, and the API has heard so. */
   project(): Promise<void>;
 }
 
@@ -91,6 +92,8 @@ export function useWorkflowApi(
         checkpoints: new PostgresCheckpointStore(dataSource),
         projections: readModelProjections,
       }).catchUp();
+      // The API answers unchanged reads from memory until it hears the projector's commits.
+      await ready(context.app).get(ReadModelMoves).settled();
     },
   };
 }

@@ -1,5 +1,7 @@
+import { Client, type QueryConfig } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ReadModelMoves } from '../src/read/read-model-moves';
 import { useWorkflowApi } from './api-test-app';
 import { CHIYODA, TONO, allMet, completePlan } from './workflow-client';
 
@@ -128,13 +130,20 @@ describe('the read side, from the projections', () => {
       const officer = api.client.officer();
       const path = `/v1/applications/${ids.chiyoda}`;
       const before = await officer.get(path).expect(200);
-      const summaries = api.app.get(DataSource);
-      const rewrite = (title: string) =>
-        summaries.query(
-          `UPDATE application_summaries SET detail = jsonb_set(detail::jsonb, '{plan,projectTitle}', to_jsonb($2::text))::json
-            WHERE id = $1`,
-          [ids.chiyoda, title],
-        );
+      // As a rebuild's switch does: the rows and the projection's checkpoint in one transaction.
+      const rewrite = async (title: string) => {
+        await api.app.get(DataSource).transaction(async (manager) => {
+          await manager.query(
+            `UPDATE application_summaries SET detail = jsonb_set(detail::jsonb, '{plan,projectTitle}', to_jsonb($2::text))::json
+              WHERE id = $1`,
+            [ids.chiyoda, title],
+          );
+          await manager.query(
+            `UPDATE projection_checkpoints SET updated_at = now() WHERE name = 'application_summaries'`,
+          );
+        });
+        await api.app.get(ReadModelMoves).settled();
+      };
       await rewrite('書き直された件名');
       try {
         const after = await officer.get(path).expect(200);
@@ -144,6 +153,45 @@ describe('the read side, from the projections', () => {
         await rewrite(before.body.plan.projectTitle);
       }
       expect((await officer.get(path).expect(200)).body).toEqual(before.body);
+    });
+
+    it('answers a summary, a list page and a queue page asked again without reading the read models, until a projection commits', async () => {
+      const officer = api.client.officer();
+      const reads = [
+        `/v1/applications/${ids.underReview}`,
+        '/v1/applications?limit=5',
+        '/v1/review-queue?limit=5',
+      ];
+      const answers = async () => {
+        const bodies = [];
+        for (const path of reads) bodies.push((await officer.get(path).expect(200)).body);
+        return bodies;
+      };
+      /** The statements sent to the read models' tables while `asking`. */
+      const readModelStatements = async (asking: () => Promise<unknown>): Promise<string[]> => {
+        const statements = jest.spyOn(Client.prototype, 'query');
+        try {
+          await asking();
+          return statements.mock.calls
+            .map(([query]) => (typeof query === 'string' ? query : (query as QueryConfig).text))
+            .filter((text) => /application_summaries|review_queue|projection_checkpoints/.test(text));
+        } finally {
+          statements.mockRestore();
+        }
+      };
+      const first = await answers();
+      let again: unknown[] = [];
+      expect(await readModelStatements(async () => (again = await answers()))).toEqual([]);
+      expect(again).toEqual(first);
+
+      // A commit of the summaries' projection (here with no change to the rows) is heard: each read asks again.
+      await api.app
+        .get(DataSource)
+        .query(`UPDATE projection_checkpoints SET updated_at = now() WHERE name = 'application_summaries'`);
+      await api.app.get(ReadModelMoves).settled();
+      for (const path of reads)
+        expect(await readModelStatements(() => officer.get(path).expect(200))).not.toEqual([]);
+      expect(await readModelStatements(answers)).toEqual([]);
     });
 
     it('keeps to each reader their own view of a summary, whoever asked first', async () => {

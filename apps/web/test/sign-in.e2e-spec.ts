@@ -14,7 +14,8 @@ describe('Signing in (AUTH_MODE=dev), in a real browser', () => {
     const faces = await loadedFontFaces(page, 'Noto Sans JP', '申請');
     expect(faces).toBeGreaterThan(0);
     // A sentence breaks between phrases: システム is not split across the intro's two lines.
-    const wordLines = await page.evaluate(() => {
+    // (A string, as the browser's DOM types are not the server's: see support/page-state.ts.)
+    const wordLines = await page.evaluate<number>(`(() => {
       const intro = [...document.querySelectorAll('p')].find((p) => p.textContent?.includes('審査システム'));
       const text = intro?.firstChild;
       if (!text?.textContent) return -1;
@@ -23,7 +24,7 @@ describe('Signing in (AUTH_MODE=dev), in a real browser', () => {
       range.setStart(text, start);
       range.setEnd(text, start + 'システム'.length);
       return range.getClientRects().length;
-    });
+    })()`);
     expect(wordLines).toBe(1);
     await checkScreen(page, '01-sign-in');
 

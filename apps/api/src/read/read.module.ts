@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '@l10k/config';
 import { ApplicationSummaryRow, AwardLedgerRow, FiscalYearBudgetRow, ReviewQueueRow } from '@l10k/read-model';
 import { ApplicationSummaryController } from './application/application-summary.controller';
 import { ApplicationSummaryHandler } from './application/application-summary.handler';
@@ -14,6 +15,7 @@ import { KnownReviewersController } from './reviewers/known-reviewers.controller
 import { ReviewQueueController } from './review-queue/review-queue.controller';
 import { ProgrammeQueueCounts } from './review-queue/programme-queue-counts';
 import { ReviewQueueHandler } from './review-queue/review-queue.handler';
+import { ReadModelMoves } from './read-model-moves';
 import { MonthlyStatisticsController } from './statistics/monthly-statistics.controller';
 
 /** The read side: controllers → QueryBus → the projector's read models (may lag writes slightly). */
@@ -38,6 +40,12 @@ import { MonthlyStatisticsController } from './statistics/monthly-statistics.con
     ApplicationHistoryHandler,
     ReviewQueueHandler,
     ProgrammeQueueCounts,
+    {
+      provide: ReadModelMoves,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ReadModelMoves.forConfig(config),
+    },
   ],
+  exports: [ReadModelMoves],
 })
 export class ReadModule {}

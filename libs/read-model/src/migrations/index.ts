@@ -9,6 +9,7 @@ import { SummaryStateFoldedFromTheLog1733000000000 } from './1733000000000-summa
 import { IdempotencyRecordsExpire1733100000000 } from './1733100000000-idempotency-records-expire';
 import { HistoryReadFromTheLog1733200000000 } from './1733200000000-history-read-from-the-log';
 import { NoStatisticsForDocuments1733300000000 } from './1733300000000-no-statistics-for-documents';
+import { ReadModelMovesAnnounced1733400000000 } from './1733400000000-read-model-moves-announced';
 
 export const readModelMigrations: Array<new () => MigrationInterface> = [
   IdempotencyRecords1732400000000,
@@ -21,4 +22,6 @@ export const readModelMigrations: Array<new () => MigrationInterface> = [
   IdempotencyRecordsExpire1733100000000,
   HistoryReadFromTheLog1733200000000,
   NoStatisticsForDocuments1733300000000,
+  ReadModelMovesAnnounced1733400000000,
 ];
+export { READ_MODEL_MOVED_CHANNEL } from './1733400000000-read-model-moves-announced';

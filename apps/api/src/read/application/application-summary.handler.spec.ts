@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { ApplicationRecord } from '@l10k/read-model';
 import type { Principal } from '../../auth/principal';
 import { CoalescedRead } from '../../database/coalesced-read';
+import type { ReadModelMoves } from '../read-model-moves';
 import { ApplicationSummaryHandler } from './application-summary.handler';
 import { ApplicationSummaryQuery } from './application-summary.query';
 
@@ -39,6 +40,10 @@ const row = (version: string, detail: ApplicationRecord | null, municipalityCode
 const officer: Principal = { sub: 'officer-1', name: '担当官', roles: ['program_officer'] };
 const tono: Principal = { sub: 'tono-1', name: '久慈市', roles: ['municipality'], municipalityCode: TONO };
 
+/** What the handler has heard of the projector's commits, as each test moves it (none: not listening). */
+const heard: { mark?: string } = {};
+const moves = { mark: () => heard.mark } as unknown as ReadModelMoves;
+
 /** The handler over a read model that answers what each test says, recording what it was asked. */
 function handlerReading(...answers: ReturnType<typeof row>[]) {
   const asked: string[] = [];
@@ -47,11 +52,14 @@ function handlerReading(...answers: ReturnType<typeof row>[]) {
     const next = answers.shift();
     return next && { ...next, key };
   });
-  const handler = new ApplicationSummaryHandler({} as DataSource);
+  const handler = new ApplicationSummaryHandler({} as DataSource, moves);
   return { handler, asked, read };
 }
 
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+  heard.mark = undefined;
+});
 
 describe('the application summary handler', () => {
   it('answers the kept view while the row is the version it was made from, asking for no detail', async () => {
@@ -92,5 +100,28 @@ describe('the application summary handler', () => {
     await expect(handler.execute(new ApplicationSummaryQuery(ID, tono))).rejects.toMatchObject({
       problem: { status: 404 },
     });
+  });
+
+  it('answers the kept view without reading while no commit of the summaries has been heard since its row was read', async () => {
+    heard.mark = '1:4';
+    const { handler, asked } = handlerReading(row('3:901', record('木工')), row('3:901', null));
+    const first = await handler.execute(new ApplicationSummaryQuery(ID, officer));
+    expect(await handler.execute(new ApplicationSummaryQuery(ID, officer))).toBe(first);
+    expect(asked).toEqual([`${ID}|`]);
+    heard.mark = '1:5';
+    expect(await handler.execute(new ApplicationSummaryQuery(ID, officer))).toBe(first);
+    expect(await handler.execute(new ApplicationSummaryQuery(ID, officer))).toBe(first);
+    expect(asked).toEqual([`${ID}|`, `${ID}|3:901`]);
+  });
+
+  it('asks again whether the caller may see a view answered without reading', async () => {
+    heard.mark = '1:4';
+    const { handler, asked } = handlerReading(row('3:901', record('木工')));
+    await handler.execute(new ApplicationSummaryQuery(ID, tono));
+    const otherTown: Principal = { ...tono, municipalityCode: '131016' };
+    await expect(handler.execute(new ApplicationSummaryQuery(ID, otherTown))).rejects.toMatchObject({
+      problem: { status: 404 },
+    });
+    expect(asked).toHaveLength(1);
   });
 });

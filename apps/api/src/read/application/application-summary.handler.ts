@@ -8,6 +8,8 @@ import { seesReviewerIds } from '../../views/viewer';
 import { CoalescedRead } from '../../database/coalesced-read';
 import { isoInstantOf, utcWallTime } from '../iso-instant.sql';
 import { KeptByVersion } from '../kept-by-version';
+import { writersOf } from '../kept-page.sql';
+import { ReadModelMoves } from '../read-model-moves';
 import { applicationNotFound, canSee } from '../visibility';
 import { WrittenOnce } from '../written-once';
 import { ApplicationSummaryQuery } from './application-summary.query';
@@ -37,7 +39,14 @@ interface SummaryDetailRow {
 export interface SummaryAnswer {
   readonly revision: number;
   readonly view: WrittenOnce<ApplicationView>;
+  /** Who may see it, as the row said: asked again of every request answered from what is kept. */
+  readonly seenBy: Visibility;
 }
+
+type Visibility = Parameters<typeof canSee>[1];
+
+/** What GET by id reads from: the summaries, written by their projection alone. */
+const SUMMARY_WRITERS = writersOf(['application_summaries']);
 
 /**
  * One plain statement, read raw, prepared and coalesced: this is the most frequent read of all,
@@ -58,25 +67,40 @@ const SUMMARY_DETAILS = `SELECT k.key, s.municipality_code AS "municipalityCode"
   JOIN application_summaries s ON s.id = split_part(k.key, '|', 1)::uuid`;
 
 /**
- * Every answer comes from the row as it is when the request is read: the row is read each time,
- * and so is whether the caller may see it. What is kept is the view's JSON for a version of the
- * row and a kind of reader: it is answered again only while the row is that version. Officers
- * and auditors all read the same view; anyone else reads their own (reviewers are known to them
+ * Every answer is the row as it was when the request arrived, or a moment before (below), and
+ * whether the caller may see it is asked of every request. What is kept is the view's JSON for
+ * a version of the row and a kind of reader, with who may see that version. Officers and
+ * auditors all read the same view; anyone else reads their own (reviewers are known to them
  * as labels, their own entry excepted).
+ * - While this process has heard no commit of the summaries' projection since the kept
+ *   version was read (read-model-moves.ts), the kept view is answered without asking
+ *   PostgreSQL. A commit is heard a moment after it is visible; a read in that moment is
+ *   answered as of the commit before.
+ * - Otherwise the row is read, and its view is answered again only while the row is that version.
  */
 @QueryHandler(ApplicationSummaryQuery)
 export class ApplicationSummaryHandler implements IQueryHandler<ApplicationSummaryQuery, SummaryAnswer> {
   private readonly summaries: CoalescedRead<SummaryDetailRow>;
   private readonly written = new KeptByVersion<SummaryAnswer>(KEPT_SUMMARIES);
 
-  constructor(@InjectDataSource() database: DataSource) {
+  constructor(
+    @InjectDataSource() database: DataSource,
+    private readonly moves: ReadModelMoves,
+  ) {
     this.summaries = new CoalescedRead(database, SUMMARY_DETAILS);
   }
 
   async execute({ applicationId, principal }: ApplicationSummaryQuery): Promise<SummaryAnswer> {
     const reader = seesReviewerIds(principal) ? 'officer' : `viewer ${principal.sub}`;
     const key = `${reader}|${applicationId}`;
-    // Taken before the read: another request may replace it meanwhile.
+    // Taken before the read, as is the kept view: either may move on meanwhile.
+    const mark = this.moves.mark(SUMMARY_WRITERS);
+    const unmoved = this.written.unmovedSince(key, mark);
+    if (unmoved !== undefined) {
+      const answer = await unmoved;
+      if (!canSee(principal, answer.seenBy)) throw applicationNotFound();
+      return answer;
+    }
     const kept = this.written.keptFor(key);
     const row = await this.summaries.read(`${applicationId}|${kept?.version ?? ''}`);
     if (!row || !canSee(principal, row)) throw applicationNotFound();
@@ -84,17 +108,23 @@ export class ApplicationSummaryHandler implements IQueryHandler<ApplicationSumma
     if (detail === null) {
       if (kept === undefined || kept.version !== row.version)
         throw new Error(`the summary of ${applicationId} came without its detail for a version not kept`);
-      return kept.value;
+      return this.written.of(key, row.version, () => kept.value, mark);
     }
-    return this.written.of(key, row.version, async () => {
-      const revision = Number(row.revision);
-      const view: ApplicationView = {
-        ...fresh,
-        ...applicationView(detail, revision, principal),
-        reviewsNeeded: row.reviewsNeeded,
-        updatedAt: isoInstantOf(row.updatedAt),
-      };
-      return { revision, view: new WrittenOnce(view) };
-    });
+    const seenBy: Visibility = { municipalityCode: row.municipalityCode, reviewerIds: row.reviewerIds };
+    return this.written.of(
+      key,
+      row.version,
+      async () => {
+        const revision = Number(row.revision);
+        const view: ApplicationView = {
+          ...fresh,
+          ...applicationView(detail, revision, principal),
+          reviewsNeeded: row.reviewsNeeded,
+          updatedAt: isoInstantOf(row.updatedAt),
+        };
+        return { revision, view: new WrittenOnce(view), seenBy };
+      },
+      mark,
+    );
   }
 }

@@ -9,6 +9,7 @@ import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isInstant } from '../paging/keyset-cursor';
 import { isoInstantOf, isoInstantOrNull, utcWallTime } from '../iso-instant.sql';
 import { KeptReads } from '../kept-read';
+import { ReadModelMoves } from '../read-model-moves';
 import { readPageUnlessUnchanged, writersOf } from '../kept-page.sql';
 
 const DEFAULT_LIMIT = 20;
@@ -97,9 +98,14 @@ const LIST_WRITERS = writersOf(['application_summaries']);
 /** Newest first, keyset-paged on (created_at, id); scoped to what the caller may see. */
 @QueryHandler(ListApplicationsQuery)
 export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQuery, ApplicationListView> {
-  private readonly pages = new KeptReads<ApplicationListView>();
+  private readonly pages: KeptReads<ApplicationListView>;
 
-  constructor(@InjectDataSource() private readonly database: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly database: DataSource,
+    moves: ReadModelMoves,
+  ) {
+    this.pages = new KeptReads(() => moves.mark(LIST_WRITERS));
+  }
 
   async execute({ filters, principal }: ListApplicationsQuery): Promise<ApplicationListView> {
     const limit = filters.limit ?? DEFAULT_LIMIT;

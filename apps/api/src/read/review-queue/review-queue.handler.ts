@@ -11,6 +11,7 @@ import type {
 import { DEFAULT_PAGE_SIZE } from '../paging/page-query.dto';
 import { queryPrepared } from '../../database/prepared-query';
 import { KeptReads } from '../kept-read';
+import { ReadModelMoves } from '../read-model-moves';
 import { readPageUnlessUnchanged, writersOf } from '../kept-page.sql';
 import { selectList, SqlConditions } from '../sql-conditions';
 import { decodeCursor, encodeCursor, isCalendarDay } from '../paging/keyset-cursor';
@@ -60,13 +61,16 @@ const QUEUE_WRITERS = writersOf(['review_queue', 'application_summaries']);
 
 @QueryHandler(ReviewQueueQuery)
 export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, ReviewQueueView> {
-  private readonly views = new KeptReads<ReviewQueueView>();
+  private readonly views: KeptReads<ReviewQueueView>;
 
   constructor(
     @InjectDataSource() private readonly database: DataSource,
     private readonly clock: Clock,
     private readonly programmeCounts: ProgrammeQueueCounts,
-  ) {}
+    moves: ReadModelMoves,
+  ) {
+    this.views = new KeptReads(() => moves.mark(QUEUE_WRITERS));
+  }
 
   async execute({ principal, filters }: ReviewQueueQuery): Promise<ReviewQueueView> {
     const today = japanDateOf(this.clock.now());
