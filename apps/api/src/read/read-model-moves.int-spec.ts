@@ -88,4 +88,18 @@ describe('what an API process hears of the projections’ commits', () => {
     await until(() => moves.mark(['application_summaries']) !== undefined);
     expect(moves.mark(['application_summaries'])).not.toBe(before);
   });
+
+  it('takes a connection that has stopped hearing for lost, when its own notification does not come back', async () => {
+    const before = moves.mark(['application_summaries']);
+    // Deaf without a word: the connection stays up, but hears nothing any more.
+    await (moves as unknown as { client: Client }).client.query('UNLISTEN *');
+    await moves.settled(200);
+    expect(moves.mark(['application_summaries'])).toBeUndefined();
+    await until(() => moves.mark(['application_summaries']) !== undefined);
+    expect(moves.mark(['application_summaries'])).not.toBe(before);
+    await commitOf('application_summaries');
+    const heard = moves.mark(['application_summaries']);
+    await commitOf('application_summaries');
+    expect(moves.mark(['application_summaries'])).not.toBe(heard);
+  });
 });

@@ -46,7 +46,8 @@ export class ReadModelMoves {
   private closed = false;
   private epoch = 0;
   private readonly moves = new Map<string, number>();
-  private readonly proofs = new Map<string, () => void>();
+  /** The heartbeats and settlements awaiting their own notification: true when it came back. */
+  private readonly proofs = new Map<string, (heard: boolean) => void>();
   private reconnectDelayMs = RECONNECT_DELAY_MS.first;
   private reconnectTimer?: NodeJS.Timeout;
   private heartbeat?: NodeJS.Timeout;
@@ -94,7 +95,7 @@ export class ReadModelMoves {
     clearInterval(this.heartbeat);
     clearTimeout(this.reconnectTimer);
     this.listening = false;
-    for (const heard of this.proofs.values()) heard();
+    for (const settle of this.proofs.values()) settle(false);
     const client = this.client;
     this.client = undefined;
     await client?.end().catch(() => undefined);
@@ -107,7 +108,7 @@ export class ReadModelMoves {
     const token = `${PROOF}${randomUUID()}`;
     let timer: NodeJS.Timeout | undefined;
     const heard = new Promise<boolean>((resolve) => {
-      this.proofs.set(token, () => resolve(true));
+      this.proofs.set(token, resolve);
       timer = setTimeout(() => resolve(false), timeoutMs);
     });
     // NOTIFY takes no parameters; the token is a uuid, safe to quote.
@@ -122,7 +123,7 @@ export class ReadModelMoves {
   private hear(notification: Notification): void {
     const name = notification.payload ?? '';
     if (name.startsWith(PROOF)) {
-      this.proofs.get(name)?.();
+      this.proofs.get(name)?.(true);
       return;
     }
     this.moves.set(name, (this.moves.get(name) ?? 0) + 1);
@@ -155,6 +156,7 @@ export class ReadModelMoves {
     if (this.client !== failed) return;
     this.listening = false;
     this.client = undefined;
+    for (const settle of this.proofs.values()) settle(false);
     failed.removeAllListeners('end');
     void failed.end().catch(() => undefined);
     if (this.closed || this.reconnectTimer) return;
