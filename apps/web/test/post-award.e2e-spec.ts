@@ -401,6 +401,20 @@ describe('After adoption: the grant application, decision, plan change, performa
     expect(await municipality.getByTestId('figure-confirmed').textContent()).toBe(
       '25,000,000円（2,500万円）',
     );
+    // The report's mismatch stays said, without asking for a correction before a confirmation long made.
+    expect(await municipality.getByTestId('financing-mismatch').textContent()).not.toContain(
+      '額の確定の前に',
+    );
+    // The municipality reads what its grant was fixed at and why, with the plan beside the actual figures.
+    const result = municipality.getByTestId('confirmation-result');
+    expect(await result.getByTestId('confirmed-grant').textContent()).toBe('25,000,000円');
+    expect(await result.getByTestId('limited-by').textContent()).toBe('実績の対象経費の2分の1');
+    expect(
+      await result
+        .getByTestId('plan-vs-actual')
+        .getByRole('row', { name: /^対象経費/ })
+        .textContent(),
+    ).toBe('対象経費95,000,000円50,000,000円−45,000,000円');
     await checkScreen(municipality, '83-municipality-paid');
   });
 

@@ -1,6 +1,6 @@
 import { financingMismatch, sumOfFigures } from './financing-balance';
 
-/** The mismatch of the cost and financing figures, once all are known, with what the reader should do about it. */
+/** The mismatch of the cost and financing figures, once all are known, with what the reader should do about it while something can be done. */
 export function FinancingMismatch({
   costs,
   financing,
@@ -8,7 +8,7 @@ export function FinancingMismatch({
 }: {
   costs: readonly (number | undefined)[];
   financing: readonly (number | undefined)[];
-  advice: string;
+  advice?: string;
 }) {
   const totalCost = sumOfFigures(costs);
   const totalFinancing = sumOfFigures(financing);
@@ -20,7 +20,7 @@ export function FinancingMismatch({
   return (
     <div className="notice notice--warning" role="note" data-testid="financing-mismatch">
       <p>{mismatch}</p>
-      <p>{advice}</p>
+      {advice && <p>{advice}</p>}
     </div>
   );
 }

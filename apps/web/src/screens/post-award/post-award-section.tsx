@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { linkHandler } from '../../router';
 import { AbandonmentDialog } from './abandonment-dialog';
 import { AwardProgress } from './award-progress';
+import { ConfirmationResult } from './confirmation-result';
 import { ReportSummary } from './report-summary';
 import { useAwardApplication } from './use-award-application';
 
@@ -51,8 +52,16 @@ export function PostAwardSection({ id, onWrite }: { id: string; onWrite?: () => 
       {/* What the municipality reported stays readable: the officer confirms the amount from it. */}
       <ReportSummary
         application={application}
-        mismatchAdvice="報告の内容に誤りがある場合は、額の確定の前に担当官へ連絡してください。"
+        mismatchAdvice={
+          status === 'reported'
+            ? '報告の内容に誤りがある場合は、額の確定の前に担当官へ連絡してください。'
+            : undefined
+        }
       />
+      {/* The amount the grant was fixed at, what limited it, and the plan beside the actual figures. */}
+      {application.award.confirmation && (
+        <ConfirmationResult confirmation={application.award.confirmation} heading="h3" />
+      )}
       <div className="step-actions">
         {status === 'adopted' && (
           <StepLink path={`/applications/${id}/grant-application`}>交付申請を行う</StepLink>

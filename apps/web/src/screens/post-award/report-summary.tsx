@@ -18,8 +18,8 @@ export function ReportSummary({
   mismatchAdvice,
 }: {
   application: ApplicationView;
-  /** What the reader should do when the reported financing does not add up to the reported cost. */
-  mismatchAdvice: string;
+  /** What the reader should do when the reported financing does not add up to the reported cost; none once nothing can be done. */
+  mismatchAdvice?: string;
 }) {
   const report = application.award?.report;
   if (!report) return null;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { formatYen } from '../../../format/money';
 import { DocumentsSection } from '../../documents/documents-section';
 import { AwardProgress } from '../award-progress';
-import { AWARD_STATUSES, LIMITED_BY_LABELS } from '../award-labels';
+import { AWARD_STATUSES } from '../award-labels';
+import { ConfirmationResult } from '../confirmation-result';
 import { StepPage } from '../step-page';
 import type { ApplicationView, AwardApplication } from '../use-award-application';
 import {
@@ -11,9 +11,7 @@ import {
   PaymentForm,
   PlanChangeDecisionForm,
 } from './award-actions';
-import { PlanVsActualTable } from './plan-vs-actual-table';
 import { ReportSummary } from '../report-summary';
-import { label } from '../../../messages/labels';
 
 const WAITING: Record<string, string> = {
   adopted: '自治体の交付申請を待っています。',
@@ -43,40 +41,7 @@ function AwardWork({ application, award }: { application: ApplicationView; award
           mismatchAdvice="額の確定の前に、報告の内容を市町村に確認してください。"
         />
       )}
-      {confirmation && (
-        <section aria-labelledby="confirmation-result-title" data-testid="confirmation-result">
-          <h2 id="confirmation-result-title">額の確定の結果</h2>
-          <dl className="figures">
-            <dt>交付決定額</dt>
-            <dd>{formatYen(confirmation.decidedGrant)}</dd>
-            <dt>事業者への交付額（実績）</dt>
-            <dd>{formatYen(confirmation.grantPaid)}</dd>
-            <dt>実績で認められる最大額</dt>
-            <dd>{formatYen(confirmation.largestAllowed)}</dd>
-            <dt>確定額</dt>
-            <dd data-testid="confirmed-grant">{formatYen(confirmation.confirmedGrant)}</dd>
-            <dt>確定額を決めた要素</dt>
-            <dd data-testid="limited-by">{label(LIMITED_BY_LABELS, confirmation.limitedBy)}</dd>
-            {confirmation.reason && (
-              <>
-                <dt>減額の理由</dt>
-                <dd>{confirmation.reason}</dd>
-              </>
-            )}
-            <dt>確定した国費（交付金）</dt>
-            <dd data-testid="confirmed-share">{formatYen(confirmation.funding.nationalShare)}</dd>
-            <dt>予算に戻した国費</dt>
-            <dd>{formatYen(confirmation.released)}</dd>
-            {confirmation.refundDue > 0 && (
-              <>
-                <dt>返還額</dt>
-                <dd className="overdue">{formatYen(confirmation.refundDue)}</dd>
-              </>
-            )}
-          </dl>
-          <PlanVsActualTable figures={confirmation.planVsActual} />
-        </section>
-      )}
+      {confirmation && <ConfirmationResult confirmation={confirmation} />}
       <div className="officer-action">
         {application.status === 'grant_applied' && (
           <GrantDecisionForm application={application} onDone={onDone} />

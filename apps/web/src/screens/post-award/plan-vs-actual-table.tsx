@@ -1,7 +1,7 @@
-import type { components } from '../../../api/schema';
-import { formatYen } from '../../../format/money';
-import { COST_CATEGORY_LABELS, label } from '../../../messages/labels';
-import { CalendarDate } from '../../../ui/calendar-date';
+import type { components } from '../../api/schema';
+import { formatYen } from '../../format/money';
+import { COST_CATEGORY_LABELS, label } from '../../messages/labels';
+import { CalendarDate } from '../../ui/calendar-date';
 
 type PlanVsActual = components['schemas']['PlanVsActualView'];
 
