@@ -409,6 +409,10 @@ describe('An auditor in a real browser: the timeline, the application before its
     expect(await altered.textContent()).toContain('記録の内容がハッシュ値と一致しません');
     await verdict.getByRole('link', { name: '履歴の第0版へ' }).click();
     expect(page.url()).toMatch(/#timeline-revision-0$/);
+    // The state on screen was folded from that record: the card says so, beside the figures it shows.
+    expect(await page.getByTestId('state-from-broken-records').textContent()).toBe(
+      'この時点の申請は、検証で一致しなかった記録（第0版）を含む記録から組み立てています。書き換えられた内容を含んでいる可能性があります。',
+    );
     // A draft has had no review: the entry reads as the card's other empty ones do.
     expect(await page.getByTestId('state-reviews').textContent()).toBe('—');
     await checkScreen(page, 'audit-07-tampered');

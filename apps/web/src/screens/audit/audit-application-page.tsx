@@ -83,6 +83,7 @@ export function AuditApplicationPage({ id }: { id: string }) {
               point={point}
               onPoint={setPoint}
               onShown={setShownRevision}
+              broken={broken}
             />
           </div>
           <IntegrityCheck

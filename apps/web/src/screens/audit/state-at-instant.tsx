@@ -28,6 +28,7 @@ export function StateAtInstant({
   point,
   onPoint,
   onShown,
+  broken,
 }: {
   applicationId: string;
   entries: readonly HistoryEntry[];
@@ -35,6 +36,8 @@ export function StateAtInstant({
   onPoint: (point: PointInTime) => void;
   /** The revision whose state is on screen, once it has loaded. */
   onShown: (revision: number | undefined) => void;
+  /** The revisions the integrity check found altered or missing, once it has run. */
+  broken: ReadonlyMap<number, string>;
 }) {
   const [shown, setShown] = useState<Shown>();
   const [loading, setLoading] = useState(false);
@@ -80,6 +83,11 @@ export function StateAtInstant({
   // The slider follows the key or pointer at once; an instant shows where its last event stands.
   const revision = 'revision' in point ? point.revision : (state?.lastEvent.revision ?? entries.length - 1);
   const entryAt = (value: number) => entries.find((entry) => entry.revision === value);
+  // The state is folded from every record up to the one shown: a broken one among them taints it.
+  const brokenWithin =
+    state === undefined
+      ? []
+      : [...broken.keys()].filter((broke) => broke <= state.lastEvent.revision).sort((a, b) => a - b);
 
   function showInstant() {
     const asOf = fromTokyoLocalInput(instant);
@@ -147,6 +155,15 @@ export function StateAtInstant({
             {formatEventInstant(point.asOf)}の時点の申請です（それまでの最後の記録は第
             {state.lastEvent.revision}版）。
           </p>
+        )}
+        {!loading && brokenWithin.length > 0 && (
+          <div className="notice notice--warning" role="note" data-testid="state-from-broken-records">
+            <p>
+              この時点の申請は、検証で一致しなかった記録（
+              {brokenWithin.map((broke) => `第${broke}版`).join('・')}
+              ）を含む記録から組み立てています。書き換えられた内容を含んでいる可能性があります。
+            </p>
+          </div>
         )}
         <FailureAlert message={shown && 'failure' in shown ? shown.failure : undefined} />
       </div>
