@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { createTestDatabase } from '../../../../test/test-database';
 import { ReadModelMoves } from './read-model-moves';
@@ -17,6 +18,8 @@ describe('what an API process hears of the projections’ commits', () => {
   let moves: ReadModelMoves;
 
   beforeAll(async () => {
+    // The losses below are on purpose: their warnings would only be noise here.
+    Logger.overrideLogger(false);
     databaseUrl = await createTestDatabase('read_model_moves');
     database = new Client({ connectionString: databaseUrl });
     await database.connect();
@@ -32,7 +35,10 @@ describe('what an API process hears of the projections’ commits', () => {
   });
 
   afterEach(() => moves.close());
-  afterAll(() => database.end());
+  afterAll(async () => {
+    Logger.overrideLogger(['log', 'error', 'warn']);
+    await database.end();
+  });
 
   const commitOf = async (name: string) => {
     await database.query('UPDATE projection_checkpoints SET updated_at = now() WHERE name = $1', [name]);
@@ -79,12 +85,16 @@ describe('what an API process hears of the projections’ commits', () => {
   });
 
   it('gives no mark once its connection is lost, and a mark unlike any before once it listens again', async () => {
+    const warned = jest.spyOn(Logger.prototype, 'warn');
     const before = moves.mark(['application_summaries']);
     await database.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
         WHERE datname = current_database() AND query LIKE '%read_model_moved%' AND pid <> pg_backend_pid()`,
     );
     await until(() => moves.mark(['application_summaries']) === undefined);
+    // Whoever runs the API learns that every read now asks the database.
+    expect(warned).toHaveBeenCalledWith(expect.stringContaining('every read asks the database'));
+    warned.mockRestore();
     await until(() => moves.mark(['application_summaries']) !== undefined);
     expect(moves.mark(['application_summaries'])).not.toBe(before);
   });

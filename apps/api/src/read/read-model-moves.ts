@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { Client, type ClientConfig, type Notification } from 'pg';
 import { requireDatabaseUrl, type AppConfig } from '@l10k/config';
 import { READ_MODEL_MOVED_CHANNEL } from '@l10k/read-model';
@@ -51,6 +52,7 @@ export class ReadModelMoves {
   private reconnectDelayMs = RECONNECT_DELAY_MS.first;
   private reconnectTimer?: NodeJS.Timeout;
   private heartbeat?: NodeJS.Timeout;
+  private readonly logger = new Logger(ReadModelMoves.name);
 
   constructor(private readonly config: ClientConfig) {}
 
@@ -144,6 +146,7 @@ export class ReadModelMoves {
       }
       // Whatever was committed while not listening is unknown: no mark from before may match.
       this.epoch += 1;
+      if (this.epoch > 1) this.logger.log('listening again for the projections’ commits');
       this.listening = true;
       this.reconnectDelayMs = RECONNECT_DELAY_MS.first;
     } catch {
@@ -154,6 +157,10 @@ export class ReadModelMoves {
   /** Stops answering from marks at once, and listens again after a back-off. */
   private lose(failed: Client): void {
     if (this.client !== failed) return;
+    if (this.listening && !this.closed)
+      this.logger.warn(
+        'lost the connection that hears the projections’ commits: every read asks the database until it listens again',
+      );
     this.listening = false;
     this.client = undefined;
     for (const settle of this.proofs.values()) settle(false);
