@@ -56,6 +56,10 @@ describe('Drafting and submitting an application, in a real browser', () => {
       /^[\d,]+円.*（この融資額と経費で受けられる最大の額）$/,
     );
     expect(await page.getByTestId('total-cost').textContent()).toBe('60,000,000円（6,000万円）');
+    // The shares are worked out on the grant as typed, which cannot be given: the panel says both.
+    expect(await page.getByTestId('calc-over-max').textContent()).toBe(
+      '国費・特別交付税措置・自治体の実質負担は、入力された交付額（40,000,000円）で計算しています。この交付額は最大交付額（20,000,000円）を超えているため、このままでは交付できません。',
+    );
     await checkScreen(page, '04-draft-with-violations');
   });
 
@@ -69,6 +73,7 @@ describe('Drafting and submitting an application, in a real browser', () => {
     );
     expect(await errorAt('funding-grant').count()).toBe(0);
     expect(await errorAt('funding-loan-amount').count()).toBe(0);
+    expect(await page.getByTestId('calc-over-max').count()).toBe(0);
     // 条件不利地域 with 財政力指数 0.21: 3/4 of 20,000,000, truncated to the thousand yen.
     expect(await page.getByTestId('calc-national-share').textContent()).toBe('15,000,000円（1,500万円）');
     await page

@@ -1,3 +1,4 @@
+import { formatYen } from '../../format/money';
 import { fieldId, fieldLabel } from '../../messages/field-labels';
 import { ruleSetName } from '../../messages/labels';
 import { issueMessage } from '../../messages/rule-messages';
@@ -36,6 +37,15 @@ export function CalculationPanel({
       {calculation && missing.length === 0 && (
         <>
           <FundingFigures figures={calculation} />
+          {calculation.grant > calculation.maxGrant && (
+            <div className="notice notice--warning" data-testid="calc-over-max">
+              <p>
+                国費・特別交付税措置・自治体の実質負担は、入力された交付額（{formatYen(calculation.grant)}
+                ）で計算しています。この交付額は最大交付額（{formatYen(calculation.maxGrant)}
+                ）を超えているため、このままでは交付できません。
+              </p>
+            </div>
+          )}
           <button type="button" className="button" onClick={() => onFillLargestGrant(calculation.maxGrant)}>
             融資額から最大交付額を入れる
           </button>
