@@ -353,7 +353,7 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     await page.getByLabel('理由').fill('要件をすべて満たす。');
     await page.getByRole('button', { name: '採択を決定する' }).click();
     const overBudget =
-      '予算が足りません：国費（交付金）15,000,000円に対し、この年度の予算の残額は8,000,000円です（予算額20,000,000円、確保済み12,000,000円）。採択額を10,667,999円以下に減らすか、年度の予算額を見直してください。';
+      '予算が足りません：国費（交付金）15,000,000円に対し、この年度の予算の残額は8,000,000円です（予算額20,000,000円、確保済み12,000,000円）。採択額を10,667,999円以下（国費が予算の残額8,000,000円に収まる最大の採択額）に減らすか、年度の予算額を見直してください。';
     const refusal = page.getByTestId('decision-refusal');
     // A lower grant may fit the budget: the refusal marks the 採択額 field and links to it.
     await refusal.getByRole('link', { name: overBudget, exact: true }).waitFor();

@@ -9,10 +9,14 @@ const figure = (issue: FieldIssue, name: string): number => {
 };
 const yen = (issue: FieldIssue, name: string) => formatYen(figure(issue, name));
 
-/** What the officer can do: adopt lower (at most the grant the decider found to fit), or raise the budget. */
+/**
+ * What the officer can do: adopt lower (at most the grant the decider found to fit, said to be
+ * the largest whose share fits: an odd figure such as 10,667,999円 follows from the rate and the
+ * share's rounding), or raise the budget.
+ */
 const overBudgetRemedy = (issue: FieldIssue): string =>
   typeof issue.figures?.largestGrantWithinBudget === 'number'
-    ? `採択額を${yen(issue, 'largestGrantWithinBudget')}以下に減らすか、年度の予算額を見直してください。`
+    ? `採択額を${yen(issue, 'largestGrantWithinBudget')}以下（国費が予算の残額${yen(issue, 'remaining')}に収まる最大の採択額）に減らすか、年度の予算額を見直してください。`
     : '年度の予算額を見直してください。';
 
 /**
