@@ -371,6 +371,9 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     const gauge = page.getByTestId('budget-gauge');
     await gauge.waitFor();
     expect(await gauge.getByTestId('budget-committed').textContent()).toBe('12,000,000円（1,200万円）');
+    // The budget counts national shares, the rounds' columns grants: each label says which.
+    await gauge.getByText('確保済み（採択した国費）', { exact: true }).waitFor();
+    await page.getByRole('columnheader', { name: '採択額（交付額）', exact: true }).waitFor();
     // Both reviewers have the over-budget application under review and the adopted one in charge;
     // the one who left the first cycle is named by no application's current reviewers.
     const load = page.getByTestId('reviewer-load');

@@ -32,7 +32,7 @@ export function BudgetGauge({ budget }: { budget: Budget }) {
       <dl className="figures budget__figures">
         <dt>予算額</dt>
         <dd data-testid="budget-national">{formatYenWithMan(budget.nationalBudget)}</dd>
-        <dt>確保済み（採択）</dt>
+        <dt>確保済み（採択した国費）</dt>
         <dd data-testid="budget-committed">{formatYenWithMan(budget.committed)}</dd>
         <dt>残額</dt>
         <dd data-testid="budget-remaining">{formatYenWithMan(budget.remaining)}</dd>

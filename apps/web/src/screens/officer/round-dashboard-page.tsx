@@ -243,10 +243,10 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
                       取下げ
                     </th>
                     <th scope="col" className="numeric">
-                      申請額
+                      申請額（交付額）
                     </th>
                     <th scope="col" className="numeric">
-                      採択額
+                      採択額（交付額）
                     </th>
                   </tr>
                 </thead>
