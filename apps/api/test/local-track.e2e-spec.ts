@@ -141,10 +141,25 @@ describe('the local track, over HTTP: draft → locally confirmed → reported �
     });
     expect(acknowledged.body).not.toHaveProperty('decision');
     expect(acknowledged.body).not.toHaveProperty('award');
+    // The return answered by report 2 stays readable, with what was missing.
+    const earlierReturns = [
+      {
+        reportNumber: 1,
+        reason: '補助要綱の補助率の記載がない',
+        returnedAt: expect.any(String),
+        returnedBy: 'officer-mic',
+      },
+    ];
+    expect(acknowledged.body.earlierReturns).toEqual(earlierReturns);
+    expect(again.body.earlierReturns).toEqual(earlierReturns);
+    expect(returned.body).not.toHaveProperty('earlierReturns');
 
     await tono.post(`/v1/applications/${id}/withdraw`, { reason: '取り下げ' }).expect(409);
 
     await api.project();
+    expect((await tono.get(`/v1/applications/${id}`).expect(200)).body.earlierReturns).toEqual(
+      earlierReturns,
+    );
     const history = await officer.get(`/v1/applications/${id}/history`).expect(200);
     const types = (history.body.items ?? history.body).map((event: { type: string }) => event.type);
     expect(types).toEqual([

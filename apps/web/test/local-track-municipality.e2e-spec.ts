@@ -273,6 +273,12 @@ describe('Local track: the municipality confirms locally, reports to MIC and rea
     expect(await answer.getByTestId('mic-answer-reason').textContent()).toBe('記載事項に不足なし。');
     expect(await answer.textContent()).toContain('総務省からのコメント：記載事項に不足なし。');
     expect(await answer.textContent()).toContain('第2回の報告への回答');
+    // The return that report 2 answered stays readable, with what was missing.
+    expect(await step.getByTestId('earlier-returns').locator('li').allTextContents()).toEqual([
+      expect.stringMatching(
+        /^第1回の報告への差戻し（\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}）：補助要綱に補助率の記載がありません。$/,
+      ),
+    ]);
     // The heading says it was acknowledged; the next step says only that nothing is left.
     expect(await step.getByTestId('local-next-step').textContent()).toBe(
       '地方単独事業の手続はすべて完了しました。',

@@ -8,7 +8,12 @@ import { RuleIssueResponse } from '../funding/dto/funding-calculation.response';
 import { AwardView } from './award.view';
 import { DocumentView } from './document.view';
 import { FundingFiguresView } from './funding-figures.view';
-import { AcknowledgementView, LocalConfirmationView, MicReportView } from './local-track.view';
+import {
+  AcknowledgementView,
+  EarlierReturnView,
+  LocalConfirmationView,
+  MicReportView,
+} from './local-track.view';
 import { reviewerLabel, shownReviewerId, type Viewer } from './viewer';
 
 export class DraftAssessmentView {
@@ -129,6 +134,11 @@ export class ApplicationView {
     description: 'Local track: the programme officer’s answer to the current report',
   })
   acknowledgement?: AcknowledgementView;
+  @ApiPropertyOptional({
+    type: [EarlierReturnView],
+    description: 'Local track: the reports returned before the current one, oldest first',
+  })
+  earlierReturns?: EarlierReturnView[];
   @ApiPropertyOptional({ format: 'date-time', description: 'The last event’s instant (reads only)' })
   updatedAt?: string;
 }
@@ -215,5 +225,11 @@ export function applicationView(
     localConfirmation: record.localConfirmation as ApplicationView['localConfirmation'],
     micReport: record.micReport as ApplicationView['micReport'],
     acknowledgement: record.acknowledgement as ApplicationView['acknowledgement'],
+    earlierReturns: record.earlierReturns?.map(({ reportNumber, reason, returnedAt, returnedBy }) => ({
+      reportNumber,
+      reason,
+      returnedAt,
+      returnedBy,
+    })),
   };
 }

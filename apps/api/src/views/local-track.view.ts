@@ -30,3 +30,11 @@ export class AcknowledgementView {
   @ApiProperty({ format: 'date-time' }) answeredAt: string;
   @ApiProperty() answeredBy: string;
 }
+
+export class EarlierReturnView {
+  @ApiProperty({ type: 'integer', example: 1, description: 'The report that was returned' })
+  reportNumber: number;
+  @ApiProperty({ description: 'What was missing, as the programme officer wrote it' }) reason: string;
+  @ApiProperty({ format: 'date-time' }) returnedAt: string;
+  @ApiProperty() returnedBy: string;
+}

@@ -1,6 +1,11 @@
 import { AWARD_STATUSES, type Award, type AwardStatus } from '../award/award';
 import type { AttachedDocument } from '../documents/attached-document';
-import type { LocalConfirmation, MicAnswer, MicReport } from '../local-track/local-confirmation';
+import type {
+  LocalConfirmation,
+  MicAnswer,
+  MicReport,
+  ReturnedReport,
+} from '../local-track/local-confirmation';
 import type { ApplicationPlan } from '../plan/application-plan';
 import type { FundingFigures } from '../plan/funding-figures';
 import type { PlanAssessment } from '../plan/plan-assessment';
@@ -141,13 +146,15 @@ export interface LocallyConfirmedApplication extends Recorded, Partial<Submitted
 /**
  * Local track, reported to MIC: the report is its submission (round, rule set, figures;
  * `submittedAt` is the report's instant). `acknowledgement` is the officer's answer (acknowledged or returned) to the current
- * report, absent while it waits; a report after a return starts without one.
+ * report, absent while it waits; a report after a return starts without one, and the return
+ * joins `earlierReturns` (oldest first; absent until a report has been returned and made again).
  */
 export interface ReportedLocalApplication extends Recorded, Submitted {
   readonly status: 'reported_to_mic' | 'acknowledged' | 'returned';
   readonly localConfirmation: LocalConfirmation;
   readonly micReport: MicReport;
   readonly acknowledgement?: MicAnswer;
+  readonly earlierReturns?: readonly ReturnedReport[];
 }
 
 export type ApplicationState =

@@ -20,8 +20,21 @@ export function evolveLocalTrack(state: ApplicationState, event: LocalTrackEvent
         reportedBy,
         ...submission
       } = event.data;
-      const { acknowledgement: _previous, ...reported } =
+      const { acknowledgement: returned, ...reported } =
         state.status === 'returned' ? state : { ...fresh, ...state, acknowledgement: undefined };
+      // The return being answered stays on record, with the report it returned.
+      const earlierReturns =
+        state.status === 'returned' && returned !== undefined
+          ? [
+              ...(state.earlierReturns ?? []),
+              {
+                reportNumber: state.micReport.reportNumber,
+                reason: returned.reason,
+                returnedAt: returned.answeredAt,
+                returnedBy: returned.answeredBy,
+              },
+            ]
+          : undefined;
       return {
         ...fresh,
         ...reported,
@@ -29,6 +42,7 @@ export function evolveLocalTrack(state: ApplicationState, event: LocalTrackEvent
         status: 'reported_to_mic',
         submittedAt: reportedAt,
         micReport: { schemeRulesDocumentId, reportNumber, reportedAt, reportedBy },
+        ...(earlierReturns === undefined ? {} : { earlierReturns }),
       };
     }
     case 'MicReportAcknowledged': {

@@ -49,3 +49,12 @@ export interface MicAnswer {
   readonly answeredAt: string;
   readonly answeredBy: string;
 }
+
+/** A report the programme officer returned, kept once the municipality has reported again. */
+export interface ReturnedReport {
+  readonly reportNumber: number;
+  /** What was missing, as the officer wrote it. */
+  readonly reason: string;
+  readonly returnedAt: string;
+  readonly returnedBy: string;
+}

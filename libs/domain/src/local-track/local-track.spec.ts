@@ -331,6 +331,25 @@ describe('AnswerMicReport', () => {
     expect(foldApplication(again)).not.toHaveProperty('acknowledgement');
   });
 
+  it('keeps each return on record once the report is made again, with the report it returned', () => {
+    const firstReturn = after(reported(), local.answer('returned'));
+    expect(foldApplication(firstReturn)).not.toHaveProperty('earlierReturns');
+    const reportedAgain = after(firstReturn, local.report(at.reportedAgain));
+    const returnedReport = {
+      reportNumber: 1,
+      reason: '補助要綱の交付率が読めない',
+      returnedAt: at.answered,
+      returnedBy: programOfficer.sub,
+    };
+    expect(foldApplication(reportedAgain)).toMatchObject({ earlierReturns: [returnedReport] });
+    const acknowledged = after(reportedAgain, local.answer('acknowledged'));
+    expect(foldApplication(acknowledged)).toMatchObject({
+      status: 'acknowledged',
+      acknowledgement: { outcome: 'acknowledged' },
+      earlierReturns: [returnedReport],
+    });
+  });
+
   it('refuses to move a returned application to the national track', () => {
     const returned = after(reported(), local.answer('returned'));
     const decided = decide(returned, command.replacePlan(completePlan, at.edited));

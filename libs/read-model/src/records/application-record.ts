@@ -10,6 +10,7 @@ import {
   type FundingFigures,
   type LocalConfirmation,
   type MicAnswer,
+  type ReturnedReport,
   type MicReport,
   type Recommendation,
   type Rejection,
@@ -96,6 +97,8 @@ export interface ApplicationRecord {
   readonly micReport?: MicReport;
   /** Local track: the programme officer's answer to the current report (acknowledged or returned). */
   readonly acknowledgement?: MicAnswer;
+  /** Local track: the reports returned before the current one, oldest first. */
+  readonly earlierReturns?: readonly ReturnedReport[];
 }
 
 /**
@@ -181,6 +184,7 @@ export function applicationRecordOf(state: ExistingApplication): ApplicationReco
     localConfirmation: local?.localConfirmation,
     micReport: reported?.micReport,
     acknowledgement: reported?.acknowledgement,
+    earlierReturns: reported?.earlierReturns?.map((returned) => ({ ...returned })),
   });
 }
 

@@ -10,6 +10,7 @@ import type { FormFields } from '../post-award/form-issues';
 import { StepPage } from '../post-award/step-page';
 import { ifMatch, type ApplicationView, type AwardApplication } from '../post-award/use-award-application';
 import { submitOn, useWriteForm } from '../post-award/use-write-form';
+import { EarlierReturns } from './earlier-returns';
 import { AttachedDocument, LocalConfirmationRecord } from './local-confirmation-record';
 import { LOCAL_CONFIRMATION_KIND_LABELS } from './local-track-labels';
 import { TextAreaField } from '../../ui/text-area-field';
@@ -133,6 +134,14 @@ function LocalReport({ application, award }: { application: ApplicationView; awa
             </dd>
           </>
         )}
+        {application.earlierReturns?.length ? (
+          <>
+            <dt>これまでの差戻し</dt>
+            <dd>
+              <EarlierReturns returns={application.earlierReturns} />
+            </dd>
+          </>
+        ) : null}
       </dl>
       {confirmation && (
         <section aria-labelledby="local-confirmation-title">

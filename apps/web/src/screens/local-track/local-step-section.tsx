@@ -7,6 +7,7 @@ import { ProgressSteps, type StepsProgress } from '../../ui/progress-steps';
 import '../post-award/post-award.css';
 import { messagesAt, type ShownIssue } from '../post-award/form-issues';
 import { useAwardApplication, type ApplicationView } from '../post-award/use-award-application';
+import { EarlierReturns } from './earlier-returns';
 import { AttachedDocument, LocalConfirmationRecord } from './local-confirmation-record';
 import { LocalConfirmationForm } from './local-confirmation-form';
 import { LOCAL_CONFIRMATION_KIND_LABELS, LOCAL_STEPS } from './local-track-labels';
@@ -151,6 +152,12 @@ export function LocalStepSection({
       )}
       <Progress application={application} />
       <MicAnswer application={application} />
+      {application.earlierReturns?.length ? (
+        <section aria-labelledby="earlier-returns-title">
+          <h3 id="earlier-returns-title">これまでの差戻し</h3>
+          <EarlierReturns returns={application.earlierReturns} />
+        </section>
+      ) : null}
       {NEXT_STEP[status] && (
         <p className="muted" data-testid="local-next-step">
           {mustConfirmAgain(application) ? UNMET_NEXT_STEP : NEXT_STEP[status]}
