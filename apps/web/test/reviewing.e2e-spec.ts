@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Dialog, Page } from 'playwright-core';
 import { completePlan, TONO } from '../../api/test/workflow-client';
 import { pdfBytes, uploadThroughApi } from './support/award-setup';
 import { focusedId } from './support/page-state';
@@ -131,6 +131,22 @@ describe('Reviewing, in a real browser', () => {
     await page.getByLabel('採択を推薦', { exact: true }).check();
     expect(await page.getByLabel('総合評価のコメント').getAttribute('maxlength')).toBe('4000');
     await page.getByLabel('総合評価のコメント').fill('地域資源を生かした持続的な事業計画である。');
+
+    // Typed and not yet sent: closing the tab asks first (the browser's own question); staying keeps it all.
+    const leaving: string[] = [];
+    const stay = (dialog: Dialog) => {
+      leaving.push(dialog.type());
+      void dialog.dismiss();
+    };
+    page.on('dialog', stay);
+    const asksFirst = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    await asksFirst;
+    page.off('dialog', stay);
+    expect(leaving).toEqual(['beforeunload']);
+    expect(await page.getByLabel('総合評価のコメント').inputValue()).toBe(
+      '地域資源を生かした持続的な事業計画である。',
+    );
 
     // The session lapses before the review is sent: the real API answers 401 to an expired token.
     const expired = await system.expiredToken(SATO, 'reviewer');
