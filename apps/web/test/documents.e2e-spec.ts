@@ -90,6 +90,11 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     const row = page.getByTestId('document-list').getByRole('row', { name: /事業計画書\.pdf/ });
     await row.getByText(sha256(bytes)).waitFor();
     await checkScreen(page, '61-document-receipt');
+    // The next send (here refused: nothing chosen) no longer shows the last one's receipt beside its errors.
+    await page.getByRole('button', { name: 'アップロードする' }).click();
+    await page.locator('#field-document-kind-error').getByText('書類の種類を選んでください。').waitFor();
+    expect(await receipt.count()).toBe(0);
+    await row.getByText(sha256(bytes)).waitFor();
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

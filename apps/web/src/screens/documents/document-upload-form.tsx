@@ -16,11 +16,14 @@ import {
 export function DocumentUploadForm({
   applicationId,
   maxBytes,
+  onSending,
   onReceived,
 }: {
   applicationId: string;
   /** The largest file the API takes, once known: said in the hint, and a larger file is refused before it is sent. */
   maxBytes?: number;
+  /** Told at every send, before its checks: the last receipt no longer answers what is on the form. */
+  onSending?: () => void;
   onReceived: (receipt: DocumentReceipt) => void;
 }) {
   const [kind, setKind] = useState<DocumentKind | ''>('');
@@ -34,6 +37,7 @@ export function DocumentUploadForm({
     issues.filter((issue) => issue.field === field).map((issue) => issue.message);
 
   async function send() {
+    onSending?.();
     const missing: UploadIssue[] = [
       ...(kind ? [] : [{ field: 'kind' as const, message: '書類の種類を選んでください。' }]),
       ...(file ? [] : [{ field: 'file' as const, message: 'ファイルを選んでください。' }]),

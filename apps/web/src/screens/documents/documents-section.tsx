@@ -20,6 +20,8 @@ export function DocumentsSection({
   onUploaded?: (receipt: DocumentReceipt) => void;
 }) {
   const [receipt, setReceipt] = useState<DocumentReceipt>();
+  // The list waits for the last document received even once its receipt is no longer shown.
+  const [awaited, setAwaited] = useState<string>();
   const [maxBytes, setMaxBytes] = useState<number>();
   // A link from another screen to #documents: in-app navigation does not scroll to the anchor by itself.
   useEffect(() => {
@@ -32,8 +34,10 @@ export function DocumentsSection({
         <DocumentUploadForm
           applicationId={applicationId}
           maxBytes={maxBytes}
+          onSending={() => setReceipt(undefined)}
           onReceived={(received) => {
             setReceipt(received);
+            setAwaited(received.documentId);
             onUploaded?.(received);
           }}
         />
@@ -41,7 +45,7 @@ export function DocumentsSection({
       {receipt && <DocumentReceiptCard receipt={receipt} />}
       <DocumentList
         applicationId={applicationId}
-        awaiting={receipt?.documentId}
+        awaiting={awaited}
         onMaxBytes={setMaxBytes}
         uploadsOpen={canUpload}
       />
