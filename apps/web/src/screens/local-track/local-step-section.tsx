@@ -152,17 +152,18 @@ export function LocalStepSection({
       )}
       <Progress application={application} />
       <MicAnswer application={application} />
+      {NEXT_STEP[status] && (
+        <p className="muted" data-testid="local-next-step">
+          {mustConfirmAgain(application) ? UNMET_NEXT_STEP : NEXT_STEP[status]}
+        </p>
+      )}
+      {/* After the answer and what comes next: the returns are history, read when wanted. */}
       {application.earlierReturns?.length ? (
         <section aria-labelledby="earlier-returns-title">
           <h3 id="earlier-returns-title">これまでの差戻し</h3>
           <EarlierReturns returns={application.earlierReturns} />
         </section>
       ) : null}
-      {NEXT_STEP[status] && (
-        <p className="muted" data-testid="local-next-step">
-          {mustConfirmAgain(application) ? UNMET_NEXT_STEP : NEXT_STEP[status]}
-        </p>
-      )}
       {status === 'returned' && (
         <p>
           <a
