@@ -84,6 +84,27 @@ describe('what an API process hears of the projections’ commits', () => {
     expect(moves.mark(['application_summaries__rebuild'])).not.toBe(created);
   });
 
+  it('hears the checkpoints emptied at once (TRUNCATE fires no row trigger) as a move of every projection', async () => {
+    const summaries = moves.mark(['application_summaries']);
+    const none = moves.mark([]);
+    try {
+      await database.query('BEGIN');
+      await database.query('TRUNCATE projection_checkpoints');
+      await database.query('ROLLBACK');
+      await moves.settled();
+      expect(moves.mark(['application_summaries'])).toBe(summaries);
+      await database.query('TRUNCATE projection_checkpoints');
+      await moves.settled();
+      expect(moves.mark(['application_summaries'])).not.toBe(summaries);
+      expect(moves.mark([])).not.toBe(none);
+    } finally {
+      await database.query(
+        `INSERT INTO projection_checkpoints (name) VALUES ('application_summaries'), ('review_queue')
+          ON CONFLICT DO NOTHING`,
+      );
+    }
+  });
+
   it('gives no mark once its connection is lost, and a mark unlike any before once it listens again', async () => {
     const warned = jest.spyOn(Logger.prototype, 'warn');
     const before = moves.mark(['application_summaries']);

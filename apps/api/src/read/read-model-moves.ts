@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { Client, type ClientConfig, type Notification } from 'pg';
 import { requireDatabaseUrl, type AppConfig } from '@l10k/config';
-import { READ_MODEL_MOVED_CHANNEL } from '@l10k/read-model';
+import { EVERY_READ_MODEL, READ_MODEL_MOVED_CHANNEL } from '@l10k/read-model';
 
 /** How often the connection proves that it still hears: a notification of its own must come back. */
 const HEARTBEAT_INTERVAL_MS = 5_000;
@@ -128,7 +128,9 @@ export class ReadModelMoves {
       this.proofs.get(name)?.(true);
       return;
     }
-    this.moves.set(name, (this.moves.get(name) ?? 0) + 1);
+    // The checkpoints were emptied: every mark taken before must differ from every one after.
+    if (name === EVERY_READ_MODEL) this.epoch += 1;
+    else this.moves.set(name, (this.moves.get(name) ?? 0) + 1);
   }
 
   private async connect(): Promise<void> {

@@ -10,6 +10,7 @@ import { IdempotencyRecordsExpire1733100000000 } from './1733100000000-idempoten
 import { HistoryReadFromTheLog1733200000000 } from './1733200000000-history-read-from-the-log';
 import { NoStatisticsForDocuments1733300000000 } from './1733300000000-no-statistics-for-documents';
 import { ReadModelMovesAnnounced1733400000000 } from './1733400000000-read-model-moves-announced';
+import { ReadModelTruncationAnnounced1733500000000 } from './1733500000000-read-model-truncation-announced';
 
 export const readModelMigrations: Array<new () => MigrationInterface> = [
   IdempotencyRecords1732400000000,
@@ -23,5 +24,7 @@ export const readModelMigrations: Array<new () => MigrationInterface> = [
   HistoryReadFromTheLog1733200000000,
   NoStatisticsForDocuments1733300000000,
   ReadModelMovesAnnounced1733400000000,
+  ReadModelTruncationAnnounced1733500000000,
 ];
 export { READ_MODEL_MOVED_CHANNEL } from './1733400000000-read-model-moves-announced';
+export { EVERY_READ_MODEL } from './1733500000000-read-model-truncation-announced';
