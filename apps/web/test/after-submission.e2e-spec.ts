@@ -65,6 +65,7 @@ describe('After submission: reviews, a revision request, resubmission and withdr
     expect(content).toContain('販路の見通しを具体的に。');
     expect(content).not.toContain('reviewer-sato');
     expect(content).not.toContain('reviewer-suzuki');
+    expect(await request.textContent()).toContain('依頼日時：2025/06/02 14:00');
     await checkScreen(page, '10-revision-requested');
 
     await request.getByRole('link', { name: '計画を修正して再提出する' }).click();
@@ -84,6 +85,10 @@ describe('After submission: reviews, a revision request, resubmission and withdr
     await page.getByTestId('status').getByText('提出済み').waitFor();
     expect(await page.getByTestId('decision-due').textContent()).toContain('令和7年7月22日(火)');
     expect(await page.getByRole('heading', { name: '審査員A：修正を求める' }).count()).toBe(0);
+    const summary = page.getByTestId('application-summary');
+    expect(await summary.getByText('再提出日時', { exact: true }).count()).toBe(1);
+    expect(await summary.getByText('提出日時', { exact: true }).count()).toBe(0);
+    expect(await page.getByTestId('submitted-at').textContent()).toBe('2025/06/02 14:00');
   });
 
   it('withdraws a submitted application, giving the reason', async () => {
@@ -123,6 +128,7 @@ describe('After submission: reviews, a revision request, resubmission and withdr
     await dialog.getByRole('button', { name: '取り下げる' }).click();
     await page.getByTestId('status').getByText('取下げ').waitFor();
     expect(await page.locator('main').textContent()).toContain('理由：融資の条件が整わなかったため。');
+    expect(await page.locator('main').textContent()).toContain('取下げ日時：2025/06/02 14:00');
     expect(await page.getByRole('button', { name: '申請を取り下げる…' }).count()).toBe(0);
     // Nothing is awaited any more: no decision due date, and the reviews it had stay shown.
     expect(await page.getByTestId('decision-due').count()).toBe(0);

@@ -229,6 +229,10 @@ describe('Deciding, as the programme officer, in a real browser', () => {
       .getByRole('row', { name: /融資確約書\.pdf/ })
       .getByRole('link', { name: '融資確約書.pdf' })
       .waitFor();
+    // When it came in: the municipality submitted it with the API's clock at 2025-06-02 10:00.
+    expect(await page.getByTestId('application-facts').getByTestId('submitted-at').textContent()).toBe(
+      '2025/06/02 10:00',
+    );
     await checkScreen(page, '32-officer-split-verdicts');
 
     // Adoption is refused by the majority rule, named in words.

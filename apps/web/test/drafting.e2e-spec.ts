@@ -276,6 +276,8 @@ describe('Drafting and submitting an application, in a real browser', () => {
     await page.getByTestId('status').getByText('提出済み').waitFor();
     expect(await page.getByTestId('round').textContent()).toBe('2025年6月締切回');
     expect(await page.getByTestId('decision-due').textContent()).toBe('令和7年7月22日(火)（2025年7月22日）');
+    // When it was taken, in Japan time: the municipality's proof that it came before the deadline.
+    expect(await page.getByTestId('submitted-at').textContent()).toBe('2025/06/02 14:00');
     await checkScreen(page, '07-submitted');
 
     await page.getByRole('link', { name: '← 申請一覧' }).click();

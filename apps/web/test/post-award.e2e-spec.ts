@@ -83,6 +83,8 @@ describe('After adoption: the grant application, decision, plan change, performa
     expect(await section.getByTestId('award-due-dates').textContent()).toContain(
       '令和7年8月14日(木)（2025年8月14日）（あと13日）',
     );
+    // The adoption says when it was decided (the API's clock stood at 2025-07-15 10:00 then).
+    expect(await municipality.locator('main').textContent()).toContain('決定日時：2025/07/15 10:00');
     await checkScreen(municipality, '70-post-award-adopted');
 
     await section.getByRole('link', { name: '交付申請を行う' }).click();

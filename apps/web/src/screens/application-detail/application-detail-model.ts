@@ -28,13 +28,24 @@ export interface ApplicationDetailModel {
   readonly businessName?: string;
   readonly round?: string;
   readonly deadline?: string;
+  /** The last submission's instant; a resubmission after a revision request moves it. */
+  readonly submittedAt?: string;
+  /** 1 for the first submission, one more for each resubmission. */
+  readonly reviewCycle: number;
   readonly decisionDueDate?: string;
   readonly requestedGrant?: number;
   readonly nationalShare?: number;
   readonly reviews: readonly ReviewModel[];
   readonly revisionReason?: string;
+  readonly revisionRequestedAt?: string;
   readonly withdrawalReason?: string;
-  readonly decision?: { readonly outcome: string; readonly reason: string; readonly approvedGrant?: number };
+  readonly withdrawnAt?: string;
+  readonly decision?: {
+    readonly outcome: string;
+    readonly reason: string;
+    readonly decidedAt?: string;
+    readonly approvedGrant?: number;
+  };
 }
 
 const anonymous = (index: number) => `審査員${String.fromCharCode(0x41 + index)}`;
@@ -53,6 +64,8 @@ export function toApplicationDetail(answer: unknown): ApplicationDetailModel {
     businessName: text(record(plan.business).name),
     round: text(application.round),
     deadline: text(application.deadline),
+    submittedAt: text(application.submittedAt),
+    reviewCycle: integer(application.reviewCycle) ?? 0,
     decisionDueDate: text(application.decisionDueDate),
     requestedGrant: integer(funding.grant) ?? integer(record(plan.funding).grant),
     nationalShare: integer(funding.nationalShare),
@@ -69,11 +82,14 @@ export function toApplicationDetail(answer: unknown): ApplicationDetailModel {
         .sort((a, b) => orderOf(a.requirement) - orderOf(b.requirement)),
     })),
     revisionReason: text(record(application.revisionRequest).reason),
+    revisionRequestedAt: text(record(application.revisionRequest).requestedAt),
     withdrawalReason: text(record(application.withdrawal).reason),
+    withdrawnAt: text(record(application.withdrawal).withdrawnAt),
     decision: text(decision.outcome)
       ? {
           outcome: text(decision.outcome)!,
           reason: text(decision.reason) ?? '',
+          decidedAt: text(decision.decidedAt),
           approvedGrant: integer(decision.approvedGrant),
         }
       : undefined,

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { loadApplication, rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { roundLabel } from '../../api/rounds';
-import { formatDeadline } from '../../format/dates';
+import { formatDateTime, formatDeadline } from '../../format/dates';
 import { formatYenWithMan } from '../../format/money';
 import {
   RECOMMENDATION_LABELS,
@@ -20,6 +20,10 @@ import { toApplicationDetail, type ApplicationDetailModel } from './application-
 import { WithdrawDialog } from './withdraw-dialog';
 import { FailureAlert } from '../../ui/failure-alert';
 import { CalendarDate } from '../../ui/calendar-date';
+import { SubmittedAt } from '../../ui/submitted-at';
+
+/** When something happened to the application, as the municipality's own records would note it. */
+const atJapanTime = (instant: string) => formatDateTime(new Date(instant));
 
 /** Where no review is coming, the section says why, rather than that none has come yet. */
 const NO_REVIEWS: Record<string, string> = {
@@ -106,6 +110,9 @@ export function ApplicationDetailPage({ id }: { id: string }) {
             <dd>{formatDeadline(model.deadline)}</dd>
           </>
         )}
+        {model.submittedAt && model.status !== 'draft' && (
+          <SubmittedAt submittedAt={model.submittedAt} reviewCycle={model.reviewCycle} />
+        )}
         {model.decisionDueDate && model.track !== 'local' && AWAITING_DECISION.has(model.status) && (
           <>
             <dt>採否決定予定日</dt>
@@ -144,6 +151,9 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         <section className="notice" aria-labelledby="revision-title" data-testid="revision-request">
           <h2 id="revision-title">修正依頼があります</h2>
           <p>{model.revisionReason}</p>
+          {model.revisionRequestedAt && (
+            <p className="muted">依頼日時：{atJapanTime(model.revisionRequestedAt)}</p>
+          )}
           <a
             className="button button--primary"
             href={`/applications/${id}/edit`}
@@ -158,6 +168,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         <section className="notice" aria-labelledby="withdrawn-title">
           <h2 id="withdrawn-title">この申請は取り下げられました</h2>
           <p>理由：{model.withdrawalReason}</p>
+          {model.withdrawnAt && <p className="muted">取下げ日時：{atJapanTime(model.withdrawnAt)}</p>}
         </section>
       )}
 
@@ -169,6 +180,9 @@ export function ApplicationDetailPage({ id }: { id: string }) {
           <p>{model.decision.reason}</p>
           {model.decision.approvedGrant !== undefined && (
             <p>採択額：{formatYenWithMan(model.decision.approvedGrant)}</p>
+          )}
+          {model.decision.decidedAt && (
+            <p className="muted">決定日時：{atJapanTime(model.decision.decidedAt)}</p>
           )}
         </section>
       )}

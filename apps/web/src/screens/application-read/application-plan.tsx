@@ -13,8 +13,9 @@ import {
 import { FundingFigures } from '../../ui/funding-figures';
 import type { ApplicationView } from './application-view';
 import { CalendarDate } from '../../ui/calendar-date';
+import { SubmittedAt } from '../../ui/submitted-at';
 
-/** Where the application stands: status, applicant, track, round, deadline and decision due date. */
+/** Where the application stands: status, applicant, track, round, deadline, when it was submitted and the decision due date. */
 export function ApplicationFacts({ application }: { application: ApplicationView }) {
   return (
     <dl className="figures" data-testid="application-facts">
@@ -41,6 +42,9 @@ export function ApplicationFacts({ application }: { application: ApplicationView
           <dt>締切</dt>
           <dd>{formatDeadline(application.deadline)}</dd>
         </>
+      )}
+      {application.submittedAt && application.status !== 'draft' && (
+        <SubmittedAt submittedAt={application.submittedAt} reviewCycle={application.reviewCycle} />
       )}
       {application.decisionDueDate && (
         <>

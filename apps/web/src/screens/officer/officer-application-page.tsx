@@ -94,6 +94,7 @@ export function OfficerApplicationPage({ id }: { id: string }) {
         <section className="notice" aria-labelledby="revision-title" data-testid="revision-request">
           <h2 id="revision-title">修正を依頼しました</h2>
           <p>理由：{revisionRequest.reason}</p>
+          <p className="muted">依頼日時：{formatDateTime(new Date(revisionRequest.requestedAt))}</p>
           <p className="muted">申請団体が再提出すると、新しい募集回で審査をやり直します。</p>
         </section>
       )}
@@ -101,6 +102,7 @@ export function OfficerApplicationPage({ id }: { id: string }) {
         <section className="notice" aria-labelledby="withdrawn-title">
           <h2 id="withdrawn-title">この申請は取り下げられました</h2>
           <p>理由：{withdrawal.reason}</p>
+          <p className="muted">取下げ日時：{formatDateTime(new Date(withdrawal.withdrawnAt))}</p>
         </section>
       )}
 
