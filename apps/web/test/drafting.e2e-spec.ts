@@ -286,6 +286,8 @@ describe('Drafting and submitting an application, in a real browser', () => {
     expect(await row.textContent()).toContain('20,000,000円');
     expect(await row.textContent()).toContain('2,000万円');
     expect(await row.textContent()).toContain('15,000,000円');
+    // The national share reads in 万円 too, as the grant beside it does.
+    expect(await row.textContent()).toContain('1,500万円');
     // The round's deadline is read after the row (roundById): waited for, not read at once.
     await row.getByText('あと8日').waitFor();
     // The deadline reads on one line: its weekday and time are not carried to the next.

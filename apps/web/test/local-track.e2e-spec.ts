@@ -73,6 +73,8 @@ describe('Local track: the programme officer acknowledges or returns a report to
     await row.getByRole('link').click();
     await officer.getByRole('heading', { name: '有識者の審査' }).waitFor();
     expect(await officer.getByTestId('local-report').textContent()).toContain('第1回');
+    // Both figures read in 万円 as well, side by side.
+    expect(await officer.getByTestId('special-tax-share').textContent()).toBe('10,000,000円（1,000万円）');
     await officer.getByTestId('local-report').getByRole('link', { name: '補助要綱.pdf' }).waitFor();
     await officer.getByLabel('差し戻す（不足を示す）').check();
     await officer.getByRole('button', { name: '決定する' }).click();

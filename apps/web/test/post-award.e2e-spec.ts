@@ -380,7 +380,7 @@ describe('After adoption: the grant application, decision, plan change, performa
     await officer.getByRole('button', { name: '支払を記録する' }).click();
     await officer.getByTestId('award-done').getByText('18,750,000円の支払を記録しました。').waitFor();
     await officer.getByTestId('award-status').getByText('支払済み').waitFor();
-    expect(await officer.getByTestId('figure-paid').textContent()).toBe('18,750,000円');
+    expect(await officer.getByTestId('figure-paid').textContent()).toBe('18,750,000円（1,875万円）');
     expect(await officer.getByTestId('payments').textContent()).toBe(
       '支払日 令和8年5月20日(水)（2026年5月20日）：18,750,000円',
     );
@@ -489,6 +489,8 @@ describe('After adoption: the grant application, decision, plan change, performa
     expect(await history.getByTestId('change-decision').textContent()).toBe(
       '承認の理由：やむを得ない事情と認める。（2026/05/20 10:00 決定）',
     );
+    // Nothing was paid: a dash, as the steps it never reached show, not 0円.
+    expect(await officer.getByTestId('figure-paid').textContent()).toBe('—');
     await checkScreen(officer, '90-abandoned');
 
     await readSideShows(system, late, 'abandoned');

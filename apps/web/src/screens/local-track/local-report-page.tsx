@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useKeptState } from '../../auth/use-kept-state';
 import { api } from '../../api/client';
 import { formatDateTime } from '../../format/dates';
-import { formatYen, formatYenWithMan } from '../../format/money';
+import { formatYenWithMan } from '../../format/money';
 import { STATUS_LABELS, label } from '../../messages/labels';
 import { ChoiceFieldset } from '../../ui/choice-fieldset';
 import { DocumentsSection } from '../documents/documents-section';
@@ -121,7 +121,9 @@ function LocalReport({ application, award }: { application: ApplicationView; awa
         <dt>交付額（自治体の助成）</dt>
         <dd>{application.funding ? formatYenWithMan(application.funding.grant) : '—'}</dd>
         <dt>特別交付税措置分</dt>
-        <dd>{application.funding ? formatYen(application.funding.specialTaxShare) : '—'}</dd>
+        <dd data-testid="special-tax-share">
+          {application.funding ? formatYenWithMan(application.funding.specialTaxShare) : '—'}
+        </dd>
         {answer && (
           <>
             <dt>担当官の判断</dt>

@@ -70,6 +70,17 @@ function listStatus(list: {
     : 'まだ申請はありません。「新しい申請を作成」から始めてください。';
 }
 
+/** A figure of the list in yen, with its 万円 reading below it (as officers speak of grants), or — when there is none yet. */
+function YenWithMan({ yen }: { yen: number | undefined }) {
+  if (yen === undefined) return <>—</>;
+  return (
+    <>
+      {formatYen(yen)}
+      <div className="muted">{formatManYen(yen)}</div>
+    </>
+  );
+}
+
 export function MyApplicationsPage() {
   const [status, setStatus] = useState('');
   const [fiscalYear, setFiscalYear] = useState('');
@@ -248,17 +259,10 @@ export function MyApplicationsPage() {
                     </td>
                     <td>{item.decisionDueDate ? <CalendarDate date={item.decisionDueDate} /> : '—'}</td>
                     <td className="numeric">
-                      {item.requestedGrant !== undefined ? (
-                        <>
-                          {formatYen(item.requestedGrant)}
-                          <div className="muted">{formatManYen(item.requestedGrant)}</div>
-                        </>
-                      ) : (
-                        '—'
-                      )}
+                      <YenWithMan yen={item.requestedGrant} />
                     </td>
                     <td className="numeric">
-                      {item.nationalShare !== undefined ? formatYen(item.nationalShare) : '—'}
+                      <YenWithMan yen={item.nationalShare} />
                     </td>
                   </tr>
                 );

@@ -146,7 +146,7 @@ export function AwardProgress({
           <tr>
             <th scope="row">採択</th>
             <td className="numeric">{approved !== undefined ? formatYenWithMan(approved) : '—'}</td>
-            <td className="numeric">{approvedShare !== undefined ? formatYen(approvedShare) : '—'}</td>
+            <td className="numeric">{approvedShare !== undefined ? formatYenWithMan(approvedShare) : '—'}</td>
             <StepInstant at={application.decision?.decidedAt} />
             <td />
           </tr>
@@ -165,7 +165,7 @@ export function AwardProgress({
               {award.grantDecision ? formatYenWithMan(award.grantDecision.grant) : '—'}
             </td>
             <td className="numeric">
-              {award.grantDecision ? formatYen(award.grantDecision.funding.nationalShare) : '—'}
+              {award.grantDecision ? formatYenWithMan(award.grantDecision.funding.nationalShare) : '—'}
             </td>
             <StepInstant at={award.grantDecision?.decidedAt} testId="decided-at" />
             <td>{award.grantDecision && <>条件：{award.grantDecision.conditions}</>}</td>
@@ -176,7 +176,7 @@ export function AwardProgress({
               {award.confirmation ? formatYenWithMan(award.confirmation.confirmedGrant) : '—'}
             </td>
             <td className="numeric">
-              {award.confirmation ? formatYen(award.confirmation.funding.nationalShare) : '—'}
+              {award.confirmation ? formatYenWithMan(award.confirmation.funding.nationalShare) : '—'}
             </td>
             <StepInstant at={award.confirmation?.confirmedAt} />
             <td>
@@ -186,8 +186,9 @@ export function AwardProgress({
           <tr>
             <th scope="row">支払済み</th>
             <td className="numeric">—</td>
+            {/* A dash until a payment is recorded, as the steps before it show; 0円 would read as paid nothing. */}
             <td className="numeric" data-testid="figure-paid">
-              {formatYen(award.paid)}
+              {award.payments.length > 0 ? formatYenWithMan(award.paid) : '—'}
             </td>
             <StepInstant at={award.payments.at(-1)?.recordedAt} />
             <td data-testid="payments">
