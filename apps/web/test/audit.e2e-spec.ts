@@ -331,7 +331,7 @@ describe('An auditor in a real browser: the timeline, the application before its
     await verdict.getByText('改ざんは見つかりませんでした。').waitFor();
     // This application's stream and the fiscal year's budget stream, at least.
     expect(await verdict.textContent()).toMatch(
-      /^改ざんは見つかりませんでした。申請・年度予算 計[2-9]\d*件の記録 \d+件について/,
+      /^改ざんは見つかりませんでした。申請と年度予算（計[2-9]\d*件）の記録 \d+件について/,
     );
     await checkScreen(page, 'audit-05-downloads');
   });

@@ -221,6 +221,8 @@ describe('Deciding, as the programme officer, in a real browser', () => {
       '満たす（過半数）',
     );
     expect(await sideBySide.getByTestId('majority-novelty').textContent()).toContain('過半数に達しない');
+    // The column names the rule it applies: a majority of the reviews, not a "majority opinion".
+    expect(await sideBySide.getByRole('columnheader', { name: '過半数による判定' }).count()).toBe(1);
     expect(await sideBySide.getByTestId('majority-novelty').textContent()).toContain('2件中1件が「満たす」');
     expect(await sideBySide.textContent()).toContain('既存の醸造所と差がない');
     // What the plan rests on is at hand before deciding: the lender's letter the municipality attached.

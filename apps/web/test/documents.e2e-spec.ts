@@ -70,7 +70,7 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     await receipt.waitFor();
     expect(await page.getByTestId('receipt-sha256').textContent()).toBe(sha256(bytes));
     expect(await page.getByTestId('receipt-name').textContent()).toBe('事業計画書.pdf');
-    expect(await page.getByTestId('receipt-size').textContent()).toBe('2,097,152 バイト（2.0 MB）');
+    expect(await page.getByTestId('receipt-size').textContent()).toBe('2,097,152\u00a0バイト（2.0\u00a0MB）');
     expect(await page.getByTestId('receipt-received-at').textContent()).toContain(
       '2025/06/02 14:00（日本時間・令和7年6月2日(月)）',
     );
@@ -81,7 +81,7 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     await page.getByText('送信完了').waitFor();
     expect(await page.getByTestId('upload-percent').textContent()).toBe('100%');
     expect(await page.getByTestId('upload-progress').textContent()).toContain(
-      '事業計画書.pdf（2,097,152 バイト（2.0 MB））',
+      '事業計画書.pdf（2,097,152\u00a0バイト（2.0\u00a0MB））',
     );
     // Ready for the next document: a second click does not file this one again.
     expect(await page.getByLabel('ファイル').inputValue()).toBe('');
@@ -126,7 +126,7 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
       buffer: pdfBytes(MAX_BYTES + 1),
     });
     // The limit is said before anything is sent, and a larger file is refused without sending it.
-    await page.getByText('1ファイル3,145,728 バイト（3.0 MB）まで').waitFor();
+    await page.getByText('1ファイル3,145,728\u00a0バイト（3.0\u00a0MB）まで').waitFor();
     const sent: string[] = [];
     const onRequest = (request: { method(): string; url(): string }) => {
       if (request.method() === 'POST' && request.url().includes('/documents')) sent.push(request.url());
@@ -135,7 +135,7 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     await page.getByRole('button', { name: 'アップロードする' }).click();
     const fieldError = page.locator('#field-document-file-error');
     const tooLarge =
-      'ファイルが大きすぎます：選んだファイルは3,145,729 バイト（3.0 MB）で、上限の3,145,728 バイト（3.0 MB）を1 バイト超えています。上限以下のファイルを選んでください。';
+      'ファイルが大きすぎます：選んだファイルは3,145,729\u00a0バイト（3.0\u00a0MB）で、上限の3,145,728\u00a0バイト（3.0\u00a0MB）を1\u00a0バイト超えています。上限以下のファイルを選んでください。';
     await fieldError.getByText(tooLarge).waitFor();
     page.off('request', onRequest);
     expect(sent).toEqual([]);

@@ -90,7 +90,7 @@ describe('Refused uploads, in Japanese at the file or kind field', () => {
     ).toEqual([
       {
         field: 'file',
-        message: 'ファイルが大きすぎます。20,971,520 バイト（20.0 MB）以下のファイルを選んでください。',
+        message: 'ファイルが大きすぎます。20,971,520\u00a0バイト（20.0\u00a0MB）以下のファイルを選んでください。',
       },
     ]);
   });
@@ -118,9 +118,9 @@ describe('Refused uploads, in Japanese at the file or kind field', () => {
 
 describe('Sizes on a receipt', () => {
   it('are exact bytes with separators, with a readable size beside them from a kilobyte up', () => {
-    expect(formatBytes(512)).toBe('512 バイト');
-    expect(formatBytes(48_000)).toBe('48,000 バイト（46.9 KB）');
-    expect(formatBytes(2 * 1024 * 1024)).toBe('2,097,152 バイト（2.0 MB）');
+    expect(formatBytes(512)).toBe('512\u00a0バイト');
+    expect(formatBytes(48_000)).toBe('48,000\u00a0バイト（46.9\u00a0KB）');
+    expect(formatBytes(2 * 1024 * 1024)).toBe('2,097,152\u00a0バイト（2.0\u00a0MB）');
   });
 });
 

@@ -178,6 +178,8 @@ describe('After adoption: the grant application, decision, plan change, performa
     await municipality.getByTestId('award-status').getByText('交付決定').waitFor();
     await municipality.getByRole('link', { name: '計画変更を申請する' }).click();
     await municipality.getByRole('heading', { name: '計画変更の申請' }).waitFor();
+    // The limit reads as one figure, not a bracket inside a bracket.
+    await municipality.getByText('交付額は交付決定額の28,000,000円（2,800万円）を超えられません。').waitFor();
     await municipality.getByRole('button', { name: '経費の行を追加' }).click();
     await municipality.locator('#field-costs-1-category').selectOption('machinery');
     await municipality.locator('#field-costs-1-amount').fill('5,000,000');

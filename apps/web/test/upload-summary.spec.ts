@@ -22,7 +22,7 @@ describe('the document upload’s error summary', () => {
     expect(refused(413, [{ field: 'file', rule: 'max_size', figures: { maxBytes: 3_145_728 } }])).toEqual([
       {
         fieldId: 'field-document-file',
-        text: 'ファイルが大きすぎます。3,145,728 バイト（3.0 MB）以下のファイルを選んでください。',
+        text: 'ファイルが大きすぎます。3,145,728\u00a0バイト（3.0\u00a0MB）以下のファイルを選んでください。',
       },
     ]);
     expect(refused(400, [{ field: 'file', rule: 'not_empty' }])[0].text).toBe(
@@ -32,7 +32,7 @@ describe('the document upload’s error summary', () => {
 
   it('says by how much a chosen file is over the limit, which its rounded size does not show', () => {
     expect(tooLargeMessage(20_971_520, 22_000_000)).toBe(
-      'ファイルが大きすぎます：選んだファイルは22,000,000 バイト（21.0 MB）で、上限の20,971,520 バイト（20.0 MB）を1,028,480 バイト（1,004.4 KB）超えています。上限以下のファイルを選んでください。',
+      'ファイルが大きすぎます：選んだファイルは22,000,000\u00a0バイト（21.0\u00a0MB）で、上限の20,971,520\u00a0バイト（20.0\u00a0MB）を1,028,480\u00a0バイト（1,004.4\u00a0KB）超えています。上限以下のファイルを選んでください。',
     );
   });
 

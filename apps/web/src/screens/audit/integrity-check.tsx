@@ -24,7 +24,7 @@ function streamLabel(streamId: string): string {
 function checked(report: VerificationReport, scope: string, applicationId: string | undefined): string {
   const events = `記録 ${report.eventsChecked.toLocaleString('ja-JP')}件`;
   if (applicationId) return `${scope}の${events}`;
-  return `申請・年度予算 計${report.streamsChecked.toLocaleString('ja-JP')}件の${events}`;
+  return `申請と年度予算（計${report.streamsChecked.toLocaleString('ja-JP')}件）の${events}`;
 }
 
 function Verdict({

@@ -21,7 +21,7 @@ export function ReviewsSideBySide({ application }: { application: ApplicationVie
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="reviews-side-by-side">
-            <caption className="visually-hidden">要件ごとの各審査員の判定と多数の判断</caption>
+            <caption className="visually-hidden">要件ごとの各審査員の判定と過半数による判定</caption>
             <thead>
               <tr>
                 <th scope="col">要件</th>
@@ -31,7 +31,7 @@ export function ReviewsSideBySide({ application }: { application: ApplicationVie
                     {review.reviewerId && <div className="muted">{review.reviewerId}</div>}
                   </th>
                 ))}
-                <th scope="col">多数の判断</th>
+                <th scope="col">過半数による判定</th>
               </tr>
             </thead>
             <tbody>

@@ -56,7 +56,12 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
     <>
       <p>
         変更後の計画を入力してください。経費区分の金額が20%を超えて変わる場合、完了日が年度を越える場合、事業者や目的が変わる場合は担当官の承認が必要です（それ以外は軽微な変更として直ちに反映されます）。交付額は交付決定額
-        {decided !== undefined && <strong>（{formatYenWithMan(decided)}）</strong>}を超えられません。
+        {decided !== undefined && (
+          <>
+            の<strong>{formatYenWithMan(decided)}</strong>
+          </>
+        )}
+        を超えられません。
       </p>
       {writing.summary}
       <form className="form" noValidate aria-label="計画変更" onSubmit={submitOn(send)}>
