@@ -90,7 +90,8 @@ describe('Refused uploads, in Japanese at the file or kind field', () => {
     ).toEqual([
       {
         field: 'file',
-        message: 'ファイルが大きすぎます。20,971,520\u00a0バイト（20.0\u00a0MB）以下のファイルを選んでください。',
+        message:
+          'ファイルが大きすぎます。20,971,520\u00a0バイト（20.0\u00a0MB）以下のファイルを選んでください。',
       },
     ]);
   });
