@@ -7,6 +7,7 @@ export * from './chain-verifier';
 export * from './upcasters';
 export * from './postgres/postgres-event-store';
 export * from './postgres/migrations';
+export { ListeningConnection, type ListeningHandlers } from './postgres/listening-connection';
 export type { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 export * from './nest/event-store.module';
 export { isUnavailable as isDatabaseUnavailable } from './postgres/postgres-errors';

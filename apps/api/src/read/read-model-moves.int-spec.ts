@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
+import type { ListeningConnection } from '@l10k/eventstore';
 import { createTestDatabase } from '../../../../test/test-database';
 import { ReadModelMoves } from './read-model-moves';
 
@@ -123,7 +124,8 @@ describe('what an API process hears of the projections’ commits', () => {
   it('takes a connection that has stopped hearing for lost, when its own notification does not come back', async () => {
     const before = moves.mark(['application_summaries']);
     // Deaf without a word: the connection stays up, but hears nothing any more.
-    await (moves as unknown as { client: Client }).client.query('UNLISTEN *');
+    const { connection } = moves as unknown as { connection: ListeningConnection };
+    await connection.listener!.query('UNLISTEN *');
     await moves.settled(200);
     expect(moves.mark(['application_summaries'])).toBeUndefined();
     await until(() => moves.mark(['application_summaries']) !== undefined);

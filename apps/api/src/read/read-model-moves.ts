@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { Client, type ClientConfig, type Notification } from 'pg';
+import type { ClientConfig, Notification } from 'pg';
 import { requireDatabaseUrl, type AppConfig } from '@l10k/config';
+import { ListeningConnection } from '@l10k/eventstore';
 import { EVERY_READ_MODEL, READ_MODEL_MOVED_CHANNEL } from '@l10k/read-model';
 
 /** How often the connection proves that it still hears: a notification of its own must come back. */
 const HEARTBEAT_INTERVAL_MS = 5_000;
 /** A heartbeat not heard back within this long: the connection is taken for lost. */
 const HEARTBEAT_TIMEOUT_MS = 2_000;
-const RECONNECT_DELAY_MS = { first: 100, max: 5_000 };
 
 /** The payload of a notification that only proves the connection hears (it names no checkpoint). */
 const PROOF = 'heard:';
@@ -42,23 +42,35 @@ export class ReadModelMoves {
     });
   }
 
-  private client?: Client;
-  private listening = false;
+  private readonly connection: ListeningConnection;
   private closed = false;
   private epoch = 0;
   private readonly moves = new Map<string, number>();
   /** The heartbeats and settlements awaiting their own notification: true when it came back. */
   private readonly proofs = new Map<string, (heard: boolean) => void>();
-  private reconnectDelayMs = RECONNECT_DELAY_MS.first;
-  private reconnectTimer?: NodeJS.Timeout;
   private heartbeat?: NodeJS.Timeout;
   private readonly logger = new Logger(ReadModelMoves.name);
 
-  constructor(private readonly config: ClientConfig) {}
+  constructor(config: ClientConfig) {
+    this.connection = new ListeningConnection(config, READ_MODEL_MOVED_CHANNEL, {
+      listening: () => {
+        // Whatever was committed while not listening is unknown: no mark from before may match.
+        this.epoch += 1;
+        if (this.epoch > 1) this.logger.log('listening again for the projections’ commits');
+      },
+      notification: (notification) => this.hear(notification),
+      lost: () => {
+        this.logger.warn(
+          'lost the connection that hears the projections’ commits: every read asks the database until it listens again',
+        );
+        for (const settle of this.proofs.values()) settle(false);
+      },
+    });
+  }
 
   start(): void {
-    if (this.client !== undefined || this.closed) return;
-    void this.connect();
+    if (this.heartbeat !== undefined || this.closed) return;
+    this.connection.start();
     this.heartbeat = setInterval(() => void this.proveHearing(), HEARTBEAT_INTERVAL_MS);
     this.heartbeat.unref();
   }
@@ -68,7 +80,7 @@ export class ReadModelMoves {
    * while not listening. Equal marks taken at two moments: nothing of theirs was heard between.
    */
   mark(writers: readonly string[]): string | undefined {
-    if (!this.listening) return undefined;
+    if (this.connection.listener === undefined) return undefined;
     let mark = String(this.epoch);
     for (const writer of writers) mark += `:${this.moves.get(writer) ?? 0}`;
     return mark;
@@ -95,18 +107,14 @@ export class ReadModelMoves {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.heartbeat);
-    clearTimeout(this.reconnectTimer);
-    this.listening = false;
     for (const settle of this.proofs.values()) settle(false);
-    const client = this.client;
-    this.client = undefined;
-    await client?.end().catch(() => undefined);
+    await this.connection.close();
   }
 
   /** True when a notification of its own came back in time; a connection that failed to is dropped. */
   private async proveHearing(timeoutMs = HEARTBEAT_TIMEOUT_MS): Promise<boolean> {
-    const client = this.client;
-    if (!this.listening || client === undefined) return false;
+    const client = this.connection.listener;
+    if (client === undefined) return false;
     const token = `${PROOF}${randomUUID()}`;
     let timer: NodeJS.Timeout | undefined;
     const heard = new Promise<boolean>((resolve) => {
@@ -114,11 +122,11 @@ export class ReadModelMoves {
       timer = setTimeout(() => resolve(false), timeoutMs);
     });
     // NOTIFY takes no parameters; the token is a uuid, safe to quote.
-    client.query(`NOTIFY ${READ_MODEL_MOVED_CHANNEL}, '${token}'`).catch(() => this.lose(client));
+    client.query(`NOTIFY ${READ_MODEL_MOVED_CHANNEL}, '${token}'`).catch(() => this.connection.lose(client));
     const inTime = await heard;
     clearTimeout(timer);
     this.proofs.delete(token);
-    if (!inTime && !this.closed) this.lose(client);
+    if (!inTime && !this.closed) this.connection.lose(client);
     return inTime;
   }
 
@@ -131,48 +139,5 @@ export class ReadModelMoves {
     // The checkpoints were emptied: every mark taken before must differ from every one after.
     if (name === EVERY_READ_MODEL) this.epoch += 1;
     else this.moves.set(name, (this.moves.get(name) ?? 0) + 1);
-  }
-
-  private async connect(): Promise<void> {
-    const client = new Client({ keepAlive: true, ...this.config });
-    this.client = client;
-    client.on('notification', (notification) => this.hear(notification));
-    client.on('error', () => this.lose(client));
-    client.on('end', () => this.lose(client));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${READ_MODEL_MOVED_CHANNEL}`);
-      if (this.closed || this.client !== client) {
-        await client.end().catch(() => undefined);
-        return;
-      }
-      // Whatever was committed while not listening is unknown: no mark from before may match.
-      this.epoch += 1;
-      if (this.epoch > 1) this.logger.log('listening again for the projections’ commits');
-      this.listening = true;
-      this.reconnectDelayMs = RECONNECT_DELAY_MS.first;
-    } catch {
-      this.lose(client);
-    }
-  }
-
-  /** Stops answering from marks at once, and listens again after a back-off. */
-  private lose(failed: Client): void {
-    if (this.client !== failed) return;
-    if (this.listening && !this.closed)
-      this.logger.warn(
-        'lost the connection that hears the projections’ commits: every read asks the database until it listens again',
-      );
-    this.listening = false;
-    this.client = undefined;
-    for (const settle of this.proofs.values()) settle(false);
-    failed.removeAllListeners('end');
-    void failed.end().catch(() => undefined);
-    if (this.closed || this.reconnectTimer) return;
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      void this.connect();
-    }, this.reconnectDelayMs);
-    this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, RECONNECT_DELAY_MS.max);
   }
 }
