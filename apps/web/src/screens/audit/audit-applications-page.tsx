@@ -8,7 +8,9 @@ import { formatManYen, formatYen } from '../../format/money';
 import { STATUS_LABELS, TRACK_LABELS, label } from '../../messages/labels';
 import { linkHandler } from '../../router';
 import type { ApplicationListItem } from './audit-views';
-import { fiscalYearLabel, recentFiscalYears } from './fiscal-years';
+import { recentFiscalYears } from './fiscal-years';
+import { fiscalYearLabel } from '../../format/fiscal-year';
+import { SelectField } from '../../ui/select-field';
 import './audit.css';
 import { FailureAlert } from '../../ui/failure-alert';
 
@@ -94,62 +96,38 @@ export function AuditApplicationsPage() {
         すべての団体の申請を検索できます。申請を選ぶと、履歴（すべての記録）、ある時点の状態、整合性の検証を確認できます。
       </p>
       <form className="filters audit-filters" aria-label="検索条件" onSubmit={search} noValidate>
-        <div className="field">
-          <label htmlFor="filter-fiscal-year" className="field__label">
-            年度
-          </label>
-          <select
-            id="filter-fiscal-year"
-            className="select"
-            value={draft.fiscalYear}
-            onChange={(event) => setDraft({ ...draft, fiscalYear: event.target.value, round: '' })}
-          >
-            <option value="">すべて</option>
-            {years.map((year) => (
-              <option key={year} value={year}>
-                {fiscalYearLabel(year)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-round" className="field__label">
-            募集回
-          </label>
-          <select
-            id="filter-round"
-            className="select"
-            value={draft.round}
-            disabled={!draft.fiscalYear}
-            onChange={(event) => setDraft({ ...draft, round: event.target.value })}
-          >
-            <option value="">すべて</option>
-            {draft.fiscalYear &&
-              roundsOf(Number(draft.fiscalYear)).map((round) => (
-                <option key={round} value={round}>
-                  {roundLabel(round)}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status" className="field__label">
-            状態
-          </label>
-          <select
-            id="filter-status"
-            className="select"
-            value={draft.status}
-            onChange={(event) => setDraft({ ...draft, status: event.target.value })}
-          >
-            <option value="">すべて</option>
-            {statuses.map((status) => (
-              <option key={status} value={status}>
-                {label(STATUS_LABELS, status)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="filter-fiscal-year"
+          label="年度"
+          any="すべて"
+          value={draft.fiscalYear}
+          onChange={(fiscalYear) => setDraft({ ...draft, fiscalYear, round: '' })}
+          choices={years.map((year) => ({ value: year, label: fiscalYearLabel(year) }))}
+        />
+        <SelectField
+          id="filter-round"
+          label="募集回"
+          any="すべて"
+          value={draft.round}
+          disabled={!draft.fiscalYear}
+          onChange={(round) => setDraft({ ...draft, round })}
+          choices={
+            draft.fiscalYear
+              ? roundsOf(Number(draft.fiscalYear)).map((round) => ({
+                  value: round,
+                  label: roundLabel(round),
+                }))
+              : []
+          }
+        />
+        <SelectField
+          id="filter-status"
+          label="状態"
+          any="すべて"
+          value={draft.status}
+          onChange={(status) => setDraft({ ...draft, status })}
+          choices={statuses.map((status) => ({ value: status, label: label(STATUS_LABELS, status) }))}
+        />
         <div className={`field${codeError ? ' field--error' : ''}`}>
           <label htmlFor="filter-municipality-code" className="field__label">
             団体コード（6桁）

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { navigate } from '../../router';
 import { download, type DownloadKind } from './download';
-import { fiscalYearInAddress, fiscalYearLabel, recentFiscalYears } from './fiscal-years';
+import { fiscalYearChoices, fiscalYearInAddress } from './fiscal-years';
+import { SelectField } from '../../ui/select-field';
 import { IntegrityCheck } from './integrity-check';
 import './audit.css';
 
@@ -57,25 +58,14 @@ export function AuditDownloadsPage() {
   return (
     <main id="main" className="page page--wide">
       <h1>監査用データのダウンロード</h1>
-      <div className="field">
-        <label htmlFor="downloads-fiscal-year" className="field__label">
-          年度
-        </label>
-        <select
-          id="downloads-fiscal-year"
-          className="select audit-year"
-          value={fiscalYear}
-          onChange={(event) => choose(Number(event.target.value))}
-        >
-          {[...new Set([fiscalYear, ...recentFiscalYears(new Date())])]
-            .sort((a, b) => b - a)
-            .map((year) => (
-              <option key={year} value={year}>
-                {fiscalYearLabel(year)}
-              </option>
-            ))}
-        </select>
-      </div>
+      <SelectField
+        id="downloads-fiscal-year"
+        label="年度"
+        className="audit-year"
+        value={fiscalYear}
+        onChange={(year) => choose(Number(year))}
+        choices={fiscalYearChoices(fiscalYear, new Date())}
+      />
       <div className="downloads">
         {OFFERS.map((offer) => {
           const outcome = outcomes[offer.kind];

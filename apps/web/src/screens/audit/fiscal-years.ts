@@ -1,9 +1,6 @@
+import { fiscalYearLabel } from '../../format/fiscal-year';
 import { currentFiscalYear } from '../../navigation/nav-links';
-
-/** 令和7年度（2025年度）: 令和 began in 2019, its first year. */
-export function fiscalYearLabel(fiscalYear: number): string {
-  return `令和${fiscalYear - 2018}年度（${fiscalYear}年度）`;
-}
+import type { SelectChoice } from '../../ui/select-field';
 
 /** The years an auditor picks from: this one and the four before it, newest first. */
 export function recentFiscalYears(now: Date): number[] {
@@ -15,4 +12,11 @@ export function recentFiscalYears(now: Date): number[] {
 export function fiscalYearInAddress(now: Date): number {
   const asked = Number(new URLSearchParams(window.location.search).get('fiscalYear'));
   return Number.isInteger(asked) && asked >= 2019 && asked <= 2100 ? asked : currentFiscalYear(now);
+}
+
+/** The year picker's choices: the recent years and the one shown (an older one from the address), newest first. */
+export function fiscalYearChoices(shown: number, now: Date): SelectChoice[] {
+  return [...new Set([shown, ...recentFiscalYears(now)])]
+    .sort((a, b) => b - a)
+    .map((year) => ({ value: year, label: fiscalYearLabel(year) }));
 }

@@ -11,6 +11,8 @@ import { linkHandler, navigate } from '../../router';
 import { toApplicationListPage, type ApplicationListItem } from './application-list-item';
 import { FailureAlert } from '../../ui/failure-alert';
 import { CalendarDate } from '../../ui/calendar-date';
+import { fiscalYearLabel } from '../../format/fiscal-year';
+import { SelectField } from '../../ui/select-field';
 
 const FILTERABLE_STATUSES = [
   'draft',
@@ -172,42 +174,22 @@ export function MyApplicationsPage() {
         新しい申請を作成
       </button>
       <form className="filters" aria-label="絞り込み" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor="filter-status" className="field__label">
-            状態
-          </label>
-          <select
-            id="filter-status"
-            className="select"
-            value={status}
-            onChange={(event) => setStatus(event.target.value)}
-          >
-            <option value="">すべて</option>
-            {FILTERABLE_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {label(STATUS_LABELS, value)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-fiscal-year" className="field__label">
-            年度
-          </label>
-          <select
-            id="filter-fiscal-year"
-            className="select"
-            value={fiscalYear}
-            onChange={(event) => setFiscalYear(event.target.value)}
-          >
-            <option value="">すべて</option>
-            {years.map((year) => (
-              <option key={year} value={year}>
-                {`令和${year - 2018}年度（${year}年度）`}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="filter-status"
+          label="状態"
+          any="すべて"
+          value={status}
+          onChange={setStatus}
+          choices={FILTERABLE_STATUSES.map((value) => ({ value, label: label(STATUS_LABELS, value) }))}
+        />
+        <SelectField
+          id="filter-fiscal-year"
+          label="年度"
+          any="すべて"
+          value={fiscalYear}
+          onChange={setFiscalYear}
+          choices={years.map((year) => ({ value: year, label: fiscalYearLabel(year) }))}
+        />
       </form>
       <FailureAlert message={failure} />
       <p aria-live="polite" className="muted">

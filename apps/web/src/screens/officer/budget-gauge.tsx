@@ -1,5 +1,6 @@
 import type { components } from '../../api/schema';
 import { formatYenWithMan } from '../../format/money';
+import { fiscalYearLabel } from '../../format/fiscal-year';
 
 export type Budget = components['schemas']['BudgetView'];
 
@@ -19,9 +20,7 @@ export function BudgetGauge({ budget }: { budget: Budget }) {
       aria-labelledby={`budget-title-${budget.fiscalYear}`}
       data-testid="budget-gauge"
     >
-      <h2 id={`budget-title-${budget.fiscalYear}`}>
-        令和{budget.fiscalYear - 2018}年度（{budget.fiscalYear}年度）の国費予算
-      </h2>
+      <h2 id={`budget-title-${budget.fiscalYear}`}>{fiscalYearLabel(budget.fiscalYear)}の国費予算</h2>
       {unset && (
         <p className="notice">この年度の予算はまだ設定されていません。採択には予算の設定が必要です。</p>
       )}

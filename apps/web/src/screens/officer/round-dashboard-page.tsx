@@ -13,6 +13,8 @@ import { BudgetGauge, type Budget } from './budget-gauge';
 import { ReviewerLoad } from './reviewer-load';
 import { FailureAlert } from '../../ui/failure-alert';
 import { CalendarDate } from '../../ui/calendar-date';
+import { fiscalYearLabel } from '../../format/fiscal-year';
+import { SelectField } from '../../ui/select-field';
 
 type QueueItem = components['schemas']['ReviewQueueItemView'];
 type QueueRoundCount = components['schemas']['ReviewQueueRoundCountView'];
@@ -97,23 +99,13 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
     <main id="main" className="page page--wide">
       <h1>締切回の状況</h1>
       <div className="filters">
-        <div className="field">
-          <label htmlFor="field-fiscalYear" className="field__label">
-            年度
-          </label>
-          <select
-            id="field-fiscalYear"
-            className="select"
-            value={fiscalYear}
-            onChange={(event) => navigate(`/officer/rounds?fiscalYear=${event.target.value}`)}
-          >
-            {years.sort().map((year) => (
-              <option key={year} value={year}>
-                令和{year - 2018}年度（{year}年度）
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="field-fiscalYear"
+          label="年度"
+          value={fiscalYear}
+          onChange={(year) => navigate(`/officer/rounds?fiscalYear=${year}`)}
+          choices={years.sort().map((year) => ({ value: year, label: fiscalYearLabel(year) }))}
+        />
       </div>
       <FailureAlert message={failure} />
       {!dashboard && !failure && <p>読み込み中…</p>}

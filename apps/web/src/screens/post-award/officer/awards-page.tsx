@@ -12,6 +12,8 @@ import { ProjectTitle } from './project-title';
 import '../post-award.css';
 import { FailureAlert } from '../../../ui/failure-alert';
 import { CalendarDate } from '../../../ui/calendar-date';
+import { fiscalYearLabel } from '../../../format/fiscal-year';
+import { SelectField } from '../../../ui/select-field';
 
 const money = (amount: number | null) =>
   amount === null ? (
@@ -68,41 +70,24 @@ export function AwardsPage() {
         </a>
       </p>
       <form className="filters" aria-label="絞り込み" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor="filter-award-fiscal-year" className="field__label">
-            年度
-          </label>
-          <select
-            id="filter-award-fiscal-year"
-            className="select"
-            value={fiscalYear}
-            onChange={(event) => setFiscalYear(event.target.value)}
-          >
-            {[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((year) => (
-              <option key={year} value={year}>
-                {`令和${year - 2018}年度（${year}年度）`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-award-status" className="field__label">
-            状態
-          </label>
-          <select
-            id="filter-award-status"
-            className="select"
-            value={status}
-            onChange={(event) => setStatus(event.target.value)}
-          >
-            <option value="">すべて</option>
-            {AWARD_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {label(STATUS_LABELS, value)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="filter-award-fiscal-year"
+          label="年度"
+          value={fiscalYear}
+          onChange={setFiscalYear}
+          choices={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((year) => ({
+            value: year,
+            label: fiscalYearLabel(year),
+          }))}
+        />
+        <SelectField
+          id="filter-award-status"
+          label="状態"
+          any="すべて"
+          value={status}
+          onChange={setStatus}
+          choices={AWARD_STATUSES.map((value) => ({ value, label: label(STATUS_LABELS, value) }))}
+        />
       </form>
       <FailureAlert message={failure} />
       <p aria-live="polite" className="muted">
