@@ -238,7 +238,9 @@ describe('An auditor in a real browser: the timeline, the application before its
     expect(await page.getByTestId('state-reviews').textContent()).toBe(
       '第1回の審査：審査結果2件（採択に必要な件数2件）',
     );
-    expect(await slider.getAttribute('aria-valuetext')).toContain(`第${before}版 審査結果の提出`);
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(
+      new RegExp(`^第${before}版 審査結果の提出、令和\\d+年.+（\\d{4}年\\d+月\\d+日）に記録$`),
+    );
     // The date field follows the slider: the chosen revision's recorded instant, to adjust from.
     const chosen = history.find((event) => event.revision === before)!;
     expect(await page.getByLabel(/日時を指定する/).inputValue()).toBe(tokyoLocal(chosen.recordedAt));

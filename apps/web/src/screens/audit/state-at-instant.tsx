@@ -11,9 +11,10 @@ export type PointInTime = { readonly revision: number } | { readonly asOf: strin
 
 type Shown = { readonly state: ApplicationState } | { readonly failure: string } | undefined;
 
+/** 第17版 採択、令和8年12月6日(日) 19:56:59（2026年12月6日）に記録: no bracket inside a bracket. */
 function describe(entry: HistoryEntry | undefined): string {
   return entry
-    ? `第${entry.revision}版 ${label(EVENT_TYPE_LABELS, entry.type)}（${formatEventInstant(entry.recordedAt)}）`
+    ? `第${entry.revision}版 ${label(EVENT_TYPE_LABELS, entry.type)}、${formatEventInstant(entry.recordedAt)}に記録`
     : '';
 }
 
