@@ -235,6 +235,7 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     expect(await page.getByTestId('application-facts').getByTestId('submitted-at').textContent()).toBe(
       '2025/06/02 10:00',
     );
+    expect(await page.getByTestId('application-facts').getByTestId('application-id').textContent()).toBe(id);
     await checkScreen(page, '32-officer-split-verdicts');
 
     // Adoption is refused by the majority rule, named in words.

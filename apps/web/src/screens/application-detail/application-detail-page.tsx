@@ -21,6 +21,7 @@ import { WithdrawDialog } from './withdraw-dialog';
 import { FailureAlert } from '../../ui/failure-alert';
 import { CalendarDate } from '../../ui/calendar-date';
 import { SubmittedAt } from '../../ui/submitted-at';
+import { ApplicationId } from '../../ui/application-id';
 
 /** When something happened to the application, as the municipality's own records would note it. */
 const atJapanTime = (instant: string) => formatDateTime(new Date(instant));
@@ -98,6 +99,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
             {label(STATUS_LABELS, model.status)}
           </span>
         </dd>
+        <ApplicationId id={model.id} />
         {model.round && (
           <>
             <dt>募集回</dt>

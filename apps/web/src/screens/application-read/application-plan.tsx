@@ -14,6 +14,7 @@ import { FundingFigures } from '../../ui/funding-figures';
 import type { ApplicationView } from './application-view';
 import { CalendarDate } from '../../ui/calendar-date';
 import { SubmittedAt } from '../../ui/submitted-at';
+import { ApplicationId } from '../../ui/application-id';
 
 /** Where the application stands: status, applicant, track, round, deadline, when it was submitted and the decision due date. */
 export function ApplicationFacts({ application }: { application: ApplicationView }) {
@@ -29,6 +30,7 @@ export function ApplicationFacts({ application }: { application: ApplicationView
       <dd>
         {application.municipalityName ?? ''} {application.municipalityCode}
       </dd>
+      <ApplicationId id={application.id} />
       <dt>事業の区分</dt>
       <dd>{label(TRACK_LABELS, application.track)}</dd>
       {application.round && (
