@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { completePlan } from '../../api/test/workflow-client';
 import { setBudget } from './support/award-setup';
-import { focusedId } from './support/page-state';
+import { asksBeforeLeaving, focusedId } from './support/page-state';
 import { checkScreen } from './support/screens';
 import { useRunningSystem } from './support/running-system';
 import { signInAsMunicipality } from './support/sign-in';
@@ -191,6 +191,7 @@ describe('Drafting and submitting an application, in a real browser', () => {
     // A click first: the browser asks only on a page the person has interacted with.
     await tab.getByLabel('事業の概要').click();
     await tab.getByLabel('事業の概要').fill(summary);
+    await asksBeforeLeaving(tab);
     const dialogShown = tab.waitForEvent('dialog');
     await tab.close({ runBeforeUnload: true });
     await dialogShown;

@@ -10,6 +10,7 @@ import {
   signInAsProgramOfficer,
   uploadThroughApi,
 } from './support/award-setup';
+import { asksBeforeLeaving } from './support/page-state';
 import { checkScreen } from './support/screens';
 import { useRunningSystem } from './support/running-system';
 import { signInAsMunicipality } from './support/sign-in';
@@ -261,6 +262,7 @@ describe('After adoption: the grant application, decision, plan change, performa
     // Opened and left untouched, the tab closes without asking; here a reason is typed.
     await tab.getByLabel('変更の理由').click();
     await tab.getByLabel('変更の理由').fill('販路の見直し');
+    await asksBeforeLeaving(tab);
     const dialogShown = tab.waitForEvent('dialog');
     await tab.close({ runBeforeUnload: true });
     await dialogShown;

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Dialog, Page } from 'playwright-core';
 import { completePlan, TONO } from '../../api/test/workflow-client';
 import { pdfBytes, uploadThroughApi } from './support/award-setup';
-import { focusedId } from './support/page-state';
+import { asksBeforeLeaving, focusedId } from './support/page-state';
 import { checkScreen } from './support/screens';
 import { useRunningSystem, type RunningSystem } from './support/running-system';
 import { signInWithRole } from './support/sign-in-as';
@@ -139,6 +139,7 @@ describe('Reviewing, in a real browser', () => {
       void dialog.dismiss();
     };
     page.on('dialog', stay);
+    await asksBeforeLeaving(page);
     const asksFirst = page.waitForEvent('dialog');
     await page.close({ runBeforeUnload: true });
     await asksFirst;

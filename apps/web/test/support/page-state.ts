@@ -32,3 +32,20 @@ export function fontsReady(page: Page): Promise<unknown> {
     .then(() => document.fonts.ready)
     .then(() => true)`);
 }
+
+/**
+ * Resolves once the page would ask before it is closed: a cancelable `beforeunload` sent to it
+ * is cancelled (what the app's leave guard does), and the page has had a person's gesture (the
+ * browser shows its question only then). Closing a tab the moment after typing raced the app
+ * registering its guard on a loaded CI machine: the tab closed without asking.
+ */
+export async function asksBeforeLeaving(page: Page): Promise<void> {
+  // Polled with evaluate, not waitForFunction: the app's CSP forbids the eval its polling uses.
+  const asks = `navigator.userActivation.hasBeenActive &&
+    !window.dispatchEvent(new Event('beforeunload', { cancelable: true }))`;
+  const deadline = Date.now() + 10_000;
+  while (!(await page.evaluate<boolean>(asks))) {
+    if (Date.now() > deadline) throw new Error('the page never came to ask before it is closed');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
