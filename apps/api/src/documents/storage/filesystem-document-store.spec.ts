@@ -90,6 +90,20 @@ describe('FilesystemDocumentStore', () => {
     expect(await filesUnder(root)).toEqual([]);
   });
 
+  it('leaves nothing behind when the source fails before its file is even opened', async () => {
+    // A part cut short at once (a malformed multipart body): the refusal must not race the
+    // opening of the staging file, or an .incoming-* file outlives the refusal.
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const failed = new Readable({
+        read() {
+          this.destroy(new Error('the part ended early'));
+        },
+      });
+      await expect(store.stage(failed, { maxBytes: 1_000 })).rejects.toThrow('the part ended early');
+      expect(await filesUnder(root)).toEqual([]);
+    }
+  });
+
   it('forgets a discarded upload', async () => {
     const staged = await store.stage(Readable.from([Buffer.from('%PDF-1.7')]), { maxBytes: 100 });
     await staged.discard();

@@ -96,6 +96,11 @@ export function receiveUpload(
     };
 
     parser.on('file', (part, stream, info) => {
+      // Refused already (busboy goes on through a chunk after a malformed part): nothing more is staged.
+      if (finished) {
+        stream.resume();
+        return;
+      }
       if (part !== 'file') {
         refuse(uploadProblems.notNamedFile(part));
         stream.resume();
