@@ -4,13 +4,14 @@ import { asProblem, problemHeadline } from '../../api/problems';
 import { roundLabel } from '../../api/rounds';
 import { formatDateTime } from '../../format/dates';
 import { halfWidth } from '../../format/half-width';
-import { formatManYen, formatYen } from '../../format/money';
+import { formatYen } from '../../format/money';
 import { STATUS_LABELS, TRACK_LABELS, label } from '../../messages/labels';
 import { linkHandler } from '../../router';
 import type { ApplicationListItem } from './audit-views';
 import { recentFiscalYears } from './fiscal-years';
 import { fiscalYearLabel } from '../../format/fiscal-year';
 import { SelectField } from '../../ui/select-field';
+import { YenWithMan } from '../../ui/yen-with-man';
 import './audit.css';
 import { FailureAlert } from '../../ui/failure-alert';
 
@@ -202,14 +203,7 @@ export function AuditApplicationsPage() {
                     </td>
                     <td className="nowrap">{item.round ? roundLabel(item.round) : '—'}</td>
                     <td className="numeric">
-                      {item.requestedGrant !== null ? (
-                        <>
-                          {formatYen(item.requestedGrant)}
-                          <div className="muted">{formatManYen(item.requestedGrant)}</div>
-                        </>
-                      ) : (
-                        '—'
-                      )}
+                      <YenWithMan yen={item.requestedGrant} />
                     </td>
                     <td className="numeric">
                       {item.nationalShare !== null ? formatYen(item.nationalShare) : '—'}

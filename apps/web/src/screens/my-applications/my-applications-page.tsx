@@ -5,7 +5,6 @@ import { asProblem, problemHeadline } from '../../api/problems';
 import { roundAt, roundById, roundLabel, type RoundInfo } from '../../api/rounds';
 import { answerSettlesWrite, randomKey } from '../../api/write-keys';
 import { daysUntil, formatDeadlineInList } from '../../format/dates';
-import { formatManYen, formatYen } from '../../format/money';
 import { STATUS_LABELS, label } from '../../messages/labels';
 import { linkHandler, navigate } from '../../router';
 import { toApplicationListPage, type ApplicationListItem } from './application-list-item';
@@ -13,6 +12,7 @@ import { FailureAlert } from '../../ui/failure-alert';
 import { CalendarDate } from '../../ui/calendar-date';
 import { fiscalYearLabel } from '../../format/fiscal-year';
 import { SelectField } from '../../ui/select-field';
+import { YenWithMan } from '../../ui/yen-with-man';
 
 const FILTERABLE_STATUSES = [
   'draft',
@@ -70,17 +70,6 @@ function listStatus(list: {
   return list.filtered
     ? '条件に合う申請はありません。状態や年度を「すべて」にすると、すべての申請を表示します。'
     : 'まだ申請はありません。「新しい申請を作成」から始めてください。';
-}
-
-/** A figure of the list in yen, with its 万円 reading below it (as officers speak of grants), or — when there is none yet. */
-function YenWithMan({ yen }: { yen: number | undefined }) {
-  if (yen === undefined) return <>—</>;
-  return (
-    <>
-      {formatYen(yen)}
-      <div className="muted">{formatManYen(yen)}</div>
-    </>
-  );
 }
 
 export function MyApplicationsPage() {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../../api/client';
 import { asProblem, problemHeadline } from '../../../api/problems';
 import { daysLeftText } from '../../../format/dates';
-import { formatManYen, formatYen } from '../../../format/money';
+import { formatYen } from '../../../format/money';
 import { STATUS_LABELS, label } from '../../../messages/labels';
 import { currentFiscalYear } from '../../../navigation/nav-links';
 import { linkHandler } from '../../../router';
@@ -14,16 +14,7 @@ import { FailureAlert } from '../../../ui/failure-alert';
 import { CalendarDate } from '../../../ui/calendar-date';
 import { fiscalYearLabel } from '../../../format/fiscal-year';
 import { SelectField } from '../../../ui/select-field';
-
-const money = (amount: number | null) =>
-  amount === null ? (
-    '—'
-  ) : (
-    <>
-      {formatYen(amount)}
-      <div className="muted">{formatManYen(amount)}</div>
-    </>
-  );
+import { YenWithMan } from '../../../ui/yen-with-man';
 
 /** 交付手続の一覧: every adopted application of a fiscal year, approved → decided → confirmed → paid, with what is due next. */
 export function AwardsPage() {
@@ -133,9 +124,15 @@ export function AwardsPage() {
                       {label(STATUS_LABELS, item.status)}
                     </span>
                   </td>
-                  <td className="numeric">{money(item.approvedGrant)}</td>
-                  <td className="numeric">{money(item.decidedGrant)}</td>
-                  <td className="numeric">{money(item.confirmedGrant)}</td>
+                  <td className="numeric">
+                    <YenWithMan yen={item.approvedGrant} />
+                  </td>
+                  <td className="numeric">
+                    <YenWithMan yen={item.decidedGrant} />
+                  </td>
+                  <td className="numeric">
+                    <YenWithMan yen={item.confirmedGrant} />
+                  </td>
                   <td className="numeric">{formatYen(item.paid)}</td>
                   <td>
                     {item.due ? (
