@@ -10,6 +10,7 @@ import {
   deletePart,
   rowsStatement,
   runRowsStatement,
+  sentInFull,
   upsertPart,
   type RowsGuard,
   type RowsStatement,
@@ -150,9 +151,6 @@ function prepareAhead(
   }
 }
 
-/** Lets the statement just sent go out before the event loop is taken by other work. */
-const afterPendingCallbacks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /** Runs the statement, preparing `next` while PostgreSQL runs it; for a guarded one, whether it wrote. */
 async function writeThenPrepare(
   manager: EntityManager,
@@ -164,7 +162,8 @@ async function writeThenPrepare(
   if (next !== undefined && next.length > 0) {
     // Handled when awaited below; until then a failure must not count as unhandled.
     writing.catch(() => undefined);
-    await afterPendingCallbacks();
+    // The statement must be out before the fold takes the event loop (sentInFull says why).
+    await sentInFull(manager);
     prepareAhead(manager, tables, next);
   }
   return writing;

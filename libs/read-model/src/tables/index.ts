@@ -1,1 +1,2 @@
 export * from './row-statements';
+export * from './statement-sent';
