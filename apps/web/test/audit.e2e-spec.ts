@@ -184,6 +184,8 @@ describe('An auditor in a real browser: the timeline, the application before its
     const row = page.getByRole('row', { name: new RegExp(TITLE) });
     await row.getByText('久慈市').waitFor();
     await row.getByText('採択').waitFor();
+    // The national share in 万円 below the yen, as the requested grant beside it.
+    expect(await row.getByTestId('national-share').textContent()).toMatch(/^[1-9][0-9,]*円[0-9,.]+万円$/);
     await checkScreen(page, 'audit-01-applications');
 
     // 団体コード as a Japanese keyboard types it, in full-width digits: searched as 032077.

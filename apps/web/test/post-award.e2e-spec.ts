@@ -144,6 +144,8 @@ describe('After adoption: the grant application, decision, plan change, performa
     await row.getByText('交付申請済み').waitFor();
     // No due date runs now: what it waits on is the officer's own 交付決定.
     expect(await row.getByTestId('officer-step').textContent()).toBe('担当官の対応待ち（交付決定）');
+    // Nothing is paid yet: a dash, not 0円 (which would read as a payment of nothing).
+    expect(await row.getByTestId('paid').textContent()).toBe('—');
     await officer
       .getByRole('row', { name: /廃校を活用したサテライトオフィス/ })
       .getByText('6日超過')

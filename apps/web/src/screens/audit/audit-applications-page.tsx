@@ -4,7 +4,6 @@ import { asProblem, problemHeadline } from '../../api/problems';
 import { roundLabel } from '../../api/rounds';
 import { formatDateTime } from '../../format/dates';
 import { halfWidth } from '../../format/half-width';
-import { formatYen } from '../../format/money';
 import { STATUS_LABELS, TRACK_LABELS, label } from '../../messages/labels';
 import { linkHandler } from '../../router';
 import type { ApplicationListItem } from './audit-views';
@@ -205,8 +204,8 @@ export function AuditApplicationsPage() {
                     <td className="numeric">
                       <YenWithMan yen={item.requestedGrant} />
                     </td>
-                    <td className="numeric">
-                      {item.nationalShare !== null ? formatYen(item.nationalShare) : '—'}
+                    <td className="numeric" data-testid="national-share">
+                      <YenWithMan yen={item.nationalShare} />
                     </td>
                     <td className="nowrap">{formatDateTime(new Date(item.updatedAt))}</td>
                   </tr>

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../../api/client';
 import { asProblem, problemHeadline } from '../../../api/problems';
 import { daysLeftText } from '../../../format/dates';
-import { formatYen } from '../../../format/money';
 import { STATUS_LABELS, label } from '../../../messages/labels';
 import { currentFiscalYear } from '../../../navigation/nav-links';
 import { linkHandler } from '../../../router';
@@ -133,7 +132,10 @@ export function AwardsPage() {
                   <td className="numeric">
                     <YenWithMan yen={item.confirmedGrant} />
                   </td>
-                  <td className="numeric">{formatYen(item.paid)}</td>
+                  {/* A dash until a payment is recorded (payments are positive), as on the award's page. */}
+                  <td className="numeric" data-testid="paid">
+                    <YenWithMan yen={item.paid > 0 ? item.paid : null} />
+                  </td>
                   <td>
                     {item.due ? (
                       <span className={item.due.overdue ? 'overdue' : undefined}>
