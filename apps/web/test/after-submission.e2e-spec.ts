@@ -56,6 +56,8 @@ describe('After submission: reviews, a revision request, resubmission and withdr
     await page.goto(`${system.baseUrl}/applications`);
     const row = page.getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ });
     await row.getByText('修正依頼').waitFor();
+    // Decided in the round the resubmission joins: not the date of the round it left.
+    expect(await row.getByTestId('decision-due').textContent()).toBe('再提出した募集回の締切で決まります');
     await row.getByRole('link').click();
     const request = page.getByTestId('revision-request');
     await request.getByText('販路計画と地域課題への対応を具体的に記載してください。').waitFor();
@@ -66,6 +68,7 @@ describe('After submission: reviews, a revision request, resubmission and withdr
     expect(content).not.toContain('reviewer-sato');
     expect(content).not.toContain('reviewer-suzuki');
     expect(await request.textContent()).toContain('依頼日時：2025/06/02 14:00');
+    expect(await page.getByTestId('decision-due').textContent()).toBe('再提出した募集回の締切で決まります');
     await checkScreen(page, '10-revision-requested');
 
     await request.getByRole('link', { name: '計画を修正して再提出する' }).click();

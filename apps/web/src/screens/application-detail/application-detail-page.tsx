@@ -5,6 +5,7 @@ import { roundLabel } from '../../api/rounds';
 import { formatDateTime, formatDeadline } from '../../format/dates';
 import { formatYenWithMan } from '../../format/money';
 import {
+  DECISION_DUE_AFTER_REVISION,
   RECOMMENDATION_LABELS,
   REQUIREMENT_LABELS,
   STATUS_LABELS,
@@ -119,7 +120,11 @@ export function ApplicationDetailPage({ id }: { id: string }) {
           <>
             <dt>採否決定予定日</dt>
             <dd data-testid="decision-due">
-              <CalendarDate date={model.decisionDueDate} />
+              {model.status === 'revision_requested' ? (
+                DECISION_DUE_AFTER_REVISION
+              ) : (
+                <CalendarDate date={model.decisionDueDate} />
+              )}
             </dd>
           </>
         )}

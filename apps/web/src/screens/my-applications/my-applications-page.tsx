@@ -5,7 +5,7 @@ import { asProblem, problemHeadline } from '../../api/problems';
 import { roundAt, roundById, roundLabel, type RoundInfo } from '../../api/rounds';
 import { answerSettlesWrite, randomKey } from '../../api/write-keys';
 import { daysUntil, formatDeadlineInList } from '../../format/dates';
-import { STATUS_LABELS, label } from '../../messages/labels';
+import { DECISION_DUE_AFTER_REVISION, STATUS_LABELS, label } from '../../messages/labels';
 import { linkHandler, navigate } from '../../router';
 import { toApplicationListPage, type ApplicationListItem } from './application-list-item';
 import { FailureAlert } from '../../ui/failure-alert';
@@ -228,7 +228,15 @@ export function MyApplicationsPage() {
                     <td>
                       <DeadlineCell item={item} current={current} />
                     </td>
-                    <td>{item.decisionDueDate ? <CalendarDate date={item.decisionDueDate} /> : '—'}</td>
+                    <td data-testid="decision-due">
+                      {item.status === 'revision_requested' ? (
+                        DECISION_DUE_AFTER_REVISION
+                      ) : item.decisionDueDate ? (
+                        <CalendarDate date={item.decisionDueDate} />
+                      ) : (
+                        '—'
+                      )}
+                    </td>
                     <td className="numeric">
                       <YenWithMan yen={item.requestedGrant} />
                     </td>
