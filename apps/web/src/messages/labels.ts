@@ -20,13 +20,6 @@ export const STATUS_LABELS: Record<string, string> = {
   returned: '差戻し',
 };
 
-/**
- * 採否決定予定日 while an application is sent back for revision: it is decided in the round its
- * resubmission joins (the round of the resubmission's own instant), so the date of the round
- * it left may not hold.
- */
-export const DECISION_DUE_AFTER_REVISION = '再提出した募集回の締切で決まります';
-
 export const COST_CATEGORY_LABELS: Record<string, string> = {
   facility: '施設整備・改修費',
   machinery: '機械装置費',

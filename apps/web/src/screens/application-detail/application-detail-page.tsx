@@ -5,7 +5,6 @@ import { roundLabel } from '../../api/rounds';
 import { formatDateTime, formatDeadline } from '../../format/dates';
 import { formatYenWithMan } from '../../format/money';
 import {
-  DECISION_DUE_AFTER_REVISION,
   RECOMMENDATION_LABELS,
   REQUIREMENT_LABELS,
   STATUS_LABELS,
@@ -20,7 +19,7 @@ import { PostAwardSection, postAwardDoneMessage } from '../post-award/post-award
 import { toApplicationDetail, type ApplicationDetailModel } from './application-detail-model';
 import { WithdrawDialog } from './withdraw-dialog';
 import { FailureAlert } from '../../ui/failure-alert';
-import { CalendarDate } from '../../ui/calendar-date';
+import { DecisionDue } from '../../ui/decision-due';
 import { SubmittedAt } from '../../ui/submitted-at';
 import { ApplicationId } from '../../ui/application-id';
 
@@ -120,11 +119,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
           <>
             <dt>採否決定予定日</dt>
             <dd data-testid="decision-due">
-              {model.status === 'revision_requested' ? (
-                DECISION_DUE_AFTER_REVISION
-              ) : (
-                <CalendarDate date={model.decisionDueDate} />
-              )}
+              <DecisionDue status={model.status} date={model.decisionDueDate} />
             </dd>
           </>
         )}

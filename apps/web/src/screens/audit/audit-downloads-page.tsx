@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { navigate } from '../../router';
 import { download, type DownloadKind } from './download';
-import { fiscalYearChoices, fiscalYearInAddress } from './fiscal-years';
-import { SelectField } from '../../ui/select-field';
+import { AuditYearField } from './audit-year-field';
+import { fiscalYearInAddress } from './fiscal-years';
 import { IntegrityCheck } from './integrity-check';
 import './audit.css';
 
@@ -58,14 +58,7 @@ export function AuditDownloadsPage() {
   return (
     <main id="main" className="page page--wide">
       <h1>監査用データのダウンロード</h1>
-      <SelectField
-        id="downloads-fiscal-year"
-        label="年度"
-        className="audit-year"
-        value={fiscalYear}
-        onChange={(year) => choose(Number(year))}
-        choices={fiscalYearChoices(fiscalYear, new Date())}
-      />
+      <AuditYearField id="downloads-fiscal-year" fiscalYear={fiscalYear} onChoose={choose} />
       <div className="downloads">
         {OFFERS.map((offer) => {
           const outcome = outcomes[offer.kind];

@@ -5,9 +5,9 @@ import { roundLabel } from '../../api/rounds';
 import { formatManYen, formatYen } from '../../format/money';
 import { navigate } from '../../router';
 import type { RoundStatistics } from './audit-views';
-import { fiscalYearChoices, fiscalYearInAddress } from './fiscal-years';
+import { AuditYearField } from './audit-year-field';
+import { fiscalYearInAddress } from './fiscal-years';
 import { fiscalYearLabel } from '../../format/fiscal-year';
-import { SelectField } from '../../ui/select-field';
 import { RoundChart, SERIES_COLOURS } from './statistics-charts';
 import { running, shareOfBudget } from './statistics-figures';
 import './audit.css';
@@ -92,14 +92,7 @@ export function StatisticsPage() {
   return (
     <main id="main" className="page page--wide">
       <h1>月別の統計</h1>
-      <SelectField
-        id="statistics-fiscal-year"
-        label="年度"
-        className="audit-year"
-        value={fiscalYear}
-        onChange={(year) => choose(Number(year))}
-        choices={fiscalYearChoices(fiscalYear, new Date())}
-      />
+      <AuditYearField id="statistics-fiscal-year" fiscalYear={fiscalYear} onChoose={choose} />
       <p>
         募集回（毎月10日締切）ごとの国庫補助事業の数字です。各グラフと同じ数字を、右（又は下）の表でも確認できます。修正依頼の後に再提出された申請は、提出された募集回ごとに数えます。そのため申請の件数と申請額の年度計は延べの数字で、申請の実数より多くなることがあります。
       </p>

@@ -5,11 +5,11 @@ import { asProblem, problemHeadline } from '../../api/problems';
 import { roundAt, roundById, roundLabel, type RoundInfo } from '../../api/rounds';
 import { answerSettlesWrite, randomKey } from '../../api/write-keys';
 import { daysUntil, formatDeadlineInList } from '../../format/dates';
-import { DECISION_DUE_AFTER_REVISION, STATUS_LABELS, label } from '../../messages/labels';
+import { STATUS_LABELS, label } from '../../messages/labels';
 import { linkHandler, navigate } from '../../router';
 import { toApplicationListPage, type ApplicationListItem } from './application-list-item';
 import { FailureAlert } from '../../ui/failure-alert';
-import { CalendarDate } from '../../ui/calendar-date';
+import { DecisionDue } from '../../ui/decision-due';
 import { fiscalYearLabel } from '../../format/fiscal-year';
 import { SelectField } from '../../ui/select-field';
 import { YenWithMan } from '../../ui/yen-with-man';
@@ -229,13 +229,7 @@ export function MyApplicationsPage() {
                       <DeadlineCell item={item} current={current} />
                     </td>
                     <td data-testid="decision-due">
-                      {item.status === 'revision_requested' ? (
-                        DECISION_DUE_AFTER_REVISION
-                      ) : item.decisionDueDate ? (
-                        <CalendarDate date={item.decisionDueDate} />
-                      ) : (
-                        '—'
-                      )}
+                      <DecisionDue status={item.status} date={item.decisionDueDate} />
                     </td>
                     <td className="numeric">
                       <YenWithMan yen={item.requestedGrant} />
