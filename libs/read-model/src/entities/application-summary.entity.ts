@@ -1,14 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Adoption, Rejection } from '@l10k/domain';
 import type { ApplicationRecord } from '../records/application-record';
 import { bigintAsNumber } from './bigint-number.transformer';
-
-export interface SummaryReviewers {
-  /** Every reviewer assigned in the current review cycle, in assignment order. */
-  readonly assigned: string[];
-  /** Those of them who declared a conflict of interest. */
-  readonly recused: string[];
-}
 
 /** One row per application: backs `GET /v1/applications/{id}` and the filtered, cursor-paged list. */
 @Entity({ name: 'application_summaries' })
@@ -72,9 +64,6 @@ export class ApplicationSummaryRow {
   @Column('boolean', { nullable: true })
   provisional: boolean | null;
 
-  @Column('jsonb')
-  reviewers: SummaryReviewers;
-
   /** The current cycle's assigned reviewers (GIN-indexed: "assigned to me"). */
   @Column('text', { name: 'reviewer_ids', array: true })
   reviewerIds: string[];
@@ -88,9 +77,6 @@ export class ApplicationSummaryRow {
 
   @Column('integer', { name: 'review_cycle' })
   reviewCycle: number;
-
-  @Column('jsonb', { nullable: true })
-  decision: Adoption | Rejection | null;
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
@@ -106,7 +92,8 @@ export class ApplicationSummaryRow {
   streamRevision: number;
 
   /**
-   * The documented record the API answers with (views hide what a viewer may not see).
+   * The documented record the API answers with (views hide what a viewer may not see), and
+   * the row's one copy of its reviewers, reviews and decision.
    * `json`, not `jsonb`: written and read whole, never queried inside.
    */
   @Column('json')

@@ -11,6 +11,7 @@ import { HistoryReadFromTheLog1733200000000 } from './1733200000000-history-read
 import { NoStatisticsForDocuments1733300000000 } from './1733300000000-no-statistics-for-documents';
 import { ReadModelMovesAnnounced1733400000000 } from './1733400000000-read-model-moves-announced';
 import { ReadModelTruncationAnnounced1733500000000 } from './1733500000000-read-model-truncation-announced';
+import { SummaryDocumentsOnlyInDetail1733600000000 } from './1733600000000-summary-documents-only-in-detail';
 
 export const readModelMigrations: Array<new () => MigrationInterface> = [
   IdempotencyRecords1732400000000,
@@ -25,6 +26,7 @@ export const readModelMigrations: Array<new () => MigrationInterface> = [
   NoStatisticsForDocuments1733300000000,
   ReadModelMovesAnnounced1733400000000,
   ReadModelTruncationAnnounced1733500000000,
+  SummaryDocumentsOnlyInDetail1733600000000,
 ];
 export { READ_MODEL_MOVED_CHANNEL } from './1733400000000-read-model-moves-announced';
 export { EVERY_READ_MODEL } from './1733500000000-read-model-truncation-announced';

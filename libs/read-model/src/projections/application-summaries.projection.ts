@@ -39,7 +39,6 @@ function summaryRow(state: ExistingApplication, revision: bigint, occurredAt: st
   const decision = isAdopted(state) || state.status === 'rejected' ? state.decision : undefined;
   const adoption = decision?.outcome === 'adopted' ? decision : undefined;
   const figures = adoption?.funding ?? submitted?.funding;
-  const reviewerIds = state.reviewers.map((reviewer) => reviewer.reviewerId);
   return {
     id: state.id,
     municipalityCode: state.municipalityCode,
@@ -59,15 +58,10 @@ function summaryRow(state: ExistingApplication, revision: bigint, occurredAt: st
     municipalShare: figures?.municipalShare ?? null,
     ruleSetId: submitted?.ruleSetId ?? null,
     provisional: submitted?.provisional ?? null,
-    reviewers: {
-      assigned: reviewerIds,
-      recused: state.reviewers.filter((reviewer) => reviewer.recused).map((reviewer) => reviewer.reviewerId),
-    },
-    reviewerIds,
+    reviewerIds: state.reviewers.map((reviewer) => reviewer.reviewerId),
     reviewsDone: state.reviews.length,
     reviewsNeeded: reviewsNeededUnder(submitted?.ruleSetId),
     reviewCycle: state.reviewCycle,
-    decision: decision ?? null,
     createdAt: new Date(state.createdAt),
     submittedAt: instant(submitted?.submittedAt),
     updatedAt: new Date(occurredAt),

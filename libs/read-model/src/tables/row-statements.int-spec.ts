@@ -1,6 +1,5 @@
-import { DataSource } from 'typeorm';
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import {
-  ApplicationSummaryRow,
   deletePart,
   deleteRows,
   findRows,
@@ -31,6 +30,28 @@ const budget = (fiscalYear: number, streamRevision: number, nationalBudget: numb
   updatedAt: new Date('2025-04-01T00:00:00.000Z'),
 });
 
+/** A table of this spec's own, with a document of each kind beside plain and array columns. */
+@Entity({ name: 'documents_beside_rows' })
+class DocumentsRow {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('text')
+  title: string;
+
+  @Column('text', { array: true })
+  tags: string[];
+
+  @Column('jsonb', { nullable: true })
+  outcome: { outcome: string; reason: string } | null;
+
+  @Column('json')
+  detail: Record<string, unknown>;
+
+  @Column('integer')
+  revision: number;
+}
+
 describe('statements built from a read table’s entity', () => {
   let dataSource: DataSource;
 
@@ -38,9 +59,12 @@ describe('statements built from a read table’s entity', () => {
     dataSource = new DataSource({
       type: 'postgres',
       url: await createTestDatabase('row_statements'),
-      entities: readModelEntities,
+      entities: [...readModelEntities, DocumentsRow],
     });
     await dataSource.initialize();
+    await dataSource.query(`CREATE TABLE documents_beside_rows (
+      id uuid PRIMARY KEY, title text NOT NULL, tags text[] NOT NULL, outcome jsonb, detail json NOT NULL,
+      revision integer NOT NULL)`);
   });
 
   afterAll(() => dataSource.destroy());
@@ -294,68 +318,33 @@ describe('statements built from a read table’s entity', () => {
   it('write json and jsonb documents beside the rows: escapes, SQL NULL, several per row', async () => {
     // Documents travel as JSON arrays of their own: escapes and non-ASCII must come back as sent.
     const awkward = 'tab\there, line\nbreak, cr\r, back\\slash, "quotes", \u2028, 久慈市';
-    const summary = (index: number, decision: ApplicationSummaryRow['decision']): ApplicationSummaryRow => ({
+    const row = (index: number, outcome: DocumentsRow['outcome']): DocumentsRow => ({
       id: `00000000-0000-4000-c000-${String(index).padStart(12, '0')}`,
-      municipalityCode: '032077',
-      status: 'draft',
-      round: null,
-      fiscalYear: null,
-      deadline: null,
-      decisionDueDate: null,
-      projectTitle: awkward,
-      businessName: null,
-      track: 'national',
-      requestedGrant: null,
-      approvedGrant: null,
-      nationalShare: null,
-      specialTaxShare: null,
-      municipalShare: null,
-      ruleSetId: null,
-      provisional: null,
-      reviewers: { assigned: [`reviewer-${index}`, awkward], recused: [] },
-      reviewerIds: [`reviewer-${index}`],
-      reviewsDone: 0,
-      reviewsNeeded: null,
-      reviewCycle: 1,
-      decision,
-      createdAt: new Date('2025-04-01T00:00:00.000Z'),
-      submittedAt: null,
-      updatedAt: new Date('2025-04-01T00:00:00.000Z'),
-      streamRevision: index,
-      detail: {
-        note: awkward,
-        index,
-        nested: { list: [1, null, awkward] },
-      } as unknown as ApplicationSummaryRow['detail'],
+      title: awkward,
+      tags: [`tag-${index}`, awkward],
+      outcome,
+      detail: { note: awkward, index, nested: { list: [1, null, awkward] } },
+      revision: index,
     });
-    const decided = { outcome: 'rejected', reason: awkward } as unknown as ApplicationSummaryRow['decision'];
-    const rows = [summary(1, null), summary(2, decided), summary(3, null)];
-    await upsertRows(dataSource.manager, ApplicationSummaryRow, 'application_summaries', rows, {
-      newerBy: 'streamRevision',
+    const rows = [row(1, null), row(2, { outcome: 'rejected', reason: awkward }), row(3, null)];
+    await upsertRows(dataSource.manager, DocumentsRow, 'documents_beside_rows', rows, {
+      newerBy: 'revision',
     });
-    const stored: Array<{
-      id: string;
-      reviewers: unknown;
-      decision: unknown;
-      detail: string;
-      title: string;
-    }> = await dataSource.query(
-      `SELECT id, reviewers, decision, detail::text AS detail, project_title AS title
-           FROM application_summaries WHERE id::text LIKE '00000000-0000-4000-c000-%' ORDER BY id`,
+    const stored = await dataSource.query(
+      'SELECT id, title, tags, outcome, detail::text AS detail FROM documents_beside_rows ORDER BY id',
     );
     expect(stored).toEqual(
-      rows.map((row) => ({
-        id: row.id,
-        reviewers: row.reviewers,
-        decision: row.decision,
-        // json keeps the text it was given.
-        detail: JSON.stringify(row.detail),
+      rows.map(({ id, tags, outcome, detail }) => ({
+        id,
         title: awkward,
+        tags,
+        outcome,
+        // json keeps the text it was given.
+        detail: JSON.stringify(detail),
       })),
     );
     const [{ nulls }] = await dataSource.query(
-      `SELECT count(*)::int AS nulls FROM application_summaries
-        WHERE id::text LIKE '00000000-0000-4000-c000-%' AND decision IS NULL`,
+      'SELECT count(*)::int AS nulls FROM documents_beside_rows WHERE outcome IS NULL',
     );
     expect(nulls).toBe(2);
   });
