@@ -1,5 +1,5 @@
 import { fromTokyoLocalInput, toTokyoLocalInput } from '../src/screens/audit/japan-time';
-import { running, shareOfBudget } from '../src/screens/audit/statistics-figures';
+import { running, shareOfBudget, yearTotal } from '../src/screens/audit/statistics-figures';
 
 describe('The audit screens’ instants, read and written in Japan time', () => {
   it('shows an instant in the date-and-time field as the clock in Tokyo reads it', () => {
@@ -23,6 +23,12 @@ describe('The statistics’ derived figures', () => {
     expect(shareOfBudget(2, 3)).toBe('66.7%');
     expect(shareOfBudget(100_000_000, 100_000_000)).toBe('100.0%');
     expect(shareOfBudget(15_000_000, 0)).toBe('—');
+  });
+
+  it('totals one figure of the year’s rounds, and a year without rounds to nothing', () => {
+    const rounds = [{ adopted: 2 }, { adopted: 0 }, { adopted: 5 }];
+    expect(yearTotal(rounds, (round) => round.adopted)).toBe(7);
+    expect(yearTotal([], (round: { adopted: number }) => round.adopted)).toBe(0);
   });
 
   it('adds the national share up round by round', () => {

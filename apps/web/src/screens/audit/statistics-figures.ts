@@ -12,3 +12,8 @@ export function running(values: readonly number[]): number[] {
   let total = 0;
   return values.map((value) => (total += value));
 }
+
+/** The year's total of one figure of its rounds (年度計). */
+export function yearTotal<Round>(rounds: readonly Round[], pick: (round: Round) => number): number {
+  return rounds.reduce((sum, round) => sum + pick(round), 0);
+}

@@ -1,15 +1,15 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
-import { roundLabel } from '../../api/rounds';
 import { formatManYen, formatYen } from '../../format/money';
 import { navigate } from '../../router';
 import type { RoundStatistics } from './audit-views';
 import { AuditYearField } from './audit-year-field';
+import { countColumn, RoundsTable, yenColumn } from './rounds-table';
 import { fiscalYearInAddress } from './fiscal-years';
 import { fiscalYearLabel } from '../../format/fiscal-year';
 import { RoundChart, SERIES_COLOURS } from './statistics-charts';
-import { running, shareOfBudget } from './statistics-figures';
+import { running, shareOfBudget, yearTotal } from './statistics-figures';
 import './audit.css';
 import { FailureAlert } from '../../ui/failure-alert';
 
@@ -86,8 +86,7 @@ export function StatisticsPage() {
   const months = rounds.map((round) => monthOf(round.round));
   const cumulative = running(rounds.map((round) => round.nationalShare));
   const budget = figures?.nationalBudget ?? 0;
-  const total = (pick: (round: RoundStatistics) => number) =>
-    rounds.reduce((sum, round) => sum + pick(round), 0);
+  const total = (pick: (round: RoundStatistics) => number) => yearTotal(rounds, pick);
 
   return (
     <main id="main" className="page page--wide">
@@ -122,46 +121,17 @@ export function StatisticsPage() {
               />
             }
           >
-            <table className="table" data-testid="table-applications">
-              <caption>募集回別の件数（申請は再提出を含む延べ件数）</caption>
-              <thead>
-                <tr>
-                  <th scope="col">募集回</th>
-                  <th scope="col" className="numeric">
-                    申請
-                  </th>
-                  <th scope="col" className="numeric">
-                    採択
-                  </th>
-                  <th scope="col" className="numeric">
-                    不採択
-                  </th>
-                  <th scope="col" className="numeric">
-                    取下げ
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rounds.map((round) => (
-                  <tr key={round.round}>
-                    <th scope="row">{roundLabel(round.round)}</th>
-                    <td className="numeric">{round.submitted}件</td>
-                    <td className="numeric">{round.adopted}件</td>
-                    <td className="numeric">{round.rejected}件</td>
-                    <td className="numeric">{round.withdrawn}件</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">年度計</th>
-                  <td className="numeric">{total((round) => round.submitted)}件</td>
-                  <td className="numeric">{total((round) => round.adopted)}件</td>
-                  <td className="numeric">{total((round) => round.rejected)}件</td>
-                  <td className="numeric">{total((round) => round.withdrawn)}件</td>
-                </tr>
-              </tfoot>
-            </table>
+            <RoundsTable
+              testId="table-applications"
+              caption="募集回別の件数（申請は再提出を含む延べ件数）"
+              rounds={rounds}
+              columns={[
+                countColumn('申請', rounds, (round) => round.submitted),
+                countColumn('採択', rounds, (round) => round.adopted),
+                countColumn('不採択', rounds, (round) => round.rejected),
+                countColumn('取下げ', rounds, (round) => round.withdrawn),
+              ]}
+            />
           </ChartWithTable>
 
           <ChartWithTable
@@ -186,36 +156,15 @@ export function StatisticsPage() {
               />
             }
           >
-            <table className="table" data-testid="table-grants">
-              <caption>募集回別の金額（申請額は再提出を含む延べ）</caption>
-              <thead>
-                <tr>
-                  <th scope="col">募集回</th>
-                  <th scope="col" className="numeric">
-                    申請額
-                  </th>
-                  <th scope="col" className="numeric">
-                    交付額（採択）
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rounds.map((round) => (
-                  <tr key={round.round}>
-                    <th scope="row">{roundLabel(round.round)}</th>
-                    <td className="numeric">{formatYen(round.requestedGrant)}</td>
-                    <td className="numeric">{formatYen(round.approvedGrant)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">年度計</th>
-                  <td className="numeric">{formatYen(total((round) => round.requestedGrant))}</td>
-                  <td className="numeric">{formatYen(total((round) => round.approvedGrant))}</td>
-                </tr>
-              </tfoot>
-            </table>
+            <RoundsTable
+              testId="table-grants"
+              caption="募集回別の金額（申請額は再提出を含む延べ）"
+              rounds={rounds}
+              columns={[
+                yenColumn('申請額', rounds, (round) => round.requestedGrant),
+                yenColumn('交付額（採択）', rounds, (round) => round.approvedGrant),
+              ]}
+            />
           </ChartWithTable>
 
           <ChartWithTable
@@ -252,83 +201,37 @@ export function StatisticsPage() {
             }
           >
             <p data-testid="budget-line">年度予算（国費）：{budget > 0 ? formatYen(budget) : '未設定'}</p>
-            <table className="table" data-testid="table-national-share">
-              <caption>募集回別の国費と予算に対する割合</caption>
-              <thead>
-                <tr>
-                  <th scope="col">募集回</th>
-                  <th scope="col" className="numeric">
-                    国費（その回の採択）
-                  </th>
-                  <th scope="col" className="numeric">
-                    累計
-                  </th>
-                  <th scope="col" className="numeric">
-                    予算に対する累計の割合
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rounds.map((round, index) => (
-                  <tr key={round.round}>
-                    <th scope="row">{roundLabel(round.round)}</th>
-                    <td className="numeric">{formatYen(round.nationalShare)}</td>
-                    <td className="numeric">{formatYen(cumulative[index])}</td>
-                    <td className="numeric">{shareOfBudget(cumulative[index], budget)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RoundsTable
+              testId="table-national-share"
+              caption="募集回別の国費と予算に対する割合"
+              rounds={rounds}
+              columns={[
+                { heading: '国費（その回の採択）', cell: (round) => formatYen(round.nationalShare) },
+                { heading: '累計', cell: (_, index) => formatYen(cumulative[index]) },
+                {
+                  heading: '予算に対する累計の割合',
+                  cell: (_, index) => shareOfBudget(cumulative[index], budget),
+                },
+              ]}
+            />
           </ChartWithTable>
 
           <section aria-labelledby="local-track-heading">
             <h2 id="local-track-heading">地方単独事業（総務省への報告）</h2>
             <div className="table-wrap">
-              <table className="table" data-testid="table-local-track">
-                <caption className="visually-hidden">募集回別の地方単独事業の件数と金額</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">募集回</th>
-                    <th scope="col" className="numeric">
-                      報告
-                    </th>
-                    <th scope="col" className="numeric">
-                      受理
-                    </th>
-                    <th scope="col" className="numeric">
-                      差戻し
-                    </th>
-                    <th scope="col" className="numeric">
-                      取下げ
-                    </th>
-                    <th scope="col" className="numeric">
-                      交付額
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rounds.map((round) => (
-                    <tr key={round.round}>
-                      <th scope="row">{roundLabel(round.round)}</th>
-                      <td className="numeric">{round.localReported}件</td>
-                      <td className="numeric">{round.localAcknowledged}件</td>
-                      <td className="numeric">{round.localReturned}件</td>
-                      <td className="numeric">{round.localWithdrawn}件</td>
-                      <td className="numeric">{formatYen(round.localGrant)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">年度計</th>
-                    <td className="numeric">{total((round) => round.localReported)}件</td>
-                    <td className="numeric">{total((round) => round.localAcknowledged)}件</td>
-                    <td className="numeric">{total((round) => round.localReturned)}件</td>
-                    <td className="numeric">{total((round) => round.localWithdrawn)}件</td>
-                    <td className="numeric">{formatYen(total((round) => round.localGrant))}</td>
-                  </tr>
-                </tfoot>
-              </table>
+              <RoundsTable
+                testId="table-local-track"
+                caption="募集回別の地方単独事業の件数と金額"
+                captionHidden
+                rounds={rounds}
+                columns={[
+                  countColumn('報告', rounds, (round) => round.localReported),
+                  countColumn('受理', rounds, (round) => round.localAcknowledged),
+                  countColumn('差戻し', rounds, (round) => round.localReturned),
+                  countColumn('取下げ', rounds, (round) => round.localWithdrawn),
+                  yenColumn('交付額', rounds, (round) => round.localGrant),
+                ]}
+              />
             </div>
           </section>
         </>
