@@ -9,6 +9,8 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.TEST_DATABASE_SERVER_URL) return;
   const dataDir = mkdtempSync(join(tmpdir(), 'l10k-test-'));
   const database = await startEmbeddedDatabase({ dataDir, port: await freePort(), persistent: false });
-  (globalThis as { __testDatabase__?: unknown }).__testDatabase__ = database;
+  // The teardown stops it and removes the folder: the cluster goes with the server (not
+  // persistent), and its password file with the folder.
+  Object.assign(globalThis, { __testDatabase__: database, __testDatabaseDir__: dataDir });
   process.env.TEST_DATABASE_SERVER_URL = database.url;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -27,6 +27,15 @@ export async function startApiForTest(
     loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env }),
     { verifyAnswerSerialization: true, ...options },
   );
+  // Closing the app removes the folder, and whatever was uploaded into it.
+  const close = app.close.bind(app);
+  app.close = async () => {
+    try {
+      await close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  };
   await app.init();
   // Fastify takes requests once its plugins have loaded; supertest does not listen() first.
   await app.getHttpAdapter().getInstance().ready();

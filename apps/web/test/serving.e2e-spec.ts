@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -20,6 +20,7 @@ describe('The API process serves the web front end at /', () => {
   });
   afterAll(async () => {
     await app.close();
+    rmSync(root, { recursive: true, force: true });
   });
 
   it('answers / and every screen path with index.html, revalidated on each load', async () => {

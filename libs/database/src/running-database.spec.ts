@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '@l10k/config';
@@ -6,6 +6,7 @@ import { forgetRunningDatabase, rememberRunningDatabase, withRunningDatabase } f
 
 describe('the running database note', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'l10k-running-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('lets a CLI find the database npm start is running, readable by its owner only', () => {
     rememberRunningDatabase(dataDir, 'postgres://postgres:postgres@127.0.0.1:54329/postgres');

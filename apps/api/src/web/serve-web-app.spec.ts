@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,9 @@ import { serveWebApp } from './serve-web-app';
 
 /** The answers the API itself gave, besides the site's files. */
 const answeredByApi = new WeakMap<FastifyInstance, string[]>();
+
+/** Every site a test made: closed after it, their folders with them. */
+const sites: FastifyInstance[] = [];
 
 async function siteWithApi(): Promise<FastifyInstance> {
   const parent = mkdtempSync(join(tmpdir(), 'l10k-web-'));
@@ -18,6 +21,8 @@ async function siteWithApi(): Promise<FastifyInstance> {
   writeFileSync(join(root, 'favicon.svg'), '<svg/>');
   writeFileSync(join(parent, 'secret.txt'), 'not for the web');
   const fastify = Fastify();
+  fastify.addHook('onClose', async () => rmSync(parent, { recursive: true, force: true }));
+  sites.push(fastify);
   serveWebApp(fastify, root);
   fastify.get('/v1/things', async () => ({ api: true }));
   const api: string[] = [];
@@ -31,6 +36,10 @@ async function siteWithApi(): Promise<FastifyInstance> {
 }
 
 describe('the web front end, served beside the API', () => {
+  afterEach(async () => {
+    await Promise.all(sites.splice(0).map((site) => site.close()));
+  });
+
   it('answers index.html, never cached without revalidation, for the app’s own routes', async () => {
     const site = await siteWithApi();
     for (const path of ['/', '/officer/rounds?fiscalYear=2025', '/applications/7d3f1c2e/documents']) {
