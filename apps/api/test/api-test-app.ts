@@ -27,15 +27,13 @@ export async function startApiForTest(
     loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env }),
     { verifyAnswerSerialization: true, ...options },
   );
-  // Closing the app removes the folder, and whatever was uploaded into it.
-  const close = app.close.bind(app);
-  app.close = async () => {
-    try {
-      await close();
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  };
+  // Closing the app closes its Fastify instance, which then removes the folder and whatever
+  // was uploaded into it. (Nest's application is a proxy that ignores assignments: a wrapped
+  // close() would never run.)
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onClose', async () => rmSync(dataDir, { recursive: true, force: true }));
   await app.init();
   // Fastify takes requests once its plugins have loaded; supertest does not listen() first.
   await app.getHttpAdapter().getInstance().ready();
