@@ -3,30 +3,28 @@ import { formatYen } from '../../format/money';
 import type { RoundStatistics } from './audit-views';
 import { yearTotal } from './statistics-figures';
 
+type Figure = (round: RoundStatistics) => number;
+
 /** One figure of a round, as a column of the table: its heading, its cell and, when it has one, the year's total. */
 export interface RoundColumn {
   readonly heading: string;
   /** `index`: the round's place in the year, for running figures. */
   readonly cell: (round: RoundStatistics, index: number) => string;
-  readonly total?: string;
+  readonly total?: (rounds: readonly RoundStatistics[]) => string;
 }
 
 /** A count of the round (件), totalled for the year. */
-export const countColumn = (
-  heading: string,
-  rounds: readonly RoundStatistics[],
-  pick: (round: RoundStatistics) => number,
-): RoundColumn => ({ heading, cell: (round) => `${pick(round)}件`, total: `${yearTotal(rounds, pick)}件` });
+export const countColumn = (heading: string, pick: Figure): RoundColumn => ({
+  heading,
+  cell: (round) => `${pick(round)}件`,
+  total: (rounds) => `${yearTotal(rounds, pick)}件`,
+});
 
 /** An amount of the round in yen, totalled for the year. */
-export const yenColumn = (
-  heading: string,
-  rounds: readonly RoundStatistics[],
-  pick: (round: RoundStatistics) => number,
-): RoundColumn => ({
+export const yenColumn = (heading: string, pick: Figure): RoundColumn => ({
   heading,
   cell: (round) => formatYen(pick(round)),
-  total: formatYen(yearTotal(rounds, pick)),
+  total: (rounds) => formatYen(yearTotal(rounds, pick)),
 });
 
 /**
@@ -79,7 +77,7 @@ export function RoundsTable({
             <th scope="row">年度計</th>
             {columns.map((column) => (
               <td key={column.heading} className="numeric">
-                {column.total}
+                {column.total?.(rounds)}
               </td>
             ))}
           </tr>

@@ -126,10 +126,10 @@ export function StatisticsPage() {
               caption="募集回別の件数（申請は再提出を含む延べ件数）"
               rounds={rounds}
               columns={[
-                countColumn('申請', rounds, (round) => round.submitted),
-                countColumn('採択', rounds, (round) => round.adopted),
-                countColumn('不採択', rounds, (round) => round.rejected),
-                countColumn('取下げ', rounds, (round) => round.withdrawn),
+                countColumn('申請', (round) => round.submitted),
+                countColumn('採択', (round) => round.adopted),
+                countColumn('不採択', (round) => round.rejected),
+                countColumn('取下げ', (round) => round.withdrawn),
               ]}
             />
           </ChartWithTable>
@@ -161,8 +161,8 @@ export function StatisticsPage() {
               caption="募集回別の金額（申請額は再提出を含む延べ）"
               rounds={rounds}
               columns={[
-                yenColumn('申請額', rounds, (round) => round.requestedGrant),
-                yenColumn('交付額（採択）', rounds, (round) => round.approvedGrant),
+                yenColumn('申請額', (round) => round.requestedGrant),
+                yenColumn('交付額（採択）', (round) => round.approvedGrant),
               ]}
             />
           </ChartWithTable>
@@ -225,11 +225,11 @@ export function StatisticsPage() {
                 captionHidden
                 rounds={rounds}
                 columns={[
-                  countColumn('報告', rounds, (round) => round.localReported),
-                  countColumn('受理', rounds, (round) => round.localAcknowledged),
-                  countColumn('差戻し', rounds, (round) => round.localReturned),
-                  countColumn('取下げ', rounds, (round) => round.localWithdrawn),
-                  yenColumn('交付額', rounds, (round) => round.localGrant),
+                  countColumn('報告', (round) => round.localReported),
+                  countColumn('受理', (round) => round.localAcknowledged),
+                  countColumn('差戻し', (round) => round.localReturned),
+                  countColumn('取下げ', (round) => round.localWithdrawn),
+                  yenColumn('交付額', (round) => round.localGrant),
                 ]}
               />
             </div>
