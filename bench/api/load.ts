@@ -6,6 +6,8 @@ export interface Measured {
   readonly name: string;
   /** Requests (or create+submit pairs) per second, averaged over the run. */
   readonly perSecond: number;
+  /** Requests answered in the measured time (a paced run: operations, each one or more requests). */
+  readonly completed: number;
   readonly p50: number;
   readonly p90: number;
   readonly p99: number;
@@ -44,6 +46,7 @@ export async function run(
   return {
     name,
     perSecond: result.requests.total / result.duration / (options.perUnit ?? 1),
+    completed: result.requests.total,
     p50: result.latency.p50,
     p90: result.latency.p90,
     p99: result.latency.p99,

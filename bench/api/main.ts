@@ -6,7 +6,9 @@
  * throughput as a ratio to the floor (GET /health/live, measured before and after each read:
  * the faster of those two, and the fastest of the run), p99 at a fixed rate,
  * create+submit pairs/s (also with the submission keyed as the web sends it), projection lag
- * under a steady write load, the state-as-of p99 (beside the floor's p99 at the same quiet rate).
+ * under a steady write load, the state-as-of p99 (beside the floor's p99 at the same quiet rate),
+ * and the CPU time per request of each floor and read: the API workers', PostgreSQL's and the
+ * load generator's (cpu-per-request.ts), which move far less with this machine's phase than rates.
  * Never part of `npm test`.
  *
  * BENCH_HOLD=1 keeps the seeded system up for profiling instead of running the loads;
@@ -34,8 +36,10 @@ import {
   percentile,
   run,
   type Measured,
+  type Requests,
   type Target,
 } from './load';
+import { RunCpu, type CpuPerRequest } from './cpu-per-request';
 import { paced, type PacedRequest, type Send } from './paced';
 import { pacedOnItsOwnThread } from './paced-thread';
 import { benchPlan, seed } from './seed';
@@ -152,11 +156,14 @@ async function holdForProfiling(held: {
   });
 }
 
-function printTable(rows: readonly Measured[]): void {
+function printTable(rows: readonly Measured[], cpuByRun: ReadonlyMap<string, CpuPerRequest>): void {
   const line = (cells: readonly string[]) =>
     cells.map((cell, index) => (index === 0 ? cell.padEnd(34) : cell.padStart(10))).join(' ');
-  const out = [line(['run', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'non-2xx', 'errors'])];
-  for (const row of rows)
+  const out = [
+    line(['run', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'non-2xx', 'errors', 'API µs/req', 'PG µs/req']),
+  ];
+  for (const row of rows) {
+    const cpu = cpuByRun.get(row.name);
     out.push(
       line([
         row.name,
@@ -166,8 +173,11 @@ function printTable(rows: readonly Measured[]): void {
         String(row.p99),
         String(row.non2xx),
         String(row.errors),
+        cpu ? String(cpu.api ?? '-') : '',
+        cpu ? String(cpu.postgres ?? '-') : '',
       ]),
     );
+  }
   process.stderr.write(`${out.join('\n')}\n`);
 }
 
@@ -270,15 +280,25 @@ async function main(): Promise<void> {
         return measured;
       };
       const health = get(officer, () => '/health/live');
+      // CPU per request of the floors and reads below, by run name (cpu-per-request.ts).
+      const cpuByRun = new Map<string, CpuPerRequest>();
+      const clusterDir = join(dataDir, 'pg');
+      const counted = async (name: string, requests: Requests): Promise<Measured> => {
+        const cpu = new RunCpu(system.launcher.pid!, clusterDir);
+        const measured = await measure(run(target, name, requests));
+        cpuByRun.set(name, cpu.perRequest(measured.completed));
+        return measured;
+      };
+      const cpuOf = (measured: Measured): CpuPerRequest | null => cpuByRun.get(measured.name) ?? null;
       // The floor before and after each read: this machine drifts between a fast and a slow phase
       // (floors of 7.7k to 12.8k req/s in one day, 11.0k then 12.8k a minute apart), so each read
       // is set against the faster of the floors measured right before and right after it: a drift
       // can still only lower its ratio, and a phase a minute away no longer decides it. The
       // ratios to the fastest floor of the whole run are reported too.
-      const floors = [await measure(run(target, 'floor GET /health/live', health))];
-      const beside = async (name: string, requests: ReturnType<typeof get>): Promise<Measured> => {
-        const measured = await measure(run(target, name, requests));
-        floors.push(await measure(run(target, `floor GET /health/live (after ${name})`, health)));
+      const floors = [await counted('floor GET /health/live', health)];
+      const beside = async (name: string, requests: Requests): Promise<Measured> => {
+        const measured = await counted(name, requests);
+        floors.push(await counted(`floor GET /health/live (after ${name})`, health));
         return measured;
       };
       const maxById = await beside('GET /v1/applications/{id}', byId);
@@ -412,7 +432,7 @@ async function main(): Promise<void> {
       ]);
 
       process.stderr.write('\n');
-      printTable(rows);
+      printTable(rows, cpuByRun);
       const ratio = (measured: Measured, to: Measured) => round(measured.perSecond / to.perSecond);
       process.stdout.write(
         `${JSON.stringify({
@@ -442,6 +462,16 @@ async function main(): Promise<void> {
             reviewQueuePage: ratio(maxQueue, floor),
             calculator: ratio(maxCalculator, floor),
             listPageUncompressed: ratio(maxListUncompressed, floor),
+          },
+          // Of the API workers, PostgreSQL and the load generator, per request of each run.
+          cpuMicrosecondsPerRequest: {
+            floors: floors.map(cpuOf),
+            applicationById: cpuOf(maxById),
+            applicationByIdAgain: cpuOf(maxByIdAgain),
+            listPage: cpuOf(maxList),
+            reviewQueuePage: cpuOf(maxQueue),
+            calculator: cpuOf(maxCalculator),
+            listPageUncompressed: cpuOf(maxListUncompressed),
           },
           p99MsAtFixedRate: {
             rate: RATE,

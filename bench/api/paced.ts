@@ -124,6 +124,7 @@ export async function paced(
   return {
     name,
     perSecond: latencies.length / elapsed,
+    completed: latencies.length,
     p50: ms(percentile(latencies, 50)),
     p90: ms(percentile(latencies, 90)),
     p99: ms(percentile(latencies, 99)),

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { postgresTicks, TICKS_PER_SECOND, type PostgresTicks } from '../process-cpu';
 
 /**
  * CPU time of the benchmark's two processes while some work runs: this process (the
@@ -15,63 +14,6 @@ export interface CpuSeconds {
   readonly postgresSessions: number | null;
 }
 
-const TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux architecture Node runs on
-
-/** utime, stime, cutime, cstime and ppid of a process, from /proc/<pid>/stat. */
-function statOf(pid: number): { ppid: number; own: number; reaped: number } | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (2nd field) may hold spaces: the fields after it start past its ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = (index: number): number => Number(fields[index]);
-    return { ppid: Number(fields[1]), own: ticks(11) + ticks(12), reaped: ticks(13) + ticks(14) };
-  } catch {
-    return undefined;
-  }
-}
-
-/** A session's process title: `postgres: <user> <database> <client> <activity>`, unlike `postgres: checkpointer`. */
-const isSession = (pid: number): boolean => {
-  try {
-    return /^postgres: \S+ \S+ \S+/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-  } catch {
-    return false;
-  }
-};
-
-interface Ticks {
-  readonly all: number;
-  readonly sessions: number;
-  /** Session processes by pid, to count only what each spent in between. */
-  readonly byPid: ReadonlyMap<number, number>;
-}
-
-function postgresTicks(clusterDir: string): Ticks | null {
-  let postmaster: number;
-  try {
-    postmaster = Number(readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  } catch {
-    return null;
-  }
-  const root = statOf(postmaster);
-  if (root === undefined) return null;
-  let all = root.own + root.reaped;
-  let sessions = 0;
-  const byPid = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid) || pid === postmaster) continue;
-    const stat = statOf(pid);
-    if (stat?.ppid !== postmaster) continue;
-    all += stat.own;
-    if (isSession(pid)) {
-      sessions += stat.own;
-      byPid.set(pid, stat.own);
-    }
-  }
-  return { all, sessions, byPid };
-}
-
 const projectorSeconds = (): number => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
@@ -80,7 +22,7 @@ const projectorSeconds = (): number => {
 /** Starts counting; `stop` gives the seconds spent since. */
 export class CpuTime {
   private readonly projector = projectorSeconds();
-  private readonly postgres: Ticks | null;
+  private readonly postgres: PostgresTicks | null;
 
   constructor(private readonly clusterDir: string) {
     this.postgres = postgresTicks(clusterDir);
