@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 /**
  * CPU time of the processes a benchmark drives, read from /proc (Linux; elsewhere every
  * reading is null). On a shared machine a rate moves with the neighbours' load; CPU time per
  * event or per request barely does, so it is what two runs, or a read and its floor, compare.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 export const TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux architecture Node runs on
 
 /** utime, stime, cutime, cstime and ppid of a process, from /proc/<pid>/stat. */
