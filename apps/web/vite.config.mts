@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompressedAssets } from './build/precompressed-assets.mts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -12,6 +13,7 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  plugins: [precompressedAssets()],
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

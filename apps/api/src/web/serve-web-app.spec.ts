@@ -2,11 +2,23 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serveWebApp } from './serve-web-app';
 
 /** The answers the API itself gave, besides the site's files. */
 const answeredByApi = new WeakMap<FastifyInstance, string[]>();
+
+/** A script the build compressed: some 40 KB, a twentieth of it once compressed. */
+const MAIN_SCRIPT = Buffer.from(
+  Array.from(
+    { length: 800 },
+    (_, line) => `export const 申請${line} = { line: ${line}, text: '締切は毎月10日' };`,
+  ).join('\n'),
+);
+
+/** What a browser accepts (Chromium's header), or nothing said. */
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 /** Every site a test made: closed after it, their folders with them. */
 const sites: FastifyInstance[] = [];
@@ -18,6 +30,10 @@ async function siteWithApi(): Promise<FastifyInstance> {
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>app</title>');
   writeFileSync(join(root, 'assets', 'app-1a2b.js'), 'console.log(1)');
   writeFileSync(join(root, 'assets', 'font-3c4d.woff2'), Buffer.alloc(200_000));
+  // As the build leaves its script: beside it, its Brotli and gzip forms.
+  writeFileSync(join(root, 'assets', 'main-5e6f.js'), MAIN_SCRIPT);
+  writeFileSync(join(root, 'assets', 'main-5e6f.js.br'), brotliCompressSync(MAIN_SCRIPT));
+  writeFileSync(join(root, 'assets', 'main-5e6f.js.gz'), gzipSync(MAIN_SCRIPT));
   writeFileSync(join(root, 'favicon.svg'), '<svg/>');
   writeFileSync(join(parent, 'secret.txt'), 'not for the web');
   const fastify = Fastify();
@@ -61,6 +77,50 @@ describe('the web front end, served beside the API', () => {
       'public, max-age=31536000, immutable',
     ]);
     expect((await site.inject('/favicon.svg')).body).toBe('<svg/>');
+  });
+
+  it('sends a file the build compressed as the form the browser accepts, typed and cached as the file', async () => {
+    const site = await siteWithApi();
+    const brotli = await site.inject({ url: '/assets/main-5e6f.js', headers: BROWSER });
+    expect([
+      brotli.statusCode,
+      brotli.headers['content-encoding'],
+      brotli.headers['content-type'],
+      brotli.headers['cache-control'],
+      brotli.headers.vary,
+    ]).toEqual([
+      200,
+      'br',
+      'application/javascript; charset=utf-8',
+      'public, max-age=31536000, immutable',
+      'accept-encoding',
+    ]);
+    expect(brotli.rawPayload.length).toBeLessThan(MAIN_SCRIPT.length / 10);
+    expect(brotliDecompressSync(brotli.rawPayload).equals(MAIN_SCRIPT)).toBe(true);
+
+    const gzip = await site.inject({ url: '/assets/main-5e6f.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).equals(MAIN_SCRIPT)).toBe(true);
+
+    const plain = await site.inject('/assets/main-5e6f.js');
+    expect([plain.headers['content-encoding'], plain.headers.vary]).toEqual([undefined, 'accept-encoding']);
+    expect(plain.rawPayload.equals(MAIN_SCRIPT)).toBe(true);
+  });
+
+  it('sends a file the build left as it was (a font, the page) as it is, to any browser', async () => {
+    const site = await siteWithApi();
+    const font = await site.inject({ url: '/assets/font-3c4d.woff2', headers: BROWSER });
+    expect([font.statusCode, font.headers['content-encoding'], font.rawPayload.length]).toEqual([
+      200,
+      undefined,
+      200_000,
+    ]);
+    const page = await site.inject({ url: '/applications/7d3f1c2e', headers: BROWSER });
+    expect([page.headers['content-encoding'], page.headers['cache-control'], page.body]).toEqual([
+      undefined,
+      'no-cache',
+      '<!doctype html><title>app</title>',
+    ]);
   });
 
   it('leaves API paths, missing assets and other methods to the API', async () => {

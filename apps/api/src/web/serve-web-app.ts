@@ -27,14 +27,16 @@ async function fileAt(root: string, path: string): Promise<string | undefined> {
  * The single-page app's files, and its index.html for every other GET (the app routes in the
  * browser), answered before routing so that API routes never see them. Hashed assets are
  * cached for good; index.html is always revalidated so a new build is picked up. A missing
- * asset falls through to the API's 404.
+ * asset falls through to the API's 404. A file the build compressed (apps/web/build/
+ * precompressed-assets.mts) goes as its Brotli or gzip form to a browser that accepts one,
+ * with `Vary: Accept-Encoding`; nothing is compressed per request.
  *
  * The hook takes `done` and never calls it once it answers: an async hook returning the reply
  * would resume routing as soon as the client went away (Fastify treats the closed connection
  * as the answer's end), and the API's own 404 would then race the file for the same reply.
  */
 export function serveWebApp(fastify: FastifyInstance, root: string): void {
-  void fastify.register(fastifyStatic, { root, serve: false, index: false });
+  void fastify.register(fastifyStatic, { root, serve: false, index: false, preCompressed: true });
   fastify.addHook(
     'onRequest',
     (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {

@@ -9,6 +9,7 @@ const WEB_SOURCES = [
   join(REPOSITORY_ROOT, 'apps', 'web', 'src'),
   join(REPOSITORY_ROOT, 'apps', 'web', 'index.html'),
   join(REPOSITORY_ROOT, 'apps', 'web', 'vite.config.mts'),
+  join(REPOSITORY_ROOT, 'apps', 'web', 'build'),
 ];
 
 function newestChange(path: string): number {
