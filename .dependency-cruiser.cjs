@@ -90,10 +90,14 @@ module.exports = {
     {
       name: 'bench-uses-entry-points',
       comment:
-        'Benchmarks use the public entry points too; like specs they may use a lib’s test support, through its own entry (libs/<lib>/test/index.ts).',
+        'Benchmarks use the public entry points too; like specs they may use a lib’s test support, through its own entry (libs/<lib>/test/index.ts), ' +
+        'and bench:web drives the browser tests’ headless Chromium (apps/web/test/support/browser.ts).',
       severity: 'error',
       from: { path: '^bench/' },
-      to: { path: '^(apps|libs)/', pathNot: [ENTRY_POINTS, '^libs/[^/]+/test/index\\.ts$'] },
+      to: {
+        path: '^(apps|libs)/',
+        pathNot: [ENTRY_POINTS, '^libs/[^/]+/test/index\\.ts$', '^apps/web/test/support/browser\\.ts$'],
+      },
     },
     {
       name: 'no-circular',
