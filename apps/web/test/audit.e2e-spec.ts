@@ -362,7 +362,10 @@ describe('An auditor in a real browser: the timeline, the application before its
     expect(monthly).toMatch(/^[\d,]+円$/);
     expect(cumulative).toBe(monthly);
     expect(ofBudget).toMatch(/^\d+\.\d%$/);
-    expect(await page.locator('canvas[role="img"]').count()).toBe(3);
+    // The charts' code loads with this screen (round-chart.tsx): each summary stands in its place until it has.
+    const charts = page.locator('canvas[role="img"]');
+    await charts.nth(2).waitFor();
+    expect(await charts.count()).toBe(3);
     // The local track's table sums the year as the others do; this national application counts nowhere in it.
     const localTotal = page.getByTestId('table-local-track').getByRole('row', { name: /年度計/ });
     expect(await localTotal.getByRole('cell').allTextContents()).toEqual(['0件', '0件', '0件', '0件', '0円']);

@@ -30,14 +30,6 @@ ChartJS.defaults.font.family = "'Noto Sans JP', sans-serif";
 ChartJS.defaults.font.size = 13;
 ChartJS.defaults.color = '#333333';
 
-/** Design-system colours (@digital-go-jp/design-tokens), dark enough against white. */
-export const SERIES_COLOURS = {
-  blue: '#0017c1',
-  orange: '#c74700',
-  green: '#197a4b',
-  grey: '#666666',
-} as const;
-
 export interface Series {
   readonly label: string;
   readonly values: readonly number[];
@@ -72,17 +64,16 @@ function options(unit: 'count' | 'yen'): ChartOptions<'bar' | 'line'> {
   };
 }
 
-export function RoundChart({
-  labels,
-  series,
-  unit,
-  summary,
-}: {
-  labels: readonly string[];
-  series: readonly Series[];
-  unit: 'count' | 'yen';
-  summary: string;
-}) {
+export interface RoundChartProps {
+  readonly labels: readonly string[];
+  readonly series: readonly Series[];
+  readonly unit: 'count' | 'yen';
+  /** One sentence saying what the chart shows: its accessible name, and what stands while it loads. */
+  readonly summary: string;
+}
+
+/** Drawn with chart.js; screens take it from round-chart.tsx, which loads this module when first needed. */
+export function RoundChart({ labels, series, unit, summary }: RoundChartProps) {
   return (
     <div className="chart">
       <Chart<'bar' | 'line', number[], string>
