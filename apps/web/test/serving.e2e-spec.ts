@@ -63,6 +63,15 @@ describe('The API process serves the web front end at /', () => {
     expect(html).not.toMatch(/<style|style="/);
   }, 180_000);
 
+  it('builds the app as npm start serves it: React’s production code, whatever NODE_ENV the tests run under', async () => {
+    await ensureWebAppBuilt();
+    const html = readFileSync(join(WEB_APP_ROOT, 'index.html'), 'utf8');
+    const script = /src="\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    // React's production build sends its errors to react.dev/errors by number; its development build spells them out.
+    expect(readFileSync(join(WEB_APP_ROOT, script!), 'utf8')).toContain('react.dev/errors/');
+  }, 180_000);
+
   it('builds the page’s script and stylesheet with their Brotli and gzip forms beside them, sent to a browser that accepts them', async () => {
     await ensureWebAppBuilt();
     const html = readFileSync(join(WEB_APP_ROOT, 'index.html'), 'utf8');
