@@ -68,8 +68,12 @@ export class FilesystemDocumentStore implements DocumentStore {
         done(null, chunk);
       },
     });
+    // Created before anything is read, and written without O_CREAT: a stream that creates its
+    // file could still be opening it when a source cut short at once fails the pipeline, and
+    // make it after the clean-up below.
+    await (await open(incoming, 'wx', 0o640)).close();
     try {
-      await pipeline(source, meter, createWriteStream(incoming, { flags: 'wx', mode: 0o640 }));
+      await pipeline(source, meter, createWriteStream(incoming, { flags: 'r+' }));
       await syncFile(incoming);
     } catch (error) {
       await rm(incoming, { force: true });
