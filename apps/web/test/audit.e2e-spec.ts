@@ -372,6 +372,30 @@ describe('An auditor in a real browser: the timeline, the application before its
     await checkScreen(page, 'audit-06-statistics');
   });
 
+  it('keeps the statistics’ tables when the charts’ code cannot be loaded, and says where the figures are', async () => {
+    const cutOff = await system.newPage();
+    await signInWithRole(cutOff, system.baseUrl, '監査担当', '会計 検子');
+    // The line drops the one request for the charts' code (a chunk of its own, loaded with this screen).
+    await cutOff.route('**/assets/statistics-charts-*.js', (route) => route.abort('connectionreset'));
+    await cutOff
+      .getByRole('navigation', { name: '業務メニュー' })
+      .getByRole('link', { name: '月別の統計' })
+      .click();
+    await cutOff.getByRole('heading', { name: '月別の統計' }).waitFor();
+    await cutOff
+      .getByText(
+        'グラフを読み込めませんでした。同じ数字を表で確認できます。ページを再読み込みすると、グラフをもう一度読み込みます。',
+      )
+      .first()
+      .waitFor();
+    expect(await cutOff.getByRole('status').count()).toBe(3);
+    const july = cutOff.getByTestId('table-applications').getByRole('row', { name: /2025年7月締切回/ });
+    expect(await july.getByRole('cell').allTextContents()).toEqual(['1件', '1件', '0件', '0件']);
+    expect(await cutOff.locator('canvas').count()).toBe(0);
+    await checkScreen(cutOff, 'audit-06-statistics-without-charts');
+    await cutOff.close();
+  });
+
   it('keeps the audit screens from a municipality, saying why in Japanese', async () => {
     const other = await system.newPage();
     await signInAsMunicipality(other, system.baseUrl);

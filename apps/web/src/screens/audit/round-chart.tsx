@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { Component, lazy, Suspense, type ReactNode } from 'react';
 import type { RoundChartProps } from './statistics-charts';
 
 /*
@@ -8,16 +8,40 @@ import type { RoundChartProps } from './statistics-charts';
  */
 const DrawnChart = lazy(async () => ({ default: (await import('./statistics-charts')).RoundChart }));
 
+const CHART_UNAVAILABLE =
+  'グラフを読み込めませんでした。同じ数字を表で確認できます。ページを再読み込みすると、グラフをもう一度読み込みます。';
+
+/** The chart's place when its code could not be loaded: the summary, and where the same figures are. */
+class ChartOrSummary extends Component<{ summary: string; children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div className="chart">
+        <p>{this.props.summary}</p>
+        <p role="status">{CHART_UNAVAILABLE}</p>
+      </div>
+    );
+  }
+}
+
 export function RoundChart(props: RoundChartProps) {
   return (
-    <Suspense
-      fallback={
-        <div className="chart">
-          <p>{props.summary}</p>
-        </div>
-      }
-    >
-      <DrawnChart {...props} />
-    </Suspense>
+    <ChartOrSummary summary={props.summary}>
+      <Suspense
+        fallback={
+          <div className="chart">
+            <p>{props.summary}</p>
+          </div>
+        }
+      >
+        <DrawnChart {...props} />
+      </Suspense>
+    </ChartOrSummary>
   );
 }
