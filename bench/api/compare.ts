@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { CALCULATION_BODY, get, run, type Requests } from './load';
+import { median } from '../median';
 
 /**
  * Two builds of the API side by side: each one seeded and held up by `BENCH_HOLD=1 npm run
@@ -50,9 +51,6 @@ function routes(system: Held): Record<string, Requests> {
     ],
   };
 }
-
-const median = (values: readonly number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
   const systems = { A: held('BENCH_A'), B: held('BENCH_B') };

@@ -18,6 +18,7 @@ import { createDatabase, freePort, migrate } from '@l10k/database';
 import { startEmbeddedDatabase } from '@l10k/database/embedded-database';
 import { JAPANESE_USER, launchBrowser } from '../../apps/web/test/support/browser';
 import { startSystem } from '../api/system';
+import { median } from '../median';
 
 interface Line {
   readonly mbps: number;
@@ -96,20 +97,8 @@ async function firstLoad(browser: Browser, url: string, line: Line, variant: Var
   }
 }
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-interface Summary {
-  readonly bytes: number;
-  readonly requests: number;
-  readonly scriptEncoding: string;
-  readonly loadMs: number;
-  readonly signInScreenMs: number;
-  readonly fontsReadyMs: number;
-}
+/** The medians of several first loads (the script's encodings, each named once). */
+type Summary = FirstLoad;
 
 function summary(loads: readonly FirstLoad[]): Summary {
   const encodings = [...new Set(loads.map((load) => load.scriptEncoding))];
