@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -132,9 +131,17 @@ describe('the embedded PostgreSQL', () => {
   });
 
   describe('a throwaway server (not persistent, as tests and benches start it)', () => {
+    /** The command lines of running watchdogs for `folder`, from /proc (no `ps` needed). */
     const watchdogsOf = (folder: string): string[] =>
-      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
-        .split('\n')
+      readdirSync('/proc')
+        .filter((entry) => /^\d+$/.test(entry))
+        .map((pid) => {
+          try {
+            return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+          } catch {
+            return '';
+          }
+        })
         .filter((line) => line.includes('l10k-database-watchdog') && line.includes(folder));
 
     it('stops, and its folder goes, when the process that started it is killed before its clean-up', async () => {
