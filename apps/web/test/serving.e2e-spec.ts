@@ -1,13 +1,19 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { get } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { INestApplication } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
 import request from 'supertest';
 import { startApiForTest } from '../../api/test/api-test-app';
 import { ensureWebAppBuilt, WEB_APP_ROOT } from './support/web-build';
+
+/** The script and stylesheet the built page links to (paths under dist/web), once the app is built. */
+async function builtPageAssets(): Promise<string[]> {
+  await ensureWebAppBuilt();
+  const html = readFileSync(join(WEB_APP_ROOT, 'index.html'), 'utf8');
+  return [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]);
+}
 
 describe('The API process serves the web front end at /', () => {
   const root = mkdtempSync(join(tmpdir(), 'l10k-web-root-'));
@@ -64,20 +70,14 @@ describe('The API process serves the web front end at /', () => {
   }, 180_000);
 
   it('builds the app as npm start serves it: React’s production code, whatever NODE_ENV the tests run under', async () => {
-    await ensureWebAppBuilt();
-    const html = readFileSync(join(WEB_APP_ROOT, 'index.html'), 'utf8');
-    const script = /src="\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+    const script = (await builtPageAssets()).find((file) => file.endsWith('.js'));
     expect(script).toBeDefined();
     // React's production build sends its errors to react.dev/errors by number; its development build spells them out.
     expect(readFileSync(join(WEB_APP_ROOT, script!), 'utf8')).toContain('react.dev/errors/');
   }, 180_000);
 
   it('builds the page’s script and stylesheet with their Brotli and gzip forms beside them, sent to a browser that accepts them', async () => {
-    await ensureWebAppBuilt();
-    const html = readFileSync(join(WEB_APP_ROOT, 'index.html'), 'utf8');
-    const linked = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map(
-      (match) => match[1],
-    );
+    const linked = await builtPageAssets();
     expect(linked).toHaveLength(2);
     for (const file of linked) {
       const bytes = readFileSync(join(WEB_APP_ROOT, file));
@@ -91,31 +91,16 @@ describe('The API process serves the web front end at /', () => {
     const assets = readdirSync(join(WEB_APP_ROOT, 'assets'));
     expect(assets.filter((file) => /\.woff2?$/.test(file)).length).toBeGreaterThan(0);
     expect(assets.filter((file) => /\.woff2?\.(br|gz)$/.test(file))).toEqual([]);
-    // The API sends the Brotli form as the build wrote it to a browser that accepts it (node:http does not decode it).
+    // The API sends the Brotli form as the build wrote it to a browser that accepts it.
     const built = await startApiForTest({ AUTH_MODE: 'dev' }, { webAppRoot: WEB_APP_ROOT });
     try {
-      await built.listen(0, '127.0.0.1');
-      const { port } = built.getHttpServer().address() as AddressInfo;
-      const sent = await new Promise<{ encoding?: string; body: Buffer }>((answered, failed) => {
-        const asked = get(
-          {
-            host: '127.0.0.1',
-            port,
-            path: `/${linked[0]}`,
-            headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
-          },
-          (response) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (chunk: Buffer) => chunks.push(chunk));
-            response.on('end', () =>
-              answered({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }),
-            );
-          },
-        );
-        asked.on('error', failed);
+      const fastify = built.getHttpAdapter().getInstance() as FastifyInstance;
+      const sent = await fastify.inject({
+        url: `/${linked[0]}`,
+        headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
       });
-      expect(sent.encoding).toBe('br');
-      expect(sent.body.equals(readFileSync(join(WEB_APP_ROOT, `${linked[0]}.br`)))).toBe(true);
+      expect(sent.headers['content-encoding']).toBe('br');
+      expect(sent.rawPayload.equals(readFileSync(join(WEB_APP_ROOT, `${linked[0]}.br`)))).toBe(true);
     } finally {
       await built.close();
     }

@@ -11,6 +11,16 @@ const DrawnChart = lazy(async () => ({ default: (await import('./statistics-char
 const CHART_UNAVAILABLE =
   'グラフを読み込めませんでした。同じ数字を表で確認できます。ページを再読み込みすると、グラフをもう一度読み込みます。';
 
+/** A chart's place without its drawing: the one-sentence summary, and a notice when there is one. */
+function SummaryInPlace({ summary, notice }: { summary: string; notice?: string }) {
+  return (
+    <div className="chart">
+      <p>{summary}</p>
+      {notice && <p role="status">{notice}</p>}
+    </div>
+  );
+}
+
 /** The chart's place when its code could not be loaded: the summary, and where the same figures are. */
 class ChartOrSummary extends Component<{ summary: string; children: ReactNode }, { failed: boolean }> {
   state = { failed: false };
@@ -21,25 +31,14 @@ class ChartOrSummary extends Component<{ summary: string; children: ReactNode },
 
   render() {
     if (!this.state.failed) return this.props.children;
-    return (
-      <div className="chart">
-        <p>{this.props.summary}</p>
-        <p role="status">{CHART_UNAVAILABLE}</p>
-      </div>
-    );
+    return <SummaryInPlace summary={this.props.summary} notice={CHART_UNAVAILABLE} />;
   }
 }
 
 export function RoundChart(props: RoundChartProps) {
   return (
     <ChartOrSummary summary={props.summary}>
-      <Suspense
-        fallback={
-          <div className="chart">
-            <p>{props.summary}</p>
-          </div>
-        }
-      >
+      <Suspense fallback={<SummaryInPlace summary={props.summary} />}>
         <DrawnChart {...props} />
       </Suspense>
     </ChartOrSummary>
