@@ -131,18 +131,31 @@ describe('the embedded PostgreSQL', () => {
   });
 
   describe('a throwaway server (not persistent, as tests and benches start it)', () => {
-    /** The command lines of running watchdogs for `folder`, from /proc (no `ps` needed). */
-    const watchdogsOf = (folder: string): string[] =>
-      readdirSync('/proc')
-        .filter((entry) => /^\d+$/.test(entry))
-        .map((pid) => {
-          try {
-            return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
-          } catch {
-            return '';
-          }
-        })
-        .filter((line) => line.includes('l10k-database-watchdog') && line.includes(folder));
+    /**
+     * The running watchdogs for `folder`, from /proc (no `ps` needed): their pids. A watchdog's
+     * shell forks for a moment before each command it runs, and the fork shows the same command
+     * line; forks (whose parent is a watchdog) are left out.
+     */
+    const watchdogsOf = (folder: string): string[] => {
+      const read = (path: string): string => {
+        try {
+          return readFileSync(path, 'utf8');
+        } catch {
+          return '';
+        }
+      };
+      const matching = new Map(
+        readdirSync('/proc')
+          .filter((entry) => /^\d+$/.test(entry))
+          .filter((pid) => {
+            const line = read(`/proc/${pid}/cmdline`);
+            return line.includes('l10k-database-watchdog') && line.includes(folder);
+          })
+          // The parent's pid: the second field after the command's name in brackets.
+          .map((pid) => [pid, read(`/proc/${pid}/stat`).split(') ')[1]?.split(' ')[1]] as const),
+      );
+      return [...matching].filter(([, parent]) => !matching.has(parent ?? '')).map(([pid]) => pid);
+    };
 
     it('stops, and its folder goes, when the process that started it is killed before its clean-up', async () => {
       const folder = mkdtempSync(join(tmpdir(), 'l10k-embedded-throwaway-'));
