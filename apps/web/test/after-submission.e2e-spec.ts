@@ -91,7 +91,7 @@ describe('After submission: reviews, a revision request, resubmission and withdr
     const summary = page.getByTestId('application-summary');
     expect(await summary.getByText('再提出日時', { exact: true }).count()).toBe(1);
     expect(await summary.getByText('提出日時', { exact: true }).count()).toBe(0);
-    expect(await page.getByTestId('submitted-at').textContent()).toBe('2025/06/02 14:00');
+    expect(await page.getByTestId('submitted-at').textContent()).toBe('2025/06/02 14:00:00');
   });
 
   it('withdraws a submitted application, giving the reason', async () => {

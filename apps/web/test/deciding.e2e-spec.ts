@@ -233,7 +233,7 @@ describe('Deciding, as the programme officer, in a real browser', () => {
       .waitFor();
     // When it came in: the municipality submitted it with the API's clock at 2025-06-02 10:00.
     expect(await page.getByTestId('application-facts').getByTestId('submitted-at').textContent()).toBe(
-      '2025/06/02 10:00',
+      '2025/06/02 10:00:00',
     );
     expect(await page.getByTestId('application-facts').getByTestId('application-id').textContent()).toBe(id);
     await checkScreen(page, '32-officer-split-verdicts');

@@ -72,7 +72,7 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     expect(await page.getByTestId('receipt-name').textContent()).toBe('事業計画書.pdf');
     expect(await page.getByTestId('receipt-size').textContent()).toBe('2,097,152\u00a0バイト（2.0\u00a0MB）');
     expect(await page.getByTestId('receipt-received-at').textContent()).toContain(
-      '2025/06/02 14:00（日本時間・令和7年6月2日(月)）',
+      '2025/06/02 14:00:00（日本時間・令和7年6月2日(月)）',
     );
     // The bar counts the multipart body: the file and the parts around it.
     const done = await progressOf(page);

@@ -278,7 +278,7 @@ describe('Drafting and submitting an application, in a real browser', () => {
     expect(await page.getByTestId('round').textContent()).toBe('2025年6月締切回');
     expect(await page.getByTestId('decision-due').textContent()).toBe('令和7年7月22日(火)（2025年7月22日）');
     // When it was taken, in Japan time: the municipality's proof that it came before the deadline.
-    expect(await page.getByTestId('submitted-at').textContent()).toBe('2025/06/02 14:00');
+    expect(await page.getByTestId('submitted-at').textContent()).toBe('2025/06/02 14:00:00');
     // The ID to quote to the Ministry is the application's own, as its address has it.
     const shownId = await page.getByTestId('application-id').textContent();
     expect(shownId).toMatch(/^[0-9a-f-]{36}$/);

@@ -35,6 +35,17 @@ const dateTime = new Intl.DateTimeFormat('ja-JP', {
   hourCycle: 'h23',
 });
 
+const dateTimeSeconds = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: TOKYO,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
 const clockSeconds = new Intl.DateTimeFormat('ja-JP', {
   timeZone: TOKYO,
   hour: '2-digit',
@@ -71,6 +82,15 @@ export function formatClockSeconds(instant: Date): string {
 /** 2025/06/10 23:59 */
 export function formatDateTime(instant: Date): string {
   return dateTime.format(instant);
+}
+
+/**
+ * 2025/06/10 23:59:41, for what a municipality keeps as proof of when something came in (a
+ * submission, a document received): beside a deadline of 23:59, the minute alone would not
+ * say whether 23:59 was in time. Seconds are cut, never rounded, so 23:59:59.999 stays on its day.
+ */
+export function formatDateTimeSeconds(instant: Date): string {
+  return dateTimeSeconds.format(instant);
 }
 
 /**

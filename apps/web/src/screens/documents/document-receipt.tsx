@@ -1,5 +1,5 @@
 import { formatBytes } from '../../format/bytes';
-import { formatDateTime, formatWareki } from '../../format/dates';
+import { formatDateTimeSeconds, formatWareki } from '../../format/dates';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from './document-kinds';
 import type { DocumentReceipt } from './upload-document';
 
@@ -24,7 +24,7 @@ export function DocumentReceiptCard({ receipt }: { receipt: DocumentReceipt }) {
         </dd>
         <dt>受領日時</dt>
         <dd data-testid="receipt-received-at">
-          {formatDateTime(received)}（日本時間・{formatWareki(received)}）
+          {formatDateTimeSeconds(received)}（日本時間・{formatWareki(received)}）
         </dd>
       </dl>
       <p className="muted">お手元のファイルの SHA-256 と一致すれば、同じ内容で受領されています。</p>
