@@ -6,7 +6,8 @@
  * prints one JSON line. The floor is the faster of the two reads: a slow read must not make
  * the rebuild's share look larger. Each measured phase starts on a settled database (settle):
  * the seeded log vacuumed, analysed and checkpointed before the first read, the live run's
- * tables before the rebuild.
+ * tables before the rebuild. Last, every hash chain is verified (an auditor's whole-store
+ * check), reported beside the same read-all.
  *   BENCH_EVENTS   events to generate (default 100000)
  *   BENCH_BATCH    events per projector transaction (default 2000)
  *   BENCH_SETTLE=0   skips the VACUUM (ANALYZE) and CHECKPOINT before the floor and before the rebuild (see settle)
@@ -214,12 +215,22 @@ async function main(): Promise<void> {
       const readSecondsAfter = seconds(started);
       log(`read the whole log again: ${readSecondsAfter.toFixed(1)} s`);
       const readSeconds = Math.min(readSecondsBefore, readSecondsAfter);
+      // maxRSS is in kilobytes: this process's lifetime peak (the seeding ran in its own), read
+      // before the verification below, which is not the projector's.
+      const peakRssMb = Math.round((process.resourceUsage().maxRSS * 1024) / 1e6);
+
+      // An auditor's 整合性を検証する over the whole store, as POST /v1/audit/verifications runs it.
+      started = Date.now();
+      const verification = await store.verifyAll();
+      const verifySeconds = seconds(started);
+      if (!verification.ok || verification.eventsChecked !== readEvents)
+        throw new Error(`the verification found ${JSON.stringify(verification)} in an untouched log`);
+      log(`verified every hash chain: ${verification.eventsChecked} events in ${verifySeconds.toFixed(1)} s`);
 
       const readRate = Math.round(readEvents / readSeconds);
       const rebuildRate = Math.round(report.totalEvents / report.seconds);
       const liveRate = Math.round(seeded.events / liveSeconds);
-      // maxRSS is in kilobytes: this process's lifetime peak (the seeding ran in its own).
-      const peakRssMb = Math.round((process.resourceUsage().maxRSS * 1024) / 1e6);
+      const verifyRate = Math.round(verification.eventsChecked / verifySeconds);
       const shareOfReadAll = Number((rebuildRate / readRate).toFixed(3));
       log('');
       for (const [table, { rows, md5 }] of Object.entries(rebuilt))
@@ -227,7 +238,7 @@ async function main(): Promise<void> {
           `  ${table.padEnd(24)} ${String(rows).padStart(8)} rows  ${md5}  ${live[table].md5 === md5 ? 'same as live' : 'DIFFERS'}`,
         );
       log(
-        `read-all ${readRate} events/s; live run ${liveRate} events/s; rebuild ${report.totalEvents} events in ${report.seconds.toFixed(1)} s = ${rebuildRate} events/s through all ${readModelProjections.length} projections (${shareOfReadAll} of read-all); peak RSS ${peakRssMb} MB; CPU ${rebuildCpuSeconds.projector} s projector + ${rebuildCpuSeconds.postgres ?? '?'} s PostgreSQL`,
+        `read-all ${readRate} events/s; live run ${liveRate} events/s; rebuild ${report.totalEvents} events in ${report.seconds.toFixed(1)} s = ${rebuildRate} events/s through all ${readModelProjections.length} projections (${shareOfReadAll} of read-all); peak RSS ${peakRssMb} MB; CPU ${rebuildCpuSeconds.projector} s projector + ${rebuildCpuSeconds.postgres ?? '?'} s PostgreSQL; every hash chain verified at ${verifyRate} events/s`,
       );
       const goals = {
         rebuildEventsPerSecond: rebuildRate >= GOAL.rebuildEventsPerSecond,
@@ -265,6 +276,9 @@ async function main(): Promise<void> {
           rebuildWal,
           settleSeconds: settleSeconds.map((value) => Number(value.toFixed(1))),
           serverAllocator: SERVER_ALLOCATOR,
+          verifyAllSeconds: Number(verifySeconds.toFixed(2)),
+          verifyAllEventsPerSecond: verifyRate,
+          verifyShareOfReadAll: Number((verifyRate / readRate).toFixed(3)),
           rebuildCpuMicrosecondsPerEvent:
             rebuildCpuSeconds.postgres === null
               ? null
