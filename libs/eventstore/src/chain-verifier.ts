@@ -74,6 +74,11 @@ export class ChainVerifier {
     this.streams.delete(streamId);
   }
 
+  /** The streams fed and not yet ended: those whose head was not found. */
+  openStreams(): string[] {
+    return [...this.streams.keys()];
+  }
+
   report(): VerificationReport {
     return {
       streamsChecked: this.streamsChecked,

@@ -1,58 +1,34 @@
-import type { Pool, PoolClient, QueryResult } from 'pg';
-import { ChainVerifier } from '../chain-verifier';
+import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
+import { ChainVerifier, type StoredEvent } from '../chain-verifier';
 import { StreamNotFoundError } from '../errors';
-import type { VerificationReport } from '../event-store';
+import type { IntegrityFailure, VerificationReport } from '../event-store';
+import { fresh } from '@l10k/rules';
 import { mapPostgresError } from './postgres-errors';
-import { VERIFY_ALL_SQL, VERIFY_STREAM_SQL, type VerifyRow } from './sql';
+import {
+  STREAM_HEADS_SQL,
+  VERIFY_ALL_SQL,
+  VERIFY_STREAM_SQL,
+  type StreamHeadRow,
+  type VerifyRow,
+  type VerifyStreamRow,
+} from './sql';
 
 const BATCH_SIZE = 1_000;
 
 /**
  * Recomputes the hash chains of one stream (or all, when `streamId` is undefined) and
- * checks each stream's head row against its last event.
+ * checks each stream's head row against its last event, in one snapshot: concurrent
+ * appends cannot look like broken heads.
  */
 export async function verifyChains(pool: Pool, streamId: string | undefined): Promise<VerificationReport> {
   const verifier = new ChainVerifier();
-  const text = streamId === undefined ? VERIFY_ALL_SQL : VERIFY_STREAM_SQL;
   let connection: PoolClient | undefined;
   let failed = false;
   try {
     connection = await pool.connect();
-    const client = connection;
-    const page = (after: readonly [string, string]): Promise<QueryResult<VerifyRow>> =>
-      client.query<VerifyRow>(text, [...after, BATCH_SIZE, ...(streamId === undefined ? [] : [streamId])]);
-    // One snapshot for the whole walk, so concurrent appends cannot look like broken heads.
     await connection.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    let current: { streamId: string; head?: { revision: bigint; lastHash: string } } | undefined;
-    let next: Promise<QueryResult<VerifyRow>> | undefined = page(
-      streamId === undefined ? ['', '-1'] : [streamId, '-1'],
-    );
-    while (next !== undefined) {
-      const { rows }: QueryResult<VerifyRow> = await next;
-      // The next page is asked for before this one is hashed: PostgreSQL reads it meanwhile.
-      const last = rows[rows.length - 1];
-      next = rows.length < BATCH_SIZE ? undefined : page([last.stream_id, last.stream_revision]);
-      next?.catch(() => undefined);
-      for (const row of rows) {
-        if (current && current.streamId !== row.stream_id) verifier.endStream(current.streamId, current.head);
-        current = {
-          streamId: row.stream_id,
-          head:
-            row.head_revision === null
-              ? undefined
-              : { revision: BigInt(row.head_revision), lastHash: row.head_hash ?? '' },
-        };
-        verifier.add({
-          streamId: row.stream_id,
-          revision: BigInt(row.stream_revision),
-          eventId: row.event_id,
-          type: row.type,
-          data: row.data,
-          metadata: row.metadata,
-        });
-      }
-    }
-    if (current) verifier.endStream(current.streamId, current.head);
+    if (streamId === undefined) await walkEverything(connection, verifier);
+    else await walkStream(connection, verifier, streamId);
     await connection.query('COMMIT');
   } catch (error) {
     failed = true;
@@ -64,5 +40,73 @@ export async function verifyChains(pool: Pool, streamId: string | undefined): Pr
   }
   const report = verifier.report();
   if (streamId !== undefined && report.streamsChecked === 0) throw new StreamNotFoundError(streamId);
-  return report;
+  return streamId === undefined ? { ...fresh, ...report, failures: byStream(report.failures) } : report;
 }
+
+/**
+ * Every event in stored order, each chain followed as its events come (the verifier keeps a
+ * small state per stream), then every stream's head checked against where its chain ended.
+ */
+async function walkEverything(client: PoolClient, verifier: ChainVerifier): Promise<void> {
+  for await (const rows of pagesOf<VerifyRow>(client, VERIFY_ALL_SQL, (last) => [
+    last?.global_position ?? '-1',
+    BATCH_SIZE,
+  ]))
+    for (const row of rows) verifier.add(storedEvent(row));
+  for await (const heads of pagesOf<StreamHeadRow>(client, STREAM_HEADS_SQL, (last) => [
+    last?.stream_id ?? '',
+    BATCH_SIZE,
+  ]))
+    for (const head of heads)
+      verifier.endStream(head.stream_id, { revision: BigInt(head.revision), lastHash: head.last_hash });
+  // Events of a stream that has no head row: nothing to compare their end with.
+  for (const streamId of verifier.openStreams()) verifier.endStream(streamId);
+}
+
+async function walkStream(client: PoolClient, verifier: ChainVerifier, streamId: string): Promise<void> {
+  let head: { revision: bigint; lastHash: string } | undefined;
+  for await (const rows of pagesOf<VerifyStreamRow>(client, VERIFY_STREAM_SQL, (last) => [
+    last?.stream_revision ?? '-1',
+    BATCH_SIZE,
+    streamId,
+  ]))
+    for (const row of rows) {
+      head =
+        row.head_revision === null
+          ? undefined
+          : { revision: BigInt(row.head_revision), lastHash: row.head_hash ?? '' };
+      verifier.add(storedEvent(row));
+    }
+  verifier.endStream(streamId, head);
+}
+
+/**
+ * The rows of a keyset-paged statement, a page at a time: the next page is asked for before
+ * this one is handed over, so PostgreSQL reads it while the caller hashes.
+ */
+async function* pagesOf<Row extends QueryResultRow>(
+  client: PoolClient,
+  text: string,
+  valuesAfter: (last: Row | undefined) => unknown[],
+): AsyncGenerator<Row[]> {
+  let next: Promise<QueryResult<Row>> | undefined = client.query<Row>(text, valuesAfter(undefined));
+  while (next !== undefined) {
+    const { rows }: QueryResult<Row> = await next;
+    next = rows.length < BATCH_SIZE ? undefined : client.query<Row>(text, valuesAfter(rows[rows.length - 1]));
+    next?.catch(() => undefined);
+    yield rows;
+  }
+}
+
+const storedEvent = (row: VerifyRow): StoredEvent => ({
+  streamId: row.stream_id,
+  revision: BigInt(row.stream_revision),
+  eventId: row.event_id,
+  type: row.type,
+  data: row.data,
+  metadata: row.metadata,
+});
+
+/** Failures stream by stream (a stream's own stay in the order found), whatever order the walk met them in. */
+const byStream = (failures: readonly IntegrityFailure[]): IntegrityFailure[] =>
+  [...failures].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));

@@ -88,12 +88,22 @@ describe('PostgresEventStore verification against tampering in SQL', () => {
 
   it('verifies across the 1,000-row pages of its walk and still finds a break in a later page', async () => {
     const streams = await Promise.all(Array.from({ length: 30 }, () => streamOf(40)));
-    const lastStream = [...streams].sort()[streams.length - 1];
+    // The walk reads in stored order: the stream written last ends on its last page.
+    const {
+      rows: [writtenLast],
+    } = await sql.query<{ stream_id: string }>(
+      `SELECT stream_id FROM events WHERE stream_id = ANY($1) ORDER BY global_position DESC LIMIT 1`,
+      [streams],
+    );
+    const lastStream = writtenLast.stream_id;
     await sql.query(`UPDATE events SET type = 'Forged' WHERE stream_id = $1 AND stream_revision = 39`, [
       lastStream,
     ]);
     const { rows } = await sql.query<{ total: number; before: number }>(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE (stream_id, stream_revision) < ($1, 39))::int AS before FROM events`,
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE global_position <
+                (SELECT global_position FROM events WHERE stream_id = $1 AND stream_revision = 39))::int AS before
+       FROM events`,
       [lastStream],
     );
     // The forged row sits beyond the first page, so only a paged walk that carries state across pages finds it.
