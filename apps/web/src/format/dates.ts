@@ -19,40 +19,19 @@ const warekiDate = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
   day: 'numeric',
   weekday: 'short',
 });
-const clock = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: TOKYO,
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-const dateTime = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: TOKYO,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
 
+/** The time of day to the minute, 24-hour, in Tokyo; the formats below add the date or the second. */
+const TO_THE_MINUTE = { timeZone: TOKYO, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+const NUMERIC_DAY = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+
+const clock = new Intl.DateTimeFormat('ja-JP', TO_THE_MINUTE);
+const dateTime = new Intl.DateTimeFormat('ja-JP', { ...NUMERIC_DAY, ...TO_THE_MINUTE });
 const dateTimeSeconds = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: TOKYO,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
+  ...NUMERIC_DAY,
+  ...TO_THE_MINUTE,
   second: '2-digit',
-  hourCycle: 'h23',
 });
-
-const clockSeconds = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: TOKYO,
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+const clockSeconds = new Intl.DateTimeFormat('ja-JP', { ...TO_THE_MINUTE, second: '2-digit' });
 
 /** A calendar date (YYYY-MM-DD, already Japan time) as the instant of its noon in Tokyo, so no zone shifts its day. */
 function calendarDate(date: string): Date {
