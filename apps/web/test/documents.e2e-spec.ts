@@ -89,6 +89,8 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
 
     const row = page.getByTestId('document-list').getByRole('row', { name: /事業計画書\.pdf/ });
     await row.getByText(sha256(bytes)).waitFor();
+    // The list gives the same instant as the receipt above it, to the second.
+    expect(await row.textContent()).toContain('2025/06/02 14:00:00');
     await checkScreen(page, '61-document-receipt');
     // The next send (here refused: nothing chosen) no longer shows the last one's receipt beside its errors.
     await page.getByRole('button', { name: 'アップロードする' }).click();

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import type { components } from '../../api/schema';
 import { formatBytes } from '../../format/bytes';
-import { formatDateTime } from '../../format/dates';
+import { formatDateTimeSeconds } from '../../format/dates';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from './document-kinds';
 import { downloadDocument } from './download-document';
 import { FailureAlert } from '../../ui/failure-alert';
@@ -127,7 +127,7 @@ export function DocumentList({
                   <td>
                     <code className="hash">{item.sha256}</code>
                   </td>
-                  <td className="nowrap">{formatDateTime(new Date(item.receivedAt))}</td>
+                  <td className="nowrap">{formatDateTimeSeconds(new Date(item.receivedAt))}</td>
                 </tr>
               ))}
             </tbody>
