@@ -51,7 +51,22 @@ describe('canonicalJson, against its plain definition', () => {
 
   // Keys as events have them, and the ones whose order is easy to get wrong: integer-like keys
   // (which a JavaScript object always lists first), keys that need escaping, and Japanese.
-  const KEYS = ['amount', 'a', 'b', 'B', '10', '2', '0', 'plan', '名前', '審査', 'x"y', 'line\nbreak', '', 'é'];
+  const KEYS = [
+    'amount',
+    'a',
+    'b',
+    'B',
+    '10',
+    '2',
+    '0',
+    'plan',
+    '名前',
+    '審査',
+    'x"y',
+    'line\nbreak',
+    '',
+    'é',
+  ];
   const STRINGS = ['札幌市', 'quote " and \\ backslash', 'tab\tnew\nline', '\u2028', 'plain', ''];
 
   function document(random: () => number, depth: number): unknown {

@@ -74,7 +74,7 @@ export class ChainVerifier {
     this.streams.delete(streamId);
   }
 
-  /** The streams fed and not yet ended: those whose head was not found. */
+  /** The streams fed and not yet ended. */
   openStreams(): string[] {
     return [...this.streams.keys()];
   }

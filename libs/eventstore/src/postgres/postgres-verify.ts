@@ -6,6 +6,7 @@ import { fresh } from '@l10k/rules';
 import { mapPostgresError } from './postgres-errors';
 import {
   STREAM_HEADS_SQL,
+  STREAMS_PAST_THEIR_HEAD_SQL,
   VERIFY_ALL_SQL,
   VERIFY_STREAM_SQL,
   type StreamHeadRow,
@@ -43,28 +44,47 @@ export async function verifyChains(pool: Pool, streamId: string | undefined): Pr
   return streamId === undefined ? { ...fresh, ...report, failures: byStream(report.failures) } : report;
 }
 
+interface Head {
+  readonly revision: bigint;
+  readonly lastHash: string;
+}
+
 /**
- * Every event in stored order, each chain followed as its events come (the verifier keeps a
- * small state per stream), then every stream's head checked against where its chain ended.
+ * Every event in stored order, each chain followed as its events come and ended at its head
+ * event: the verifier holds a small state only for the streams the walk is in the middle of.
+ * A stream whose head event never comes (truncated, or with no head row) is ended against its
+ * head after the walk. One with events past its head (only a tampered store has any) is walked
+ * on its own: ended at its head, what follows would be taken for a new chain.
  */
 async function walkEverything(client: PoolClient, verifier: ChainVerifier): Promise<void> {
+  const { rows: pastTheirHead } = await client.query<{ stream_id: string }>(STREAMS_PAST_THEIR_HEAD_SQL);
+  const apart = new Set(pastTheirHead.map((row) => row.stream_id));
   for await (const rows of pagesOf<VerifyRow>(client, VERIFY_ALL_SQL, (last) => [
     last?.global_position ?? '-1',
     BATCH_SIZE,
   ]))
-    for (const row of rows) verifier.add(storedEvent(row));
-  for await (const heads of pagesOf<StreamHeadRow>(client, STREAM_HEADS_SQL, (last) => [
-    last?.stream_id ?? '',
-    BATCH_SIZE,
-  ]))
-    for (const head of heads)
-      verifier.endStream(head.stream_id, { revision: BigInt(head.revision), lastHash: head.last_hash });
-  // Events of a stream that has no head row: nothing to compare their end with.
-  for (const streamId of verifier.openStreams()) verifier.endStream(streamId);
+    for (const row of rows) {
+      if (apart.has(row.stream_id)) continue;
+      const event = storedEvent(row);
+      verifier.add(event);
+      if (row.head_hash !== null)
+        verifier.endStream(row.stream_id, { revision: event.revision, lastHash: row.head_hash });
+    }
+  const unended = verifier.openStreams();
+  const { rows: heads } = await client.query<StreamHeadRow>(STREAM_HEADS_SQL, [unended]);
+  const headOf = new Map(heads.map((head) => [head.stream_id, head]));
+  for (const streamId of unended) {
+    const head = headOf.get(streamId);
+    verifier.endStream(
+      streamId,
+      head === undefined ? undefined : { revision: BigInt(head.revision), lastHash: head.last_hash },
+    );
+  }
+  for (const streamId of apart) await walkStream(client, verifier, streamId);
 }
 
 async function walkStream(client: PoolClient, verifier: ChainVerifier, streamId: string): Promise<void> {
-  let head: { revision: bigint; lastHash: string } | undefined;
+  let head: Head | undefined;
   for await (const rows of pagesOf<VerifyStreamRow>(client, VERIFY_STREAM_SQL, (last) => [
     last?.stream_revision ?? '-1',
     BATCH_SIZE,

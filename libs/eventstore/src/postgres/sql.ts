@@ -49,19 +49,28 @@ export const READ_STREAM_SQL = `
   ORDER BY e.stream_revision`;
 
 /**
- * Every event in the order it was stored, one page after a global position: the table's own
+ * Every event in the order it was stored, one page after a global position; a stream's head
+ * event comes with the head's recorded hash (null on every other row). This is the table's own
  * order, so the walk reads the heap front to back. (In stream order, a log of 1M events was
  * read at random, one heap page a row: 45-61 s to verify it, most of it waiting on PostgreSQL.)
  * Within one stream, the order is the revisions' (an append inserts under its streams' locks).
  */
 export const VERIFY_ALL_SQL = `
-  SELECT global_position::text, stream_id, stream_revision::text, event_id::text, type, data, metadata
-  FROM events WHERE global_position > $1::bigint ORDER BY events.global_position LIMIT $2`;
+  SELECT e.global_position::text, e.stream_id, e.stream_revision::text, e.event_id::text, e.type, e.data,
+         e.metadata, s.last_hash AS head_hash
+  FROM events AS e LEFT JOIN streams AS s ON s.stream_id = e.stream_id AND s.revision = e.stream_revision
+  WHERE e.global_position > $1::bigint
+  ORDER BY e.global_position
+  LIMIT $2`;
 
-/** The heads of every stream, a page after a stream id, to check each chain's end against. */
+/** The heads of some streams: those a walk in stored order did not end at their head event. */
 export const STREAM_HEADS_SQL = `
-  SELECT stream_id, revision::text, last_hash FROM streams
-  WHERE stream_id > $1 ORDER BY streams.stream_id LIMIT $2`;
+  SELECT stream_id, revision::text, last_hash FROM streams WHERE stream_id = ANY($1::text[])`;
+
+/** Streams with events past their recorded head: only a tampered store has any. */
+export const STREAMS_PAST_THEIR_HEAD_SQL = `
+  SELECT s.stream_id FROM streams AS s
+  WHERE EXISTS (SELECT 1 FROM events AS e WHERE e.stream_id = s.stream_id AND e.stream_revision > s.revision)`;
 
 /** One stream's events from a revision on, each with the stream's head. */
 export const VERIFY_STREAM_SQL = `
@@ -125,11 +134,13 @@ export interface VerifyRow {
   type: string;
   data: EventData;
   metadata: Record<string, unknown>;
+  /** The stream's recorded head hash, on its head event's row (VERIFY_ALL_SQL). */
+  head_hash: string | null;
 }
 
+/** A row of VERIFY_STREAM_SQL: every event with its stream's head. */
 export interface VerifyStreamRow extends VerifyRow {
   head_revision: string | null;
-  head_hash: string | null;
 }
 
 export interface StreamHeadRow {

@@ -72,6 +72,37 @@ describe('PostgresEventStore verification against tampering in SQL', () => {
     expect((await store.verifyStream(intact)).ok).toBe(true);
   });
 
+  it('names a stream with an event written past its head, as the walk of that stream alone does', async () => {
+    const pastHead = await streamOf(4);
+    const headless = await streamOf(2);
+    // Revision 4 added by hand, the head row left at 3; and a stream whose head row is gone.
+    await sql.query(
+      `INSERT INTO events (stream_id, stream_revision, event_id, type, data, metadata)
+       SELECT stream_id, 4, gen_random_uuid(), type, data, metadata FROM events WHERE stream_id = $1 AND stream_revision = 3`,
+      [pastHead],
+    );
+    await sql.query(`DELETE FROM streams WHERE stream_id = $1`, [headless]);
+    const added = (await store.readStream(pastHead))[4].eventId;
+    const { rows } = await sql.query<{ streams: number; events: number }>(
+      `SELECT count(DISTINCT stream_id)::int AS streams, count(*)::int AS events FROM events`,
+    );
+
+    const report = await store.verifyAll();
+
+    // Every stream and event counted once, the stream past its head included.
+    expect(report.streamsChecked).toBe(rows[0].streams);
+    expect(report.eventsChecked).toBe(rows[0].events);
+    // Its copy of revision 3 does not link onto revision 3.
+    expect(report.failures.filter((failure) => failure.streamId === pastHead)).toEqual([
+      { streamId: pastHead, revision: 4n, eventId: added, reason: 'prev_hash_mismatch' },
+    ]);
+    expect((await store.verifyStream(pastHead)).failures).toEqual([
+      { streamId: pastHead, revision: 4n, eventId: added, reason: 'prev_hash_mismatch' },
+    ]);
+    // Without a head row there is no end to compare the chain with: its links still hold.
+    expect(report.failures.some((failure) => failure.streamId === headless)).toBe(false);
+  });
+
   it('detects a swap of whole hashes too: content and hash no longer match', async () => {
     const streamId = await streamOf(3);
     await sql.query(
