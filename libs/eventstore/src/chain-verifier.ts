@@ -11,6 +11,12 @@ export interface StoredEvent {
   readonly metadata: Record<string, unknown>;
 }
 
+/** A stream's head as recorded beside its events: its last revision and that event's hash. */
+export interface StreamHead {
+  readonly revision: bigint;
+  readonly lastHash: string;
+}
+
 interface StreamState {
   nextRevision: bigint;
   lastHash: string;
@@ -61,7 +67,7 @@ export class ChainVerifier {
   }
 
   /** Compares the stream's recorded head with what was seen; then forgets the stream. */
-  endStream(streamId: string, head?: { revision: bigint; lastHash: string }): void {
+  endStream(streamId: string, head?: StreamHead): void {
     const state = this.streams.get(streamId);
     if (!state) return;
     if (

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
-import { ChainVerifier, type StoredEvent } from '../chain-verifier';
+import { ChainVerifier, type StoredEvent, type StreamHead } from '../chain-verifier';
 import { StreamNotFoundError } from '../errors';
 import type { IntegrityFailure, VerificationReport } from '../event-store';
 import { fresh } from '@l10k/rules';
@@ -44,10 +44,9 @@ export async function verifyChains(pool: Pool, streamId: string | undefined): Pr
   return streamId === undefined ? { ...fresh, ...report, failures: byStream(report.failures) } : report;
 }
 
-interface Head {
-  readonly revision: bigint;
-  readonly lastHash: string;
-}
+/** A head as PostgreSQL sends it (the revision as text), or none: the stream has no head row. */
+const headOf = (revision: string | null, lastHash: string | null): StreamHead | undefined =>
+  revision === null ? undefined : { revision: BigInt(revision), lastHash: lastHash ?? '' };
 
 /**
  * Every event in stored order, each chain followed as its events come and ended at its head
@@ -72,29 +71,23 @@ async function walkEverything(client: PoolClient, verifier: ChainVerifier): Prom
     }
   const unended = verifier.openStreams();
   const { rows: heads } = await client.query<StreamHeadRow>(STREAM_HEADS_SQL, [unended]);
-  const headOf = new Map(heads.map((head) => [head.stream_id, head]));
+  const headById = new Map(heads.map((head) => [head.stream_id, head]));
   for (const streamId of unended) {
-    const head = headOf.get(streamId);
-    verifier.endStream(
-      streamId,
-      head === undefined ? undefined : { revision: BigInt(head.revision), lastHash: head.last_hash },
-    );
+    const head = headById.get(streamId);
+    verifier.endStream(streamId, headOf(head?.revision ?? null, head?.last_hash ?? null));
   }
   for (const streamId of apart) await walkStream(client, verifier, streamId);
 }
 
 async function walkStream(client: PoolClient, verifier: ChainVerifier, streamId: string): Promise<void> {
-  let head: Head | undefined;
+  let head: StreamHead | undefined;
   for await (const rows of pagesOf<VerifyStreamRow>(client, VERIFY_STREAM_SQL, (last) => [
     last?.stream_revision ?? '-1',
     BATCH_SIZE,
     streamId,
   ]))
     for (const row of rows) {
-      head =
-        row.head_revision === null
-          ? undefined
-          : { revision: BigInt(row.head_revision), lastHash: row.head_hash ?? '' };
+      head = headOf(row.head_revision, row.head_hash);
       verifier.add(storedEvent(row));
     }
   verifier.endStream(streamId, head);
