@@ -7,6 +7,7 @@
  * the faster of those two, and the fastest of the run), p99 at a fixed rate,
  * create+submit pairs/s (also with the submission keyed as the web sends it), projection lag
  * under a steady write load, the state-as-of p99 (beside the floor's p99 at the same quiet rate),
+ * the by-id p99 at the fixed rate while an auditor verifies every hash chain (verifying-all.ts),
  * and the CPU time per request of each floor and read: the API workers', PostgreSQL's and the
  * load generator's (cpu-per-request.ts), which move far less with this machine's phase than rates.
  * Never part of `npm test`.
@@ -45,6 +46,8 @@ import { pacedOnItsOwnThread } from './paced-thread';
 import { benchPlan, seed } from './seed';
 import { startSystem } from './system';
 import { settleDatabase } from '../settled-database';
+import { median } from '../median';
+import { verifyingOneAfterAnother } from './verifying-all';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 10_000);
@@ -374,6 +377,18 @@ async function main(): Promise<void> {
         );
       await settle('the fixed-rate reads');
       const atRateById = await atRate('GET by id', () => `/v1/applications/${anyId()}`);
+      // The same reads while an auditor checks every hash chain, one check after another: the
+      // check runs on one API worker, and that worker's readers wait for it between its slices.
+      const auditor = await token(url, { sub: 'auditor-bench', name: 'bench', roles: ['auditor'] });
+      const verifying = verifyingOneAfterAnother(url, auditor);
+      const atRateByIdWhileVerifying = await atRate(
+        'GET by id while an auditor verifies every chain',
+        () => `/v1/applications/${anyId()}`,
+      );
+      const verifications = await verifying.stop();
+      log(
+        `${verifications.seconds.length} whole-store verifications of ${verifications.eventsChecked} events, median ${median(verifications.seconds).toFixed(2)} s`,
+      );
       const atRateList = await atRate('list page', () => '/v1/applications?limit=50');
       const atRateQueue = await atRate('review-queue page', () => '/v1/review-queue?limit=50');
       const stateAsOfPath = () => `/v1/applications/${anyOpen()}/state?asOf=${asOf}`;
@@ -479,6 +494,14 @@ async function main(): Promise<void> {
             listPage: atRateList.p99,
             reviewQueuePage: atRateQueue.p99,
             stateAsOf: atRateState.p99,
+          },
+          p99MsWhileVerifying: {
+            rate: RATE,
+            applicationById: atRateByIdWhileVerifying.p99,
+            applicationByIdQuiet: atRateById.p99,
+            verifications: verifications.seconds.length,
+            eventsChecked: verifications.eventsChecked,
+            verifySecondsMedian: round(median(verifications.seconds)),
           },
           createSubmitPairsPerSecond: round(pairs.perSecond, 1),
           createSubmitPairsPerSecondAsTheWebSends: round(pairsAsTheWebSends.perSecond, 1),
