@@ -8,6 +8,8 @@ import {
   type ProjectedEvent,
   type RecordedEvent,
 } from '../src';
+import { ChainVerifier } from '../src/chain-verifier';
+import { EVENTS_PER_TURN } from '../src/in-turns';
 import { applicationStreamId, fiscalYearStreamId, newEvent, newEvents } from './event-fixtures';
 
 export interface EventStoreContractSubject {
@@ -645,6 +647,31 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
         expect(all.ok).toBe(true);
         expect(all.eventsChecked).toBeGreaterThanOrEqual(5);
         expect(all.streamsChecked).toBeGreaterThanOrEqual(1);
+      });
+
+      it("hands the event loop over while it hashes, so the process's other requests are served meanwhile", async () => {
+        const streamId = applicationStreamId();
+        await store.append(streamId, newEvents(300), { expectedRevision: 'no_stream' });
+        const hashing = jest.spyOn(ChainVerifier.prototype, 'add');
+        // Events hashed so far, written down at every turn of the event loop.
+        const atEachTurn: number[] = [];
+        let verifying = true;
+        const turn = (): void => {
+          atEachTurn.push(hashing.mock.calls.length);
+          if (verifying) setImmediate(turn);
+        };
+        setImmediate(turn);
+        try {
+          expect((await store.verifyStream(streamId)).eventsChecked).toBe(300);
+          expect((await store.verifyAll()).eventsChecked).toBeGreaterThanOrEqual(300);
+        } finally {
+          verifying = false;
+          hashing.mockRestore();
+        }
+        const inOneTurn = atEachTurn.slice(1).map((hashed, index) => hashed - atEachTurn[index]);
+        // 600 events or more, verified a slice at a time: a turn between every two slices.
+        expect(atEachTurn.length).toBeGreaterThan(600 / EVENTS_PER_TURN);
+        expect(Math.max(...inOneTurn)).toBeLessThanOrEqual(EVENTS_PER_TURN);
       });
     });
   });

@@ -10,6 +10,7 @@ import {
   type RecordedEvent as KurrentRecordedEvent,
 } from '@kurrent/kurrentdb-client';
 import { ChainVerifier, type StoredEvent } from '../chain-verifier';
+import { inTurns } from '../in-turns';
 import { EventStoreServerUnsupportedError, WrongExpectedRevisionError } from '../errors';
 import type {
   AppendManyOptions,
@@ -225,7 +226,9 @@ export class KurrentDbEventStore implements EventStore {
 
   async verifyStream(streamId: string): Promise<VerificationReport> {
     const verifier = new ChainVerifier();
-    for (const event of await this.readStreamRaw(streamId, undefined, 0n)) verifier.add(toStoredEvent(event));
+    await inTurns(await this.readStreamRaw(streamId, undefined, 0n), (event) =>
+      verifier.add(toStoredEvent(event)),
+    );
     return verifier.report();
   }
 
@@ -236,7 +239,7 @@ export class KurrentDbEventStore implements EventStore {
     for (;;) {
       const page = await this.readAllPage(from, 1_000);
       if (page.length === 0) return verifier.report();
-      for (const event of page) verifier.add(toStoredEvent(event));
+      await inTurns(page, (event) => verifier.add(toStoredEvent(event)));
       from = page[page.length - 1].position;
     }
   }

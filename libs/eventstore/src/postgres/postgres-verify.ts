@@ -1,6 +1,7 @@
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { ChainVerifier, type StoredEvent, type StreamHead } from '../chain-verifier';
 import { StreamNotFoundError } from '../errors';
+import { inTurns } from '../in-turns';
 import type { IntegrityFailure, VerificationReport } from '../event-store';
 import { fresh } from '@l10k/rules';
 import { mapPostgresError } from './postgres-errors';
@@ -62,13 +63,13 @@ async function walkEverything(client: PoolClient, verifier: ChainVerifier): Prom
     last?.global_position ?? '-1',
     BATCH_SIZE,
   ]))
-    for (const row of rows) {
-      if (apart.has(row.stream_id)) continue;
+    await inTurns(rows, (row) => {
+      if (apart.has(row.stream_id)) return;
       const event = storedEvent(row);
       verifier.add(event);
       if (row.head_hash !== null)
         verifier.endStream(row.stream_id, { revision: event.revision, lastHash: row.head_hash });
-    }
+    });
   const unended = verifier.openStreams();
   const { rows: heads } = await client.query<StreamHeadRow>(STREAM_HEADS_SQL, [unended]);
   const headById = new Map(heads.map((head) => [head.stream_id, head]));
@@ -86,10 +87,10 @@ async function walkStream(client: PoolClient, verifier: ChainVerifier, streamId:
     BATCH_SIZE,
     streamId,
   ]))
-    for (const row of rows) {
+    await inTurns(rows, (row) => {
       head = headOf(row.head_revision, row.head_hash);
       verifier.add(storedEvent(row));
-    }
+    });
   verifier.endStream(streamId, head);
 }
 
