@@ -10,7 +10,8 @@ export interface Verifications {
 
 /**
  * Starts `POST /v1/audit/verifications` for the whole store, again as soon as each answers,
- * until `stop`. A verification that fails or finds the log broken stops the bench.
+ * until `stop`. A verification that fails or finds the log broken ends them, and `stop` throws it:
+ * the bench then stops the system and its database as after any failure.
  */
 export function verifyingOneAfterAnother(
   url: string,
@@ -19,6 +20,7 @@ export function verifyingOneAfterAnother(
   let stopping = false;
   const seconds: number[] = [];
   let eventsChecked = 0;
+  let failure: unknown;
   const verifications = (async () => {
     while (!stopping) {
       const started = performance.now();
@@ -35,11 +37,14 @@ export function verifyingOneAfterAnother(
       seconds.push((performance.now() - started) / 1000);
       eventsChecked = report.eventsChecked ?? 0;
     }
-  })();
+  })().catch((error: unknown) => {
+    failure = error;
+  });
   return {
     stop: async () => {
       stopping = true;
       await verifications;
+      if (failure !== undefined) throw failure;
       return { seconds, eventsChecked };
     },
   };
