@@ -113,6 +113,41 @@ describe('the auditor’s tools', () => {
       ]);
       await api.client.officer().post('/v1/audit/verifications', {}).expect(403);
     });
+
+    it('abandons the whole-store verification when the auditor goes away before the answer', async () => {
+      let given: AbortSignal | undefined;
+      // A long walk: it ends only when its signal aborts, as the store's walk does at its next turn.
+      const verifyAll = jest.spyOn(api.store, 'verifyAll').mockImplementation(
+        (options) =>
+          new Promise((_, reject) => {
+            given = options?.signal;
+            given?.addEventListener('abort', () => reject(given?.reason));
+          }),
+      );
+      const until = async (holds: () => boolean): Promise<void> => {
+        for (let waited = 0; !holds(); waited += 10) {
+          if (waited > 5_000) throw new Error('waited 5 s in vain');
+          await pause(10);
+        }
+      };
+      try {
+        const pending = request(api.app.getHttpServer())
+          .post('/v1/audit/verifications')
+          .set('authorization', `Bearer ${await api.client.token('auditor-1', 'auditor')}`)
+          .send({});
+        pending.end(() => undefined);
+        await until(() => given !== undefined);
+        await pause(50);
+        expect(given?.aborted).toBe(false);
+        pending.abort();
+        await until(() => given?.aborted === true);
+      } finally {
+        verifyAll.mockRestore();
+      }
+      // The next auditor's verification runs as before.
+      const next = await api.client.auditor().post('/v1/audit/verifications', {}).expect(200);
+      expect(next.body.eventsChecked).toBeGreaterThanOrEqual(3);
+    });
   });
 
   describe('GET /v1/audit/export', () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { allMet, completePlan, TONO } from '../../api/test/workflow-client';
 import { checkScreen } from './support/screens';
 import { useRunningSystem, type RunningSystem } from './support/running-system';
@@ -338,6 +338,28 @@ describe('An auditor in a real browser: the timeline, the application before its
       /^改ざんは見つかりませんでした。申請と年度予算（計[2-9]\d*件）の記録 \d+件について/,
     );
     await checkScreen(page, 'audit-05-downloads');
+  });
+
+  it('calls off a whole-store check the auditor leaves running, having said that leaving would', async () => {
+    // Held back, as a decade of records would hold it: the auditor leaves before the answer.
+    let held: Route | undefined;
+    await page.route('**/v1/audit/verifications', (route) => {
+      held = route;
+    });
+    const calledOff = page.waitForEvent('requestfailed', (request) =>
+      request.url().endsWith('/v1/audit/verifications'),
+    );
+    await page.getByRole('button', { name: '整合性を検証する' }).click();
+    await page.getByRole('progressbar', { name: '検証の進み具合' }).waitFor();
+    await page.getByText('このページを離れると、検証は中止されます。').waitFor();
+    await checkScreen(page, 'audit-05-verifying');
+    await page
+      .getByRole('navigation', { name: '業務メニュー' })
+      .getByRole('link', { name: '月別の統計' })
+      .click();
+    expect((await calledOff).failure()?.errorText).toBe('net::ERR_ABORTED');
+    expect(held).toBeDefined();
+    await page.unroute('**/v1/audit/verifications');
   });
 
   it('shows the monthly statistics as charts, each with the same figures in a table', async () => {

@@ -145,6 +145,14 @@ export interface WatchOptions {
   readonly signal?: AbortSignal;
 }
 
+export interface VerifyOptions {
+  /**
+   * Abandons the verification (its promise rejects with the signal's reason): an auditor who
+   * went away before the answer does not leave the whole log being hashed for nobody.
+   */
+  readonly signal?: AbortSignal;
+}
+
 export type IntegrityFailureReason =
   /** The stored hash is not the hash of the stored content. */
   | 'hash_mismatch'
@@ -196,6 +204,6 @@ export interface EventStore {
    */
   watch(options?: WatchOptions): AsyncIterable<void>;
   verifyStream(streamId: string): Promise<VerificationReport>;
-  verifyAll(): Promise<VerificationReport>;
+  verifyAll(options?: VerifyOptions): Promise<VerificationReport>;
   close(): Promise<void>;
 }

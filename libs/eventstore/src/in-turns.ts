@@ -11,10 +11,16 @@ export const EVENTS_PER_TURN = 64;
  * Calls `each` on every item, EVENTS_PER_TURN at a time, handing the event loop over before
  * each slice: the process's other requests are served between two slices. Before the first
  * too: the next page is often read already, and awaiting it alone would not hand anything over.
+ * Rejects with `signal`'s reason at the first turn after it aborts.
  */
-export async function inTurns<Item>(items: readonly Item[], each: (item: Item) => void): Promise<void> {
+export async function inTurns<Item>(
+  items: readonly Item[],
+  each: (item: Item) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   for (let start = 0; start < items.length; start += EVENTS_PER_TURN) {
     await nextTurn();
+    signal?.throwIfAborted();
     const end = Math.min(items.length, start + EVENTS_PER_TURN);
     for (let index = start; index < end; index++) each(items[index]);
   }

@@ -673,6 +673,36 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
         expect(atEachTurn.length).toBeGreaterThan(600 / EVENTS_PER_TURN);
         expect(Math.max(...inOneTurn)).toBeLessThanOrEqual(EVENTS_PER_TURN);
       });
+
+      it('abandons a whole-store verification when its signal aborts, and verifies again afterwards', async () => {
+        const streamId = applicationStreamId();
+        await store.append(streamId, newEvents(300), { expectedRevision: 'no_stream' });
+        await expect(store.verifyAll({ signal: AbortSignal.abort() })).rejects.toMatchObject({
+          name: 'AbortError',
+        });
+        // The auditor goes away once 100 events are hashed.
+        const auditor = new AbortController();
+        const add = ChainVerifier.prototype.add;
+        const counting = jest.spyOn(ChainVerifier.prototype, 'add').mockImplementation(function (
+          this: ChainVerifier,
+          event,
+        ) {
+          if (counting.mock.calls.length === 100) auditor.abort();
+          add.call(this, event);
+        });
+        try {
+          await expect(store.verifyAll({ signal: auditor.signal })).rejects.toMatchObject({
+            name: 'AbortError',
+          });
+          // Stopped at the first turn after the abort: not one slice more.
+          expect(counting.mock.calls.length).toBeLessThanOrEqual(100 + EVENTS_PER_TURN);
+        } finally {
+          counting.mockRestore();
+        }
+        const again = await store.verifyAll();
+        expect(again.ok).toBe(true);
+        expect(again.eventsChecked).toBeGreaterThanOrEqual(300);
+      });
     });
   });
 }

@@ -28,6 +28,7 @@ import type {
   StreamAppend,
   SubscribeOptions,
   VerificationReport,
+  VerifyOptions,
   WatchOptions,
 } from '../event-store';
 import { GENESIS_HASH } from '../hash-chain';
@@ -232,14 +233,14 @@ export class KurrentDbEventStore implements EventStore {
     return verifier.report();
   }
 
-  async verifyAll(): Promise<VerificationReport> {
+  async verifyAll(options?: VerifyOptions): Promise<VerificationReport> {
     // Streams interleave in $all; the verifier keeps one head per stream, never the events.
     const verifier = new ChainVerifier();
     let from: Position | undefined;
     for (;;) {
       const page = await this.readAllPage(from, 1_000);
       if (page.length === 0) return verifier.report();
-      await inTurns(page, (event) => verifier.add(toStoredEvent(event)));
+      await inTurns(page, (event) => verifier.add(toStoredEvent(event)), options?.signal);
       from = page[page.length - 1].position;
     }
   }

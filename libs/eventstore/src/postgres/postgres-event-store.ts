@@ -14,6 +14,7 @@ import type {
   StreamAppend,
   SubscribeOptions,
   VerificationReport,
+  VerifyOptions,
   WatchOptions,
 } from '../event-store';
 import { UpcasterRegistry } from '../upcasters';
@@ -147,8 +148,8 @@ export class PostgresEventStore implements EventStore {
     return verifyChains(this.pool, streamId);
   }
 
-  verifyAll(): Promise<VerificationReport> {
-    return verifyChains(this.pool, undefined);
+  verifyAll(options?: VerifyOptions): Promise<VerificationReport> {
+    return verifyChains(this.pool, undefined, options?.signal);
   }
 
   async close(): Promise<void> {

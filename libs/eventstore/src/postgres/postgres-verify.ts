@@ -22,19 +22,24 @@ const BATCH_SIZE = 1_000;
  * checks each stream's head row against its last event, in one snapshot: concurrent
  * appends cannot look like broken heads.
  */
-export async function verifyChains(pool: Pool, streamId: string | undefined): Promise<VerificationReport> {
+export async function verifyChains(
+  pool: Pool,
+  streamId: string | undefined,
+  signal?: AbortSignal,
+): Promise<VerificationReport> {
   const verifier = new ChainVerifier();
   let connection: PoolClient | undefined;
   let failed = false;
   try {
     connection = await pool.connect();
     await connection.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    if (streamId === undefined) await walkEverything(connection, verifier);
+    signal?.throwIfAborted();
+    if (streamId === undefined) await walkEverything(connection, verifier, signal);
     else await walkStream(connection, verifier, streamId);
     await connection.query('COMMIT');
   } catch (error) {
     failed = true;
-    throw mapPostgresError(error);
+    throw signal?.aborted ? signal.reason : mapPostgresError(error);
   } finally {
     // A walk that failed leaves its transaction open, or a page still being read: that
     // connection is closed, not handed to the next request.
@@ -56,20 +61,28 @@ const headOf = (revision: string | null, lastHash: string | null): StreamHead | 
  * head after the walk. One with events past its head (only a tampered store has any) is walked
  * on its own: ended at its head, what follows would be taken for a new chain.
  */
-async function walkEverything(client: PoolClient, verifier: ChainVerifier): Promise<void> {
+async function walkEverything(
+  client: PoolClient,
+  verifier: ChainVerifier,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const { rows: pastTheirHead } = await client.query<{ stream_id: string }>(STREAMS_PAST_THEIR_HEAD_SQL);
   const apart = new Set(pastTheirHead.map((row) => row.stream_id));
   for await (const rows of pagesOf<VerifyRow>(client, VERIFY_ALL_SQL, (last) => [
     last?.global_position ?? '-1',
     BATCH_SIZE,
   ]))
-    await inTurns(rows, (row) => {
-      if (apart.has(row.stream_id)) return;
-      const event = storedEvent(row);
-      verifier.add(event);
-      if (row.head_hash !== null)
-        verifier.endStream(row.stream_id, { revision: event.revision, lastHash: row.head_hash });
-    });
+    await inTurns(
+      rows,
+      (row) => {
+        if (apart.has(row.stream_id)) return;
+        const event = storedEvent(row);
+        verifier.add(event);
+        if (row.head_hash !== null)
+          verifier.endStream(row.stream_id, { revision: event.revision, lastHash: row.head_hash });
+      },
+      signal,
+    );
   const unended = verifier.openStreams();
   const { rows: heads } = await client.query<StreamHeadRow>(STREAM_HEADS_SQL, [unended]);
   const headById = new Map(heads.map((head) => [head.stream_id, head]));
@@ -77,20 +90,29 @@ async function walkEverything(client: PoolClient, verifier: ChainVerifier): Prom
     const head = headById.get(streamId);
     verifier.endStream(streamId, headOf(head?.revision ?? null, head?.last_hash ?? null));
   }
-  for (const streamId of apart) await walkStream(client, verifier, streamId);
+  for (const streamId of apart) await walkStream(client, verifier, streamId, signal);
 }
 
-async function walkStream(client: PoolClient, verifier: ChainVerifier, streamId: string): Promise<void> {
+async function walkStream(
+  client: PoolClient,
+  verifier: ChainVerifier,
+  streamId: string,
+  signal?: AbortSignal,
+): Promise<void> {
   let head: StreamHead | undefined;
   for await (const rows of pagesOf<VerifyStreamRow>(client, VERIFY_STREAM_SQL, (last) => [
     last?.stream_revision ?? '-1',
     BATCH_SIZE,
     streamId,
   ]))
-    await inTurns(rows, (row) => {
-      head = headOf(row.head_revision, row.head_hash);
-      verifier.add(storedEvent(row));
-    });
+    await inTurns(
+      rows,
+      (row) => {
+        head = headOf(row.head_revision, row.head_hash);
+        verifier.add(storedEvent(row));
+      },
+      signal,
+    );
   verifier.endStream(streamId, head);
 }
 

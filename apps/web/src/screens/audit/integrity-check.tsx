@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { INTEGRITY_FAILURE_LABELS, label } from '../../messages/labels';
@@ -95,16 +95,28 @@ export function IntegrityCheck({
 }) {
   const [check, setCheck] = useState<Check>({ state: 'idle' });
   const headingId = useId();
+  // A check still running when the auditor leaves the page is called off: its verdict would
+  // have nowhere to show, and the server stops hashing for nobody (the store's whole log, on
+  // a decade of records, keeps it busy for tens of seconds).
+  const leaving = useRef<AbortController | null>(null);
+  useEffect(() => () => leaving.current?.abort(), []);
 
   async function run() {
+    const controller = new AbortController();
+    leaving.current = controller;
     setCheck({ state: 'running' });
-    const { data, error, response } = await api.POST('/v1/audit/verifications', {
-      body: applicationId ? { applicationId } : {},
-    });
-    if (!data) setCheck({ state: 'failed', message: problemHeadline(asProblem(error, response.status)) });
-    else {
-      setCheck({ state: 'done', report: data });
-      onReport?.(data);
+    try {
+      const { data, error, response } = await api.POST('/v1/audit/verifications', {
+        body: applicationId ? { applicationId } : {},
+        signal: controller.signal,
+      });
+      if (!data) setCheck({ state: 'failed', message: problemHeadline(asProblem(error, response.status)) });
+      else {
+        setCheck({ state: 'done', report: data });
+        onReport?.(data);
+      }
+    } catch (error) {
+      if (!controller.signal.aborted) throw error;
     }
   }
 
@@ -130,6 +142,7 @@ export function IntegrityCheck({
               検証中です…
               <progress className="audit-progress__bar" aria-label="検証の進み具合" />
             </label>
+            <span className="audit-progress__note">このページを離れると、検証は中止されます。</span>
           </p>
         )}
         {check.state === 'done' && (
