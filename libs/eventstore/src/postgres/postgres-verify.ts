@@ -31,9 +31,9 @@ export async function verifyChains(
   let connection: PoolClient | undefined;
   let failed = false;
   try {
+    signal?.throwIfAborted();
     connection = await pool.connect();
     await connection.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    signal?.throwIfAborted();
     if (streamId === undefined) await walkEverything(connection, verifier, signal);
     else await walkStream(connection, verifier, streamId);
     await connection.query('COMMIT');
