@@ -10,6 +10,7 @@ import {
   readModelProjections,
   type CheckpointStore,
 } from '@l10k/read-model';
+import { estimatedLogLength } from './log-length';
 import { progressBars } from './rebuild/progress-bars';
 import { rebuildProjections } from './rebuild/rebuild-projections';
 
@@ -85,8 +86,19 @@ async function status(): Promise<number> {
   return 0;
 }
 
+/** The bar verify draws on stderr while it walks the log. */
+export const VERIFY_BAR = 'hash chains';
+
 async function verify(): Promise<number> {
-  const report = await withConnections(({ store }) => store.verifyAll());
+  const report = await withConnections(async ({ store, checkpoints }) => {
+    const progress = progressBars();
+    progress.start([VERIFY_BAR], await estimatedLogLength(checkpoints, readModelProjections));
+    try {
+      return await store.verifyAll({ onChecked: (events) => progress.advance(VERIFY_BAR, events) });
+    } finally {
+      progress.stop();
+    }
+  });
   process.stdout.write(
     `${report.streamsChecked} streams, ${report.eventsChecked} events checked: ${report.ok ? 'every hash chain is intact' : `${report.failures.length} failure(s)`}\n`,
   );

@@ -151,6 +151,8 @@ export interface VerifyOptions {
    * went away before the answer does not leave the whole log being hashed for nobody.
    */
   readonly signal?: AbortSignal;
+  /** Told how many more events were checked, a page at a time as the walk goes: for a progress bar. */
+  readonly onChecked?: (events: number) => void;
 }
 
 export type IntegrityFailureReason =

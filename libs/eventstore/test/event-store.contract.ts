@@ -674,6 +674,16 @@ export function describeEventStoreContract(name: string, subject: EventStoreCont
         expect(Math.max(...inOneTurn)).toBeLessThanOrEqual(EVENTS_PER_TURN);
       });
 
+      it('tells how many events it has checked, page by page as it walks the whole store', async () => {
+        const streamId = applicationStreamId();
+        await store.append(streamId, newEvents(1_100), { expectedRevision: 'no_stream' });
+        const told: number[] = [];
+        const report = await store.verifyAll({ onChecked: (events) => told.push(events) });
+        // More than a page of events: told at least twice, and in all of every event checked.
+        expect(told.length).toBeGreaterThanOrEqual(2);
+        expect(told.reduce((sum, events) => sum + events, 0)).toBe(report.eventsChecked);
+      });
+
       it('abandons a whole-store verification when its signal aborts, and verifies again afterwards', async () => {
         const streamId = applicationStreamId();
         await store.append(streamId, newEvents(300), { expectedRevision: 'no_stream' });

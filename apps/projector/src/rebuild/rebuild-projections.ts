@@ -1,5 +1,6 @@
 import type { EventStore, ProjectedEvent } from '@l10k/eventstore';
 import type { CheckpointStore, Projection } from '@l10k/read-model';
+import { estimatedLogLength } from '../log-length';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { createShadowTables, indexShadowTables } from './shadow-tables';
 import { switchOver, type SwitchResult } from './switch-over';
@@ -34,18 +35,6 @@ export interface RebuildReport {
 const DEFAULT_BATCH_SIZE = 2_000;
 
 /**
- * How long the log is, for the progress bars, without reading it: the live checkpoints
- * have counted the events they processed. (A first run has none: the bars then grow.)
- */
-async function estimatedEvents(
-  checkpoints: CheckpointStore,
-  projections: readonly Projection[],
-): Promise<number> {
-  const live = await checkpoints.positions(projections.map((projection) => projection.name));
-  return Math.max(0, ...live.map((position) => position.eventsProcessed));
-}
-
-/**
  * Replays the whole log into shadow tables, then switches each projection over when it
  * has caught up (switch-over.ts). Until the switch, readers and the live runner keep
  * using the live tables, untouched; a rebuild that dies leaves them as they were.
@@ -57,7 +46,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   for (const projection of projections) await createShadowTables(checkpoints, projection);
   progress?.start(
     projections.map((projection) => projection.name),
-    await estimatedEvents(checkpoints, projections),
+    await estimatedLogLength(checkpoints, projections),
   );
   const runner = new ProjectionRunner({
     store,

@@ -241,6 +241,7 @@ export class KurrentDbEventStore implements EventStore {
       const page = await this.readAllPage(from, 1_000);
       if (page.length === 0) return verifier.report();
       await inTurns(page, (event) => verifier.add(toStoredEvent(event)), options?.signal);
+      options?.onChecked?.(page.length);
       from = page[page.length - 1].position;
     }
   }

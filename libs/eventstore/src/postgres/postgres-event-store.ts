@@ -149,7 +149,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   verifyAll(options?: VerifyOptions): Promise<VerificationReport> {
-    return verifyChains(this.pool, undefined, options?.signal);
+    return verifyChains(this.pool, undefined, options);
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@ import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { ChainVerifier, type StoredEvent, type StreamHead } from '../chain-verifier';
 import { StreamNotFoundError } from '../errors';
 import { inTurns } from '../in-turns';
-import type { IntegrityFailure, VerificationReport } from '../event-store';
+import type { IntegrityFailure, VerificationReport, VerifyOptions } from '../event-store';
 import { fresh } from '@l10k/rules';
 import { mapPostgresError } from './postgres-errors';
 import {
@@ -25,8 +25,9 @@ const BATCH_SIZE = 1_000;
 export async function verifyChains(
   pool: Pool,
   streamId: string | undefined,
-  signal?: AbortSignal,
+  options: VerifyOptions = {},
 ): Promise<VerificationReport> {
+  const { signal } = options;
   const verifier = new ChainVerifier();
   let connection: PoolClient | undefined;
   let failed = false;
@@ -34,7 +35,7 @@ export async function verifyChains(
     signal?.throwIfAborted();
     connection = await pool.connect();
     await connection.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    if (streamId === undefined) await walkEverything(connection, verifier, signal);
+    if (streamId === undefined) await walkEverything(connection, verifier, options);
     else await walkStream(connection, verifier, streamId);
     await connection.query('COMMIT');
   } catch (error) {
@@ -64,14 +65,14 @@ const headOf = (revision: string | null, lastHash: string | null): StreamHead | 
 async function walkEverything(
   client: PoolClient,
   verifier: ChainVerifier,
-  signal: AbortSignal | undefined,
+  { signal, onChecked }: VerifyOptions,
 ): Promise<void> {
   const { rows: pastTheirHead } = await client.query<{ stream_id: string }>(STREAMS_PAST_THEIR_HEAD_SQL);
   const apart = new Set(pastTheirHead.map((row) => row.stream_id));
   for await (const rows of pagesOf<VerifyRow>(client, VERIFY_ALL_SQL, (last) => [
     last?.global_position ?? '-1',
     BATCH_SIZE,
-  ]))
+  ])) {
     await inTurns(
       rows,
       (row) => {
@@ -83,6 +84,8 @@ async function walkEverything(
       },
       signal,
     );
+    onChecked?.(rows.length);
+  }
   const unended = verifier.openStreams();
   const { rows: heads } = await client.query<StreamHeadRow>(STREAM_HEADS_SQL, [unended]);
   const headById = new Map(heads.map((head) => [head.stream_id, head]));
