@@ -1,5 +1,12 @@
-import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import { Format, MultiBar, Presets, type SingleBar, type TimeFormatter } from 'cli-progress';
 import type { RebuildProgress } from './rebuild-projections';
+
+/**
+ * cli-progress's own time format, except while it has no estimate (an empty log): its ETA is
+ * then the string 'NULL', which its format cuts to 'LLs'.
+ */
+const timeOrDash: TimeFormatter = (seconds, options, roundToMultipleOf) =>
+  Number.isFinite(seconds) ? Format.TimeFormat(seconds, options, roundToMultipleOf) : '–';
 
 /** One cli-progress bar per projection: events done / total, events/s, ETA. Drawn on stderr. */
 export function progressBars(stream: NodeJS.WriteStream = process.stderr): RebuildProgress {
@@ -13,6 +20,7 @@ export function progressBars(stream: NodeJS.WriteStream = process.stderr): Rebui
       noTTYOutput: true,
       notTTYSchedule: 2_000,
       etaBuffer: 50,
+      formatTime: timeOrDash,
     },
     Presets.shades_classic,
   );
