@@ -253,6 +253,9 @@ async function main(): Promise<void> {
       // The same page from a client that does not accept gzip (curl without --compressed, a script).
       const listUncompressed = get(officer, () => '/v1/applications?limit=50', { uncompressed: true });
       const ownList = () => get(anyTown(), () => '/v1/applications?limit=50');
+      // After adoption: the award ledger and what is overdue on it, as programme officers page them.
+      const ledger = get(officer, () => '/v1/awards?limit=50');
+      const overdue = get(officer, () => '/v1/awards/overdue?limit=50');
       const queue = get(officer, () => '/v1/review-queue?limit=50');
       const stateAsOf = get(officer, () => `/v1/applications/${anyOpen()}/state?asOf=${asOf}`);
       const calculator = [
@@ -317,6 +320,8 @@ async function main(): Promise<void> {
         'GET /v1/applications?limit=50 (uncompressed)',
         listUncompressed,
       );
+      const maxLedger = await beside('GET /v1/awards?limit=50', ledger);
+      const maxOverdue = await beside('GET /v1/awards/overdue?limit=50', overdue);
       const floor = floors.reduce((fastest, next) => (next.perSecond > fastest.perSecond ? next : fastest));
       /** The faster of the floors measured right before and right after the `index`-th read. */
       const floorBeside = (index: number): Measured =>
@@ -471,6 +476,8 @@ async function main(): Promise<void> {
             reviewQueuePage: ratio(maxQueue, floorBeside(3)),
             calculator: ratio(maxCalculator, floorBeside(4)),
             listPageUncompressed: ratio(maxListUncompressed, floorBeside(5)),
+            awardLedgerPage: ratio(maxLedger, floorBeside(6)),
+            overduePage: ratio(maxOverdue, floorBeside(7)),
           },
           ratioToFastestFloor: {
             applicationById: ratio(maxById, floor),
@@ -479,6 +486,8 @@ async function main(): Promise<void> {
             reviewQueuePage: ratio(maxQueue, floor),
             calculator: ratio(maxCalculator, floor),
             listPageUncompressed: ratio(maxListUncompressed, floor),
+            awardLedgerPage: ratio(maxLedger, floor),
+            overduePage: ratio(maxOverdue, floor),
           },
           // Of the API workers, PostgreSQL and the load generator, per request of each run.
           cpuMicrosecondsPerRequest: {
@@ -489,6 +498,8 @@ async function main(): Promise<void> {
             reviewQueuePage: cpuOf(maxQueue),
             calculator: cpuOf(maxCalculator),
             listPageUncompressed: cpuOf(maxListUncompressed),
+            awardLedgerPage: cpuOf(maxLedger),
+            overduePage: cpuOf(maxOverdue),
           },
           p99MsAtFixedRate: {
             rate: RATE,

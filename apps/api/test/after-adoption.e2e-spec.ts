@@ -1,4 +1,7 @@
+import { DataSource } from 'typeorm';
+import { ReadModelMoves } from '../src/read/read-model-moves';
 import { useWorkflowApi, type WorkflowTestApi } from './api-test-app';
+import { statementsSentWhile } from './statements-sent';
 import { TONO, allMet } from './workflow-client';
 
 const SHA = 'c0ffee'.padEnd(64, '0');
@@ -448,6 +451,137 @@ describe('the award ledger asked for one application', () => {
         expect.objectContaining({ field: 'applicationId', rule: 'is_uuid' }),
       ]);
     }
+  });
+});
+
+describe('the award ledger and its overdue queue, a page at a time', () => {
+  const api = useWorkflowApi('2025-06-02T10:00:00+09:00');
+  const { clock } = api;
+  const adopted: { id: string; adoptedAt: string }[] = [];
+  let applied = '';
+
+  beforeAll(async () => {
+    const officer = api.client.officer();
+    await officer
+      .put('/v1/fiscal-years/2025/budget', { nationalBudget: 200_000_000, intakeOpen: true })
+      .expect(200);
+    // Two adopted at the same instant (their order is by id), a third a day later.
+    for (const adoptedAt of [
+      '2025-07-15T10:00:00+09:00',
+      '2025-07-15T10:00:00+09:00',
+      '2025-07-16T10:00:00+09:00',
+    ]) {
+      clock.set('2025-06-02T10:00:00+09:00');
+      const id = await reviewedApplication(api);
+      clock.set(adoptedAt);
+      await officer
+        .post(`/v1/applications/${id}/decision`, { outcome: 'adopted', reason: '採択' })
+        .expect(200);
+      adopted.push({ id, adoptedAt: new Date(adoptedAt).toISOString() });
+    }
+    // One grant application made: that award next owes its performance report (due 10 April 2026).
+    applied = adopted[0].id;
+    clock.set('2025-08-01T10:00:00+09:00');
+    await api.client
+      .municipality(TONO)
+      .post(`/v1/applications/${applied}/grant-application`, { amount: 30_000_000 })
+      .expect(200);
+    await api.project();
+    clock.set('2025-08-20T09:00:00+09:00');
+  });
+
+  /** Every page from the first, following nextCursor. */
+  async function everyPage<Page extends { nextCursor: string | null }>(path: string): Promise<Page[]> {
+    const pages: Page[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
+      const page = (await api.client.officer().get(`${path}${query}`).expect(200)).body as Page;
+      pages.push(page);
+      cursor = page.nextCursor;
+    } while (cursor !== null && pages.length <= 10);
+    return pages;
+  }
+
+  type LedgerPage = { nextCursor: string | null; items: { applicationId: string; adoptedAt: string }[] };
+  type OverduePage = {
+    nextCursor: string | null;
+    total: number;
+    items: { applicationId: string; dueDate: string; daysRemaining: number }[];
+  };
+
+  it('pages the ledger newest adoption first and the overdue queue longest past due first, each line once, the total on every page', async () => {
+    const ledger = await everyPage<LedgerPage>('/v1/awards?fiscalYear=2025&limit=1');
+    const newestFirst = [...adopted].sort(
+      (a, b) => b.adoptedAt.localeCompare(a.adoptedAt) || b.id.localeCompare(a.id),
+    );
+    expect(ledger.map((page) => page.items.map((item) => [item.applicationId, item.adoptedAt]))).toEqual(
+      newestFirst.map(({ id, adoptedAt }) => [[id, adoptedAt]]),
+    );
+    expect(ledger[ledger.length - 1].nextCursor).toBeNull();
+
+    const overdue = await everyPage<OverduePage>('/v1/awards/overdue?fiscalYear=2025&limit=1');
+    // The two grant applications not made were due on 14 and 15 August; the one made owes nothing overdue yet.
+    const late = adopted.filter(({ id }) => id !== applied);
+    expect(overdue.map((page) => page.items.map((item) => [item.applicationId, item.dueDate]))).toEqual([
+      [[late[0].id, '2025-08-14']],
+      [[late[1].id, '2025-08-15']],
+    ]);
+    expect(overdue.map((page) => page.total)).toEqual([2, 2]);
+  });
+
+  it('answers a ledger page and an overdue page asked again without reading the read models, from the same day, until the ledger changes', async () => {
+    const officer = api.client.officer();
+    const reads = ['/v1/awards?fiscalYear=2025', '/v1/awards/overdue?fiscalYear=2025'];
+    const answers = async () => {
+      const bodies = [];
+      for (const path of reads) bodies.push((await officer.get(path).expect(200)).body);
+      return bodies;
+    };
+    /** The statements sent to the ledger and the checkpoints while `asking`. */
+    const ledgerStatements = (asking: () => Promise<unknown>) =>
+      statementsSentWhile(/award_ledger|projection_checkpoints/, asking);
+    const first = await answers();
+    let again: unknown[] = [];
+    expect(await ledgerStatements(async () => (again = await answers()))).toEqual([]);
+    expect(again).toEqual(first);
+
+    // The next day in Japan, nothing projected meanwhile: every day is counted from the new one.
+    clock.set('2025-08-21T00:00:00+09:00');
+    const [ledger, overdue] = await answers();
+    expect(ledger.today).toBe('2025-08-21');
+    // The award whose grant application was made owes nothing with a date yet (its report is dated by the 交付決定).
+    const daysOf = (page: { items: { applicationId: string; due: { daysRemaining: number } | null }[] }) =>
+      page.items.map((item) => [item.applicationId, item.due?.daysRemaining ?? null]);
+    expect(daysOf(ledger)).toEqual(
+      daysOf(first[0]).map(([id, days]) => [id, days === null ? null : Number(days) - 1]),
+    );
+    expect(daysOf(ledger).filter(([, days]) => days !== null)).toHaveLength(2);
+    expect(overdue.items.map((item: { daysRemaining: number }) => item.daysRemaining)).toEqual([-7, -6]);
+
+    // A commit of the ledger's projection is heard: each page is read again, and then kept again.
+    await api.app
+      .get(DataSource)
+      .query(`UPDATE projection_checkpoints SET updated_at = now() WHERE name = 'application_summaries'`);
+    await api.app.get(ReadModelMoves).settled();
+    for (const path of reads)
+      expect(await ledgerStatements(() => officer.get(path).expect(200))).not.toEqual([]);
+    expect(await ledgerStatements(answers)).toEqual([]);
+
+    // A change to the ledger shows once projected: a grant application made late is no longer overdue.
+    const late = overdue.items[0].applicationId;
+    await api.client
+      .municipality(TONO)
+      .post(`/v1/applications/${late}/grant-application`, { amount: 30_000_000 })
+      .expect(200);
+    expect((await answers())[1]).toEqual(overdue);
+    await api.project();
+    const [, afterApplying] = await answers();
+    expect(afterApplying).toMatchObject({
+      total: 1,
+      items: [expect.objectContaining({ daysRemaining: -6 })],
+    });
+    expect(afterApplying.items[0].applicationId).not.toBe(late);
   });
 });
 

@@ -1,8 +1,8 @@
-import { Client, type QueryConfig } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ReadModelMoves } from '../src/read/read-model-moves';
 import { useWorkflowApi } from './api-test-app';
+import { statementsSentWhile } from './statements-sent';
 import { CHIYODA, TONO, allMet, completePlan } from './workflow-client';
 
 describe('the read side, from the projections', () => {
@@ -168,17 +168,8 @@ describe('the read side, from the projections', () => {
         return bodies;
       };
       /** The statements sent to the read models' tables while `asking`. */
-      const readModelStatements = async (asking: () => Promise<unknown>): Promise<string[]> => {
-        const statements = jest.spyOn(Client.prototype, 'query');
-        try {
-          await asking();
-          return statements.mock.calls
-            .map(([query]) => (typeof query === 'string' ? query : (query as QueryConfig).text))
-            .filter((text) => /application_summaries|review_queue|projection_checkpoints/.test(text));
-        } finally {
-          statements.mockRestore();
-        }
-      };
+      const readModelStatements = (asking: () => Promise<unknown>) =>
+        statementsSentWhile(/application_summaries|review_queue|projection_checkpoints/, asking);
       const first = await answers();
       let again: unknown[] = [];
       expect(await readModelStatements(async () => (again = await answers()))).toEqual([]);

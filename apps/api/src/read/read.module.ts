@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@l10k/config';
-import { ApplicationSummaryRow, AwardLedgerRow, FiscalYearBudgetRow, ReviewQueueRow } from '@l10k/read-model';
+import { ApplicationSummaryRow, FiscalYearBudgetRow, ReviewQueueRow } from '@l10k/read-model';
 import { ApplicationSummaryController } from './application/application-summary.controller';
 import { ApplicationSummaryHandler } from './application/application-summary.handler';
 import { ListApplicationsController } from './applications-list/list-applications.controller';
 import { ListApplicationsHandler } from './applications-list/list-applications.handler';
+import { AwardLedgerHandler } from './awards/award-ledger.handler';
 import { AwardsController } from './awards/awards.controller';
+import { OverdueAwardsHandler } from './awards/overdue-awards.handler';
 import { FiscalYearBudgetController } from './budget/fiscal-year-budget.controller';
 import { ApplicationHistoryController } from './history/application-history.controller';
 import { ApplicationHistoryHandler } from './history/application-history.handler';
@@ -22,7 +24,7 @@ import { MonthlyStatisticsController } from './statistics/monthly-statistics.con
 @Module({
   imports: [
     CqrsModule,
-    TypeOrmModule.forFeature([ApplicationSummaryRow, ReviewQueueRow, FiscalYearBudgetRow, AwardLedgerRow]),
+    TypeOrmModule.forFeature([ApplicationSummaryRow, ReviewQueueRow, FiscalYearBudgetRow]),
   ],
   controllers: [
     ListApplicationsController,
@@ -39,6 +41,8 @@ import { MonthlyStatisticsController } from './statistics/monthly-statistics.con
     ListApplicationsHandler,
     ApplicationHistoryHandler,
     ReviewQueueHandler,
+    AwardLedgerHandler,
+    OverdueAwardsHandler,
     ProgrammeQueueCounts,
     {
       provide: ReadModelMoves,
