@@ -256,6 +256,8 @@ async function main(): Promise<void> {
       // After adoption: the award ledger and what is overdue on it, as programme officers page them.
       const ledger = get(officer, () => '/v1/awards?limit=50');
       const overdue = get(officer, () => '/v1/awards/overdue?limit=50');
+      // The auditors' monthly statistics: every submission of the year summed by round.
+      const statistics = get(officer, () => `/v1/statistics/monthly?fiscalYear=${fiscalYear}`);
       const queue = get(officer, () => '/v1/review-queue?limit=50');
       const stateAsOf = get(officer, () => `/v1/applications/${anyOpen()}/state?asOf=${asOf}`);
       const calculator = [
@@ -322,6 +324,7 @@ async function main(): Promise<void> {
       );
       const maxLedger = await beside('GET /v1/awards?limit=50', ledger);
       const maxOverdue = await beside('GET /v1/awards/overdue?limit=50', overdue);
+      const maxStatistics = await beside('GET /v1/statistics/monthly', statistics);
       const floor = floors.reduce((fastest, next) => (next.perSecond > fastest.perSecond ? next : fastest));
       /** The faster of the floors measured right before and right after the `index`-th read. */
       const floorBeside = (index: number): Measured =>
@@ -478,6 +481,7 @@ async function main(): Promise<void> {
             listPageUncompressed: ratio(maxListUncompressed, floorBeside(5)),
             awardLedgerPage: ratio(maxLedger, floorBeside(6)),
             overduePage: ratio(maxOverdue, floorBeside(7)),
+            monthlyStatistics: ratio(maxStatistics, floorBeside(8)),
           },
           ratioToFastestFloor: {
             applicationById: ratio(maxById, floor),
@@ -488,6 +492,7 @@ async function main(): Promise<void> {
             listPageUncompressed: ratio(maxListUncompressed, floor),
             awardLedgerPage: ratio(maxLedger, floor),
             overduePage: ratio(maxOverdue, floor),
+            monthlyStatistics: ratio(maxStatistics, floor),
           },
           // Of the API workers, PostgreSQL and the load generator, per request of each run.
           cpuMicrosecondsPerRequest: {
@@ -500,6 +505,7 @@ async function main(): Promise<void> {
             listPageUncompressed: cpuOf(maxListUncompressed),
             awardLedgerPage: cpuOf(maxLedger),
             overduePage: cpuOf(maxOverdue),
+            monthlyStatistics: cpuOf(maxStatistics),
           },
           p99MsAtFixedRate: {
             rate: RATE,

@@ -551,6 +551,47 @@ describe('the read side, from the projections', () => {
       await api.client.auditor().get('/v1/statistics/monthly').expect(400);
     });
 
+    it('answers a year asked again without summing it again, until the statistics’ projection commits, and a year without submissions as zeros', async () => {
+      const auditor = api.client.auditor();
+      const year = async (fiscalYear: number) =>
+        (await auditor.get(`/v1/statistics/monthly?fiscalYear=${fiscalYear}`).expect(200)).body;
+      const statisticsStatements = (asking: () => Promise<unknown>) =>
+        statementsSentWhile(/round_statistics|projection_checkpoints/, asking);
+      const first = await year(2025);
+      let again: unknown;
+      expect(await statisticsStatements(async () => (again = await year(2025)))).toEqual([]);
+      expect(again).toEqual(first);
+
+      await api.app
+        .get(DataSource)
+        .query(`UPDATE projection_checkpoints SET updated_at = now() WHERE name = 'round_statistics'`);
+      await api.app.get(ReadModelMoves).settled();
+      expect(await statisticsStatements(async () => (again = await year(2025)))).not.toEqual([]);
+      expect(again).toEqual(first);
+
+      const empty = await year(2030);
+      expect(empty.rounds.map((round: { round: string }) => round.round)).toEqual([
+        '2030-04',
+        '2030-05',
+        '2030-06',
+        '2030-07',
+        '2030-08',
+        '2030-09',
+        '2030-10',
+        '2030-11',
+        '2030-12',
+        '2031-01',
+        '2031-02',
+        '2031-03',
+      ]);
+      expect(
+        empty.rounds.every(
+          (round: { submitted: number; localGrant: number }) =>
+            round.submitted === 0 && round.localGrant === 0,
+        ),
+      ).toBe(true);
+    });
+
     it('shows the budget with the committed national share', async () => {
       const response = await api.client.officer().get('/v1/fiscal-years/2025/budget').expect(200);
       expect(response.body).toMatchObject({

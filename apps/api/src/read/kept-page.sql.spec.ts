@@ -31,4 +31,16 @@ describe('the version a read model’s page is kept under', () => {
     );
     expect(text).toContain('LIMIT 51');
   });
+
+  it('groups a page of totals before ordering and limiting it', () => {
+    const text = pageUnlessUnchanged(new SqlConditions(), ['round_statistics'], undefined, {
+      select: 'r.round AS round, count(*) AS submitted',
+      from: 'round_statistics r',
+      groupBy: 'r.round',
+      orderBy: 'r.round',
+      outerOrderBy: 'p.round',
+      limit: 12,
+    });
+    expect(text.replace(/\s+/g, ' ')).toContain('GROUP BY r.round ORDER BY r.round LIMIT 12');
+  });
 });

@@ -33,6 +33,8 @@ function versionExpression(sql: SqlConditions, writers: readonly string[]): stri
 export interface PageQuery {
   readonly select: string;
   readonly from: string;
+  /** For a page of totals: what its lines are grouped by. */
+  readonly groupBy?: string;
   readonly orderBy: string;
   /** The same order over the page's selected columns, for the outer statement. */
   readonly outerOrderBy: string;
@@ -62,6 +64,7 @@ export function pageUnlessUnchanged(
     FROM (SELECT ${version} AS version OFFSET 0) AS v
     LEFT JOIN LATERAL (
       SELECT true AS "isLine", ${page.select} FROM ${page.from} ${sql.clause}
+       ${page.groupBy === undefined ? '' : `GROUP BY ${page.groupBy}`}
        ORDER BY ${page.orderBy} LIMIT ${page.limit}
     ) AS p ON true
    ORDER BY ${page.outerOrderBy}`;

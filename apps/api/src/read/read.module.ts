@@ -19,6 +19,7 @@ import { ProgrammeQueueCounts } from './review-queue/programme-queue-counts';
 import { ReviewQueueHandler } from './review-queue/review-queue.handler';
 import { ReadModelMoves } from './read-model-moves';
 import { MonthlyStatisticsController } from './statistics/monthly-statistics.controller';
+import { MonthlyStatisticsHandler } from './statistics/monthly-statistics.handler';
 
 /** The read side: controllers → QueryBus → the projector's read models (may lag writes slightly). */
 @Module({
@@ -43,6 +44,7 @@ import { MonthlyStatisticsController } from './statistics/monthly-statistics.con
     ReviewQueueHandler,
     AwardLedgerHandler,
     OverdueAwardsHandler,
+    MonthlyStatisticsHandler,
     ProgrammeQueueCounts,
     {
       provide: ReadModelMoves,

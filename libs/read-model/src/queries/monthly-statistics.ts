@@ -23,21 +23,36 @@ export interface RoundStatistics {
   readonly localGrant: number;
 }
 
-interface Totals {
-  round: string;
-  submitted: string;
-  adopted: string;
-  rejected: string;
-  withdrawn: string;
-  requested_grant: string;
-  approved_grant: string;
-  national_share: string;
-  local_reported: string;
-  local_acknowledged: string;
-  local_returned: string;
-  local_withdrawn: string;
-  local_grant: string;
+/** A round's totals as PostgreSQL sends them (`ROUND_TOTALS`): counts and sums as text. */
+export interface RoundTotals {
+  readonly round: string;
+  readonly submitted: string;
+  readonly adopted: string;
+  readonly rejected: string;
+  readonly withdrawn: string;
+  readonly requested_grant: string;
+  readonly approved_grant: string;
+  readonly national_share: string;
+  readonly local_reported: string;
+  readonly local_acknowledged: string;
+  readonly local_returned: string;
+  readonly local_withdrawn: string;
+  readonly local_grant: string;
 }
+
+/** A round's totals over its `round_statistics` rows, as SQL aggregates (grouped by round). */
+export const ROUND_TOTALS = `count(*) FILTER (WHERE track = 'national') AS submitted,
+  count(*) FILTER (WHERE track = 'national' AND outcome = 'adopted') AS adopted,
+  count(*) FILTER (WHERE track = 'national' AND outcome = 'rejected') AS rejected,
+  count(*) FILTER (WHERE track = 'national' AND outcome = 'withdrawn') AS withdrawn,
+  coalesce(sum(requested_grant) FILTER (WHERE track = 'national'), 0) AS requested_grant,
+  coalesce(sum(approved_grant) FILTER (WHERE track = 'national' AND outcome = 'adopted'), 0) AS approved_grant,
+  coalesce(sum(national_share) FILTER (WHERE track = 'national' AND outcome = 'adopted'), 0) AS national_share,
+  count(*) FILTER (WHERE track = 'local') AS local_reported,
+  count(*) FILTER (WHERE track = 'local' AND outcome = 'acknowledged') AS local_acknowledged,
+  count(*) FILTER (WHERE track = 'local' AND outcome = 'returned') AS local_returned,
+  count(*) FILTER (WHERE track = 'local' AND outcome = 'withdrawn') AS local_withdrawn,
+  coalesce(sum(requested_grant) FILTER (WHERE track = 'local'), 0) AS local_grant`;
 
 /** April of `fiscalYear` to March of the next year: '2025-04' … '2026-03'. */
 export const roundsOfFiscalYear = (fiscalYear: number): string[] =>
@@ -55,25 +70,15 @@ export async function monthlyStatistics(
   manager: EntityManager,
   fiscalYear: number,
 ): Promise<RoundStatistics[]> {
-  const rows: Totals[] = await manager.query(
-    `SELECT round,
-            count(*) FILTER (WHERE track = 'national') AS submitted,
-            count(*) FILTER (WHERE track = 'national' AND outcome = 'adopted') AS adopted,
-            count(*) FILTER (WHERE track = 'national' AND outcome = 'rejected') AS rejected,
-            count(*) FILTER (WHERE track = 'national' AND outcome = 'withdrawn') AS withdrawn,
-            coalesce(sum(requested_grant) FILTER (WHERE track = 'national'), 0) AS requested_grant,
-            coalesce(sum(approved_grant) FILTER (WHERE track = 'national' AND outcome = 'adopted'), 0) AS approved_grant,
-            coalesce(sum(national_share) FILTER (WHERE track = 'national' AND outcome = 'adopted'), 0) AS national_share,
-            count(*) FILTER (WHERE track = 'local') AS local_reported,
-            count(*) FILTER (WHERE track = 'local' AND outcome = 'acknowledged') AS local_acknowledged,
-            count(*) FILTER (WHERE track = 'local' AND outcome = 'returned') AS local_returned,
-            count(*) FILTER (WHERE track = 'local' AND outcome = 'withdrawn') AS local_withdrawn,
-            coalesce(sum(requested_grant) FILTER (WHERE track = 'local'), 0) AS local_grant
-       FROM round_statistics
-      WHERE fiscal_year = $1
-      GROUP BY round`,
+  const rows: RoundTotals[] = await manager.query(
+    `SELECT round, ${ROUND_TOTALS} FROM round_statistics WHERE fiscal_year = $1 GROUP BY round`,
     [fiscalYear],
   );
+  return roundStatisticsOf(fiscalYear, rows);
+}
+
+/** Every round of the fiscal year from the totals of those that have any, zeros for the others. */
+export function roundStatisticsOf(fiscalYear: number, rows: readonly RoundTotals[]): RoundStatistics[] {
   const byRound = new Map(rows.map((row) => [row.round, row]));
   return roundsOfFiscalYear(fiscalYear).map((round) => {
     const row = byRound.get(round);

@@ -1,15 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { monthlyStatistics } from '@l10k/read-model';
+import { QueryBus } from '@nestjs/cqrs';
 import { Roles } from '../../auth/roles.decorator';
 import { FiscalYearPipe } from '../../params/fiscal-year.pipe';
 import { MonthlyStatisticsView } from '../../views/monthly-statistics.view';
+import { MonthlyStatisticsQuery } from './monthly-statistics.query';
 
 @ApiTags('statistics')
 @Controller('v1/statistics/monthly')
 export class MonthlyStatisticsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles('program_officer', 'auditor')
@@ -19,9 +19,9 @@ export class MonthlyStatisticsController {
   })
   @ApiQuery({ name: 'fiscalYear', example: 2025 })
   @ApiOkResponse({ type: MonthlyStatisticsView })
-  async monthly(
+  monthly(
     @Query('fiscalYear', new FiscalYearPipe('fiscalYear')) fiscalYear: number,
   ): Promise<MonthlyStatisticsView> {
-    return { fiscalYear, rounds: await monthlyStatistics(this.dataSource.manager, fiscalYear) };
+    return this.queries.execute(new MonthlyStatisticsQuery(fiscalYear));
   }
 }
