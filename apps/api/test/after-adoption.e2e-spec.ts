@@ -528,6 +528,16 @@ describe('the award ledger and its overdue queue, a page at a time', () => {
       [[late[1].id, '2025-08-15']],
     ]);
     expect(overdue.map((page) => page.total)).toEqual([2, 2]);
+
+    // A cursor neither list gave is refused, naming it; a ledger cursor is not an overdue one.
+    for (const path of ['/v1/awards', '/v1/awards/overdue']) {
+      const refused = await api.client.officer().get(`${path}?cursor=nope`).expect(400);
+      expect(refused.body.errors[0]).toMatchObject({ field: 'cursor' });
+    }
+    await api.client
+      .officer()
+      .get(`/v1/awards/overdue?cursor=${encodeURIComponent(ledger[0].nextCursor!)}`)
+      .expect(400);
   });
 
   it('answers a ledger page and an overdue page asked again without reading the read models, from the same day, until the ledger changes', async () => {
