@@ -258,6 +258,8 @@ async function main(): Promise<void> {
       const overdue = get(officer, () => '/v1/awards/overdue?limit=50');
       // The auditors' monthly statistics: every submission of the year summed by round.
       const statistics = get(officer, () => `/v1/statistics/monthly?fiscalYear=${fiscalYear}`);
+      // The year's budget, on the programme officers' round dashboard beside the queue and the statistics.
+      const budget = get(officer, () => `/v1/fiscal-years/${fiscalYear}/budget`);
       const queue = get(officer, () => '/v1/review-queue?limit=50');
       const stateAsOf = get(officer, () => `/v1/applications/${anyOpen()}/state?asOf=${asOf}`);
       const calculator = [
@@ -325,6 +327,7 @@ async function main(): Promise<void> {
       const maxLedger = await beside('GET /v1/awards?limit=50', ledger);
       const maxOverdue = await beside('GET /v1/awards/overdue?limit=50', overdue);
       const maxStatistics = await beside('GET /v1/statistics/monthly', statistics);
+      const maxBudget = await beside('GET /v1/fiscal-years/{fy}/budget', budget);
       const floor = floors.reduce((fastest, next) => (next.perSecond > fastest.perSecond ? next : fastest));
       /** The faster of the floors measured right before and right after the `index`-th read. */
       const floorBeside = (index: number): Measured =>
@@ -482,6 +485,7 @@ async function main(): Promise<void> {
             awardLedgerPage: ratio(maxLedger, floorBeside(6)),
             overduePage: ratio(maxOverdue, floorBeside(7)),
             monthlyStatistics: ratio(maxStatistics, floorBeside(8)),
+            fiscalYearBudget: ratio(maxBudget, floorBeside(9)),
           },
           ratioToFastestFloor: {
             applicationById: ratio(maxById, floor),
@@ -493,6 +497,7 @@ async function main(): Promise<void> {
             awardLedgerPage: ratio(maxLedger, floor),
             overduePage: ratio(maxOverdue, floor),
             monthlyStatistics: ratio(maxStatistics, floor),
+            fiscalYearBudget: ratio(maxBudget, floor),
           },
           // Of the API workers, PostgreSQL and the load generator, per request of each run.
           cpuMicrosecondsPerRequest: {
@@ -506,6 +511,7 @@ async function main(): Promise<void> {
             awardLedgerPage: cpuOf(maxLedger),
             overduePage: cpuOf(maxOverdue),
             monthlyStatistics: cpuOf(maxStatistics),
+            fiscalYearBudget: cpuOf(maxBudget),
           },
           p99MsAtFixedRate: {
             rate: RATE,

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ReadModelMoves } from '../src/read/read-model-moves';
 import { useWorkflowApi } from './api-test-app';
-import { statementsSentWhile } from './statements-sent';
+import { expectKeptUntilCommitted, statementsSentWhile } from './statements-sent';
 import { CHIYODA, TONO, allMet, completePlan } from './workflow-client';
 
 describe('the read side, from the projections', () => {
@@ -552,22 +552,9 @@ describe('the read side, from the projections', () => {
     });
 
     it('answers a year asked again without summing it again, until the statistics’ projection commits, and a year without submissions as zeros', async () => {
-      const auditor = api.client.auditor();
       const year = async (fiscalYear: number) =>
-        (await auditor.get(`/v1/statistics/monthly?fiscalYear=${fiscalYear}`).expect(200)).body;
-      const statisticsStatements = (asking: () => Promise<unknown>) =>
-        statementsSentWhile(/round_statistics|projection_checkpoints/, asking);
-      const first = await year(2025);
-      let again: unknown;
-      expect(await statisticsStatements(async () => (again = await year(2025)))).toEqual([]);
-      expect(again).toEqual(first);
-
-      await api.app
-        .get(DataSource)
-        .query(`UPDATE projection_checkpoints SET updated_at = now() WHERE name = 'round_statistics'`);
-      await api.app.get(ReadModelMoves).settled();
-      expect(await statisticsStatements(async () => (again = await year(2025)))).not.toEqual([]);
-      expect(again).toEqual(first);
+        (await api.client.auditor().get(`/v1/statistics/monthly?fiscalYear=${fiscalYear}`).expect(200)).body;
+      await expectKeptUntilCommitted(api.app, 'round_statistics', /round_statistics/, () => year(2025));
 
       const empty = await year(2030);
       expect(empty.rounds.map((round: { round: string }) => round.round)).toEqual([
@@ -604,6 +591,13 @@ describe('the read side, from the projections', () => {
       });
       const unset = await api.client.auditor().get('/v1/fiscal-years/2031/budget').expect(200);
       expect(unset.body).toMatchObject({ nationalBudget: 0, committed: 0, intakeOpen: true });
+    });
+
+    it('answers the budget asked again without reading it, until the budgets’ projection commits', async () => {
+      const budget = async () =>
+        (await api.client.officer().get('/v1/fiscal-years/2025/budget').expect(200)).body;
+      await expectKeptUntilCommitted(api.app, 'fiscal_year_budgets', /fiscal_year_budgets/, budget);
+      expect((await budget()).updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     });
   });
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@l10k/config';
-import { ApplicationSummaryRow, FiscalYearBudgetRow, ReviewQueueRow } from '@l10k/read-model';
+import { ApplicationSummaryRow, ReviewQueueRow } from '@l10k/read-model';
 import { ApplicationSummaryController } from './application/application-summary.controller';
 import { ApplicationSummaryHandler } from './application/application-summary.handler';
 import { ListApplicationsController } from './applications-list/list-applications.controller';
@@ -11,6 +11,7 @@ import { AwardLedgerHandler } from './awards/award-ledger.handler';
 import { AwardsController } from './awards/awards.controller';
 import { OverdueAwardsHandler } from './awards/overdue-awards.handler';
 import { FiscalYearBudgetController } from './budget/fiscal-year-budget.controller';
+import { FiscalYearBudgetHandler } from './budget/fiscal-year-budget.handler';
 import { ApplicationHistoryController } from './history/application-history.controller';
 import { ApplicationHistoryHandler } from './history/application-history.handler';
 import { KnownReviewersController } from './reviewers/known-reviewers.controller';
@@ -23,10 +24,7 @@ import { MonthlyStatisticsHandler } from './statistics/monthly-statistics.handle
 
 /** The read side: controllers → QueryBus → the projector's read models (may lag writes slightly). */
 @Module({
-  imports: [
-    CqrsModule,
-    TypeOrmModule.forFeature([ApplicationSummaryRow, ReviewQueueRow, FiscalYearBudgetRow]),
-  ],
+  imports: [CqrsModule, TypeOrmModule.forFeature([ApplicationSummaryRow, ReviewQueueRow])],
   controllers: [
     ListApplicationsController,
     ApplicationSummaryController,
@@ -45,6 +43,7 @@ import { MonthlyStatisticsHandler } from './statistics/monthly-statistics.handle
     AwardLedgerHandler,
     OverdueAwardsHandler,
     MonthlyStatisticsHandler,
+    FiscalYearBudgetHandler,
     ProgrammeQueueCounts,
     {
       provide: ReadModelMoves,
