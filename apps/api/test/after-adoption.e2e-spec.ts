@@ -503,7 +503,10 @@ describe('the award ledger and its overdue queue, a page at a time', () => {
     return pages;
   }
 
-  type LedgerPage = { nextCursor: string | null; items: { applicationId: string; adoptedAt: string }[] };
+  type LedgerPage = {
+    nextCursor: string | null;
+    items: { applicationId: string; projectTitle: string | null; adoptedAt: string }[];
+  };
   type OverduePage = {
     nextCursor: string | null;
     total: number;
@@ -519,6 +522,8 @@ describe('the award ledger and its overdue queue, a page at a time', () => {
       newestFirst.map(({ id, adoptedAt }) => [[id, adoptedAt]]),
     );
     expect(ledger[ledger.length - 1].nextCursor).toBeNull();
+    // Each line names its project, so that a screen of them needs no request per line.
+    expect(ledger[0].items[0].projectTitle).toBe('地元産ホップのクラフトビール醸造所');
 
     const overdue = await everyPage<OverduePage>('/v1/awards/overdue?fiscalYear=2025&limit=1');
     // The two grant applications not made were due on 14 and 15 August; the one made owes nothing overdue yet.
@@ -528,6 +533,7 @@ describe('the award ledger and its overdue queue, a page at a time', () => {
       [[late[1].id, '2025-08-15']],
     ]);
     expect(overdue.map((page) => page.total)).toEqual([2, 2]);
+    expect(overdue[0].items[0]).toMatchObject({ projectTitle: '地元産ホップのクラフトビール醸造所' });
 
     // A cursor neither list gave is refused, naming it; a ledger cursor is not an overdue one.
     for (const path of ['/v1/awards', '/v1/awards/overdue']) {

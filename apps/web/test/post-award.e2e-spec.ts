@@ -139,9 +139,12 @@ describe('After adoption: the grant application, decision, plan change, performa
   it('the programme officer finds it on the award ledger and decides the grant at a lower figure', async () => {
     await timeIs('2025-08-20T10:00:00+09:00');
     await readSideShows(system, id, 'grant_applied');
+    const applicationReads = readsOfApplications(officer);
     await officer.goto(`${system.baseUrl}/awards`);
     const row = officer.getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ });
     await row.getByText('交付申請済み').waitFor();
+    // Each line names its project from the ledger's own answer: no request per line for it.
+    expect(applicationReads.stop()).toEqual([]);
     // No due date runs now: what it waits on is the officer's own 交付決定.
     expect(await row.getByTestId('officer-step').textContent()).toBe('担当官の対応待ち（交付決定）');
     // Nothing is paid yet: a dash, not 0円 (which would read as a payment of nothing).
@@ -429,9 +432,11 @@ describe('After adoption: the grant application, decision, plan change, performa
   it('the overdue queue shows the grant application never filed, with the days past due', async () => {
     const overdue = await programOfficerOf(system).get('/v1/awards/overdue');
     expect(overdue.total).toBe(1);
+    const applicationReads = readsOfApplications(officer);
     await officer.goto(`${system.baseUrl}/awards/overdue`);
     const row = officer.getByRole('row', { name: /廃校を活用したサテライトオフィス/ });
     await row.getByText('交付申請').waitFor();
+    expect(applicationReads.stop()).toEqual([]);
     // Due 2025-08-14; today 2026-05-20 in Japan: 279 days past.
     expect(await row.textContent()).toContain('令和7年8月14日(木)（2025年8月14日）279日超過');
     expect(await officer.getByTestId('overdue-total').textContent()).toContain('1件');
@@ -507,3 +512,19 @@ describe('After adoption: the grant application, decision, plan change, performa
       .waitFor();
   });
 });
+
+/** The paths of the applications `page` asks for one by one (GET /v1/applications/{id}) until `stop`. */
+function readsOfApplications(page: Page): { stop: () => string[] } {
+  const paths: string[] = [];
+  const note = (request: Request) => {
+    const { pathname } = new URL(request.url());
+    if (request.method() === 'GET' && /^\/v1\/applications\/[^/]+$/.test(pathname)) paths.push(pathname);
+  };
+  page.on('request', note);
+  return {
+    stop: () => {
+      page.off('request', note);
+      return paths;
+    },
+  };
+}

@@ -13,6 +13,8 @@ export class DueView {
 /** One adopted application on the award ledger: approved → decided → confirmed → paid. */
 export class AwardLedgerItemView {
   @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The plan’s project title (事業名)' })
+  projectTitle: string | null;
   @ApiProperty({ example: '032077' }) municipalityCode: string;
   @ApiProperty({ example: '久慈市', nullable: true, type: String }) municipalityName: string | null;
   @ApiProperty({ example: 2025 }) fiscalYear: number;
@@ -54,6 +56,8 @@ export class AwardLedgerView {
 
 export class OverdueItemView extends DueView {
   @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The plan’s project title (事業名)' })
+  projectTitle: string | null;
   @ApiProperty({ example: '032077' }) municipalityCode: string;
   @ApiProperty({ example: '久慈市', nullable: true, type: String }) municipalityName: string | null;
   @ApiProperty({ example: 2025 }) fiscalYear: number;

@@ -6,8 +6,16 @@ import { seesEverything } from '../visibility';
 import type { DueFacts } from './award-due';
 import type { AwardsQueryDto } from './awards.dto';
 
-/** What the ledger's pages are read from: the ledger alone. */
-export const LEDGER_WRITERS = writersOf(['award_ledger']);
+/** What the ledger's pages are read from: the ledger, and the summaries for the titles. */
+export const LEDGER_WRITERS = writersOf(['award_ledger', 'application_summaries']);
+
+/**
+ * A line's project title, looked up per line of the page (after the index has ordered and
+ * limited it), as the review queue's lines are: the browser used to ask for each line's whole
+ * application to show its title, fifty requests a page.
+ */
+export const PROJECT_TITLE =
+  '(SELECT s.project_title FROM application_summaries s WHERE s.id = a.application_id)';
 
 /**
  * A ledger line as PostgreSQL sends it, read raw (no entity built per row): bigints as text,
@@ -15,6 +23,7 @@ export const LEDGER_WRITERS = writersOf(['award_ledger']);
  */
 export interface LedgerRow extends DueFacts {
   readonly applicationId: string;
+  readonly projectTitle: string | null;
   readonly municipalityCode: string;
   readonly fiscalYear: number | null;
   readonly adoptedAt: string;
@@ -43,6 +52,7 @@ export const DUE_COLUMNS: Record<keyof DueFacts, string> = {
 /** The columns a ledger line shows, and nothing else. */
 export const SELECT_LEDGER_LINE = selectList({
   applicationId: 'a.application_id',
+  projectTitle: PROJECT_TITLE,
   municipalityCode: 'a.municipality_code',
   fiscalYear: 'a.fiscal_year',
   adoptedAt: utcWallTime('a.adopted_at'),

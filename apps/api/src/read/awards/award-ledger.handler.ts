@@ -80,6 +80,7 @@ export class AwardLedgerHandler implements IQueryHandler<AwardLedgerQuery, Award
 /** Written out field by field, as the list's lines are: V8 builds such literals the fast way. */
 const ledgerItem = (row: LedgerRow, today: string): AwardLedgerItemView => ({
   applicationId: row.applicationId,
+  projectTitle: row.projectTitle,
   municipalityCode: row.municipalityCode,
   municipalityName: municipalityName(row.municipalityCode) ?? null,
   fiscalYear: row.fiscalYear ?? 0,

@@ -12,12 +12,13 @@ import { decodeCursor, encodeCursor, isCalendarDay } from '../paging/keyset-curs
 import { ReadModelMoves } from '../read-model-moves';
 import { selectList, type SqlConditions } from '../sql-conditions';
 import { nextDue, type DueFacts } from './award-due';
-import { DUE_COLUMNS, LEDGER_WRITERS, ledgerScope } from './award-ledger-lines';
+import { DUE_COLUMNS, LEDGER_WRITERS, ledgerScope, PROJECT_TITLE } from './award-ledger-lines';
 import { OverdueAwardsQuery } from './overdue-awards.query';
 
 /** An overdue line as PostgreSQL sends it. */
 interface OverdueRow extends DueFacts {
   readonly applicationId: string;
+  readonly projectTitle: string | null;
   readonly municipalityCode: string;
   readonly fiscalYear: number | null;
   /** The date the line is ordered by: the grant application's until it is made, then the report's. */
@@ -30,6 +31,7 @@ const DUE_DATE =
 
 const SELECT_OVERDUE_LINE = selectList({
   applicationId: 'a.application_id',
+  projectTitle: PROJECT_TITLE,
   municipalityCode: 'a.municipality_code',
   fiscalYear: 'a.fiscal_year',
   dueDate: `(${DUE_DATE})::text`,
@@ -104,6 +106,7 @@ export class OverdueAwardsHandler implements IQueryHandler<OverdueAwardsQuery, O
         return [
           {
             applicationId: row.applicationId,
+            projectTitle: row.projectTitle,
             municipalityCode: row.municipalityCode,
             municipalityName: municipalityName(row.municipalityCode) ?? null,
             fiscalYear: row.fiscalYear ?? 0,

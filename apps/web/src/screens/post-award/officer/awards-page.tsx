@@ -7,7 +7,6 @@ import { currentFiscalYear } from '../../../navigation/nav-links';
 import { linkHandler } from '../../../router';
 import { AWARD_STATUSES, DUE_KIND_LABELS, OFFICER_STEP_LABELS } from '../award-labels';
 import type { LedgerItem } from '../use-award-application';
-import { ProjectTitle } from './project-title';
 import '../post-award.css';
 import { FailureAlert } from '../../../ui/failure-alert';
 import { CalendarDate } from '../../../ui/calendar-date';
@@ -114,7 +113,7 @@ export function AwardsPage() {
                       href={`/awards/${item.applicationId}`}
                       onClick={linkHandler(`/awards/${item.applicationId}`)}
                     >
-                      <ProjectTitle id={item.applicationId} />
+                      {item.projectTitle || '（事業名未入力）'}
                     </a>
                     <div className="muted">{item.municipalityName ?? item.municipalityCode}</div>
                   </td>

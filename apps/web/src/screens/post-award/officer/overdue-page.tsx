@@ -6,7 +6,6 @@ import { daysLeftText, formatCalendarDate } from '../../../format/dates';
 import { STATUS_LABELS, label } from '../../../messages/labels';
 import { linkHandler } from '../../../router';
 import { DUE_KIND_LABELS } from '../award-labels';
-import { ProjectTitle } from './project-title';
 import '../post-award.css';
 import { FailureAlert } from '../../../ui/failure-alert';
 import { CalendarDate } from '../../../ui/calendar-date';
@@ -75,7 +74,7 @@ export function OverduePage() {
                       href={`/awards/${item.applicationId}`}
                       onClick={linkHandler(`/awards/${item.applicationId}`)}
                     >
-                      <ProjectTitle id={item.applicationId} />
+                      {item.projectTitle || '（事業名未入力）'}
                     </a>
                     <div className="muted">{item.municipalityName ?? item.municipalityCode}</div>
                   </td>
