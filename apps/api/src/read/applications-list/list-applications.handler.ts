@@ -11,6 +11,7 @@ import { isoInstantOf, isoInstantOrNull, utcWallTime } from '../iso-instant.sql'
 import { KeptReads } from '../kept-read';
 import { ReadModelMoves } from '../read-model-moves';
 import { readPageUnlessUnchanged, writersOf } from '../kept-page.sql';
+import { yen } from '../yen-text';
 
 const DEFAULT_LIMIT = 20;
 
@@ -60,8 +61,6 @@ const LIST_COLUMNS: Record<keyof ListRow, string> = {
   updatedAt: utcWallTime('s.updated_at'),
   revision: 's.stream_revision::text',
 };
-
-const yen = (text: string | null): number | null => (text === null ? null : Number(text));
 
 /**
  * A line of the list: what a queue or a table shows, not the whole plan. Written out field by

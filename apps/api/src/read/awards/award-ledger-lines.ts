@@ -70,8 +70,6 @@ export const SELECT_LEDGER_LINE = selectList({
   ...DUE_COLUMNS,
 } satisfies Record<keyof LedgerRow, string>);
 
-export const yen = (text: string | null): number | null => (text === null ? null : Number(text));
-
 /** Adopted applications the caller may see (a municipality its own), narrowed by the filters. */
 export function ledgerScope(principal: Principal, filters: AwardsQueryDto): SqlConditions {
   const sql = new SqlConditions().where('a.adopted_at IS NOT NULL');

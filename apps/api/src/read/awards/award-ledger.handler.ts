@@ -12,7 +12,8 @@ import { decodeCursor, encodeCursor, isInstant } from '../paging/keyset-cursor';
 import { ReadModelMoves } from '../read-model-moves';
 import { nextDue } from './award-due';
 import { AwardLedgerQuery } from './award-ledger.query';
-import { LEDGER_WRITERS, ledgerScope, SELECT_LEDGER_LINE, yen, type LedgerRow } from './award-ledger-lines';
+import { yen } from '../yen-text';
+import { LEDGER_WRITERS, ledgerScope, SELECT_LEDGER_LINE, type LedgerRow } from './award-ledger-lines';
 
 /**
  * Adopted applications, newest adoption first, keyset-paged on (adopted_at, application_id).
