@@ -3,9 +3,9 @@ import { bigintAsNumber } from './bigint-number.transformer';
 
 /**
  * The award ledger: per application, approved → decided → confirmed → paid, with the due
- * dates of what the municipality owes (交付申請, 実績報告). Every application has a row (written
- * from the summaries' fold, application-summaries.projection.ts); only adopted ones
- * (`adoptedAt` set) are in the ledger's answers.
+ * dates of what the municipality owes (交付申請, 実績報告). An application has a row from its
+ * adoption on (written from the summaries' fold, application-summaries.projection.ts), so
+ * `adoptedAt` is always set (migration AwardLedgerOnlyAdopted1733700000000).
  */
 @Entity({ name: 'award_ledger' })
 @Index('award_ledger_fiscal_year_status_application_id_idx', ['fiscalYear', 'status', 'applicationId'])

@@ -12,6 +12,7 @@ import { NoStatisticsForDocuments1733300000000 } from './1733300000000-no-statis
 import { ReadModelMovesAnnounced1733400000000 } from './1733400000000-read-model-moves-announced';
 import { ReadModelTruncationAnnounced1733500000000 } from './1733500000000-read-model-truncation-announced';
 import { SummaryDocumentsOnlyInDetail1733600000000 } from './1733600000000-summary-documents-only-in-detail';
+import { AwardLedgerOnlyAdopted1733700000000 } from './1733700000000-award-ledger-only-adopted';
 
 export const readModelMigrations: Array<new () => MigrationInterface> = [
   IdempotencyRecords1732400000000,
@@ -27,6 +28,7 @@ export const readModelMigrations: Array<new () => MigrationInterface> = [
   ReadModelMovesAnnounced1733400000000,
   ReadModelTruncationAnnounced1733500000000,
   SummaryDocumentsOnlyInDetail1733600000000,
+  AwardLedgerOnlyAdopted1733700000000,
 ];
 export { READ_MODEL_MOVED_CHANNEL } from './1733400000000-read-model-moves-announced';
 export { EVERY_READ_MODEL } from './1733500000000-read-model-truncation-announced';

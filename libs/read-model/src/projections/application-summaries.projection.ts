@@ -70,7 +70,11 @@ function summaryRow(state: ExistingApplication, revision: bigint, occurredAt: st
   };
 }
 
-/** The three tables' rows of the applications a batch moved, in one statement (an application is either in the queue or leaves it). */
+/**
+ * The three tables' rows of the applications a batch moved, in one statement: every one's
+ * summary, the queue's line of an open one (one past submission that is not open leaves the
+ * queue), and the ledger's line of an adopted one.
+ */
 function viewsStatement(
   manager: EntityManager,
   tables: TableNames<Tables>,
@@ -81,7 +85,12 @@ function viewsStatement(
   const open = moved.flatMap(({ state, revision }) =>
     isOpen(state) ? [reviewQueueRow(state, revision)] : [],
   );
-  const left = moved.filter(({ state }) => !isOpen(state)).map(({ applicationId }) => applicationId);
+  // A draft was never in the queue: only an application past submission may leave it.
+  const left = moved
+    .filter(({ state }) => state.status !== 'draft' && !isOpen(state))
+    .map(({ applicationId }) => applicationId);
+  // The ledger is of adopted applications, and an adopted one stays adopted (isAdopted).
+  const adopted = moved.filter(({ state }) => isAdopted(state));
   return rowsStatement(
     manager,
     [
@@ -96,7 +105,7 @@ function viewsStatement(
       upsertPart(
         AwardLedgerRow,
         tables.award_ledger,
-        moved.map(({ state, revision, occurredAt }) => awardLedgerRow(state, revision, occurredAt)),
+        adopted.map(({ state, revision, occurredAt }) => awardLedgerRow(state, revision, occurredAt)),
         newer,
       ),
     ],
