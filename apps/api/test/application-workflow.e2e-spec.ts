@@ -141,11 +141,25 @@ describe('the application workflow over HTTP', () => {
     for (const reviewer of ['reviewer-sato', 'reviewer-suzuki', 'reviewer-takahashi']) {
       await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId: reviewer }).expect(200);
     }
+    // Each reviewer's queue says where they stand in this cycle; the first cycle's review does not count.
+    const ownSteps = async (): Promise<Array<string | null | undefined>> => {
+      await api.project();
+      return Promise.all(
+        [sato, suzuki, takahashi, officer].map(async (client) => {
+          const queue = await client.get('/v1/review-queue').expect(200);
+          return queue.body.items.find((item: { applicationId: string }) => item.applicationId === id)
+            ?.ownStep;
+        }),
+      );
+    };
+    expect(await ownSteps()).toEqual(['declare', 'declare', 'declare', null]);
     await takahashi
       .post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: true, detail: '申請者の顧問' })
       .expect(200);
+    await sato.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false }).expect(200);
+    expect(await ownSteps()).toEqual(['review', 'declare', 'recused', null]);
+    await suzuki.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false }).expect(200);
     for (const reviewer of [sato, suzuki]) {
-      await reviewer.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false }).expect(200);
       await reviewer
         .post(`/v1/applications/${id}/reviews`, {
           assessments: allMet(),
@@ -154,6 +168,7 @@ describe('the application workflow over HTTP', () => {
         })
         .expect(200);
     }
+    expect(await ownSteps()).toEqual(['reviewed', 'reviewed', 'recused', null]);
 
     // Adopted with 16,000,000 instead of 20,000,000: 3/4 → N 12,000,000, T 2,000,000, M 2,000,000.
     clock.set('2025-07-20T15:00:00+09:00');

@@ -10,6 +10,7 @@ import {
   signInAsProgramOfficer,
   uploadThroughApi,
 } from './support/award-setup';
+import { readsOfApplications } from './support/application-reads';
 import { asksBeforeLeaving } from './support/page-state';
 import { checkScreen } from './support/screens';
 import { useRunningSystem } from './support/running-system';
@@ -512,19 +513,3 @@ describe('After adoption: the grant application, decision, plan change, performa
       .waitFor();
   });
 });
-
-/** The paths of the applications `page` asks for one by one (GET /v1/applications/{id}) until `stop`. */
-function readsOfApplications(page: Page): { stop: () => string[] } {
-  const paths: string[] = [];
-  const note = (request: Request) => {
-    const { pathname } = new URL(request.url());
-    if (request.method() === 'GET' && /^\/v1\/applications\/[^/]+$/.test(pathname)) paths.push(pathname);
-  };
-  page.on('request', note);
-  return {
-    stop: () => {
-      page.off('request', note);
-      return paths;
-    },
-  };
-}

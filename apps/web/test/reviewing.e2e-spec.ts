@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Dialog, Page } from 'playwright-core';
 import { completePlan, TONO } from '../../api/test/workflow-client';
 import { pdfBytes, uploadThroughApi } from './support/award-setup';
+import { readsOfApplications } from './support/application-reads';
 import { asksBeforeLeaving, focusedId } from './support/page-state';
 import { checkScreen } from './support/screens';
 import { useRunningSystem, type RunningSystem } from './support/running-system';
@@ -36,6 +37,7 @@ describe('Reviewing, in a real browser', () => {
 
   it('a reviewer sees only their own screens, declares no conflict, and reviews the five requirements; a lapsed session loses nothing', async () => {
     const page = await system.newPage();
+    const applicationReads = readsOfApplications(page);
     await signInWithRole(page, system.baseUrl, '有識者審査員', '佐藤 一郎');
     await page.getByRole('heading', { name: '審査一覧' }).waitFor();
     const nav = page.getByRole('navigation', { name: '業務メニュー' });
@@ -47,6 +49,8 @@ describe('Reviewing, in a real browser', () => {
     expect(await row.textContent()).toContain('あと50日');
     expect(await row.textContent()).toContain('令和7年7月22日');
     await checkScreen(page, '20-reviewer-queue');
+    // Each line says where this reviewer stands: the queue asks for no application of its own.
+    expect(applicationReads.stop()).toEqual([]);
 
     // A programme officer's screen, typed in directly: a plain refusal in Japanese, never a blank page.
     await page.goto(`${system.baseUrl}/officer/rounds`);

@@ -1,8 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 
+/** A reviewer's own step on an application of their queue (ReviewQueueItemView.ownStep). */
+export const OWN_STEPS = ['declare', 'review', 'recused', 'reviewed'] as const;
+export type OwnStep = (typeof OWN_STEPS)[number];
+
 export class ReviewQueueItemView {
   @ApiProperty({ format: 'uuid' }) applicationId: string;
   @ApiProperty({ enum: ['submitted', 'under_review'] }) status: string;
+  @ApiProperty({
+    type: 'integer',
+    description: 'The revision of the application this line reflects (as its ETag names it)',
+  })
+  revision: number;
   @ApiProperty({ example: '地元産ホップのクラフトビール醸造所', type: String, nullable: true })
   projectTitle: string | null;
   @ApiProperty({ example: '2025-06' }) round: string;
@@ -20,6 +29,15 @@ export class ReviewQueueItemView {
   @ApiProperty({ type: 'integer', nullable: true }) reviewsNeeded: number | null;
   @ApiProperty({ type: [String], description: 'The current cycle’s assigned reviewers' })
   reviewerIds: string[];
+  @ApiProperty({
+    enum: OWN_STEPS,
+    nullable: true,
+    description:
+      'In a reviewer’s own queue, where they stand on the application in the current cycle: ' +
+      'declare (a conflict of interest, yes or no), review, recused (declared a conflict) or reviewed. ' +
+      'Null in a programme officer’s queue',
+  })
+  ownStep: OwnStep | null;
 }
 
 export class ReviewQueueRoundCountView {

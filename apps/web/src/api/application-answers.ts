@@ -20,6 +20,15 @@ export function rememberWrite(id: string, answer: unknown): void {
   }
 }
 
+/**
+ * This tab's last write of the application (its answer) when it is later than `revision`, the
+ * one a read of the projection reflects: that read lags the write.
+ */
+export function writtenAfter(id: string, revision: number): unknown {
+  const written = latestWrites.get(id);
+  return written !== undefined && revisionOf(written) > revision ? written : undefined;
+}
+
 export type Loaded = { readonly answer: unknown } | { readonly status: number; readonly error: unknown };
 
 const ATTEMPTS = 20;

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { daysBetween, japanDateOf, municipalityName } from '@l10k/rules';
 import { Clock } from '../../clock/clock';
 import type {
+  OwnStep,
   ReviewQueueItemView,
   ReviewQueueRoundCountView,
   ReviewQueueView,
@@ -23,6 +24,8 @@ interface QueueRow {
   readonly applicationId: string;
   readonly projectTitle: string | null;
   readonly status: ReviewQueueItemView['status'];
+  /** The bigint as text. */
+  readonly revision: string;
   readonly round: string;
   readonly fiscalYear: number;
   readonly municipalityCode: string;
@@ -30,15 +33,18 @@ interface QueueRow {
   readonly reviewsDone: number;
   readonly reviewsNeeded: number;
   readonly reviewerIds: string[];
+  /** A reviewer's page only (ownStepOf); null when the caller is not among the application's reviewers. */
+  readonly ownStep?: OwnStep | null;
 }
 
-const QUEUE_COLUMNS: Record<keyof QueueRow, string> = {
+const QUEUE_COLUMNS: Record<Exclude<keyof QueueRow, 'ownStep'>, string> = {
   applicationId: 'q.application_id',
   // Looked up per line of the page (after the index has ordered and limited it), never joined
   // table to table: a plan that scanned every summary to title 50 lines was possible once the
   // statistics lagged a burst of submissions.
   projectTitle: '(SELECT s.project_title FROM application_summaries s WHERE s.id = q.application_id)',
   status: 'q.status',
+  revision: 'q.stream_revision::text',
   round: 'q.round',
   fiscalYear: 'q.fiscal_year',
   municipalityCode: 'q.municipality_code',
@@ -55,6 +61,28 @@ const QUEUE_COLUMNS: Record<keyof QueueRow, string> = {
  * not from loading the rows, and for the whole programme only when the queue has changed.
  */
 const SELECT_LIST = selectList(QUEUE_COLUMNS);
+
+/**
+ * Where the reviewer `sub` stands on the line's application in its current review cycle, from
+ * the summary's record (as the web's review screen reads it from the application): reviewed
+ * once their review is in, recused once they declared a conflict, asked to declare until
+ * they have, asked to review after. Looked up per line of the page, as the title is, and
+ * only for a reviewer's own queue: their screen showed it by asking for every line's whole
+ * application, one request a line.
+ */
+function ownStepOf(sub: string): string {
+  return `(SELECT CASE
+      WHEN EXISTS (SELECT 1 FROM json_array_elements(s.detail -> 'reviews') AS r(review)
+                    WHERE r.review ->> 'reviewerId' = ${sub}) THEN 'reviewed'
+      WHEN coalesce((a.reviewer ->> 'recused')::boolean, false)
+        OR coalesce((a.reviewer -> 'conflictDeclaration' ->> 'hasConflict')::boolean, false) THEN 'recused'
+      WHEN json_typeof(a.reviewer -> 'conflictDeclaration') IS DISTINCT FROM 'object' THEN 'declare'
+      ELSE 'review' END
+    FROM application_summaries s
+    CROSS JOIN LATERAL (SELECT e.reviewer FROM json_array_elements(s.detail -> 'reviewers') AS e(reviewer)
+                         WHERE e.reviewer ->> 'reviewerId' = ${sub} LIMIT 1) AS a
+    WHERE s.id = q.application_id) AS "ownStep"`;
+}
 
 /** What a page of the queue is read from: the queue, and the summaries for the titles. */
 const QUEUE_WRITERS = writersOf(['review_queue', 'application_summaries']);
@@ -112,7 +140,7 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
     return this.views.answer(key, async (known) => {
       // The limit is written into the text (a validated integer), as the planner must see it.
       const lines = readPageUnlessUnchanged<QueueRow>(this.database, page, QUEUE_WRITERS, known, {
-        select: SELECT_LIST,
+        select: seesWholeQueue ? SELECT_LIST : `${SELECT_LIST}, ${ownStepOf(page.value(principal.sub))}`,
         from: 'review_queue q',
         orderBy: 'q.decision_due_date ASC, q.application_id ASC',
         // The due date's ISO text sorts as the date does, byte by byte.
@@ -149,6 +177,7 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
               applicationId: row.applicationId,
               projectTitle: row.projectTitle,
               status: row.status,
+              revision: Number(row.revision),
               round: row.round,
               fiscalYear: row.fiscalYear,
               municipalityCode: row.municipalityCode,
@@ -159,6 +188,7 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
               reviewsDone: row.reviewsDone,
               reviewsNeeded: row.reviewsNeeded,
               reviewerIds: row.reviewerIds,
+              ownStep: row.ownStep ?? null,
             };
           }),
           nextCursor:

@@ -6,7 +6,8 @@ import { roundLabel } from '../../api/rounds';
 import type { components } from '../../api/schema';
 import { daysLeftText } from '../../format/dates';
 import { linkHandler } from '../../router';
-import { loadApplicationView } from '../application-read/application-view';
+import { writtenAfter } from '../../api/application-answers';
+import type { ApplicationView } from '../application-read/application-view';
 import { MY_PART_LABELS, myPart, type MyPart } from './my-part';
 import { ownSubject } from './own-subject';
 import { FailureAlert } from '../../ui/failure-alert';
@@ -16,11 +17,19 @@ type QueueItem = components['schemas']['ReviewQueueItemView'];
 
 interface Line {
   readonly item: QueueItem;
-  readonly title?: string;
-  readonly part?: MyPart;
+  readonly step: MyPart['step'] | null;
 }
 
-const OPEN_STEPS = new Set<MyPart['step']>(['declare', 'review']);
+const OPEN_STEPS = new Set<Line['step']>(['declare', 'review']);
+
+/**
+ * The line with where this reviewer stands: as the queue says (ownStep), or as this tab's own
+ * later write says (a declaration or a review just made), when the queue does not reflect it yet.
+ */
+function lineOf(item: QueueItem, sub: string | undefined): Line {
+  const written = writtenAfter(item.applicationId, item.revision) as ApplicationView | undefined;
+  return { item, step: written ? myPart(written, sub).step : item.ownStep };
+}
 
 /** The reviewer's own queue: assigned applications still open, the ones waiting for them first, by due date. */
 export function ReviewQueuePage() {
@@ -34,24 +43,17 @@ export function ReviewQueuePage() {
       params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } },
     });
     if (!data) return setFailure(problemHeadline(asProblem(error, response.status)));
-    // The queue says which applications and when; each application says where this reviewer stands.
-    const detailed = await Promise.all(
-      data.items.map(async (item): Promise<Line> => {
-        const loaded = await loadApplicationView(item.applicationId);
-        return 'view' in loaded
-          ? { item, title: loaded.view.plan.projectTitle, part: myPart(loaded.view, sub) }
-          : { item };
-      }),
-    );
-    setLines((previous) => [...(cursor ? (previous ?? []) : []), ...detailed]);
+    // Each line says where this reviewer stands (ownStep): no application is asked for.
+    const read = data.items.map((item) => lineOf(item, sub));
+    setLines((previous) => [...(cursor ? (previous ?? []) : []), ...read]);
     setNextCursor(data.nextCursor);
   }
   useEffect(() => {
     void load();
   }, []);
 
-  const waiting = lines?.filter((line) => line.part && OPEN_STEPS.has(line.part.step)) ?? [];
-  const others = lines?.filter((line) => !line.part || !OPEN_STEPS.has(line.part.step)) ?? [];
+  const waiting = lines?.filter((line) => OPEN_STEPS.has(line.step)) ?? [];
+  const others = lines?.filter((line) => !OPEN_STEPS.has(line.step)) ?? [];
 
   return (
     <main id="main" className="page page--wide">
@@ -103,14 +105,14 @@ function QueueTable({ caption, lines }: { caption: string; lines: readonly Line[
           </tr>
         </thead>
         <tbody>
-          {lines.map(({ item, title, part }) => (
+          {lines.map(({ item, step }) => (
             <tr key={item.applicationId} className={item.overdue ? 'row--overdue' : undefined}>
               <td>
                 <a
                   href={`/reviews/${item.applicationId}`}
                   onClick={linkHandler(`/reviews/${item.applicationId}`)}
                 >
-                  {title || '（事業名未入力）'}
+                  {item.projectTitle || '（事業名未入力）'}
                 </a>
               </td>
               <td>
@@ -125,7 +127,7 @@ function QueueTable({ caption, lines }: { caption: string; lines: readonly Line[
               <td className="nowrap">
                 {item.reviewsDone} / {item.reviewsNeeded ?? '—'}件
               </td>
-              <td className="nowrap">{part ? MY_PART_LABELS[part.step] : '—'}</td>
+              <td className="nowrap">{step ? MY_PART_LABELS[step] : '—'}</td>
             </tr>
           ))}
         </tbody>
