@@ -245,6 +245,19 @@ describe('the read side, from the projections', () => {
       expect(all[0]).toBe(ids.draft);
     });
 
+    it('gives each line its round’s deadline as the application states it, and none to a draft', async () => {
+      const lines = (await api.client.officer().get('/v1/applications').expect(200)).body.items as Array<{
+        id: string;
+        deadline: string | null;
+      }>;
+      const deadlineOf = (id: string) => lines.find((line) => line.id === id)?.deadline;
+      expect(deadlineOf(ids.adopted)).toBe('2025-06-10T23:59:59.999+09:00');
+      expect(deadlineOf(ids.chiyoda)).toBe('2025-07-10T23:59:59.999+09:00');
+      expect(deadlineOf(ids.draft)).toBeNull();
+      const stated = await api.client.officer().get(`/v1/applications/${ids.chiyoda}`).expect(200);
+      expect(stated.body.deadline).toBe(deadlineOf(ids.chiyoda));
+    });
+
     it('filters by status, round and fiscal year, and refuses bad filters naming them', async () => {
       const officer = api.client.officer();
       const july = await officer.get('/v1/applications?round=2025-07').expect(200);

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { completePlan } from '../../api/test/workflow-client';
 import { setBudget } from './support/award-setup';
 import { asksBeforeLeaving, focusedId } from './support/page-state';
+import { readsOf } from './support/reads-of';
 import { checkScreen } from './support/screens';
 import { useRunningSystem } from './support/running-system';
 import { signInAsMunicipality } from './support/sign-in';
@@ -285,6 +286,7 @@ describe('Drafting and submitting an application, in a real browser', () => {
     expect(new URL(page.url()).pathname).toBe(`/applications/${shownId}`);
     await checkScreen(page, '07-submitted');
 
+    const roundReads = readsOf(page, /^\/v1\/rounds\/\d{4}-\d{2}$/);
     await page.getByRole('link', { name: '← 申請一覧' }).click();
     const row = page.getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ });
     await row.getByText('提出済み').waitFor();
@@ -293,8 +295,9 @@ describe('Drafting and submitting an application, in a real browser', () => {
     expect(await row.textContent()).toContain('15,000,000円');
     // The national share reads in 万円 too, as the grant beside it does.
     expect(await row.textContent()).toContain('1,500万円');
-    // The round's deadline is read after the row (roundById): waited for, not read at once.
-    await row.getByText('あと8日').waitFor();
+    // The round's deadline comes with the row: no round is asked for line by line.
+    expect(await row.textContent()).toContain('あと8日');
+    expect(roundReads.stop()).toEqual([]);
     // The deadline reads on one line: its weekday and time are not carried to the next.
     const deadline = row.getByTestId('deadline-in-list');
     expect(await deadline.textContent()).toBe('令和7年6月10日(火) 23:59');

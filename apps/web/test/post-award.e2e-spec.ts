@@ -10,7 +10,7 @@ import {
   signInAsProgramOfficer,
   uploadThroughApi,
 } from './support/award-setup';
-import { readsOfApplications } from './support/application-reads';
+import { readsOfApplications } from './support/reads-of';
 import { asksBeforeLeaving } from './support/page-state';
 import { checkScreen } from './support/screens';
 import { useRunningSystem } from './support/running-system';

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Dialog, Page } from 'playwright-core';
 import { completePlan, TONO } from '../../api/test/workflow-client';
 import { pdfBytes, uploadThroughApi } from './support/award-setup';
-import { readsOfApplications } from './support/application-reads';
+import { readsOfApplications } from './support/reads-of';
 import { asksBeforeLeaving, focusedId } from './support/page-state';
 import { checkScreen } from './support/screens';
 import { useRunningSystem, type RunningSystem } from './support/running-system';

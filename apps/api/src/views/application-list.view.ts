@@ -15,6 +15,14 @@ export class ApplicationListItemView {
   @ApiProperty({ type: 'integer', nullable: true }) requestedGrant: number | null;
   @ApiProperty({ type: 'integer', nullable: true }) approvedGrant: number | null;
   @ApiProperty({ type: 'integer', nullable: true }) nationalShare: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    example: '2025-06-10T23:59:59.999+09:00',
+    description: 'The deadline of its round, in Japan time; null for a draft',
+  })
+  deadline: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) decisionDueDate: string | null;
   @ApiProperty({ type: 'integer' }) reviewsDone: number;
   @ApiProperty({ type: 'integer', nullable: true }) reviewsNeeded: number | null;

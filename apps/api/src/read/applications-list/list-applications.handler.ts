@@ -28,6 +28,7 @@ interface ListRow {
   readonly requestedGrant: string | null;
   readonly approvedGrant: string | null;
   readonly nationalShare: string | null;
+  readonly deadline: string | null;
   readonly decisionDueDate: string | null;
   readonly reviewsDone: number;
   readonly reviewsNeeded: number | null;
@@ -53,6 +54,8 @@ const LIST_COLUMNS: Record<keyof ListRow, string> = {
   requestedGrant: 's.requested_grant::text',
   approvedGrant: 's.approved_grant::text',
   nationalShare: 's.national_share::text',
+  // As the application itself states it (Japan has one offset, and no summer time).
+  deadline: `to_char(s.deadline AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD"T"HH24:MI:SS.MS"+09:00"')`,
   decisionDueDate: 's.decision_due_date::text',
   reviewsDone: 's.reviews_done',
   reviewsNeeded: 's.reviews_needed',
@@ -80,6 +83,7 @@ const listItem = (row: ListRow): ApplicationListItemView => ({
   requestedGrant: yen(row.requestedGrant),
   approvedGrant: yen(row.approvedGrant),
   nationalShare: yen(row.nationalShare),
+  deadline: row.deadline,
   decisionDueDate: row.decisionDueDate,
   reviewsDone: row.reviewsDone,
   reviewsNeeded: row.reviewsNeeded,

@@ -8,6 +8,8 @@ export interface ApplicationListItem {
   readonly businessName?: string;
   readonly round?: string;
   readonly fiscalYear?: number;
+  /** Its round's deadline (ISO-8601 with Japan's offset); none for a draft. */
+  readonly deadline?: string;
   readonly requestedGrant?: number;
   readonly nationalShare?: number;
   readonly decisionDueDate?: string;
@@ -28,6 +30,7 @@ export function toApplicationListPage(answer: unknown): ApplicationListPage {
       businessName: text(item.businessName),
       round: text(item.round),
       fiscalYear: integer(item.fiscalYear),
+      deadline: text(item.deadline),
       requestedGrant: integer(item.requestedGrant),
       nationalShare: integer(item.nationalShare),
       decisionDueDate: text(item.decisionDueDate),

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { rememberWrite } from '../../api/application-answers';
 import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
-import { roundAt, roundById, roundLabel, type RoundInfo } from '../../api/rounds';
+import { roundAt, roundLabel, type RoundInfo } from '../../api/rounds';
 import { answerSettlesWrite, randomKey } from '../../api/write-keys';
 import { daysUntil, formatDeadlineInList } from '../../format/dates';
 import { STATUS_LABELS, label } from '../../messages/labels';
@@ -31,12 +31,14 @@ const FILTERABLE_STATUSES = [
   'abandoned',
 ];
 
+/** A submitted application's round and deadline as its line says; a draft's, as if it were submitted now. */
 function DeadlineCell({ item, current }: { item: ApplicationListItem; current?: RoundInfo }) {
-  const [round, setRound] = useState<RoundInfo>();
-  useEffect(() => {
-    if (item.round) void roundById(item.round).then(setRound);
-  }, [item.round]);
-  const shown = item.status === 'draft' ? current : round;
+  const shown =
+    item.status === 'draft'
+      ? current
+      : item.round && item.deadline
+        ? { round: item.round, deadline: item.deadline }
+        : undefined;
   if (!shown) return <>—</>;
   const days = daysUntil(shown.deadline, new Date());
   return (
