@@ -10,7 +10,7 @@ import {
   signInAsProgramOfficer,
   uploadThroughApi,
 } from './support/award-setup';
-import { readsOfApplications } from './support/reads-of';
+import { readsOf, readsOfApplications } from './support/reads-of';
 import { asksBeforeLeaving } from './support/page-state';
 import { checkScreen } from './support/screens';
 import { useRunningSystem } from './support/running-system';
@@ -72,12 +72,15 @@ describe('After adoption: the grant application, decision, plan change, performa
       if (url.pathname === '/v1/awards') ledgerReads.push(url);
     };
     municipality.on('request', noteLedgerRead);
+    const applicationReads = readsOfApplications(municipality);
     await municipality.goto(`${system.baseUrl}/applications/${id}`);
     const section = municipality.getByTestId('post-award');
     await section.getByTestId('award-status').getByText('採択').waitFor();
     // The days left come from the award ledger, read beside the application: wait for them.
     await section.getByTestId('award-due-dates').getByText('（あと13日）').waitFor();
     municipality.off('request', noteLedgerRead);
+    // The section after adoption shows the application the screen read: it is asked for once.
+    expect(applicationReads.stop()).toEqual([`/v1/applications/${id}`]);
     // The ledger is asked for this application's row, not paged through for it.
     expect(ledgerReads.length).toBeGreaterThan(0);
     for (const read of ledgerReads)
@@ -89,9 +92,12 @@ describe('After adoption: the grant application, decision, plan change, performa
     expect(await municipality.locator('main').textContent()).toContain('決定日時：2025/07/15 10:00');
     await checkScreen(municipality, '70-post-award-adopted');
 
+    const ledgerReadsOfTheStep = readsOf(municipality, /^\/v1\/awards$/);
     await section.getByRole('link', { name: '交付申請を行う' }).click();
     await municipality.getByRole('heading', { name: '交付申請' }).waitFor();
     expect(await municipality.getByTestId('approved-grant').textContent()).toBe('30,000,000円（3,000万円）');
+    // The grant application shows no due date of the ledger's: the ledger is not asked for.
+    expect(ledgerReadsOfTheStep.stop()).toEqual([]);
     await municipality.getByLabel('交付申請額').fill('30,000,001');
     await municipality.getByRole('button', { name: '交付申請を提出する' }).click();
     await municipality

@@ -43,6 +43,8 @@ const CLOSED = new Set(['withdrawn', 'rejected']);
 
 export function ApplicationDetailPage({ id }: { id: string }) {
   const [model, setModel] = useState<ApplicationDetailModel>();
+  /** The answer the model was read from: the sections below start from it instead of asking again. */
+  const [answer, setAnswer] = useState<unknown>();
   const [failure, setFailure] = useState<string>();
   const [withdrawing, setWithdrawing] = useState(false);
   const [uploaded, setUploaded] = useState<string>();
@@ -51,17 +53,20 @@ export function ApplicationDetailPage({ id }: { id: string }) {
 
   const refresh = useCallback(async () => {
     const loaded = await loadApplication(id);
-    if ('answer' in loaded) setModel(toApplicationDetail(loaded.answer));
-    else setFailure(problemHeadline(asProblem(loaded.error, loaded.status)));
+    if ('answer' in loaded) {
+      setAnswer(loaded.answer);
+      setModel(toApplicationDetail(loaded.answer));
+    } else setFailure(problemHeadline(asProblem(loaded.error, loaded.status)));
   }, [id]);
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
-  function withdrawn(answer: unknown) {
+  function withdrawn(written: unknown) {
     setWithdrawing(false);
-    rememberWrite(id, answer);
-    setModel(toApplicationDetail(answer));
+    rememberWrite(id, written);
+    setAnswer(written);
+    setModel(toApplicationDetail(written));
   }
 
   if (!model)
@@ -190,7 +195,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
       )}
 
       {model.track === 'local' && (
-        <LocalStepSection id={id} onWrite={() => void refresh()} awaitedDocument={uploaded} />
+        <LocalStepSection id={id} known={answer} onWrite={() => void refresh()} awaitedDocument={uploaded} />
       )}
 
       {model.track !== 'local' && (
@@ -230,7 +235,9 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         </section>
       )}
 
-      {POST_AWARD.has(model.status) && <PostAwardSection id={id} onWrite={() => void refresh()} />}
+      {POST_AWARD.has(model.status) && (
+        <PostAwardSection id={id} known={answer} onWrite={() => void refresh()} />
+      )}
 
       <DocumentsSection
         applicationId={id}

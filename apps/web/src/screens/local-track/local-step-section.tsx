@@ -108,15 +108,18 @@ function MicAnswer({ application }: { application: ApplicationView }) {
  */
 export function LocalStepSection({
   id,
+  known,
   onWrite,
   awaitedDocument,
 }: {
   id: string;
+  /** The application as the screen has just read it. */
+  known?: unknown;
   onWrite?: () => void;
   /** The document just uploaded on the same screen: the choices list it, and writes go against the revision that holds it. */
   awaitedDocument?: string;
 }) {
-  const { application, accept } = useAwardApplication(id);
+  const { application, accept } = useAwardApplication(id, { known });
   const [done, setDone] = useState<string>();
   const [reconfirming, setReconfirming] = useState(false);
   const [reportIssues, setReportIssues] = useState<ShownIssue[]>([]);

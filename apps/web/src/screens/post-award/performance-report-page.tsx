@@ -287,7 +287,7 @@ function PerformanceReportForm({
 /** 実績報告: actual costs and financing, the grant paid to the business, completion, evidence. */
 export function PerformanceReportPage({ id }: { id: string }) {
   return (
-    <StepPage id={id} title="実績報告" allowedIn={['grant_decided']}>
+    <StepPage id={id} title="実績報告" allowedIn={['grant_decided']} withLedger>
       {(application, award) => (
         <PerformanceReportForm application={application} award={award} ledger={award.ledger} />
       )}

@@ -32,8 +32,17 @@ function StepLink({ path, children }: { path: string; children: string }) {
  * 採択後の手続 on the municipality's application screen: the award's state and figures, the
  * due dates, and the next step the municipality can take.
  */
-export function PostAwardSection({ id, onWrite }: { id: string; onWrite?: () => void }) {
-  const { application, ledger, accept } = useAwardApplication(id);
+export function PostAwardSection({
+  id,
+  known,
+  onWrite,
+}: {
+  id: string;
+  /** The application as the screen has just read it. */
+  known?: unknown;
+  onWrite?: () => void;
+}) {
+  const { application, ledger, accept } = useAwardApplication(id, { ledger: true, known });
   const [abandoning, setAbandoning] = useState(false);
   const [asked, setAsked] = useState(false);
   if (!application?.award) return null;

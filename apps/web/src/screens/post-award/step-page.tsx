@@ -14,16 +14,19 @@ export function StepPage({
   title,
   allowedIn,
   back = { path: `/applications/${id}`, text: '申請の詳細' },
+  withLedger = false,
   children,
 }: {
   id: string;
   title: string;
+  /** The step shows the award ledger's row (due dates): it is read beside the application. */
+  withLedger?: boolean;
   /** Statuses in which this step can be taken. */
   allowedIn: readonly string[];
   back?: { path: string; text: string };
   children: (application: ApplicationView, award: AwardApplication) => ReactNode;
 }) {
-  const award = useAwardApplication(id);
+  const award = useAwardApplication(id, { ledger: withLedger });
   const { application, failure } = award;
   return (
     <main id="main" className="page">

@@ -10,15 +10,18 @@ export type LedgerItem = components['schemas']['AwardLedgerItemView'];
 /**
  * The award ledger's row for one application (its next due date is counted there, in Japan
  * time). The ledger is a projection: right after a write it may still hold the row as it was,
- * so the row is read again briefly until it reaches the application's revision.
+ * so the row is read again briefly until it reaches the application's revision. `asked` is a
+ * read already under way (made beside the application's), taken as the first.
  */
-async function ledgerItemOf(application: ApplicationView): Promise<LedgerItem | undefined> {
+async function ledgerItemOf(
+  application: ApplicationView,
+  asked?: Promise<LedgerItem | undefined>,
+): Promise<LedgerItem | undefined> {
   if (!application.award) return undefined;
-  let found: LedgerItem | undefined;
-  for (let attempt = 0; attempt < 10; attempt++) {
-    found = await findLedgerItem(application.id);
-    if (found && found.revision >= application.revision) return found;
+  let found = await (asked ?? findLedgerItem(application.id));
+  for (let attempt = 1; attempt < 10 && !(found && found.revision >= application.revision); attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 300));
+    found = await findLedgerItem(application.id);
   }
   return found;
 }
@@ -38,28 +41,45 @@ export interface AwardApplication {
   refresh(): Promise<void>;
 }
 
+export interface AwardApplicationOptions {
+  /** The screen shows the award ledger's row (due dates counted in Japan time): it is read too. */
+  readonly ledger?: boolean;
+  /** The application as the screen around has just read it: shown at once, not asked for again. */
+  readonly known?: unknown;
+}
+
 /** The application (typed from the OpenAPI document) and its ledger row, for the screens after adoption. */
-export function useAwardApplication(id: string): AwardApplication {
-  const [application, setApplication] = useState<ApplicationView>();
+export function useAwardApplication(id: string, options: AwardApplicationOptions = {}): AwardApplication {
+  const withLedger = options.ledger === true;
+  const [known] = useState(options.known as ApplicationView | undefined);
+  const [application, setApplication] = useState<ApplicationView | undefined>(known);
   const [ledger, setLedger] = useState<LedgerItem>();
   const [failure, setFailure] = useState<string>();
 
-  const show = useCallback((answer: ApplicationView) => {
-    setApplication(answer);
-    void ledgerItemOf(answer).then(
-      (found) => found && setLedger((shown) => (shown && shown.revision > found.revision ? shown : found)),
-    );
-  }, []);
+  const show = useCallback(
+    (answer: ApplicationView, ledgerAsked?: Promise<LedgerItem | undefined>) => {
+      setApplication(answer);
+      if (!withLedger) return;
+      void ledgerItemOf(answer, ledgerAsked).then(
+        (found) => found && setLedger((shown) => (shown && shown.revision > found.revision ? shown : found)),
+      );
+    },
+    [withLedger],
+  );
 
   const refresh = useCallback(async () => {
+    // The ledger's row needs only the id: asked beside the application, not after it.
+    const ledgerAsked = withLedger ? findLedgerItem(id) : undefined;
+    ledgerAsked?.catch(() => undefined);
     const loaded = await loadApplication(id);
-    if ('answer' in loaded) show(loaded.answer as ApplicationView);
+    if ('answer' in loaded) show(loaded.answer as ApplicationView, ledgerAsked);
     else setFailure(problemHeadline(asProblem(loaded.error, loaded.status)));
-  }, [id, show]);
+  }, [id, show, withLedger]);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (known === undefined) void refresh();
+    else show(known);
+  }, [refresh, show, known]);
 
   const accept = useCallback(
     (answer: unknown) => {

@@ -74,6 +74,7 @@ export function AwardPage({ id }: { id: string }) {
       title="交付手続"
       back={{ path: '/awards', text: '交付手続の一覧' }}
       allowedIn={AWARD_STATUSES}
+      withLedger
     >
       {(application, award) => <AwardWork application={application} award={award} />}
     </StepPage>
