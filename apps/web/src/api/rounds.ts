@@ -23,6 +23,14 @@ export const roundById = keptAnswers(async (round: string): Promise<RoundInfo | 
   return data;
 });
 
+/** The fiscal year's twelve rounds, April to March: 2025 → 2025-04 … 2026-03. */
+export function roundsOfFiscalYear(fiscalYear: number): string[] {
+  return Array.from({ length: 12 }, (_, index) => {
+    const month = ((index + 3) % 12) + 1;
+    return `${index < 9 ? fiscalYear : fiscalYear + 1}-${String(month).padStart(2, '0')}`;
+  });
+}
+
 /** 2025-06 → 2025年6月締切回 */
 export function roundLabel(round: string): string {
   const [year, month] = round.split('-');

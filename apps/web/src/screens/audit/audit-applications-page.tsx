@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
-import { roundLabel } from '../../api/rounds';
+import { roundLabel, roundsOfFiscalYear } from '../../api/rounds';
 import { formatDateTime } from '../../format/dates';
 import { halfWidth } from '../../format/half-width';
 import { STATUS_LABELS, TRACK_LABELS, label } from '../../messages/labels';
@@ -25,14 +25,6 @@ interface Filters {
 
 const NO_FILTERS: Filters = { fiscalYear: '', round: '', status: '', municipalityCode: '' };
 const PAGE_SIZE = 20;
-
-/** April to March: 2025-04 … 2026-03. */
-function roundsOf(fiscalYear: number): string[] {
-  return Array.from({ length: 12 }, (_, index) => {
-    const month = ((index + 3) % 12) + 1;
-    return `${index < 9 ? fiscalYear : fiscalYear + 1}-${String(month).padStart(2, '0')}`;
-  });
-}
 
 /** Every application, any municipality, a page at a time: the auditor's way in to one history. */
 export function AuditApplicationsPage() {
@@ -113,7 +105,7 @@ export function AuditApplicationsPage() {
           onChange={(round) => setDraft({ ...draft, round })}
           choices={
             draft.fiscalYear
-              ? roundsOf(Number(draft.fiscalYear)).map((round) => ({
+              ? roundsOfFiscalYear(Number(draft.fiscalYear)).map((round) => ({
                   value: round,
                   label: roundLabel(round),
                 }))

@@ -2,7 +2,7 @@ import './officer.css';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
-import { roundById, roundLabel, type RoundInfo } from '../../api/rounds';
+import { roundById, roundLabel, roundsOfFiscalYear, type RoundInfo } from '../../api/rounds';
 import type { components } from '../../api/schema';
 import { daysLeftText, formatWareki } from '../../format/dates';
 import { formatManYen } from '../../format/money';
@@ -56,18 +56,22 @@ async function openApplications(
   };
 }
 
+/** Everything at once: the year's rounds follow from the year, so their deadlines need not wait for the statistics. */
 async function loadDashboard(fiscalYear: number): Promise<Dashboard | string> {
-  const [budget, statistics, open] = await Promise.all([
+  const [budget, statistics, open, infos] = await Promise.all([
     api.GET('/v1/fiscal-years/{fy}/budget', { params: { path: { fy: fiscalYear } } }),
     api.GET('/v1/statistics/monthly', { params: { query: { fiscalYear } } }),
     openApplications(fiscalYear),
+    Promise.all(roundsOfFiscalYear(fiscalYear).map((round) => roundById(round))),
   ]);
   for (const answer of [budget, statistics])
     if (!answer.data) return problemHeadline(asProblem(answer.error, answer.response.status));
   if (typeof open === 'string') return open;
-  const rounds = await Promise.all(
-    statistics.data!.rounds.map(async (round) => ({ statistics: round, info: await roundById(round.round) })),
-  );
+  const infoOf = new Map(infos.flatMap((info) => (info ? [[info.round, info] as const] : [])));
+  const rounds = statistics.data!.rounds.map((round) => ({
+    statistics: round,
+    info: infoOf.get(round.round),
+  }));
   return { budget: budget.data!, rounds, open };
 }
 
@@ -281,10 +285,10 @@ export function RoundDashboardPage({ fiscalYear = currentFiscalYear() }: { fisca
               </table>
             </div>
           </section>
-
-          <ReviewerLoad />
         </>
       )}
+      {/* Whatever the year, and asked beside the year's figures: nothing here waits for them. */}
+      <ReviewerLoad />
     </main>
   );
 }
