@@ -41,9 +41,33 @@ import { useLeaveGuard } from '../../ui/use-leave-guard';
 /** The plan can be edited in these; a local-track plan also once confirmed (it becomes a draft again) or returned by MIC. */
 const EDITABLE = ['draft', 'revision_requested', 'locally_confirmed', 'returned'];
 
+/** What the editor shows besides the plan, none of which depends on the application. */
+interface EditorContext {
+  /** The round a submission now would join. */
+  readonly round: Promise<RoundInfo | undefined>;
+  /** That round's rules: the form offers and explains by them. */
+  readonly ruleSet: Promise<RuleSet | undefined>;
+  /** Whether the signed-in government is a prefecture: the local track is not open to one. */
+  readonly prefecture: Promise<boolean>;
+}
+
+/** Asked for beside the application, not after it: on a slow line each wait is a round trip. */
+function askEditorContext(): EditorContext {
+  const round = roundAt(new Date());
+  const code = sessions.current()?.municipalityCode;
+  return {
+    round,
+    ruleSet: round.then((info) => (info ? ruleSetById(info.ruleSetId) : undefined)),
+    prefecture: code
+      ? municipalityByCode(code).then((found) => found?.kind === 'prefecture')
+      : Promise.resolve(false),
+  };
+}
+
 export function ApplicationFormPage({ id }: { id: string }) {
   const [model, setModel] = useState<DraftModel>();
   const [failure, setFailure] = useState<string>();
+  const [context] = useState(askEditorContext);
   useEffect(() => {
     void loadApplication(id).then((loaded) => {
       if ('answer' in loaded) {
@@ -67,7 +91,7 @@ export function ApplicationFormPage({ id }: { id: string }) {
         <p>読み込み中…</p>
       </main>
     );
-  return <PlanEditor id={id} initial={model} />;
+  return <PlanEditor id={id} initial={model} context={context} />;
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -79,7 +103,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
+function PlanEditor({ id, initial, context }: { id: string; initial: DraftModel; context: EditorContext }) {
   const [form, setForm] = useState<PlanForm>(() => takeUnsaved(id) ?? fromPlan(initial.plan));
   const [current, setCurrent] = useState<RoundInfo>();
   const [problem, setProblem] = useState<Problem>();
@@ -89,19 +113,13 @@ function PlanEditor({ id, initial }: { id: string; initial: DraftModel }) {
   // The local track is not submitted: its next steps (地域での確認, 総務省へ報告) are on the application's screen.
   const local = form.track === 'local' && !resubmission;
 
-  useEffect(() => {
-    void roundAt(new Date()).then(setCurrent);
-  }, []);
   const [ruleSet, setRuleSet] = useState<RuleSet>();
-  useEffect(() => {
-    if (current) void ruleSetById(current.ruleSetId).then(setRuleSet);
-  }, [current]);
-  // Whether the signed-in government is a prefecture: the local track is not open to one.
   const [prefecture, setPrefecture] = useState(false);
   useEffect(() => {
-    const code = sessions.current()?.municipalityCode;
-    if (code) void municipalityByCode(code).then((found) => setPrefecture(found?.kind === 'prefecture'));
-  }, []);
+    void context.round.then(setCurrent);
+    void context.ruleSet.then(setRuleSet);
+    void context.prefecture.then(setPrefecture);
+  }, [context]);
   /** What the year's rules ask of the plan's track: the form offers and explains by them. */
   const trackRules = ruleSet?.tracks[form.track === 'local' ? 'local' : 'national'] ?? undefined;
   useEffect(() => onLeavingToSignIn(() => keepUnsaved(id, form)), [id, form]);
