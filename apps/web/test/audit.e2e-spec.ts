@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page, Route } from 'playwright-core';
 import { allMet, completePlan, TONO } from '../../api/test/workflow-client';
+import { readsOf } from './support/reads-of';
 import { checkScreen } from './support/screens';
 import { useRunningSystem, type RunningSystem } from './support/running-system';
 import { signInAsMunicipality } from './support/sign-in';
@@ -203,6 +204,7 @@ describe('An auditor in a real browser: the timeline, the application before its
     await searched;
     await page.locator('#filter-municipality-code-error').waitFor({ state: 'detached' });
     await row.getByText('久慈市').waitFor();
+    const reads = readsOf(page, /^\/v1\/applications\/[^/]+(\/state)?$/);
     await row.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { name: `申請の監査：${TITLE}` }).waitFor();
 
@@ -221,6 +223,10 @@ describe('An auditor in a real browser: the timeline, the application before its
     expect(await events.first().getByRole('heading').textContent()).toContain('申請の作成（下書き）');
     expect(await events.last().getByRole('heading').textContent()).toContain('採択');
     await page.getByTestId('state-status').getByText('採択').waitFor();
+    // The latest state names the application and is the one first shown: read once, beside the history.
+    expect(reads.stop().map((path) => path.replace(/[0-9a-f-]{36}/, '{id}'))).toEqual([
+      '/v1/applications/{id}/state',
+    ]);
     await checkScreen(page, 'audit-02-timeline');
   });
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { linkHandler } from '../../router';
-import { brokenRecordsOf, type HistoryEntry } from './audit-views';
+import { brokenRecordsOf, type ApplicationState, type HistoryEntry } from './audit-views';
 import { HistoryTimeline } from './history-timeline';
 import { IntegrityCheck } from './integrity-check';
 import { StateAtInstant, type PointInTime } from './state-at-instant';
@@ -38,19 +38,27 @@ export function AuditApplicationPage({ id }: { id: string }) {
   const [point, setPoint] = useState<PointInTime>();
   const [shownRevision, setShownRevision] = useState<number>();
   const [broken, setBroken] = useState<ReadonlyMap<number, string>>(new Map());
+  const [latest, setLatest] = useState<Promise<ApplicationState | undefined>>();
 
   useEffect(() => {
+    // The latest state, folded from the log as every state here is, asked beside the history:
+    // it names the application, and it is the state first shown (at the last revision).
+    const latestState = api.GET('/v1/applications/{id}/state', { params: { path: { id } } }).then(
+      ({ data }) => data,
+      () => undefined,
+    );
+    setLatest(latestState);
+    void latestState.then((state) => {
+      if (state)
+        setHeading({
+          title: state.plan.projectTitle || '（事業名未入力）',
+          municipality: `${state.municipalityName ?? '団体コード'} ${state.municipalityCode}`,
+        });
+    });
     void wholeHistory(id).then((loaded) => {
       setHistory(loaded);
       const last = 'entries' in loaded ? loaded.entries[loaded.entries.length - 1] : undefined;
       if (last) setPoint({ revision: last.revision });
-    });
-    void api.GET('/v1/applications/{id}', { params: { path: { id } } }).then(({ data }) => {
-      if (data)
-        setHeading({
-          title: data.plan.projectTitle || '（事業名未入力）',
-          municipality: `${data.municipalityName ?? '団体コード'} ${data.municipalityCode}`,
-        });
     });
   }, [id]);
 
@@ -81,6 +89,7 @@ export function AuditApplicationPage({ id }: { id: string }) {
               applicationId={id}
               entries={entries}
               point={point}
+              latest={latest}
               onPoint={setPoint}
               onShown={setShownRevision}
               broken={broken}

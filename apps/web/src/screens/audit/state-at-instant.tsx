@@ -27,6 +27,7 @@ export function StateAtInstant({
   applicationId,
   entries,
   point,
+  latest,
   onPoint,
   onShown,
   broken,
@@ -34,6 +35,8 @@ export function StateAtInstant({
   applicationId: string;
   entries: readonly HistoryEntry[];
   point: PointInTime;
+  /** The latest state, read beside the history: shown for the last revision without asking again. */
+  latest?: Promise<ApplicationState | undefined>;
   onPoint: (point: PointInTime) => void;
   /** The revision whose state is on screen, once it has loaded. */
   onShown: (revision: number | undefined) => void;
@@ -53,6 +56,14 @@ export function StateAtInstant({
     async (at: PointInTime) => {
       const request = ++latestRequest.current;
       setLoading(true);
+      const known = 'revision' in at ? await latest : undefined;
+      if (request !== latestRequest.current) return;
+      if (known && 'revision' in at && known.lastEvent.revision === at.revision) {
+        setLoading(false);
+        onShown(known.lastEvent.revision);
+        setShown({ state: known });
+        return;
+      }
       const query = 'revision' in at ? { revision: String(at.revision) } : { asOf: at.asOf };
       const { data, error, response } = await api.GET('/v1/applications/{id}/state', {
         params: { path: { id: applicationId }, query },
@@ -65,7 +76,7 @@ export function StateAtInstant({
         setShown({ failure: 'この日時には、申請はまだ作成されていませんでした。' });
       else setShown({ failure: problemHeadline(asProblem(error, response.status)) });
     },
-    [applicationId, onShown],
+    [applicationId, onShown, latest],
   );
 
   useEffect(() => {
