@@ -5,7 +5,7 @@ import { checkScreen } from './support/screens';
 import { useRunningSystem, type RunningSystem } from './support/running-system';
 import { signInWithRole } from './support/sign-in-as';
 import { focusedId } from './support/page-state';
-import { readsOf } from './support/reads-of';
+import { readsWhileHeld } from './support/reads-of';
 
 const SATO = 'reviewer-佐藤 一郎';
 const SUZUKI = 'reviewer-鈴木 二郎';
@@ -377,23 +377,17 @@ describe('Deciding, as the programme officer, in a real browser', () => {
 
     // Nothing on the dashboard waits for another of its answers: with the statistics held back,
     // the year's twelve rounds and the reviewers are asked for all the same.
-    let release = (): void => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/v1/statistics/monthly?*', async (route) => {
-      await released;
-      await route.continue();
-    });
-    const asked = readsOf(page, /^\/v1\/(rounds\/\d{4}-\d{2}|reviewers)$/);
-    await page.goto(`${system.baseUrl}/officer/rounds?fiscalYear=2025`);
-    for (const until = Date.now() + 10_000; new Set(asked.seen()).size < 13 && Date.now() < until;)
-      await page.waitForTimeout(50);
-    release();
+    const asked = await readsWhileHeld(
+      page,
+      '**/v1/statistics/monthly?*',
+      /^\/v1\/(rounds\/\d{4}-\d{2}|reviewers)$/,
+      13,
+      () => page.goto(`${system.baseUrl}/officer/rounds?fiscalYear=2025`),
+    );
     const fiscal2025 = ['04', '05', '06', '07', '08', '09', '10', '11', '12']
       .map((month) => `2025-${month}`)
       .concat(['2026-01', '2026-02', '2026-03']);
-    expect([...new Set(asked.stop())].sort()).toEqual(
-      [...fiscal2025.map((round) => `/v1/rounds/${round}`), '/v1/reviewers'].sort(),
-    );
+    expect(asked).toEqual([...fiscal2025.map((round) => `/v1/rounds/${round}`), '/v1/reviewers'].sort());
     const gauge = page.getByTestId('budget-gauge');
     await gauge.waitFor();
     await page.unroute('**/v1/statistics/monthly?*');

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { completePlan } from '../../api/test/workflow-client';
 import { setBudget } from './support/award-setup';
 import { asksBeforeLeaving, focusedId } from './support/page-state';
-import { readsOf } from './support/reads-of';
+import { readsOf, readsWhileHeld } from './support/reads-of';
 import { checkScreen } from './support/screens';
 import { useRunningSystem } from './support/running-system';
 import { signInAsMunicipality } from './support/sign-in';
@@ -442,22 +442,14 @@ describe('Drafting and submitting an application, in a real browser', () => {
     // What the editor shows besides the plan is asked for while the application is still on its way:
     // the round a submission now joins, its rules and the signed-in government.
     const application = `${system.baseUrl}/v1/applications/${String(created.id)}`;
-    let release = (): void => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route(application, async (route) => {
-      await released;
-      await route.continue();
-    });
-    const asked = readsOf(page, /^\/v1\/(rounds\/for-instant|rule-sets\/[^/]+|municipalities\/\d{6})$/);
-    await page.goto(`${application.replace('/v1/applications/', '/applications/')}/edit`);
-    for (const until = Date.now() + 10_000; new Set(asked.seen()).size < 3 && Date.now() < until;)
-      await page.waitForTimeout(50);
-    release();
-    expect([...new Set(asked.stop())].sort()).toEqual([
-      '/v1/municipalities/032077',
-      '/v1/rounds/for-instant',
-      '/v1/rule-sets/FY2025-v1',
-    ]);
+    const asked = await readsWhileHeld(
+      page,
+      application,
+      /^\/v1\/(rounds\/for-instant|rule-sets\/[^/]+|municipalities\/\d{6})$/,
+      3,
+      () => page.goto(`${application.replace('/v1/applications/', '/applications/')}/edit`),
+    );
+    expect(asked).toEqual(['/v1/municipalities/032077', '/v1/rounds/for-instant', '/v1/rule-sets/FY2025-v1']);
     await page.getByRole('heading', { name: '申請の作成' }).waitFor();
     await page.unroute(application);
     const dialog = page.getByRole('dialog');

@@ -23,3 +23,30 @@ export function readsOf(page: Page, path: RegExp): { seen: () => readonly string
  */
 export const readsOfApplications = (page: Page): ReturnType<typeof readsOf> =>
   readsOf(page, /^\/v1\/applications\/[^/]+$/);
+
+/**
+ * What `page` asks for (GETs whose path matches `path`) while its requests to `heldUrl` are
+ * held back, after `open`: the distinct paths seen once `expected` of them have been asked
+ * (or after 10 s), then the held requests go on. A screen whose requests wait for the held
+ * answer asks for none of them meanwhile.
+ */
+export async function readsWhileHeld(
+  page: Page,
+  heldUrl: string,
+  path: RegExp,
+  expected: number,
+  open: () => Promise<unknown>,
+): Promise<string[]> {
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(heldUrl, async (route) => {
+    await released;
+    await route.continue();
+  });
+  const asked = readsOf(page, path);
+  await open();
+  for (const until = Date.now() + 10_000; new Set(asked.seen()).size < expected && Date.now() < until;)
+    await page.waitForTimeout(50);
+  release();
+  return [...new Set(asked.stop())].sort();
+}
