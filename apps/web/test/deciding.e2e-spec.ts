@@ -5,7 +5,7 @@ import { checkScreen } from './support/screens';
 import { useRunningSystem, type RunningSystem } from './support/running-system';
 import { signInWithRole } from './support/sign-in-as';
 import { focusedId } from './support/page-state';
-import { readsWhileHeld } from './support/reads-of';
+import { readsOf, readsWhileHeld } from './support/reads-of';
 
 const SATO = 'reviewer-佐藤 一郎';
 const SUZUKI = 'reviewer-鈴木 二郎';
@@ -171,6 +171,7 @@ describe('Deciding, as the programme officer, in a real browser', () => {
     expect(await page.getByLabel('審査員ID').getAttribute('list')).toBe('known-reviewers');
     // Where all three are assigned already, none is offered again (the list is read by now).
     const known = page.waitForResponse((response) => response.url().includes('/v1/reviewers'));
+    const documentReads = readsOf(page, /\/documents$/);
     await page.goto(`${system.baseUrl}/officer/applications/${id}`);
     expect(((await (await known).json()) as { items: unknown[] }).items).toHaveLength(3);
     await page.getByRole('heading', { name: '審査員の割当て' }).waitFor();
@@ -232,6 +233,8 @@ describe('Deciding, as the programme officer, in a real browser', () => {
       .getByRole('row', { name: /融資確約書\.pdf/ })
       .getByRole('link', { name: '融資確約書.pdf' })
       .waitFor();
+    // The documents come with the application's answer: the screen asks for no list of them.
+    expect(documentReads.stop()).toEqual([]);
     // When it came in: the municipality submitted it with the API's clock at 2025-06-02 10:00.
     expect(await page.getByTestId('application-facts').getByTestId('submitted-at').textContent()).toBe(
       '2025/06/02 10:00:00',

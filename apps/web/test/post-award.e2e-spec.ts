@@ -10,7 +10,7 @@ import {
   signInAsProgramOfficer,
   uploadThroughApi,
 } from './support/award-setup';
-import { readsOf, readsOfApplications } from './support/reads-of';
+import { holdBack, readsOf, readsOfApplications } from './support/reads-of';
 import { asksBeforeLeaving } from './support/page-state';
 import { checkScreen } from './support/screens';
 import { useRunningSystem } from './support/running-system';
@@ -93,8 +93,13 @@ describe('After adoption: the grant application, decision, plan change, performa
     await checkScreen(municipality, '70-post-award-adopted');
 
     const ledgerReadsOfTheStep = readsOf(municipality, /^\/v1\/awards$/);
+    // The documents to choose from come with the application's answer: with the read of the
+    // latest uploads held back, they are offered all the same.
+    const releaseDocuments = await holdBack(municipality, (url) => url.pathname.endsWith('/documents'));
     await section.getByRole('link', { name: '交付申請を行う' }).click();
     await municipality.getByRole('heading', { name: '交付申請' }).waitFor();
+    await municipality.getByLabel(/交付申請書\.pdf/).waitFor();
+    releaseDocuments();
     expect(await municipality.getByTestId('approved-grant').textContent()).toBe('30,000,000円（3,000万円）');
     // The grant application shows no due date of the ledger's: the ledger is not asked for.
     expect(ledgerReadsOfTheStep.stop()).toEqual([]);

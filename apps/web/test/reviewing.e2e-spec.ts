@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Dialog, Page } from 'playwright-core';
 import { completePlan, TONO } from '../../api/test/workflow-client';
 import { pdfBytes, uploadThroughApi } from './support/award-setup';
-import { readsOfApplications } from './support/reads-of';
+import { readsOf, readsOfApplications } from './support/reads-of';
 import { asksBeforeLeaving, focusedId } from './support/page-state';
 import { checkScreen } from './support/screens';
 import { useRunningSystem, type RunningSystem } from './support/running-system';
@@ -58,6 +58,7 @@ describe('Reviewing, in a real browser', () => {
     await checkScreen(page, '21-forbidden');
     await page.getByRole('link', { name: '審査一覧' }).first().click();
 
+    const documentReads = readsOf(page, /\/documents$/);
     await page
       .getByRole('row', { name: /地元産ホップのクラフトビール醸造所/ })
       .getByRole('link')
@@ -93,6 +94,8 @@ describe('Reviewing, in a real browser', () => {
     ]);
     const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
     expect(sha256(await readFile((await download.path())!))).toBe(sha256(BUSINESS_PLAN));
+    // The documents come with the application's answer: the screen asks for no list of them.
+    expect(documentReads.stop()).toEqual([]);
     expect(await page.getByTestId('submitted-national-share').textContent()).toBe(
       '15,000,000円（1,500万円）',
     );

@@ -37,16 +37,25 @@ export async function readsWhileHeld(
   expected: number,
   open: () => Promise<unknown>,
 ): Promise<string[]> {
-  let release = (): void => undefined;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(heldUrl, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdBack(page, heldUrl);
   const asked = readsOf(page, path);
   await open();
   for (const until = Date.now() + 10_000; new Set(asked.seen()).size < expected && Date.now() < until;)
     await page.waitForTimeout(50);
   release();
   return [...new Set(asked.stop())].sort();
+}
+
+/**
+ * Holds back `page`'s requests to `url` (a glob or a test of the URL) until the returned
+ * release is called; then they, and any made later, go on.
+ */
+export async function holdBack(page: Page, url: string | ((url: URL) => boolean)): Promise<() => void> {
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
 }

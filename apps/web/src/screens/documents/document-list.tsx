@@ -7,17 +7,18 @@ import { formatDateTimeSeconds } from '../../format/dates';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from './document-kinds';
 import { downloadDocument } from './download-document';
 import { FailureAlert } from '../../ui/failure-alert';
+import { knownPage } from './known-page';
 
 type DocumentView = components['schemas']['DocumentView'];
 
 const PAGE_SIZE = 10;
 
-/** The link that fetches the bytes with the session's token and saves them under their own name. */
 /** 11〜20件目, or 11件目 when the page holds one. */
 function itemRange(first: number, count: number): string {
   return count === 1 ? `${first}件目` : `${first}〜${first + count - 1}件目`;
 }
 
+/** The link that fetches the bytes with the session's token and saves them under their own name. */
 export function DownloadLink({
   applicationId,
   documentId,
@@ -45,15 +46,31 @@ export function DownloadLink({
   );
 }
 
+/** One page of the documents as shown, whichever way it came. */
+interface DocumentPage {
+  readonly items: readonly DocumentView[];
+  readonly total?: number;
+  /** From 1. */
+  readonly page: number;
+  readonly more: boolean;
+  readonly loaded: boolean;
+  readonly failure?: string;
+  readonly previous: () => void;
+  readonly next: () => void;
+}
+
 /**
- * The application's documents in the order received, ten to a page (GET …/documents is paged
- * by cursor: the cursors of the pages already seen are kept to go back).
+ * The application's documents in the order received, ten to a page. A screen that holds the
+ * application's answer and takes no uploads gives its documents (`known`: the answer carries
+ * them all) and nothing more is asked; otherwise GET …/documents is read, which folds the
+ * application's own stream and so shows an upload the moment its receipt is given.
  */
 export function DocumentList({
   applicationId,
   awaiting,
   onMaxBytes,
   uploadsOpen = false,
+  known,
 }: {
   applicationId: string;
   awaiting?: string;
@@ -61,6 +78,62 @@ export function DocumentList({
   uploadsOpen?: boolean;
   /** Told the upload limit the list's answer carries. */
   onMaxBytes?: (maxBytes: number) => void;
+  /** The documents of the application's answer, when the screen has it and takes no uploads. */
+  known?: readonly DocumentView[];
+}) {
+  return known ? (
+    <KnownDocumentList applicationId={applicationId} known={known} uploadsOpen={uploadsOpen} />
+  ) : (
+    <ReadDocumentList
+      applicationId={applicationId}
+      awaiting={awaiting}
+      onMaxBytes={onMaxBytes}
+      uploadsOpen={uploadsOpen}
+    />
+  );
+}
+
+function KnownDocumentList({
+  applicationId,
+  known,
+  uploadsOpen,
+}: {
+  applicationId: string;
+  known: readonly DocumentView[];
+  uploadsOpen: boolean;
+}) {
+  const [wanted, setWanted] = useState(1);
+  // A later answer may hold fewer pages than the one paged through.
+  const page = Math.min(wanted, Math.max(1, Math.ceil(known.length / PAGE_SIZE)));
+  const { items, more } = knownPage(known, page, PAGE_SIZE);
+  return (
+    <DocumentPageView
+      applicationId={applicationId}
+      uploadsOpen={uploadsOpen}
+      shown={{
+        items,
+        total: known.length,
+        page,
+        more,
+        loaded: true,
+        previous: () => setWanted(page - 1),
+        next: () => setWanted(page + 1),
+      }}
+    />
+  );
+}
+
+/** Read a page at a time by cursor: the cursors of the pages already seen are kept to go back. */
+function ReadDocumentList({
+  applicationId,
+  awaiting,
+  onMaxBytes,
+  uploadsOpen,
+}: {
+  applicationId: string;
+  awaiting?: string;
+  onMaxBytes?: (maxBytes: number) => void;
+  uploadsOpen: boolean;
 }) {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [items, setItems] = useState<DocumentView[]>([]);
@@ -87,7 +160,33 @@ export function DocumentList({
     void load();
   }, [load, awaiting]);
 
-  const page = cursors.length;
+  return (
+    <DocumentPageView
+      applicationId={applicationId}
+      uploadsOpen={uploadsOpen}
+      shown={{
+        items,
+        total,
+        page: cursors.length,
+        more: next !== null,
+        loaded,
+        failure,
+        previous: () => setCursors((previous) => previous.slice(0, -1)),
+        next: () => next && setCursors((previous) => [...previous, next]),
+      }}
+    />
+  );
+}
+
+function DocumentPageView({
+  applicationId,
+  uploadsOpen,
+  shown: { items, total, page, more, loaded, failure, previous, next },
+}: {
+  applicationId: string;
+  uploadsOpen: boolean;
+  shown: DocumentPage;
+}) {
   const first = (page - 1) * PAGE_SIZE + 1;
   return (
     <div data-testid="document-list">
@@ -134,26 +233,16 @@ export function DocumentList({
           </table>
         </div>
       )}
-      {(page > 1 || next) && (
+      {(page > 1 || more) && (
         <nav className="pager" aria-label="書類一覧のページ">
-          <button
-            type="button"
-            className="button"
-            disabled={page <= 1}
-            onClick={() => setCursors((previous) => previous.slice(0, -1))}
-          >
+          <button type="button" className="button" disabled={page <= 1} onClick={previous}>
             前の{PAGE_SIZE}件
           </button>
           <span data-testid="document-page">
             {page}ページ目
             {items.length > 0 && total !== undefined && `（${itemRange(first, items.length)}／全${total}件）`}
           </span>
-          <button
-            type="button"
-            className="button"
-            disabled={!next}
-            onClick={() => next && setCursors((previous) => [...previous, next])}
-          >
+          <button type="button" className="button" disabled={!more} onClick={next}>
             次の{PAGE_SIZE}件
           </button>
         </nav>

@@ -4,6 +4,9 @@ import { DocumentList } from './document-list';
 import { DocumentReceiptCard } from './document-receipt';
 import { DocumentUploadForm } from './document-upload-form';
 import type { DocumentReceipt } from './upload-document';
+import type { components } from '../../api/schema';
+
+type DocumentView = components['schemas']['DocumentView'];
 
 /**
  * 添付書類 on the application's screen: the owner uploads (with progress, then the receipt);
@@ -13,9 +16,15 @@ export function DocumentsSection({
   applicationId,
   canUpload,
   onUploaded,
+  known,
 }: {
   applicationId: string;
   canUpload: boolean;
+  /**
+   * The documents of the application's answer, on a screen where the reader uploads nothing
+   * (officers, reviewers): shown as they are, with nothing more asked.
+   */
+  known?: readonly DocumentView[];
   /** Told each receipt, so other parts of the screen can wait for the document to show. */
   onUploaded?: (receipt: DocumentReceipt) => void;
 }) {
@@ -48,6 +57,7 @@ export function DocumentsSection({
         awaiting={awaited}
         onMaxBytes={setMaxBytes}
         uploadsOpen={canUpload}
+        known={canUpload ? undefined : known}
       />
     </section>
   );

@@ -281,7 +281,7 @@ export function LocalConfirmationForm({
       })}
       <DocumentChoice
         id={FIELDS.documentId.id}
-        applicationId={application.id}
+        application={application}
         legend={FIELDS.documentId.label}
         kind="local_confirmation"
         selected={form.documentId}

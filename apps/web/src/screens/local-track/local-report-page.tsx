@@ -154,7 +154,7 @@ function LocalReport({ application, award }: { application: ApplicationView; awa
       {application.status === 'reported_to_mic' && (
         <AcknowledgementForm application={application} award={award} />
       )}
-      <DocumentsSection applicationId={application.id} canUpload={false} />
+      <DocumentsSection applicationId={application.id} canUpload={false} known={application.documents} />
     </>
   );
 }

@@ -128,7 +128,7 @@ export function ReportToMicForm({
       )}
       <DocumentChoice
         id={FIELDS.schemeRulesDocumentId.id}
-        applicationId={application.id}
+        application={application}
         legend={FIELDS.schemeRulesDocumentId.label}
         kind="scheme_rules"
         selected={documentId}

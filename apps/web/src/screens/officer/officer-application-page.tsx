@@ -128,7 +128,7 @@ export function OfficerApplicationPage({ id }: { id: string }) {
       )}
       <ApplicationPlan application={application} />
       {/* What the plan rests on (事業計画書, 融資確約書…): read before deciding, as the reviewers read it. */}
-      <DocumentsSection applicationId={application.id} canUpload={false} />
+      <DocumentsSection applicationId={application.id} canUpload={false} known={application.documents} />
     </main>
   );
 }

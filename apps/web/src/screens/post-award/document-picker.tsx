@@ -9,14 +9,15 @@ import { joinSentences } from '../../format/sentences';
 type DocumentView = components['schemas']['DocumentView'];
 export type DocumentRef = components['schemas']['DocumentRefView'];
 
-async function allDocuments(applicationId: string): Promise<DocumentView[]> {
+/** Every upload as GET …/documents reads it, or undefined when a page of it could not be read. */
+async function allDocuments(applicationId: string): Promise<DocumentView[] | undefined> {
   const documents: DocumentView[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 10; page++) {
     const { data } = await api.GET('/v1/applications/{id}/documents', {
       params: { path: { id: applicationId }, query: { limit: 200, ...(cursor ? { cursor } : {}) } },
     });
-    if (!data) break;
+    if (!data) return undefined;
     documents.push(...data.items);
     if (!data.nextCursor) break;
     cursor = data.nextCursor;
@@ -24,13 +25,30 @@ async function allDocuments(applicationId: string): Promise<DocumentView[]> {
   return documents;
 }
 
-/** The application's uploads, read again whenever `refreshKey` changes (a new upload on the same screen). */
-function useDocuments(applicationId: string, refreshKey?: unknown): DocumentView[] | undefined {
-  const [documents, setDocuments] = useState<DocumentView[]>();
+/** What a picker needs of the application's answer: whose uploads, and those the answer holds. */
+export interface UploadsOf {
+  readonly id: string;
+  readonly documents: readonly DocumentView[];
+}
+
+/**
+ * The application's uploads: at once those its answer holds, then as GET …/documents reads them.
+ * That read folds the application's own stream, so it also has an upload the answer (a
+ * projection) may not have caught up with: one made a moment ago on the application's screen,
+ * or on this one (`refreshKey` changes then, and the read is made again).
+ */
+function useDocuments(application: UploadsOf, refreshKey?: unknown): readonly DocumentView[] {
+  const [read, setRead] = useState<DocumentView[]>();
   useEffect(() => {
-    void allDocuments(applicationId).then(setDocuments);
-  }, [applicationId, refreshKey]);
-  return documents;
+    let current = true;
+    void allDocuments(application.id).then((documents) => {
+      if (current && documents) setRead(documents);
+    });
+    return () => {
+      current = false;
+    };
+  }, [application.id, refreshKey]);
+  return read ?? application.documents;
 }
 
 /** One upload as a choice shows it: its name, then kind, size and the start of its SHA-256. */
@@ -81,20 +99,20 @@ function PickerHint({
  */
 export function DocumentPicker({
   id,
-  applicationId,
+  application,
   legend,
   selected,
   onChange,
   errors = [],
 }: {
   id: string;
-  applicationId: string;
+  application: UploadsOf;
   legend: string;
   selected: readonly DocumentRef[];
   onChange: (selected: DocumentRef[]) => void;
   errors?: readonly string[];
 }) {
-  const documents = useDocuments(applicationId);
+  const documents = useDocuments(application);
   const isPicked = (document: DocumentView) =>
     selected.some((ref) => ref.sha256 === document.sha256 && ref.name === document.name);
   const toggle = (document: DocumentView, picked: boolean) =>
@@ -106,7 +124,7 @@ export function DocumentPicker({
   return (
     <UploadsFieldset
       id={id}
-      applicationId={applicationId}
+      applicationId={application.id}
       legend={legend}
       required={false}
       errors={errors}
@@ -131,7 +149,7 @@ export function DocumentPicker({
  */
 export function DocumentChoice({
   id,
-  applicationId,
+  application,
   legend,
   kind,
   selected,
@@ -140,7 +158,7 @@ export function DocumentChoice({
   refreshKey,
 }: {
   id: string;
-  applicationId: string;
+  application: UploadsOf;
   legend: string;
   kind: DocumentKind;
   selected: string;
@@ -148,9 +166,9 @@ export function DocumentChoice({
   errors?: readonly string[];
   refreshKey?: unknown;
 }) {
-  const documents = useDocuments(applicationId, refreshKey);
-  const ofKind = documents?.filter((document) => document.kind === kind);
-  const others = documents?.filter((document) => document.kind !== kind) ?? [];
+  const documents = useDocuments(application, refreshKey);
+  const ofKind = documents.filter((document) => document.kind === kind);
+  const others = documents.filter((document) => document.kind !== kind);
   const radio = (document: DocumentView) => (
     <input
       type="radio"
@@ -162,7 +180,7 @@ export function DocumentChoice({
   return (
     <UploadsFieldset
       id={id}
-      applicationId={applicationId}
+      applicationId={application.id}
       legend={legend}
       required
       errors={errors}
@@ -174,7 +192,7 @@ export function DocumentChoice({
       {others.length > 0 && (
         <details
           className="other-documents"
-          open={ofKind?.length === 0 || others.some((document) => document.documentId === selected)}
+          open={ofKind.length === 0 || others.some((document) => document.documentId === selected)}
         >
           <summary>ほかの種類の書類から選ぶ（{others.length}件）</summary>
           {others.map((document) => (
@@ -224,7 +242,7 @@ function UploadsFieldset({
   legend: string;
   required: boolean;
   errors: readonly string[];
-  documents: readonly DocumentView[] | undefined;
+  documents: readonly DocumentView[];
   none?: string;
   onThisScreen?: boolean;
   control: (document: DocumentView) => ReactNode;
@@ -247,9 +265,8 @@ function UploadsFieldset({
           {joinSentences(errors)}
         </p>
       )}
-      {documents === undefined && <p>読み込み中…</p>}
-      {documents?.length === 0 && <p className="muted">{none}</p>}
-      {documents?.map((document) => (
+      {documents.length === 0 && <p className="muted">{none}</p>}
+      {documents.map((document) => (
         <DocumentLine key={document.documentId} document={document} control={control} />
       ))}
       {children}

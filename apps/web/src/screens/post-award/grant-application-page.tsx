@@ -76,7 +76,7 @@ function GrantApplicationForm({
         />
         <DocumentPicker
           id={FIELDS.documents.id}
-          applicationId={application.id}
+          application={application}
           legend="交付申請書・添付書類"
           selected={documents}
           onChange={setDocuments}

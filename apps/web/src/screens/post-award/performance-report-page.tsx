@@ -267,7 +267,7 @@ function PerformanceReportForm({
           </Field>
           <DocumentPicker
             id={FIELDS.documents.id}
-            applicationId={application.id}
+            application={application}
             legend="実績報告書・証拠書類（領収書・写真など）"
             selected={documents}
             onChange={setDocuments}

@@ -145,7 +145,7 @@ function PlanChangeForm({ application, award }: { application: ApplicationView; 
           />
           <DocumentPicker
             id={FIELDS.documents.id}
-            applicationId={application.id}
+            application={application}
             legend="変更承認申請書・根拠書類"
             selected={documents}
             onChange={setDocuments}

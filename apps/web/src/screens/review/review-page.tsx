@@ -124,7 +124,7 @@ export function ReviewPage({ id }: { id: string }) {
           <ApplicationFacts application={application} />
           <ApplicationPlan application={application} />
           {/* The plan's own documents (事業計画書, 融資確約書…): what a reviewer reads before judging. */}
-          <DocumentsSection applicationId={id} canUpload={false} />
+          <DocumentsSection applicationId={id} canUpload={false} known={application.documents} />
         </>
       )}
 

@@ -61,7 +61,7 @@ function AwardWork({ application, award }: { application: ApplicationView; award
           </p>
         )}
       </div>
-      <DocumentsSection applicationId={application.id} canUpload={false} />
+      <DocumentsSection applicationId={application.id} canUpload={false} known={application.documents} />
     </>
   );
 }
