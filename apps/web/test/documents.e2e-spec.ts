@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { draftOf, pdfBytes, uploadThroughApi } from './support/award-setup';
+import { draftOf, pdfBytes, programOfficerOf, uploadThroughApi } from './support/award-setup';
+import { readsOf, readsWhileHeld } from './support/reads-of';
 import { checkScreen } from './support/screens';
 import { useRunningSystem } from './support/running-system';
 import { signInAsMunicipality } from './support/sign-in';
+import { signInWithRole } from './support/sign-in-as';
 
 const MAX_BYTES = 3 * 1024 * 1024;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -231,5 +233,39 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
     await checkScreen(page, '64-document-list-page-2');
     await list.getByRole('button', { name: '前の10件' }).click();
     await list.getByRole('link', { name: '写真01.pdf' }).waitFor();
+
+    // The programme officer's screen pages the same documents from the application's answer,
+    // which carries them all: no list is asked for.
+    const officerApi = programOfficerOf(system);
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const answer = await officerApi.get(`/v1/applications/${id}`);
+      if ((answer.documents as unknown[]).length === 11) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const officer = await system.newPage();
+    await signInWithRole(officer, system.baseUrl, '総務省 担当官', '田中 花子');
+    const documentReads = readsOf(officer, /\/documents$/);
+    await officer.goto(`${system.baseUrl}/officer/applications/${id}`);
+    const officerList = officer.getByTestId('document-list');
+    await officerList.getByRole('link', { name: '写真01.pdf' }).waitFor();
+    expect(await officerList.getByRole('heading').textContent()).toBe('提出済みの書類（全11件）');
+    expect(await officerList.getByRole('row').count()).toBe(11);
+    expect(await officerList.getByRole('button', { name: '前の10件' }).isDisabled()).toBe(true);
+    await officerList.getByRole('button', { name: '次の10件' }).click();
+    await officerList.getByRole('link', { name: '写真11.pdf' }).waitFor();
+    expect(await officerList.getByTestId('document-page').textContent()).toBe('2ページ目（11件目／全11件）');
+    expect(await officerList.getByRole('button', { name: '次の10件' }).isDisabled()).toBe(true);
+    await officerList.getByRole('button', { name: '前の10件' }).click();
+    await officerList.getByRole('link', { name: '写真10.pdf' }).waitFor();
+    expect(documentReads.stop()).toEqual([]);
+  });
+
+  it('asks for the list beside the application, not once the application has come', async () => {
+    const id = await draftOf(system, '古民家の宿泊施設');
+    const asked = await readsWhileHeld(page, `**/v1/applications/${id}`, /\/documents$/, 1, () =>
+      page.goto(`${system.baseUrl}/applications/${id}`),
+    );
+    expect(asked).toEqual([`/v1/applications/${id}/documents`]);
+    await page.getByText('まだ書類はありません。').waitFor();
   });
 });

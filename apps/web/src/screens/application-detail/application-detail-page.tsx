@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { loadApplication, rememberWrite } from '../../api/application-answers';
 import { asProblem, problemHeadline } from '../../api/problems';
 import { roundLabel } from '../../api/rounds';
@@ -12,6 +12,7 @@ import {
   verdictLabel,
 } from '../../messages/labels';
 import { linkHandler } from '../../router';
+import { readDocumentPage } from '../documents/document-list';
 import { DocumentsSection } from '../documents/documents-section';
 import { LocalStepSection } from '../local-track/local-step-section';
 import { AWARD_STATUSES } from '../post-award/award-labels';
@@ -50,6 +51,13 @@ export function ApplicationDetailPage({ id }: { id: string }) {
   const [uploaded, setUploaded] = useState<string>();
   const justSubmitted = new URLSearchParams(window.location.search).has('submitted');
   const postAwardDone = postAwardDoneMessage();
+
+  // The documents list needs only the id: its first page is asked beside the application, not after it.
+  const documentsAsked = useMemo(() => {
+    const asked = readDocumentPage(id);
+    asked.catch(() => undefined);
+    return asked;
+  }, [id]);
 
   const refresh = useCallback(async () => {
     const loaded = await loadApplication(id);
@@ -243,6 +251,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
         applicationId={id}
         canUpload={!CLOSED.has(model.status)}
         onUploaded={(receipt) => setUploaded(receipt.documentId)}
+        firstAsked={documentsAsked}
       />
 
       {!DECIDED.has(model.status) && !POST_AWARD.has(model.status) && (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import type { components } from '../../api/schema';
@@ -71,6 +71,7 @@ export function DocumentList({
   onMaxBytes,
   uploadsOpen = false,
   known,
+  firstAsked,
 }: {
   applicationId: string;
   awaiting?: string;
@@ -80,6 +81,8 @@ export function DocumentList({
   onMaxBytes?: (maxBytes: number) => void;
   /** The documents of the application's answer, when the screen has it and takes no uploads. */
   known?: readonly DocumentView[];
+  /** The first page's read, asked by the screen beside its application. */
+  firstAsked?: DocumentPageRead;
 }) {
   return known ? (
     <KnownDocumentList applicationId={applicationId} known={known} uploadsOpen={uploadsOpen} />
@@ -89,6 +92,7 @@ export function DocumentList({
       awaiting={awaiting}
       onMaxBytes={onMaxBytes}
       uploadsOpen={uploadsOpen}
+      firstAsked={firstAsked}
     />
   );
 }
@@ -123,18 +127,34 @@ function KnownDocumentList({
   );
 }
 
-/** Read a page at a time by cursor: the cursors of the pages already seen are kept to go back. */
+/** One page of GET …/documents, the first when no cursor is given. */
+export function readDocumentPage(applicationId: string, cursor?: string) {
+  return api.GET('/v1/applications/{id}/documents', {
+    params: { path: { id: applicationId }, query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
+  });
+}
+
+export type DocumentPageRead = ReturnType<typeof readDocumentPage>;
+
+/**
+ * Read a page at a time by cursor: the cursors of the pages already seen are kept to go back.
+ * `firstAsked` is the first page's read already under way (the screen asked beside its
+ * application), taken for the first page once.
+ */
 function ReadDocumentList({
   applicationId,
   awaiting,
   onMaxBytes,
   uploadsOpen,
+  firstAsked,
 }: {
   applicationId: string;
   awaiting?: string;
   onMaxBytes?: (maxBytes: number) => void;
   uploadsOpen: boolean;
+  firstAsked?: DocumentPageRead;
 }) {
+  const firstRead = useRef(firstAsked);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [items, setItems] = useState<DocumentView[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -144,9 +164,9 @@ function ReadDocumentList({
   const cursor = cursors[cursors.length - 1];
 
   const load = useCallback(async () => {
-    const { data, error, response } = await api.GET('/v1/applications/{id}/documents', {
-      params: { path: { id: applicationId }, query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
-    });
+    const asked = cursor === undefined && awaiting === undefined ? firstRead.current : undefined;
+    firstRead.current = undefined;
+    const { data, error, response } = await (asked ?? readDocumentPage(applicationId, cursor));
     setLoaded(true);
     if (!response.ok || !data) return setFailure(problemHeadline(asProblem(error, response.status)));
     setFailure(undefined);
@@ -154,11 +174,11 @@ function ReadDocumentList({
     setNext(data.nextCursor ?? null);
     setTotal(data.total);
     onMaxBytes?.(data.maxBytes);
-  }, [applicationId, cursor, onMaxBytes]);
+  }, [applicationId, cursor, awaiting, onMaxBytes]);
 
   useEffect(() => {
     void load();
-  }, [load, awaiting]);
+  }, [load]);
 
   return (
     <DocumentPageView

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import './documents.css';
-import { DocumentList } from './document-list';
+import { DocumentList, type DocumentPageRead } from './document-list';
 import { DocumentReceiptCard } from './document-receipt';
 import { DocumentUploadForm } from './document-upload-form';
 import type { DocumentReceipt } from './upload-document';
@@ -17,6 +17,7 @@ export function DocumentsSection({
   canUpload,
   onUploaded,
   known,
+  firstAsked,
 }: {
   applicationId: string;
   canUpload: boolean;
@@ -27,6 +28,8 @@ export function DocumentsSection({
   known?: readonly DocumentView[];
   /** Told each receipt, so other parts of the screen can wait for the document to show. */
   onUploaded?: (receipt: DocumentReceipt) => void;
+  /** The list's first page, asked by the screen beside its application (readDocumentPage). */
+  firstAsked?: DocumentPageRead;
 }) {
   const [receipt, setReceipt] = useState<DocumentReceipt>();
   // The list waits for the last document received even once its receipt is no longer shown.
@@ -58,6 +61,7 @@ export function DocumentsSection({
         onMaxBytes={setMaxBytes}
         uploadsOpen={canUpload}
         known={canUpload ? undefined : known}
+        firstAsked={firstAsked}
       />
     </section>
   );
