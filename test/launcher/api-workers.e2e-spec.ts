@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,15 @@ const isRunning = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Whether `pid` is still one of this project's processes (not a later one given the same id). */
+const isOurs = (pid: number): boolean => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(ROOT);
   } catch {
     return false;
   }
@@ -68,6 +77,18 @@ class Launcher {
 
   signal(name: NodeJS.Signals): void {
     this.child.kill(name);
+  }
+
+  /**
+   * Ends the launcher and every process it said it started (workers and the projector) with
+   * SIGKILL: a test that failed half-way leaves none of them running on the machine. The
+   * launcher killed alone would leave its children, which outlive it.
+   */
+  killAll(): void {
+    this.child.kill('SIGKILL');
+    for (const line of this.lines)
+      for (const [, pid] of line.matchAll(/\(pid (\d+)\)/g))
+        if (isOurs(Number(pid))) process.kill(Number(pid), 'SIGKILL');
   }
 }
 
@@ -137,7 +158,7 @@ describe('the launcher’s API workers', () => {
       expect(await launcher.exited()).toBe(0);
       expect([...after.values()].filter(isRunning)).toEqual([]);
     } finally {
-      launcher.signal('SIGKILL');
+      launcher.killAll();
     }
   }, 300_000);
 
@@ -152,7 +173,7 @@ describe('the launcher’s API workers', () => {
       expect(launcher.lines.join('\n')).toMatch(/api worker \d \(pid \d+\) exited with 1 before it listened/);
       expect(launcher.lines.join('\n')).not.toMatch(/starting it again/);
     } finally {
-      launcher.signal('SIGKILL');
+      launcher.killAll();
       taken.close();
     }
   }, 300_000);
