@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { draftOf, pdfBytes, programOfficerOf, uploadThroughApi } from './support/award-setup';
+import { draftOf, pdfBytes, readSideMeets, uploadThroughApi } from './support/award-setup';
 import { readsOf, readsWhileHeld } from './support/reads-of';
 import { checkScreen } from './support/screens';
 import { useRunningSystem } from './support/running-system';
@@ -236,12 +236,12 @@ describe('Documents: upload with progress and a receipt, the list and downloads,
 
     // The programme officer's screen pages the same documents from the application's answer,
     // which carries them all: no list is asked for.
-    const officerApi = programOfficerOf(system);
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const answer = await officerApi.get(`/v1/applications/${id}`);
-      if ((answer.documents as unknown[]).length === 11) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await readSideMeets(
+      system,
+      id,
+      (answer) => Array.isArray(answer.documents) && answer.documents.length === 11,
+      'with 11 documents',
+    );
     const officer = await system.newPage();
     await signInWithRole(officer, system.baseUrl, '総務省 担当官', '田中 花子');
     const documentReads = readsOf(officer, /\/documents$/);

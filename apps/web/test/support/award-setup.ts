@@ -48,16 +48,28 @@ export async function adoptedApplication(system: RunningSystem, projectTitle: st
   return id;
 }
 
-/** Waits until the read side shows the application in this status (projections lag writes by a moment). */
-export async function readSideShows(system: RunningSystem, id: string, status: string): Promise<void> {
+/**
+ * Waits until the read side's answer for the application (as a programme officer reads it)
+ * meets `test`; projections lag writes by a moment. `what` names the wait when it never ends.
+ */
+export async function readSideMeets(
+  system: RunningSystem,
+  id: string,
+  test: (answer: Record<string, unknown>) => boolean,
+  what: string,
+): Promise<void> {
   const officer = programOfficerOf(system);
   for (let attempt = 0; attempt < 100; attempt++) {
     const answer = await officer.get(`/v1/applications/${id}`).catch(() => ({}) as Record<string, unknown>);
-    if (answer.status === status) return;
+    if (test(answer)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`the read side never showed ${id} as ${status}`);
+  throw new Error(`the read side never showed ${id} ${what}`);
 }
+
+/** Waits until the read side shows the application in this status. */
+export const readSideShows = (system: RunningSystem, id: string, status: string): Promise<void> =>
+  readSideMeets(system, id, (answer) => answer.status === status, `as ${status}`);
 
 /** Uploads one file through the multipart route, as the municipality's officer; answers the receipt. */
 export async function uploadThroughApi(

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client';
 import { asProblem, problemHeadline } from '../../api/problems';
 import type { components } from '../../api/schema';
 import { formatBytes } from '../../format/bytes';
@@ -8,6 +7,7 @@ import { DOCUMENT_KIND_LABELS, type DocumentKind } from './document-kinds';
 import { downloadDocument } from './download-document';
 import { FailureAlert } from '../../ui/failure-alert';
 import { knownPage } from './known-page';
+import { readDocuments, type DocumentsRead } from './read-documents';
 
 type DocumentView = components['schemas']['DocumentView'];
 
@@ -82,7 +82,7 @@ export function DocumentList({
   /** The documents of the application's answer, when the screen has it and takes no uploads. */
   known?: readonly DocumentView[];
   /** The first page's read, asked by the screen beside its application. */
-  firstAsked?: DocumentPageRead;
+  firstAsked?: DocumentsRead;
 }) {
   return known ? (
     <KnownDocumentList applicationId={applicationId} known={known} uploadsOpen={uploadsOpen} />
@@ -127,14 +127,9 @@ function KnownDocumentList({
   );
 }
 
-/** One page of GET …/documents, the first when no cursor is given. */
-export function readDocumentPage(applicationId: string, cursor?: string) {
-  return api.GET('/v1/applications/{id}/documents', {
-    params: { path: { id: applicationId }, query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
-  });
-}
-
-export type DocumentPageRead = ReturnType<typeof readDocumentPage>;
+/** The list's page of GET …/documents, the first when no cursor is given. */
+export const readDocumentPage = (applicationId: string, cursor?: string): DocumentsRead =>
+  readDocuments(applicationId, { limit: PAGE_SIZE, cursor });
 
 /**
  * Read a page at a time by cursor: the cursors of the pages already seen are kept to go back.
@@ -152,7 +147,7 @@ function ReadDocumentList({
   awaiting?: string;
   onMaxBytes?: (maxBytes: number) => void;
   uploadsOpen: boolean;
-  firstAsked?: DocumentPageRead;
+  firstAsked?: DocumentsRead;
 }) {
   const firstRead = useRef(firstAsked);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import './documents.css';
-import { DocumentList, type DocumentPageRead } from './document-list';
+import { DocumentList } from './document-list';
 import { DocumentReceiptCard } from './document-receipt';
 import { DocumentUploadForm } from './document-upload-form';
 import type { DocumentReceipt } from './upload-document';
+import type { DocumentsRead } from './read-documents';
 import type { components } from '../../api/schema';
 
 type DocumentView = components['schemas']['DocumentView'];
@@ -29,7 +30,7 @@ export function DocumentsSection({
   /** Told each receipt, so other parts of the screen can wait for the document to show. */
   onUploaded?: (receipt: DocumentReceipt) => void;
   /** The list's first page, asked by the screen beside its application (readDocumentPage). */
-  firstAsked?: DocumentPageRead;
+  firstAsked?: DocumentsRead;
 }) {
   const [receipt, setReceipt] = useState<DocumentReceipt>();
   // The list waits for the last document received even once its receipt is no longer shown.

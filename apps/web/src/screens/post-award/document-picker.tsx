@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { api } from '../../api/client';
+import { readDocuments } from '../documents/read-documents';
 import type { components } from '../../api/schema';
 import { formatBytes } from '../../format/bytes';
 import { linkHandler } from '../../router';
@@ -14,9 +14,7 @@ async function allDocuments(applicationId: string): Promise<DocumentView[] | und
   const documents: DocumentView[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 10; page++) {
-    const { data } = await api.GET('/v1/applications/{id}/documents', {
-      params: { path: { id: applicationId }, query: { limit: 200, ...(cursor ? { cursor } : {}) } },
-    });
+    const { data } = await readDocuments(applicationId, { limit: 200, cursor });
     if (!data) return undefined;
     documents.push(...data.items);
     if (!data.nextCursor) break;
