@@ -107,9 +107,7 @@ function KnownDocumentList({
   uploadsOpen: boolean;
 }) {
   const [wanted, setWanted] = useState(1);
-  // A later answer may hold fewer pages than the one paged through.
-  const page = Math.min(wanted, Math.max(1, Math.ceil(known.length / PAGE_SIZE)));
-  const { items, more } = knownPage(known, page, PAGE_SIZE);
+  const { items, more, page } = knownPage(known, wanted, PAGE_SIZE);
   return (
     <DocumentPageView
       applicationId={applicationId}
