@@ -141,14 +141,19 @@ describe('the application workflow over HTTP', () => {
     for (const reviewer of ['reviewer-sato', 'reviewer-suzuki', 'reviewer-takahashi']) {
       await officer.post(`/v1/applications/${id}/reviewers`, { reviewerId: reviewer }).expect(200);
     }
-    // Each reviewer's queue says where they stand in this cycle; the first cycle's review does not count.
+    // Each reviewer's queue says where they stand in this cycle, and so does the application as
+    // they read it; the first cycle's review does not count.
     const ownSteps = async (): Promise<Array<string | null | undefined>> => {
       await api.project();
       return Promise.all(
         [sato, suzuki, takahashi, officer].map(async (client) => {
           const queue = await client.get('/v1/review-queue').expect(200);
-          return queue.body.items.find((item: { applicationId: string }) => item.applicationId === id)
-            ?.ownStep;
+          const step = queue.body.items.find(
+            (item: { applicationId: string }) => item.applicationId === id,
+          )?.ownStep;
+          const application = await client.get(`/v1/applications/${id}`).expect(200);
+          expect(application.body.ownStep ?? null).toBe(step);
+          return step;
         }),
       );
     };
@@ -156,7 +161,11 @@ describe('the application workflow over HTTP', () => {
     await takahashi
       .post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: true, detail: '申請者の顧問' })
       .expect(200);
-    await sato.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false }).expect(200);
+    const declared = await sato
+      .post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false })
+      .expect(200);
+    // The write's answer says it too, before the read side has caught up.
+    expect(declared.body.ownStep).toBe('review');
     expect(await ownSteps()).toEqual(['review', 'declare', 'recused', null]);
     await suzuki.post(`/v1/applications/${id}/conflict-declarations`, { hasConflict: false }).expect(200);
     for (const reviewer of [sato, suzuki]) {

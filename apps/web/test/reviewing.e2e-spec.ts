@@ -217,6 +217,7 @@ describe('Reviewing, in a real browser', () => {
     await blocked
       .getByRole('heading', { name: '利益相反を申告したため、この申請は審査できません' })
       .waitFor();
+    await blocked.getByText('申告の内容：株式会社とおの醸造の顧問を務めている。').waitFor();
     expect(await page.getByRole('heading', { name: '審査結果の入力' }).count()).toBe(0);
     await checkScreen(page, '26-reviewer-recused');
 

@@ -14,6 +14,7 @@ import {
   LocalConfirmationView,
   MicReportView,
 } from './local-track.view';
+import { OWN_STEPS, ownStepOf, type OwnStep } from './own-step';
 import { reviewerLabel, shownReviewerId, type Viewer } from './viewer';
 
 export class DraftAssessmentView {
@@ -115,6 +116,14 @@ export class ApplicationView {
   @ApiProperty({ type: [ReviewerView], description: 'The current cycle’s assignments' })
   reviewers: ReviewerView[];
   @ApiProperty({ type: [ReviewView], description: 'The current cycle’s reviews' }) reviews: ReviewView[];
+  @ApiPropertyOptional({
+    enum: OWN_STEPS,
+    description:
+      'To a reviewer among the current cycle’s, where they stand, as their review queue says: ' +
+      'declare (a conflict of interest, yes or no), review, recused (declared a conflict) or reviewed. ' +
+      'Absent for anyone else',
+  })
+  ownStep?: OwnStep;
   @ApiProperty({ type: 'integer' }) reviewsDone: number;
   @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'The rule set’s quorum (reads only)' })
   reviewsNeeded?: number | null;
@@ -178,6 +187,9 @@ export function applicationView(
   );
   const labelOf = (reviewerId: string) => labels.get(reviewerId) ?? reviewerLabel(labels.size);
   const applicant = !viewer.roles.includes('program_officer') && !viewer.roles.includes('auditor');
+  const ownAssignment = viewer.roles.includes('reviewer')
+    ? record.reviewers.find((reviewer) => reviewer.reviewerId === viewer.sub)
+    : undefined;
   return {
     id: record.id,
     municipalityCode: record.municipalityCode,
@@ -216,6 +228,12 @@ export function applicationView(
       comment,
       submittedAt,
     })),
+    ownStep:
+      ownAssignment &&
+      ownStepOf(
+        ownAssignment,
+        record.reviews.some((review) => review.reviewerId === viewer.sub),
+      ),
     reviewsDone: record.reviewsDone,
     revisionRequest: record.revisionRequest,
     decision: record.decision as ApplicationView['decision'],

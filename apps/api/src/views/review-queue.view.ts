@@ -1,8 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-
-/** A reviewer's own step on an application of their queue (ReviewQueueItemView.ownStep). */
-export const OWN_STEPS = ['declare', 'review', 'recused', 'reviewed'] as const;
-export type OwnStep = (typeof OWN_STEPS)[number];
+import { OWN_STEPS, type OwnStep } from './own-step';
 
 export class ReviewQueueItemView {
   @ApiProperty({ format: 'uuid' }) applicationId: string;

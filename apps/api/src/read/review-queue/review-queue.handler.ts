@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { daysBetween, japanDateOf, municipalityName } from '@l10k/rules';
 import { Clock } from '../../clock/clock';
+import { ownStepOf, type OwnAssignment } from '../../views/own-step';
 import type {
-  OwnStep,
   ReviewQueueItemView,
   ReviewQueueRoundCountView,
   ReviewQueueView,
@@ -33,11 +33,11 @@ interface QueueRow {
   readonly reviewsDone: number;
   readonly reviewsNeeded: number;
   readonly reviewerIds: string[];
-  /** A reviewer's page only (ownStepOf); null when the caller is not among the application's reviewers. */
-  readonly ownStep?: OwnStep | null;
+  /** A reviewer's page only (ownPartOf); null when the caller is not among the application's reviewers. */
+  readonly ownPart?: { readonly assignment: OwnAssignment; readonly reviewed: boolean } | null;
 }
 
-const QUEUE_COLUMNS: Record<Exclude<keyof QueueRow, 'ownStep'>, string> = {
+const QUEUE_COLUMNS: Record<Exclude<keyof QueueRow, 'ownPart'>, string> = {
   applicationId: 'q.application_id',
   // Looked up per line of the page (after the index has ordered and limited it), never joined
   // table to table: a plan that scanned every summary to title 50 lines was possible once the
@@ -63,25 +63,21 @@ const QUEUE_COLUMNS: Record<Exclude<keyof QueueRow, 'ownStep'>, string> = {
 const SELECT_LIST = selectList(QUEUE_COLUMNS);
 
 /**
- * Where the reviewer `sub` stands on the line's application in its current review cycle, from
- * the summary's record (as the web's review screen reads it from the application): reviewed
- * once their review is in, recused once they declared a conflict, asked to declare until
- * they have, asked to review after. Looked up per line of the page, as the title is, and
- * only for a reviewer's own queue: their screen showed it by asking for every line's whole
- * application, one request a line.
+ * The reviewer `sub`'s own part in the line's application, from the summary's record (its
+ * current cycle, as the application's view reads it): their assignment, and whether their
+ * review is in; null when they are not among its reviewers. Looked up per line of the page,
+ * as the title is, and only for a reviewer's own queue: their screen showed where they stand
+ * by asking for every line's whole application, one request a line. The step itself is
+ * ownStepOf's, as in the application's view.
  */
-function ownStepOf(sub: string): string {
-  return `(SELECT CASE
-      WHEN EXISTS (SELECT 1 FROM json_array_elements(s.detail -> 'reviews') AS r(review)
-                    WHERE r.review ->> 'reviewerId' = ${sub}) THEN 'reviewed'
-      WHEN coalesce((a.reviewer ->> 'recused')::boolean, false)
-        OR coalesce((a.reviewer -> 'conflictDeclaration' ->> 'hasConflict')::boolean, false) THEN 'recused'
-      WHEN json_typeof(a.reviewer -> 'conflictDeclaration') IS DISTINCT FROM 'object' THEN 'declare'
-      ELSE 'review' END
+function ownPartOf(sub: string): string {
+  return `(SELECT json_build_object('assignment', a.reviewer, 'reviewed', EXISTS (
+        SELECT 1 FROM json_array_elements(s.detail -> 'reviews') AS r(review)
+        WHERE r.review ->> 'reviewerId' = ${sub}))
     FROM application_summaries s
     CROSS JOIN LATERAL (SELECT e.reviewer FROM json_array_elements(s.detail -> 'reviewers') AS e(reviewer)
                          WHERE e.reviewer ->> 'reviewerId' = ${sub} LIMIT 1) AS a
-    WHERE s.id = q.application_id) AS "ownStep"`;
+    WHERE s.id = q.application_id) AS "ownPart"`;
 }
 
 /** What a page of the queue is read from: the queue, and the summaries for the titles. */
@@ -140,7 +136,7 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
     return this.views.answer(key, async (known) => {
       // The limit is written into the text (a validated integer), as the planner must see it.
       const lines = readPageUnlessUnchanged<QueueRow>(this.database, page, QUEUE_WRITERS, known, {
-        select: seesWholeQueue ? SELECT_LIST : `${SELECT_LIST}, ${ownStepOf(page.value(principal.sub))}`,
+        select: seesWholeQueue ? SELECT_LIST : `${SELECT_LIST}, ${ownPartOf(page.value(principal.sub))}`,
         from: 'review_queue q',
         orderBy: 'q.decision_due_date ASC, q.application_id ASC',
         // The due date's ISO text sorts as the date does, byte by byte.
@@ -188,7 +184,7 @@ export class ReviewQueueHandler implements IQueryHandler<ReviewQueueQuery, Revie
               reviewsDone: row.reviewsDone,
               reviewsNeeded: row.reviewsNeeded,
               reviewerIds: row.reviewerIds,
-              ownStep: row.ownStep ?? null,
+              ownStep: row.ownPart ? ownStepOf(row.ownPart.assignment, row.ownPart.reviewed) : null,
             };
           }),
           nextCursor:

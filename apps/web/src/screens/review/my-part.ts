@@ -8,17 +8,27 @@ export type MyPart =
   | { readonly step: 'review' }
   | { readonly step: 'reviewed'; readonly review: ApplicationView['reviews'][number] };
 
+/**
+ * The step is the API's (ownStep, the same as the review queue's line says), with what the
+ * screen shows of it: the declaration's detail, or the review submitted. The reviewer finds
+ * their own entries by their id, which the API shows them alone.
+ */
 export function myPart(application: ApplicationView, sub: string | undefined): MyPart {
-  const assignment = application.reviewers.find(
-    (reviewer) => reviewer.reviewerId !== undefined && reviewer.reviewerId === sub,
-  );
-  if (!assignment) return { step: 'not_assigned' };
-  const review = application.reviews.find((candidate) => candidate.reviewerId === sub);
-  if (review) return { step: 'reviewed', review };
-  if (assignment.recused || assignment.conflictDeclaration?.hasConflict)
-    return { step: 'recused', detail: assignment.conflictDeclaration?.detail };
-  if (!assignment.conflictDeclaration) return { step: 'declare' };
-  return { step: 'review' };
+  const own = (entry: { readonly reviewerId?: string }) => sub !== undefined && entry.reviewerId === sub;
+  switch (application.ownStep) {
+    case 'declare':
+    case 'review':
+      return { step: application.ownStep };
+    case 'recused':
+      return { step: 'recused', detail: application.reviewers.find(own)?.conflictDeclaration?.detail };
+    case 'reviewed': {
+      const review = application.reviews.find(own);
+      // Reviewed means their review is among the cycle's: found, unless the answer is not theirs.
+      return review ? { step: 'reviewed', review } : { step: 'not_assigned' };
+    }
+    default:
+      return { step: 'not_assigned' };
+  }
 }
 
 export const MY_PART_LABELS: Record<MyPart['step'], string> = {

@@ -8,7 +8,7 @@ import { daysLeftText } from '../../format/dates';
 import { linkHandler } from '../../router';
 import { writtenAfter } from '../../api/application-answers';
 import type { ApplicationView } from '../application-read/application-view';
-import { MY_PART_LABELS, myPart, type MyPart } from './my-part';
+import { MY_PART_LABELS, type MyPart } from './my-part';
 import { ownSubject } from './own-subject';
 import { FailureAlert } from '../../ui/failure-alert';
 import { CalendarDate } from '../../ui/calendar-date';
@@ -26,9 +26,9 @@ const OPEN_STEPS = new Set<Line['step']>(['declare', 'review']);
  * The line with where this reviewer stands: as the queue says (ownStep), or as this tab's own
  * later write says (a declaration or a review just made), when the queue does not reflect it yet.
  */
-function lineOf(item: QueueItem, sub: string | undefined): Line {
+function lineOf(item: QueueItem): Line {
   const written = writtenAfter(item.applicationId, item.revision) as ApplicationView | undefined;
-  return { item, step: written ? myPart(written, sub).step : item.ownStep };
+  return { item, step: written ? (written.ownStep ?? null) : item.ownStep };
 }
 
 /** The reviewer's own queue: assigned applications still open, the ones waiting for them first, by due date. */
@@ -44,7 +44,7 @@ export function ReviewQueuePage() {
     });
     if (!data) return setFailure(problemHeadline(asProblem(error, response.status)));
     // Each line says where this reviewer stands (ownStep): no application is asked for.
-    const read = data.items.map((item) => lineOf(item, sub));
+    const read = data.items.map(lineOf);
     setLines((previous) => [...(cursor ? (previous ?? []) : []), ...read]);
     setNextCursor(data.nextCursor);
   }
