@@ -1,5 +1,16 @@
 import cluster, { type Worker } from 'node:cluster';
 
+/**
+ * Each worker's young generation, in MB per semi-space, fixed rather than V8's starting 1 MB
+ * (it grows only when many objects survive, and a read's garbage does not). At 1 MB a worker
+ * scavenged every ~20 reads of the state as of an instant, in pauses of up to 14 ms. Eight
+ * paired runs of that read at 20 req/s (two systems side by side, the flag on either, turn and
+ * turn about): p99 7.0–10.3 ms, median 8.2, against 7.3–13.7, median 9.7, lower in 7 of the 8
+ * pairs; the floor's p99 median 6.0 against 7.4. About 25 MB more heap per worker. A node flag
+ * given to the launcher comes after these, and so wins.
+ */
+export const WORKER_YOUNG_GENERATION = ['--min-semi-space-size=16', '--max-semi-space-size=16'];
+
 /** A worker that lived this long before dying starts again at once; faster deaths back off. */
 const HEALTHY_AFTER_MS = 30_000;
 const FIRST_BACKOFF_MS = 250;
@@ -47,7 +58,10 @@ export class ApiWorkers {
   }
 
   start(): void {
-    cluster.setupPrimary({ exec: this.options.entry });
+    cluster.setupPrimary({
+      exec: this.options.entry,
+      execArgv: [...WORKER_YOUNG_GENERATION, ...process.execArgv],
+    });
     for (const slot of this.slots) this.fork(slot);
   }
 

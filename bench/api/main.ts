@@ -14,7 +14,8 @@
  *
  * BENCH_HOLD=1 keeps the seeded system up for profiling instead of running the loads;
  * BENCH_PROFILE_DIR=<dir> has the launcher, each API worker and the projector write a CPU
- * profile there (`node --cpu-prof`) when the system stops.
+ * profile there (`node --cpu-prof`) when the system stops. BENCH_NODE_ARGS: node flags, space-separated,
+ * for the launcher and every process it starts (e.g. V8's heap sizes, to measure them).
  * BENCH_SECONDS (10) per run, BENCH_APPLICATIONS (10,000), BENCH_RATE (300 req/s) for the
  * fixed-rate reads (an open-loop steady rate, see paced.ts, each on a thread of its own), BENCH_AUDIT_RATE (20 req/s) for the
  * state as of an instant on an otherwise quiet API, over BENCH_AUDIT_SECONDS (30: at 20 req/s a
@@ -58,6 +59,7 @@ const AUDIT_SECONDS = Number(process.env.BENCH_AUDIT_SECONDS ?? 30);
 /** Writing before the measured create+submit runs, its first BENCH_SECONDS measured as the first run after start. */
 const WRITE_WARM_UP_SECONDS = Number(process.env.BENCH_WRITE_WARM_UP_SECONDS ?? 30);
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
 const SECRET = 'bench-secret-for-dev-tokens-0123456789abcdef';
 
 const log = (message: string): void => void process.stderr.write(`[bench:api] ${message}\n`);
@@ -215,7 +217,7 @@ async function main(): Promise<void> {
         LOG_LEVEL: 'warn',
       },
       port,
-      PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+      [...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), ...NODE_ARGS],
     );
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { freePort } from '@l10k/database';
 import { ROOT, type DatabaseProcess, ensureBuilt, runCli, startDatabase } from '../crash/built-system';
+import { WORKER_YOUNG_GENERATION } from '../../scripts/api-workers';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -153,6 +154,11 @@ describe('the launcher’s API workers', () => {
       expect(isRunning(victim)).toBe(false);
       expect(isRunning(after.get(1)!)).toBe(true);
       expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
+      // Every worker, the restarted one too, runs with its young generation set (api-workers.ts).
+      for (const pid of after.values())
+        expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toEqual(
+          expect.arrayContaining(WORKER_YOUNG_GENERATION),
+        );
 
       launcher.signal('SIGTERM');
       expect(await launcher.exited()).toBe(0);
