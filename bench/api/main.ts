@@ -217,7 +217,17 @@ async function main(): Promise<void> {
         LOG_LEVEL: 'warn',
       },
       port,
-      [...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), ...NODE_ARGS],
+      [
+        ...(PROFILE_DIR
+          ? [
+              '--cpu-prof',
+              `--cpu-prof-dir=${PROFILE_DIR}`,
+              '--require',
+              join(__dirname, 'exit-when-stopped.js'),
+            ]
+          : []),
+        ...NODE_ARGS,
+      ],
     );
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
