@@ -13,6 +13,14 @@ export interface Viewer {
 export const seesReviewerIds = (viewer: Viewer): boolean =>
   viewer.roles.includes('program_officer') || viewer.roles.includes('auditor');
 
+/**
+ * Whether the viewer's answer is the one every programme officer and auditor reads alike: they
+ * see every reviewer's id, and have no step of their own (a reviewer's ownStep is theirs alone,
+ * even one who is also an officer).
+ */
+export const readsTheOfficersView = (viewer: Viewer): boolean =>
+  seesReviewerIds(viewer) && !viewer.roles.includes('reviewer');
+
 /** 審査員A, B, … Z, then 審査員AA: in assignment order within a review cycle. */
 export function reviewerLabel(index: number): string {
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

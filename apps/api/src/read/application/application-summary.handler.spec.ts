@@ -94,6 +94,22 @@ describe('the application summary handler', () => {
     expect(JSON.parse(JSON.stringify(own.view)).reviewers[0]).not.toHaveProperty('reviewerId');
   });
 
+  it("keeps a reviewer's own view apart from the officers', even a reviewer who is an officer too", async () => {
+    const { handler, asked } = handlerReading(
+      row('3:901', record('木工')),
+      row('3:901', record('木工')),
+      row('3:901', null),
+    );
+    await handler.execute(new ApplicationSummaryQuery(ID, officer));
+    const both: Principal = { sub: 'reviewer-ito', name: '伊藤', roles: ['program_officer', 'reviewer'] };
+    const own = await handler.execute(new ApplicationSummaryQuery(ID, both));
+    expect(asked).toEqual([`${ID}|`, `${ID}|`]);
+    expect(JSON.parse(JSON.stringify(own.view)).ownStep).toBe('declare');
+    const officers = await handler.execute(new ApplicationSummaryQuery(ID, officer));
+    expect(asked[2]).toBe(`${ID}|3:901`);
+    expect(JSON.parse(JSON.stringify(officers.view))).not.toHaveProperty('ownStep');
+  });
+
   it('decides on the row read now whether the caller may see it, a kept view or not', async () => {
     const { handler } = handlerReading(row('3:901', record('木工')), row('3:901', null, '131016'));
     await handler.execute(new ApplicationSummaryQuery(ID, tono));

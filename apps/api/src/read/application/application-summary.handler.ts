@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { ApplicationRecord } from '@l10k/read-model';
 import { fresh } from '@l10k/rules';
 import { applicationView, type ApplicationView } from '../../views/application.view';
-import { seesReviewerIds } from '../../views/viewer';
+import { readsTheOfficersView } from '../../views/viewer';
 import { CoalescedRead } from '../../database/coalesced-read';
 import { isoInstantOf, utcWallTime } from '../iso-instant.sql';
 import { KeptByVersion } from '../kept-by-version';
@@ -71,7 +71,7 @@ const SUMMARY_DETAILS = `SELECT k.key, s.municipality_code AS "municipalityCode"
  * whether the caller may see it is asked of every request. What is kept is the view's JSON for
  * a version of the row and a kind of reader, with who may see that version. Officers and
  * auditors all read the same view; anyone else reads their own (reviewers are known to them
- * as labels, their own entry excepted).
+ * as labels, their own entry excepted, and a reviewer's view says where they stand).
  * - While this process has heard no commit of the summaries' projection since the kept
  *   version was read (read-model-moves.ts), the kept view is answered without asking
  *   PostgreSQL. A commit is heard a moment after it is visible; a read in that moment is
@@ -91,7 +91,7 @@ export class ApplicationSummaryHandler implements IQueryHandler<ApplicationSumma
   }
 
   async execute({ applicationId, principal }: ApplicationSummaryQuery): Promise<SummaryAnswer> {
-    const reader = seesReviewerIds(principal) ? 'officer' : `viewer ${principal.sub}`;
+    const reader = readsTheOfficersView(principal) ? 'officer' : `viewer ${principal.sub}`;
     const key = `${reader}|${applicationId}`;
     // Taken before the read, as is the kept view: either may move on meanwhile.
     const mark = this.moves.mark(SUMMARY_WRITERS);
