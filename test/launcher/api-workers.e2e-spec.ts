@@ -20,14 +20,17 @@ const isRunning = (pid: number): boolean => {
   }
 };
 
-/** Whether `pid` is still one of this project's processes (not a later one given the same id). */
-const isOurs = (pid: number): boolean => {
+/** `pid`'s command line, argument by argument; none once the process has gone. */
+const argumentsOf = (pid: number): string[] => {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(ROOT);
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
   } catch {
-    return false;
+    return [];
   }
 };
+
+/** Whether `pid` is still one of this project's processes (not a later one given the same id). */
+const isOurs = (pid: number): boolean => argumentsOf(pid).some((argument) => argument.includes(ROOT));
 
 /** The compiled launcher (`npm start` without the build) on an existing database; its lines, as they come. */
 class Launcher {
@@ -156,9 +159,7 @@ describe('the launcher’s API workers', () => {
       expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
       // Every worker, the restarted one too, runs with its young generation set (api-workers.ts).
       for (const pid of after.values())
-        expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toEqual(
-          expect.arrayContaining(WORKER_YOUNG_GENERATION),
-        );
+        expect(argumentsOf(pid)).toEqual(expect.arrayContaining(WORKER_YOUNG_GENERATION));
 
       launcher.signal('SIGTERM');
       expect(await launcher.exited()).toBe(0);

@@ -14,7 +14,7 @@ import {
   LocalConfirmationView,
   MicReportView,
 } from './local-track.view';
-import { OWN_STEPS, ownStepOf, type OwnStep } from './own-step';
+import { OWN_STEPS, OWN_STEPS_WORDED, ownStepOf, type OwnStep } from './own-step';
 import { reviewerLabel, shownReviewerId, type Viewer } from './viewer';
 
 export class DraftAssessmentView {
@@ -120,7 +120,7 @@ export class ApplicationView {
     enum: OWN_STEPS,
     description:
       'To a reviewer among the current cycle’s, where they stand, as their review queue says: ' +
-      'declare (a conflict of interest, yes or no), review, recused (declared a conflict) or reviewed. ' +
+      OWN_STEPS_WORDED +
       'Absent for anyone else',
   })
   ownStep?: OwnStep;

@@ -2,6 +2,10 @@
 export const OWN_STEPS = ['declare', 'review', 'recused', 'reviewed'] as const;
 export type OwnStep = (typeof OWN_STEPS)[number];
 
+/** The steps as the views' OpenAPI descriptions word them. */
+export const OWN_STEPS_WORDED =
+  'declare (a conflict of interest, yes or no), review, recused (declared a conflict) or reviewed. ';
+
 /** What a reviewer's assignment says of them: enough to know their step. */
 export interface OwnAssignment {
   readonly recused?: boolean | null;

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OWN_STEPS, type OwnStep } from './own-step';
+import { OWN_STEPS, OWN_STEPS_WORDED, type OwnStep } from './own-step';
 
 export class ReviewQueueItemView {
   @ApiProperty({ format: 'uuid' }) applicationId: string;
@@ -31,7 +31,7 @@ export class ReviewQueueItemView {
     nullable: true,
     description:
       'In a reviewer’s own queue, where they stand on the application in the current cycle: ' +
-      'declare (a conflict of interest, yes or no), review, recused (declared a conflict) or reviewed. ' +
+      OWN_STEPS_WORDED +
       'Null in a programme officer’s queue',
   })
   ownStep: OwnStep | null;
